@@ -18,7 +18,6 @@ import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { EmptyState } from "../../ui/states.tsx";
 import { NewSecretPanel } from "./new-secret-panel.tsx";
 
 const roles: Role[] = ["admin", "billing_ops", "finance", "viewer", "ingest"];
@@ -54,12 +53,7 @@ export function ApiKeysPage() {
       {created && <NewSecretPanel created={created} onDismiss={() => setCreated(undefined)} />}
       <CreateKeyForm onCreated={setCreated} />
       <Panel title="Keys">
-        <PagedListView
-          list={list}
-          noun={["key", "keys"]}
-          loadingLabel="Loading keys…"
-          empty={<EmptyState title="No keys." />}
-        >
+        <PagedListView list={list} noun={["key", "keys"]} empty="No keys.">
           {(keys) => (
             <DataTable
               label="API keys table"

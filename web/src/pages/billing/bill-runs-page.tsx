@@ -21,7 +21,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
-import { EmptyState, ErrorState } from "../../ui/states.tsx";
+import { ErrorState } from "../../ui/states.tsx";
 
 const triggerLabels: Record<BillRun["trigger"], string> = {
   cli: "Command line",
@@ -54,7 +54,7 @@ export function BillRunsPage() {
           list={runs}
           noun={["run", "runs"]}
           loadingLabel="Loading bill runs…"
-          empty={<EmptyState title="No bill runs yet." />}
+          empty="No bill runs yet."
         >
           {(rows) => (
             <DataTable

@@ -15,7 +15,6 @@ import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { EmptyState } from "../../ui/states.tsx";
 import { meterOptions } from "../metering/meter-choices.ts";
 import { FieldChecks } from "./version-editor/version-form-checks.ts";
 
@@ -35,12 +34,7 @@ export function FeatureListPage() {
       <PageHeader title="Features" subtitle="What plans and direct grants entitle customers to." />
       {can(session, "catalog:write") && <CreateFeatureForm />}
       <Panel title="All features">
-        <PagedListView
-          list={list}
-          noun={["feature", "features"]}
-          loadingLabel="Loading features…"
-          empty={<EmptyState title="No features yet." />}
-        >
+        <PagedListView list={list} noun={["feature", "features"]} empty="No features yet.">
           {(features) => (
             <DataTable
               label="Features table"

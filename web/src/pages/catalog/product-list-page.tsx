@@ -13,7 +13,6 @@ import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { EmptyState } from "../../ui/states.tsx";
 import { FieldChecks } from "./version-editor/version-form-checks.ts";
 
 export function ProductListPage() {
@@ -24,12 +23,7 @@ export function ProductListPage() {
       <PageHeader title="Products" subtitle="What a plan's charges are grouped under on invoices." />
       {can(session, "catalog:write") && <CreateProductForm />}
       <Panel title="All products">
-        <PagedListView
-          list={list}
-          noun={["product", "products"]}
-          loadingLabel="Loading products…"
-          empty={<EmptyState title="No products yet." />}
-        >
+        <PagedListView list={list} noun={["product", "products"]} empty="No products yet.">
           {(products) => (
             <DataTable
               label="Products table"

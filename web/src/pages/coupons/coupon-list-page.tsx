@@ -28,7 +28,6 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ReferenceLists } from "../../ui/reference-lists.tsx";
-import { EmptyState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { discountText, durationText } from "./coupon-text.ts";
 
@@ -60,12 +59,7 @@ export function CouponListPage() {
       {writable && <CreateCouponForm />}
       <Panel title={archived ? "Archived coupons" : "Coupons in use"}>
         <FilterForm basePath="/coupons" fields={filterFields} label="Filter coupons" />
-        <PagedListView
-          list={list}
-          noun={["coupon", "coupons"]}
-          loadingLabel="Loading coupons…"
-          empty={<EmptyState title="No coupons." />}
-        >
+        <PagedListView list={list} noun={["coupon", "coupons"]} empty="No coupons.">
           {(coupons) => (
             <DataTable
               label="Coupons table"

@@ -18,7 +18,7 @@ import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { EmptyState, ErrorState } from "../../ui/states.tsx";
+import { ErrorState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { meterOptions } from "../metering/meter-choices.ts";
 import { subscriptionOptions } from "../subscriptions/subscription-choices.ts";
@@ -77,12 +77,7 @@ export function CustomerAlerts({
   return (
     <Panel title="Alerts">
       {change.error && <ErrorState error={change.error} title="The alert was not changed" />}
-      <PagedListView
-        list={list}
-        noun={["alert", "alerts"]}
-        loadingLabel="Loading alerts…"
-        empty={<EmptyState title="No alerts." />}
-      >
+      <PagedListView list={list} noun={["alert", "alerts"]} empty="No alerts.">
         {(rules) => (
           <DataTable
             label="Alerts table"

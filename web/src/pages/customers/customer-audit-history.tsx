@@ -4,7 +4,6 @@
 import { usePagedList } from "../../api/queries.ts";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { EmptyState } from "../../ui/states.tsx";
 import { AuditEventTable } from "../audit/audit-event-table.tsx";
 
 export function CustomerAuditHistory({ customerId }: { customerId: string }) {
@@ -23,7 +22,7 @@ export function CustomerAuditHistory({ customerId }: { customerId: string }) {
           list={list}
           noun={["change", "changes"]}
           loadingLabel="Loading the audit history…"
-          empty={<EmptyState title="No recorded changes." />}
+          empty="No recorded changes."
         >
           {(events) => <AuditEventTable events={events} label="Audit history table" showObject={false} />}
         </PagedListView>

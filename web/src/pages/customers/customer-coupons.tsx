@@ -14,7 +14,7 @@ import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { EmptyState, ErrorState } from "../../ui/states.tsx";
+import { ErrorState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { discountText, durationText } from "../coupons/coupon-text.ts";
 import { subscriptionOptions } from "../subscriptions/subscription-choices.ts";
@@ -47,7 +47,7 @@ export function CustomerCoupons({
         list={list}
         noun={["redemption", "redemptions"]}
         loadingLabel="Loading coupons…"
-        empty={<EmptyState title="No coupons redeemed." />}
+        empty="No coupons redeemed."
       >
         {(redemptions) => (
           <DataTable

@@ -27,7 +27,6 @@ import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ReferenceLists } from "../../ui/reference-lists.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
-import { EmptyState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { CustomerWallets, creditChanges } from "./customer-wallets.tsx";
 
@@ -122,7 +121,7 @@ function CreditGrants({ customer, writable }: { customer: Customer; writable: bo
         list={list}
         noun={["grant", "grants"]}
         loadingLabel="Loading credit grants…"
-        empty={<EmptyState title="No credit grants." />}
+        empty="No credit grants."
       >
         {(grants) => (
           <DataTable
@@ -356,7 +355,7 @@ function CreditLedger({ customer }: { customer: Customer }) {
         list={list}
         noun={["entry", "entries"]}
         loadingLabel="Loading the ledger…"
-        empty={<EmptyState title="No ledger entries." />}
+        empty="No ledger entries."
       >
         {(entries) => (
           <DataTable

@@ -9,7 +9,7 @@ import { Link } from "../../routing/link.tsx";
 import { StatusMessage } from "../../ui/outcome-message.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { EmptyState, ErrorState } from "../../ui/states.tsx";
+import { ErrorState } from "../../ui/states.tsx";
 import { InvoiceTable } from "../invoices/invoice-table.tsx";
 
 export function CustomerInvoices({ customerId, writable }: { customerId: string; writable: boolean }) {
@@ -56,12 +56,7 @@ export function CustomerInvoices({ customerId, writable }: { customerId: string;
     >
       <StatusMessage>{outcome}</StatusMessage>
       {billNow.error && <ErrorState error={billNow.error} title="Nothing was billed" />}
-      <PagedListView
-        list={list}
-        noun={["invoice", "invoices"]}
-        loadingLabel="Loading invoices…"
-        empty={<EmptyState title="No invoices." />}
-      >
+      <PagedListView list={list} noun={["invoice", "invoices"]} empty="No invoices.">
         {(invoices) => (
           <InvoiceTable invoices={invoices} label="Customer invoices table" showCustomer={false} />
         )}

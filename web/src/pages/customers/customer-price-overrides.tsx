@@ -18,7 +18,7 @@ import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { EmptyState, ErrorState } from "../../ui/states.tsx";
+import { ErrorState } from "../../ui/states.tsx";
 import { TierTableEditor } from "../catalog/version-editor/tier-table-editor.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { emptyTier, type TierValues } from "../catalog/version-editor/version-form-values.ts";
@@ -36,7 +36,7 @@ export function CustomerPriceOverrides({ customer }: { customer: Customer }) {
         list={list}
         noun={["override", "overrides"]}
         loadingLabel="Loading price overrides…"
-        empty={<EmptyState title="No price overrides: this customer pays its plans' prices." />}
+        empty="No price overrides: this customer pays its plans' prices."
       >
         {(overrides) => (
           <DataTable

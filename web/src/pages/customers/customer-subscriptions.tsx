@@ -3,7 +3,6 @@ import { usePagedList } from "../../api/queries.ts";
 import { Link } from "../../routing/link.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { EmptyState } from "../../ui/states.tsx";
 import { SubscriptionTable } from "../subscriptions/subscription-table.tsx";
 
 export function CustomerSubscriptions({ customerId, writable }: { customerId: string; writable: boolean }) {
@@ -24,12 +23,7 @@ export function CustomerSubscriptions({ customerId, writable }: { customerId: st
         )
       }
     >
-      <PagedListView
-        list={list}
-        noun={["subscription", "subscriptions"]}
-        loadingLabel="Loading subscriptions…"
-        empty={<EmptyState title="No subscriptions." />}
-      >
+      <PagedListView list={list} noun={["subscription", "subscriptions"]} empty="No subscriptions.">
         {(subscriptions) => (
           <SubscriptionTable
             subscriptions={subscriptions}

@@ -14,7 +14,6 @@ import { CurrencyField, DateTimeField, DecimalField, TextField } from "../../ui/
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
 import { refusalBesideNoField, useFormState } from "../../ui/form-state.ts";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
-import { EmptyState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 
 /**
@@ -46,12 +45,7 @@ function WalletTable({ customer, writable }: { customer: Customer; writable: boo
   const quantity = (value: string) => formatQuantity(value, customer.locale);
   return (
     <>
-      <PagedListView
-        list={list}
-        noun={["wallet", "wallets"]}
-        loadingLabel="Loading wallets…"
-        empty={<EmptyState title="No prepaid wallets." />}
-      >
+      <PagedListView list={list} noun={["wallet", "wallets"]} empty="No prepaid wallets.">
         {(wallets) => (
           <DataTable
             label="Wallets table"

@@ -23,7 +23,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
-import { EmptyState, ErrorState } from "../../ui/states.tsx";
+import { ErrorState } from "../../ui/states.tsx";
 import { ReasonForm } from "./reason-form.tsx";
 import { type SourceConnection, SourceConnectionFields } from "./source-connection-fields.tsx";
 
@@ -86,12 +86,7 @@ export function ImportsPage() {
       />
       {can(session, "billing:write") && <NewImport onCreated={setChosen} />}
       <Panel title="Imports">
-        <PagedListView
-          list={imports}
-          noun={["import", "imports"]}
-          loadingLabel="Loading imports…"
-          empty={<EmptyState title="No imports yet." />}
-        >
+        <PagedListView list={imports} noun={["import", "imports"]} empty="No imports yet.">
           {(rows) => (
             <DataTable
               label="Imports table"
@@ -293,7 +288,7 @@ function ImportRecords({ id }: { id: string }) {
         list={records}
         noun={["record", "records"]}
         loadingLabel="Loading the report…"
-        empty={<EmptyState title="No records here." />}
+        empty="No records here."
       >
         {(rows) => (
           <DataTable

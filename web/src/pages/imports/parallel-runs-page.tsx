@@ -26,7 +26,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
-import { EmptyState, ErrorState } from "../../ui/states.tsx";
+import { ErrorState } from "../../ui/states.tsx";
 import { ReasonForm } from "./reason-form.tsx";
 
 type ParallelRun = ListItem<"/v1/parallel-runs">;
@@ -67,12 +67,7 @@ export function ParallelRunsPage() {
       />
       {can(session, "billing:write") && <NewParallelRun onCreated={setChosen} />}
       <Panel title="Parallel runs">
-        <PagedListView
-          list={runs}
-          noun={["parallel run", "parallel runs"]}
-          loadingLabel="Loading parallel runs…"
-          empty={<EmptyState title="No parallel runs yet." />}
-        >
+        <PagedListView list={runs} noun={["parallel run", "parallel runs"]} empty="No parallel runs yet.">
           {(rows) => (
             <DataTable
               label="Parallel runs table"
@@ -252,7 +247,7 @@ function RunDifferences({ id }: { id: string }) {
         list={differences}
         noun={["differing line", "differing lines"]}
         loadingLabel="Loading the differences…"
-        empty={<EmptyState title="Every line matches to the cent." />}
+        empty="Every line matches to the cent."
       >
         {(rows) => (
           <DataTable
@@ -341,7 +336,7 @@ function RunInvoices({ id }: { id: string }) {
         list={invoices}
         noun={["invoice", "invoices"]}
         loadingLabel="Loading the invoices…"
-        empty={<EmptyState title="No invoices here." />}
+        empty="No invoices here."
       >
         {(rows) => (
           <DataTable

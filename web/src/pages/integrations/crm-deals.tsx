@@ -15,7 +15,7 @@ import { DataTable } from "../../ui/data-table.tsx";
 import { StatusMessage } from "../../ui/outcome-message.tsx";
 import { PagedListView, RefreshButton } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { EmptyState, ErrorState } from "../../ui/states.tsx";
+import { ErrorState } from "../../ui/states.tsx";
 
 const stateLabels = {
   awaiting_approval: "Draft contract, awaiting approval",
@@ -59,12 +59,7 @@ export function CrmDeals({ connectionId, label }: { connectionId: string; label:
     >
       <StatusMessage>{outcome}</StatusMessage>
       {sync.error && <ErrorState error={sync.error} title="Not synced" />}
-      <PagedListView
-        list={list}
-        noun={["deal", "deals"]}
-        loadingLabel="Loading deals…"
-        empty={<EmptyState title={`No won deal read from ${label} yet.`} />}
-      >
+      <PagedListView list={list} noun={["deal", "deals"]} empty={`No won deal read from ${label} yet.`}>
         {(deals) => (
           <DataTable
             label={`${label} deals table`}

@@ -156,7 +156,7 @@ function ErrorQueue() {
         list={list}
         noun={["failed sync", "failed syncs"]}
         loadingLabel="Loading the error queue…"
-        empty={<EmptyState title="Nothing waits in the error queue." />}
+        empty="Nothing waits in the error queue."
       >
         {(syncs) => (
           <DataTable
@@ -248,7 +248,7 @@ function SyncLog({ title, connectionId }: { title: string; connectionId?: string
         list={list}
         noun={["sync", "syncs"]}
         loadingLabel="Loading the sync log…"
-        empty={<EmptyState title="Nothing synced yet." />}
+        empty="Nothing synced yet."
       >
         {(syncs) => (
           <DataTable

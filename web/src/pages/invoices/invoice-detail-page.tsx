@@ -21,7 +21,6 @@ import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { DetailsPanel, Panel } from "../../ui/panel.tsx";
-import { EmptyState } from "../../ui/states.tsx";
 import { CreditNotePdfButton } from "../finance-documents/credit-note-pdf-button.tsx";
 import { ExternalLinksPanel } from "../integrations/external-links.tsx";
 import { type InvoiceAction, InvoiceActionDialog } from "./invoice-action-dialog.tsx";
@@ -208,12 +207,7 @@ function CreditNotes({ invoice }: { invoice: Invoice }) {
   const money = (amount: string, currency: string) => formatMoney(amount, currency, invoice.locale);
   return (
     <Panel title="Credit notes">
-      <PagedListView
-        list={list}
-        noun={["credit note", "credit notes"]}
-        loadingLabel="Loading credit notes…"
-        empty={<EmptyState title="No credit notes." />}
-      >
+      <PagedListView list={list} noun={["credit note", "credit notes"]} empty="No credit notes.">
         {(notes) => (
           <DataTable
             label="Credit notes table"

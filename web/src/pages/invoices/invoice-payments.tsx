@@ -19,7 +19,6 @@ import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { EmptyState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { ExternalLinksCell } from "../integrations/external-links.tsx";
 
@@ -56,12 +55,7 @@ export function InvoicePayments({
   const collectable = invoice.status === "open" || invoice.status === "partially_paid";
   return (
     <Panel title="Payments">
-      <PagedListView
-        list={list}
-        noun={["payment", "payments"]}
-        loadingLabel="Loading payments…"
-        empty={<EmptyState title="No payments." />}
-      >
+      <PagedListView list={list} noun={["payment", "payments"]} empty="No payments.">
         {(payments) => (
           <DataTable
             label="Payments table"

@@ -11,7 +11,6 @@ import type { FilterField } from "../../ui/filter-form.tsx";
 import { FilteredListPage, useFilteredList } from "../../ui/filtered-list-page.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { EmptyState } from "../../ui/states.tsx";
 
 type EventQuery = QueryOf<"/v1/events">;
 
@@ -104,7 +103,7 @@ function UnattributedCustomers() {
         list={list}
         noun={["customer", "customers"]}
         loadingLabel="Loading…"
-        empty={<EmptyState title="Every event belongs to a known customer." />}
+        empty="Every event belongs to a known customer."
       >
         {(customers) => (
           <DataTable

@@ -25,7 +25,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
-import { EmptyState, ErrorState } from "../../ui/states.tsx";
+import { ErrorState } from "../../ui/states.tsx";
 
 type Backtest = ListItem<"/v1/backtests">;
 type PopulationKind = "everyone" | "country" | "metadata" | "customers";
@@ -60,12 +60,7 @@ export function BacktestsPage() {
       />
       {can(session, "catalog:write") && <NewBacktest onCreated={setChosen} />}
       <Panel title="Backtests">
-        <PagedListView
-          list={backtests}
-          noun={["backtest", "backtests"]}
-          loadingLabel="Loading backtests…"
-          empty={<EmptyState title="No backtests yet." />}
-        >
+        <PagedListView list={backtests} noun={["backtest", "backtests"]} empty="No backtests yet.">
           {(rows) => (
             <DataTable
               label="Backtests table"

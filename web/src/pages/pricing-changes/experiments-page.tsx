@@ -8,7 +8,6 @@ import { DataTable } from "../../ui/data-table.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { EmptyState } from "../../ui/states.tsx";
 
 export function ExperimentsPage() {
   const experiments = usePagedList("/v1/experiments", { params: { query: { limit: 20 } } });
@@ -19,12 +18,7 @@ export function ExperimentsPage() {
         subtitle="A control version and variant versions of a plan, compared on the customers assigned to each."
       />
       <Panel title="All experiments">
-        <PagedListView
-          list={experiments}
-          noun={["experiment", "experiments"]}
-          loadingLabel="Loading experiments…"
-          empty={<EmptyState title="No experiments yet." />}
-        >
+        <PagedListView list={experiments} noun={["experiment", "experiments"]} empty="No experiments yet.">
           {(rows) => (
             <DataTable
               label="Experiments table"

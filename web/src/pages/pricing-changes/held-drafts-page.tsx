@@ -17,7 +17,7 @@ import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { EmptyState, ErrorState } from "../../ui/states.tsx";
+import { ErrorState } from "../../ui/states.tsx";
 
 type Hold = ListItem<"/v1/invoice-holds">;
 type HoldAction = "release" | "recompute" | "discard";
@@ -61,12 +61,7 @@ export function HeldDraftsPage() {
       <OutcomeMessage message={outcome} />
       {act.error && <ErrorState error={act.error} />}
       <Panel title="Waiting for review">
-        <PagedListView
-          list={holds}
-          noun={["held draft", "held drafts"]}
-          loadingLabel="Loading held drafts…"
-          empty={<EmptyState title="No draft is held." />}
-        >
+        <PagedListView list={holds} noun={["held draft", "held drafts"]} empty="No draft is held.">
           {(rows) => (
             <DataTable
               label="Held drafts table"

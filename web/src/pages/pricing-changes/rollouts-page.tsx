@@ -16,7 +16,6 @@ import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { EmptyState } from "../../ui/states.tsx";
 
 type Rollout = ListItem<"/v1/rollouts">;
 type Stage = Rollout["stages"][number];
@@ -40,12 +39,7 @@ export function RolloutsPage() {
         subtitle="Published versions rolled out in stages, each held back by guardrails until its drafts pass."
       />
       <OutcomeMessage message={outcome} />
-      <PagedListView
-        list={rollouts}
-        noun={["rollout", "rollouts"]}
-        loadingLabel="Loading rollouts…"
-        empty={<EmptyState title="No rollouts yet." />}
-      >
+      <PagedListView list={rollouts} noun={["rollout", "rollouts"]} empty="No rollouts yet.">
         {(rows) =>
           rows.map((rollout) => (
             <RolloutTimeline

@@ -20,7 +20,7 @@ import { StatusMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView, RefreshButton } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { EmptyState, ErrorState } from "../../ui/states.tsx";
+import { ErrorState } from "../../ui/states.tsx";
 import {
   chosenEventTypes,
   EnabledBadge,
@@ -215,12 +215,7 @@ function DeliveryLog({ endpointId, canRedeliver }: { endpointId: string; canRede
     >
       <StatusMessage>{outcome}</StatusMessage>
       {redeliver.error && <ErrorState error={redeliver.error} title="Not redelivered" />}
-      <PagedListView
-        list={list}
-        noun={["delivery", "deliveries"]}
-        loadingLabel="Loading deliveries…"
-        empty={<EmptyState title="No deliveries yet." />}
-      >
+      <PagedListView list={list} noun={["delivery", "deliveries"]} empty="No deliveries yet.">
         {(deliveries) => (
           <DataTable
             label="Deliveries table"

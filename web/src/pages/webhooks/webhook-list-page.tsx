@@ -19,7 +19,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { SecretPanel } from "../../ui/secret-panel.tsx";
-import { EmptyState, ErrorState } from "../../ui/states.tsx";
+import { ErrorState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 
 export function WebhookListPage() {
@@ -36,12 +36,7 @@ export function WebhookListPage() {
       {created && <NewSigningSecret created={created} onDismiss={() => setCreated(undefined)} />}
       {manages && <EndpointForm onCreated={setCreated} />}
       <Panel title="Endpoints">
-        <PagedListView
-          list={list}
-          noun={["endpoint", "endpoints"]}
-          loadingLabel="Loading endpoints…"
-          empty={<EmptyState title="No endpoints yet." />}
-        >
+        <PagedListView list={list} noun={["endpoint", "endpoints"]} empty="No endpoints yet.">
           {(endpoints) => (
             <DataTable
               label="Webhook endpoints table"
