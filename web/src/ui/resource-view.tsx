@@ -1,12 +1,12 @@
 // What a page shows for one read of the API: "Loading…" while it is asked,
 // the API's explanation with "Try again" when it fails, and the data once it
 // is there. Takes a useQuery result (or a paged list), so every page shows
-// the three states the same way.
+// the three states the same way. A list read may say what shows when it is empty.
 import { type QueryKey, type UseQueryOptions, useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import type { ApiError } from "../api/api-error.ts";
 import { PageHeader } from "./page-header.tsx";
-import { ErrorState, LoadingState } from "./states.tsx";
+import { EmptyState, ErrorState, LoadingState } from "./states.tsx";
 
 /** The part of a useQuery result that a page shows. */
 export type Resource<Data> = {
@@ -19,10 +19,16 @@ export type Resource<Data> = {
 export function ResourceView<Data>({
   resource,
   loadingLabel,
+  empty,
   children,
 }: {
   resource: Resource<Data>;
   loadingLabel: string;
+  /**
+   * What shows in place of a list (or a list route's page) with nothing in it:
+   * the title of an empty state ("No open sessions."), or the element itself.
+   */
+  empty?: ReactNode;
   children: (data: Data) => ReactNode;
 }) {
   if (resource.status === "error" && resource.error) {
@@ -30,7 +36,16 @@ export function ResourceView<Data>({
   }
   if (resource.status === "pending" || resource.data === undefined)
     return <LoadingState label={loadingLabel} />;
+  if (empty !== undefined && isEmptyList(resource.data)) {
+    return typeof empty === "string" ? <EmptyState title={empty} /> : empty;
+  }
   return <>{children(resource.data)}</>;
+}
+
+function isEmptyList(data: unknown): boolean {
+  if (Array.isArray(data)) return data.length === 0;
+  const items = typeof data === "object" && data !== null && "data" in data ? data.data : undefined;
+  return Array.isArray(items) && items.length === 0;
 }
 
 /**

@@ -296,79 +296,79 @@ function ApprovalRequestsPanel({ onDone }: { onDone: (message: string) => void }
   return (
     <Panel title="Other changes waiting for approval">
       {decide.error && <ErrorState error={decide.error} />}
-      <ResourceView resource={requests} loadingLabel="Loading the changes…">
-        {(loaded) =>
-          loaded.length === 0 ? (
-            <EmptyState title="No credit grant, coupon, price override, migration or rollout waits for approval." />
-          ) : (
-            <DataTable
-              label="Approval requests table"
-              rows={loaded}
-              rowKey={(request) => request.id}
-              columns={[
-                {
-                  header: "Change",
-                  cell: (request) => (
+      <ResourceView
+        resource={requests}
+        loadingLabel="Loading the changes…"
+        empty="No credit grant, coupon, price override, migration or rollout waits for approval."
+      >
+        {(loaded) => (
+          <DataTable
+            label="Approval requests table"
+            rows={loaded}
+            rowKey={(request) => request.id}
+            columns={[
+              {
+                header: "Change",
+                cell: (request) => (
+                  <>
+                    {request.summary}
+                    <span className="muted"> ({requestKindLabels[request.kind]})</span>
+                  </>
+                ),
+              },
+              {
+                header: "Asked by",
+                cell: (request) => (
+                  <>
+                    <span className="actor-person">{request.requested_by?.name ?? "—"}</span>
+                    <span className="actor-id">{formatDateTime(request.created_at)}</span>
+                  </>
+                ),
+              },
+              {
+                header: "Status",
+                cell: (request) =>
+                  request.state === "pending"
+                    ? "Waiting"
+                    : `${request.state === "used" ? "Approved and made" : request.state === "approved" ? "Approved" : "Rejected"} by ${request.decided_by?.name ?? "—"}`,
+              },
+              {
+                header: <span className="visually-hidden">Actions</span>,
+                className: "row-actions",
+                cell: (request) => {
+                  if (request.state !== "pending") return null;
+                  const own = request.requested_by?.id === session.person.id;
+                  return (
                     <>
-                      {request.summary}
-                      <span className="muted"> ({requestKindLabels[request.kind]})</span>
+                      {can(session, "catalog:approve") && !own && (
+                        <button
+                          type="button"
+                          className="button button-small button-primary"
+                          disabled={decide.isPending}
+                          onClick={() => decide.mutate({ id: request.id, decision: "approve" })}
+                        >
+                          Approve<span className="visually-hidden"> {request.summary}</span>
+                        </button>
+                      )}
+                      {(can(session, "catalog:approve") || own) && (
+                        <button
+                          type="button"
+                          className="button button-small button-danger"
+                          disabled={decide.isPending}
+                          onClick={() => decide.mutate({ id: request.id, decision: "reject" })}
+                        >
+                          {own ? "Withdraw" : "Reject"}
+                          <span className="visually-hidden"> {request.summary}</span>
+                        </button>
+                      )}
+                      {own && <span className="muted">Another person reviews it</span>}
                     </>
-                  ),
+                  );
                 },
-                {
-                  header: "Asked by",
-                  cell: (request) => (
-                    <>
-                      <span className="actor-person">{request.requested_by?.name ?? "—"}</span>
-                      <span className="actor-id">{formatDateTime(request.created_at)}</span>
-                    </>
-                  ),
-                },
-                {
-                  header: "Status",
-                  cell: (request) =>
-                    request.state === "pending"
-                      ? "Waiting"
-                      : `${request.state === "used" ? "Approved and made" : request.state === "approved" ? "Approved" : "Rejected"} by ${request.decided_by?.name ?? "—"}`,
-                },
-                {
-                  header: <span className="visually-hidden">Actions</span>,
-                  className: "row-actions",
-                  cell: (request) => {
-                    if (request.state !== "pending") return null;
-                    const own = request.requested_by?.id === session.person.id;
-                    return (
-                      <>
-                        {can(session, "catalog:approve") && !own && (
-                          <button
-                            type="button"
-                            className="button button-small button-primary"
-                            disabled={decide.isPending}
-                            onClick={() => decide.mutate({ id: request.id, decision: "approve" })}
-                          >
-                            Approve<span className="visually-hidden"> {request.summary}</span>
-                          </button>
-                        )}
-                        {(can(session, "catalog:approve") || own) && (
-                          <button
-                            type="button"
-                            className="button button-small button-danger"
-                            disabled={decide.isPending}
-                            onClick={() => decide.mutate({ id: request.id, decision: "reject" })}
-                          >
-                            {own ? "Withdraw" : "Reject"}
-                            <span className="visually-hidden"> {request.summary}</span>
-                          </button>
-                        )}
-                        {own && <span className="muted">Another person reviews it</span>}
-                      </>
-                    );
-                  },
-                },
-              ]}
-            />
-          )
-        }
+              },
+            ]}
+          />
+        )}
       </ResourceView>
     </Panel>
   );

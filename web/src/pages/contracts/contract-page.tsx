@@ -135,38 +135,34 @@ function ContractList() {
   const contracts = useAllPages("/v1/contracts");
   return (
     <Panel title="Contracts">
-      <ResourceView resource={contracts} loadingLabel="Reading contracts…">
-        {(list) =>
-          list.length === 0 ? (
-            <EmptyState title="No contract yet." />
-          ) : (
-            <table className="table">
-              <caption className="visually-hidden">Contracts</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Contract</th>
-                  <th scope="col">Customer</th>
-                  <th scope="col">Term</th>
-                  <th scope="col">Phases</th>
-                  <th scope="col">Commits</th>
+      <ResourceView resource={contracts} loadingLabel="Reading contracts…" empty="No contract yet.">
+        {(list) => (
+          <table className="table">
+            <caption className="visually-hidden">Contracts</caption>
+            <thead>
+              <tr>
+                <th scope="col">Contract</th>
+                <th scope="col">Customer</th>
+                <th scope="col">Term</th>
+                <th scope="col">Phases</th>
+                <th scope="col">Commits</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((contract) => (
+                <tr key={contract.id}>
+                  <td>{contract.id}</td>
+                  <td>{contract.customer_id}</td>
+                  <td>
+                    {formatDateTime(contract.start, undefined)} to {formatDateTime(contract.end, undefined)}
+                  </td>
+                  <td>{contract.phases.map((phase) => phase.plan).join(" → ") || "—"}</td>
+                  <td>{contract.commits.length}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.map((contract) => (
-                  <tr key={contract.id}>
-                    <td>{contract.id}</td>
-                    <td>{contract.customer_id}</td>
-                    <td>
-                      {formatDateTime(contract.start, undefined)} to {formatDateTime(contract.end, undefined)}
-                    </td>
-                    <td>{contract.phases.map((phase) => phase.plan).join(" → ") || "—"}</td>
-                    <td>{contract.commits.length}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
+              ))}
+            </tbody>
+          </table>
+        )}
       </ResourceView>
     </Panel>
   );

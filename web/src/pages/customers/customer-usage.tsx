@@ -31,14 +31,12 @@ export function CustomerUsage({ customer }: { customer: Customer }) {
   const meters = useQuery(apiQuery("/v1/meters", { params: { query: { limit: 100 } } }));
   return (
     <Panel title="Usage">
-      <ResourceView resource={meters} loadingLabel="Loading meters…">
-        {({ data }) =>
-          data.length === 0 ? (
-            <EmptyState title="No meters yet: usage is counted by meters." />
-          ) : (
-            <UsageExplorer customer={customer} meters={data} />
-          )
-        }
+      <ResourceView
+        resource={meters}
+        loadingLabel="Loading meters…"
+        empty="No meters yet: usage is counted by meters."
+      >
+        {({ data }) => <UsageExplorer customer={customer} meters={data} />}
       </ResourceView>
     </Panel>
   );

@@ -18,7 +18,7 @@ import { SelectField, TextField } from "../../ui/form-field.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
-import { EmptyState, ErrorState } from "../../ui/states.tsx";
+import { ErrorState } from "../../ui/states.tsx";
 
 type Partner = GetData<"/v1/partners/{id}">;
 type ExternalSale = GetData<"/v1/partners/{id}/external-sales">["data"][number];
@@ -36,30 +36,30 @@ export function PartnerExternalSales({ partner }: { partner: Partner }) {
       <UploadPanel partner={partner} />
       <ItemMappings partner={partner} />
       <Panel title="Unmatched sales">
-        <ResourceView resource={unmatched} loadingLabel="Loading the unmatched sales…">
-          {({ data }) =>
-            data.length === 0 ? (
-              <EmptyState title="Every sale is matched by a statement." />
-            ) : (
-              <DataTable
-                label="Unmatched sales table"
-                rows={data}
-                rowKey={(sale) => sale.id}
-                columns={[
-                  { header: "External id", cell: (sale) => <code>{sale.external_id}</code> },
-                  { header: "Date", cell: (sale) => formatDateTime(sale.occurred_at) },
-                  { header: "Customer", cell: (sale) => sale.customer_reference },
-                  { header: "Item", cell: (sale) => <code>{sale.item}</code> },
-                  {
-                    header: "Amount",
-                    numeric: true,
-                    cell: (sale) => formatMoney(sale.amount, sale.currency),
-                  },
-                  { header: "Why it is unmatched", cell: reasonText },
-                ]}
-              />
-            )
-          }
+        <ResourceView
+          resource={unmatched}
+          loadingLabel="Loading the unmatched sales…"
+          empty="Every sale is matched by a statement."
+        >
+          {({ data }) => (
+            <DataTable
+              label="Unmatched sales table"
+              rows={data}
+              rowKey={(sale) => sale.id}
+              columns={[
+                { header: "External id", cell: (sale) => <code>{sale.external_id}</code> },
+                { header: "Date", cell: (sale) => formatDateTime(sale.occurred_at) },
+                { header: "Customer", cell: (sale) => sale.customer_reference },
+                { header: "Item", cell: (sale) => <code>{sale.item}</code> },
+                {
+                  header: "Amount",
+                  numeric: true,
+                  cell: (sale) => formatMoney(sale.amount, sale.currency),
+                },
+                { header: "Why it is unmatched", cell: reasonText },
+              ]}
+            />
+          )}
         </ResourceView>
       </Panel>
     </>
@@ -154,30 +154,30 @@ function ItemMappings({ partner }: { partner: Partner }) {
   const errorOf = (path: string) => add.error?.fieldErrors.find((error) => error.path === path)?.message;
   return (
     <Panel title="Item mappings">
-      <ResourceView resource={mappings} loadingLabel="Loading the item mappings…">
-        {({ data }) =>
-          data.length === 0 ? (
-            <EmptyState title="No item mapped yet: every sale is unmatched until its item is." />
-          ) : (
-            <DataTable
-              label="Item mappings table"
-              rows={data}
-              rowKey={(mapping) => mapping.id}
-              columns={[
-                { header: "Partner's item", cell: (mapping) => <code>{mapping.external_item}</code> },
-                {
-                  header: "Invoiced as",
-                  cell: (mapping) => (
-                    <>
-                      {itemKinds.find((option) => option.value === mapping.item.kind)?.label}{" "}
-                      <code>{mapping.item.code}</code>
-                    </>
-                  ),
-                },
-              ]}
-            />
-          )
-        }
+      <ResourceView
+        resource={mappings}
+        loadingLabel="Loading the item mappings…"
+        empty="No item mapped yet: every sale is unmatched until its item is."
+      >
+        {({ data }) => (
+          <DataTable
+            label="Item mappings table"
+            rows={data}
+            rowKey={(mapping) => mapping.id}
+            columns={[
+              { header: "Partner's item", cell: (mapping) => <code>{mapping.external_item}</code> },
+              {
+                header: "Invoiced as",
+                cell: (mapping) => (
+                  <>
+                    {itemKinds.find((option) => option.value === mapping.item.kind)?.label}{" "}
+                    <code>{mapping.item.code}</code>
+                  </>
+                ),
+              },
+            ]}
+          />
+        )}
       </ResourceView>
       {can(session, "billing:write") && (
         <form

@@ -99,26 +99,26 @@ export function PartnerPage({ partner }: { partner: Partner }) {
         {tab === "statements" ? (
           <>
             <Panel title="Agreements">
-              <ResourceView resource={agreements} loadingLabel="Loading the agreements…">
-                {({ data }) =>
-                  data.length === 0 ? (
-                    <EmptyState title="No agreement yet." />
-                  ) : (
-                    <DataTable
-                      label="Agreements table"
-                      rows={data}
-                      rowKey={(agreement) => agreement.id}
-                      columns={[
-                        { header: "From", cell: (agreement) => formatDateTime(agreement.effective_from) },
-                        {
-                          header: "Basis",
-                          cell: (agreement) => (agreement.basis === "cash" ? "Cash" : "Accrual"),
-                        },
-                        { header: "Terms", cell: (agreement) => termsText(agreement, partner.currency) },
-                      ]}
-                    />
-                  )
-                }
+              <ResourceView
+                resource={agreements}
+                loadingLabel="Loading the agreements…"
+                empty="No agreement yet."
+              >
+                {({ data }) => (
+                  <DataTable
+                    label="Agreements table"
+                    rows={data}
+                    rowKey={(agreement) => agreement.id}
+                    columns={[
+                      { header: "From", cell: (agreement) => formatDateTime(agreement.effective_from) },
+                      {
+                        header: "Basis",
+                        cell: (agreement) => (agreement.basis === "cash" ? "Cash" : "Accrual"),
+                      },
+                      { header: "Terms", cell: (agreement) => termsText(agreement, partner.currency) },
+                    ]}
+                  />
+                )}
               </ResourceView>
             </Panel>
             <ResourceView resource={settlements} loadingLabel="Loading the statements…">

@@ -17,7 +17,7 @@ import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
-import { EmptyState, ErrorState } from "../../ui/states.tsx";
+import { ErrorState } from "../../ui/states.tsx";
 
 export function AccountPage() {
   const session = useSignedInSession();
@@ -219,47 +219,43 @@ function SessionsPanel({ onDone }: { onDone: (message: string) => void }) {
   return (
     <Panel title="Your sessions">
       {revoke.error && <ErrorState error={revoke.error} />}
-      <ResourceView resource={sessions} loadingLabel="Loading your sessions…">
-        {(loaded) =>
-          loaded.length === 0 ? (
-            <EmptyState title="No open sessions." />
-          ) : (
-            <DataTable
-              label="Sessions table"
-              rows={loaded}
-              rowKey={(session) => session.id}
-              columns={[
-                {
-                  header: "Browser",
-                  cell: (session) => (
-                    <>
-                      {session.user_agent ?? "Unknown browser"}
-                      {session.current && <span className="badge">This browser</span>}
-                    </>
+      <ResourceView resource={sessions} loadingLabel="Loading your sessions…" empty="No open sessions.">
+        {(loaded) => (
+          <DataTable
+            label="Sessions table"
+            rows={loaded}
+            rowKey={(session) => session.id}
+            columns={[
+              {
+                header: "Browser",
+                cell: (session) => (
+                  <>
+                    {session.user_agent ?? "Unknown browser"}
+                    {session.current && <span className="badge">This browser</span>}
+                  </>
+                ),
+              },
+              { header: "From", cell: (session) => session.ip_address ?? "—" },
+              { header: "Signed in", cell: (session) => formatDateTime(session.created_at) },
+              { header: "Last seen", cell: (session) => formatDateTime(session.last_seen_at) },
+              {
+                header: <span className="visually-hidden">Actions</span>,
+                className: "row-actions",
+                cell: (session) =>
+                  !session.current && (
+                    <button
+                      type="button"
+                      className="button button-small button-danger"
+                      disabled={revoke.isPending}
+                      onClick={() => revoke.mutate(session.id)}
+                    >
+                      Revoke<span className="visually-hidden"> the session from {session.created_at}</span>
+                    </button>
                   ),
-                },
-                { header: "From", cell: (session) => session.ip_address ?? "—" },
-                { header: "Signed in", cell: (session) => formatDateTime(session.created_at) },
-                { header: "Last seen", cell: (session) => formatDateTime(session.last_seen_at) },
-                {
-                  header: <span className="visually-hidden">Actions</span>,
-                  className: "row-actions",
-                  cell: (session) =>
-                    !session.current && (
-                      <button
-                        type="button"
-                        className="button button-small button-danger"
-                        disabled={revoke.isPending}
-                        onClick={() => revoke.mutate(session.id)}
-                      >
-                        Revoke<span className="visually-hidden"> the session from {session.created_at}</span>
-                      </button>
-                    ),
-                },
-              ]}
-            />
-          )
-        }
+              },
+            ]}
+          />
+        )}
       </ResourceView>
     </Panel>
   );

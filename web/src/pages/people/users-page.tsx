@@ -17,7 +17,7 @@ import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
-import { EmptyState, ErrorState } from "../../ui/states.tsx";
+import { ErrorState } from "../../ui/states.tsx";
 
 const roles: Role[] = ["admin", "billing_ops", "finance", "viewer", "ingest"];
 const roleOptions = roles.map((role) => ({ value: role, label: roleLabels[role] ?? role }));
@@ -110,78 +110,71 @@ function UsersPanel({ onDone }: { onDone: (message: string) => void }) {
   return (
     <Panel title="People and service accounts">
       {update.error && <ErrorState error={update.error} />}
-      <ResourceView resource={users} loadingLabel="Loading people…">
-        {(loaded) =>
-          loaded.length === 0 ? (
-            <EmptyState title="Nobody has a role here yet." />
-          ) : (
-            <DataTable
-              label="People table"
-              rows={loaded}
-              rowKey={(user) => user.id}
-              columns={[
-                {
-                  header: "Name",
-                  cell: (user) => (
-                    <>
-                      {user.name}
-                      {user.id === session.person.id && <span className="badge">You</span>}
-                      {user.kind === "service_account" && (
-                        <span className="muted">
-                          {" "}
-                          (service account{user.owner ? ` of ${user.owner.name}` : ""})
-                        </span>
-                      )}
-                    </>
-                  ),
-                },
-                { header: "Email", cell: (user) => user.email ?? "—" },
-                {
-                  header: "Role here",
-                  cell: (user) => (
-                    <SelectField
-                      label={`Role of ${user.name}`}
-                      value={user.role ?? ""}
-                      disabled={update.isPending || user.id === session.person.id}
-                      onValueChange={(value) =>
-                        update.mutate({ id: user.id, change: { role: value as Role } })
+      <ResourceView resource={users} loadingLabel="Loading people…" empty="Nobody has a role here yet.">
+        {(loaded) => (
+          <DataTable
+            label="People table"
+            rows={loaded}
+            rowKey={(user) => user.id}
+            columns={[
+              {
+                header: "Name",
+                cell: (user) => (
+                  <>
+                    {user.name}
+                    {user.id === session.person.id && <span className="badge">You</span>}
+                    {user.kind === "service_account" && (
+                      <span className="muted">
+                        {" "}
+                        (service account{user.owner ? ` of ${user.owner.name}` : ""})
+                      </span>
+                    )}
+                  </>
+                ),
+              },
+              { header: "Email", cell: (user) => user.email ?? "—" },
+              {
+                header: "Role here",
+                cell: (user) => (
+                  <SelectField
+                    label={`Role of ${user.name}`}
+                    value={user.role ?? ""}
+                    disabled={update.isPending || user.id === session.person.id}
+                    onValueChange={(value) => update.mutate({ id: user.id, change: { role: value as Role } })}
+                    options={roleOptions}
+                  />
+                ),
+              },
+              {
+                header: "Second factor",
+                cell: (user) => (user.kind === "person" ? (user.second_factor_enabled ? "On" : "Off") : "—"),
+              },
+              {
+                header: "Status",
+                cell: (user) =>
+                  user.disabled_at ? `Deactivated ${formatDateTime(user.disabled_at)}` : "Active",
+              },
+              {
+                header: <span className="visually-hidden">Actions</span>,
+                className: "row-actions",
+                cell: (user) =>
+                  user.id !== session.person.id && (
+                    <button
+                      type="button"
+                      className={`button button-small${user.disabled_at ? "" : " button-danger"}`}
+                      disabled={update.isPending}
+                      onClick={() =>
+                        update.mutate({ id: user.id, change: { disabled: user.disabled_at === null } })
                       }
-                      options={roleOptions}
-                    />
+                    >
+                      {user.disabled_at ? "Reactivate" : "Deactivate"}
+                      <span className="visually-hidden"> {user.name}</span>
+                    </button>
                   ),
-                },
-                {
-                  header: "Second factor",
-                  cell: (user) =>
-                    user.kind === "person" ? (user.second_factor_enabled ? "On" : "Off") : "—",
-                },
-                {
-                  header: "Status",
-                  cell: (user) =>
-                    user.disabled_at ? `Deactivated ${formatDateTime(user.disabled_at)}` : "Active",
-                },
-                {
-                  header: <span className="visually-hidden">Actions</span>,
-                  className: "row-actions",
-                  cell: (user) =>
-                    user.id !== session.person.id && (
-                      <button
-                        type="button"
-                        className={`button button-small${user.disabled_at ? "" : " button-danger"}`}
-                        disabled={update.isPending}
-                        onClick={() =>
-                          update.mutate({ id: user.id, change: { disabled: user.disabled_at === null } })
-                        }
-                      >
-                        {user.disabled_at ? "Reactivate" : "Deactivate"}
-                        <span className="visually-hidden"> {user.name}</span>
-                      </button>
-                    ),
-                },
-              ]}
-            />
-          )
-        }
+              },
+            ]}
+          />
+        )}
       </ResourceView>
     </Panel>
   );
@@ -197,41 +190,37 @@ function InvitationsPanel({ onDone }: { onDone: (message: string) => void }) {
   return (
     <Panel title="Invitations">
       {revoke.error && <ErrorState error={revoke.error} />}
-      <ResourceView resource={invitations} loadingLabel="Loading invitations…">
-        {(loaded) =>
-          loaded.length === 0 ? (
-            <EmptyState title="No invitations sent." />
-          ) : (
-            <DataTable
-              label="Invitations table"
-              rows={loaded}
-              rowKey={(invitation) => invitation.id}
-              columns={[
-                { header: "Name", cell: (invitation) => invitation.name },
-                { header: "Email", cell: (invitation) => invitation.email },
-                { header: "Role", cell: (invitation) => roleLabels[invitation.role] ?? invitation.role },
-                { header: "Invited by", cell: (invitation) => invitation.invited_by.name },
-                { header: "Status", cell: (invitation) => invitation.status },
-                { header: "Expires", cell: (invitation) => formatDateTime(invitation.expires_at) },
-                {
-                  header: <span className="visually-hidden">Actions</span>,
-                  className: "row-actions",
-                  cell: (invitation) =>
-                    invitation.status === "pending" && (
-                      <button
-                        type="button"
-                        className="button button-small button-danger"
-                        disabled={revoke.isPending}
-                        onClick={() => revoke.mutate(invitation.id)}
-                      >
-                        Revoke<span className="visually-hidden"> the invitation of {invitation.name}</span>
-                      </button>
-                    ),
-                },
-              ]}
-            />
-          )
-        }
+      <ResourceView resource={invitations} loadingLabel="Loading invitations…" empty="No invitations sent.">
+        {(loaded) => (
+          <DataTable
+            label="Invitations table"
+            rows={loaded}
+            rowKey={(invitation) => invitation.id}
+            columns={[
+              { header: "Name", cell: (invitation) => invitation.name },
+              { header: "Email", cell: (invitation) => invitation.email },
+              { header: "Role", cell: (invitation) => roleLabels[invitation.role] ?? invitation.role },
+              { header: "Invited by", cell: (invitation) => invitation.invited_by.name },
+              { header: "Status", cell: (invitation) => invitation.status },
+              { header: "Expires", cell: (invitation) => formatDateTime(invitation.expires_at) },
+              {
+                header: <span className="visually-hidden">Actions</span>,
+                className: "row-actions",
+                cell: (invitation) =>
+                  invitation.status === "pending" && (
+                    <button
+                      type="button"
+                      className="button button-small button-danger"
+                      disabled={revoke.isPending}
+                      onClick={() => revoke.mutate(invitation.id)}
+                    >
+                      Revoke<span className="visually-hidden"> the invitation of {invitation.name}</span>
+                    </button>
+                  ),
+              },
+            ]}
+          />
+        )}
       </ResourceView>
     </Panel>
   );
