@@ -3,7 +3,7 @@
 // changes between its before and after states.
 import type { Selectable } from "kysely";
 import type { RequestContext } from "../platform/context.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { validationFailed } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
 import { type AuditEventTable, actorOfRow } from "./audit-log.ts";
@@ -20,10 +20,7 @@ export async function listAuditEvents(
   page: { limit: number; cursor: string | undefined },
 ): Promise<AuditEventPage> {
   const beforeSequence = sequenceOfCursor(page.cursor);
-  let query = context.database
-    .selectFrom("audit_events")
-    .selectAll()
-    .where(inTenant(context))
+  let query = selectInTenant(context.database, context, "audit_events")
     .orderBy("sequence", "desc")
     .limit(page.limit + 1);
   if (beforeSequence !== undefined) query = query.where("sequence", "<", beforeSequence);

@@ -9,7 +9,7 @@ import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
 import { compileStrictValidator, toFieldErrors } from "../platform/http/validation.ts";
@@ -114,12 +114,7 @@ export async function findBacktestRow(
   context: RequestContext,
   id: string,
 ): Promise<BacktestRow | undefined> {
-  return database
-    .selectFrom("backtests")
-    .selectAll()
-    .where(inTenant(context))
-    .where("id", "=", id)
-    .executeTakeFirst();
+  return selectInTenant(database, context, "backtests").where("id", "=", id).executeTakeFirst();
 }
 
 export async function getBacktest(context: RequestContext, id: string): Promise<Backtest> {
@@ -133,10 +128,7 @@ export async function latestBacktestOfVersion(
   context: RequestContext,
   planVersionId: string,
 ): Promise<Backtest | null> {
-  const row = await context.database
-    .selectFrom("backtests")
-    .selectAll()
-    .where(inTenant(context))
+  const row = await selectInTenant(context.database, context, "backtests")
     .where("plan_version_id", "=", planVersionId)
     .where("status", "=", "completed")
     .orderBy("id", "desc")
@@ -150,7 +142,7 @@ export async function listBacktests(
   filters: { plan_id?: string | undefined },
   page: PageRequest,
 ): Promise<BacktestRow[]> {
-  let query = context.database.selectFrom("backtests").selectAll().where(inTenant(context));
+  let query = selectInTenant(context.database, context, "backtests");
   if (filters.plan_id !== undefined) query = query.where("plan_id", "=", filters.plan_id);
   return newestFirstPage(query, page).execute();
 }
@@ -247,10 +239,7 @@ function presentBacktestInvoice(row: {
  */
 export async function cancelBacktest(context: RequestContext, id: string): Promise<Backtest> {
   return context.database.transaction().execute(async (transaction) => {
-    const row = await transaction
-      .selectFrom("backtests")
-      .selectAll()
-      .where(inTenant(context))
+    const row = await selectInTenant(transaction, context, "backtests")
       .where("id", "=", id)
       .forUpdate()
       .executeTakeFirst();

@@ -29,7 +29,7 @@ import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { type FieldError, validationFailed } from "../platform/errors.ts";
 import { subscribe } from "../platform/events/domain-events.ts";
 import { type OutputInvoice, simulateScenario } from "../simulation/index.ts";
@@ -72,10 +72,7 @@ export async function getTestMatrix(context: RequestContext, planId: string): Pr
 }
 
 async function matrixRow(database: Database, context: RequestContext, planId: string) {
-  return database
-    .selectFrom("plan_test_matrices")
-    .selectAll()
-    .where(inTenant(context))
+  return selectInTenant(database, context, "plan_test_matrices")
     .where("plan_id", "=", planId)
     .executeTakeFirst();
 }
@@ -362,10 +359,7 @@ export async function listTestMatrixRuns(
   version: number,
 ): Promise<TestMatrixRun[]> {
   const planVersion = await getPlanVersion(context, planId, version);
-  const rows = await context.database
-    .selectFrom("test_matrix_runs")
-    .selectAll()
-    .where(inTenant(context))
+  const rows = await selectInTenant(context.database, context, "test_matrix_runs")
     .where("plan_version_id", "=", planVersion.id)
     .orderBy("id", "desc")
     .limit(100)

@@ -9,7 +9,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import type {
@@ -83,7 +83,7 @@ function presentBillingEntity(row: BillingEntityRow): BillingEntityView {
 }
 
 export function selectBillingEntities(database: Database, scope: TenantScope) {
-  return database.selectFrom("billing_entities").selectAll().where(inTenant(scope));
+  return selectInTenant(database, scope, "billing_entities");
 }
 
 export async function findBillingEntityRow(

@@ -14,7 +14,7 @@ import { publishEvent } from "../notifications/index.ts";
 import { migratePlanVersion } from "../plan-migrations/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { subscribe } from "../platform/events/domain-events.ts";
 import { type PlannedMove, planMigrationMoves, selectSubscriptions } from "../subscriptions/index.ts";
@@ -249,10 +249,7 @@ export async function loadAssignments(
   experimentId: string,
   newlyAssigned = 0,
 ): Promise<ExperimentAssignmentsView> {
-  const rows = await database
-    .selectFrom("experiment_assignments")
-    .selectAll()
-    .where(inTenant(context))
+  const rows = await selectInTenant(database, context, "experiment_assignments")
     .where("experiment_id", "=", experimentId)
     .orderBy("customer_id")
     .execute();

@@ -5,7 +5,7 @@ import type { Selectable } from "kysely";
 import { type PlanVersionRecord, planVersionsByIds } from "../catalog/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import type { ExperimentDecision, ExperimentView } from "./experiment-schemas.ts";
 import type { ExperimentArmTable, ExperimentTable } from "./tables.ts";
@@ -19,7 +19,7 @@ export async function experimentRow(
   id: string,
   lock = false,
 ): Promise<ExperimentRow> {
-  const query = database.selectFrom("experiments").selectAll().where(inTenant(scope)).where("id", "=", id);
+  const query = selectInTenant(database, scope, "experiments").where("id", "=", id);
   const row = await (lock ? query.forUpdate() : query).executeTakeFirst();
   if (row === undefined) throw notFound("experiment", id);
   return row;
@@ -30,10 +30,7 @@ export async function armRows(
   scope: TenantScope,
   experimentId: string,
 ): Promise<ExperimentArmRow[]> {
-  return database
-    .selectFrom("experiment_arms")
-    .selectAll()
-    .where(inTenant(scope))
+  return selectInTenant(database, scope, "experiment_arms")
     .where("experiment_id", "=", experimentId)
     .orderBy("position")
     .execute();
@@ -73,10 +70,7 @@ async function presentExperiments(
 ): Promise<ExperimentView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const arms = await database
-    .selectFrom("experiment_arms")
-    .selectAll()
-    .where(inTenant(scope))
+  const arms = await selectInTenant(database, scope, "experiment_arms")
     .where("experiment_id", "in", ids)
     .orderBy("position")
     .execute();
@@ -126,10 +120,7 @@ export async function listExperiments(
   filters: { status?: ExperimentRow["status"] },
   page: { limit: number; afterId: string | undefined },
 ): Promise<ExperimentView[]> {
-  let query = context.database
-    .selectFrom("experiments")
-    .selectAll()
-    .where(inTenant(context))
+  let query = selectInTenant(context.database, context, "experiments")
     .orderBy("id", "desc")
     .limit(page.limit + 1);
   if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);

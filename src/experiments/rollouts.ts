@@ -17,7 +17,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { planMigrationMoves } from "../subscriptions/index.ts";
@@ -274,7 +274,7 @@ export async function rolloutRow(
   id: string,
   lock = false,
 ): Promise<RolloutRow> {
-  const query = database.selectFrom("rollouts").selectAll().where(inTenant(scope)).where("id", "=", id);
+  const query = selectInTenant(database, scope, "rollouts").where("id", "=", id);
   const row = await (lock ? query.forUpdate() : query).executeTakeFirst();
   if (row === undefined) throw notFound("rollout", id);
   return row;
@@ -285,10 +285,7 @@ export async function stageRows(
   scope: TenantScope,
   rolloutId: string,
 ): Promise<RolloutStageRow[]> {
-  return database
-    .selectFrom("rollout_stages")
-    .selectAll()
-    .where(inTenant(scope))
+  return selectInTenant(database, scope, "rollout_stages")
     .where("rollout_id", "=", rolloutId)
     .orderBy("position")
     .execute();
@@ -333,7 +330,7 @@ function presentRollout(rollout: RolloutRow, stages: readonly RolloutStageRow[])
 
 /** The environment's rollouts, newest first. */
 export async function listRollouts(context: RequestContext, page: PageRequest): Promise<RolloutView[]> {
-  const query = context.database.selectFrom("rollouts").selectAll().where(inTenant(context));
+  const query = selectInTenant(context.database, context, "rollouts");
   const rows = await newestFirstPage(query, page).execute();
   const views: RolloutView[] = [];
   for (const row of rows) views.push(presentRollout(row, await stageRows(context.database, context, row.id)));

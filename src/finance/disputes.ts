@@ -16,7 +16,7 @@ import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import type {
   DisputeFilters,
@@ -77,11 +77,7 @@ async function notesOf(database: Database, disputeIds: readonly string[]): Promi
 }
 
 async function findDispute(database: Database, context: RequestContext, id: string, lock = false) {
-  const query = database
-    .selectFrom("finance_disputes")
-    .selectAll()
-    .where(inTenant(context))
-    .where("id", "=", id);
+  const query = selectInTenant(database, context, "finance_disputes").where("id", "=", id);
   const row = await (lock ? query.forUpdate() : query).executeTakeFirst();
   if (row === undefined) throw notFound("dispute", id);
   return row;
@@ -97,10 +93,7 @@ export async function listDisputes(
   filters: DisputeFilters,
   page: PageRequest,
 ): Promise<DisputeView[]> {
-  let query = newestFirstPage(
-    context.database.selectFrom("finance_disputes").selectAll().where(inTenant(context)),
-    page,
-  );
+  let query = newestFirstPage(selectInTenant(context.database, context, "finance_disputes"), page);
   if (filters.status !== undefined) query = query.where("status", "=", filters.status);
   if (filters.customer_id !== undefined) query = query.where("customer_id", "=", filters.customer_id);
   if (filters.invoice_id !== undefined) query = query.where("invoice_id", "=", filters.invoice_id);

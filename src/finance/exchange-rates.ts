@@ -13,7 +13,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { conflict, FairbillError, validationFailed } from "../platform/errors.ts";
 import { ExchangeRateProviderError, httpExchangeRateProvider } from "./exchange-rate-provider.ts";
@@ -63,10 +63,7 @@ async function storeRate(
 ): Promise<ExchangeRateView> {
   const write = () =>
     context.database.transaction().execute(async (transaction) => {
-      const before = await transaction
-        .selectFrom("finance_exchange_rates")
-        .selectAll()
-        .where(inTenant(context))
+      const before = await selectInTenant(transaction, context, "finance_exchange_rates")
         .where("base_currency", "=", input.base)
         .where("quote_currency", "=", input.quote)
         .where("effective_date", "=", input.date)
@@ -172,10 +169,7 @@ export async function listExchangeRates(
   filters: ExchangeRateFilters,
   page: PageRequest,
 ): Promise<ExchangeRateView[]> {
-  let query = newestFirstPage(
-    context.database.selectFrom("finance_exchange_rates").selectAll().where(inTenant(context)),
-    page,
-  );
+  let query = newestFirstPage(selectInTenant(context.database, context, "finance_exchange_rates"), page);
   if (filters.base !== undefined) query = query.where("base_currency", "=", filters.base);
   if (filters.quote !== undefined) query = query.where("quote_currency", "=", filters.quote);
   return (await query.execute()).map(present);
@@ -235,11 +229,7 @@ export async function rateBookIn(
   scope: TenantScope,
   currency: string,
 ): Promise<RateBook> {
-  const rows = await database
-    .selectFrom("finance_exchange_rates")
-    .selectAll()
-    .where(inTenant(scope))
-    .execute();
+  const rows = await selectInTenant(database, scope, "finance_exchange_rates").execute();
   return new RateBook(
     currency,
     rows.map((row) => ({

@@ -8,7 +8,7 @@ import { findCurrency, isValidTimeZone } from "../core/index.ts";
 import { sellerCountryOf } from "../invoicing/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { checkTargetUrl } from "../platform/outgoing-requests/saved-target.ts";
 import { type AccountingTimeZoneSource, defaultAccountingTimeZone } from "./accounting-time-zone.ts";
@@ -30,11 +30,7 @@ export type FinanceSettings = {
 };
 
 export async function readFinanceSettings(database: Database, scope: TenantScope): Promise<FinanceSettings> {
-  const row = await database
-    .selectFrom("finance_settings")
-    .selectAll()
-    .where(inTenant(scope))
-    .executeTakeFirst();
+  const row = await selectInTenant(database, scope, "finance_settings").executeTakeFirst();
   const overrides = row?.accounts ?? {};
   const zone =
     row === undefined

@@ -8,7 +8,7 @@ import { currencyFor, formatAmount, sumDecimals } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { type AccountingPeriod, parsePeriod, periodsFrom } from "./accounting-periods.ts";
 import { booksFor } from "./entity-books.ts";
@@ -293,10 +293,7 @@ export async function createJournalExport(context: RequestContext, periodText: s
 }
 
 async function findExport(context: RequestContext, id: string): Promise<JournalExportRow> {
-  const row = await context.database
-    .selectFrom("finance_journal_exports")
-    .selectAll()
-    .where(inTenant(context))
+  const row = await selectInTenant(context.database, context, "finance_journal_exports")
     .where("id", "=", id)
     .executeTakeFirst();
   if (row === undefined) throw notFound("journal export", id);
@@ -327,7 +324,7 @@ export async function journalExportLines(context: RequestContext, id: string): P
 }
 
 export async function listJournalExports(context: RequestContext, period: string | undefined) {
-  let query = context.database.selectFrom("finance_journal_exports").selectAll().where(inTenant(context));
+  let query = selectInTenant(context.database, context, "finance_journal_exports");
   if (period !== undefined) query = query.where("period", "=", period);
   const rows = await query.orderBy("id", "desc").limit(100).execute();
   const digests = await digestsByPeriod(context, rows);

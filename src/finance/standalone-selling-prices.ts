@@ -9,7 +9,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import type {
@@ -58,7 +58,7 @@ function targetOf(input: SetStandaloneSellingPriceInput): Target {
 }
 
 function selectTarget(database: Database, scope: TenantScope, target: Target) {
-  let query = database.selectFrom("finance_standalone_selling_prices").selectAll().where(inTenant(scope));
+  let query = selectInTenant(database, scope, "finance_standalone_selling_prices");
   for (const column of ["product", "plan_code", "charge_id"] as const) {
     const value = target[column];
     query = value === null ? query.where(column, "is", null) : query.where(column, "=", value);
@@ -130,7 +130,7 @@ export async function listStandaloneSellingPrices(
   page: PageRequest,
 ): Promise<StandaloneSellingPriceView[]> {
   let query = newestFirstPage(
-    context.database.selectFrom("finance_standalone_selling_prices").selectAll().where(inTenant(context)),
+    selectInTenant(context.database, context, "finance_standalone_selling_prices"),
     page,
   );
   if (filters.currency !== undefined) query = query.where("currency", "=", filters.currency);
@@ -160,11 +160,7 @@ export async function standaloneSellingPrices(
   database: Database,
   scope: TenantScope,
 ): Promise<{ byCharge: Map<string, Decimal>; byProduct: Map<string, Decimal> }> {
-  const rows = await database
-    .selectFrom("finance_standalone_selling_prices")
-    .selectAll()
-    .where(inTenant(scope))
-    .execute();
+  const rows = await selectInTenant(database, scope, "finance_standalone_selling_prices").execute();
   const byCharge = new Map<string, Decimal>();
   const byProduct = new Map<string, Decimal>();
   for (const row of rows) {

@@ -6,7 +6,7 @@ import type { Selectable } from "kysely";
 import { describeActor, recordCreation } from "../audit/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { compileStrictValidator, toFieldErrors } from "../platform/http/validation.ts";
 import { newId } from "../platform/ids.ts";
@@ -149,12 +149,7 @@ export async function requestImport(context: RequestContext, body: unknown): Pro
 }
 
 export async function findImportRow(context: RequestContext, id: string): Promise<ImportRow | undefined> {
-  return context.database
-    .selectFrom("imports")
-    .selectAll()
-    .where(inTenant(context))
-    .where("id", "=", id)
-    .executeTakeFirst();
+  return selectInTenant(context.database, context, "imports").where("id", "=", id).executeTakeFirst();
 }
 
 export async function getImport(context: RequestContext, id: string): Promise<Import> {
@@ -165,10 +160,7 @@ export async function getImport(context: RequestContext, id: string): Promise<Im
 
 /** The environment's imports, newest first. */
 export async function listImports(context: RequestContext, page: PageRequest): Promise<ImportRow[]> {
-  return newestFirstPage(
-    context.database.selectFrom("imports").selectAll().where(inTenant(context)),
-    page,
-  ).execute();
+  return newestFirstPage(selectInTenant(context.database, context, "imports"), page).execute();
 }
 
 type ResolutionRow = Selectable<ImportRecordResolutionTable>;

@@ -12,7 +12,7 @@ import { describeActor, recordCreation } from "../audit/index.ts";
 import { Decimal } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { enqueueRunJob } from "../platform/jobs/run-jobs.ts";
@@ -127,12 +127,7 @@ export async function findParallelRunRow(
   context: RequestContext,
   id: string,
 ): Promise<ParallelRunRow | undefined> {
-  return context.database
-    .selectFrom("parallel_runs")
-    .selectAll()
-    .where(inTenant(context))
-    .where("id", "=", id)
-    .executeTakeFirst();
+  return selectInTenant(context.database, context, "parallel_runs").where("id", "=", id).executeTakeFirst();
 }
 
 export async function getParallelRun(context: RequestContext, id: string): Promise<ParallelRun> {
@@ -146,10 +141,7 @@ export async function listParallelRuns(
   context: RequestContext,
   page: PageRequest,
 ): Promise<ParallelRunRow[]> {
-  return newestFirstPage(
-    context.database.selectFrom("parallel_runs").selectAll().where(inTenant(context)),
-    page,
-  ).execute();
+  return newestFirstPage(selectInTenant(context.database, context, "parallel_runs"), page).execute();
 }
 
 export function presentInvoice(row: ParallelRunInvoiceRow): ParallelRunInvoice {

@@ -9,7 +9,7 @@ import { isUniqueViolation } from "../platform/database/errors.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import { renderEmailContent, templateSyntaxErrors } from "./email-rendering.ts";
 import type {
@@ -169,7 +169,7 @@ async function saveVersion(
 }
 
 function selectTemplates(database: Database, scope: TenantScope) {
-  return database.selectFrom("email_templates").selectAll().where(inTenant(scope));
+  return selectInTenant(database, scope, "email_templates");
 }
 
 function builtInTemplate(name: EmailTemplateName): EmailTemplate {

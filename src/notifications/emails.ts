@@ -6,7 +6,7 @@ import type { Selectable } from "kysely";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
@@ -129,7 +129,7 @@ export async function getEmail(context: RequestContext, id: string): Promise<Ema
 }
 
 function selectEmails(database: Database, scope: TenantScope) {
-  return database.selectFrom("email_messages").selectAll().where(inTenant(scope));
+  return selectInTenant(database, scope, "email_messages");
 }
 
 function presentEmail(row: EmailMessageRow): EmailMessage {

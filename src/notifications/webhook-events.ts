@@ -179,10 +179,7 @@ export async function listWebhookEvents(
   filters: EventListFilters,
   page: PageRequest,
 ): Promise<WebhookEvent[]> {
-  let query = newestFirstPage(
-    context.database.selectFrom("webhook_events").selectAll().where(inTenant(context)),
-    page,
-  );
+  let query = newestFirstPage(selectInTenant(context.database, context, "webhook_events"), page);
   if (filters.type !== undefined) query = query.where("type", "=", filters.type);
   const rows = await query.execute();
   return rows.map((row) => ({

@@ -14,7 +14,7 @@ import type { Database } from "../platform/database/schema.ts";
 import { conflict } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import "./tables.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 
 export type TestClock = {
   /** Null when the environment runs on real time. */
@@ -124,7 +124,7 @@ async function freezeAt(
 }
 
 function selectTestClock(database: Database, scope: TenantScope) {
-  return database.selectFrom("test_clocks").selectAll().where(inTenant(scope));
+  return selectInTenant(database, scope, "test_clocks");
 }
 
 async function refuseLiveEnvironment(database: Database, scope: TenantScope): Promise<void> {

@@ -14,7 +14,7 @@ import {
 import { customerReferencesByExternalIds, customerReferencesByIds } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import type { ExternalSaleView } from "./external-sale-schemas.ts";
 import { itemMappingsOf } from "./item-mappings.ts";
 import { findPartner, type PartnerRow } from "./partners.ts";
@@ -116,12 +116,7 @@ async function matchedSalesOf(
 }
 
 function selectSales(database: Database, scope: TenantScope) {
-  return database
-    .selectFrom("partner_external_sales")
-    .selectAll()
-    .where(inTenant(scope))
-    .orderBy("occurred_at")
-    .orderBy("id");
+  return selectInTenant(database, scope, "partner_external_sales").orderBy("occurred_at").orderBy("id");
 }
 
 export async function listExternalSales(

@@ -16,7 +16,7 @@ import {
   describeProblem,
 } from "../platform/csv-files.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { type FieldError, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import {
@@ -128,10 +128,7 @@ export async function recordExternalSales(
       input.csv !== undefined ? candidatesOfCsv(input.csv) : candidatesOfRows(input.transactions ?? []);
     const stored = new Map(
       (
-        await transaction
-          .selectFrom("partner_external_sales")
-          .selectAll()
-          .where(inTenant(context))
+        await selectInTenant(transaction, context, "partner_external_sales")
           .where("partner_id", "=", partnerId)
           .where(
             "external_id",

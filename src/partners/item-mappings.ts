@@ -8,7 +8,7 @@ import { findPlanIdByCode } from "../catalog/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import type { CreateItemMappingInput, ItemMappingView } from "./external-sale-schemas.ts";
@@ -32,10 +32,7 @@ export async function itemMappingsOf(
   scope: TenantScope,
   partnerId: string,
 ): Promise<ItemMappingRow[]> {
-  return database
-    .selectFrom("partner_item_mappings")
-    .selectAll()
-    .where(inTenant(scope))
+  return selectInTenant(database, scope, "partner_item_mappings")
     .where("partner_id", "=", partnerId)
     .orderBy("external_item")
     .execute();

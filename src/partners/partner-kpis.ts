@@ -4,15 +4,12 @@
 // the revenue each partner's statements were computed on.
 import { currencyFor, Decimal, formatAmount } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 
 const millisecondsPerDay = 86_400_000;
 
 export async function partnerKpis(context: RequestContext) {
-  const rows = await context.database
-    .selectFrom("partner_settlements")
-    .selectAll()
-    .where(inTenant(context))
+  const rows = await selectInTenant(context.database, context, "partner_settlements")
     .orderBy("period_start")
     .execute();
   const settled = rows.filter((row) => row.status !== "draft");

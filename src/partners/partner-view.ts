@@ -4,7 +4,7 @@
 // partner (the actor), never of an id the request names: another partner's
 // statement, or a draft, is not found.
 import type { RequestContext } from "../platform/context.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { forbidden, notFound } from "../platform/errors.ts";
 import type { PartnerStatementView, PartnerView } from "./partner-schemas.ts";
 import { findPartner, presentPartner } from "./partners.ts";
@@ -30,10 +30,7 @@ export async function partnerProfile(context: RequestContext): Promise<PartnerVi
 
 /** The partner's approved and paid statements, newest month first. */
 export async function partnerStatements(context: RequestContext): Promise<{ data: PartnerStatementView[] }> {
-  const rows = await context.database
-    .selectFrom("partner_settlements")
-    .selectAll()
-    .where(inTenant(context))
+  const rows = await selectInTenant(context.database, context, "partner_settlements")
     .where("partner_id", "=", partnerOf(context))
     .where("status", "in", ["approved", "paid"])
     .orderBy("period_start", "desc")
@@ -44,10 +41,7 @@ export async function partnerStatements(context: RequestContext): Promise<{ data
 /** One of the partner's approved statements, with the partner for its PDF. */
 export async function partnerStatement(context: RequestContext, id: string) {
   const partnerId = partnerOf(context);
-  const row = await context.database
-    .selectFrom("partner_settlements")
-    .selectAll()
-    .where(inTenant(context))
+  const row = await selectInTenant(context.database, context, "partner_settlements")
     .where("id", "=", id)
     .where("partner_id", "=", partnerId)
     .where("status", "in", ["approved", "paid"])

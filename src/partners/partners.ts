@@ -8,7 +8,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import type {
@@ -63,12 +63,7 @@ function presentAttribution(row: AttributionRow): AttributionView {
 }
 
 export async function findPartner(database: Database, scope: TenantScope, id: string): Promise<PartnerRow> {
-  const row = await database
-    .selectFrom("partners")
-    .selectAll()
-    .where(inTenant(scope))
-    .where("id", "=", id)
-    .executeTakeFirst();
+  const row = await selectInTenant(database, scope, "partners").where("id", "=", id).executeTakeFirst();
   if (row === undefined) throw notFound("partner", id);
   return row;
 }
@@ -107,7 +102,7 @@ export async function getPartner(context: RequestContext, id: string): Promise<P
 }
 
 export async function listPartners(context: RequestContext, page: PageRequest): Promise<PartnerView[]> {
-  const query = context.database.selectFrom("partners").selectAll().where(inTenant(context));
+  const query = selectInTenant(context.database, context, "partners");
   return (await newestFirstPage(query, page).execute()).map(presentPartner);
 }
 
@@ -190,10 +185,7 @@ export async function listAgreements(
 }
 
 export async function agreementsOf(database: Database, scope: TenantScope, partnerId: string) {
-  return database
-    .selectFrom("partner_agreements")
-    .selectAll()
-    .where(inTenant(scope))
+  return selectInTenant(database, scope, "partner_agreements")
     .where("partner_id", "=", partnerId)
     .orderBy("effective_from")
     .execute();
@@ -254,10 +246,7 @@ export async function listAttributions(
 }
 
 export async function attributionsOf(database: Database, scope: TenantScope, partnerId: string) {
-  return database
-    .selectFrom("partner_attributions")
-    .selectAll()
-    .where(inTenant(scope))
+  return selectInTenant(database, scope, "partner_attributions")
     .where("partner_id", "=", partnerId)
     .orderBy("id")
     .execute();

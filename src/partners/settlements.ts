@@ -21,7 +21,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import type {
@@ -110,10 +110,7 @@ export function presentSettlement(row: SettlementRow): SettlementView {
 }
 
 export async function settlementsOfPartner(database: Database, scope: TenantScope, partnerId: string) {
-  return database
-    .selectFrom("partner_settlements")
-    .selectAll()
-    .where(inTenant(scope))
+  return selectInTenant(database, scope, "partner_settlements")
     .where("partner_id", "=", partnerId)
     .orderBy("period_start")
     .execute();
@@ -261,10 +258,7 @@ export async function createSettlement(
 }
 
 async function findSettlement(database: Database, scope: TenantScope, id: string): Promise<SettlementRow> {
-  const row = await database
-    .selectFrom("partner_settlements")
-    .selectAll()
-    .where(inTenant(scope))
+  const row = await selectInTenant(database, scope, "partner_settlements")
     .where("id", "=", id)
     .executeTakeFirst();
   if (row === undefined) throw notFound("settlement", id);
@@ -280,10 +274,7 @@ export async function listSettlements(
   filters: { partner_id?: string | undefined },
   page: PageRequest,
 ): Promise<SettlementView[]> {
-  let query = newestFirstPage(
-    context.database.selectFrom("partner_settlements").selectAll().where(inTenant(context)),
-    page,
-  );
+  let query = newestFirstPage(selectInTenant(context.database, context, "partner_settlements"), page);
   if (filters.partner_id !== undefined) query = query.where("partner_id", "=", filters.partner_id);
   return (await query.execute()).map(presentSettlement);
 }

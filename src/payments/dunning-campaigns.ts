@@ -8,7 +8,7 @@ import { findInvoiceRow, loadCustomerRow } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { customerDunningSettings } from "./dunning-lifecycle.ts";
@@ -41,7 +41,7 @@ function presentCampaign(row: CampaignRow): DunningCampaignView {
 }
 
 function selectCampaigns(database: Database, context: RequestContext) {
-  return database.selectFrom("dunning_campaigns").selectAll().where(inTenant(context));
+  return selectInTenant(database, context, "dunning_campaigns");
 }
 
 async function findCampaign(database: Database, context: RequestContext, id: string): Promise<CampaignRow> {

@@ -10,7 +10,7 @@ import { amountRemaining } from "../invoicing/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { finalActionDueAt, type PlannedStep, reminderSteps, retrySteps } from "./dunning-schedule.ts";
 import type { PaymentRow } from "./payment-store.ts";
 import type { DunningCampaignTable, DunningProcessTable } from "./tables.ts";
@@ -34,7 +34,7 @@ async function campaignFor(
   const settings = await customerDunningSettings(database, scope, customerId);
   if (settings?.exempt === true) return null;
   const campaignId = settings?.campaign_id ?? null;
-  const query = database.selectFrom("dunning_campaigns").selectAll().where(inTenant(scope));
+  const query = selectInTenant(database, scope, "dunning_campaigns");
   const chosen =
     campaignId === null ? query.where("is_default", "=", true) : query.where("id", "=", campaignId);
   return (await chosen.executeTakeFirst()) ?? null;
@@ -45,7 +45,7 @@ export async function lockDunningProcess(
   scope: TenantScope,
   where: { invoiceId: string } | { processId: string },
 ): Promise<DunningProcessRow | undefined> {
-  const query = transaction.selectFrom("dunning_processes").selectAll().where(inTenant(scope));
+  const query = selectInTenant(transaction, scope, "dunning_processes");
   return (
     "invoiceId" in where
       ? query.where("invoice_id", "=", where.invoiceId)

@@ -6,7 +6,7 @@
 import { Decimal, type Instant } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 
 export type PaymentFact = {
   id: string;
@@ -61,10 +61,7 @@ export async function loadPaymentFacts(
 ): Promise<PaymentFacts> {
   const customers = customerId === undefined ? [] : [customerId];
   const [payments, refunds, chargebacks] = await Promise.all([
-    database
-      .selectFrom("payments")
-      .selectAll()
-      .where(inTenant(scope))
+    selectInTenant(database, scope, "payments")
       .$if(customerId !== undefined, (query) => query.where("customer_id", "in", customers))
       .orderBy("id")
       .execute(),
@@ -73,10 +70,7 @@ export async function loadPaymentFacts(
       .$if(customerId !== undefined, (query) => query.where("customer_id", "in", customers))
       .orderBy("id")
       .execute(),
-    database
-      .selectFrom("payment_disputes")
-      .selectAll()
-      .where(inTenant(scope))
+    selectInTenant(database, scope, "payment_disputes")
       .$if(customerId !== undefined, (query) => query.where("customer_id", "in", customers))
       .orderBy("id")
       .execute(),

@@ -5,7 +5,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import type {
   DisputeView,
@@ -21,7 +21,7 @@ export type RefundRow = Selectable<RefundTable>;
 type DisputeRow = Selectable<PaymentDisputeTable>;
 
 export function selectPayments(database: Database, scope: TenantScope) {
-  return database.selectFrom("payments").selectAll().where(inTenant(scope));
+  return selectInTenant(database, scope, "payments");
 }
 
 export async function findPaymentRow(
