@@ -5,6 +5,7 @@ import { ReasonText } from "../platform/http/reason.ts";
 import {
   CurrencyCode,
   DecimalString,
+  ListOf,
   Metadata,
   Name,
   NonNegativeDecimalString,
@@ -242,14 +243,12 @@ export const TopUpSchema = Type.Object({
 });
 export type TopUp = Static<typeof TopUpSchema>;
 
-export const CustomerBalanceSchema = Type.Object({
-  data: Type.Array(
-    Type.Object({
-      currency: Type.String(),
-      balance: { ...DecimalString, description: "owed to the customer, used by later invoices" },
-    }),
-  ),
-});
+export const CustomerBalanceSchema = ListOf(
+  Type.Object({
+    currency: Type.String(),
+    balance: { ...DecimalString, description: "owed to the customer, used by later invoices" },
+  }),
+);
 
 export const CustomerBalanceEntrySchema = Type.Object({
   id: PrefixedId("bal"),

@@ -5,6 +5,7 @@ import { PageQuery } from "../platform/http/pagination.ts";
 import {
   CurrencyCode,
   DecimalString,
+  ListOf,
   Name,
   NonEmptyId,
   NonNegativeDecimalString,
@@ -250,24 +251,22 @@ export const ReceivablesAgeingSchema = Type.Object(
 );
 export type ReceivablesAgeingView = Static<typeof ReceivablesAgeingSchema>;
 
-export const CustomerAllowancesSchema = Type.Object({
-  data: Type.Array(
-    Type.Object({
-      subscription_id: Type.String(),
-      unit: Type.String({ description: "the pricing unit (credits)" }),
-      granted: Type.String({ description: "the period's grant, in the unit's decimals" }),
-      rolled_over: Type.String({ description: "units carried into the period" }),
-      used: Type.String({ description: "units drawn by the period's usage" }),
-      expired: Type.String({ description: "units that expired at the period's end" }),
-      balance: Type.String({ description: "units carried into the next period" }),
-      as_of: {
-        ...Timestamp,
-        description: "the end of the period: when the invoice that closed it was issued",
-      },
-      invoice_id: Type.String({ description: "the finalized invoice that keeps it" }),
-    }),
-  ),
-});
+export const CustomerAllowancesSchema = ListOf(
+  Type.Object({
+    subscription_id: Type.String(),
+    unit: Type.String({ description: "the pricing unit (credits)" }),
+    granted: Type.String({ description: "the period's grant, in the unit's decimals" }),
+    rolled_over: Type.String({ description: "units carried into the period" }),
+    used: Type.String({ description: "units drawn by the period's usage" }),
+    expired: Type.String({ description: "units that expired at the period's end" }),
+    balance: Type.String({ description: "units carried into the next period" }),
+    as_of: {
+      ...Timestamp,
+      description: "the end of the period: when the invoice that closed it was issued",
+    },
+    invoice_id: Type.String({ description: "the finalized invoice that keeps it" }),
+  }),
+);
 
 export const UpcomingInvoiceQuery = StrictObject({
   subscription_id: Type.Optional(ObjectId),
