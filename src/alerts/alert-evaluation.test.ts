@@ -10,10 +10,14 @@ import { grantCredits } from "../../test/support/credit-grants.ts";
 import { outboxEmail, removeDataDirectory, temporaryDataDirectory } from "../../test/support/mail.ts";
 import { meteredCallsVersion } from "../../test/support/pricing-fixtures.ts";
 import { expectCreated } from "../../test/support/responses.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import {
+  applicationJobWorker,
+  startTestApp,
+  type TestApp,
+  type TestTenant,
+} from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
-import { applicationJobHandlers } from "../app.ts";
 import { silentLogger } from "../platform/context.ts";
 import { domainEventJobHandlers } from "../platform/events/domain-event-dispatch.ts";
 import { createJobWorker, type JobWorker } from "../platform/jobs/job-worker.ts";
@@ -35,17 +39,10 @@ beforeAll(async () => {
   receiver = new WebhookReceiver();
   await receiver.start();
   dataDirectory = await temporaryDataDirectory("fairbill-alerts");
-  const database = testApp.handle.database;
-  worker = createJobWorker({
-    database,
-    clock,
-    logger: silentLogger,
-    handlers: applicationJobHandlers({
-      database,
-      clock,
-      logger: silentLogger,
-      email: { smtpUrl: undefined, emailFrom: "Acme Billing <billing@acme.example>", dataDirectory },
-    }),
+  worker = applicationJobWorker(testApp.handle.database, clock, {
+    smtpUrl: undefined,
+    emailFrom: "Acme Billing <billing@acme.example>",
+    dataDirectory,
   });
 });
 afterAll(async () => {

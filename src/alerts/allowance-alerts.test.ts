@@ -5,15 +5,24 @@
 // (its signature checked with the Standard Webhooks library) and the email is
 // read back from the outbox folder.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMeter, createPlan, ingestEvents, subscribeNewCustomer } from "../../test/support/builders.ts";
+import {
+  createPlan,
+  createSumMeter,
+  ingestEvents,
+  subscribeNewCustomer,
+} from "../../test/support/builders.ts";
 import { outboxEmail, removeDataDirectory, temporaryDataDirectory } from "../../test/support/mail.ts";
+import { imagesAtFourCredits } from "../../test/support/pricing-fixtures.ts";
 import { expectCreated } from "../../test/support/responses.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import {
+  applicationJobWorker,
+  startTestApp,
+  type TestApp,
+  type TestTenant,
+} from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
-import { applicationJobHandlers } from "../app.ts";
-import { silentLogger } from "../platform/context.ts";
-import { createJobWorker, type JobWorker } from "../platform/jobs/job-worker.ts";
+import type { JobWorker } from "../platform/jobs/job-worker.ts";
 
 const clock = new TestClock("2026-01-01T00:00:00Z");
 let testApp: TestApp;
@@ -29,34 +38,19 @@ beforeAll(async () => {
   receiver = new WebhookReceiver();
   await receiver.start();
   dataDirectory = await temporaryDataDirectory("fairbill-allowance-alerts");
-  const database = testApp.handle.database;
-  worker = createJobWorker({
-    database,
-    clock,
-    logger: silentLogger,
-    handlers: applicationJobHandlers({
-      database,
-      clock,
-      logger: silentLogger,
-      email: { smtpUrl: undefined, emailFrom: "Acme Billing <billing@acme.example>", dataDirectory },
-    }),
+  worker = applicationJobWorker(testApp.handle.database, clock, {
+    smtpUrl: undefined,
+    emailFrom: "Acme Billing <billing@acme.example>",
+    dataDirectory,
   });
   tenant = await testApp.newTenant("allowance-alerts");
-  await createMeter(tenant.admin, {
-    code: "images",
-    event_name: "image_batch",
-    aggregation: "sum",
-    property: "n",
-    effective_from: "2025-12-01T00:00:00Z",
-  });
+  await createSumMeter(tenant.admin, "images", "image_batch", { effective_from: "2025-12-01T00:00:00Z" });
   const plan = await createPlan(tenant.admin, {
     code: "ai",
     version: {
       pricing_units: [{ code: "credits", rate: "0.01", decimals: 2 }],
       allowances: [{ unit: "credits", amount: "1000" }],
-      charges: [
-        { id: "images", type: "usage", meter: "images", model: "per_unit", unit_price: "4", unit: "credits" },
-      ],
+      charges: [imagesAtFourCredits()],
     },
   });
   const { customer } = await subscribeNewCustomer(tenant.admin, plan.id, {

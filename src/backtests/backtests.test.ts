@@ -11,8 +11,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Charge } from "../../test/support/api-types.ts";
+import { createMeter, createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { readEveryPage } from "../../test/support/paged-lists.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 import { type ScenarioOutput, simulateScenario } from "../simulation/index.ts";
 import { runBacktest } from "./index.ts";
 
@@ -39,7 +42,7 @@ type ScenarioEvent = { id: string; name: string; timestamp: string; properties: 
 const meters = [
   { code: "calls", event_name: "api_call", aggregation: "count" },
   { code: "storage", event_name: "storage_used", aggregation: "sum", property: "gigabytes" },
-];
+] as const;
 const publishedCharges = [
   { id: "base", type: "fixed", amount: "25.00" },
   { id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: "0.05" },
@@ -53,7 +56,7 @@ const publishedCharges = [
       { up_to: null, unit_price: "0.50", flat_fee: "2.00" },
     ],
   },
-];
+] satisfies Charge[];
 /** Every price 20% higher. */
 const draftCharges = [
   { id: "base", type: "fixed", amount: "30.00" },
@@ -68,7 +71,7 @@ const draftCharges = [
       { up_to: null, unit_price: "0.60", flat_fee: "2.40" },
     ],
   },
-];
+] satisfies Charge[];
 
 /** The usage of customer `index` in month `month` (0 = January): varied, some months empty. */
 function eventsOf(index: number, month: number): ScenarioEvent[] {
@@ -103,27 +106,18 @@ async function ingest(events: (ScenarioEvent & { customer: string })[]): Promise
   }
 }
 
-async function advanceTo(instant: string): Promise<void> {
-  const response = await tenant.admin.post("/v1/test-clock/advance", { to: instant });
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  expect(response.body.bill_run.errors).toBe(0);
-}
-
 beforeAll(async () => {
   testApp = await startTestApp();
   tenant = await testApp.newTenant("Backtest tests");
-  await tenant.admin.post("/v1/test-clock", { frozen_at: start });
-  for (const meter of meters) {
-    const created = await tenant.admin.post("/v1/meters", { ...meter, name: meter.code });
-    expect(created.status).toBe(201);
-  }
-  const plan = await tenant.admin.post("/v1/plans", {
-    code: "standard",
-    name: "Standard",
-    version: { currency: "USD", interval: "month", charges: publishedCharges },
-  });
-  planId = plan.body.id;
-  await tenant.admin.post(`/v1/plans/${planId}/versions/1/publish`, {});
+  await freezeTestClock(tenant.admin, start);
+  for (const meter of meters) await createMeter(tenant.admin, { ...meter, name: meter.code });
+  planId = (
+    await createPlan(tenant.admin, {
+      code: "standard",
+      name: "Standard",
+      version: { charges: publishedCharges },
+    })
+  ).id;
   publishedVersionId = (await tenant.admin.get(`/v1/plans/${planId}/versions/1`)).body.id;
   const draft = await tenant.admin.post(`/v1/plans/${planId}/versions`, { charges: draftCharges });
   expect(draft.status).toBe(201);
@@ -131,22 +125,19 @@ beforeAll(async () => {
 
   for (let index = 0; index < customerCount; index++) {
     const externalId = `backtest-${index}`;
-    const customer = await tenant.admin.post("/v1/customers", {
-      external_id: externalId,
-      currency: "USD",
-      country: index % 2 === 0 ? "DE" : "FR",
-      metadata: { tier: index % 3 === 0 ? "gold" : "silver" },
+    const { customer } = await subscribeNewCustomer(tenant.admin, planId, {
+      customer: {
+        external_id: externalId,
+        currency: "USD",
+        country: index % 2 === 0 ? "DE" : "FR",
+        metadata: { tier: index % 3 === 0 ? "gold" : "silver" },
+      },
+      subscription: { start_at: start },
     });
-    const subscription = await tenant.admin.post("/v1/subscriptions", {
-      customer_id: customer.body.id,
-      plan_id: planId,
-      start_at: start,
-    });
-    expect(subscription.status, JSON.stringify(subscription.body)).toBe(201);
-    customers.push({ externalId, id: customer.body.id, events: [] });
+    customers.push({ externalId, id: customer.id, events: [] });
   }
   for (const month of [0, 1, 2]) {
-    await advanceTo(`2031-0${month + 1}-${month === 1 ? "28" : "31"}T23:00:00Z`);
+    await advanceTestClock(tenant.admin, `2031-0${month + 1}-${month === 1 ? "28" : "31"}T23:00:00Z`);
     const events = customers.flatMap((customer, index) =>
       eventsOf(index, month).map((event) => {
         customer.events.push(event);
@@ -155,7 +146,7 @@ beforeAll(async () => {
     );
     await ingest(events);
   }
-  await advanceTo(to);
+  await advanceTestClock(tenant.admin, to);
 }, 600_000);
 afterAll(async () => testApp?.close());
 

@@ -4,7 +4,8 @@
 // view with the diff, the matrix run and the latest backtest side by side; the
 // 4xx answers; the audit trail and the webhook events.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMeter } from "../../test/support/builders.ts";
+import type { Charge } from "../../test/support/api-types.ts";
+import { createDraftPlan, createMeter, createPlan } from "../../test/support/builders.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { simulateScenario } from "../simulation/index.ts";
 
@@ -19,11 +20,11 @@ let planId: string;
 const charges = [
   { id: "base", type: "fixed", amount: "20.00" },
   { id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: "0.10" },
-];
+] satisfies Charge[];
 const dearerCharges = [
   { id: "base", type: "fixed", amount: "24.00" },
   { id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: "0.12" },
-];
+] satisfies Charge[];
 
 /** A scenario on the plan's version 1, its expected invoices the simulator's answer for it. */
 function scenario(calls: number) {
@@ -49,13 +50,7 @@ beforeAll(async () => {
   testApp = await startTestApp();
   tenant = await testApp.newTenant("Test matrix tests");
   await createMeter(tenant.admin, { name: "Calls" });
-  const plan = await tenant.admin.post("/v1/plans", {
-    code: "pro",
-    name: "Pro",
-    version: { currency: "USD", interval: "month", charges },
-  });
-  planId = plan.body.id;
-  expect((await tenant.admin.post(`/v1/plans/${planId}/versions/1/publish`, {})).status).toBe(200);
+  planId = (await createPlan(tenant.admin, { code: "pro", name: "Pro", version: { charges } })).id;
 }, 120_000);
 afterAll(async () => testApp?.close());
 
@@ -217,18 +212,14 @@ describe("bad matrices", () => {
   });
 
   it("refuses to run a plan without a matrix", async () => {
-    const plan = await tenant.admin.post("/v1/plans", {
-      code: "bare",
-      name: "Bare",
-      version: { currency: "USD", interval: "month", charges },
-    });
-    const run = await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/test-matrix-runs`, {});
+    const plan = await createDraftPlan(tenant.admin, { code: "bare", name: "Bare", version: { charges } });
+    const run = await tenant.admin.post(`/v1/plans/${plan.id}/versions/1/test-matrix-runs`, {});
     expect(run.status).toBe(400);
     // Submitting it runs nothing and records nothing.
-    await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/submit`, {});
+    await tenant.admin.post(`/v1/plans/${plan.id}/versions/1/submit`, {});
     await testApp.runJobs();
-    expect(
-      (await tenant.admin.get(`/v1/plans/${plan.body.id}/versions/1/test-matrix-runs`)).body.data,
-    ).toEqual([]);
+    expect((await tenant.admin.get(`/v1/plans/${plan.id}/versions/1/test-matrix-runs`)).body.data).toEqual(
+      [],
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CustomerBody } from "../../test/support/api-types.ts";
 import { auditTrailOf } from "../../test/support/audit-trail.ts";
-import { createCustomer } from "../../test/support/builders.ts";
+import {
+  createCustomer,
+  createDraftPlan,
+  createMeter,
+  createPlan,
+  subscribe,
+} from "../../test/support/builders.ts";
 import { fixedInvoiceLine } from "../../test/support/invoice-lines.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
@@ -138,23 +144,14 @@ describe("coupons", () => {
   });
 
   it("limits a coupon to plans and meters that exist and hands the restrictions to invoicing", async () => {
-    const meter = await tenant.admin.post("/v1/meters", {
-      code: unique("api-calls-"),
-      name: "API calls",
-      event_name: "api_call",
-      aggregation: "count",
-    });
-    const plan = await tenant.admin.post("/v1/plans", {
+    const meter = await createMeter(tenant.admin, { code: unique("api-calls-") });
+    const plan = await createDraftPlan(tenant.admin, {
       code: unique("pro-"),
       name: "Pro",
-      version: {
-        currency: "USD",
-        interval: "month",
-        charges: [{ id: "base", type: "fixed", amount: "10.00" }],
-      },
+      version: { charges: [{ id: "base", type: "fixed", amount: "10.00" }] },
     });
     const coupon = await newCoupon({
-      applies_to: { plan_ids: [plan.body.id], meter_codes: [meter.body.code] },
+      applies_to: { plan_ids: [plan.id], meter_codes: [meter.code] },
       type: "fixed",
       amount: "5",
       currency: "USD",
@@ -165,7 +162,7 @@ describe("coupons", () => {
     expect(coupon).toMatchObject({
       amount: "5.00",
       currency: "USD",
-      applies_to: { plan_ids: [plan.body.id], meter_codes: [meter.body.code] },
+      applies_to: { plan_ids: [plan.id], meter_codes: [meter.code] },
     });
     const customerId = await newCustomer();
     const redemption = await redeem(customerId, { coupon_id: coupon.id });
@@ -184,8 +181,8 @@ describe("coupons", () => {
       },
     ]);
     expect(forInvoicing.restrictions.get(redemption.body.id)).toEqual({
-      planIds: [plan.body.id],
-      meterCodes: [meter.body.code],
+      planIds: [plan.id],
+      meterCodes: [meter.code],
       subscriptionId: null,
       currency: "USD",
     });
@@ -266,36 +263,27 @@ describe("coupons", () => {
 
   it("binds a redemption to a subscription and checks a fixed coupon against its currency", async () => {
     const customerId = await newCustomer();
-    const plan = await tenant.admin.post("/v1/plans", {
+    const plan = await createPlan(tenant.admin, {
       code: unique("basic-"),
       name: "Basic",
-      version: {
-        currency: "USD",
-        interval: "month",
-        charges: [{ id: "base", type: "fixed", amount: "10.00" }],
-      },
+      version: { charges: [{ id: "base", type: "fixed", amount: "10.00" }] },
     });
-    await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/publish`, {});
-    const subscription = await tenant.admin.post("/v1/subscriptions", {
-      customer_id: customerId,
-      plan_id: plan.body.id,
-    });
-    expect(subscription.status, JSON.stringify(subscription.body)).toBe(201);
+    const subscription = await subscribe(tenant.admin, { customer_id: customerId, plan_id: plan.id });
     const euros = await newCoupon({ type: "fixed", percent: undefined, amount: "5", currency: "EUR" });
-    const mismatch = await redeem(customerId, { coupon_id: euros.id, subscription_id: subscription.body.id });
+    const mismatch = await redeem(customerId, { coupon_id: euros.id, subscription_id: subscription.id });
     expect(mismatch.status).toBe(409);
     expect(mismatch.body.code).toBe("coupon_currency_mismatch");
     const percent = await newCoupon();
-    const bound = await redeem(customerId, { coupon_id: percent.id, subscription_id: subscription.body.id });
+    const bound = await redeem(customerId, { coupon_id: percent.id, subscription_id: subscription.id });
     expect(bound.status).toBe(201);
-    expect(bound.body.subscription_id).toBe(subscription.body.id);
+    expect(bound.body.subscription_id).toBe(subscription.id);
     const forInvoicing = await couponsFor(
       testApp.handle.database,
       tenant.context(),
       customerId,
       clock.current,
     );
-    expect(forInvoicing.restrictions.get(bound.body.id)?.subscriptionId).toBe(subscription.body.id);
+    expect(forInvoicing.restrictions.get(bound.body.id)?.subscriptionId).toBe(subscription.id);
   });
 
   it("removes a redemption: in force before the removal, not after; listed only on request", async () => {

@@ -30,12 +30,6 @@ afterAll(async () => {
   await testApp?.close();
 });
 
-async function runAllJobs(): Promise<void> {
-  for (let round = 0; round < 10; round += 1) {
-    if ((await testApp.runJobs()) === 0) return;
-  }
-}
-
 /** A plan with base fees of 100.00 (version 1) and 110.00 (version 2), both published, and three subscribers. */
 async function planWithSubscribers(code: string) {
   const base = (amount: string) => [
@@ -106,7 +100,7 @@ describe("canceling a rollout, and holds that no draft will take", () => {
     const paused = beta.subscribers[0]?.subscription.id;
     await expectOk(tenant.admin.post(`/v1/subscriptions/${paused}/pause`, { at: "2029-12-20T00:00:00Z" }));
     await advanceTestClock(tenant.admin, "2030-01-01T00:00:01Z");
-    await runAllJobs();
+    await testApp.runJobsUntilIdle();
 
     for (const { customer } of alpha.subscribers) {
       expect(await januaryInvoice(customer.id)).toMatchObject({ status: "open", total: "100.00" });
@@ -123,7 +117,7 @@ describe("canceling a rollout, and holds that no draft will take", () => {
     );
     const entry = audit.body.data.find((row: { action: string }) => row.action === "rollout.canceled");
     expect(entry.reason).toBe("wrong month");
-    await runAllJobs();
+    await testApp.runJobsUntilIdle();
     const delivered = receiver.verified("/rollouts", endpoint.secret);
     expect(delivered.map((event) => [event.type, event.data.id])).toEqual(
       expect.arrayContaining([

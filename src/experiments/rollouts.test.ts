@@ -8,9 +8,11 @@
 // finalized at the new price, its drafts are recomputed at the old one and
 // held, and billing operations hear of it by webhook and by email.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMeter } from "../../test/support/builders.ts";
+import type { Charge } from "../../test/support/api-types.ts";
+import { createMeter, createPlan } from "../../test/support/builders.ts";
 import { removeDataDirectory, SmtpReceiver, temporaryDataDirectory } from "../../test/support/mail.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { advanceTestClock } from "../../test/support/test-clock-api.ts";
 import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
 import { hashFractionEstimate } from "./index.ts";
 
@@ -35,17 +37,13 @@ afterAll(async () => {
 });
 
 /** Every job due, again until none is left: domain events, the jobs they queue, webhooks, emails. */
-async function runAllJobs(): Promise<void> {
+function runAllJobs(): Promise<void> {
   const email = { smtpUrl: smtp.url(), emailFrom: "Billing <billing@fairbill.test>", dataDirectory };
-  for (let round = 0; round < 10; round += 1) {
-    if ((await testApp.runJobs({ email })) === 0) return;
-  }
+  return testApp.runJobsUntilIdle({ email });
 }
 
 async function advance(to: string): Promise<void> {
-  const response = await tenant.admin.post("/v1/test-clock/advance", { to });
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  expect(response.body.bill_run.errors).toBe(0);
+  await advanceTestClock(tenant.admin, to);
   await runAllJobs();
 }
 
@@ -78,24 +76,22 @@ describe("a staged rollout with guardrails", () => {
   it("clears a clean first stage, then rolls the second back by itself when it breaks a guardrail", async () => {
     await tenant.admin.post("/v1/test-clock", { frozen_at: "2029-12-01T00:00:00Z" });
     await createMeter(tenant.admin);
-    const charges = (base: string) => [
+    const charges = (base: string): Charge[] => [
       { id: "base", type: "fixed", amount: base, timing: "in_advance" },
       { id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: "1.00" },
     ];
-    const plan = await tenant.admin.post("/v1/plans", {
+    const plan = await createPlan(tenant.admin, {
       code: "team",
       name: "Team",
-      version: { currency: "USD", interval: "month", charges: charges("100.00") },
+      version: { charges: charges("100.00") },
     });
-    expect(plan.status, JSON.stringify(plan.body)).toBe(201);
-    await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/publish`, {});
-    const draft = await tenant.admin.post(`/v1/plans/${plan.body.id}/versions`, {
+    const draft = await tenant.admin.post(`/v1/plans/${plan.id}/versions`, {
       currency: "USD",
       interval: "month",
       charges: charges("250.00"),
     });
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
-    const published = await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/2/publish`, {});
+    const published = await tenant.admin.post(`/v1/plans/${plan.id}/versions/2/publish`, {});
     expect(published.status, JSON.stringify(published.body)).toBe(200);
 
     const customers: { id: string; externalId: string }[] = [];
@@ -104,7 +100,7 @@ describe("a staged rollout with guardrails", () => {
       const customer = await tenant.admin.post("/v1/customers", { external_id: externalId });
       const subscription = await tenant.admin.post("/v1/subscriptions", {
         customer_id: customer.body.id,
-        plan_id: plan.body.id,
+        plan_id: plan.id,
         plan_version: 1,
       });
       expect(subscription.status, JSON.stringify(subscription.body)).toBe(201);
@@ -147,7 +143,7 @@ describe("a staged rollout with guardrails", () => {
     });
 
     const rollout = await tenant.admin.post("/v1/rollouts", {
-      plan_id: plan.body.id,
+      plan_id: plan.id,
       from_version: 1,
       to_version: 2,
       stages: [

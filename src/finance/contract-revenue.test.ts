@@ -9,11 +9,10 @@
 // A second contract whose commit is mostly left unused shows breakage at its expiry.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  createCustomer,
-  createMeter,
   createPlan,
+  createSumMeter,
   ingestEvents,
-  subscribe,
+  subscribeNewCustomer,
 } from "../../test/support/builders.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
@@ -31,12 +30,7 @@ beforeAll(async () => {
   await expectOk(tenant.admin.put("/v1/finance-settings", { timezone: "UTC" }));
   await expectCreated(tenant.admin.post("/v1/products", { code: "platform", name: "Platform" }));
   await expectCreated(tenant.admin.post("/v1/products", { code: "support", name: "Premium support" }));
-  await createMeter(tenant.admin, {
-    code: "tokens",
-    event_name: "tokens",
-    aggregation: "sum",
-    property: "n",
-  });
+  await createSumMeter(tenant.admin, "tokens", "tokens");
   planId = (
     await createPlan(tenant.admin, {
       code: "enterprise",
@@ -64,12 +58,9 @@ afterAll(async () => testApp?.close());
 
 /** A customer on the plan from 1 January under a contract with a prepaid commit of `commit`: its external id and the contract's id. */
 async function contractCustomer(commit: string): Promise<{ externalId: string; contractId: string }> {
-  const customer = await createCustomer(tenant.admin, { currency: "USD" });
-  const subscription = await subscribe(tenant.admin, {
-    customer_id: customer.id,
-    plan_id: planId,
-    start_at: start,
-    billing: "calendar",
+  const { customer, subscription } = await subscribeNewCustomer(tenant.admin, planId, {
+    customer: { currency: "USD" },
+    subscription: { start_at: start, billing: "calendar" },
   });
   const contract = await expectCreated(
     tenant.admin.post("/v1/contracts", {

@@ -1,7 +1,7 @@
 // Billing disputes: opened on an invoice or a line, tracked with notes,
 // resolved with invoicing's credit note or rejected, with the times kept.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCustomer } from "../../test/support/builders.ts";
+import { createCustomer, createOneOffInvoice } from "../../test/support/builders.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { freezeTestClock } from "../../test/support/test-clock-api.ts";
@@ -11,16 +11,14 @@ let tenant: TestTenant;
 let customerId: string;
 
 async function invoice(finalize = true) {
-  return expectCreated(
-    tenant.admin.post("/v1/invoices", {
-      customer_id: customerId,
-      currency: "USD",
-      lines: [
-        { description: "Implementation", quantity: "1", unit_amount: "300.00" },
-        { description: "Training", quantity: "2", unit_amount: "50.00" },
-      ],
-      finalize,
-    }),
+  return createOneOffInvoice(
+    tenant.admin,
+    customerId,
+    [
+      { description: "Implementation", quantity: "1", unit_amount: "300.00" },
+      { description: "Training", quantity: "2", unit_amount: "50.00" },
+    ],
+    { finalize },
   );
 }
 
@@ -34,7 +32,7 @@ afterAll(async () => testApp?.close());
 describe("billing disputes", () => {
   it("opens on a line, keeps notes, and resolves with a credit note, recording the time it took", async () => {
     const billed = await invoice();
-    const training = billed.lines[1];
+    const training = billed.lines[1]!;
     const opened = await expectCreated(
       tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, {
         invoice_line_id: training.id,
@@ -135,18 +133,16 @@ describe("billing disputes", () => {
       currency: "EUR",
       country: "DE",
     });
-    const billed = await expectCreated(
-      tenant.admin.post("/v1/invoices", {
-        customer_id: german.id,
-        currency: "EUR",
-        lines: [{ description: "Consulting", quantity: "1", unit_amount: "200.00" }],
-        finalize: true,
-      }),
+    const billed = await createOneOffInvoice(
+      tenant.admin,
+      german.id,
+      [{ description: "Consulting", quantity: "1", unit_amount: "200.00" }],
+      { currency: "EUR" },
     );
     expect([billed.tax, billed.total]).toEqual(["38.00", "238.00"]);
     const opened = await expectCreated(
       tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, {
-        invoice_line_id: billed.lines[0].id,
+        invoice_line_id: billed.lines[0]!.id,
         amount: "50.00",
         reason: "a quarter of the hours were not worked",
       }),
@@ -187,13 +183,13 @@ describe("billing disputes", () => {
     expect(onDraft.body.code).toBe("invoice_not_disputable");
     const billed = await invoice();
     const foreignLine = await tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, {
-      invoice_line_id: draft.lines[0].id,
+      invoice_line_id: draft.lines[0]!.id,
       reason: "wrong line",
     });
     expect(foreignLine.status).toBe(400);
     expect(foreignLine.body.errors[0].path).toBe("$.invoice_line_id");
     const tooMuch = await tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, {
-      invoice_line_id: billed.lines[1].id,
+      invoice_line_id: billed.lines[1]!.id,
       amount: "100.01",
       reason: "more than billed",
     });

@@ -11,6 +11,7 @@
 // subscriptions from then and not before, and the old system's
 // subscriptions are listed for cancellation. Every change is audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPlan } from "../../test/support/builders.ts";
 import { runImportJob } from "../../test/support/imports.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 
@@ -61,17 +62,11 @@ beforeAll(async () => {
   });
   tenant = await testApp.newTenant("Cut-over tests");
   await tenant.admin.post("/v1/test-clock", { frozen_at: "2031-01-01T00:00:00Z" });
-  const plan = await tenant.admin.post("/v1/plans", {
+  await createPlan(tenant.admin, {
     code: "standard",
     name: "Standard",
-    version: {
-      currency: "USD",
-      interval: "month",
-      charges: [{ id: "base", type: "fixed", amount: "25.00", timing: "in_arrears" }],
-    },
+    version: { charges: [{ id: "base", type: "fixed", amount: "25.00", timing: "in_arrears" }] },
   });
-  expect(plan.status, JSON.stringify(plan.body)).toBe(201);
-  await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/publish`, {});
 }, 300_000);
 afterAll(async () => testApp?.close());
 

@@ -12,7 +12,9 @@
 // Also: the 400s naming the row and column, a run that fails with its error,
 // and a job that runs twice storing the run's invoices once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMeter, createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { advanceTestClock } from "../../test/support/test-clock-api.ts";
 import { Decimal } from "../core/index.ts";
 import { fixedClock } from "../platform/clock.ts";
 import { runParallelRun } from "./parallel-run-work.ts";
@@ -35,12 +37,6 @@ const callsOf = (customer: number, month: number) => 3 + customer + month;
 const gigabytesOf = (customer: number, month: number) =>
   customer === 0 && month === 1 ? 1001 : 400 + 40 * customer + 8 * month;
 
-async function advanceTo(instant: string): Promise<void> {
-  const response = await tenant.admin.post("/v1/test-clock/advance", { to: instant });
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  expect(response.body.bill_run.errors).toBe(0);
-}
-
 beforeAll(async () => {
   testApp = await startTestApp();
   tenant = await testApp.newTenant("Parallel run tests");
@@ -48,15 +44,13 @@ beforeAll(async () => {
   for (const meter of [
     { code: "calls", event_name: "api_call", aggregation: "count" },
     { code: "storage", event_name: "storage_used", aggregation: "sum", property: "gigabytes" },
-  ]) {
-    expect((await tenant.admin.post("/v1/meters", { ...meter, name: meter.code })).status).toBe(201);
+  ] as const) {
+    await createMeter(tenant.admin, { ...meter, name: meter.code });
   }
-  const plan = await tenant.admin.post("/v1/plans", {
+  const plan = await createPlan(tenant.admin, {
     code: "standard",
     name: "Standard",
     version: {
-      currency: "USD",
-      interval: "month",
       charges: [
         { id: "base", type: "fixed", amount: "25.00", timing: "in_arrears" },
         { id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: "0.05" },
@@ -64,24 +58,15 @@ beforeAll(async () => {
       ],
     },
   });
-  expect(plan.status, JSON.stringify(plan.body)).toBe(201);
-  await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/publish`, {});
   for (let customer = 0; customer < customerCount; customer++) {
-    const created = await tenant.admin.post("/v1/customers", {
-      external_id: `old-${customer}`,
-      currency: "USD",
+    const { customer: created } = await subscribeNewCustomer(tenant.admin, plan.id, {
+      customer: { external_id: `old-${customer}`, currency: "USD" },
+      subscription: { start_at: months[0]?.start },
     });
-    expect(created.status).toBe(201);
-    customerIds.push(created.body.id);
-    const subscription = await tenant.admin.post("/v1/subscriptions", {
-      customer_id: created.body.id,
-      plan_id: plan.body.id,
-      start_at: months[0]?.start,
-    });
-    expect(subscription.status, JSON.stringify(subscription.body)).toBe(201);
+    customerIds.push(created.id);
   }
   // Fairbill is new here: it has billed none of these periods. The usage history is backfilled.
-  await advanceTo("2031-04-01T01:00:00Z");
+  await advanceTestClock(tenant.admin, "2031-04-01T01:00:00Z");
   const events = [];
   for (const [month, period] of months.entries()) {
     for (let customer = 0; customer < customerCount; customer++) {

@@ -30,12 +30,6 @@ afterAll(async () => {
   await testApp?.close();
 });
 
-async function runAllJobs(): Promise<void> {
-  for (let round = 0; round < 10; round += 1) {
-    if ((await testApp.runJobs()) === 0) return;
-  }
-}
-
 type Crm = {
   system: "hubspot" | "salesforce";
   server: () => LocalHubSpot | LocalSalesforce;
@@ -116,7 +110,7 @@ describe.each(crms)("a failing $system", (crm) => {
     ];
     server.failNext(failures.map((failure) => ({ ...failure, ...crm.create })));
 
-    await runAllJobs(); // the sync the consent queued
+    await testApp.runJobsUntilIdle(); // the sync the consent queued
 
     const answered = server.requests
       .filter((request) => crm.create.path?.test(request.path) && request.method === crm.create.method)
@@ -138,7 +132,7 @@ describe.each(crms)("a failing $system", (crm) => {
     const skipped = await createCustomer(tenant.admin, { name: `Skipped ${crm.system}`, currency: "USD" });
     server.failAlways({ status: 503, retryAfter: "0", ...crm.create });
 
-    await runAllJobs();
+    await testApp.runJobsUntilIdle();
 
     const queue = await tenant.admin.get(`/v1/integrations/syncs?connection_id=${connectionId}&state=failed`);
     expect(queue.body.data.map((sync: { object_id: string }) => sync.object_id).sort()).toEqual(
@@ -155,7 +149,7 @@ describe.each(crms)("a failing $system", (crm) => {
     expect(retry.status, JSON.stringify(retry.body)).toBe(202);
     const skip = await tenant.admin.post(`/v1/integrations/syncs/${syncOf(skipped.id)}/skip`, {});
     expect(skip.body.state).toBe("skipped");
-    await runAllJobs();
+    await testApp.runJobsUntilIdle();
 
     const after = await tenant.admin.get(`/v1/integrations/syncs?connection_id=${connectionId}`);
     const stateOf = (customerId: string) =>

@@ -29,12 +29,6 @@ afterAll(async () => {
   await testApp?.close();
 });
 
-async function runAllJobs(): Promise<void> {
-  for (let round = 0; round < 10; round += 1) {
-    if ((await testApp.runJobs()) === 0) return;
-  }
-}
-
 /** A tenant selling the enterprise plan (1,000.00 a month), connected to the CRM by OAuth 2, with its products mapped. */
 async function connectedTenant(
   name: string,
@@ -151,7 +145,7 @@ describe("the CRM integrations", () => {
       status: "connected",
       external_tenant_id: String(hubSpot.hubId),
     });
-    await runAllJobs(); // the sync queued by the consent
+    await testApp.runJobsUntilIdle(); // the sync queued by the consent
     expect(hubSpot.requests.filter((request) => request.status === 429)).toHaveLength(1);
 
     // Both ways: Acme became a customer, Existing Co a company; each linked by its customer id.
@@ -177,7 +171,7 @@ describe("the CRM integrations", () => {
     expect(
       (await tenant.admin.post(`/v1/integrations/connections/${connectionId}/crm-syncs`, {})).status,
     ).toBe(202);
-    await runAllJobs();
+    await testApp.runJobsUntilIdle();
     const contracts = (await tenant.admin.get(`/v1/contracts?customer_id=${acmeCustomerId}`)).body.data;
     expect(contracts).toHaveLength(1);
     expect(contracts[0]).toMatchObject({
@@ -230,7 +224,7 @@ describe("the CRM integrations", () => {
     expect(
       (await tenant.admin.post(`/v1/integrations/connections/${connectionId}/crm-syncs`, {})).status,
     ).toBe(202);
-    await runAllJobs();
+    await testApp.runJobsUntilIdle();
     expect(hubSpot.companies).toHaveLength(companiesBefore);
     expect((await tenant.admin.get("/v1/customers?limit=100")).body.data).toHaveLength(customersBefore);
     expect((await tenant.admin.get(`/v1/contracts?customer_id=${acmeCustomerId}`)).body.data).toHaveLength(1);
@@ -269,7 +263,7 @@ describe("the CRM integrations", () => {
       external_tenant_id: salesforce.organizationId,
       api_base_url: salesforce.url,
     });
-    await runAllJobs();
+    await testApp.runJobsUntilIdle();
     const globexCustomerId = globex.Fairbill_Customer_Id__c as string;
     expect(globexCustomerId).toMatch(/^cus_/);
 
@@ -277,7 +271,7 @@ describe("the CRM integrations", () => {
     expect(
       (await tenant.admin.post(`/v1/integrations/connections/${connectionId}/crm-syncs`, {})).status,
     ).toBe(202);
-    await runAllJobs();
+    await testApp.runJobsUntilIdle();
     const contracts = (await tenant.admin.get(`/v1/contracts?customer_id=${globexCustomerId}`)).body.data;
     expect(contracts).toHaveLength(1);
     expect(contracts[0]).toMatchObject({

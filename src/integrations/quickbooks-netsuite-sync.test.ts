@@ -7,6 +7,7 @@
 // token is refreshed before the month's journal goes as journal entries; a
 // rerun sends nothing. Jobs run through the worker `fairbill serve` runs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCustomer, createOneOffInvoice } from "../../test/support/builders.ts";
 import { type LocalNetsuite, startLocalNetsuite } from "../../test/support/local-netsuite-server.ts";
 import { type LocalQuickbooks, startLocalQuickbooks } from "../../test/support/local-quickbooks-server.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
@@ -27,13 +28,6 @@ afterAll(async () => {
   await netsuite?.close();
   await testApp?.close();
 });
-
-/** Runs due jobs until none is left: domain events queue the sync jobs they lead to. */
-async function runAllJobs(): Promise<void> {
-  for (let round = 0; round < 10; round += 1) {
-    if ((await testApp.runJobs()) === 0) return;
-  }
-}
 
 type Vendor = {
   system: "quickbooks" | "netsuite";
@@ -172,32 +166,26 @@ describe.each(vendors)("the $system integration", (vendor) => {
   }, async () => {
     const server = vendor.server();
     const { tenant, connectionId } = await connectedTenant(vendor);
-    const customer = await tenant.admin.post("/v1/customers", {
+    const customer = await createCustomer(tenant.admin, {
       external_id: `${vendor.system}-customer`,
       name: `Customer of ${vendor.system}`,
       email: `${vendor.system}@example.com`,
       currency: "USD",
     });
-    const invoice = await tenant.admin.post("/v1/invoices", {
-      customer_id: customer.body.id,
-      currency: "USD",
-      lines: [
-        { description: "Platform fee", quantity: "1", unit_amount: "100.00" },
-        { description: "Seats", quantity: "3", unit_amount: "20.00" },
-      ],
-      finalize: true,
-    });
-    expect(invoice.status).toBe(201);
+    const invoice = await createOneOffInvoice(tenant.admin, customer.id, [
+      { description: "Platform fee", quantity: "1", unit_amount: "100.00" },
+      { description: "Seats", quantity: "3", unit_amount: "20.00" },
+    ]);
     server.failNext([{ status: 429, retryAfter: "0" }, { status: 500 }, { status: 500 }, { status: 500 }]);
-    await runAllJobs();
+    await testApp.runJobsUntilIdle();
 
     const byField = (kind: Parameters<Vendor["created"]>[0], field: string, value: unknown) =>
       vendor.created(kind).filter((object) => object[field] === value);
     expect(
-      vendor.created("customer").filter((object) => vendor.findsBy.customer(object) === customer.body.id),
+      vendor.created("customer").filter((object) => vendor.findsBy.customer(object) === customer.id),
     ).toHaveLength(1);
-    const [sent] = byField("invoice", vendor.findsBy.invoice, invoice.body.number);
-    expect(byField("invoice", vendor.findsBy.invoice, invoice.body.number)).toHaveLength(1);
+    const [sent] = byField("invoice", vendor.findsBy.invoice, invoice.number);
+    expect(byField("invoice", vendor.findsBy.invoice, invoice.number)).toHaveLength(1);
     expect(sent).toBeDefined();
     const [customerSync] = (await tenant.admin.get("/v1/integrations/syncs?object_type=customer")).body.data;
     // The four failures were answered and retried past (by one job, or by two that ran side by side).
@@ -207,20 +195,20 @@ describe.each(vendors)("the $system integration", (vendor) => {
       server.requests.filter((request) => request.status === 429 || request.status === 500),
     ).toHaveLength(4);
 
-    const paid = await tenant.admin.post(`/v1/invoices/${invoice.body.id}/payments`, {
+    const paid = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
       amount: "100.00",
       method: "bank_transfer",
     });
     expect(paid.status).toBe(201);
-    await runAllJobs();
+    await testApp.runJobsUntilIdle();
     expect(
       vendor.created("payment").filter((object) => vendor.findsBy.payment(object) === paid.body.id),
     ).toHaveLength(1);
     expect(vendor.invoiceOwes(sent as Record<string, unknown>)).toBe(60);
 
-    const credited = await tenant.admin.post(`/v1/invoices/${invoice.body.id}/credit-notes`, {
+    const credited = await tenant.admin.post(`/v1/invoices/${invoice.id}/credit-notes`, {
       reason: "order_change",
-      lines: [{ invoice_line_id: invoice.body.lines[1].id, amount: "40.00" }],
+      lines: [{ invoice_line_id: invoice.lines[1]!.id, amount: "40.00" }],
     });
     expect(credited.status).toBe(201);
     const refunded = await tenant.admin.post(`/v1/payments/${paid.body.id}/refunds`, {
@@ -228,7 +216,7 @@ describe.each(vendors)("the $system integration", (vendor) => {
       reason: "Paid for a seat never used",
     });
     expect(refunded.status).toBe(201);
-    await runAllJobs();
+    await testApp.runJobsUntilIdle();
     expect(byField("credit_note", vendor.findsBy.creditNote, credited.body.number)).toHaveLength(1);
     expect(vendor.invoiceOwes(sent as Record<string, unknown>)).toBe(20);
     expect(vendor.created("refund")).toHaveLength(1);
@@ -264,10 +252,10 @@ describe.each(vendors)("the $system integration", (vendor) => {
       });
       expect(queued.status).toBe(202);
       const rerun = await tenant.admin.post(`/v1/integrations/connections/${connectionId}/invoice-syncs`, {
-        invoice_id: invoice.body.id,
+        invoice_id: invoice.id,
       });
       expect(rerun.status).toBe(202);
-      await runAllJobs();
+      await testApp.runJobsUntilIdle();
     }
     expect(server.tokenGrants).toEqual(["authorization_code", "refresh_token"]);
     const journals = (await tenant.admin.get("/v1/integrations/syncs?object_type=journal_entry&limit=100"))

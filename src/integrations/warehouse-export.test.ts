@@ -13,7 +13,13 @@ import { parquetReadObjects } from "hyparquet";
 import pg from "pg";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMeter, createPlan, ingestEvents, subscribeNewCustomer } from "../../test/support/builders.ts";
+import {
+  createMeter,
+  createOneOffInvoice,
+  createPlan,
+  ingestEvents,
+  subscribeNewCustomer,
+} from "../../test/support/builders.ts";
 import { baseFee } from "../../test/support/pricing-fixtures.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
@@ -71,22 +77,16 @@ async function seed(): Promise<void> {
   });
   expect(contract.status).toBe(201);
   for (const { customer } of [first, second]) {
-    const invoice = await client.post("/v1/invoices", {
-      customer_id: customer.id,
-      currency: "USD",
-      lines: [
-        { description: "Onboarding", quantity: "1", unit_amount: "500.00" },
-        { description: 'Training, "advanced"', quantity: "2", unit_amount: "125.50" },
-      ],
-      finalize: true,
-    });
-    expect(invoice.status).toBe(201);
+    const invoice = await createOneOffInvoice(client, customer.id, [
+      { description: "Onboarding", quantity: "1", unit_amount: "500.00" },
+      { description: 'Training, "advanced"', quantity: "2", unit_amount: "125.50" },
+    ]);
     expect(
-      (await client.post(`/v1/invoices/${invoice.body.id}/payments`, { amount: "751.00", method: "cheque" }))
+      (await client.post(`/v1/invoices/${invoice.id}/payments`, { amount: "751.00", method: "cheque" }))
         .status,
     ).toBe(201);
     if (customer === first.customer) {
-      const note = await client.post(`/v1/invoices/${invoice.body.id}/credit-notes`, {
+      const note = await client.post(`/v1/invoices/${invoice.id}/credit-notes`, {
         reason: "other",
         full: true,
       });

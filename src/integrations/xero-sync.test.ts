@@ -8,6 +8,7 @@
 // is fixed and retried, or skipped; the month's journal goes as manual
 // journals. Jobs run through the worker `fairbill serve` runs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCustomer, createOneOffInvoice } from "../../test/support/builders.ts";
 import { type LocalXero, startLocalXero } from "../../test/support/local-xero-server.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 
@@ -23,13 +24,6 @@ afterAll(async () => {
   for (const server of servers) await server.close();
   await testApp?.close();
 });
-
-/** Runs due jobs until none is left: domain events queue the sync jobs they lead to. */
-async function runAllJobs(): Promise<void> {
-  for (let round = 0; round < 10; round += 1) {
-    if ((await testApp.runJobs()) === 0) return;
-  }
-}
 
 async function connectedTenant(name: string, options: { cashAccount?: boolean } = {}) {
   xero = await startLocalXero();
@@ -71,26 +65,20 @@ async function connectedTenant(name: string, options: { cashAccount?: boolean } 
 }
 
 async function finalizedInvoice(tenant: TestTenant, externalId: string) {
-  const customer = await tenant.admin.post("/v1/customers", {
+  const customer = await createCustomer(tenant.admin, {
     external_id: externalId,
     name: `Customer ${externalId}`,
     email: `${externalId}@example.com`,
     currency: "USD",
   });
-  const invoice = await tenant.admin.post("/v1/invoices", {
-    customer_id: customer.body.id,
-    currency: "USD",
-    lines: [
-      { description: "Platform fee", quantity: "1", unit_amount: "100.00" },
-      { description: "Seats", quantity: "3", unit_amount: "20.00" },
-    ],
-    finalize: true,
-  });
-  expect(invoice.status).toBe(201);
-  return { customerId: customer.body.id as string, invoice: invoice.body };
+  const invoice = await createOneOffInvoice(tenant.admin, customer.id, [
+    { description: "Platform fee", quantity: "1", unit_amount: "100.00" },
+    { description: "Seats", quantity: "3", unit_amount: "20.00" },
+  ]);
+  return { customerId: customer.id, invoice };
 }
 
-function createdFor(collection: keyof LocalXero["created"], field: string, value: string) {
+function createdFor(collection: keyof LocalXero["created"], field: string, value: string | null) {
   return xero.created[collection].filter((object) => object[field] === value);
 }
 
@@ -150,7 +138,7 @@ describe("the Xero integration", () => {
   it("sends a finalized invoice once, then its payment, refund and credit note once each; a rerun sends nothing", async () => {
     const { tenant, connectionId } = await connectedTenant("Xero end to end");
     const { customerId, invoice } = await finalizedInvoice(tenant, "xero-end-to-end");
-    await runAllJobs();
+    await testApp.runJobsUntilIdle();
 
     const contacts = createdFor("Contacts", "contactNumber", customerId);
     expect(contacts).toHaveLength(1);
@@ -175,7 +163,7 @@ describe("the Xero integration", () => {
       method: "bank_transfer",
     });
     expect(paid.status).toBe(201);
-    await runAllJobs();
+    await testApp.runJobsUntilIdle();
     const payments = createdFor("Payments", "reference", paid.body.id);
     expect(payments).toHaveLength(1);
     expect(payments[0]).toMatchObject({ amount: 100, account: { code: "090" } });
@@ -183,7 +171,7 @@ describe("the Xero integration", () => {
 
     const credited = await tenant.admin.post(`/v1/invoices/${invoice.id}/credit-notes`, {
       reason: "order_change",
-      lines: [{ invoice_line_id: invoice.lines[1].id, amount: "40.00" }],
+      lines: [{ invoice_line_id: invoice.lines[1]!.id, amount: "40.00" }],
     });
     expect(credited.status).toBe(201);
     const refunded = await tenant.admin.post(`/v1/payments/${paid.body.id}/refunds`, {
@@ -191,7 +179,7 @@ describe("the Xero integration", () => {
       reason: "Paid for a seat never used",
     });
     expect(refunded.status).toBe(201);
-    await runAllJobs();
+    await testApp.runJobsUntilIdle();
     const creditNotes = createdFor("CreditNotes", "creditNoteNumber", credited.body.number);
     expect(creditNotes).toHaveLength(1);
     expect(creditNotes[0]).toMatchObject({
@@ -270,7 +258,7 @@ describe("the Xero integration", () => {
       invoice_id: invoice.id,
     });
     expect(rerun.status).toBe(202);
-    await runAllJobs();
+    await testApp.runJobsUntilIdle();
     expect(xero.requests.filter((request) => request.method === "PUT").length).toBe(creates);
     expect(createdFor("Invoices", "invoiceNumber", invoice.number)).toHaveLength(1);
     expect(createdFor("Contacts", "contactNumber", customerId)).toHaveLength(1);
@@ -280,7 +268,7 @@ describe("the Xero integration", () => {
     const { tenant } = await connectedTenant("Xero retries");
     const { invoice } = await finalizedInvoice(tenant, "xero-retries");
     xero.failNext([{ status: 429, retryAfter: "1" }, { status: 500 }, { status: 500 }, { status: 500 }]);
-    await runAllJobs();
+    await testApp.runJobsUntilIdle();
     expect(createdFor("Invoices", "invoiceNumber", invoice.number)).toHaveLength(1);
     const [customerSync] = await syncsOf(tenant, "object_type=customer");
     expect(customerSync).toMatchObject({ state: "synced", attempts: 5 });
@@ -316,7 +304,7 @@ describe("the Xero integration", () => {
     const retried = await tenant.admin.post(`/v1/integrations/syncs/${queue[0]?.id}/retry`, {});
     expect(retried.status).toBe(202);
     expect(retried.body.state).toBe("pending");
-    await runAllJobs();
+    await testApp.runJobsUntilIdle();
     expect(await syncsOf(tenant, "state=failed")).toEqual([]);
     expect(createdFor("Invoices", "invoiceNumber", invoice.number)).toHaveLength(1);
     expect(createdFor("Contacts", "contactNumber", customerId)).toHaveLength(1);
@@ -332,7 +320,7 @@ describe("the Xero integration", () => {
       amount: "160.00",
       method: "bank_transfer",
     });
-    await runAllJobs();
+    await testApp.runJobsUntilIdle();
     const [failed] = await syncsOf(tenant, "state=failed");
     expect(failed).toMatchObject({
       object_type: "payment",
@@ -348,7 +336,7 @@ describe("the Xero integration", () => {
       external_key: "090",
     });
     await tenant.admin.post(`/v1/integrations/syncs/${failed?.id}/retry`, {});
-    await runAllJobs();
+    await testApp.runJobsUntilIdle();
     expect(createdFor("Payments", "reference", paid.body.id)).toHaveLength(1);
 
     // A mapping to an account Xero does not have: Xero refuses, and a person skips it.
@@ -362,7 +350,7 @@ describe("the Xero integration", () => {
       amount: "10.00",
       method: "cheque",
     });
-    await runAllJobs();
+    await testApp.runJobsUntilIdle();
     const [refused] = await syncsOf(tenant, "state=failed");
     expect(refused).toMatchObject({
       object_id: secondPayment.body.id,
@@ -378,7 +366,7 @@ describe("the Xero integration", () => {
   it("sends the month's journal as balanced manual journals, once", async () => {
     const { tenant, connectionId } = await connectedTenant("Xero journal");
     await finalizedInvoice(tenant, "xero-journal");
-    await runAllJobs();
+    await testApp.runJobsUntilIdle();
     const period = new Date().toISOString().slice(0, 7);
     const journal = await tenant.admin.get(`/v1/journal?period=${period}`);
     const entries = new Set(journal.body.lines.map((line: { entry_id: string }) => line.entry_id));
@@ -398,7 +386,7 @@ describe("the Xero integration", () => {
         period,
       });
       expect(queued.status).toBe(202);
-      await runAllJobs();
+      await testApp.runJobsUntilIdle();
     }
     const journals = await syncsOf(tenant, "object_type=journal_entry");
     expect(journals.map((sync) => sync.state)).toEqual(journals.map(() => "synced"));

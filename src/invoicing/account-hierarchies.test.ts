@@ -15,10 +15,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createCustomer,
-  createMeter,
   createPlan,
+  createSumMeter,
   ingestEvents,
   subscribe,
+  subscribeNewCustomer,
 } from "../../test/support/builders.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 
@@ -29,12 +30,7 @@ const children: { id: string; external_id: string; name: string | null }[] = [];
 
 beforeAll(async () => {
   ({ testApp, tenant } = await startTestAppWithTenant());
-  await createMeter(tenant.admin, {
-    code: "calls",
-    event_name: "api_call",
-    aggregation: "sum",
-    property: "n",
-  });
+  await createSumMeter(tenant.admin, "calls", "api_call");
   const group = await createPlan(tenant.admin, {
     code: "group",
     version: {
@@ -66,18 +62,11 @@ beforeAll(async () => {
     child_billing: "consolidated",
   });
   for (const name of ["North", "South", "West"]) {
-    const child = await createCustomer(tenant.admin, {
-      name,
-      currency: "USD",
-      parent_customer_id: parent.id,
+    const { customer: child } = await subscribeNewCustomer(tenant.admin, seat.id, {
+      customer: { name, currency: "USD", parent_customer_id: parent.id },
+      subscription: { start_at: "2030-01-01T00:00:00Z", billing: "calendar" },
     });
     children.push(child);
-    await subscribe(tenant.admin, {
-      customer_id: child.id,
-      plan_id: seat.id,
-      start_at: "2030-01-01T00:00:00Z",
-      billing: "calendar",
-    });
   }
   await subscribe(tenant.admin, {
     customer_id: parent.id,

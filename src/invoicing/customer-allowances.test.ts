@@ -6,12 +6,12 @@
 // 1,200, the rest is overage; nothing rolls on.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  createCustomer,
-  createMeter,
   createPlan,
+  createSumMeter,
   ingestEvents,
-  subscribe,
+  subscribeNewCustomer,
 } from "../../test/support/builders.ts";
+import { imagesAtFourCredits } from "../../test/support/pricing-fixtures.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 
 let testApp: TestApp;
@@ -27,31 +27,22 @@ const allowance = (fields: Record<string, string>) => ({
 
 beforeAll(async () => {
   ({ testApp, tenant } = await startTestAppWithTenant());
-  await createMeter(tenant.admin, {
-    code: "images",
-    event_name: "image_batch",
-    aggregation: "sum",
-    property: "n",
-  });
+  await createSumMeter(tenant.admin, "images", "image_batch");
   const plan = await createPlan(tenant.admin, {
     code: "ai",
     version: {
       pricing_units: [{ code: "credits", rate: "0.01", decimals: 2 }],
       allowances: [{ unit: "credits", amount: "1000", rollover: "capped", rollover_cap: "500" }],
-      charges: [
-        { id: "images", type: "usage", meter: "images", model: "per_unit", unit_price: "4", unit: "credits" },
-      ],
+      charges: [imagesAtFourCredits()],
     },
   });
   // Plans are published in real time: the test clock runs in a year to come.
   await tenant.admin.post("/v1/test-clock", { frozen_at: "2030-01-01T00:00:00Z" });
-  customerId = (await createCustomer(tenant.admin, { currency: "USD" })).id;
-  await subscribe(tenant.admin, {
-    customer_id: customerId,
-    plan_id: plan.id,
-    start_at: "2030-01-01T00:00:00Z",
-    billing: "calendar",
+  const { customer } = await subscribeNewCustomer(tenant.admin, plan.id, {
+    customer: { currency: "USD" },
+    subscription: { start_at: "2030-01-01T00:00:00Z", billing: "calendar" },
   });
+  customerId = customer.id;
 });
 afterAll(async () => testApp?.close());
 

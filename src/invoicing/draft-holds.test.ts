@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMeter, createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { advanceTestClock } from "../../test/support/test-clock-api.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
@@ -19,7 +20,7 @@ afterAll(async () => testApp?.close());
 /** `count` calls of the customer at `at` (the test clock moves there first when it is earlier). */
 async function callsFor(externalId: string, count: number, at: string): Promise<void> {
   const clock = await tenant.admin.get("/v1/test-clock");
-  if (new Date(clock.body.frozen_at) < new Date(at)) await advance(at);
+  if (new Date(clock.body.frozen_at) < new Date(at)) await advanceTestClock(tenant.admin, at);
   const events = Array.from({ length: count }, (_, index) => ({
     id: `${externalId}-${at}-${index}`,
     customer: externalId,
@@ -29,12 +30,6 @@ async function callsFor(externalId: string, count: number, at: string): Promise<
   const response = await tenant.admin.post("/v1/events/batch", { events });
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   expect(response.body.rejected).toEqual([]);
-}
-
-async function advance(to: string): Promise<void> {
-  const response = await tenant.admin.post("/v1/test-clock/advance", { to });
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  expect(response.body.bill_run.errors).toBe(0);
 }
 
 async function invoicesOf(
@@ -64,11 +59,11 @@ describe("the standing guard on draft invoices", () => {
     const steady = await subscribeNewCustomer(tenant.admin, plan.id, { customer: { external_id: "steady" } });
     const jumpy = await subscribeNewCustomer(tenant.admin, plan.id, { customer: { external_id: "jumpy" } });
     const spiky = await subscribeNewCustomer(tenant.admin, plan.id, { customer: { external_id: "spiky" } });
-    await advance("2030-01-01T00:00:01Z");
+    await advanceTestClock(tenant.admin, "2030-01-01T00:00:01Z");
 
     // January: 10 calls each. 1 February: 10.00 + 100.00 = 110.00, 10% above January's 100.00.
     for (const customer of ["steady", "jumpy", "spiky"]) await callsFor(customer, 10, "2030-01-15T00:00:00Z");
-    await advance("2030-02-01T00:00:01Z");
+    await advanceTestClock(tenant.admin, "2030-02-01T00:00:01Z");
     for (const customer of [steady, jumpy, spiky]) {
       expect(
         (await invoicesOf(customer.customer.id)).map((invoice) => [invoice.status, invoice.total]),
@@ -82,7 +77,7 @@ describe("the standing guard on draft invoices", () => {
     await callsFor("steady", 12, "2030-02-10T00:00:00Z");
     await callsFor("jumpy", 200, "2030-02-10T00:00:00Z");
     await callsFor("spiky", 200, "2030-02-10T00:00:00Z");
-    await advance("2030-03-01T00:00:01Z");
+    await advanceTestClock(tenant.admin, "2030-03-01T00:00:01Z");
     expect((await invoicesOf(steady.customer.id)).at(-1)).toMatchObject({ status: "open", total: "112.00" });
     const jumpyDraft = (await invoicesOf(jumpy.customer.id)).at(-1)!;
     expect(jumpyDraft).toMatchObject({ status: "draft", total: "300.00" });
@@ -120,7 +115,7 @@ describe("the standing guard on draft invoices", () => {
     });
 
     // A month later the held drafts still wait, and the customers' later invoices wait behind them.
-    await advance("2030-04-01T00:00:01Z");
+    await advanceTestClock(tenant.admin, "2030-04-01T00:00:01Z");
     expect((await invoicesOf(jumpy.customer.id)).map((invoice) => invoice.status)).toEqual([
       "open",
       "open",

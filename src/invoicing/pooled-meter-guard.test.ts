@@ -16,10 +16,11 @@
 // = 50.00, and the child's section 25.00 with its calls at 0.00: 75.00 (not
 // 75.00 + 400 × 0.50 = 275.00).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CustomerBody } from "../../test/support/api-types.ts";
 import {
   createCustomer,
-  createMeter,
   createPlan,
+  createSumMeter,
   ingestEvents,
   subscribe,
 } from "../../test/support/builders.ts";
@@ -32,12 +33,7 @@ let child: { id: string; external_id: string };
 
 beforeAll(async () => {
   ({ testApp, tenant } = await startTestAppWithTenant());
-  await createMeter(tenant.admin, {
-    code: "calls",
-    event_name: "api_call",
-    aggregation: "sum",
-    property: "n",
-  });
+  await createSumMeter(tenant.admin, "calls", "api_call");
   const calls = { id: "calls", type: "usage", meter: "calls", model: "per_unit" } as const;
   const group = await createPlan(tenant.admin, {
     code: "group",
@@ -53,41 +49,64 @@ beforeAll(async () => {
     },
   });
   await tenant.admin.post("/v1/test-clock", { frozen_at: "2030-01-01T00:00:00Z" });
-  parent = await createCustomer(tenant.admin, { name: "Holding", currency: "USD" });
-  child = await createCustomer(tenant.admin, {
-    name: "Branch",
-    currency: "USD",
-    parent_customer_id: parent.id,
-  });
-  const start = { start_at: "2030-01-01T00:00:00Z", billing: "calendar" } as const;
-  await subscribe(tenant.admin, {
-    customer_id: parent.id,
-    plan_id: group.id,
-    ...start,
-    pool_usage_with_children: true,
-  });
-  await subscribe(tenant.admin, { customer_id: child.id, plan_id: own.id, ...start });
+  ({ parent, child } = await parentPoolingWithChild(
+    { parent: "Holding", child: "Branch" },
+    { group: group.id, own: own.id },
+    "2030-01-01T00:00:00Z",
+  ));
 }, 180_000); // two plans, two customers and subscriptions through the API on a loaded machine
 afterAll(async () => testApp?.close());
 
+/**
+ * A parent on the group plan pooling its children's calls and a child of it on
+ * its own plan, made and subscribed in that order, billed by calendar month from `start`.
+ */
+async function parentPoolingWithChild(
+  names: { parent: string; child: string },
+  plans: { group: string; own: string },
+  start: string,
+  parentFields: Partial<CustomerBody> = {},
+) {
+  const parent = await createCustomer(tenant.admin, { name: names.parent, currency: "USD", ...parentFields });
+  const child = await createCustomer(tenant.admin, {
+    name: names.child,
+    currency: "USD",
+    parent_customer_id: parent.id,
+  });
+  const billing = { start_at: start, billing: "calendar" } as const;
+  await subscribe(tenant.admin, {
+    customer_id: parent.id,
+    plan_id: plans.group,
+    ...billing,
+    pool_usage_with_children: true,
+  });
+  await subscribe(tenant.admin, { customer_id: child.id, plan_id: plans.own, ...billing });
+  return { parent, child };
+}
+
+/** Moves the test clock to `at` and sends there one event a customer, `<label>-calls`, of that many API calls. */
+async function sendCallsAt(
+  at: string,
+  calls: [label: string, customer: { external_id: string }, count: number][],
+) {
+  await tenant.admin.post("/v1/test-clock/advance", { to: at });
+  await ingestEvents(
+    tenant.admin,
+    calls.map(([label, customer, count]) => ({
+      id: `${label}-calls`,
+      customer: customer.external_id,
+      name: "api_call",
+      timestamp: at,
+      properties: { n: count },
+    })),
+  );
+}
+
 describe("a meter pooled on the parent", () => {
   it("is billed once, on the parent, and not again on the child's own subscription", async () => {
-    await tenant.admin.post("/v1/test-clock/advance", { to: "2030-01-10T00:00:00Z" });
-    await ingestEvents(tenant.admin, [
-      {
-        id: "parent-calls",
-        customer: parent.external_id,
-        name: "api_call",
-        timestamp: "2030-01-10T00:00:00Z",
-        properties: { n: 200 },
-      },
-      {
-        id: "child-calls",
-        customer: child.external_id,
-        name: "api_call",
-        timestamp: "2030-01-10T00:00:00Z",
-        properties: { n: 700 },
-      },
+    await sendCallsAt("2030-01-10T00:00:00Z", [
+      ["parent", parent, 200],
+      ["child", child, 700],
     ]);
     await tenant.admin.post("/v1/test-clock/advance", { to: "2030-02-01T00:00:01Z" });
 
@@ -113,40 +132,15 @@ describe("a meter pooled on the parent", () => {
   it("is billed once on a consolidated invoice too, the child's section billing none of it", async () => {
     const group = (await tenant.admin.get("/v1/plans?limit=10")).body.data as { id: string; code: string }[];
     const planId = (code: string) => group.find((plan) => plan.code === code)?.id as string;
-    const holding = await createCustomer(tenant.admin, {
-      name: "Consolidated holding",
-      currency: "USD",
-      child_billing: "consolidated",
-    });
-    const branch = await createCustomer(tenant.admin, {
-      name: "Consolidated branch",
-      currency: "USD",
-      parent_customer_id: holding.id,
-    });
-    const start = { start_at: "2030-02-01T00:00:01Z", billing: "calendar" } as const;
-    await subscribe(tenant.admin, {
-      customer_id: holding.id,
-      plan_id: planId("group"),
-      ...start,
-      pool_usage_with_children: true,
-    });
-    await subscribe(tenant.admin, { customer_id: branch.id, plan_id: planId("own"), ...start });
-    await tenant.admin.post("/v1/test-clock/advance", { to: "2030-02-10T00:00:00Z" });
-    await ingestEvents(tenant.admin, [
-      {
-        id: "holding-calls",
-        customer: holding.external_id,
-        name: "api_call",
-        timestamp: "2030-02-10T00:00:00Z",
-        properties: { n: 100 },
-      },
-      {
-        id: "branch-calls",
-        customer: branch.external_id,
-        name: "api_call",
-        timestamp: "2030-02-10T00:00:00Z",
-        properties: { n: 400 },
-      },
+    const { parent: holding, child: branch } = await parentPoolingWithChild(
+      { parent: "Consolidated holding", child: "Consolidated branch" },
+      { group: planId("group"), own: planId("own") },
+      "2030-02-01T00:00:01Z",
+      { child_billing: "consolidated" },
+    );
+    await sendCallsAt("2030-02-10T00:00:00Z", [
+      ["holding", holding, 100],
+      ["branch", branch, 400],
     ]);
     await tenant.admin.post("/v1/test-clock/advance", { to: "2030-03-01T00:00:02Z" });
 

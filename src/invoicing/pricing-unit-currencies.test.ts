@@ -7,12 +7,12 @@
 // books is refused, naming the field.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  createCustomer,
-  createMeter,
   createPlan,
+  createSumMeter,
   ingestEvents,
-  subscribe,
+  subscribeNewCustomer,
 } from "../../test/support/builders.ts";
+import { imagesAtFourCredits } from "../../test/support/pricing-fixtures.ts";
 import { expectOk } from "../../test/support/responses.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
@@ -20,33 +20,19 @@ import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock
 let testApp: TestApp;
 let tenant: TestTenant;
 
-const images = {
-  id: "images",
-  type: "usage",
-  meter: "images",
-  model: "per_unit",
-  unit_price: "4",
-  unit: "credits",
-} as const;
-
 function version(currencyRates: { currency: string; rate: string }[]) {
   return {
     currency: "USD",
     pricing_units: [{ code: "credits", rate: "0.01", decimals: 2, currency_rates: currencyRates }],
     allowances: [{ unit: "credits", amount: "1000" }],
-    charges: [images],
+    charges: [imagesAtFourCredits()],
     currency_prices: [{ currency: "EUR", charges: [{ id: "images", unit_price: "4" }] }],
   };
 }
 
 beforeAll(async () => {
   ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Pricing unit currencies" }));
-  await createMeter(tenant.admin, {
-    code: "images",
-    event_name: "image_batch",
-    aggregation: "sum",
-    property: "n",
-  });
+  await createSumMeter(tenant.admin, "images", "image_batch");
 });
 afterAll(async () => testApp?.close());
 
@@ -90,12 +76,9 @@ describe("a pricing unit priced in each currency", () => {
     await freezeTestClock(tenant.admin, "2030-01-01T00:00:00Z");
     const customers: Record<string, { id: string; external_id: string }> = {};
     for (const currency of ["USD", "EUR"]) {
-      const customer = await createCustomer(tenant.admin, { currency });
-      await subscribe(tenant.admin, {
-        customer_id: customer.id,
-        plan_id: plan.id,
-        start_at: "2030-01-01T00:00:00Z",
-        billing: "calendar",
+      const { customer } = await subscribeNewCustomer(tenant.admin, plan.id, {
+        customer: { currency },
+        subscription: { start_at: "2030-01-01T00:00:00Z", billing: "calendar" },
       });
       customers[currency] = customer;
     }

@@ -4,7 +4,7 @@
 // action (cancel, pause, block entitlements, mark uncollectible). A hard
 // decline is not retried; an exempt customer is not dunned.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCustomer, createPlan, subscribe } from "../../test/support/builders.ts";
+import { createCustomer, createOneOffInvoice, createPlan, subscribe } from "../../test/support/builders.ts";
 import { type LocalStripe, startLocalStripe } from "../../test/support/local-stripe-server.ts";
 import { removeDataDirectory, SmtpReceiver, temporaryDataDirectory } from "../../test/support/mail.ts";
 import { baseFee } from "../../test/support/pricing-fixtures.ts";
@@ -317,15 +317,12 @@ describe("dunning", () => {
       );
     expect(await allowed()).toEqual([["sso", true]]);
 
-    const invoice = await tenant.admin.post("/v1/invoices", {
-      customer_id: customer.id,
-      currency: "USD",
-      lines: [{ description: "Annual support", quantity: "1", unit_amount: "300.00" }],
-      finalize: true,
-    });
+    const invoice = await createOneOffInvoice(tenant.admin, customer.id, [
+      { description: "Annual support", quantity: "1", unit_amount: "300.00" },
+    ]);
     await runJobs();
     await advance(tenant, "2030-05-03T12:00:00Z");
-    expect(attemptsFor(invoice.body.id)).toHaveLength(2);
+    expect(attemptsFor(invoice.id)).toHaveLength(2);
     expect(await allowed()).toEqual([["sso", false]]);
     expect((await tenant.admin.get(`/v1/customers/${customer.id}/dunning`)).body).toMatchObject({
       entitlements_blocked: true,
@@ -333,7 +330,7 @@ describe("dunning", () => {
     });
 
     // Paid by bank transfer: the block is lifted.
-    const paid = await tenant.admin.post(`/v1/invoices/${invoice.body.id}/payments`, {
+    const paid = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
       amount: "300.00",
       method: "bank_transfer",
     });
@@ -360,15 +357,10 @@ describe("dunning", () => {
       exempt: true,
       exempt_reason: "enterprise contract: pays on its own schedule",
     });
-    const invoiceOf = async (customerId: string) =>
-      (
-        await tenant.admin.post("/v1/invoices", {
-          customer_id: customerId,
-          currency: "USD",
-          lines: [{ description: "Implementation", quantity: "1", unit_amount: "500.00" }],
-          finalize: true,
-        })
-      ).body;
+    const invoiceOf = (customerId: string) =>
+      createOneOffInvoice(tenant.admin, customerId, [
+        { description: "Implementation", quantity: "1", unit_amount: "500.00" },
+      ]);
     const manual = await invoiceOf(payer.id);
     const exempted = await invoiceOf(exempt.id);
     await runJobs();

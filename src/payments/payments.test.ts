@@ -3,6 +3,7 @@
 // balance first and then reopen the invoice, marking an invoice
 // uncollectible, and the bad input each route refuses with the field's path.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCustomer, createOneOffInvoice } from "../../test/support/builders.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 
 let testApp: TestApp;
@@ -16,21 +17,19 @@ afterAll(async () => testApp?.close());
 let sequence = 0;
 async function openInvoice(amount: string, options: { finalize?: boolean } = {}) {
   sequence += 1;
-  const customer = await tenant.admin.post("/v1/customers", {
+  const customer = await createCustomer(tenant.admin, {
     external_id: `manual-payer-${sequence}`,
     name: "Grace Hopper",
     email: `grace${sequence}@example.com`,
     currency: "USD",
   });
-  expect(customer.status).toBe(201);
-  const invoice = await tenant.admin.post("/v1/invoices", {
-    customer_id: customer.body.id,
-    currency: "USD",
-    lines: [{ description: "Consulting", quantity: "1", unit_amount: amount }],
-    finalize: options.finalize ?? true,
-  });
-  expect(invoice.status).toBe(201);
-  return { customerId: customer.body.id as string, invoice: invoice.body };
+  const invoice = await createOneOffInvoice(
+    tenant.admin,
+    customer.id,
+    [{ description: "Consulting", quantity: "1", unit_amount: amount }],
+    { finalize: options.finalize ?? true },
+  );
+  return { customerId: customer.id, invoice };
 }
 
 async function balanceOf(customerId: string): Promise<string | undefined> {

@@ -3,6 +3,7 @@
 // ends while the others stay grandfathered, a migration of everyone left on
 // the version, and the refusals that name the field.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPlan } from "../../test/support/builders.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 
@@ -29,18 +30,15 @@ const at = (text: string) => new Date(text).toISOString();
 beforeAll(async () => {
   clock.set("2026-01-01T00:00:00Z");
   ({ testApp, tenant } = await startTestAppWithTenant({ clock, tenantName: "Plan migrations" }));
-  const plan = await tenant.admin.post("/v1/plans", {
+  const plan = await createPlan(tenant.admin, {
     code: "team",
     name: "Team",
     version: {
-      currency: "USD",
-      interval: "month",
       charges: [{ id: "base", type: "fixed", amount: "20.00" }],
       currency_prices: [{ currency: "EUR", charges: [{ id: "base", amount: "18.00" }] }],
     },
   });
-  planId = plan.body.id;
-  await tenant.admin.post(`/v1/plans/${planId}/versions/1/publish`, {});
+  planId = plan.id;
 });
 afterAll(async () => testApp?.close());
 

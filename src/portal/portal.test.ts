@@ -6,6 +6,7 @@
 // speaks Stripe's API, the customer sets up a card and pays an open invoice,
 // once however often it clicks.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCustomer, createMeter, createPlan, subscribe } from "../../test/support/builders.ts";
 import { type LocalStripe, startLocalStripe } from "../../test/support/local-stripe-server.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import type { Clock } from "../platform/clock.ts";
@@ -23,15 +24,14 @@ let otherCustomerId: string;
 let stripe: LocalStripe | undefined;
 
 async function newCustomer(target: TestTenant, externalId: string): Promise<string> {
-  const response = await target.admin.post("/v1/customers", {
+  const customer = await createCustomer(target.admin, {
     external_id: externalId,
     name: `Customer ${externalId}`,
     currency: "USD",
     timezone: "UTC",
     locale: "en-US",
   });
-  expect(response.status).toBe(201);
-  return response.body.id;
+  return customer.id;
 }
 
 async function portalLink(target: TestTenant, id: string, body: Record<string, unknown> = {}) {
@@ -51,39 +51,21 @@ beforeAll(async () => {
     allowPrivateTargets: true,
   }));
   stranger = await testApp.newTenant("Another seller");
-  expect(
-    (
-      await tenant.admin.post("/v1/meters", {
-        code: "api_calls",
-        name: "API calls",
-        event_name: "api_call",
-        aggregation: "count",
-      })
-    ).status,
-  ).toBe(201);
-  const plan = await tenant.admin.post("/v1/plans", {
+  await createMeter(tenant.admin, { code: "api_calls" });
+  const plan = await createPlan(tenant.admin, {
     code: "metered",
     name: "Metered",
     version: {
-      currency: "USD",
-      interval: "month",
       charges: [
         { id: "base", type: "fixed", amount: "20.00", timing: "in_arrears" },
         { id: "calls", type: "usage", meter: "api_calls", model: "per_unit", unit_price: "0.50" },
       ],
     },
   });
-  expect(plan.status, JSON.stringify(plan.body)).toBe(201);
-  expect((await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/publish`, {})).status).toBe(200);
   customerId = await newCustomer(tenant, "portal-acme");
   otherCustomerId = await newCustomer(tenant, "portal-globex");
   for (const id of [customerId, otherCustomerId]) {
-    const subscription = await tenant.admin.post("/v1/subscriptions", {
-      customer_id: id,
-      plan_id: plan.body.id,
-      currency: "USD",
-    });
-    expect(subscription.status, JSON.stringify(subscription.body)).toBe(201);
+    await subscribe(tenant.admin, { customer_id: id, plan_id: plan.id, currency: "USD" });
   }
   nowMs += 5 * day;
   const events = Array.from({ length: 6 }, (_, index) => ({

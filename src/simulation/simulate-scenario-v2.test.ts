@@ -1,6 +1,7 @@
 // Version 2 of the scenario format (docs/scenario-format-v2.md) through the
 // simulator: what it accepts, what it refuses and where, and what it prints.
 import { describe, expect, it } from "vitest";
+import { imagesAtFourCredits } from "../../test/support/pricing-fixtures.ts";
 import { type SimulationResult, simulateScenario } from "./simulate-scenario.ts";
 
 function errorsOf(result: SimulationResult): string[] {
@@ -400,16 +401,7 @@ describe("pricing units and allowances (section 4)", () => {
           code: "ai",
           interval: "month",
           allowances: [{ unit: "credits", amount: "1000" }],
-          charges: [
-            {
-              id: "images",
-              type: "usage",
-              meter: "images",
-              model: "per_unit",
-              unit_price: "4",
-              unit: "credits",
-            },
-          ],
+          charges: [imagesAtFourCredits()],
         },
       ],
       subscription: { plan: "ai", start: "2026-01-01T00:00:00Z" },

@@ -2,6 +2,7 @@
 // plan version, the status and current period as time passes, lists with
 // filters, and the bad input that is refused with the field it concerns.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCustomer, createPlan } from "../../test/support/builders.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 
@@ -13,34 +14,23 @@ let customerId: string;
 let proPlanId: string;
 let trialPlanId: string;
 
-async function publishedPlan(code: string, version: Record<string, unknown>): Promise<string> {
-  const created = await tenant.admin.post("/v1/plans", {
-    code,
-    name: code,
-    version: { currency: "USD", interval: "month", ...version },
-  });
-  expect(created.status).toBe(201);
-  const published = await tenant.admin.post(`/v1/plans/${created.body.id}/versions/1/publish`, {});
-  expect(published.status).toBe(200);
-  return created.body.id;
-}
-
 beforeAll(async () => {
   clock.set("2026-01-01T00:00:00Z");
   ({ testApp, tenant } = await startTestAppWithTenant({ clock, tenantName: "Subscriptions" }));
-  const customer = await tenant.admin.post("/v1/customers", {
-    external_id: "acme",
-    timezone: "Europe/Berlin",
+  customerId = (await createCustomer(tenant.admin, { external_id: "acme", timezone: "Europe/Berlin" })).id;
+  const pro = await createPlan(tenant.admin, {
+    code: "pro",
+    version: {
+      charges: [{ id: "base", type: "fixed", amount: "49.00" }],
+      currency_prices: [{ currency: "EUR", charges: [{ id: "base", amount: "45.00" }] }],
+    },
   });
-  customerId = customer.body.id;
-  proPlanId = await publishedPlan("pro", {
-    charges: [{ id: "base", type: "fixed", amount: "49.00" }],
-    currency_prices: [{ currency: "EUR", charges: [{ id: "base", amount: "45.00" }] }],
+  proPlanId = pro.id;
+  const trial = await createPlan(tenant.admin, {
+    code: "trial",
+    version: { trial_days: 14, charges: [{ id: "base", type: "fixed", amount: "10.00" }] },
   });
-  trialPlanId = await publishedPlan("trial", {
-    trial_days: 14,
-    charges: [{ id: "base", type: "fixed", amount: "10.00" }],
-  });
+  trialPlanId = trial.id;
 });
 afterAll(async () => testApp?.close());
 

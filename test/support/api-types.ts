@@ -42,3 +42,5 @@ export type FeatureBody = RequestBody<"/v1/features", "post">;
 export type Feature = ResponseBody<"/v1/features", "post", 201>;
 export type CreditLedgerEntry = ResponseBody<"/v1/customers/{id}/credit-ledger", "get", 200>["data"][number];
 export type ImportRun = ResponseBody<"/v1/imports/{id}", "get", 200>;
+export type InvoiceBody = RequestBody<"/v1/invoices", "post">;
+export type Invoice = ResponseBody<"/v1/invoices", "post", 201>;

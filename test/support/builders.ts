@@ -9,6 +9,8 @@ import type {
   Feature,
   FeatureBody,
   IngestionResult,
+  Invoice,
+  InvoiceBody,
   Meter,
   MeterBody,
   Plan,
@@ -32,6 +34,16 @@ export function createMeter(client: ApiClient, fields: Partial<MeterBody> = {}):
       ...fields,
     }),
   );
+}
+
+/** A meter summing its events' property `n` (a count of images in a batch, of calls in a minute); more fields as `createMeter`. */
+export function createSumMeter(
+  client: ApiClient,
+  code: string,
+  eventName: string,
+  fields: Partial<MeterBody> = {},
+): Promise<Meter> {
+  return createMeter(client, { code, event_name: eventName, aggregation: "sum", property: "n", ...fields });
 }
 
 /** A feature a plan or a customer may be entitled to (boolean, static or metered on a meter). */
@@ -97,6 +109,24 @@ export async function subscribeNewCustomer(
     ...options.subscription,
   });
   return { customer, subscription };
+}
+
+/** A one-off invoice of `lines` to a customer, in USD and finalized unless told. */
+export function createOneOffInvoice(
+  client: ApiClient,
+  customerId: string,
+  lines: InvoiceBody["lines"],
+  fields: Partial<InvoiceBody> = {},
+): Promise<Invoice> {
+  return expectCreated(
+    client.post<Invoice>("/v1/invoices", {
+      customer_id: customerId,
+      currency: "USD",
+      lines,
+      finalize: true,
+      ...fields,
+    }),
+  );
 }
 
 /** Sends usage events in one batch and checks that every one was accepted or a duplicate, none refused. */

@@ -9,6 +9,18 @@ export function baseFee(amount = "49.00") {
   return { id: "base", type: "fixed", amount } satisfies Charge;
 }
 
+/** Images on meter `images` priced in a pricing unit: 4 credits an image (the scenario format's section 4 example). */
+export function imagesAtFourCredits() {
+  return {
+    id: "images",
+    type: "usage",
+    meter: "images",
+    model: "per_unit",
+    unit_price: "4",
+    unit: "credits",
+  } satisfies Charge;
+}
+
 /** A fixed fee a period and calls on meter `calls` at one price each: the plan of the bill-run and backtest tests. */
 export function feeAndPerCall(fee: string, perCall: string) {
   return [

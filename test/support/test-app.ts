@@ -13,7 +13,7 @@ import { type RequestContext, silentLogger, systemContext } from "../../src/plat
 import type { DatabaseHandle } from "../../src/platform/database/database.ts";
 import type { RateLimitSettings } from "../../src/platform/http/rate-limits.ts";
 import type { FairbillApp } from "../../src/platform/http/server.ts";
-import { createJobWorker } from "../../src/platform/jobs/job-worker.ts";
+import { createJobWorker, type JobWorker } from "../../src/platform/jobs/job-worker.ts";
 import { openTestDatabase } from "./test-database.ts";
 import { webhookPayloadProblems } from "./webhook-payloads.ts";
 
@@ -70,6 +70,8 @@ export type TestApp = {
    * alerts, bill runs. Returns how many ran.
    */
   runJobs(options?: { now?: Date; email?: EmailSettings }): Promise<number>;
+  /** Runs due jobs again and again until a round runs none (ten rounds at most): domain events queue the jobs they lead to. */
+  runJobsUntilIdle(options?: { email?: EmailSettings }): Promise<void>;
   /** Closes the app and its database; fails when a webhook event published meanwhile breaks its declared schema. */
   close(): Promise<void>;
 };
@@ -89,6 +91,24 @@ export function systemContextOf(
     database,
     clock: options.clock ?? systemClock,
     actorName: options.actorName ?? "test",
+  });
+}
+
+/**
+ * A job worker with `fairbill serve`'s handlers whose use cases read the given
+ * clock (not the database's), sending emails by the given settings: for a test
+ * that runs its own worker on a test clock.
+ */
+export function applicationJobWorker(
+  database: DatabaseHandle["database"],
+  clock: Clock,
+  email: EmailSettings,
+): JobWorker {
+  return createJobWorker({
+    database,
+    clock,
+    logger: silentLogger,
+    handlers: applicationJobHandlers({ database, clock, logger: silentLogger, email }),
   });
 }
 
@@ -183,12 +203,19 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       }),
     }).runDueJobs(options.now);
 
+  const runJobsUntilIdle = async (options: { email?: EmailSettings } = {}) => {
+    for (let round = 0; round < 10; round += 1) {
+      if ((await runJobs(options)) === 0) return;
+    }
+  };
+
   return {
     app,
     handle,
     newTenant,
     rawClient,
     runJobs,
+    runJobsUntilIdle,
     close: async () => {
       await app.close();
       const problems = await webhookPayloadProblems(handle.database);
