@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectRefusedFields } from "../../test/support/responses.ts";
 import { plainTaxQuote } from "../../test/support/tax-quotes.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { builtInTaxProvider, type TaxRequest, taxQuoteFor } from "./taxes.ts";
@@ -179,20 +180,13 @@ describe("tax exemptions", () => {
     expect((await tenant.admin.get(`/v1/customers/${id}/tax-exemption`)).status).toBe(404);
     expect((await tenant.admin.delete(`/v1/customers/${id}/tax-exemption`)).status).toBe(404);
 
-    const past = await tenant.admin.post(`/v1/customers/${id}/tax-exemption`, {
+    const past = tenant.admin.post(`/v1/customers/${id}/tax-exemption`, {
       reason: "Too late",
       valid_until: "2001-01-01T00:00:00Z",
     });
-    expect(past.status).toBe(400);
-    expect(past.body.errors.map((error: { path: string }) => error.path)).toEqual(["$.valid_until"]);
-    const blank = await tenant.admin.post(`/v1/customers/${id}/tax-exemption`, {
-      reason: "",
-      valid_until: "soon",
-    });
-    expect(blank.body.errors.map((error: { path: string }) => error.path).sort()).toEqual([
-      "$.reason",
-      "$.valid_until",
-    ]);
+    expect(await expectRefusedFields(past)).toEqual(["$.valid_until"]);
+    const blank = tenant.admin.post(`/v1/customers/${id}/tax-exemption`, { reason: "", valid_until: "soon" });
+    expect((await expectRefusedFields(blank)).sort()).toEqual(["$.reason", "$.valid_until"]);
     expect((await tenant.admin.post("/v1/customers/cus_missing/tax-exemption", { reason: "x" })).status).toBe(
       404,
     );

@@ -22,3 +22,9 @@ export function expectOk<Body>(response: Answer<Body>): Promise<Body> {
 export function expectCreated<Body>(response: Answer<Body>): Promise<Body> {
   return expectStatus(response, 201);
 }
+
+/** The paths of the fields a refused request (400) named, in the order the problem lists them. */
+export async function expectRefusedFields(response: Answer<unknown>): Promise<string[]> {
+  const problem = (await expectStatus(response, 400)) as { errors: { path: string }[] };
+  return problem.errors.map((error) => error.path);
+}
