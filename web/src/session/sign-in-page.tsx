@@ -6,6 +6,7 @@ import { api } from "../api/api-client.ts";
 import { type ApiError, asApiError } from "../api/api-error.ts";
 import { answer } from "../api/typed-client.ts";
 import { AuthenticatorCodeField, EmailField, TextField } from "../ui/form-field.tsx";
+import { SubmitButton } from "../ui/form-frame.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { useSession } from "./session-context.tsx";
 import { SignInCard } from "./sign-in-card.tsx";
@@ -114,9 +115,13 @@ function SingleSignOn() {
           onValueChange={setEmail}
           error={error?.detail}
         />
-        <button type="submit" className="button" disabled={busy || email.trim() === ""}>
-          {busy ? "Opening your provider…" : "Continue with single sign-on"}
-        </button>
+        <SubmitButton
+          busy={busy}
+          ready={email.trim() !== ""}
+          label="Continue with single sign-on"
+          busyLabel="Opening your provider…"
+          primary={false}
+        />
       </form>
     </Panel>
   );
@@ -148,9 +153,13 @@ function ApiKeySignIn() {
             {error.detail}
           </p>
         )}
-        <button type="submit" className="button" disabled={busy || apiKey.trim() === ""}>
-          {busy ? "Checking the key…" : "Sign in with the key"}
-        </button>
+        <SubmitButton
+          busy={busy}
+          ready={apiKey.trim() !== ""}
+          label="Sign in with the key"
+          busyLabel="Checking the key…"
+          primary={false}
+        />
       </form>
       <p>
         A key of the test environment signs the console in as the key's role. The first <code>npm start</code>{" "}

@@ -67,20 +67,23 @@ function errorsWithoutInput(serverErrors: FieldErrorMap, placed: ReadonlySet<str
     .map(([name, message]) => ({ name, message }));
 }
 
-/** The submit button of a FormFrame: "Adding…" while the API is asked. */
+/** The submit button of a form: "Adding…" while the API is asked. */
 export function SubmitButton({
   busy,
   label,
   busyLabel,
   primary = true,
+  ready = true,
 }: {
   busy: boolean;
   label: string;
   busyLabel: string;
   primary?: boolean;
+  /** False while the form lacks what it cannot be sent without (a chosen file, a date): the button is disabled. */
+  ready?: boolean;
 }) {
   return (
-    <button type="submit" className={primary ? "button button-primary" : "button"} disabled={busy}>
+    <button type="submit" className={primary ? "button button-primary" : "button"} disabled={busy || !ready}>
       {busy ? busyLabel : label}
     </button>
   );

@@ -13,6 +13,7 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { fieldErrorMap } from "../../format/field-errors.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { CheckboxField, TextAreaField } from "../../ui/form-field.tsx";
+import { SubmitButton } from "../../ui/form-frame.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
@@ -131,9 +132,7 @@ function LockForm({
       )}
       {error && errors.reason === undefined && <ErrorState error={error} title="The period was not locked" />}
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? "Locking…" : "Lock period"}
-        </button>
+        <SubmitButton busy={busy} label="Lock period" busyLabel="Locking…" />
       </div>
     </form>
   );

@@ -17,6 +17,7 @@ import { customerPath, subscriptionPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { TextField } from "../../ui/form-field.tsx";
+import { SubmitButton } from "../../ui/form-frame.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
@@ -159,9 +160,12 @@ function SwitchDateForm({ ready }: { ready: boolean }) {
         />
         <TextField label="Reason" value={reason} onValueChange={setReason} hint="Kept in the audit log" />
         <div className="filters-actions">
-          <button type="submit" className="button button-primary" disabled={set.isPending || date === ""}>
-            {set.isPending ? "Setting…" : "Set the switch date"}
-          </button>
+          <SubmitButton
+            busy={set.isPending}
+            ready={date !== ""}
+            label="Set the switch date"
+            busyLabel="Setting…"
+          />
         </div>
       </form>
       {!ready && <p>The API refuses the switch date until every item of the checklist is ok.</p>}

@@ -15,6 +15,7 @@ import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { type ChosenFile, FileTextField } from "../../ui/file-text-field.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
+import { SubmitButton } from "../../ui/form-frame.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
@@ -106,13 +107,12 @@ function UploadPanel({ partner }: { partner: Partner }) {
           }}
         />
         <div className="form-actions">
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={file === undefined || upload.isPending}
-          >
-            {upload.isPending ? "Uploading…" : "Upload"}
-          </button>
+          <SubmitButton
+            busy={upload.isPending}
+            ready={file !== undefined}
+            label="Upload"
+            busyLabel="Uploading…"
+          />
         </div>
       </form>
       {upload.error && <ErrorState error={upload.error} title="The file was not recorded" />}
