@@ -75,61 +75,79 @@ function usageProfile(row: UsageRow): UsageProfile {
   };
 }
 
+/** Who a demo customer is, written as one row: external id, name, email, country, currency, time zone, locale. */
+type AccountRow = [
+  externalId: string,
+  name: string,
+  email: string,
+  country: string,
+  currency: string,
+  timeZone: string,
+  locale: string,
+];
+
+/** A street address in the customer's country: street, city, postal code, and the state where there is one. */
+type AddressRow = [line1: string, city: string, postalCode: string, state?: string];
+
+/** What only some demo customers have: tax ids, invoice settings, metadata. */
+type AccountExtras = Pick<CreateCustomerInput, "tax_ids" | "invoice_settings" | "metadata">;
+
+function account(
+  row: AccountRow,
+  address?: AddressRow,
+  extras: AccountExtras = {},
+): DemoCustomer["customer"] {
+  const [external_id, name, email, country, currency, timezone, locale] = row;
+  const billingAddress =
+    address === undefined
+      ? {}
+      : {
+          billing_address: {
+            line1: address[0],
+            city: address[1],
+            postal_code: address[2],
+            ...(address[3] === undefined ? {} : { state: address[3] }),
+            country,
+          },
+        };
+  return { external_id, name, email, country, currency, timezone, locale, ...extras, ...billingAddress };
+}
+
 export const demoCustomers: DemoCustomer[] = [
   {
-    customer: {
-      external_id: "acme",
-      name: "Acme Corporation",
-      email: "billing@acme.example",
-      country: "US",
-      currency: "USD",
-      timezone: "America/New_York",
-      locale: "en-US",
-      billing_address: {
-        line1: "1 Market Street",
-        city: "San Francisco",
-        postal_code: "94105",
-        state: "CA",
-        country: "US",
+    customer: account(
+      ["acme", "Acme Corporation", "billing@acme.example", "US", "USD", "America/New_York", "en-US"],
+      ["1 Market Street", "San Francisco", "94105", "CA"],
+      {
+        invoice_settings: { net_payment_terms_days: 30 },
+        metadata: { segment: "mid-market", account_manager: "Lena Ortiz" },
       },
-      invoice_settings: { net_payment_terms_days: 30 },
-      metadata: { segment: "mid-market", account_manager: "Lena Ortiz" },
-    },
+    ),
     plan: "growth",
     start: { month: 0, day: 1 },
     paysAfterDays: 18,
     usage: usageProfile([75, 0.18, 14, [16000, 120000], 0.35, 120, 2.5]),
   },
   {
-    customer: {
-      external_id: "globex",
-      name: "Globex GmbH",
-      email: "rechnung@globex.example",
-      country: "DE",
-      currency: "EUR",
-      timezone: "Europe/Berlin",
-      locale: "de-DE",
-      tax_ids: [{ type: "eu_vat", value: "DE123456789" }],
-      billing_address: { line1: "Friedrichstraße 100", city: "Berlin", postal_code: "10117", country: "DE" },
-      invoice_settings: { net_payment_terms_days: 14 },
-    },
+    customer: account(
+      ["globex", "Globex GmbH", "rechnung@globex.example", "DE", "EUR", "Europe/Berlin", "de-DE"],
+      ["Friedrichstraße 100", "Berlin", "10117"],
+      {
+        tax_ids: [{ type: "eu_vat", value: "DE123456789" }],
+        invoice_settings: { net_payment_terms_days: 14 },
+      },
+    ),
     plan: "growth",
     start: { month: 0, day: 1 },
     paysAfterDays: 9,
     usage: usageProfile([55, 0.1, 9, [10000, 80000], 0.2, 80, 1.5]),
   },
   {
-    customer: {
-      external_id: "umbrella",
-      name: "Umbrella Labs Ltd",
-      email: "accounts@umbrella.example",
-      country: "GB",
-      currency: "GBP",
-      timezone: "Europe/London",
-      locale: "en-GB",
-      tax_ids: [{ type: "gb_vat", value: "GB123456789" }],
-      billing_address: { line1: "10 King's Road", city: "London", postal_code: "SW3 4RY", country: "GB" },
-    },
+    customer: account(
+      ["umbrella", "Umbrella Labs Ltd", "accounts@umbrella.example", "GB", "GBP", "Europe/London", "en-GB"],
+      ["10 King's Road", "London", "SW3 4RY"],
+      { tax_ids: [{ type: "gb_vat", value: "GB123456789" }] },
+    ),
     plan: "starter",
     start: { month: 0, day: 1 },
     paysAfterDays: 24,
@@ -137,166 +155,110 @@ export const demoCustomers: DemoCustomer[] = [
     usage: usageProfile([28, 0.45, 4, [2000, 12000], 0.1, 15, 0.8]),
   },
   {
-    customer: {
-      external_id: "initech",
-      name: "Initech Inc.",
-      email: "ap@initech.example",
-      country: "US",
-      currency: "USD",
-      timezone: "America/Chicago",
-      locale: "en-US",
-      billing_address: {
-        line1: "4120 Freidrich Lane",
-        city: "Austin",
-        state: "TX",
-        postal_code: "78744",
-        country: "US",
-      },
-    },
+    customer: account(
+      ["initech", "Initech Inc.", "ap@initech.example", "US", "USD", "America/Chicago", "en-US"],
+      ["4120 Freidrich Lane", "Austin", "78744", "TX"],
+    ),
     plan: "starter",
     start: { month: 0, day: 1 },
     paysAfterDays: 58,
     usage: usageProfile([22, 0.05, 3, [1500, 9000], 0, 12, 0.4]),
   },
   {
-    customer: {
-      external_id: "hooli",
-      name: "Hooli XYZ",
-      email: "procurement@hooli.example",
-      country: "US",
-      currency: "USD",
-      timezone: "America/Los_Angeles",
-      locale: "en-US",
-      billing_address: {
-        line1: "1 Hacker Way",
-        city: "Palo Alto",
-        state: "CA",
-        postal_code: "94301",
-        country: "US",
+    customer: account(
+      ["hooli", "Hooli XYZ", "procurement@hooli.example", "US", "USD", "America/Los_Angeles", "en-US"],
+      ["1 Hacker Way", "Palo Alto", "94301", "CA"],
+      {
+        invoice_settings: { net_payment_terms_days: 45, footer: "PO 4500-1187 · Net 45" },
+        metadata: { segment: "enterprise", contract: "MSA-2025-014" },
       },
-      invoice_settings: { net_payment_terms_days: 45, footer: "PO 4500-1187 · Net 45" },
-      metadata: { segment: "enterprise", contract: "MSA-2025-014" },
-    },
+    ),
     plan: "enterprise",
     start: { month: 0, day: 1 },
     paysAfterDays: 38,
     usage: usageProfile([120, 0.08, 22, [20000, 160000], 0.5, 900, 6, 14]),
   },
   {
-    customer: {
-      external_id: "soylent",
-      name: "Soylent SAS",
-      email: "factures@soylent.example",
-      country: "FR",
-      currency: "EUR",
-      timezone: "Europe/Paris",
-      locale: "fr-FR",
-      tax_ids: [{ type: "eu_vat", value: "FR40303265045" }],
-      billing_address: { line1: "12 rue de Rivoli", city: "Paris", postal_code: "75004", country: "FR" },
-    },
+    customer: account(
+      ["soylent", "Soylent SAS", "factures@soylent.example", "FR", "EUR", "Europe/Paris", "fr-FR"],
+      ["12 rue de Rivoli", "Paris", "75004"],
+      { tax_ids: [{ type: "eu_vat", value: "FR40303265045" }] },
+    ),
     plan: "starter",
     start: { month: 0, day: 1 },
     paysAfterDays: 12,
     usage: usageProfile([18, -0.25, 2, [1000, 6000], 0, 20, 0.2]),
   },
   {
-    customer: {
-      external_id: "stark",
-      name: "Stark Industries",
-      email: "finance@stark.example",
-      country: "US",
-      currency: "USD",
-      timezone: "America/New_York",
-      locale: "en-US",
-      billing_address: {
-        line1: "200 Park Avenue",
-        city: "New York",
-        state: "NY",
-        postal_code: "10166",
-        country: "US",
-      },
-      metadata: { segment: "enterprise" },
-    },
+    customer: account(
+      ["stark", "Stark Industries", "finance@stark.example", "US", "USD", "America/New_York", "en-US"],
+      ["200 Park Avenue", "New York", "10166", "NY"],
+      { metadata: { segment: "enterprise" } },
+    ),
     plan: "enterprise",
     start: { month: 1, day: 1 },
     paysAfterDays: 29,
     usage: usageProfile([90, 0.25, 15, [20000, 100000], 0.6, 400, 5, 9]),
   },
   {
-    customer: {
-      external_id: "wayne",
-      name: "Wayne Enterprises Ltd",
-      email: "payables@wayne.example",
-      country: "GB",
-      currency: "GBP",
-      timezone: "Europe/London",
-      locale: "en-GB",
-      billing_address: { line1: "1 Canada Square", city: "London", postal_code: "E14 5AB", country: "GB" },
-    },
+    customer: account(
+      ["wayne", "Wayne Enterprises Ltd", "payables@wayne.example", "GB", "GBP", "Europe/London", "en-GB"],
+      ["1 Canada Square", "London", "E14 5AB"],
+    ),
     plan: "growth",
     start: { month: 0, day: 1 },
     paysAfterDays: 14,
     usage: usageProfile([45, 0.12, 6, [8000, 60000], 0.25, 60, 1.2]),
   },
   {
-    customer: {
-      external_id: "tyrell",
-      name: "Tyrell Asia Pte. Ltd.",
-      email: "finance@tyrell.example",
-      country: "SG",
-      currency: "USD",
-      timezone: "Asia/Singapore",
-      locale: "en-SG",
-      billing_address: { line1: "8 Marina View", city: "Singapore", postal_code: "018960", country: "SG" },
-    },
+    customer: account(
+      ["tyrell", "Tyrell Asia Pte. Ltd.", "finance@tyrell.example", "SG", "USD", "Asia/Singapore", "en-SG"],
+      ["8 Marina View", "Singapore", "018960"],
+    ),
     plan: "starter",
     start: { month: 0, day: 1 },
     paysAfterDays: 21,
     usage: usageProfile([16, 0, 2, [1000, 8000], 0, 25, 0.3]),
   },
   {
-    customer: {
-      external_id: "cyberdyne",
-      name: "Cyberdyne Systems B.V.",
-      email: "billing@cyberdyne.example",
-      country: "NL",
-      currency: "EUR",
-      timezone: "Europe/Amsterdam",
-      locale: "nl-NL",
-      tax_ids: [{ type: "eu_vat", value: "NL123456789B01" }],
-      billing_address: { line1: "Herengracht 500", city: "Amsterdam", postal_code: "1017 CB", country: "NL" },
-    },
+    customer: account(
+      [
+        "cyberdyne",
+        "Cyberdyne Systems B.V.",
+        "billing@cyberdyne.example",
+        "NL",
+        "EUR",
+        "Europe/Amsterdam",
+        "nl-NL",
+      ],
+      ["Herengracht 500", "Amsterdam", "1017 CB"],
+      { tax_ids: [{ type: "eu_vat", value: "NL123456789B01" }] },
+    ),
     plan: "growth",
     start: { daysAgo: 6 },
     trialDays: 14,
     usage: usageProfile([65, 0.3, 10, [10000, 60000], 0.3, 40, 3]),
   },
   {
-    customer: {
-      external_id: "wonka",
-      name: "Wonka Industries DAC",
-      email: "accounts@wonka.example",
-      country: "IE",
-      currency: "EUR",
-      timezone: "Europe/Dublin",
-      locale: "en-IE",
-      billing_address: { line1: "5 Hanover Quay", city: "Dublin", postal_code: "D02 VY79", country: "IE" },
-    },
+    customer: account(
+      ["wonka", "Wonka Industries DAC", "accounts@wonka.example", "IE", "EUR", "Europe/Dublin", "en-IE"],
+      ["5 Hanover Quay", "Dublin", "D02 VY79"],
+    ),
     plan: "starter",
     start: { month: 0, day: 15 },
     paysAfterDays: 6,
     usage: usageProfile([24, 0.2, 2, [5000, 25000], 0.1, 18, 0.6]),
   },
   {
-    customer: {
-      external_id: "piedpiper",
-      name: "Pied Piper Inc.",
-      email: "richard@piedpiper.example",
-      country: "US",
-      currency: "USD",
-      timezone: "America/Los_Angeles",
-      locale: "en-US",
-    },
+    customer: account([
+      "piedpiper",
+      "Pied Piper Inc.",
+      "richard@piedpiper.example",
+      "US",
+      "USD",
+      "America/Los_Angeles",
+      "en-US",
+    ]),
     plan: "starter",
     start: { daysAgo: 10 },
     trialDays: 30,
