@@ -20,7 +20,7 @@ import {
 } from "../invoicing/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { publishDomainEvent } from "../platform/events/domain-events.ts";
 import { newId } from "../platform/ids.ts";
@@ -233,10 +233,7 @@ export async function listBillRuns(
   page: { limit: number; beforeId: string | undefined },
   filters: { billed?: boolean | undefined } = {},
 ): Promise<BillRun[]> {
-  let query = context.database
-    .selectFrom("bill_runs")
-    .selectAll()
-    .where(inTenant(context))
+  let query = selectInTenant(context.database, context, "bill_runs")
     .orderBy("id", "desc")
     .limit(page.limit + 1);
   if (page.beforeId !== undefined) query = query.where("id", "<", page.beforeId);
@@ -251,10 +248,7 @@ export async function getBillRun(
   context: RequestContext,
   billRunId: string,
 ): Promise<BillRun & { customerErrors: BillRunError[] }> {
-  const row = await context.database
-    .selectFrom("bill_runs")
-    .selectAll()
-    .where(inTenant(context))
+  const row = await selectInTenant(context.database, context, "bill_runs")
     .where("id", "=", billRunId)
     .executeTakeFirst();
   if (!row)

@@ -9,7 +9,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { catalogEntryChanges, creatingCatalogEntry, newCatalogEntryColumns } from "./catalog-entries.ts";
 import { meterAggregationsOf } from "./catalog-references.ts";
@@ -126,7 +126,7 @@ async function checkMeter(context: RequestContext, meterCode: string): Promise<v
 }
 
 function selectFeatures(database: Database, scope: TenantScope) {
-  return database.selectFrom("features").selectAll().where(inTenant(scope));
+  return selectInTenant(database, scope, "features");
 }
 
 function presentFeature(row: Selectable<FeatureTable>): Feature {

@@ -6,7 +6,7 @@ import { describeActor } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import type { JsonPath } from "../pricing/index.ts";
 import { loadCatalogReferences } from "./catalog-references.ts";
@@ -19,11 +19,11 @@ export type PlanRow = Selectable<PlanTable>;
 export type PlanVersionRow = Selectable<PlanVersionTable>;
 
 export function selectPlans(database: Database, scope: TenantScope) {
-  return database.selectFrom("plans").selectAll().where(inTenant(scope));
+  return selectInTenant(database, scope, "plans");
 }
 
 export function selectPlanVersions(database: Database, scope: TenantScope) {
-  return database.selectFrom("plan_versions").selectAll().where(inTenant(scope));
+  return selectInTenant(database, scope, "plan_versions");
 }
 
 /**

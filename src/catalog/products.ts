@@ -6,7 +6,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import { catalogEntryChanges, creatingCatalogEntry, newCatalogEntryColumns } from "./catalog-entries.ts";
 import type { CreateProductInput, Product, UpdateProductInput } from "./product-feature-schemas.ts";
@@ -68,7 +68,7 @@ export async function updateProduct(
 }
 
 function selectProducts(database: Database, scope: TenantScope) {
-  return database.selectFrom("products").selectAll().where(inTenant(scope));
+  return selectInTenant(database, scope, "products");
 }
 
 function presentProduct(row: Selectable<ProductTable>): Product {

@@ -17,7 +17,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import type { ContractDocument } from "../simulation/index.ts";
@@ -189,7 +189,7 @@ export async function listContracts(
 }
 
 export function selectContracts(database: Database, scope: TenantScope) {
-  return database.selectFrom("contracts").selectAll().where(inTenant(scope));
+  return selectInTenant(database, scope, "contracts");
 }
 
 function presentContract(row: ContractRow): ContractView {

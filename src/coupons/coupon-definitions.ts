@@ -12,7 +12,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { codeTaken, refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { FairbillError, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
@@ -120,7 +120,7 @@ export async function archiveCoupon(
 }
 
 export function selectCoupons(database: Database, scope: TenantScope) {
-  return database.selectFrom("coupons").selectAll().where(inTenant(scope));
+  return selectInTenant(database, scope, "coupons");
 }
 
 function presentCoupon(row: CouponRow): Coupon {

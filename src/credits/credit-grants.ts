@@ -15,7 +15,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import {
@@ -342,5 +342,5 @@ export async function requireActiveCustomer(context: RequestContext, customerId:
 }
 
 export function selectGrants(database: Database, scope: TenantScope) {
-  return database.selectFrom("credit_grants").selectAll().where(inTenant(scope));
+  return selectInTenant(database, scope, "credit_grants");
 }

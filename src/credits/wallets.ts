@@ -24,7 +24,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { issueGrant, presentGrant, requireActiveCustomer, windowErrors } from "./credit-grants.ts";
@@ -394,7 +394,7 @@ async function findWallet(database: Database, scope: TenantScope, walletId: stri
 }
 
 function selectWallets(database: Database, scope: TenantScope) {
-  return database.selectFrom("wallets").selectAll().where(inTenant(scope));
+  return selectInTenant(database, scope, "wallets");
 }
 
 function presentWallet(row: WalletRow, balance: Decimal): Wallet {

@@ -6,7 +6,7 @@
 import type { Selectable } from "kysely";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import type { CustomerTable } from "./tables.ts";
 
@@ -17,7 +17,7 @@ export type CustomerRecord = Selectable<CustomerTable>;
 export type CustomerReference = { id: string; externalId: string; currency: string | null };
 
 function selectRecords(database: Database, scope: TenantScope) {
-  return database.selectFrom("customers").selectAll().where(inTenant(scope));
+  return selectInTenant(database, scope, "customers");
 }
 
 function selectReferences(database: Database, scope: TenantScope) {

@@ -10,7 +10,7 @@ import { containsPattern } from "../platform/database/like-pattern.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { isCountryCode, isCurrencyCode, isLocale, isTimeZone } from "../platform/reference-data.ts";
 import type {
@@ -203,7 +203,7 @@ async function saveCustomerChange(
 }
 
 function selectCustomer(database: Database | DatabaseTransaction, scope: TenantScope) {
-  return database.selectFrom("customers").selectAll().where(inTenant(scope));
+  return selectInTenant(database, scope, "customers");
 }
 
 // What the JSON schema cannot say: codes that must exist in their lists.

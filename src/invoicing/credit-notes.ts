@@ -19,7 +19,7 @@ import { recordBalanceMovement } from "../credits/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { newId } from "../platform/ids.ts";
@@ -254,7 +254,7 @@ export async function listCreditNotes(
 ) {
   const limit = filters.limit ?? 20;
   const after = decodeCursor(filters.cursor);
-  let query = context.database.selectFrom("credit_notes").selectAll().where(inTenant(context));
+  let query = selectInTenant(context.database, context, "credit_notes");
   if (filters.customer_id !== undefined) query = query.where("customer_id", "=", filters.customer_id);
   if (filters.invoice_id !== undefined) query = query.where("invoice_id", "=", filters.invoice_id);
   if (after !== undefined) query = query.where("id", "<", after);

@@ -10,7 +10,7 @@ import { Decimal, formatAmount, type Invoice } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { outputAllowance, outputTotals } from "../simulation/index.ts";
@@ -28,7 +28,7 @@ export async function findInvoiceRow(
   id: string,
   options: { lock?: boolean } = {},
 ): Promise<InvoiceRow> {
-  const byId = database.selectFrom("invoices").selectAll().where(inTenant(scope)).where("id", "=", id);
+  const byId = selectInTenant(database, scope, "invoices").where("id", "=", id);
   const row = await (options.lock ? byId.forUpdate() : byId).executeTakeFirst();
   if (row === undefined) throw notFound("invoice", id);
   return row;

@@ -4,7 +4,7 @@
 // engine after the commit. A voided invoice's record is reversed by
 // voidInvoice (invoices.ts) in the void's own transaction.
 import { amountBeforeTax, Decimal } from "../core/index.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { subscribe } from "../platform/events/domain-events.ts";
 import { queueTaxRecording, type TaxableInvoice, usesTaxEngine } from "../taxes/index.ts";
 import { type InvoiceLineRow, type InvoiceRow, invoiceLineRows } from "./invoice-store.ts";
@@ -15,10 +15,7 @@ export const recordFinalizedInvoiceTax = subscribe(
   "invoicing.record_invoice_tax",
   async (context, event) => {
     if (!(await usesTaxEngine(context.database, context))) return;
-    const invoice = await context.database
-      .selectFrom("invoices")
-      .selectAll()
-      .where(inTenant(context))
+    const invoice = await selectInTenant(context.database, context, "invoices")
       .where("id", "=", event.data.invoice_id)
       .executeTakeFirst();
     if (invoice === undefined || invoice.number === null || invoice.status === "void") return;

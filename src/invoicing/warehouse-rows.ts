@@ -11,7 +11,7 @@ import {
   warehouseRowsOf,
 } from "../platform/database/changed-rows.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 
 export async function invoiceWarehouseRows(
   database: Database,
@@ -23,10 +23,7 @@ export async function invoiceWarehouseRows(
   const lines: PlainRow[] = [];
   // A few thousand ids a statement keeps each under PostgreSQL's limit of parameters.
   for (let first = 0; first < ids.length; first += 5000) {
-    const rows = await database
-      .selectFrom("invoice_lines")
-      .selectAll()
-      .where(inTenant(scope))
+    const rows = await selectInTenant(database, scope, "invoice_lines")
       .where("invoice_id", "in", ids.slice(first, first + 5000))
       .orderBy("invoice_id")
       .orderBy("position")

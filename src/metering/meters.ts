@@ -8,7 +8,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { checkMeterDefinition, type MeterDefinition, sameDefinition } from "./meter-definition.ts";
@@ -361,7 +361,7 @@ async function latestVersion(
 }
 
 function selectMeter(database: Database | DatabaseTransaction, scope: TenantScope) {
-  return database.selectFrom("meters").selectAll().where(inTenant(scope));
+  return selectInTenant(database, scope, "meters");
 }
 
 async function selectVersions(

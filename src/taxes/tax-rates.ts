@@ -10,7 +10,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { isCountryCode } from "../platform/reference-data.ts";
 import type { TaxRateTable } from "./tables.ts";
@@ -122,7 +122,7 @@ export async function tableRatesOf(
 }
 
 function selectTaxRates(database: Database, scope: TenantScope) {
-  return database.selectFrom("tax_rates").selectAll().where(inTenant(scope));
+  return selectInTenant(database, scope, "tax_rates");
 }
 
 // What the JSON schema cannot say.

@@ -11,7 +11,7 @@
 import { sql } from "kysely";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
 import type { JobHandler } from "../platform/jobs/job-worker.ts";
 import type { TaxableInvoice } from "./tax-quote.ts";
@@ -93,10 +93,7 @@ export async function taxTransactionOf(
   scope: TenantScope,
   invoiceId: string,
 ): Promise<TaxTransactionView | undefined> {
-  const row = await database
-    .selectFrom("tax_transactions")
-    .selectAll()
-    .where(inTenant(scope))
+  const row = await selectInTenant(database, scope, "tax_transactions")
     .where("invoice_id", "=", invoiceId)
     .executeTakeFirst();
   if (row === undefined) return undefined;
