@@ -8,6 +8,7 @@ import { recordAuditEvent } from "../audit/index.ts";
 import { describeEnvironment } from "../organizations/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { writeEnvironmentSettings } from "../platform/database/tenant-rows.ts";
 import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import type { InvoicingSettingsInput } from "./invoice-schemas.ts";
 import type { InvoicingSettingsTable, PostalAddress } from "./tables.ts";
@@ -153,11 +154,7 @@ export async function updateInvoicingSettings(
       ...after,
       seller_address: JSON.stringify(after.seller_address),
     };
-    await transaction
-      .insertInto("invoicing_settings")
-      .values(columns)
-      .onConflict((conflict) => conflict.column("environment_id").doUpdateSet(columns))
-      .execute();
+    await writeEnvironmentSettings(transaction, context, "invoicing_settings", columns);
     await recordAuditEvent(transaction, context, {
       action: "invoicing_settings.updated",
       objectType: "invoicing_settings",

@@ -3,6 +3,7 @@
 import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { writeEnvironmentSettings } from "../platform/database/tenant-rows.ts";
 import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import type { MeteringSettings, UpdateMeteringSettingsInput } from "./settings-schemas.ts";
 
@@ -33,20 +34,10 @@ export async function updateMeteringSettings(
   return context.database.transaction().execute(async (transaction) => {
     const before = await readMeteringSettings(transaction, context);
     const now = context.clock.now();
-    await transaction
-      .insertInto("metering_settings")
-      .values({
-        environment_id: context.environmentId,
-        organization_id: context.organizationId,
-        event_past_window_days: input.event_past_window_days,
-        updated_at: now,
-      })
-      .onConflict((conflicting) =>
-        conflicting
-          .column("environment_id")
-          .doUpdateSet({ event_past_window_days: input.event_past_window_days, updated_at: now }),
-      )
-      .execute();
+    await writeEnvironmentSettings(transaction, context, "metering_settings", {
+      event_past_window_days: input.event_past_window_days,
+      updated_at: now,
+    });
     const after = await readMeteringSettings(transaction, context);
     await recordAuditEvent(transaction, context, {
       action: "metering_settings.updated",

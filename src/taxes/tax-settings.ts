@@ -7,7 +7,8 @@
 import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { writeEnvironmentSettings } from "../platform/database/tenant-rows.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { checkTargetUrl } from "../platform/outgoing-requests/saved-target.ts";
 import { openSecret, type SecretColumns, sealSecret } from "../platform/secrets/envelope.ts";
 import type { TaxSettings, UpdateTaxSettingsInput } from "./tax-schemas.ts";
@@ -44,7 +45,7 @@ export async function taxProviderSettingsOf(
   database: Database,
   scope: TenantScope,
 ): Promise<{ provider: TaxProviderSettings; updatedAt: Date | null }> {
-  const row = await database.selectFrom("tax_settings").selectAll().where(inTenant(scope)).executeTakeFirst();
+  const row = await selectInTenant(database, scope, "tax_settings").executeTakeFirst();
   if (!row || row.provider_type === "built_in" || row.provider_secret === null) {
     return { provider: { type: "built_in" }, updatedAt: row?.updated_at ?? null };
   }
@@ -118,18 +119,7 @@ export async function updateTaxSettings(
                 provider_company_code: provider.company_code,
               }
             : { ...none, provider_type: "built_in" as const };
-    await transaction
-      .insertInto("tax_settings")
-      .values({
-        environment_id: context.environmentId,
-        organization_id: context.organizationId,
-        ...columns,
-        updated_at: now,
-      })
-      .onConflict((conflicting) =>
-        conflicting.column("environment_id").doUpdateSet({ ...columns, updated_at: now }),
-      )
-      .execute();
+    await writeEnvironmentSettings(transaction, context, "tax_settings", { ...columns, updated_at: now });
     const after = await taxProviderSettingsOf(transaction, context);
     const presented = presentTaxSettings(after.provider, after.updatedAt);
     await recordAuditEvent(transaction, context, {

@@ -1,6 +1,7 @@
 // What every new row starts with: its own prefixed id, and the organization
 // and environment it belongs to (every row carries both, and every query is
-// scoped by them: tenant-scope.ts); and the insert of such a row.
+// scoped by them: tenant-scope.ts); the insert of such a row; and the write
+// of an environment's one row of settings.
 
 import type { Insertable, InsertObject, Selectable } from "kysely";
 import type { TenantScope } from "../context.ts";
@@ -34,4 +35,31 @@ export function insertTenantRow<Table extends TenantTable>(
   return database.insertInto(table).values(row).returningAll().executeTakeFirstOrThrow() as Promise<
     Selectable<DatabaseSchema[Table]>
   >;
+}
+
+/** The tables whose rows belong to an environment: a settings table among them holds one row per environment. */
+type EnvironmentTable = {
+  [Table in keyof DatabaseSchema]: DatabaseSchema[Table] extends Omit<TenantRowColumns, "id"> ? Table : never;
+}[keyof DatabaseSchema];
+
+/**
+ * Writes the environment's one row of a settings table (unique by
+ * environment_id): `columns` on the row there is, or a new row with them.
+ */
+export async function writeEnvironmentSettings<Table extends EnvironmentTable>(
+  database: Database | DatabaseTransaction,
+  scope: TenantScope,
+  table: Table,
+  columns: Omit<Insertable<DatabaseSchema[Table]>, "organization_id" | "environment_id">,
+): Promise<void> {
+  const row = {
+    ...columns,
+    organization_id: scope.organizationId,
+    environment_id: scope.environmentId,
+  } as InsertObject<DatabaseSchema, Table>;
+  await database
+    .insertInto(table)
+    .values(row)
+    .onConflict((conflicting) => conflicting.column("environment_id" as never).doUpdateSet(columns as never))
+    .execute();
 }
