@@ -22,7 +22,12 @@ for (const database of databases) {
   );
   if (run.status !== 0) failed = true;
   if (existsSync(resultFile)) {
-    const { failures, broken_audit_rows: _rows, ...summary } = JSON.parse(readFileSync(resultFile, "utf8"));
+    const {
+      failures,
+      upstream_failure_samples: _samples,
+      broken_audit_rows: _rows,
+      ...summary
+    } = JSON.parse(readFileSync(resultFile, "utf8"));
     summaries.push({ ...summary, first_failures: failures.slice(0, 3) });
   } else {
     summaries.push({ database, error: "the fuzz run ended before its report" });
@@ -31,6 +36,11 @@ for (const database of databases) {
 }
 const total = (field: string) => summaries.reduce((sum, summary) => sum + Number(summary[field] ?? 0), 0);
 process.stdout.write(
-  `${JSON.stringify({ requests: total("requests"), responses_5xx: total("responses_5xx"), databases: summaries })}\n`,
+  `${JSON.stringify({
+    requests: total("requests"),
+    responses_5xx: total("responses_5xx"),
+    upstream_failures: total("upstream_failures"),
+    databases: summaries,
+  })}\n`,
 );
 process.exit(failed ? 1 : 0);

@@ -23,11 +23,37 @@ export type FuzzFailure = { method: string; url: string; body: unknown; status: 
 
 export type FuzzReport = {
   requests: number;
+  /** 5xx answers that are Fairbill's own faults: there must be none. */
   responses_5xx: number;
+  /** 502/503 answers naming a provider the seller configured that could not be reached or failed (see below). */
+  upstream_failures: number;
+  upstream_failure_samples: FuzzFailure[];
   operations: number;
   by_status: Record<string, number>;
   failures: FuzzFailure[];
 };
+
+// The designed answers to an outage of a provider the seller configured (a tax engine, an exchange-rate
+// source, a payment provider, an identity provider): the fuzzer sets such providers up with drawn settings,
+// and from a test machine without the internet their real addresses cannot be reached. Such an answer is the
+// server working as documented (502 or 503, the provider named, "trying again is safe"), not a fault, so it
+// is counted apart; any other 5xx is a fault.
+const upstreamFailureCodes = new Set([
+  "tax_provider_failed",
+  "rate_provider_failed",
+  "payment_provider_unavailable",
+  "sso_provider_unreachable",
+]);
+
+function upstreamFailureCode(status: number, body: string): string | undefined {
+  if (status !== 502 && status !== 503) return undefined;
+  try {
+    const code = (JSON.parse(body) as { code?: unknown }).code;
+    return typeof code === "string" && upstreamFailureCodes.has(code) ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const hostileStrings = [
   "",
@@ -353,6 +379,8 @@ export async function fuzzRequests(options: {
   const report: FuzzReport = {
     requests: 0,
     responses_5xx: 0,
+    upstream_failures: 0,
+    upstream_failure_samples: [],
     operations: operations.length,
     by_status: {},
     failures: [],
@@ -384,17 +412,19 @@ export async function fuzzRequests(options: {
     });
     report.requests += 1;
     report.by_status[String(response.statusCode)] = (report.by_status[String(response.statusCode)] ?? 0) + 1;
-    if (response.statusCode >= 500) {
+    const seen = (): FuzzFailure => ({
+      method: operation.method,
+      url: url.slice(0, 300),
+      body: payload === undefined ? undefined : payload.slice(0, 600),
+      status: response.statusCode,
+      answer: response.body.slice(0, 600),
+    });
+    if (upstreamFailureCode(response.statusCode, response.body) !== undefined) {
+      report.upstream_failures += 1;
+      if (report.upstream_failure_samples.length < 5) report.upstream_failure_samples.push(seen());
+    } else if (response.statusCode >= 500) {
       report.responses_5xx += 1;
-      if (report.failures.length < 20) {
-        report.failures.push({
-          method: operation.method,
-          url: url.slice(0, 300),
-          body: payload === undefined ? undefined : payload.slice(0, 600),
-          status: response.statusCode,
-          answer: response.body.slice(0, 600),
-        });
-      }
+      if (report.failures.length < 20) report.failures.push(seen());
     } else if (response.statusCode < 300 && response.headers["content-type"]?.toString().includes("json")) {
       try {
         collectIds(JSON.parse(response.body), pool);
