@@ -8,6 +8,7 @@
 // rerun sends nothing. Jobs run through the worker `fairbill serve` runs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createOneOffInvoice } from "../../test/support/builders.ts";
+import { creditSeatsAndRefund, payHundredByBankTransfer } from "../../test/support/invoice-settlement.ts";
 import { type LocalNetsuite, startLocalNetsuite } from "../../test/support/local-netsuite-server.ts";
 import { type LocalQuickbooks, startLocalQuickbooks } from "../../test/support/local-quickbooks-server.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
@@ -195,29 +196,16 @@ describe.each(vendors)("the $system integration", (vendor) => {
       server.requests.filter((request) => request.status === 429 || request.status === 500),
     ).toHaveLength(4);
 
-    const paid = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
-      amount: "100.00",
-      method: "bank_transfer",
-    });
-    expect(paid.status).toBe(201);
+    const paid = await payHundredByBankTransfer(tenant.admin, invoice.id);
     await testApp.runJobsUntilIdle();
     expect(
-      vendor.created("payment").filter((object) => vendor.findsBy.payment(object) === paid.body.id),
+      vendor.created("payment").filter((object) => vendor.findsBy.payment(object) === paid.id),
     ).toHaveLength(1);
     expect(vendor.invoiceOwes(sent as Record<string, unknown>)).toBe(60);
 
-    const credited = await tenant.admin.post(`/v1/invoices/${invoice.id}/credit-notes`, {
-      reason: "order_change",
-      lines: [{ invoice_line_id: invoice.lines[1]!.id, amount: "40.00" }],
-    });
-    expect(credited.status).toBe(201);
-    const refunded = await tenant.admin.post(`/v1/payments/${paid.body.id}/refunds`, {
-      amount: "30.00",
-      reason: "Paid for a seat never used",
-    });
-    expect(refunded.status).toBe(201);
+    const { creditNote: credited } = await creditSeatsAndRefund(tenant.admin, invoice, paid.id);
     await testApp.runJobsUntilIdle();
-    expect(byField("credit_note", vendor.findsBy.creditNote, credited.body.number)).toHaveLength(1);
+    expect(byField("credit_note", vendor.findsBy.creditNote, credited.number)).toHaveLength(1);
     expect(vendor.invoiceOwes(sent as Record<string, unknown>)).toBe(20);
     expect(vendor.created("refund")).toHaveLength(1);
     const log = (await tenant.admin.get(`/v1/integrations/syncs?connection_id=${connectionId}&limit=100`))

@@ -9,6 +9,7 @@
 // journals. Jobs run through the worker `fairbill serve` runs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createOneOffInvoice } from "../../test/support/builders.ts";
+import { creditSeatsAndRefund, payHundredByBankTransfer } from "../../test/support/invoice-settlement.ts";
 import { type LocalXero, startLocalXero } from "../../test/support/local-xero-server.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 
@@ -158,29 +159,20 @@ describe("the Xero integration", () => {
       ],
     });
 
-    const paid = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
-      amount: "100.00",
-      method: "bank_transfer",
-    });
-    expect(paid.status).toBe(201);
+    const paid = await payHundredByBankTransfer(tenant.admin, invoice.id);
     await testApp.runJobsUntilIdle();
-    const payments = createdFor("Payments", "reference", paid.body.id);
+    const payments = createdFor("Payments", "reference", paid.id);
     expect(payments).toHaveLength(1);
     expect(payments[0]).toMatchObject({ amount: 100, account: { code: "090" } });
     expect(invoices[0]?.amountDue).toBe(60);
 
-    const credited = await tenant.admin.post(`/v1/invoices/${invoice.id}/credit-notes`, {
-      reason: "order_change",
-      lines: [{ invoice_line_id: invoice.lines[1]!.id, amount: "40.00" }],
-    });
-    expect(credited.status).toBe(201);
-    const refunded = await tenant.admin.post(`/v1/payments/${paid.body.id}/refunds`, {
-      amount: "30.00",
-      reason: "Paid for a seat never used",
-    });
-    expect(refunded.status).toBe(201);
+    const { creditNote: credited, refund: refunded } = await creditSeatsAndRefund(
+      tenant.admin,
+      invoice,
+      paid.id,
+    );
     await testApp.runJobsUntilIdle();
-    const creditNotes = createdFor("CreditNotes", "creditNoteNumber", credited.body.number);
+    const creditNotes = createdFor("CreditNotes", "creditNoteNumber", credited.number);
     expect(creditNotes).toHaveLength(1);
     expect(creditNotes[0]).toMatchObject({
       total: 40,
@@ -188,7 +180,7 @@ describe("the Xero integration", () => {
       allocations: [{ amount: 40, invoice: { invoiceID: invoices[0]?.invoiceID } }],
     });
     expect(invoices[0]).toMatchObject({ amountPaid: 100, amountCredited: 40, amountDue: 20 });
-    const refunds = createdFor("BankTransactions", "reference", refunded.body.id);
+    const refunds = createdFor("BankTransactions", "reference", refunded.id);
     expect(refunds).toHaveLength(1);
     expect(refunds[0]).toMatchObject({
       type: "SPEND",
@@ -224,7 +216,7 @@ describe("the Xero integration", () => {
     expect(await linksOf("customer", customerId)).toEqual([
       expect.objectContaining({ url: `https://go.xero.com/Contacts/View/${contacts[0]?.contactID}` }),
     ]);
-    expect(await linksOf("payment", paid.body.id)).toEqual([
+    expect(await linksOf("payment", paid.id)).toEqual([
       expect.objectContaining({ external_id: payments[0]?.paymentID, url: null }),
     ]);
     const bad = await tenant.admin.get(
@@ -234,14 +226,14 @@ describe("the Xero integration", () => {
     expect(bad.body.errors[0].path).toBe("query.object_type");
     // A list page's rows in one request: each link names its object; an unknown id answers none.
     const listed = await tenant.admin.get(
-      `/v1/integrations/external-links?object_type=payment&object_ids=${paid.body.id},pay_unknown`,
+      `/v1/integrations/external-links?object_type=payment&object_ids=${paid.id},pay_unknown`,
     );
     expect(listed.status).toBe(200);
     expect(listed.body.data).toEqual([
-      expect.objectContaining({ object_id: paid.body.id, external_id: payments[0]?.paymentID }),
+      expect.objectContaining({ object_id: paid.id, external_id: payments[0]?.paymentID }),
     ]);
     const both = await tenant.admin.get(
-      `/v1/integrations/external-links?object_type=payment&object_id=${paid.body.id}&object_ids=${paid.body.id}`,
+      `/v1/integrations/external-links?object_type=payment&object_id=${paid.id}&object_ids=${paid.id}`,
     );
     expect(both.status).toBe(400);
     expect(both.body.errors[0].path).toBe("query.object_id");
