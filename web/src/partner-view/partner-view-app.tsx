@@ -14,7 +14,7 @@ import { DataTable } from "../ui/data-table.tsx";
 import { DownloadButton } from "../ui/download-button.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { ResourceView } from "../ui/resource-view.tsx";
-import { ErrorState, LoadingState } from "../ui/states.tsx";
+import { SignedLinkPage } from "../ui/signed-link-page.tsx";
 import "../portal/portal.css";
 
 type Statement = GetData<"/v1/partner-view/statements">["data"][number];
@@ -71,42 +71,29 @@ export default function PartnerViewApp() {
 function PartnerStatements() {
   const me = useQuery(partnerQuery("/v1/partner-view/me"));
   const statements = useQuery(partnerQuery("/v1/partner-view/statements"));
-  if (me.isPending) {
-    return (
-      <main id="main" className="portal">
-        <LoadingState label="Opening your statements…" />
-      </main>
-    );
-  }
-  if (me.error) {
-    return (
-      <main id="main" className="portal">
-        <h1>Partner statements</h1>
-        <ErrorState
-          error={me.error}
-          title={me.error.status === 401 ? "This link no longer works" : undefined}
-          onRetry={me.error.status === 401 ? undefined : () => void me.refetch()}
-        />
-      </main>
-    );
-  }
   return (
-    <main id="main" className="portal">
-      <header className="portal-header">
-        <h1>Statements for {me.data.name}</h1>
-      </header>
-      <ResourceView resource={statements} loadingLabel="Loading your statements…">
-        {({ data }) =>
-          data.length === 0 ? (
-            <Panel title="Statements">
-              <p>No approved statement yet.</p>
-            </Panel>
-          ) : (
-            data.map((statement) => <StatementPanel key={statement.id} statement={statement} />)
-          )
-        }
-      </ResourceView>
-    </main>
+    <SignedLinkPage title="Partner statements" owner={me} loadingLabel="Opening your statements…">
+      {(partner) => (
+        <main id="main" className="portal">
+          <header className="portal-header">
+            <h1>Statements for {partner.name}</h1>
+          </header>
+          <ResourceView
+            resource={statements}
+            loadingLabel="Loading your statements…"
+            empty={
+              <Panel title="Statements">
+                <p>No approved statement yet.</p>
+              </Panel>
+            }
+          >
+            {({ data }) =>
+              data.map((statement) => <StatementPanel key={statement.id} statement={statement} />)
+            }
+          </ResourceView>
+        </main>
+      )}
+    </SignedLinkPage>
   );
 }
 

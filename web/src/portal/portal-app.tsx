@@ -5,7 +5,7 @@
 // on a phone and inside the seller's app (an iframe) alike.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { ErrorState, LoadingState } from "../ui/states.tsx";
+import { SignedLinkPage } from "../ui/signed-link-page.tsx";
 import { PortalAlerts } from "./portal-alerts.tsx";
 import { PortalAllowances } from "./portal-allowances.tsx";
 import { portalQuery, setPortalToken } from "./portal-api.ts";
@@ -41,46 +41,34 @@ export default function PortalApp() {
 
 function SignedInPortal({ session }: { session: PortalSession }) {
   const me = useQuery(portalQuery("/v1/portal/me"));
-  if (me.isPending) {
-    return (
-      <main id="main" className="portal">
-        <LoadingState label="Opening your billing portal…" />
-      </main>
-    );
-  }
-  if (me.error) {
-    return (
-      <main id="main" className="portal">
-        <h1>Billing portal</h1>
-        <ErrorState
-          error={me.error}
-          title={me.error.status === 401 ? "This link no longer works" : undefined}
-          onRetry={me.error.status === 401 ? undefined : () => void me.refetch()}
-        />
-        {session.returnUrl && <a href={session.returnUrl}>Back to your account</a>}
-      </main>
-    );
-  }
-  const profile = me.data;
   return (
-    <main id="main" className="portal">
-      <header className="portal-header">
-        <h1>Billing{profile.name ? ` for ${profile.name}` : ""}</h1>
-        {session.returnUrl && (
-          <a className="portal-back" href={session.returnUrl}>
-            Back to your account
-          </a>
-        )}
-      </header>
-      <PortalCost profile={profile} />
-      <PortalUsage profile={profile} />
-      <PortalCredits profile={profile} />
-      <PortalAllowances profile={profile} />
-      <PortalInvoices profile={profile} />
-      <PortalChildren profile={profile} />
-      <PortalPaymentMethod />
-      <PortalBillingDetails />
-      <PortalAlerts profile={profile} />
-    </main>
+    <SignedLinkPage
+      title="Billing portal"
+      owner={me}
+      loadingLabel="Opening your billing portal…"
+      afterError={session.returnUrl && <a href={session.returnUrl}>Back to your account</a>}
+    >
+      {(profile) => (
+        <main id="main" className="portal">
+          <header className="portal-header">
+            <h1>Billing{profile.name ? ` for ${profile.name}` : ""}</h1>
+            {session.returnUrl && (
+              <a className="portal-back" href={session.returnUrl}>
+                Back to your account
+              </a>
+            )}
+          </header>
+          <PortalCost profile={profile} />
+          <PortalUsage profile={profile} />
+          <PortalCredits profile={profile} />
+          <PortalAllowances profile={profile} />
+          <PortalInvoices profile={profile} />
+          <PortalChildren profile={profile} />
+          <PortalPaymentMethod />
+          <PortalBillingDetails />
+          <PortalAlerts profile={profile} />
+        </main>
+      )}
+    </SignedLinkPage>
   );
 }
