@@ -9,7 +9,7 @@ import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { selectInTenant } from "../platform/database/tenant-scope.ts";
+import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
 import { compileStrictValidator, toFieldErrors } from "../platform/http/validation.ts";
@@ -239,11 +239,7 @@ function presentBacktestInvoice(row: {
  */
 export async function cancelBacktest(context: RequestContext, id: string): Promise<Backtest> {
   return context.database.transaction().execute(async (transaction) => {
-    const row = await selectInTenant(transaction, context, "backtests")
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (row === undefined) throw notFound("backtest", id);
+    const row = await findInTenant(transaction, context, "backtests", id, "backtest", { lock: true });
     if (row.status !== "queued" && row.status !== "running") {
       throw conflict(
         "backtest_finished",

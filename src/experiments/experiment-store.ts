@@ -5,8 +5,7 @@ import type { Selectable } from "kysely";
 import { type PlanVersionRecord, planVersionsByIds } from "../catalog/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
-import { notFound } from "../platform/errors.ts";
+import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import type { ExperimentDecision, ExperimentView } from "./experiment-schemas.ts";
 import type { ExperimentArmTable, ExperimentTable } from "./tables.ts";
 
@@ -19,10 +18,7 @@ export async function experimentRow(
   id: string,
   lock = false,
 ): Promise<ExperimentRow> {
-  const query = selectInTenant(database, scope, "experiments").where("id", "=", id);
-  const row = await (lock ? query.forUpdate() : query).executeTakeFirst();
-  if (row === undefined) throw notFound("experiment", id);
-  return row;
+  return findInTenant(database, scope, "experiments", id, "experiment", { lock });
 }
 
 export async function armRows(

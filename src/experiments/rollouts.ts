@@ -17,8 +17,8 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
-import { selectInTenant } from "../platform/database/tenant-scope.ts";
-import { notFound, validationFailed } from "../platform/errors.ts";
+import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { planMigrationMoves } from "../subscriptions/index.ts";
 import { hashFractionEstimate, newSalt } from "./cohort-buckets.ts";
@@ -274,10 +274,7 @@ export async function rolloutRow(
   id: string,
   lock = false,
 ): Promise<RolloutRow> {
-  const query = selectInTenant(database, scope, "rollouts").where("id", "=", id);
-  const row = await (lock ? query.forUpdate() : query).executeTakeFirst();
-  if (row === undefined) throw notFound("rollout", id);
-  return row;
+  return findInTenant(database, scope, "rollouts", id, "rollout", { lock });
 }
 
 export async function stageRows(

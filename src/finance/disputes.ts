@@ -16,8 +16,8 @@ import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
-import { selectInTenant } from "../platform/database/tenant-scope.ts";
-import { conflict, notFound, validationFailed } from "../platform/errors.ts";
+import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { conflict, validationFailed } from "../platform/errors.ts";
 import type {
   DisputeFilters,
   DisputeView,
@@ -77,10 +77,7 @@ async function notesOf(database: Database, disputeIds: readonly string[]): Promi
 }
 
 async function findDispute(database: Database, context: RequestContext, id: string, lock = false) {
-  const query = selectInTenant(database, context, "finance_disputes").where("id", "=", id);
-  const row = await (lock ? query.forUpdate() : query).executeTakeFirst();
-  if (row === undefined) throw notFound("dispute", id);
-  return row;
+  return findInTenant(database, context, "finance_disputes", id, "dispute", { lock });
 }
 
 export async function getDispute(context: RequestContext, id: string): Promise<DisputeView> {

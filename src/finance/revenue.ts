@@ -8,8 +8,8 @@ import { currencyFor, formatAmount, sumDecimals } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
-import { selectInTenant } from "../platform/database/tenant-scope.ts";
-import { notFound, validationFailed } from "../platform/errors.ts";
+import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { validationFailed } from "../platform/errors.ts";
 import { type AccountingPeriod, parsePeriod, periodsFrom } from "./accounting-periods.ts";
 import { booksFor } from "./entity-books.ts";
 import { rateBookIn, reportingRateBook } from "./exchange-rates.ts";
@@ -293,11 +293,7 @@ export async function createJournalExport(context: RequestContext, periodText: s
 }
 
 async function findExport(context: RequestContext, id: string): Promise<JournalExportRow> {
-  const row = await selectInTenant(context.database, context, "finance_journal_exports")
-    .where("id", "=", id)
-    .executeTakeFirst();
-  if (row === undefined) throw notFound("journal export", id);
-  return row;
+  return findInTenant(context.database, context, "finance_journal_exports", id, "journal export");
 }
 
 async function digestsByPeriod(context: RequestContext, rows: readonly JournalExportRow[]) {

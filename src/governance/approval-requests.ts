@@ -15,8 +15,8 @@ import { publishEvent } from "../notifications/index.ts";
 import { canonicalJson } from "../platform/canonical-json.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
-import { selectInTenant } from "../platform/database/tenant-scope.ts";
-import { conflict, FairbillError, notFound } from "../platform/errors.ts";
+import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { conflict, FairbillError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { type ApprovalSubject, approvalRequiredBecause } from "./approval-limits.ts";
 import { readApprovalPolicy } from "./approval-policy.ts";
@@ -191,10 +191,7 @@ export async function listApprovalRequests(
 }
 
 export async function getApprovalRequest(context: RequestContext, id: string): Promise<ApprovalRequestView> {
-  const row = await selectInTenant(context.database, context, "approval_requests")
-    .where("id", "=", id)
-    .executeTakeFirst();
-  if (row === undefined) throw notFound("approval request", id);
+  const row = await findInTenant(context.database, context, "approval_requests", id, "approval request");
   return presentApprovalRequest(row);
 }
 
@@ -225,11 +222,9 @@ async function decide(
   const decider = describeActor(context.actor);
   const now = context.clock.now();
   return context.database.transaction().execute(async (transaction) => {
-    const row = await selectInTenant(transaction, context, "approval_requests")
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (row === undefined) throw notFound("approval request", id);
+    const row = await findInTenant(transaction, context, "approval_requests", id, "approval request", {
+      lock: true,
+    });
     if (row.state !== "pending") {
       throw conflict("approval_request_decided", `Approval request ${id} was ${row.state} already.`);
     }

@@ -11,9 +11,9 @@ import { recordAuditEvent, recordCreation } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
-import { selectInTenant } from "../platform/database/tenant-scope.ts";
+import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { refusingDuplicates } from "../platform/database/unique-conflicts.ts";
-import { conflict, notFound, validationFailed } from "../platform/errors.ts";
+import { conflict, validationFailed } from "../platform/errors.ts";
 import { checkTargetUrl } from "../platform/outgoing-requests/saved-target.ts";
 import { openSecret, type SecretColumns, sealSecret } from "../platform/secrets/envelope.ts";
 import { connectedAccountOf, credentialsInOf, crmEndpoints } from "./crm-oauth.ts";
@@ -214,11 +214,7 @@ export async function findConnection(
   scope: TenantScope,
   id: string,
 ): Promise<ConnectionRow> {
-  const row = await selectInTenant(database, scope, "integration_connections")
-    .where("id", "=", id)
-    .executeTakeFirst();
-  if (row === undefined) throw notFound("integration connection", id);
-  return row;
+  return findInTenant(database, scope, "integration_connections", id, "integration connection");
 }
 
 /** The environment's connected connections: whom a sync goes to. */

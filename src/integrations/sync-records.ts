@@ -11,8 +11,8 @@ import type { PageRequest } from "../platform/database/list-pages.ts";
 import { newestFirstPage } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
-import { selectInTenant } from "../platform/database/tenant-scope.ts";
-import { conflict, notFound } from "../platform/errors.ts";
+import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { conflict } from "../platform/errors.ts";
 import type { SyncListFilters, SyncView } from "./integration-schemas.ts";
 import { syncFailed } from "./integration-webhook-events.ts";
 import type { IntegrationSyncTable, SyncObjectType, SyncSourceType } from "./tables.ts";
@@ -108,11 +108,7 @@ export async function markFailed(
 }
 
 async function findSync(database: Database, scope: TenantScope, id: string): Promise<SyncRow> {
-  const row = await selectInTenant(database, scope, "integration_syncs")
-    .where("id", "=", id)
-    .executeTakeFirst();
-  if (row === undefined) throw notFound("integration sync", id);
-  return row;
+  return findInTenant(database, scope, "integration_syncs", id, "integration sync");
 }
 
 export async function getSync(context: RequestContext, id: string): Promise<SyncView> {

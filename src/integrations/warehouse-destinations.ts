@@ -8,8 +8,8 @@ import { recordCreation } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
-import { selectInTenant } from "../platform/database/tenant-scope.ts";
-import { notFound, validationFailed } from "../platform/errors.ts";
+import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { validationFailed } from "../platform/errors.ts";
 import { checkTargetUrl } from "../platform/outgoing-requests/saved-target.ts";
 import { type SecretColumns, sealSecret } from "../platform/secrets/envelope.ts";
 import type { WarehouseDestinationTable } from "./tables.ts";
@@ -109,11 +109,7 @@ export async function findWarehouseDestination(
   scope: TenantScope,
   id: string,
 ): Promise<WarehouseDestinationRow> {
-  const row = await selectInTenant(database, scope, "warehouse_destinations")
-    .where("id", "=", id)
-    .executeTakeFirst();
-  if (row === undefined) throw notFound("warehouse destination", id);
-  return row;
+  return findInTenant(database, scope, "warehouse_destinations", id, "warehouse destination");
 }
 
 function presentWarehouseDestination(row: WarehouseDestinationRow): WarehouseDestinationView {

@@ -8,8 +8,8 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
-import { conflict, notFound, validationFailed } from "../platform/errors.ts";
+import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { conflict, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import type {
   AgreementView,
@@ -63,9 +63,7 @@ function presentAttribution(row: AttributionRow): AttributionView {
 }
 
 export async function findPartner(database: Database, scope: TenantScope, id: string): Promise<PartnerRow> {
-  const row = await selectInTenant(database, scope, "partners").where("id", "=", id).executeTakeFirst();
-  if (row === undefined) throw notFound("partner", id);
-  return row;
+  return findInTenant(database, scope, "partners", id, "partner");
 }
 
 export async function createPartner(

@@ -21,8 +21,8 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
-import { conflict, notFound } from "../platform/errors.ts";
+import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { conflict } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import type {
   CreateSettlementInput,
@@ -258,11 +258,7 @@ export async function createSettlement(
 }
 
 async function findSettlement(database: Database, scope: TenantScope, id: string): Promise<SettlementRow> {
-  const row = await selectInTenant(database, scope, "partner_settlements")
-    .where("id", "=", id)
-    .executeTakeFirst();
-  if (row === undefined) throw notFound("settlement", id);
-  return row;
+  return findInTenant(database, scope, "partner_settlements", id, "settlement");
 }
 
 export async function getSettlement(context: RequestContext, id: string): Promise<SettlementView> {

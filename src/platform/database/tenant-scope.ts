@@ -1,9 +1,11 @@
 // Every row carries its organization and environment, and every query is
 // scoped by both. `.where(inTenant(scope))` writes that condition in one call,
 // so that a query's own conditions stand out beside it; `selectInTenant`
-// starts the most common read: every column of a table, in the tenant.
+// starts the most common read: every column of a table, in the tenant; and
+// `findInTenant` reads one row by its id, or answers 404.
 import { type ExpressionBuilder, type Selectable, type SelectQueryBuilder, sql } from "kysely";
 import type { TenantScope } from "../context.ts";
+import { notFound } from "../errors.ts";
 import type { Database, DatabaseSchema } from "./schema.ts";
 
 /**
@@ -31,4 +33,23 @@ export function selectInTenant<Table extends keyof DatabaseSchema & string>(
     .selectAll()
     .where(inTenant(scope));
   return query as unknown as SelectQueryBuilder<DatabaseSchema, Table, Selectable<DatabaseSchema[Table]>>;
+}
+
+/**
+ * The row of `table` with this id in the tenant of `scope`, locked for the
+ * rest of the transaction when `options.lock` is set; a 404 naming it as `what`
+ * ("dispute", "integration connection") when there is none.
+ */
+export async function findInTenant<Table extends keyof DatabaseSchema & string>(
+  database: Database,
+  scope: TenantScope,
+  table: Table,
+  id: string,
+  what: string,
+  options: { lock?: boolean } = {},
+): Promise<Selectable<DatabaseSchema[Table]>> {
+  const query = selectInTenant(database, scope, table).where((builder) => builder(sql.ref("id"), "=", id));
+  const row = await (options.lock ? query.forUpdate() : query).executeTakeFirst();
+  if (row === undefined) throw notFound(what, id);
+  return row as Selectable<DatabaseSchema[Table]>;
 }
