@@ -10,7 +10,7 @@ import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
-import { conflict, notFound, validationFailed } from "../platform/errors.ts";
+import { conflict, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
 import { compileStrictValidator, toFieldErrors } from "../platform/http/validation.ts";
 import { newId } from "../platform/ids.ts";
@@ -118,9 +118,7 @@ export async function findBacktestRow(
 }
 
 export async function getBacktest(context: RequestContext, id: string): Promise<Backtest> {
-  const row = await findBacktestRow(context.database, context, id);
-  if (row === undefined) throw notFound("backtest", id);
-  return presentBacktest(row);
+  return presentBacktest(await findInTenant(context.database, context, "backtests", id, "backtest"));
 }
 
 /** The newest completed backtest that priced this plan version, if any. */

@@ -6,8 +6,8 @@ import type { Selectable } from "kysely";
 import { describeActor, recordCreation } from "../audit/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
-import { selectInTenant } from "../platform/database/tenant-scope.ts";
-import { notFound, validationFailed } from "../platform/errors.ts";
+import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { validationFailed } from "../platform/errors.ts";
 import { compileStrictValidator, toFieldErrors } from "../platform/http/validation.ts";
 import { newId } from "../platform/ids.ts";
 import { enqueueRunJob } from "../platform/jobs/run-jobs.ts";
@@ -153,9 +153,7 @@ export async function findImportRow(context: RequestContext, id: string): Promis
 }
 
 export async function getImport(context: RequestContext, id: string): Promise<Import> {
-  const row = await findImportRow(context, id);
-  if (row === undefined) throw notFound("import", id);
-  return presentImport(row);
+  return presentImport(await findInTenant(context.database, context, "imports", id, "import"));
 }
 
 /** The environment's imports, newest first. */

@@ -15,12 +15,7 @@ import type {
   ParallelRunLine,
   ParallelRunPageFilters,
 } from "./parallel-run-schemas.ts";
-import {
-  findParallelRunRow,
-  invoicePage,
-  type ParallelRunInvoiceRow,
-  presentInvoice,
-} from "./parallel-runs.ts";
+import { findParallelRun, invoicePage, type ParallelRunInvoiceRow, presentInvoice } from "./parallel-runs.ts";
 import type { ParallelRunAcceptanceTable } from "./tables.ts";
 
 type AcceptanceRow = Selectable<ParallelRunAcceptanceTable>;
@@ -124,8 +119,7 @@ export async function acceptDifference(
   differenceId: string,
   reason: string,
 ): Promise<ParallelRunDifference> {
-  const run = await findParallelRunRow(context, runId);
-  if (run === undefined) throw notFound("parallel run", runId);
+  const run = await findParallelRun(context, runId);
   if (run.status !== "completed")
     throw conflict(
       "parallel_run_not_completed",

@@ -12,8 +12,8 @@ import { describeActor, recordCreation } from "../audit/index.ts";
 import { Decimal } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
-import { selectInTenant } from "../platform/database/tenant-scope.ts";
-import { notFound, validationFailed } from "../platform/errors.ts";
+import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { enqueueRunJob } from "../platform/jobs/run-jobs.ts";
 import { importedInvoicesCsv } from "./imported-invoices.ts";
@@ -123,17 +123,12 @@ export async function createParallelRun(
   });
 }
 
-export async function findParallelRunRow(
-  context: RequestContext,
-  id: string,
-): Promise<ParallelRunRow | undefined> {
-  return selectInTenant(context.database, context, "parallel_runs").where("id", "=", id).executeTakeFirst();
+export async function findParallelRun(context: RequestContext, id: string): Promise<ParallelRunRow> {
+  return findInTenant(context.database, context, "parallel_runs", id, "parallel run");
 }
 
 export async function getParallelRun(context: RequestContext, id: string): Promise<ParallelRun> {
-  const row = await findParallelRunRow(context, id);
-  if (row === undefined) throw notFound("parallel run", id);
-  return presentParallelRun(row);
+  return presentParallelRun(await findParallelRun(context, id));
 }
 
 /** The environment's parallel runs, newest first: each run's matching share shows the progress. */
