@@ -322,7 +322,7 @@ describe("pricing experiments", () => {
       "experiment.promoted",
     ]);
     await testApp.runJobsUntilIdle();
-    const delivered = receiver.verified("/experiments", endpoint.body.secret);
+    const delivered = receiver.verifiedOnce("/experiments", endpoint.body.secret);
     const ofListed = delivered.filter((event) => event.data.id === listed.body.id).map((event) => event.type);
     expect(ofListed.sort()).toEqual(["experiment.assigned", "experiment.created", "experiment.promoted"]);
     expect(

@@ -47,6 +47,15 @@ export class WebhookReceiver {
   verified(path: string, secret: string): VerifiedEvent[] {
     return this.to(path).map((request) => verifyWebhook(request, secret));
   }
+  /**
+   * The verified events, each once: delivery is at least once (a slow answer can make a delivery run again),
+   * so a receiver keeps the first of each event id, as a real one does.
+   */
+  verifiedOnce(path: string, secret: string): VerifiedEvent[] {
+    const byId = new Map<string, VerifiedEvent>();
+    for (const event of this.verified(path, secret)) if (!byId.has(event.id)) byId.set(event.id, event);
+    return [...byId.values()];
+  }
   /** Drops every open connection, as a receiver whose network went away would; requests still waiting get no answer. */
   closeConnections(): void {
     this.server.closeAllConnections();
