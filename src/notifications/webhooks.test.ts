@@ -365,12 +365,13 @@ describe("webhook delivery", () => {
         [webhookDeliveryJobKind]: webhookDeliveryJobHandler({
           database: testApp.handle.database,
           clock,
-          timeoutMilliseconds: 100,
+          // Long enough that a refused connection is told apart from a timeout on a loaded machine.
+          timeoutMilliseconds: 400,
         }),
       },
     });
     const slow = await createEndpoint("/slow", ["customer.updated"]);
-    receiver.delayMilliseconds = 1000;
+    receiver.delayMilliseconds = 5000;
     const refusing = await tenant.admin.post("/v1/webhook-endpoints", {
       url: `http://127.0.0.1:${await closedPort()}/closed`,
       event_types: ["customer.updated"],
@@ -383,9 +384,9 @@ describe("webhook delivery", () => {
     expect(slowLog.body.data[0].attempts[0]).toMatchObject({
       status: "failed",
       response_status: null,
-      error: "no answer within 100 ms",
+      error: "no answer within 400 ms",
     });
-    expect(slowLog.body.data[0].attempts[0].latency_ms).toBeGreaterThanOrEqual(100);
+    expect(slowLog.body.data[0].attempts[0].latency_ms).toBeGreaterThanOrEqual(400);
     const refusedLog = await tenant.admin.get(
       `/v1/webhook-endpoints/${refusing.body.endpoint.id}/deliveries`,
     );
