@@ -62,82 +62,62 @@ const diskFullOnServer =
   "send it again once there is room.";
 
 export function toProblem(error: unknown, request: FastifyRequest): ProblemDocument {
-  const base = { instance: request.url, request_id: request.id };
+  const problem = (status: number, code: string, detail: string, errors?: FieldError[]): ProblemDocument => ({
+    type: problemType(code),
+    title: titles[status] ?? "Error",
+    status,
+    code,
+    detail,
+    instance: request.url,
+    request_id: request.id,
+    ...(errors === undefined ? {} : { errors }),
+  });
   if (error instanceof FairbillError) {
-    return {
-      type: problemType(error.code),
-      title: titles[error.status] ?? "Error",
-      status: error.status,
-      code: error.code,
-      detail: error.detail,
-      ...base,
-      ...(error.errors.length > 0 ? { errors: error.errors } : {}),
-    };
+    return problem(
+      error.status,
+      error.code,
+      error.detail,
+      error.errors.length > 0 ? error.errors : undefined,
+    );
   }
   const fastifyError = error as FastifyError & { validationContext?: string };
   if (fastifyError.validation) {
     const errors = toFieldErrors(fastifyError.validation as never, fastifyError.validationContext);
     const first = errors[0];
-    return {
-      type: problemType("validation_failed"),
-      title: titles[400] ?? "Bad request",
-      status: 400,
-      code: "validation_failed",
-      detail:
-        errors.length === 1 && first
-          ? `${first.path} ${first.message}.`
-          : `The request has ${errors.length} invalid fields; see errors.`,
-      ...base,
-      errors,
-    };
+    const detail =
+      errors.length === 1 && first
+        ? `${first.path} ${first.message}.`
+        : `The request has ${errors.length} invalid fields; see errors.`;
+    return problem(400, "validation_failed", detail, errors);
   }
   const databaseCode = (error as { code?: unknown }).code;
   if (typeof databaseCode === "string" && textRejectedByDatabase.has(databaseCode)) {
-    return {
-      type: problemType("invalid_text"),
-      title: titles[400] ?? "Bad request",
-      status: 400,
-      code: "invalid_text",
-      detail: "A text value holds a character the database cannot store (such as U+0000).",
-      ...base,
-    };
+    return problem(
+      400,
+      "invalid_text",
+      "A text value holds a character the database cannot store (such as U+0000).",
+    );
   }
-  if (databaseCode === "53100") {
-    return { ...toProblem(diskFull(diskFullOnServer), request), ...base };
-  }
+  if (databaseCode === "53100") return toProblem(diskFull(diskFullOnServer), request);
   if (isConnectionLost(error)) {
-    return {
-      type: problemType("database_unavailable"),
-      title: titles[503] ?? "Service unavailable",
-      status: 503,
-      code: "database_unavailable",
-      detail:
-        "The connection to the database was lost while this request ran: send it again in a moment, " +
+    return problem(
+      503,
+      "database_unavailable",
+      "The connection to the database was lost while this request ran: send it again in a moment, " +
         "with the same Idempotency-Key or event ids, which make a second send harmless.",
-      ...base,
-    };
+    );
   }
   const known = fastifyError.code ? fastifyCodes[fastifyError.code] : undefined;
   const status = typeof fastifyError.statusCode === "number" ? fastifyError.statusCode : 500;
   if (known || (status >= 400 && status < 500)) {
     const code = known?.code ?? (fastifyError.code ?? "bad_request").toLowerCase();
-    return {
-      type: problemType(code),
-      title: titles[status] ?? "Error",
-      status,
-      code,
-      detail: known?.detail ?? fastifyError.message,
-      ...base,
-    };
+    return problem(status, code, known?.detail ?? fastifyError.message);
   }
-  return {
-    type: problemType("internal_error"),
-    title: titles[500] ?? "Internal server error",
-    status: 500,
-    code: "internal_error",
-    detail: `Fairbill could not complete this request. Quote request id ${request.id} when reporting it.`,
-    ...base,
-  };
+  return problem(
+    500,
+    "internal_error",
+    `Fairbill could not complete this request. Quote request id ${request.id} when reporting it.`,
+  );
 }
 
 export function sendProblem(reply: FastifyReply, problem: ProblemDocument): FastifyReply {
