@@ -18,6 +18,7 @@ import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
+import { RowButton } from "../../ui/row-button.tsx";
 import { NewSecretPanel } from "./new-secret-panel.tsx";
 
 const roles: Role[] = ["admin", "billing_ops", "finance", "viewer", "ingest"];
@@ -84,20 +85,17 @@ export function ApiKeysPage() {
                   cell: (key) =>
                     key.revoked_at === null && (
                       <>
-                        <button
-                          type="button"
-                          className="button button-small"
+                        <RowButton
+                          label="Rotate"
+                          of={key.name}
                           onClick={() => setPending({ kind: "rotate", key })}
-                        >
-                          Rotate<span className="visually-hidden"> {key.name}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="button button-small button-danger"
+                        />
+                        <RowButton
+                          label="Revoke"
+                          of={key.name}
                           onClick={() => setPending({ kind: "revoke", key })}
-                        >
-                          Revoke<span className="visually-hidden"> {key.name}</span>
-                        </button>
+                          danger
+                        />
                       </>
                     ),
                 },

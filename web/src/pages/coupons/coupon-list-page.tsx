@@ -28,6 +28,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ReferenceLists } from "../../ui/reference-lists.tsx";
+import { RowButton } from "../../ui/row-button.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { discountText, durationText } from "./coupon-text.ts";
 
@@ -101,13 +102,12 @@ export function CouponListPage() {
                   cell: (coupon) =>
                     writable &&
                     coupon.archived_at === null && (
-                      <button
-                        type="button"
-                        className="button button-small button-danger"
+                      <RowButton
+                        label="Archive"
+                        of={coupon.code}
                         onClick={() => setArchiving(coupon)}
-                      >
-                        Archive<span className="visually-hidden"> {coupon.code}</span>
-                      </button>
+                        danger
+                      />
                     ),
                 },
               ]}

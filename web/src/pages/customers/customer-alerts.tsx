@@ -18,6 +18,7 @@ import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
+import { RowButton } from "../../ui/row-button.tsx";
 import { ErrorState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { meterOptions } from "../metering/meter-choices.ts";
@@ -129,13 +130,12 @@ export function CustomerAlerts({
                         {rule.enabled ? "Switch off" : "Switch on"}
                         <span className="visually-hidden"> {rule.name ?? rule.kind}</span>
                       </button>
-                      <button
-                        type="button"
-                        className="button button-small button-danger"
+                      <RowButton
+                        label="Delete"
+                        of={rule.name ?? rule.kind}
                         onClick={() => change.mutate({ rule, step: "delete" })}
-                      >
-                        Delete<span className="visually-hidden"> {rule.name ?? rule.kind}</span>
-                      </button>
+                        danger
+                      />
                     </>
                   ),
               },

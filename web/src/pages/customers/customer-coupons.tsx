@@ -14,6 +14,7 @@ import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
+import { RowButton } from "../../ui/row-button.tsx";
 import { ErrorState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { discountText, durationText } from "../coupons/coupon-text.ts";
@@ -98,13 +99,12 @@ export function CustomerCoupons({
                 cell: (redemption) =>
                   writable &&
                   redemption.status === "active" && (
-                    <button
-                      type="button"
-                      className="button button-small button-danger"
+                    <RowButton
+                      label="Remove"
+                      of={`coupon ${redemption.coupon_code}`}
                       onClick={() => setRemoving(redemption)}
-                    >
-                      Remove<span className="visually-hidden"> coupon {redemption.coupon_code}</span>
-                    </button>
+                      danger
+                    />
                   ),
               },
             ]}

@@ -27,6 +27,7 @@ import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ReferenceLists } from "../../ui/reference-lists.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
+import { RowButton } from "../../ui/row-button.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { CustomerWallets, creditChanges } from "./customer-wallets.tsx";
 
@@ -168,13 +169,7 @@ function CreditGrants({ customer, writable }: { customer: Customer; writable: bo
                 cell: (grant) =>
                   writable &&
                   (grant.status === "active" || grant.status === "scheduled") && (
-                    <button
-                      type="button"
-                      className="button button-small button-danger"
-                      onClick={() => setVoiding(grant)}
-                    >
-                      Void<span className="visually-hidden"> {grant.name}</span>
-                    </button>
+                    <RowButton label="Void" of={grant.name} onClick={() => setVoiding(grant)} danger />
                   ),
               },
             ]}

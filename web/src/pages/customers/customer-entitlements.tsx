@@ -18,6 +18,7 @@ import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
+import { RowButton } from "../../ui/row-button.tsx";
 import { EmptyState, ErrorState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { parseValueText, valueText } from "../catalog/version-editor/version-form-values.ts";
@@ -108,13 +109,7 @@ function EntitlementTable({
           cell: (entitlement) =>
             onRevoke &&
             entitlement.source === "grant" && (
-              <button
-                type="button"
-                className="button button-small button-danger"
-                onClick={() => onRevoke(entitlement)}
-              >
-                Revoke<span className="visually-hidden"> {entitlement.name}</span>
-              </button>
+              <RowButton label="Revoke" of={entitlement.name} onClick={() => onRevoke(entitlement)} danger />
             ),
         },
       ]}

@@ -14,6 +14,7 @@ import { CurrencyField, DateTimeField, DecimalField, TextField } from "../../ui/
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
 import { refusalBesideNoField, useFormState } from "../../ui/form-state.ts";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
+import { RowButton } from "../../ui/row-button.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 
 /**
@@ -81,13 +82,7 @@ function WalletTable({ customer, writable }: { customer: Customer; writable: boo
                 className: "row-actions",
                 cell: (wallet) =>
                   writable && (
-                    <button
-                      type="button"
-                      className="button button-small"
-                      onClick={() => setToppingUp(wallet)}
-                    >
-                      Top up<span className="visually-hidden"> {wallet.name}</span>
-                    </button>
+                    <RowButton label="Top up" of={wallet.name} onClick={() => setToppingUp(wallet)} />
                   ),
               },
             ]}

@@ -19,6 +19,7 @@ import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
+import { RowButton } from "../../ui/row-button.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { ExternalLinksCell } from "../integrations/external-links.tsx";
 
@@ -106,13 +107,11 @@ export function InvoicePayments({
                   canRecord &&
                   payment.status === "succeeded" &&
                   payment.amount_refunded !== payment.amount && (
-                    <button
-                      type="button"
-                      className="button button-small"
+                    <RowButton
+                      label="Refund"
+                      of={money(payment.amount)}
                       onClick={() => setRefunding(payment)}
-                    >
-                      Refund<span className="visually-hidden"> {money(payment.amount)}</span>
-                    </button>
+                    />
                   ),
               },
             ]}

@@ -20,6 +20,7 @@ import { StatusMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView, RefreshButton } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
+import { RowButton } from "../../ui/row-button.tsx";
 import { ErrorState } from "../../ui/states.tsx";
 import {
   chosenEventTypes,
@@ -263,13 +264,11 @@ function DeliveryLog({ endpointId, canRedeliver }: { endpointId: string; canRede
                 className: "row-actions",
                 cell: (delivery) =>
                   canRedeliver && (
-                    <button
-                      type="button"
-                      className="button button-small"
+                    <RowButton
+                      label="Redeliver"
+                      of={delivery.event_type}
                       onClick={() => redeliver.mutate(delivery)}
-                    >
-                      Redeliver<span className="visually-hidden"> {delivery.event_type}</span>
-                    </button>
+                    />
                   ),
               },
             ]}
