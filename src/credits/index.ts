@@ -11,6 +11,8 @@ export {
   TopUpBody,
   type TopUpInput,
   TopUpSchema,
+  type Wallet,
+  WalletSchema,
 } from "./credit-schemas.ts";
 export { creditWebhookEvents } from "./credit-webhook-events.ts";
 export {
@@ -29,6 +31,8 @@ export {
   automaticTopUpDue,
   checkWalletTopUp,
   createWallet,
+  getWallet,
+  listWallets,
   recordWalletTopUp,
   topUpInvoiceTerms,
   type WalletTopUp,

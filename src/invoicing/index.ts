@@ -14,7 +14,7 @@ export {
 export { enginePlanVersion } from "./billing-catalog.ts";
 export { createCreditNote, listCreditNotes } from "./credit-notes.ts";
 export { registerCreditSaleRoutes } from "./credit-sale-routes.ts";
-export { topUpWalletBelowThreshold } from "./credit-sales.ts";
+export { topUpWallet, topUpWalletBelowThreshold } from "./credit-sales.ts";
 export { customerAllowances } from "./customer-allowances.ts";
 export { loadCustomerRow } from "./customer-billing.ts";
 export { renderInvoicePdf } from "./documents/invoice-pdf.ts";

@@ -36,6 +36,7 @@ import {
   PortalUsageSchema,
   UpdatePortalFramePolicyBody,
 } from "./portal-schemas.ts";
+import { registerPortalSelfServeRoutes } from "./portal-self-serve-routes.ts";
 import { portalStatement, statementCsv } from "./portal-statement.ts";
 import {
   createPortalSpendAlert,
@@ -348,4 +349,6 @@ export function registerPortalRoutes(app: FairbillApp): void {
     },
     ({ context, params }) => deletePortalSpendAlert(context, params.id),
   );
+
+  registerPortalSelfServeRoutes(app);
 }

@@ -5,6 +5,7 @@ declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
     portal_secrets: PortalSecretTable;
     portal_frame_policies: PortalFramePolicyTable;
+    portal_self_serve_settings: PortalSelfServeSettingsTable;
   }
 }
 
@@ -23,3 +24,15 @@ export type PortalFramePolicyTable = {
   frame_ancestors: Json<string[]>;
   updated_at: Timestamp;
 };
+
+export type PortalSelfServeSettingsTable = {
+  environment_id: string;
+  organization_id: string;
+  /** The codes of the plans a customer may switch its subscriptions to. */
+  plan_codes: Json<string[]>;
+  cancellation: PortalCancellation;
+  updated_at: Timestamp;
+};
+
+/** Whether a customer may cancel its subscriptions itself: never, or at the end of the period. */
+export type PortalCancellation = "not_allowed" | "at_period_end";

@@ -32,7 +32,7 @@ export {
   priceOverridesOfSubscriptions,
   subscriptionPriceOverrides,
 } from "./price-overrides.ts";
-export { cancelSubscription, planChangeOf } from "./subscription-changes.ts";
+export { cancelSubscription, changePlan, planChangeOf } from "./subscription-changes.ts";
 export { pauseSubscription } from "./subscription-pauses.ts";
 export { quantityChangeOf } from "./subscription-quantities.ts";
 export { registerSubscriptionRoutes } from "./subscription-routes.ts";
@@ -42,6 +42,7 @@ export {
   ChangeQuantityBody,
   type ChangeQuantityInput,
   SubscriptionIdParams,
+  SubscriptionSchema,
   type SubscriptionView,
 } from "./subscription-schemas.ts";
 export { loadTimelines, selectSubscriptions } from "./subscription-store.ts";

@@ -38,6 +38,11 @@ const publicOperations: Record<string, string> = {
   listPortalSpendAlerts: "the customer portal, signed in with a portal link's token instead of a key",
   createPortalSpendAlert: "the customer portal, signed in with a portal link's token instead of a key",
   deletePortalSpendAlert: "the customer portal, signed in with a portal link's token instead of a key",
+  listPortalPlanOptions: "the customer portal, signed in with a portal link's token instead of a key",
+  changePortalSubscriptionPlan: "the customer portal, signed in with a portal link's token instead of a key",
+  cancelPortalSubscription: "the customer portal, signed in with a portal link's token instead of a key",
+  listPortalWallets: "the customer portal, signed in with a portal link's token instead of a key",
+  topUpPortalWallet: "the customer portal, signed in with a portal link's token instead of a key",
   getPartnerViewProfile: "a partner's statements, signed in with a statement link's token instead of a key",
   listPartnerViewStatements:
     "a partner's statements, signed in with a statement link's token instead of a key",

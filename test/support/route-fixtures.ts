@@ -1402,6 +1402,23 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "GET /v1/portal/alerts": {},
   "POST /v1/portal/alerts": { body: () => ({ threshold: "100" }) },
   "DELETE /v1/portal/alerts/{id}": { params: async (tenant) => ({ id: await portalAlertId(tenant) }) },
+  "GET /v1/portal-self-serve-settings": {},
+  "PUT /v1/portal-self-serve-settings": {
+    body: () => ({ plan_codes: ["pro"], cancellation: "at_period_end" }),
+  },
+  "GET /v1/portal/plan-options": {},
+  "POST /v1/portal/subscriptions/{id}/change-plan": {
+    params: async (tenant) => ({ id: (await subscriptionOf(tenant)).id }),
+    body: () => ({ plan_code: "pro" }),
+  },
+  "POST /v1/portal/subscriptions/{id}/cancel": {
+    params: async (tenant) => ({ id: (await subscriptionOf(tenant)).id }),
+  },
+  "GET /v1/portal/wallets": {},
+  "POST /v1/portal/wallets/{id}/top-up": {
+    params: async (tenant) => ({ id: await walletId(tenant) }),
+    body: () => ({ amount: "50.00" }),
+  },
   "GET /v1/reconciliation": {},
   "GET /v1/close-checklist": {},
   "POST /v1/period-locks": {

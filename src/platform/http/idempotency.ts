@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { sql } from "kysely";
 import { canonicalJson } from "../canonical-json.ts";
+import type { RequestContext } from "../context.ts";
 import type { Database, DefaultedTimestamp } from "../database/schema.ts";
 import { conflict, validationFailed } from "../errors.ts";
 
@@ -60,16 +61,18 @@ export function registerIdempotency(app: FastifyInstance, database: Database): v
   app.decorateRequest("idempotencyKey", undefined);
 
   app.addHook("preHandler", async (request, reply) => {
-    if (request.method !== "POST" || request.principal === undefined) return;
+    const caller = request.method === "POST" ? callerKeysOf(request) : undefined;
+    if (caller === undefined) return;
     const header = request.headers["idempotency-key"];
     if (header === undefined) return;
-    const key = Array.isArray(header) ? header[0] : header;
-    if (key === undefined || key.length === 0 || key.length > 255) {
+    const sent = Array.isArray(header) ? header[0] : header;
+    if (sent === undefined || sent.length === 0 || sent.length > 255) {
       throw validationFailed([
         { path: "header.idempotency-key", message: "must be 1 to 255 characters long" },
       ]);
     }
-    const { organizationId, environmentId } = request.principal;
+    const { organizationId, environmentId } = caller;
+    const key = `${caller.prefix}${sent}`;
     const fingerprint = fingerprintOf(request);
     const inserted = await database
       .insertInto("idempotency_keys")
@@ -97,7 +100,7 @@ export function registerIdempotency(app: FastifyInstance, database: Database): v
     if (existing.fingerprint !== fingerprint) {
       throw conflict(
         "idempotency_key_reused",
-        `The Idempotency-Key "${key}" was already used with a different request; use a new key for a new request.`,
+        `The Idempotency-Key "${sent}" was already used with a different request; use a new key for a new request.`,
       );
     }
     if (existing.state === "completed" && existing.response_status !== null) {
@@ -110,7 +113,7 @@ export function registerIdempotency(app: FastifyInstance, database: Database): v
     if (Number(existing.age_seconds) < abandonedAfterSeconds) {
       throw conflict(
         "idempotency_request_in_progress",
-        `A request with the Idempotency-Key "${key}" is still being processed; retry in a moment.`,
+        `A request with the Idempotency-Key "${sent}" is still being processed; retry in a moment.`,
       );
     }
     await database
@@ -177,6 +180,24 @@ export async function purgeExpiredIdempotencyKeys(database: Database): Promise<v
     .deleteFrom("idempotency_keys")
     .where(sql<boolean>`created_at < now() - make_interval(hours => ${keyRetentionHours})`)
     .execute();
+}
+
+/**
+ * Whose keys a request's key is among: the environment's for an API key or a
+ * session; one portal customer's own for a portal token (its routes set the
+ * context instead of a principal), so two customers' keys never meet.
+ */
+function callerKeysOf(
+  request: FastifyRequest,
+): { organizationId: string; environmentId: string; prefix: string } | undefined {
+  if (request.principal !== undefined) {
+    const { organizationId, environmentId } = request.principal;
+    return { organizationId, environmentId, prefix: "" };
+  }
+  const context: RequestContext | undefined = request.context;
+  if (context?.actor.type !== "portal") return undefined;
+  const { organizationId, environmentId } = context;
+  return { organizationId, environmentId, prefix: `portal:${context.actor.customerId}:` };
 }
 
 function fingerprintOf(request: FastifyRequest): string {

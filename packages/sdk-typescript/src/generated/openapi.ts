@@ -6060,6 +6060,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/portal-self-serve-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which plans customers may switch to in the portal, and whether they may cancel there
+         * @description Per environment. Until it is set, customers may neither change nor cancel a subscription in the portal.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["getPortalSelfServeSettings"];
+        /**
+         * Set the plans customers may switch to in the portal, and whether they may cancel there
+         * @description Fields left out stay as they are. A plan is offered to a subscription while it has a published version in the subscription's currency; a cancellation in the portal always takes effect at the end of the period.
+         *
+         *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        put: operations["updatePortalSelfServeSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/plan-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer's subscriptions, each with the plans it may move to and whether it may cancel
+         * @description Subscriptions that have ended are left out. The plans are those the seller allows (GET /v1/portal-self-serve-settings) that the subscription could go on now.
+         *
+         *     Needs no authentication.
+         */
+        get: operations["listPortalPlanOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/subscriptions/{id}/change-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move one of the customer's subscriptions to a plan the seller allows, now or at period end
+         * @description The same change as POST /v1/subscriptions/{id}/change-plan: the rest of a period is prorated the same way. A plan the seller does not allow is a 400 naming $.plan_code; a change the seller's approval policy reviews is a 409; another customer's subscription is not found.
+         *
+         *     Needs no authentication.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["changePortalSubscriptionPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/subscriptions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel one of the customer's subscriptions at the end of its current period
+         * @description Only when the seller lets customers cancel (403 portal_cancellation_not_allowed otherwise); the subscription runs and bills to the end of the period. Another customer's subscription is not found.
+         *
+         *     Needs no authentication.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["cancelPortalSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/wallets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer's prepaid wallets with their balances, newest first
+         * @description Authenticate with "Authorization: Portal <token>", the token of a portal link.
+         *
+         *     Needs no authentication.
+         */
+        get: operations["listPortalWallets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/wallets/{id}/top-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Buy credits for one of the customer's wallets: an invoice for the amount, and the credits
+         * @description The same top-up as POST /v1/wallets/{id}/top-ups: a finalized one-off invoice for the amount (to pay like any other) and purchased credits worth it in the wallet at once. The amount is money in the wallet's currency, to its minor unit, at most 100000. Another customer's wallet is not found.
+         *
+         *     Needs no authentication.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["topUpPortalWallet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/partners": {
         parameters: {
             query?: never;
@@ -44107,6 +44259,748 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPortalSelfServeSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "plan_codes": [
+                     *         "string"
+                     *       ],
+                     *       "cancellation": "not_allowed",
+                     *       "updated_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description the plans a customer may switch a subscription to, by code; each is offered while it has a published version in the subscription's currency */
+                        plan_codes: string[];
+                        /**
+                         * @description whether customers may cancel a subscription themselves: not_allowed, or at_period_end (it runs to the end of the period it is in)
+                         * @enum {string}
+                         */
+                        cancellation: "not_allowed" | "at_period_end";
+                        updated_at: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updatePortalSelfServeSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "plan_codes": [
+                 *         "A"
+                 *       ],
+                 *       "cancellation": "not_allowed"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description the plans customers may switch to; [] for none */
+                    plan_codes?: string[];
+                    /**
+                     * @description whether customers may cancel a subscription themselves: not_allowed, or at_period_end (it runs to the end of the period it is in)
+                     * @enum {string}
+                     */
+                    cancellation?: "not_allowed" | "at_period_end";
+                };
+            };
+        };
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "plan_codes": [
+                     *         "string"
+                     *       ],
+                     *       "cancellation": "not_allowed",
+                     *       "updated_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description the plans a customer may switch a subscription to, by code; each is offered while it has a published version in the subscription's currency */
+                        plan_codes: string[];
+                        /**
+                         * @description whether customers may cancel a subscription themselves: not_allowed, or at_period_end (it runs to the end of the period it is in)
+                         * @enum {string}
+                         */
+                        cancellation: "not_allowed" | "at_period_end";
+                        updated_at: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPortalPlanOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "subscription": {
+                     *             "id": "sub_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *             "customer_id": "string",
+                     *             "external_id": "string",
+                     *             "status": "scheduled",
+                     *             "plan_id": "string",
+                     *             "plan_version_id": "string",
+                     *             "current_plan": {
+                     *               "plan_id": "string",
+                     *               "plan_code": "string",
+                     *               "plan_version_id": "string",
+                     *               "version": 0
+                     *             },
+                     *             "currency": "string",
+                     *             "billing": "anniversary",
+                     *             "trial_days": 0,
+                     *             "started_at": "2026-02-15T00:00:00Z",
+                     *             "billing_starts_at": "2026-02-15T00:00:00Z",
+                     *             "trial_ends_at": "2026-02-15T00:00:00Z",
+                     *             "timezone": "string",
+                     *             "current_period_start": "2026-02-15T00:00:00Z",
+                     *             "current_period_end": "2026-02-15T00:00:00Z",
+                     *             "ends_at": "2026-02-15T00:00:00Z",
+                     *             "next_billing_at": "2026-02-15T00:00:00Z",
+                     *             "billed_through": "2026-02-15T00:00:00Z",
+                     *             "progressive_billing_threshold": "49.00",
+                     *             "pool_usage_with_children": true,
+                     *             "metadata": {
+                     *               "property1": "string",
+                     *               "property2": "string"
+                     *             },
+                     *             "changes": [
+                     *               {
+                     *                 "id": "sch_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *                 "type": "change_plan",
+                     *                 "at": "2026-02-15T00:00:00Z",
+                     *                 "plan": {
+                     *                   "plan_id": "string",
+                     *                   "plan_code": "string",
+                     *                   "plan_version_id": "string",
+                     *                   "version": 0
+                     *                 },
+                     *                 "mode": "immediate",
+                     *                 "timing": "string",
+                     *                 "migration_id": "string",
+                     *                 "created_by": "string",
+                     *                 "created_at": "2026-02-15T00:00:00Z"
+                     *               }
+                     *             ],
+                     *             "pauses": [
+                     *               {
+                     *                 "id": "string",
+                     *                 "from": "2026-02-15T00:00:00Z",
+                     *                 "until": "2026-02-15T00:00:00Z",
+                     *                 "paused_by": "string",
+                     *                 "resumed_by": "string",
+                     *                 "created_at": "2026-02-15T00:00:00Z"
+                     *               }
+                     *             ],
+                     *             "quantities": {
+                     *               "property1": 0,
+                     *               "property2": 0
+                     *             },
+                     *             "quantity_changes": [
+                     *               {
+                     *                 "id": "sqc_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *                 "charge_id": "string",
+                     *                 "quantity": 0,
+                     *                 "at": "2026-02-15T00:00:00Z",
+                     *                 "created_by": "string",
+                     *                 "created_at": "2026-02-15T00:00:00Z"
+                     *               }
+                     *             ],
+                     *             "instant_window_minutes": 0,
+                     *             "created_at": "2026-02-15T00:00:00Z",
+                     *             "updated_at": "2026-02-15T00:00:00Z"
+                     *           },
+                     *           "plan_options": [
+                     *             {
+                     *               "plan_id": "string",
+                     *               "plan_code": "string",
+                     *               "plan_name": "string",
+                     *               "version": 0
+                     *             }
+                     *           ],
+                     *           "can_cancel": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            subscription: components["schemas"]["Subscription"];
+                            /** @description the plans the seller lets the customer move this subscription to, its current plan left out */
+                            plan_options: {
+                                plan_id: string;
+                                plan_code: string;
+                                plan_name: string;
+                                /** @description the published version the subscription would move to now */
+                                version: number;
+                            }[];
+                            /** @description true when the customer may cancel it at the end of its period (and has not yet) */
+                            can_cancel: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    changePortalSubscriptionPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "plan_code": "A",
+                 *       "timing": "immediate"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description one of the plan_options of GET /v1/portal/plan-options */
+                    plan_code: string;
+                    /**
+                     * @description now (the rest of the period is prorated), or at the end of the period; default immediate
+                     * @enum {string}
+                     */
+                    timing?: "immediate" | "period_end";
+                };
+            };
+        };
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "sub_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *       "customer_id": "string",
+                     *       "external_id": "string",
+                     *       "status": "scheduled",
+                     *       "plan_id": "string",
+                     *       "plan_version_id": "string",
+                     *       "current_plan": {
+                     *         "plan_id": "string",
+                     *         "plan_code": "string",
+                     *         "plan_version_id": "string",
+                     *         "version": 0
+                     *       },
+                     *       "currency": "string",
+                     *       "billing": "anniversary",
+                     *       "trial_days": 0,
+                     *       "started_at": "2026-02-15T00:00:00Z",
+                     *       "billing_starts_at": "2026-02-15T00:00:00Z",
+                     *       "trial_ends_at": "2026-02-15T00:00:00Z",
+                     *       "timezone": "string",
+                     *       "current_period_start": "2026-02-15T00:00:00Z",
+                     *       "current_period_end": "2026-02-15T00:00:00Z",
+                     *       "ends_at": "2026-02-15T00:00:00Z",
+                     *       "next_billing_at": "2026-02-15T00:00:00Z",
+                     *       "billed_through": "2026-02-15T00:00:00Z",
+                     *       "progressive_billing_threshold": "49.00",
+                     *       "pool_usage_with_children": true,
+                     *       "metadata": {
+                     *         "property1": "string",
+                     *         "property2": "string"
+                     *       },
+                     *       "changes": [
+                     *         {
+                     *           "id": "sch_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *           "type": "change_plan",
+                     *           "at": "2026-02-15T00:00:00Z",
+                     *           "plan": {
+                     *             "plan_id": "string",
+                     *             "plan_code": "string",
+                     *             "plan_version_id": "string",
+                     *             "version": 0
+                     *           },
+                     *           "mode": "immediate",
+                     *           "timing": "string",
+                     *           "migration_id": "string",
+                     *           "created_by": "string",
+                     *           "created_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ],
+                     *       "pauses": [
+                     *         {
+                     *           "id": "string",
+                     *           "from": "2026-02-15T00:00:00Z",
+                     *           "until": "2026-02-15T00:00:00Z",
+                     *           "paused_by": "string",
+                     *           "resumed_by": "string",
+                     *           "created_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ],
+                     *       "quantities": {
+                     *         "property1": 0,
+                     *         "property2": 0
+                     *       },
+                     *       "quantity_changes": [
+                     *         {
+                     *           "id": "sqc_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *           "charge_id": "string",
+                     *           "quantity": 0,
+                     *           "at": "2026-02-15T00:00:00Z",
+                     *           "created_by": "string",
+                     *           "created_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ],
+                     *       "instant_window_minutes": 0,
+                     *       "created_at": "2026-02-15T00:00:00Z",
+                     *       "updated_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    cancelPortalSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "sub_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *       "customer_id": "string",
+                     *       "external_id": "string",
+                     *       "status": "scheduled",
+                     *       "plan_id": "string",
+                     *       "plan_version_id": "string",
+                     *       "current_plan": {
+                     *         "plan_id": "string",
+                     *         "plan_code": "string",
+                     *         "plan_version_id": "string",
+                     *         "version": 0
+                     *       },
+                     *       "currency": "string",
+                     *       "billing": "anniversary",
+                     *       "trial_days": 0,
+                     *       "started_at": "2026-02-15T00:00:00Z",
+                     *       "billing_starts_at": "2026-02-15T00:00:00Z",
+                     *       "trial_ends_at": "2026-02-15T00:00:00Z",
+                     *       "timezone": "string",
+                     *       "current_period_start": "2026-02-15T00:00:00Z",
+                     *       "current_period_end": "2026-02-15T00:00:00Z",
+                     *       "ends_at": "2026-02-15T00:00:00Z",
+                     *       "next_billing_at": "2026-02-15T00:00:00Z",
+                     *       "billed_through": "2026-02-15T00:00:00Z",
+                     *       "progressive_billing_threshold": "49.00",
+                     *       "pool_usage_with_children": true,
+                     *       "metadata": {
+                     *         "property1": "string",
+                     *         "property2": "string"
+                     *       },
+                     *       "changes": [
+                     *         {
+                     *           "id": "sch_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *           "type": "change_plan",
+                     *           "at": "2026-02-15T00:00:00Z",
+                     *           "plan": {
+                     *             "plan_id": "string",
+                     *             "plan_code": "string",
+                     *             "plan_version_id": "string",
+                     *             "version": 0
+                     *           },
+                     *           "mode": "immediate",
+                     *           "timing": "string",
+                     *           "migration_id": "string",
+                     *           "created_by": "string",
+                     *           "created_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ],
+                     *       "pauses": [
+                     *         {
+                     *           "id": "string",
+                     *           "from": "2026-02-15T00:00:00Z",
+                     *           "until": "2026-02-15T00:00:00Z",
+                     *           "paused_by": "string",
+                     *           "resumed_by": "string",
+                     *           "created_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ],
+                     *       "quantities": {
+                     *         "property1": 0,
+                     *         "property2": 0
+                     *       },
+                     *       "quantity_changes": [
+                     *         {
+                     *           "id": "sqc_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *           "charge_id": "string",
+                     *           "quantity": 0,
+                     *           "at": "2026-02-15T00:00:00Z",
+                     *           "created_by": "string",
+                     *           "created_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ],
+                     *       "instant_window_minutes": 0,
+                     *       "created_at": "2026-02-15T00:00:00Z",
+                     *       "updated_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPortalWallets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "wal_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *           "customer_id": "string",
+                     *           "currency": "string",
+                     *           "name": "string",
+                     *           "rate": "49.00",
+                     *           "auto_top_up": {
+                     *             "threshold": "49.00",
+                     *             "amount": "49.00"
+                     *           },
+                     *           "balance": "49.00",
+                     *           "credits": "49.00",
+                     *           "metadata": {
+                     *             "property1": "string",
+                     *             "property2": "string"
+                     *           },
+                     *           "created_at": "2026-02-15T00:00:00Z",
+                     *           "updated_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** @example wal_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            currency: string;
+                            name: string;
+                            /**
+                             * @description a decimal number written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            rate: string;
+                            auto_top_up: {
+                                /**
+                                 * @description in credits: a burn that leaves the wallet below this tops it up
+                                 * @example 49.00
+                                 */
+                                threshold: string;
+                                /**
+                                 * @description in credits, more than 0: what each top-up adds
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            } | null;
+                            /**
+                             * @description money usable now from the wallet's grants
+                             * @example 49.00
+                             */
+                            balance: string;
+                            /**
+                             * @description the same balance in credits (balance × rate)
+                             * @example 49.00
+                             */
+                            credits: string;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    topUpPortalWallet: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amount": "50.00"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description money to pay, in the wallet's currency and its minor unit (such as 50.00): more than 0, at most 100000
+                     * @example 50.00
+                     */
+                    amount: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new object is below. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "grant": {
+                     *         "id": "cgr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *         "customer_id": "string",
+                     *         "wallet_id": "string",
+                     *         "name": "string",
+                     *         "currency": "string",
+                     *         "type": "promotional",
+                     *         "amount": "49.00",
+                     *         "remaining": "49.00",
+                     *         "cost_basis": "49.00",
+                     *         "priority": 0,
+                     *         "effective_at": "2026-02-15T00:00:00Z",
+                     *         "expires_at": "2026-02-15T00:00:00Z",
+                     *         "status": "active",
+                     *         "voided_at": "2026-02-15T00:00:00Z",
+                     *         "void_reason": "string",
+                     *         "metadata": {
+                     *           "property1": "string",
+                     *           "property2": "string"
+                     *         },
+                     *         "created_at": "2026-02-15T00:00:00Z"
+                     *       },
+                     *       "purchase": {
+                     *         "paid_amount": "49.00",
+                     *         "invoice_id": "string",
+                     *         "automatic": true
+                     *       },
+                     *       "wallet": {
+                     *         "id": "wal_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *         "customer_id": "string",
+                     *         "currency": "string",
+                     *         "name": "string",
+                     *         "rate": "49.00",
+                     *         "auto_top_up": {
+                     *           "threshold": "49.00",
+                     *           "amount": "49.00"
+                     *         },
+                     *         "balance": "49.00",
+                     *         "credits": "49.00",
+                     *         "metadata": {
+                     *           "property1": "string",
+                     *           "property2": "string"
+                     *         },
+                     *         "created_at": "2026-02-15T00:00:00Z",
+                     *         "updated_at": "2026-02-15T00:00:00Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        grant: components["schemas"]["CreditGrant"];
+                        purchase: {
+                            /**
+                             * @description a decimal number written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            paid_amount: string;
+                            invoice_id: string | null;
+                            automatic: boolean;
+                        } | null;
+                        wallet: {
+                            /** @example wal_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            currency: string;
+                            name: string;
+                            /**
+                             * @description a decimal number written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            rate: string;
+                            auto_top_up: {
+                                /**
+                                 * @description in credits: a burn that leaves the wallet below this tops it up
+                                 * @example 49.00
+                                 */
+                                threshold: string;
+                                /**
+                                 * @description in credits, more than 0: what each top-up adds
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            } | null;
+                            /**
+                             * @description money usable now from the wallet's grants
+                             * @example 49.00
+                             */
+                            balance: string;
+                            /**
+                             * @description the same balance in credits (balance × rate)
+                             * @example 49.00
+                             */
+                            credits: string;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
