@@ -154,6 +154,8 @@ export type CustomerForecast = Kpis["forecast"]["customers"][number];
 
 // The customer portal.
 export type PortalProfile = GetData<"/v1/portal/me">;
+export type PortalSubscriptionOptions = GetData<"/v1/portal/plan-options">["data"][number];
+export type PortalPlanOption = PortalSubscriptionOptions["plan_options"][number];
 export type PortalUsage = GetData<"/v1/portal/usage">;
 export type PortalMeterUsage = PortalUsage["meters"][number];
 export type PortalUsageDay = PortalMeterUsage["days"][number];

@@ -1,6 +1,7 @@
 // The customer portal at /portal/: what one customer of the seller sees
 // through a signed link — usage to date, the cost so far and its forecast,
-// credits, invoices (paid here with the card on file), the payment method,
+// its plan (switched or cancelled where the seller allows), credits and wallet
+// top-ups, invoices (paid here with the card on file), the payment method,
 // billing details and spending alerts. One page of sections, so it reads
 // on a phone and inside the seller's app (an iframe) alike.
 import { useQuery } from "@tanstack/react-query";
@@ -15,6 +16,7 @@ import { PortalCost } from "./portal-cost.tsx";
 import { PortalCredits } from "./portal-credits.tsx";
 import { PortalInvoices } from "./portal-invoices.tsx";
 import { PortalPaymentMethod } from "./portal-payment-method.tsx";
+import { PortalPlan } from "./portal-plan.tsx";
 import { type PortalSession, takePortalSession } from "./portal-session.ts";
 import { PortalUsage } from "./portal-usage.tsx";
 import "./portal.css";
@@ -60,6 +62,7 @@ function SignedInPortal({ session }: { session: PortalSession }) {
           </header>
           <PortalCost profile={profile} />
           <PortalUsage profile={profile} />
+          <PortalPlan profile={profile} />
           <PortalCredits profile={profile} />
           <PortalAllowances profile={profile} />
           <PortalInvoices profile={profile} />

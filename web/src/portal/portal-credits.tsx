@@ -5,6 +5,7 @@ import { formatMoney } from "../format/decimal-format.ts";
 import { Panel } from "../ui/panel.tsx";
 import { ResourceView } from "../ui/resource-view.tsx";
 import { portalQuery } from "./portal-api.ts";
+import { PortalWallets } from "./portal-wallets.tsx";
 
 /** "0", "0.00": zero, read from the decimal string itself. */
 function isZero(amount: string): boolean {
@@ -36,6 +37,7 @@ export function PortalCredits({ profile }: { profile: PortalProfile }) {
           )
         }
       </ResourceView>
+      <PortalWallets profile={profile} />
     </Panel>
   );
 }

@@ -1,0 +1,102 @@
+// The portal's self-serve changes in a real Chromium, at phone width: the
+// seller lets customers switch between two plans and cancel at period end;
+// the customer opens its portal link, switches to the other plan through the
+// confirm dialog (the seller's API then shows it on that plan), tops up its
+// wallet (the credits show, and the invoice is among its invoices), and
+// cancels at the end of the period. Screenshots go to test-results/screenshots/.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accessibilityViolations } from "./accessibility.ts";
+import { type ConsoleHarness, phone, settled, startConsoleHarness } from "./browser-harness.ts";
+
+let harness: ConsoleHarness;
+let customerId: string;
+let subscriptionId: string;
+
+async function publishedPlan(code: string, name: string, amount: string): Promise<string> {
+  const plan = (await harness.api("POST", "/v1/plans", {
+    code,
+    name,
+    version: {
+      currency: "USD",
+      interval: "month",
+      charges: [{ id: "base", type: "fixed", amount, timing: "in_advance" }],
+    },
+  })) as { id: string };
+  await harness.api("POST", `/v1/plans/${plan.id}/versions/1/publish`, {});
+  return plan.id;
+}
+
+beforeAll(async () => {
+  harness = await startConsoleHarness();
+  const starter = await publishedPlan("starter", "Starter", "10.00");
+  await publishedPlan("growth", "Growth", "40.00");
+  await harness.api("PUT", "/v1/portal-self-serve-settings", {
+    plan_codes: ["starter", "growth"],
+    cancellation: "at_period_end",
+  });
+  const customer = (await harness.api("POST", "/v1/customers", {
+    external_id: "self-serve-co",
+    name: "Self-serve Co",
+    currency: "USD",
+    locale: "en-US",
+    timezone: "UTC",
+  })) as { id: string };
+  customerId = customer.id;
+  const subscription = (await harness.api("POST", "/v1/subscriptions", {
+    customer_id: customerId,
+    plan_id: starter,
+    currency: "USD",
+  })) as { id: string };
+  subscriptionId = subscription.id;
+  await harness.api("POST", `/v1/customers/${customerId}/wallets`, { currency: "USD", name: "Prepaid" });
+});
+afterAll(async () => harness?.close());
+
+describe("self-serve in the customer portal", () => {
+  it("switches the plan, tops up the wallet and cancels at period end, at phone width", async () => {
+    const link = (await harness.api("POST", `/v1/customers/${customerId}/portal-links`, {})) as {
+      url: string;
+    };
+    const page = await harness.newPage(phone);
+    await page.goto(link.url);
+    await page.getByRole("heading", { level: 1, name: "Billing for Self-serve Co" }).waitFor();
+    await settled(page);
+
+    const plan = page.getByRole("region", { name: "Plan", exact: true });
+    await plan.getByText("starter", { exact: true }).waitFor();
+    await plan.getByRole("button", { name: "Switch to Growth" }).click();
+    const dialog = page.getByRole("dialog", { name: "Switch to Growth?" });
+    await dialog.getByText("The rest of this billing period is prorated").waitFor();
+    await harness.screenshot(page, "portal-plan-change");
+    await dialog.getByRole("button", { name: "Switch to Growth" }).click();
+    await plan.getByText("You are now on Growth.").waitFor();
+    await plan.getByText("growth", { exact: true }).waitFor();
+    await plan.getByRole("button", { name: "Switch to Starter" }).waitFor();
+    const changed = (await harness.api("GET", `/v1/subscriptions/${subscriptionId}`)) as {
+      current_plan: { plan_code: string };
+    };
+    expect(changed.current_plan.plan_code).toBe("growth");
+
+    const credits = page.getByRole("region", { name: "Credits", exact: true });
+    await credits.getByLabel("Top up Prepaid (USD)").fill("25.00");
+    await credits.getByRole("button", { name: "Top up" }).click();
+    await credits.getByText("Added 25 credits.").waitFor();
+    await credits.getByText("Prepaid: 25 credits ($25.00)").waitFor();
+    const invoices = page.getByRole("region", { name: "Invoices", exact: true });
+    await invoices.getByText("$25.00").first().waitFor();
+
+    await plan.getByRole("button", { name: "Cancel subscription" }).click();
+    const cancel = page.getByRole("dialog", { name: "Cancel your subscription?" });
+    await cancel.getByRole("button", { name: /^Yes, end it on / }).click();
+    await plan.getByText(/^Your subscription ends on /).waitFor();
+    await plan.getByText(/^Ends on /).waitFor();
+    expect(await plan.getByRole("button", { name: "Cancel subscription" }).count()).toBe(0);
+
+    await settled(page);
+    await harness.screenshot(page, "portal-self-serve");
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const width = await page.evaluate<number>("document.documentElement.scrollWidth");
+    expect(width).toBeLessThanOrEqual(phone.width);
+    expect(harness.consoleErrors).toEqual([]);
+  });
+});
