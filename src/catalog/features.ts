@@ -9,7 +9,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { catalogEntryChanges, creatingCatalogEntry, newCatalogEntryColumns } from "./catalog-entries.ts";
 import { meterAggregationsOf } from "./catalog-references.ts";
@@ -38,8 +38,7 @@ export async function createFeature(context: RequestContext, input: CreateFeatur
 }
 
 export async function getFeature(context: RequestContext, id: string): Promise<Feature> {
-  const row = await selectFeatures(context.database, context).where("id", "=", id).executeTakeFirst();
-  if (!row) throw notFound("feature", id);
+  const row = await findInTenant(context.database, context, "features", id, "feature");
   return presentFeature(row);
 }
 

@@ -6,7 +6,7 @@ import { describeActor } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { selectInTenant } from "../platform/database/tenant-scope.ts";
+import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import type { JsonPath } from "../pricing/index.ts";
 import { loadCatalogReferences } from "./catalog-references.ts";
@@ -36,15 +36,11 @@ export async function lockPlan(
   scope: TenantScope,
   planId: string,
 ): Promise<PlanRow> {
-  const row = await selectPlans(transaction, scope).where("id", "=", planId).forUpdate().executeTakeFirst();
-  if (!row) throw notFound("plan", planId);
-  return row;
+  return findInTenant(transaction, scope, "plans", planId, "plan", { lock: true });
 }
 
 export async function findPlan(database: Database, scope: TenantScope, planId: string): Promise<PlanRow> {
-  const row = await selectPlans(database, scope).where("id", "=", planId).executeTakeFirst();
-  if (!row) throw notFound("plan", planId);
-  return row;
+  return findInTenant(database, scope, "plans", planId, "plan");
 }
 
 export async function planVersionRows(

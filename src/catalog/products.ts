@@ -6,7 +6,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import { catalogEntryChanges, creatingCatalogEntry, newCatalogEntryColumns } from "./catalog-entries.ts";
 import type { CreateProductInput, Product, UpdateProductInput } from "./product-feature-schemas.ts";
@@ -28,8 +28,7 @@ export async function createProduct(context: RequestContext, input: CreateProduc
 }
 
 export async function getProduct(context: RequestContext, id: string): Promise<Product> {
-  const row = await selectProducts(context.database, context).where("id", "=", id).executeTakeFirst();
-  if (!row) throw notFound("product", id);
+  const row = await findInTenant(context.database, context, "products", id, "product");
   return presentProduct(row);
 }
 

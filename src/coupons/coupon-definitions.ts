@@ -12,7 +12,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { codeTaken, refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { FairbillError, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
@@ -72,8 +72,7 @@ export async function createCoupon(context: RequestContext, input: CreateCouponI
 }
 
 export async function getCoupon(context: RequestContext, couponId: string): Promise<Coupon> {
-  const row = await selectCoupons(context.database, context).where("id", "=", couponId).executeTakeFirst();
-  if (!row) throw notFound("coupon", couponId);
+  const row = await findInTenant(context.database, context, "coupons", couponId, "coupon");
   return presentCoupon(row);
 }
 

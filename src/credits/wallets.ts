@@ -24,7 +24,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { issueGrant, presentGrant, requireActiveCustomer, windowErrors } from "./credit-grants.ts";
@@ -388,9 +388,7 @@ function autoTopUpErrors(autoTopUp: AutoTopUp, rate: Decimal, currency: string):
 }
 
 async function findWallet(database: Database, scope: TenantScope, walletId: string): Promise<WalletRow> {
-  const row = await selectWallets(database, scope).where("id", "=", walletId).executeTakeFirst();
-  if (!row) throw notFound("wallet", walletId);
-  return row;
+  return findInTenant(database, scope, "wallets", walletId, "wallet");
 }
 
 function selectWallets(database: Database, scope: TenantScope) {

@@ -10,7 +10,7 @@ import { containsPattern } from "../platform/database/like-pattern.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { isCountryCode, isCurrencyCode, isLocale, isTimeZone } from "../platform/reference-data.ts";
 import type {
@@ -63,8 +63,7 @@ export async function createCustomer(context: RequestContext, input: CreateCusto
 }
 
 export async function getCustomer(context: RequestContext, id: string): Promise<Customer> {
-  const row = await selectCustomer(context.database, context).where("id", "=", id).executeTakeFirst();
-  if (!row) throw notFound("customer", id);
+  const row = await findInTenant(context.database, context, "customers", id, "customer");
   return presentCustomer(row);
 }
 
@@ -176,8 +175,7 @@ async function lockedCustomer(
   scope: TenantScope,
   id: string,
 ): Promise<Customer> {
-  const row = await selectCustomer(transaction, scope).where("id", "=", id).forUpdate().executeTakeFirst();
-  if (!row) throw notFound("customer", id);
+  const row = await findInTenant(transaction, scope, "customers", id, "customer", { lock: true });
   return presentCustomer(row);
 }
 

@@ -2,8 +2,7 @@
 import type { Selectable } from "kysely";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { selectInTenant } from "../platform/database/tenant-scope.ts";
-import { notFound } from "../platform/errors.ts";
+import { findInTenant } from "../platform/database/tenant-scope.ts";
 import type { EventDetail, EventView } from "./event-schemas.ts";
 import type { MeterCatalog } from "./meter-catalog.ts";
 import type { EventRevisionTable, EventTable } from "./tables.ts";
@@ -36,8 +35,7 @@ export async function readEventDetail(
   id: string,
   catalog: MeterCatalog,
 ): Promise<EventDetail> {
-  const row = await selectInTenant(database, scope, "events").where("id", "=", id).executeTakeFirst();
-  if (!row) throw notFound("event", id);
+  const row = await findInTenant(database, scope, "events", id, "event");
   const revisions = await database
     .selectFrom("event_revisions")
     .selectAll()

@@ -8,8 +8,8 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { selectInTenant } from "../platform/database/tenant-scope.ts";
-import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
+import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { conflict, type FieldError, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { checkMeterDefinition, type MeterDefinition, sameDefinition } from "./meter-definition.ts";
 import { recountMeter } from "./meter-recount.ts";
@@ -340,9 +340,7 @@ async function lockMeter(
   scope: TenantScope,
   id: string,
 ): Promise<MeterRow> {
-  const row = await selectMeter(transaction, scope).where("id", "=", id).forUpdate().executeTakeFirst();
-  if (!row) throw notFound("meter", id);
-  return row;
+  return findInTenant(transaction, scope, "meters", id, "meter", { lock: true });
 }
 
 async function latestVersion(
@@ -392,8 +390,7 @@ async function presentMeter(
   id: string,
   now: Date,
 ): Promise<MeterView> {
-  const row = await selectMeter(database, scope).where("id", "=", id).executeTakeFirst();
-  if (!row) throw notFound("meter", id);
+  const row = await findInTenant(database, scope, "meters", id, "meter");
   const versions = await selectVersions(database, scope, [id]);
   return toMeterView(row, versions.get(id) ?? [], now);
 }

@@ -10,7 +10,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { isCountryCode } from "../platform/reference-data.ts";
 import type { TaxRateTable } from "./tables.ts";
@@ -42,8 +42,7 @@ export async function createTaxRate(context: RequestContext, input: CreateTaxRat
 }
 
 export async function getTaxRate(context: RequestContext, id: string): Promise<TaxRate> {
-  const row = await selectTaxRates(context.database, context).where("id", "=", id).executeTakeFirst();
-  if (!row) throw notFound("tax rate", id);
+  const row = await findInTenant(context.database, context, "tax_rates", id, "tax rate");
   return presentTaxRate(row);
 }
 
