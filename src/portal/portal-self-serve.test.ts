@@ -4,8 +4,8 @@
 // an allowed plan (the seller's subscription shows it) and is refused any
 // other, naming the field; cancels at the end of the period only when
 // allowed; buys credits for its wallet (an invoice for the amount and the
-// credits, once per Idempotency-Key). Another customer's subscription or
-// wallet is not found.
+// credits, once per Idempotency-Key, a key its own). Another customer's
+// subscription or wallet is not found.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import type { Clock } from "../platform/clock.ts";
@@ -217,5 +217,18 @@ describe("another customer's objects", () => {
     const seen = await tenant.admin.get(`/v1/subscriptions/${subscription}`);
     expect(seen.body.current_plan.plan_code).toBe("basic");
     expect(seen.body.ends_at).toBeNull();
+  });
+
+  it("keep their own Idempotency-Keys: the same key from another customer's portal is a new request", async () => {
+    const link = await tenant.admin.post(`/v1/customers/${customerOf["self-serve-globex"]}/portal-links`, {});
+    const globex = testApp.rawClient(`Portal ${link.body.token}`);
+    const topUp = await globex.post(
+      `/v1/portal/wallets/${walletOf["self-serve-globex"]}/top-up`,
+      { amount: "25.00" },
+      { "idempotency-key": "top-up-1" },
+    );
+    expect(topUp.status, JSON.stringify(topUp.body)).toBe(201);
+    expect(topUp.headers["idempotent-replayed"]).toBeUndefined();
+    expect(topUp.body.wallet.customer_id).toBe(customerOf["self-serve-globex"]);
   });
 });
