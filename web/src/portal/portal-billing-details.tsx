@@ -7,6 +7,7 @@ import { type FormEvent, useState } from "react";
 import type { GetData } from "../api/queries.ts";
 import { useApiMutation } from "../api/queries.ts";
 import { answer } from "../api/typed-client.ts";
+import { addressFields } from "../ui/address-fields.tsx";
 import { FieldGroup, TextField } from "../ui/form-field.tsx";
 import { SubmitButton } from "../ui/form-frame.tsx";
 import { StatusMessage } from "../ui/outcome-message.tsx";
@@ -16,16 +17,10 @@ import { portalApi, portalQuery } from "./portal-api.ts";
 
 type BillingDetails = GetData<"/v1/portal/billing-details">;
 
-const addressFields = [
-  ["line1", "Address line 1", "address-line1"],
-  ["line2", "Address line 2", "address-line2"],
-  ["city", "City", "address-level2"],
-  ["postal_code", "Postal code", "postal-code"],
-  ["state", "State or region", "address-level1"],
-  ["country", "Country code", "country"],
-] as const;
+// The portal asks for the country as a code, without the console's country list.
+const portalAddressFields = [...addressFields, ["country", "Country code", "country"] as const];
 
-type AddressKey = (typeof addressFields)[number][0];
+type AddressKey = (typeof portalAddressFields)[number][0];
 
 export function PortalBillingDetails() {
   const details = useQuery(portalQuery("/v1/portal/billing-details"));
@@ -77,7 +72,7 @@ function BillingDetailsForm({ current }: { current: BillingDetails }) {
     "$.name",
     "$.email",
     "$.tax_id",
-    ...addressFields.map(([key]) => `$.billing_address.${key}`),
+    ...portalAddressFields.map(([key]) => `$.billing_address.${key}`),
   ];
   const otherError = save.error && !save.error.fieldErrors.some((error) => known.includes(error.path));
   const submit = (event: FormEvent) => {
@@ -104,7 +99,7 @@ function BillingDetailsForm({ current }: { current: BillingDetails }) {
         error={errorAt("$.email") && `This ${errorAt("$.email")}`}
       />
       <FieldGroup legend="Billing address">
-        {addressFields.map(([key, label, autoComplete]) => (
+        {portalAddressFields.map(([key, label, autoComplete]) => (
           <TextField
             key={key}
             label={label}

@@ -4,7 +4,8 @@
 import { CountryField, TextField } from "./form-field.tsx";
 import type { FormState } from "./form-state.ts";
 
-const addressFields = [
+/** An address's parts but its country: the API's name, the label, the browser's autocomplete token. */
+export const addressFields = [
   ["line1", "Address line 1", "address-line1"],
   ["line2", "Address line 2", "address-line2"],
   ["city", "City", "address-level2"],
