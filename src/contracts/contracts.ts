@@ -17,8 +17,8 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { selectInTenant } from "../platform/database/tenant-scope.ts";
-import { conflict, notFound, validationFailed } from "../platform/errors.ts";
+import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { conflict, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import type { ContractDocument } from "../simulation/index.ts";
 import { getSubscription } from "../subscriptions/index.ts";
@@ -173,9 +173,7 @@ export async function findContract(
   scope: TenantScope,
   contractId: string,
 ): Promise<ContractRow> {
-  const row = await selectContracts(database, scope).where("id", "=", contractId).executeTakeFirst();
-  if (!row) throw notFound("contract", contractId);
-  return row;
+  return findInTenant(database, scope, "contracts", contractId, "contract");
 }
 
 export async function listContracts(
