@@ -164,15 +164,7 @@ function ErrorQueue() {
             rows={syncs}
             rowKey={(sync) => sync.id}
             columns={[
-              {
-                header: "Object",
-                cell: (sync) => (
-                  <>
-                    {objectLabels[sync.object_type]}
-                    <code className="actor-id">{sync.object_id}</code>
-                  </>
-                ),
-              },
+              syncObjectColumn,
               {
                 header: "Why",
                 cell: (sync) => (
@@ -238,6 +230,17 @@ function CrmConnections() {
   });
 }
 
+/** What a sync is about, in the error queue and the sync logs: the kind of object and its id. */
+const syncObjectColumn = {
+  header: "Object",
+  cell: (sync: Sync) => (
+    <>
+      {objectLabels[sync.object_type]}
+      <code className="actor-id">{sync.object_id}</code>
+    </>
+  ),
+};
+
 function SyncLog({ title, connectionId }: { title: string; connectionId?: string }) {
   const list = usePagedList("/v1/integrations/syncs", {
     params: { query: { limit: 50, ...(connectionId === undefined ? {} : { connection_id: connectionId }) } },
@@ -256,15 +259,7 @@ function SyncLog({ title, connectionId }: { title: string; connectionId?: string
             rows={syncs}
             rowKey={(sync) => sync.id}
             columns={[
-              {
-                header: "Object",
-                cell: (sync) => (
-                  <>
-                    {objectLabels[sync.object_type]}
-                    <code className="actor-id">{sync.object_id}</code>
-                  </>
-                ),
-              },
+              syncObjectColumn,
               { header: "State", cell: (sync) => sync.state },
               { header: "In the system", cell: (sync) => sync.external_id ?? "—" },
               { header: "Attempts", numeric: true, cell: (sync) => String(sync.attempts) },
