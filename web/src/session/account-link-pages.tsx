@@ -7,7 +7,7 @@ import { api } from "../api/api-client.ts";
 import { type ApiError, asApiError } from "../api/api-error.ts";
 import { answer } from "../api/typed-client.ts";
 import { fieldErrorMap } from "../format/field-errors.ts";
-import { EmailField, NewPasswordField, TextField } from "../ui/form-field.tsx";
+import { EmailField, NewPasswordField, PersonNameField } from "../ui/form-field.tsx";
 import { SignInCard } from "./sign-in-card.tsx";
 
 export type AccountLinkPage = "first-admin" | "accept-invitation" | "reset-password" | "verify-email";
@@ -137,14 +137,7 @@ function FirstAdminPage({ token }: { token: string }) {
       send={() => answer(api.POST("/v1/first-admin", { body: { token, name, email, password } }))}
       fields={(errors) => (
         <>
-          <TextField
-            label="Your name"
-            name="name"
-            value={name}
-            onValueChange={setName}
-            error={errors.name}
-            required
-          />
+          <PersonNameField label="Your name" value={name} onValueChange={setName} error={errors.name} />
           <EmailField autoComplete="username" value={email} onValueChange={setEmail} error={errors.email} />
           <NewPasswordField
             label="Password"

@@ -115,6 +115,14 @@ export function EmailField({
   );
 }
 
+/** A person's name, required. Labelled "Name" unless told. */
+export function PersonNameField({
+  label = "Name",
+  ...field
+}: Omit<FieldProps, "label" | "required"> & { label?: string }) {
+  return <TextField label={label} name="name" required {...field} />;
+}
+
 type TextFieldProps = Parameters<typeof TextField>[0];
 
 /** A password being chosen: the browser may offer one; the API asks for 12 characters at least. */

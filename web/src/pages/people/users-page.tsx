@@ -12,7 +12,7 @@ import { fieldErrorMap } from "../../format/field-errors.ts";
 import { roleLabels } from "../../layout/navigation.ts";
 import { useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { EmailField, SelectField, TextField } from "../../ui/form-field.tsx";
+import { EmailField, PersonNameField, SelectField } from "../../ui/form-field.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { Panel } from "../../ui/panel.tsx";
@@ -66,14 +66,7 @@ function InviteForm({ onDone }: { onDone: (message: string) => void }) {
           invite.mutate();
         }}
       >
-        <TextField
-          label="Name"
-          name="name"
-          value={name}
-          onValueChange={setName}
-          error={fields.name}
-          required
-        />
+        <PersonNameField value={name} onValueChange={setName} error={fields.name} />
         <EmailField value={email} onValueChange={setEmail} error={fields.email} />
         <SelectField
           label="Role"
