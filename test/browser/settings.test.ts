@@ -2,7 +2,8 @@
 // invoice number prefix and sees both on the next invoice's page; sets Stripe
 // as the payment provider and sees only that its secrets are set; creates a
 // dunning campaign and edits its steps; edits an email template, previews it,
-// saves two versions and restores the first; and issues a customer's portal
+// saves two versions and restores the first; chooses what customers may
+// change themselves in the portal; and issues a customer's portal
 // link to copy. The main lists sort by a column and show numbered pages,
 // both kept in the address. No page logs an error.
 import type { Page } from "playwright-core";
@@ -74,6 +75,32 @@ describe("settings", () => {
     // The secrets are never filled back into the form.
     expect(await provider.getByLabel("Stripe secret key").inputValue()).toBe("");
     expect(await page.content()).not.toContain("sk_test_settings0000004242");
+  });
+
+  it("lets customers switch to a chosen plan and cancel at period end in the portal", async () => {
+    await harness.api("POST", "/v1/plans", {
+      code: "settings-pro",
+      name: "Settings Pro",
+      version: {
+        currency: "EUR",
+        interval: "month",
+        charges: [{ id: "base", type: "fixed", amount: "30.00", timing: "in_advance" }],
+      },
+    });
+    await page.goto(`${harness.baseUrl}/settings`);
+    await settled(page);
+    const selfServe = page.getByRole("region", { name: "Customer portal self-service" });
+    await selfServe.getByText("Not in the portal").first().waitFor();
+    await selfServe.getByLabel("Settings Pro (settings-pro)").check();
+    await selfServe.getByLabel("Customers may cancel").selectOption("at_period_end");
+    await selfServe.getByRole("button", { name: "Save portal self-service" }).click();
+    await selfServe.getByText("Saved: customers see these choices").waitFor();
+    await selfServe.getByText("At the end of the period", { exact: true }).first().waitFor();
+    const saved = (await harness.api("GET", "/v1/portal-self-serve-settings")) as {
+      plan_codes: string[];
+      cancellation: string;
+    };
+    expect(saved).toMatchObject({ plan_codes: ["settings-pro"], cancellation: "at_period_end" });
   });
 
   it("creates a dunning campaign and edits its steps", async () => {

@@ -1,9 +1,11 @@
 // The environment's settings: the seller and invoice settings printed on
-// every invoice, and the payment provider. Each part is editable by the
+// every invoice, the payment provider, and what customers may change
+// themselves in the portal. Each part is editable by the
 // people whose role may change it, and read-only for everyone else.
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PaymentProviderSettings } from "./payment-provider-settings.tsx";
+import { PortalSelfServeSettings } from "./portal-self-serve-settings.tsx";
 import { SellerSettings } from "./seller-settings-form.tsx";
 
 export function SettingsPage() {
@@ -16,6 +18,7 @@ export function SettingsPage() {
       />
       <SellerSettings writable={can(session, "finance:write")} />
       <PaymentProviderSettings writable={can(session, "settings:manage")} />
+      <PortalSelfServeSettings writable={can(session, "billing:write")} />
     </>
   );
 }
