@@ -9,12 +9,14 @@ import type { RequestContext } from "../platform/context.ts";
 import { databaseOfTenant } from "../platform/database/tenant-sessions.ts";
 import { forbidden, unauthorized } from "../platform/errors.ts";
 import type { CallerAuthenticator } from "../platform/http/authentication.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import type { FairbillApp } from "../platform/http/server.ts";
 import { findPortalSecret, hasValidSignature, readPortalTokenClaims } from "./portal-tokens.ts";
 
 const invalidToken =
   "This portal link is not valid: it has expired, was revoked, or was changed. Ask for a new link.";
 
-export const authenticatePortalCaller: CallerAuthenticator = async (request, services) => {
+const authenticatePortalCaller: CallerAuthenticator = async (request, services) => {
   const token = portalTokenOf(request);
   const read = readPortalTokenClaims(token);
   if (read === undefined) throw unauthorized(invalidToken);
@@ -56,4 +58,16 @@ function portalTokenOf(request: FastifyRequest): string {
     throw unauthorized('The Authorization header must read "Portal <token>".');
   }
   return match[2];
+}
+
+/** The routes a portal link's token opens ("Authorization: Portal <token>"), not an API key or a session. */
+export function definePortalRoutes(app: FairbillApp) {
+  const portal = { authenticateCaller: authenticatePortalCaller };
+  return defineRoutes(app, {
+    tags: ["Customer portal"],
+    read: portal,
+    write: portal,
+    security: [],
+    description: 'Authenticate with "Authorization: Portal <token>", the token of a portal link.',
+  });
 }

@@ -13,7 +13,7 @@ import { PagedQuery, PageOf } from "../platform/http/pagination.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { ListOf, NonEmptyIdParams, PdfFile } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
-import { authenticatePortalCaller } from "./portal-authentication.ts";
+import { definePortalRoutes } from "./portal-authentication.ts";
 import { portalBillingDetails, updatePortalBillingDetails } from "./portal-billing-details.ts";
 import { portalChildInvoices, portalChildren } from "./portal-children.ts";
 import { getPortalFramePolicy, updatePortalFramePolicy } from "./portal-frame-policy.ts";
@@ -114,15 +114,7 @@ export function registerPortalRoutes(app: FairbillApp): void {
     ({ context, body }) => updatePortalFramePolicy(context, body),
   );
 
-  // Not an API key: these routes take the token of a portal link.
-  const portal = { authenticateCaller: authenticatePortalCaller };
-  const routes = defineRoutes(app, {
-    tags: ["Customer portal"],
-    read: portal,
-    write: portal,
-    security: [],
-    description: 'Authenticate with "Authorization: Portal <token>", the token of a portal link.',
-  });
+  const routes = definePortalRoutes(app);
 
   routes.read(
     "GET /portal/me",

@@ -8,7 +8,7 @@ import { defineRoutes } from "../platform/http/routes.ts";
 import { ListOf, NonEmptyIdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { SubscriptionSchema } from "../subscriptions/index.ts";
-import { authenticatePortalCaller } from "./portal-authentication.ts";
+import { definePortalRoutes } from "./portal-authentication.ts";
 import {
   cancelPortalSubscription,
   changePortalSubscriptionPlan,
@@ -56,15 +56,7 @@ export function registerPortalSelfServeRoutes(app: FairbillApp): void {
     ({ context, body }) => updatePortalSelfServeSettings(context, body),
   );
 
-  // Not an API key: these routes take the token of a portal link.
-  const portal = { authenticateCaller: authenticatePortalCaller };
-  const routes = defineRoutes(app, {
-    tags: ["Customer portal"],
-    read: portal,
-    write: portal,
-    security: [],
-    description: 'Authenticate with "Authorization: Portal <token>", the token of a portal link.',
-  });
+  const routes = definePortalRoutes(app);
 
   routes.read(
     "GET /portal/plan-options",
