@@ -83,11 +83,18 @@ describe.skipIf(mountPoint === undefined)(
         environment: {
           FAIRBILL_DATA_DIR: join(disk, "data"),
           FAIRBILL_DISK_RESERVE_MB: String(reserveMegabytes),
+          // The embedded database alone: with ClickHouse, reading events first ships the waiting ones (a write).
+          CLICKHOUSE_URL: "",
           RATE_LIMIT_PER_KEY: "100000",
         },
       });
       const key = printedAdminKey(server);
       if (key === undefined) throw new Error(`no admin key in the output of serve:\n${server.output()}`);
+      const customer = await send(key, "POST", "/v1/customers", {
+        external_id: "disk-full-customer",
+        currency: "USD",
+      });
+      expect(customer.status, JSON.stringify(customer.body)).toBe(201);
       // A ballast file takes all but the reserve and a little room: the disk fills after a few batches.
       const ballast = join(disk, "ballast");
       const { bavail, bsize } = statfsSync(disk);
@@ -115,6 +122,9 @@ describe.skipIf(mountPoint === undefined)(
       expect((await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(10_000) })).status).toBe(
         200,
       );
+      const read = await send(key, "GET", `/v1/customers/${customer.body.id}`);
+      expect(read.status, JSON.stringify(read.body)).toBe(200);
+      expect(read.body.external_id).toBe("disk-full-customer");
       const listed = await send(key, "GET", "/v1/events?limit=5");
       expect(listed.status, JSON.stringify(listed.body)).toBe(200);
       expect((listed.body.data as unknown[]).length).toBe(5);
