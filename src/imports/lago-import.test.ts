@@ -8,7 +8,7 @@
 // nothing; the import creates what maps exactly and lists the rest for a
 // person with the reason; a second run creates nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runImportJob } from "../../test/support/imports.ts";
+import { compareImportedInvoices, runImportJob } from "../../test/support/imports.ts";
 import {
   type LocalLago,
   lagoAppliedCoupon,
@@ -547,18 +547,7 @@ describe("importing a Lago organization", () => {
   });
 
   it("compares the invoices imported as history in a parallel run", async () => {
-    const created = await tenant.admin.post("/v1/parallel-runs", {
-      old_invoices: "imported",
-      customer_external_ids: ["cust_00"],
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(202);
-    await testApp.runJobs();
-    const run = (await tenant.admin.get(`/v1/parallel-runs/${created.body.id}`)).body;
-    expect(run.status, run.failure).toBe("completed");
-    expect(run.invoices).toBe(2);
-    const invoices: Loose[] = (await tenant.admin.get(`/v1/parallel-runs/${created.body.id}/invoices`)).body
-      .data;
-    expect(invoices.map((invoice) => [invoice.old_invoice_number, invoice.old_total])).toEqual([
+    expect(await compareImportedInvoices(testApp, tenant.admin, "cust_00", 2)).toEqual([
       ["LAG-0001", "37.61"],
       ["LAG-0002", "36.61"],
     ]);

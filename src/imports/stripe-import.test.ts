@@ -6,7 +6,7 @@
 // maps exactly and lists the rest for a person with the reason; a second run
 // creates nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runImportJob } from "../../test/support/imports.ts";
+import { compareImportedInvoices, runImportJob } from "../../test/support/imports.ts";
 import {
   type LocalStripeBilling,
   startLocalStripeBilling,
@@ -473,18 +473,7 @@ describe("importing a Stripe account", () => {
     // 101 invoices are two pages: the second asked for after the first page's last invoice.
     const invoicePages = stripe.requests.filter((request) => request.startsWith("GET /v1/invoices"));
     expect(invoicePages.some((request) => request.includes("starting_after=in_"))).toBe(true);
-    const created = await tenant.admin.post("/v1/parallel-runs", {
-      old_invoices: "imported",
-      customer_external_ids: ["cus_000"],
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(202);
-    await testApp.runJobs();
-    const run = (await tenant.admin.get(`/v1/parallel-runs/${created.body.id}`)).body;
-    expect(run.status, run.failure).toBe("completed");
-    expect(run.invoices).toBe(2);
-    const invoices: Loose[] = (await tenant.admin.get(`/v1/parallel-runs/${created.body.id}/invoices`)).body
-      .data;
-    expect(invoices.map((invoice) => [invoice.old_invoice_number, invoice.old_total])).toEqual([
+    expect(await compareImportedInvoices(testApp, tenant.admin, "cus_000", 2)).toEqual([
       ["STR-000-1", "58.80"],
       ["STR-000-2", "58.80"],
     ]);

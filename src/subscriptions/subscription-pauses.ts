@@ -71,7 +71,7 @@ export async function pauseSubscription(
       transaction,
       context,
       loaded,
-      { from: from, now },
+      { from, now },
       { action: "subscription.paused", event: subscriptionPaused },
     );
   });

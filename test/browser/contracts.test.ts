@@ -7,26 +7,21 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ConsoleHarness, laptop, settled, signIn, startConsoleHarness } from "./browser-harness.ts";
+import { monthlyFee, publishedPlan } from "./pricing-setup.ts";
 
 let harness: ConsoleHarness;
 let operator: Page;
 let customerId: string;
 let subscriptionId: string;
 
-async function publishedPlan(code: string, name: string, amount: string): Promise<string> {
-  const plan = (await harness.api("POST", "/v1/plans", {
-    code,
-    name,
-    version: { currency: "USD", interval: "month", charges: [{ id: "base", type: "fixed", amount }] },
-  })) as { id: string };
-  await harness.api("POST", `/v1/plans/${plan.id}/versions/1/publish`, {});
-  return plan.id;
-}
-
 beforeAll(async () => {
   harness = await startConsoleHarness();
-  const starterPlanId = await publishedPlan("starter", "Starter", "10.00");
-  await publishedPlan("pro", "Pro", "50.00");
+  const starterPlanId = await publishedPlan(
+    harness,
+    { code: "starter", name: "Starter" },
+    monthlyFee("10.00"),
+  );
+  await publishedPlan(harness, { code: "pro", name: "Pro" }, monthlyFee("50.00"));
   const customer = (await harness.api("POST", "/v1/customers", {
     external_id: "deal-acme",
     name: "Deal Acme",

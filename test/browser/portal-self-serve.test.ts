@@ -7,29 +7,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessibilityViolations } from "./accessibility.ts";
 import { type ConsoleHarness, phone, settled, startConsoleHarness } from "./browser-harness.ts";
+import { monthlyFee, publishedPlan } from "./pricing-setup.ts";
 
 let harness: ConsoleHarness;
 let customerId: string;
 let subscriptionId: string;
 
-async function publishedPlan(code: string, name: string, amount: string): Promise<string> {
-  const plan = (await harness.api("POST", "/v1/plans", {
-    code,
-    name,
-    version: {
-      currency: "USD",
-      interval: "month",
-      charges: [{ id: "base", type: "fixed", amount, timing: "in_advance" }],
-    },
-  })) as { id: string };
-  await harness.api("POST", `/v1/plans/${plan.id}/versions/1/publish`, {});
-  return plan.id;
-}
-
 beforeAll(async () => {
   harness = await startConsoleHarness();
-  const starter = await publishedPlan("starter", "Starter", "10.00");
-  await publishedPlan("growth", "Growth", "40.00");
+  const starter = await publishedPlan(
+    harness,
+    { code: "starter", name: "Starter" },
+    monthlyFee("10.00", "in_advance"),
+  );
+  await publishedPlan(harness, { code: "growth", name: "Growth" }, monthlyFee("40.00", "in_advance"));
   await harness.api("PUT", "/v1/portal-self-serve-settings", {
     plan_codes: ["starter", "growth"],
     cancellation: "at_period_end",

@@ -9,19 +9,33 @@ export async function planOfTwoVersions(
   plan: { code: string; name: string },
   amounts: readonly [string, string],
 ): Promise<string> {
-  const charges = (amount: string) => [{ id: "base", type: "fixed", amount, timing: "in_advance" }];
-  const created = (await harness.api("POST", "/v1/plans", {
-    ...plan,
-    version: { currency: "USD", interval: "month", charges: charges(amounts[0]) },
-  })) as { id: string };
-  await harness.api("POST", `/v1/plans/${created.id}/versions/1/publish`, {});
-  await harness.api("POST", `/v1/plans/${created.id}/versions`, {
+  const planId = await publishedPlan(harness, plan, monthlyFee(amounts[0], "in_advance"));
+  await harness.api("POST", `/v1/plans/${planId}/versions`, {
     currency: "USD",
     interval: "month",
-    charges: charges(amounts[1]),
+    charges: monthlyFee(amounts[1], "in_advance"),
   });
-  await harness.api("POST", `/v1/plans/${created.id}/versions/2/publish`, {});
+  await harness.api("POST", `/v1/plans/${planId}/versions/2/publish`, {});
+  return planId;
+}
+
+/** A USD plan billed monthly with these charges, its version 1 published; its id. */
+export async function publishedPlan(
+  harness: ConsoleHarness,
+  plan: { code: string; name: string },
+  charges: readonly unknown[],
+): Promise<string> {
+  const created = (await harness.api("POST", "/v1/plans", {
+    ...plan,
+    version: { currency: "USD", interval: "month", charges },
+  })) as { id: string };
+  await harness.api("POST", `/v1/plans/${created.id}/versions/1/publish`, {});
   return created.id;
+}
+
+/** One fixed fee a month (charge id "base"), in advance or, by the API's default, in arrears. */
+export function monthlyFee(amount: string, timing?: "in_advance" | "in_arrears"): unknown[] {
+  return [{ id: "base", type: "fixed", amount, ...(timing === undefined ? {} : { timing }) }];
 }
 
 /** A customer of each name (its external id too), subscribed to version 1 of the plan; their ids in order. */

@@ -15,22 +15,13 @@ import {
   signIn,
   startConsoleHarness,
 } from "./browser-harness.ts";
+import { monthlyFee, publishedPlan } from "./pricing-setup.ts";
 
 let harness: ConsoleHarness;
 let operator: Page;
 let customerId: string;
 let proPlanId: string;
 let starterPlanId: string;
-
-async function publishedPlan(code: string, name: string, charges: unknown[]): Promise<string> {
-  const plan = (await harness.api("POST", "/v1/plans", {
-    code,
-    name,
-    version: { currency: "USD", interval: "month", charges },
-  })) as { id: string };
-  await harness.api("POST", `/v1/plans/${plan.id}/versions/1/publish`, {});
-  return plan.id;
-}
 
 beforeAll(async () => {
   harness = await startConsoleHarness();
@@ -40,11 +31,11 @@ beforeAll(async () => {
     event_name: "api_call",
     aggregation: "count",
   });
-  starterPlanId = await publishedPlan("starter", "Starter", [
+  starterPlanId = await publishedPlan(harness, { code: "starter", name: "Starter" }, [
     { id: "base", type: "fixed", amount: "10.00" },
     { id: "calls", type: "usage", meter: "api_calls", model: "per_unit", unit_price: "0.01" },
   ]);
-  proPlanId = await publishedPlan("pro", "Pro", [{ id: "base", type: "fixed", amount: "50.00" }]);
+  proPlanId = await publishedPlan(harness, { code: "pro", name: "Pro" }, monthlyFee("50.00"));
   const customer = (await harness.api("POST", "/v1/customers", {
     external_id: "sub-acme",
     name: "Sub Acme",

@@ -6,6 +6,7 @@
 // instead of failing; /healthz says the process is up and /readyz that it is
 // not ready yet. The real server takes the port over once it is built.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { problemType } from "../../platform/http/problem.ts";
 
 export type LoadingServer = {
   /** The port it listens on (the configured one; a free one when asked for port 0). */
@@ -57,7 +58,7 @@ function answer(request: IncomingMessage, response: ServerResponse, step: string
       503,
       "application/problem+json",
       JSON.stringify({
-        type: "urn:fairbill:problem:starting",
+        type: problemType("starting"),
         title: "Service unavailable",
         status: 503,
         code: "starting",

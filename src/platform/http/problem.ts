@@ -124,6 +124,6 @@ export function sendProblem(reply: FastifyReply, problem: ProblemDocument): Fast
   return reply.code(problem.status).type("application/problem+json").send(problem);
 }
 
-function problemType(code: string): string {
+export function problemType(code: string): string {
   return `urn:fairbill:problem:${code}`;
 }

@@ -17,6 +17,7 @@ import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
+import { RowButton } from "../../ui/row-button.tsx";
 import { ErrorState } from "../../ui/states.tsx";
 
 export function AccountPage() {
@@ -243,14 +244,13 @@ function SessionsPanel({ onDone }: { onDone: (message: string) => void }) {
                 className: "row-actions",
                 cell: (session) =>
                   !session.current && (
-                    <button
-                      type="button"
-                      className="button button-small button-danger"
+                    <RowButton
+                      label="Revoke"
+                      of={`the session from ${session.created_at}`}
+                      danger
                       disabled={revoke.isPending}
                       onClick={() => revoke.mutate(session.id)}
-                    >
-                      Revoke<span className="visually-hidden"> the session from {session.created_at}</span>
-                    </button>
+                    />
                   ),
               },
             ]}

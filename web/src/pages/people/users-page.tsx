@@ -17,6 +17,7 @@ import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
+import { RowButton } from "../../ui/row-button.tsx";
 import { ErrorState } from "../../ui/states.tsx";
 
 const roles: Role[] = ["admin", "billing_ops", "finance", "viewer", "ingest"];
@@ -201,14 +202,13 @@ function InvitationsPanel({ onDone }: { onDone: (message: string) => void }) {
                 className: "row-actions",
                 cell: (invitation) =>
                   invitation.status === "pending" && (
-                    <button
-                      type="button"
-                      className="button button-small button-danger"
+                    <RowButton
+                      label="Revoke"
+                      of={`the invitation of ${invitation.name}`}
+                      danger
                       disabled={revoke.isPending}
                       onClick={() => revoke.mutate(invitation.id)}
-                    >
-                      Revoke<span className="visually-hidden"> the invitation of {invitation.name}</span>
-                    </button>
+                    />
                   ),
               },
             ]}
