@@ -6,7 +6,7 @@
 // so proration, audit and the top-up's invoice are the same; the portal only
 // narrows what may be asked, and only for the portal's own customer.
 import { findPlanIdByCode, planVersionsByIds } from "../catalog/index.ts";
-import { currencyFor, Decimal, fitsMinorUnit } from "../core/index.ts";
+import { currencyFor, Decimal, fitsMinorUnit, walletCreditsOf } from "../core/index.ts";
 import { getWallet, listWallets, type TopUp, type Wallet } from "../credits/index.ts";
 import { topUpWallet } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
@@ -175,7 +175,7 @@ export async function topUpPortalWallet(
   const errors = topUpAmountErrors(amount, wallet.currency);
   if (errors.length > 0) throw validationFailed(errors);
   return topUpWallet(context, walletId, {
-    amount: amount.times(wallet.rate).toFixed(),
+    amount: walletCreditsOf(amount, new Decimal(wallet.rate)).toFixed(),
     paid_amount: amount.toFixed(),
     reason: "credits bought by the customer in the portal",
   });
