@@ -258,6 +258,7 @@ export {
   type ContractJournalMonth,
   contractJournal,
 } from "./revenue/contract-journal.ts";
+export type { ContractCredit } from "./revenue/contract-credits.ts";
 export {
   type ContractCommitTerm,
   type ContractFeeLine,

@@ -177,6 +177,32 @@ export type BookSettlement = {
   paymentReference: string | null;
 };
 
+/** One term of a contract's prepaid commit, as the commit ledger stands (rolled over, expired once ended). */
+export type BookCommitTerm = {
+  commitId: string;
+  termStart: Instant;
+  termEnd: Instant;
+  granted: Decimal;
+  /** Units rolled over into it from the term before. */
+  rolledIn: Decimal;
+  /** Units that expired when it ended; null while it is open. */
+  expired: Decimal | null;
+};
+
+/**
+ * A contract whose invoices are in the books: their lines of its
+ * subscriptions are earned by the contract's revenue schedule (ASC 606 step
+ * 4), not each by its own pattern.
+ */
+export type BookContract = {
+  id: string;
+  customerId: string;
+  currency: string;
+  subscriptionIds: string[];
+  /** Each prepaid commit's terms that have started, a commit's in time order. */
+  commitTerms: BookCommitTerm[];
+};
+
 export type Books = {
   timeZone: string;
   invoices: BookInvoice[];
@@ -185,6 +211,8 @@ export type Books = {
   payments: BookPayment[];
   locks: BookLock[];
   accruals: BookAccrual[];
+  /** Contracts of the invoices' subscriptions; absent where a report has none to book. */
+  contracts?: BookContract[];
   /** Approved partner settlements; absent where a report has none to book. */
   settlements?: BookSettlement[];
 };

@@ -14,6 +14,10 @@ const ObligationSchema = Type.Object({
   standalone_selling_price_source: StringEnum(["configured", "list_price"]),
   allocated: Money,
   reallocated: Type.String({ description: "allocated less contract_price" }),
+  credited: Type.String({
+    description:
+      "what credit notes and voids on its lines took off it (net of tax), reversed from its revenue proportionally",
+  }),
 });
 
 const ScheduleMonthSchema = Type.Object({
@@ -54,6 +58,9 @@ export const ContractRevenueScheduleSchema = Type.Object({
       "the fixed consideration: fees invoiced so far (less what commits paid of them) and every started term's prepaid commits",
   }),
   variable_consideration: Type.String({ description: "usage billed beyond the commits, earned as used" }),
+  credited: Type.String({
+    description: "what credit notes and voids took off the contract's lines, net of tax: the transaction price less this is what it earns",
+  }),
   obligations: Type.Array(ObligationSchema),
   schedule: Type.Array(ScheduleMonthSchema),
   journal: Type.Array(JournalMonthSchema),

@@ -4,78 +4,21 @@
 // set), and the billing core's contractRevenueSchedule for the allocation, the
 // schedule month by month and the contract's journal. GET
 // /v1/contracts/{id}/revenue-schedule answers it.
-import { contractBalances, getContract } from "../contracts/index.ts";
+import { getContract } from "../contracts/index.ts";
 import {
-  type ContractCommitTerm,
-  type ContractFeeLine,
-  type ContractRevenueInvoice,
   type ContractRevenueSchedule,
   contractRevenueSchedule,
   currencyFor,
-  Decimal,
+  type Decimal,
   formatAmount,
   type RevenueEntry,
   sumDecimals,
+  ZERO,
 } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
-import type { BookInvoice, BookLine } from "./books.ts";
 import type { ContractRevenueScheduleView } from "./contract-revenue-schemas.ts";
 import { loadBooks } from "./load-books.ts";
-
-const feeKinds = new Set(["fixed", "quantity_change", "proration_credit"]);
-
-/** A commit term's obligation id: the commit's id and the day its term starts. */
-function commitObligationId(commitId: string, termStart: number): string {
-  return `commit:${commitId}:${new Date(termStart).toISOString().slice(0, 10)}`;
-}
-
-/** A fee's obligation: the product its charge sells, else the charge. */
-function feeObligationId(line: BookLine): string {
-  return line.product ?? `charge:${line.chargeId ?? line.description}`;
-}
-
-function feeLine(line: BookLine, issuedAt: number): ContractFeeLine {
-  return {
-    obligationId: feeObligationId(line),
-    amount: line.amount,
-    quantity: line.quantity,
-    periodAmount: line.periodAmount ?? null,
-    listPrice: line.listPrice ?? null,
-    standaloneSellingPrice: line.standaloneSellingPrice ?? null,
-    start: line.periodStart ?? issuedAt,
-    end: line.periodEnd ?? issuedAt,
-  };
-}
-
-/**
- * An invoice as the contract sees it: its lines of the contract's
- * subscriptions, and what it brought in for them net of tax (the invoice's
- * total less tax when it bills nothing else; else those lines less the
- * commits' draws).
- */
-function contractInvoice(invoice: BookInvoice, subscriptionIds: ReadonlySet<string>): ContractRevenueInvoice {
-  const lines = invoice.lines.filter(
-    (line) => line.subscriptionId !== null && subscriptionIds.has(line.subscriptionId),
-  );
-  const draws = invoice.commitDraws.map((draw) => ({
-    obligationId: commitObligationId(draw.commitId, draw.termStart),
-    amount: draw.amount,
-  }));
-  const net =
-    lines.length === invoice.lines.length
-      ? invoice.total.minus(invoice.tax)
-      : sumDecimals(lines.map((line) => line.amount)).minus(sumDecimals(draws.map((draw) => draw.amount)));
-  return {
-    at: invoice.issuedAt,
-    net,
-    fees: lines.filter((line) => feeKinds.has(line.kind)).map((line) => feeLine(line, invoice.issuedAt)),
-    commitLines: sumDecimals(lines.filter((line) => line.kind === "commit").map((line) => line.amount)),
-    usage: lines
-      .filter((line) => !feeKinds.has(line.kind) && line.kind !== "commit")
-      .map((line) => ({ amount: line.amount, end: line.periodEnd ?? invoice.issuedAt + 1 })),
-    draws,
-  };
-}
+import { recognizeRevenue } from "./revenue-recognition.ts";
 
 export type ContractRevenue = {
   contractId: string;
@@ -84,41 +27,28 @@ export type ContractRevenue = {
   schedule: ContractRevenueSchedule;
 };
 
-/** The contract's allocation, revenue schedule and journal as its finalized invoices stand now. */
+/**
+ * The contract's allocation, revenue schedule and journal as its finalized
+ * invoices and credit notes stand now: the very schedule the general journal
+ * books (revenue-recognition.ts). A contract nothing has been invoiced for
+ * yet has an empty one.
+ */
 export async function contractRevenue(context: RequestContext, contractId: string): Promise<ContractRevenue> {
   const contract = await getContract(context, contractId);
-  const balances = await contractBalances(context, contractId);
-  const books = await loadBooks(context.database, context);
-  const subscriptionIds = new Set([contract.subscription_id]);
-  const invoices = books.invoices
-    .filter(
-      (invoice) =>
-        invoice.voidedAt === null &&
-        invoice.lines.some(
-          (line) => line.subscriptionId !== null && subscriptionIds.has(line.subscriptionId),
-        ),
-    )
-    .map((invoice) => contractInvoice(invoice, subscriptionIds));
-  const commits: ContractCommitTerm[] = balances.balances
-    .filter((balance) => balance.type === "prepaid")
-    .map((balance) => {
-      const termStart = Date.parse(balance.term_start);
-      return {
-        obligationId: commitObligationId(balance.id, termStart),
-        face: new Decimal(balance.granted),
-        expiresAt: Date.parse(balance.term_end),
-      };
-    });
+  const books = await loadBooks(context.database, context, undefined, { now: context.clock.now() });
+  const recognized = recognizeRevenue(books).contracts.get(contract.id);
   return {
     contractId: contract.id,
     currency: contract.currency,
     timeZone: books.timeZone,
-    schedule: contractRevenueSchedule({
-      invoices,
-      commits,
-      currency: currencyFor(contract.currency),
-      timeZone: books.timeZone,
-    }),
+    schedule:
+      recognized?.schedule ??
+      contractRevenueSchedule({
+        invoices: [],
+        commits: [],
+        currency: currencyFor(contract.currency),
+        timeZone: books.timeZone,
+      }),
   };
 }
 
@@ -126,7 +56,7 @@ export async function contractRevenue(context: RequestContext, contractId: strin
 export function presentContractRevenue(revenue: ContractRevenue): ContractRevenueScheduleView {
   const currency = currencyFor(revenue.currency);
   const money = (amount: Decimal) => formatAmount(amount, currency);
-  const { allocation, entries, journal, variable } = revenue.schedule;
+  const { allocation, credited, entries, journal, variable } = revenue.schedule;
   const months = new Map<
     string,
     { month: string; obligation_id: string; kind: RevenueEntry["kind"]; amounts: Decimal[] }
@@ -148,6 +78,7 @@ export function presentContractRevenue(revenue: ContractRevenue): ContractRevenu
     timezone: revenue.timeZone,
     transaction_price: money(allocation.transactionPrice),
     variable_consideration: money(variable),
+    credited: money(sumDecimals([...credited.values()])),
     obligations: allocation.obligations.map((obligation) => ({
       id: obligation.id,
       kind: obligation.id.startsWith("commit:") ? ("commit" as const) : ("fee" as const),
@@ -156,6 +87,7 @@ export function presentContractRevenue(revenue: ContractRevenue): ContractRevenu
       standalone_selling_price_source: obligation.standaloneSellingPriceSource,
       allocated: money(obligation.allocated),
       reallocated: money(obligation.reallocated),
+      credited: money(credited.get(obligation.id) ?? ZERO),
     })),
     schedule: [...months.values()]
       .sort((left, right) => left.month.localeCompare(right.month))

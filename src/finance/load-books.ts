@@ -6,7 +6,14 @@
 // bulk. Nothing here writes.
 import { periodLocks } from "../accounting-periods/index.ts";
 import { planVersionsByIds } from "../catalog/index.ts";
-import { Decimal, monthsInInterval } from "../core/index.ts";
+import { contractsOfSubscriptions } from "../contracts/index.ts";
+import {
+  closeEndedTerms,
+  contractTerms,
+  Decimal,
+  monthsInInterval,
+  resumeCommitLedger,
+} from "../core/index.ts";
 import { recurringRedemptionIds } from "../coupons/index.ts";
 import { purchasedGrantsForBooks } from "../credits/index.ts";
 import { customerReferencesByIds } from "../customers/index.ts";
@@ -16,8 +23,10 @@ import { settlementsForBooks } from "../partners/index.ts";
 import { loadPaymentFacts, type PaymentFacts } from "../payments/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { toCoreContract } from "../simulation/index.ts";
 import { periodContaining } from "./accounting-periods.ts";
 import type {
+  BookContract,
   BookCreditNote,
   BookGrant,
   BookGrantMovement,
@@ -78,7 +87,67 @@ export async function loadBooks(
     payments: paymentsOf(paymentFacts ?? (await loadPaymentFacts(database, scope))),
     locks,
     settlements: await loadSettlements(database, scope),
+    contracts: await loadContracts(database, scope, invoices, options.now?.getTime()),
   };
+}
+
+/**
+ * The contracts of the invoices' subscriptions, with each prepaid commit's
+ * terms as the commit ledger stands after the last finalized invoice, every
+ * term ended by `now` closed (its rollover and breakage known). Terms run in
+ * the time zone of the contract's invoices (its customer's).
+ */
+async function loadContracts(
+  database: Database,
+  scope: TenantScope,
+  invoices: readonly BookInvoice[],
+  now: number | undefined,
+): Promise<BookContract[]> {
+  const invoicesOf = new Map<string, BookInvoice>();
+  for (const invoice of invoices) {
+    for (const line of invoice.lines) {
+      const known = line.subscriptionId === null ? undefined : invoicesOf.get(line.subscriptionId);
+      if (line.subscriptionId !== null && (known === undefined || known.issuedAt < invoice.issuedAt)) {
+        invoicesOf.set(line.subscriptionId, invoice);
+      }
+    }
+  }
+  const bySubscription = await contractsOfSubscriptions(database, scope, [...invoicesOf.keys()]);
+  const contracts = new Map<string, BookContract>();
+  for (const [subscriptionId, found] of bySubscription) {
+    const known = contracts.get(found.id);
+    if (known !== undefined) {
+      known.subscriptionIds.push(subscriptionId);
+      continue;
+    }
+    const invoice = invoicesOf.get(subscriptionId) as BookInvoice;
+    const { phases: _phases, rate_card: _rateCard, ...commitTerms } = found.terms;
+    const contract = toCoreContract(commitTerms, () => []);
+    const until = Math.max(now ?? invoice.issuedAt, contract.start);
+    const billing = { contract, terms: contractTerms(contract, until, invoice.timeZone) };
+    const resumed = resumeCommitLedger(billing, found.ledger);
+    const ledger = now === undefined ? resumed : closeEndedTerms(billing, resumed, now);
+    contracts.set(found.id, {
+      id: found.id,
+      customerId: invoice.customerId,
+      currency: invoice.currency,
+      subscriptionIds: [subscriptionId],
+      commitTerms: ledger.balances
+        .filter((balance) => (billing.terms[balance.termIndex]?.start ?? Infinity) <= until)
+        .map((balance) => {
+          const term = billing.terms[balance.termIndex] as { start: number; end: number };
+          return {
+            commitId: balance.commitId,
+            termStart: term.start,
+            termEnd: term.end,
+            granted: balance.granted,
+            rolledIn: balance.rolledOver,
+            expired: balance.closed ? balance.expired : null,
+          };
+        }),
+    });
+  }
+  return [...contracts.values()];
 }
 
 /** Approved partner settlements, from the partners domain. */

@@ -16,10 +16,23 @@
 //   would have been earned.
 // - An entry whose month was locked before its document was written moves to
 //   the document's date: a closed month never changes.
+// - The lines of a contract's subscriptions are earned by the contract's
+//   revenue schedule (ASC 606 step 4, contract-books.ts and the core's
+//   contractRevenueSchedule), not each by its own pattern: their share of an
+//   invoice is credited to deferred revenue when it is issued (a credit note
+//   or a void on them debits it back), each schedule entry moves its amount
+//   from deferred revenue to revenue (or breakage revenue) on its date, and
+//   at each month end the contract's position, when earned ahead of billing,
+//   is moved to unbilled receivables. Usage of a contract's subscriptions is
+//   not accrued apart: the schedule earns it in its month of use.
 import {
   allocateAmount,
   allocateInvoiceRevenue,
+  type ContractCredit,
+  type ContractRevenueInvoice,
+  type ContractRevenueSchedule,
   type Currency,
+  contractRevenueSchedule,
   currencyFor,
   Decimal,
   type Instant,
@@ -28,9 +41,10 @@ import {
   sumDecimals,
   ZERO,
 } from "../core/index.ts";
-import { accountingDate, periodContaining } from "./accounting-periods.ts";
+import { accountingDate, parsePeriod, periodContaining } from "./accounting-periods.ts";
 import type {
   BookAccrual,
+  BookContract,
   BookCreditNote,
   BookGrant,
   BookInvoice,
@@ -40,6 +54,13 @@ import type {
   Books,
 } from "./books.ts";
 import type { AccountKey } from "./chart-of-accounts.ts";
+import {
+  contractCommitTerms,
+  contractInvoiceOf,
+  contractLinesOf,
+  creditTargetOf,
+  productOfObligation,
+} from "./contract-books.ts";
 import { grantReleases } from "./prepaid-credits.ts";
 import { inPeriodOfUse, type Portion, ratableByDay } from "./recognition-patterns.ts";
 
@@ -54,7 +75,8 @@ export type DocumentType =
   | "refund"
   | "usage_accrual"
   | "partner_settlement"
-  | "partner_settlement_payment";
+  | "partner_settlement_payment"
+  | "contract";
 
 export type DocumentRef = { type: DocumentType; id: string; reference: string; bookedAt: Instant };
 
@@ -101,7 +123,25 @@ export type Posting = {
   memo: string;
 };
 
-export type Recognition = { schedules: RevenueSchedule[]; postings: Posting[] };
+/** A contract's revenue as the general journal books it. */
+export type ContractRecognition = {
+  contract: BookContract;
+  schedule: ContractRevenueSchedule;
+};
+
+export type Recognition = {
+  schedules: RevenueSchedule[];
+  postings: Posting[];
+  /** By contract id. */
+  contracts: Map<string, ContractRecognition>;
+};
+
+/** A contract's invoices and credits as the books are read. */
+type ContractState = {
+  contract: BookContract;
+  invoices: ContractRevenueInvoice[];
+  credits: ContractCredit[];
+};
 
 type LineState = {
   schedule: RevenueSchedule;
@@ -126,11 +166,22 @@ class RevenueBooks {
   private readonly releaseByInvoice = new Map<string, Decimal>();
   private readonly restoredByInvoice = new Map<string, Decimal>();
   private readonly grantOfLine = new Map<string, string>();
+  /** The contract of each subscription under one. */
+  private readonly contractOfSubscription = new Map<string, ContractState>();
+  /** The contract of each invoice line earned by a contract, with what credit notes and voids took off it. */
+  private readonly contractLines = new Map<string, { state: ContractState; line: BookLine; reversed: Decimal }>();
+  private readonly contractResults = new Map<string, ContractRecognition>();
 
   private readonly books: Books;
 
   constructor(books: Books) {
     this.books = books;
+    for (const contract of books.contracts ?? []) {
+      const state: ContractState = { contract, invoices: [], credits: [] };
+      for (const subscriptionId of contract.subscriptionIds) {
+        this.contractOfSubscription.set(subscriptionId, state);
+      }
+    }
     this.invoices = new Map(books.invoices.map((invoice) => [invoice.id, invoice]));
     this.grants = new Map(books.grants.map((grant) => [grant.id, grant]));
   }
@@ -146,10 +197,17 @@ class RevenueBooks {
     for (const note of this.books.creditNotes) this.bookCreditNote(note);
     for (const invoice of this.books.invoices) if (invoice.voidedAt !== null) this.bookVoid(invoice);
     for (const payment of this.books.payments) this.bookPayment(payment);
-    for (const accrual of this.books.accruals) this.bookAccrual(accrual);
+    for (const accrual of this.books.accruals) {
+      if (!this.contractOfSubscription.has(accrual.subscriptionId)) this.bookAccrual(accrual);
+    }
     for (const settlement of this.books.settlements ?? []) this.bookSettlement(settlement);
     for (const state of this.lineStates.values()) this.postRecognition(state);
-    return { schedules: this.schedules, postings: this.postings };
+    for (const state of new Set(this.contractOfSubscription.values())) this.bookContract(state);
+    return { schedules: this.schedules, postings: this.postings, contracts: this.contractResults };
+  }
+
+  private contractOf(line: BookLine): ContractState | undefined {
+    return line.subscriptionId === null ? undefined : this.contractOfSubscription.get(line.subscriptionId);
   }
 
   // ---- dates
@@ -267,10 +325,12 @@ class RevenueBooks {
       tax: { amount: invoice.tax.negated(), memo: `Tax on invoice ${invoice.number}` },
     });
     if (!releases.isZero()) this.postReleases(invoice, document, booking);
+    this.bookContractShares(invoice, lineNets, base);
 
     invoice.lines.forEach((line, index) => {
       const net = lineNets[index] ?? ZERO;
       this.netOfLine.set(line.id, net);
+      if (this.contractLines.has(line.id)) return;
       const grant = line.prepaidGrantId === null ? undefined : this.grants.get(line.prepaidGrantId);
       if (grant !== undefined) this.grantOfLine.set(line.id, grant.id);
       const schedule: RevenueSchedule = {
@@ -326,6 +386,158 @@ class RevenueBooks {
         state.earned.push(entry);
       });
     });
+  }
+
+  /**
+   * The contract's lines of an invoice: their share of its revenue is billed
+   * ahead of the contract's schedule, deferred until the schedule earns it.
+   */
+  private bookContractShares(
+    invoice: BookInvoice,
+    lineNets: readonly Decimal[],
+    base: ReturnType<RevenueBooks["bookingBase"]>,
+  ): void {
+    const states = new Set(
+      invoice.lines.flatMap((line) => {
+        const state = this.contractOf(line);
+        return state === undefined ? [] : [state];
+      }),
+    );
+    for (const state of states) {
+      const lines = contractLinesOf(invoice, state.contract);
+      const net = sumDecimals(lines.map((line) => lineNets[invoice.lines.indexOf(line)] ?? ZERO));
+      for (const line of lines) this.contractLines.set(line.id, { state, line, reversed: ZERO });
+      state.invoices.push(contractInvoiceOf(invoice, lines, net, state.contract));
+      this.post({
+        ...base,
+        account: "deferred_revenue",
+        amount: net.negated(),
+        memo: `Contract ${state.contract.id}: invoice ${invoice.number}, earned by the contract's schedule`,
+      });
+    }
+  }
+
+  /** A credit note or a void on a contract's line: it lowers the contract's price, taken back from deferred revenue. */
+  private creditContractLine(lineId: string, amount: Decimal, document: DocumentRef): boolean {
+    const found = this.contractLines.get(lineId);
+    if (found === undefined) return false;
+    if (amount.isZero()) return true;
+    found.reversed = found.reversed.plus(amount);
+    found.state.credits.push({ at: document.bookedAt, amount, target: creditTargetOf(found.line) });
+    const booking = this.pointIn(document.bookedAt);
+    this.post({
+      ...this.bookingBase(document, booking, found.state.contract.currency, found.state.contract.customerId),
+      account: "deferred_revenue",
+      amount,
+      memo: `Contract ${found.state.contract.id}: ${document.type === "credit_note" ? "credit note" : "void of invoice"} ${document.reference} on ${found.line.description}`,
+    });
+    return true;
+  }
+
+  // ---- contracts
+
+  /**
+   * A contract's schedule in the journal: each entry from deferred revenue to
+   * revenue (or breakage revenue) on its date, under its obligation's product;
+   * at each month end the change in what was earned ahead of billing, from
+   * deferred revenue to unbilled receivables.
+   */
+  private bookContract(state: ContractState): void {
+    const { contract } = state;
+    if (state.invoices.length === 0) return;
+    const timeZone = this.books.timeZone;
+    const schedule = contractRevenueSchedule({
+      invoices: state.invoices,
+      commits: contractCommitTerms(contract),
+      credits: state.credits,
+      currency: currencyFor(contract.currency),
+      timeZone,
+    });
+    this.contractResults.set(contract.id, { contract, schedule });
+    const document = (bookedAt: Instant): DocumentRef => ({
+      type: "contract",
+      id: contract.id,
+      reference: contract.id,
+      bookedAt,
+    });
+    const schedules = new Map<string, RevenueSchedule>();
+    for (const entry of schedule.entries) {
+      const before = this.pointIn(entry.at - 1);
+      const when = before.period === entry.month ? before : this.pointIn(entry.at);
+      const product = productOfObligation(entry.obligationId);
+      const common = {
+        document: document(entry.at),
+        purpose: "recognition" as const,
+        currency: contract.currency,
+        date: when.date,
+        period: entry.month,
+        customerId: contract.customerId,
+        product,
+        memo: `Contract ${contract.id}: ${entry.obligationId} ${entry.kind}`,
+      };
+      // The contract's position is one, under no product; its revenue goes to the obligation's product.
+      this.post({ ...common, product: null, account: "deferred_revenue", amount: entry.amount });
+      this.post({
+        ...common,
+        account: entry.kind === "breakage" ? "breakage_revenue" : "revenue",
+        amount: entry.amount.negated(),
+      });
+      const obligation = schedules.get(entry.obligationId) ?? this.contractSchedule(state, entry.obligationId);
+      schedules.set(entry.obligationId, obligation);
+      obligation.entries.push({
+        type: entry.amount.isNegative() ? "reversal" : entry.kind === "breakage" ? "breakage" : "revenue",
+        at: entry.at,
+        period: entry.month,
+        date: when.date,
+        amount: entry.amount,
+        document: document(entry.at),
+      });
+    }
+    let unbilled = ZERO;
+    for (const month of schedule.journal) {
+      const change = month.unbilledReceivables.minus(unbilled);
+      unbilled = month.unbilledReceivables;
+      if (change.isZero()) continue;
+      const monthEnd = this.pointIn(parsePeriod(month.month, timeZone, "$.period").end - 1);
+      const common = {
+        document: document(monthEnd.at),
+        purpose: "recognition" as const,
+        currency: contract.currency,
+        date: monthEnd.date,
+        period: month.month,
+        customerId: contract.customerId,
+        product: null,
+        memo: `Contract ${contract.id}: earned ahead of billing at the month's end`,
+      };
+      this.post({ ...common, account: "unbilled_receivables", amount: change });
+      this.post({ ...common, account: "deferred_revenue", amount: change.negated() });
+    }
+    for (const obligation of schedules.values()) {
+      obligation.amount = sumDecimals(obligation.entries.map((entry) => entry.amount));
+      this.schedules.push(obligation);
+    }
+  }
+
+  /** One obligation of a contract as a revenue schedule (GET /v1/revenue-schedules?customer_id=…). */
+  private contractSchedule(state: ContractState, obligationId: string): RevenueSchedule {
+    const commit = obligationId.startsWith("commit:");
+    const usage = obligationId === "usage";
+    return {
+      invoiceId: null,
+      invoiceNumber: null,
+      lineId: null,
+      grantId: null,
+      customerId: state.contract.customerId,
+      currency: state.contract.currency,
+      product: productOfObligation(obligationId),
+      description: `Contract ${state.contract.id}: ${obligationId}`,
+      kind: commit ? "commit" : usage ? "usage" : "fixed",
+      pattern: commit ? "prepaid_credits" : usage ? "period_of_use" : "ratable_by_day",
+      serviceStart: null,
+      serviceEnd: null,
+      amount: ZERO,
+      entries: [],
+    };
   }
 
   private portionsOf(line: BookLine, invoice: BookInvoice): Portion[] {
@@ -506,7 +718,10 @@ class RevenueBooks {
     const byLine = new Map<string, Decimal>();
     note.lines.forEach((noteLine, index) => {
       const amount = pieces[index] ?? ZERO;
-      if (noteLine.invoiceLineId !== null && this.lineStates.has(noteLine.invoiceLineId)) {
+      const known =
+        noteLine.invoiceLineId !== null &&
+        (this.lineStates.has(noteLine.invoiceLineId) || this.contractLines.has(noteLine.invoiceLineId));
+      if (known && noteLine.invoiceLineId !== null) {
         byLine.set(noteLine.invoiceLineId, (byLine.get(noteLine.invoiceLineId) ?? ZERO).plus(amount));
         return;
       }
@@ -520,7 +735,9 @@ class RevenueBooks {
         byLine.set(line.id, (byLine.get(line.id) ?? ZERO).plus(shares[position] ?? ZERO));
       });
     });
-    for (const [lineId, amount] of byLine) this.reverse(lineId, amount, document, currency);
+    for (const [lineId, amount] of byLine) {
+      if (!this.creditContractLine(lineId, amount, document)) this.reverse(lineId, amount, document, currency);
+    }
   }
 
   private bookVoid(invoice: BookInvoice): void {
@@ -558,12 +775,13 @@ class RevenueBooks {
     }
     const reversal = receivable.plus(invoice.balanceApplied).plus(restored).minus(creditToBalance).minus(tax);
     const remaining = invoice.lines.map((line) => {
-      const state = this.lineStates.get(line.id);
-      return (this.netOfLine.get(line.id) ?? ZERO).minus(state?.reversed ?? ZERO);
+      const reversed = this.lineStates.get(line.id)?.reversed ?? this.contractLines.get(line.id)?.reversed;
+      return (this.netOfLine.get(line.id) ?? ZERO).minus(reversed ?? ZERO);
     });
     const pieces = allocateAmount(reversal, remaining, currency);
     invoice.lines.forEach((line, index) => {
-      this.reverse(line.id, pieces[index] ?? ZERO, document, currency);
+      const piece = pieces[index] ?? ZERO;
+      if (!this.creditContractLine(line.id, piece, document)) this.reverse(line.id, piece, document, currency);
     });
   }
 

@@ -21,11 +21,18 @@
 // A fee's list price and standalone selling price follow its line: the
 // charge's price per period times the quantity, prorated as the line is
 // (amount ÷ the line's full-period amount).
+//
+// A prepaid commit is one obligation per term, priced at the term's face
+// value; rollover and breakage follow commit-term-revenue.ts. Credit notes
+// lower the obligation of the line they credit (contract-credits.ts), after
+// the allocation: they never move revenue between obligations.
 import { allocateAmount } from "../allocation.ts";
 import type { Currency } from "../currency.ts";
 import { type Decimal, maxDecimal, minDecimal, sumDecimals, ZERO } from "../decimal.ts";
 import type { Instant } from "../instant.ts";
 import { type ContractJournalMonth, contractJournal } from "./contract-journal.ts";
+import { commitTermsRevenue } from "./commit-term-revenue.ts";
+import { type ContractCredit, creditReversals, reversedOnItsDate } from "./contract-credits.ts";
 import { allocateTransactionPrice, type TransactionPriceAllocation } from "./obligation-allocation.ts";
 import {
   obligationSchedule,
@@ -36,6 +43,8 @@ import {
 
 /** A fee line of a contract's invoice. */
 export type ContractFeeLine = {
+  /** The invoice line's id: what a credit note names. */
+  readonly id: string;
   /** The obligation it serves: a product, or a plan's charge. */
   readonly obligationId: string;
   readonly amount: Decimal;
@@ -65,16 +74,24 @@ export type ContractRevenueInvoice = {
   readonly draws: readonly { readonly obligationId: string; readonly amount: Decimal }[];
 };
 
-/** A prepaid commit for one term. */
+/** A prepaid commit for one term, as the commit ledger left it; a commit's terms in time order. */
 export type ContractCommitTerm = {
   readonly obligationId: string;
+  readonly commitId: string;
+  /** What the term grants. */
   readonly face: Decimal;
+  /** Units rolled over into it from the term before. */
+  readonly rolledIn: Decimal;
   readonly expiresAt: Instant;
+  /** Units that expired at its end; null while the term is open. */
+  readonly expired: Decimal | null;
 };
 
 export type ContractRevenueSchedule = {
   readonly allocation: TransactionPriceAllocation;
   readonly variable: Decimal;
+  /** What credit notes took off each obligation (usage for variable consideration). */
+  readonly credited: ReadonlyMap<string, Decimal>;
   readonly entries: readonly RevenueEntry[];
   readonly journal: readonly ContractJournalMonth[];
 };
@@ -122,14 +139,16 @@ function variableOf(invoice: ContractRevenueInvoice, fees: readonly FeeShare[], 
   }));
 }
 
-/** A live contract's allocation, revenue schedule and journal, from its invoices and its commit terms. */
+/** A live contract's allocation, revenue schedule and journal, from its invoices, commit terms and credit notes. */
 export function contractRevenueSchedule(input: {
   invoices: readonly ContractRevenueInvoice[];
   commits: readonly ContractCommitTerm[];
+  credits?: readonly ContractCredit[];
   currency: Currency;
   timeZone: string;
 }): ContractRevenueSchedule {
-  const { currency } = input;
+  const { currency, timeZone } = input;
+  const credits = input.credits ?? [];
   const fees: FeeShare[] = [];
   const variable: VariableConsideration[] = [];
   for (const invoice of input.invoices) {
@@ -157,22 +176,10 @@ export function contractRevenueSchedule(input: {
         : null,
     };
   });
-  const drawsOf = (obligationId: string) =>
-    input.invoices.flatMap((invoice) =>
-      invoice.draws
-        .filter((draw) => draw.obligationId === obligationId && draw.amount.greaterThan(ZERO))
-        .map((draw) => ({ at: drawnAt(invoice), amount: draw.amount })),
-    );
-  const commits = input.commits.map((commit) => {
-    const draws = drawsOf(commit.obligationId);
-    // A balance rolled over from an earlier term is drawn beyond the term's own face.
-    const face = maxDecimal(commit.face, sumDecimals(draws.map((draw) => draw.amount)));
-    return { commit, draws, face };
-  });
   const allocation = allocateTransactionPrice(
     [
       ...feeObligations,
-      ...commits.map(({ commit }) => ({
+      ...input.commits.map((commit) => ({
         id: commit.obligationId,
         contractPrice: commit.face,
         listPrice: commit.face,
@@ -199,28 +206,118 @@ export function contractRevenueSchedule(input: {
         fee.line.end > fee.line.start
           ? { type: "ratable" as const, start: fee.line.start, end: fee.line.end }
           : { type: "point_in_time" as const, at: fee.line.start };
-      scheduled.push({ id, allocated: pieces[index] ?? ZERO, pattern });
+      scheduled.push({ id, source: fee.line.id, allocated: pieces[index] ?? ZERO, pattern });
     });
   }
-  for (const { commit, draws, face } of commits) {
-    scheduled.push({
-      id: commit.obligationId,
-      allocated: allocated.get(commit.obligationId) ?? ZERO,
-      pattern: { type: "drawdown", face, draws, expiresAt: commit.expiresAt },
-    });
-  }
-  const entries = obligationSchedule({
-    obligations: scheduled,
-    variable,
-    currency,
-    timeZone: input.timeZone,
-  });
+  // Fees, then commits, then usage: the order entries of one instant keep.
+  const entries = [
+    ...obligationSchedule({ obligations: scheduled, currency, timeZone }),
+    ...commitEntries(input, allocated, credits),
+    ...obligationSchedule({ obligations: scheduled.slice(0, 1), variable, currency, timeZone }),
+  ];
+  entries.push(...feeAndUsageReversals(scheduled, entries, credits, currency, timeZone));
+  const schedule = entries
+    .filter((entry) => !entry.amount.isZero())
+    .sort((left, right) => left.at - right.at);
   const journal = contractJournal({
-    entries,
-    invoices: input.invoices.map((invoice) => ({ at: invoice.at, amount: invoice.net })),
-    timeZone: input.timeZone,
+    entries: schedule,
+    invoices: [
+      ...input.invoices.map((invoice) => ({ at: invoice.at, amount: invoice.net })),
+      ...credits.map((credit) => ({ at: credit.at, amount: credit.amount.negated() })),
+    ],
+    timeZone,
   });
-  return { allocation, variable: sumDecimals(variable.map((usage) => usage.amount)), entries, journal };
+  return {
+    allocation,
+    variable: sumDecimals(variable.map((usage) => usage.amount)),
+    credited: creditedByObligation(credits, scheduled),
+    entries: schedule,
+    journal,
+  };
+}
+
+/** Each commit's terms, released as drawn, with rollover, breakage and their credits. */
+function commitEntries(
+  input: Parameters<typeof contractRevenueSchedule>[0],
+  allocated: ReadonlyMap<string, Decimal>,
+  credits: readonly ContractCredit[],
+): RevenueEntry[] {
+  const drawsOf = (obligationId: string) =>
+    input.invoices.flatMap((invoice) =>
+      invoice.draws
+        .filter((draw) => draw.obligationId === obligationId && draw.amount.greaterThan(ZERO))
+        .map((draw) => ({ at: drawnAt(invoice), amount: draw.amount })),
+    );
+  const commitIds = [...new Set(input.commits.map((commit) => commit.commitId))];
+  return commitIds.flatMap((commitId) =>
+    commitTermsRevenue({
+      terms: input.commits
+        .filter((commit) => commit.commitId === commitId)
+        .map((commit) => ({
+          obligationId: commit.obligationId,
+          granted: commit.face,
+          rolledIn: commit.rolledIn,
+          allocated: allocated.get(commit.obligationId) ?? ZERO,
+          draws: drawsOf(commit.obligationId).sort((left, right) => left.at - right.at),
+          expiresAt: commit.expiresAt,
+          expired: commit.expired,
+          credits: credits.filter(
+            (credit) =>
+              credit.target.type === "commit" && credit.target.obligationId === commit.obligationId,
+          ),
+        })),
+      currency: input.currency,
+      timeZone: input.timeZone,
+    }).flatMap((term) => term.entries),
+  );
+}
+
+/** The reversals of credit notes on fee lines (over the line's piece) and on usage (on their date). */
+function feeAndUsageReversals(
+  scheduled: readonly ScheduledObligation[],
+  entries: readonly RevenueEntry[],
+  credits: readonly ContractCredit[],
+  currency: Currency,
+  timeZone: string,
+): RevenueEntry[] {
+  return credits.flatMap((credit) => {
+    const { target } = credit;
+    if (target.type === "commit") return [];
+    const lineId = target.type === "fee" ? target.lineId : undefined;
+    const piece = scheduled.find((candidate) => lineId !== undefined && candidate.source === lineId);
+    if (piece === undefined || piece.allocated.isZero()) {
+      return [
+        piece === undefined
+          ? reversedOnItsDate(credit, USAGE_OBLIGATION, "variable", timeZone)
+          : reversedOnItsDate(credit, piece.id, "revenue", timeZone),
+      ];
+    }
+    return creditReversals({
+      credit,
+      entries: entries.filter((entry) => entry.source === lineId),
+      value: piece.allocated,
+      currency,
+      timeZone,
+    });
+  });
+}
+
+function creditedByObligation(
+  credits: readonly ContractCredit[],
+  scheduled: readonly ScheduledObligation[],
+): Map<string, Decimal> {
+  const credited = new Map<string, Decimal>();
+  for (const credit of credits) {
+    const { target } = credit;
+    const id =
+      target.type === "commit"
+        ? target.obligationId
+        : target.type === "fee"
+          ? (scheduled.find((candidate) => candidate.source === target.lineId)?.id ?? USAGE_OBLIGATION)
+          : USAGE_OBLIGATION;
+    credited.set(id, (credited.get(id) ?? ZERO).plus(credit.amount));
+  }
+  return credited;
 }
 
 /** A draw pays for the invoice's usage: it is earned at the end of that usage, else when the invoice is issued. */

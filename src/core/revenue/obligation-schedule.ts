@@ -34,6 +34,8 @@ export type ObligationPattern =
 export type ScheduledObligation = {
   /** The obligation's id, as allocated. */
   readonly id: string;
+  /** What it was scheduled from (an invoice line's id), copied to its entries; absent when one piece. */
+  readonly source?: string;
   /** Its share of the transaction price (allocateTransactionPrice). */
   readonly allocated: Decimal;
   readonly pattern: ObligationPattern;
@@ -49,6 +51,8 @@ export type VariableConsideration = {
 
 export type RevenueEntry = {
   readonly obligationId: string;
+  /** The scheduled piece it comes from (ScheduledObligation.source). */
+  readonly source?: string;
   readonly kind: "revenue" | "variable" | "breakage";
   /** When it is earned: the end of what it serves. */
   readonly at: Instant;
@@ -57,7 +61,7 @@ export type RevenueEntry = {
   readonly amount: Decimal;
 };
 
-function monthOf(at: Instant, timeZone: string): string {
+export function monthOf(at: Instant, timeZone: string): string {
   return localMonthOf(at, timeZone).month;
 }
 
@@ -130,6 +134,12 @@ function drawdownEntries(
 }
 
 function entriesOf(obligation: ScheduledObligation, currency: Currency, timeZone: string): RevenueEntry[] {
+  const entries = patternEntries(obligation, currency, timeZone);
+  const { source } = obligation;
+  return source === undefined ? entries : entries.map((entry) => ({ ...entry, source }));
+}
+
+function patternEntries(obligation: ScheduledObligation, currency: Currency, timeZone: string): RevenueEntry[] {
   const pattern = obligation.pattern;
   switch (pattern.type) {
     case "ratable":
