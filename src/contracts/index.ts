@@ -4,7 +4,6 @@
 // Other domains import only from here; everything else in the folder is private to it.
 export {
   type ContractForBilling,
-  contractBalances,
   contractsOfSubscriptions,
   recordContractSettlement,
 } from "./contract-ledgers.ts";

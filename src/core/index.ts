@@ -250,6 +250,7 @@ export { scaleChargePrices } from "./pricing/scale-prices.ts";
 /** @public */
 /** @public */
 export { formatProrationFactor, type ProrationFactor, WHOLE_PERIOD } from "./proration.ts";
+export type { ContractCredit } from "./revenue/contract-credits.ts";
 /** @public */
 export {
   type ContractAccount,
@@ -258,7 +259,6 @@ export {
   type ContractJournalMonth,
   contractJournal,
 } from "./revenue/contract-journal.ts";
-export type { ContractCredit } from "./revenue/contract-credits.ts";
 export {
   type ContractCommitTerm,
   type ContractFeeLine,

@@ -17,7 +17,7 @@ import type { BookContract, BookInvoice, BookLine } from "./books.ts";
 const feeKinds = new Set(["fixed", "quantity_change", "proration_credit"]);
 
 /** A commit term's obligation id: the commit's id and the day its term starts. */
-export function commitObligationId(commitId: string, termStart: Instant): string {
+function commitObligationId(commitId: string, termStart: Instant): string {
   return `commit:${commitId}:${new Date(termStart).toISOString().slice(0, 10)}`;
 }
 
@@ -68,6 +68,7 @@ export function contractInvoiceOf(
   const commitIds = new Set(contract.commitTerms.map((term) => term.commitId));
   return {
     at: invoice.issuedAt,
+    finalizedAt: invoice.finalizedAt,
     net,
     fees: lines.filter((line) => feeKinds.has(line.kind)).map((line) => feeLine(line, invoice.issuedAt)),
     commitLines: sumDecimals(lines.filter((line) => line.kind === "commit").map((line) => line.amount)),
@@ -76,7 +77,10 @@ export function contractInvoiceOf(
       .map((line) => ({ amount: line.amount, end: line.periodEnd ?? invoice.issuedAt + 1 })),
     draws: invoice.commitDraws
       .filter((draw) => commitIds.has(draw.commitId))
-      .map((draw) => ({ obligationId: commitObligationId(draw.commitId, draw.termStart), amount: draw.amount })),
+      .map((draw) => ({
+        obligationId: commitObligationId(draw.commitId, draw.termStart),
+        amount: draw.amount,
+      })),
   };
 }
 

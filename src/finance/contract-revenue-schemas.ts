@@ -59,7 +59,8 @@ export const ContractRevenueScheduleSchema = Type.Object({
   }),
   variable_consideration: Type.String({ description: "usage billed beyond the commits, earned as used" }),
   credited: Type.String({
-    description: "what credit notes and voids took off the contract's lines, net of tax: the transaction price less this is what it earns",
+    description:
+      "what credit notes and voids took off the contract's lines, net of tax: the transaction price less this is what it earns",
   }),
   obligations: Type.Array(ObligationSchema),
   schedule: Type.Array(ScheduleMonthSchema),

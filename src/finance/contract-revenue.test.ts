@@ -124,7 +124,13 @@ async function rollingCustomer(): Promise<{ externalId: string; customerId: stri
 const revenueOf = (contractId: string) =>
   expectOk(tenant.admin.get(`/v1/contracts/${contractId}/revenue-schedule`));
 
-type Line = { account_role: string; debit: string; credit: string; product: string | null; customer_id: string };
+type Line = {
+  account_role: string;
+  debit: string;
+  credit: string;
+  product: string | null;
+  customer_id: string;
+};
 
 /** A customer's lines of the month's general journal, as "account debit credit product", and whether the month balances. */
 async function journalOf(period: string, customerId: string) {
@@ -133,7 +139,9 @@ async function journalOf(period: string, customerId: string) {
     balanced: journal.balanced as boolean,
     lines: (journal.lines as Line[])
       .filter((line) => line.customer_id === customerId)
-      .map((line) => `${line.account_role} ${line.debit || "-"} ${line.credit || "-"} ${line.product ?? "-"}`),
+      .map(
+        (line) => `${line.account_role} ${line.debit || "-"} ${line.credit || "-"} ${line.product ?? "-"}`,
+      ),
   };
 }
 
@@ -212,12 +220,12 @@ describe("GET /v1/contracts/{id}/revenue-schedule", () => {
         const customerId = (await expectOk(tenant.admin.get(`/v1/contracts/${credited.contractId}`)))
           .customer_id;
         const invoices = await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`));
-        const first = (invoices.data as { issued_at: string; lines: { id: string; kind: string }[] }[]).find(
-          (invoice) => invoice.issued_at.startsWith("2030-01-01"),
-        );
+        const first = (
+          invoices.data as { id: string; issued_at: string; lines: { id: string; kind: string }[] }[]
+        ).find((invoice) => invoice.issued_at.startsWith("2030-01-01"));
         const commitLine = first?.lines.find((line) => line.kind === "commit");
         await expectCreated(
-          tenant.admin.post(`/v1/invoices/${(first as { id: string }).id}/credit-notes`, {
+          tenant.admin.post(`/v1/invoices/${first?.id}/credit-notes`, {
             reason: "billing_error",
             lines: [{ invoice_line_id: commitLine?.id, amount: "600.00" }],
           }),
@@ -502,7 +510,14 @@ describe("GET /v1/contracts/{id}/revenue-schedule", () => {
     // invoiced less the 600.00 credited.
     expect(
       revenue.journal.map(
-        (month: { month: string; invoiced: string; recognized: string; deferred_revenue: string; unbilled_receivables: string; balanced: boolean }) =>
+        (month: {
+          month: string;
+          invoiced: string;
+          recognized: string;
+          deferred_revenue: string;
+          unbilled_receivables: string;
+          balanced: boolean;
+        }) =>
           `${month.month} ${month.invoiced} ${month.recognized} ${month.deferred_revenue} ${month.unbilled_receivables} ${month.balanced}`,
       ),
     ).toEqual([
@@ -569,7 +584,13 @@ describe("GET /v1/contracts/{id}/revenue-schedule", () => {
     // 1,100.00 − 1,000.00 = 300.00, and in April 300.00 + 1,100.00 − 100.00 = 1,300.00: term 4's pool.
     expect(
       revenue.journal.map(
-        (month: { month: string; invoiced: string; recognized: string; deferred_revenue: string; balanced: boolean }) =>
+        (month: {
+          month: string;
+          invoiced: string;
+          recognized: string;
+          deferred_revenue: string;
+          balanced: boolean;
+        }) =>
           `${month.month} ${month.invoiced} ${month.recognized} ${month.deferred_revenue} ${month.balanced}`,
       ),
     ).toEqual([

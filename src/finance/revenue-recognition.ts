@@ -169,7 +169,10 @@ class RevenueBooks {
   /** The contract of each subscription under one. */
   private readonly contractOfSubscription = new Map<string, ContractState>();
   /** The contract of each invoice line earned by a contract, with what credit notes and voids took off it. */
-  private readonly contractLines = new Map<string, { state: ContractState; line: BookLine; reversed: Decimal }>();
+  private readonly contractLines = new Map<
+    string,
+    { state: ContractState; line: BookLine; reversed: Decimal }
+  >();
   private readonly contractResults = new Map<string, ContractRecognition>();
 
   private readonly books: Books;
@@ -452,6 +455,8 @@ class RevenueBooks {
       credits: state.credits,
       currency: currencyFor(contract.currency),
       timeZone,
+      // A closed month keeps the schedule as it stood at its lock; changes since land in the open months.
+      closedMonths: this.books.locks.map((lock) => ({ month: lock.period, lockedAt: lock.lockedAt })),
     });
     this.contractResults.set(contract.id, { contract, schedule });
     const document = (bookedAt: Instant): DocumentRef => ({
@@ -482,7 +487,8 @@ class RevenueBooks {
         account: entry.kind === "breakage" ? "breakage_revenue" : "revenue",
         amount: entry.amount.negated(),
       });
-      const obligation = schedules.get(entry.obligationId) ?? this.contractSchedule(state, entry.obligationId);
+      const obligation =
+        schedules.get(entry.obligationId) ?? this.contractSchedule(state, entry.obligationId);
       schedules.set(entry.obligationId, obligation);
       obligation.entries.push({
         type: entry.amount.isNegative() ? "reversal" : entry.kind === "breakage" ? "breakage" : "revenue",
@@ -736,7 +742,8 @@ class RevenueBooks {
       });
     });
     for (const [lineId, amount] of byLine) {
-      if (!this.creditContractLine(lineId, amount, document)) this.reverse(lineId, amount, document, currency);
+      if (!this.creditContractLine(lineId, amount, document))
+        this.reverse(lineId, amount, document, currency);
     }
   }
 
@@ -781,7 +788,8 @@ class RevenueBooks {
     const pieces = allocateAmount(reversal, remaining, currency);
     invoice.lines.forEach((line, index) => {
       const piece = pieces[index] ?? ZERO;
-      if (!this.creditContractLine(line.id, piece, document)) this.reverse(line.id, piece, document, currency);
+      if (!this.creditContractLine(line.id, piece, document))
+        this.reverse(line.id, piece, document, currency);
     });
   }
 

@@ -90,10 +90,7 @@ function termRevenue(
     const leftValue = value.minus(released);
     const breakage = leftUnits.isZero()
       ? leftValue
-      : roundToMinorUnit(
-          leftValue.times(minDecimal(term.expired, leftUnits)).dividedBy(leftUnits),
-          currency,
-        );
+      : roundToMinorUnit(leftValue.times(minDecimal(term.expired, leftUnits)).dividedBy(leftUnits), currency);
     rolledOut = leftValue.minus(breakage);
     if (!breakage.isZero()) {
       entries.push({

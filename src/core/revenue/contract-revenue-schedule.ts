@@ -30,9 +30,10 @@ import { allocateAmount } from "../allocation.ts";
 import type { Currency } from "../currency.ts";
 import { type Decimal, maxDecimal, minDecimal, sumDecimals, ZERO } from "../decimal.ts";
 import type { Instant } from "../instant.ts";
-import { type ContractJournalMonth, contractJournal } from "./contract-journal.ts";
 import { commitTermsRevenue } from "./commit-term-revenue.ts";
+import { entriesBookedByMonth } from "./contract-closed-months.ts";
 import { type ContractCredit, creditReversals, reversedOnItsDate } from "./contract-credits.ts";
+import { type ContractJournalMonth, contractJournal } from "./contract-journal.ts";
 import { allocateTransactionPrice, type TransactionPriceAllocation } from "./obligation-allocation.ts";
 import {
   obligationSchedule,
@@ -63,6 +64,8 @@ export type ContractUsageLine = { readonly amount: Decimal; readonly end: Instan
 
 export type ContractRevenueInvoice = {
   readonly at: Instant;
+  /** When it was written down (finalized); `at` when absent. */
+  readonly finalizedAt?: Instant;
   /** What it brought in, net of tax. */
   readonly net: Decimal;
   readonly fees: readonly ContractFeeLine[];
@@ -139,14 +142,55 @@ function variableOf(invoice: ContractRevenueInvoice, fees: readonly FeeShare[], 
   }));
 }
 
-/** A live contract's allocation, revenue schedule and journal, from its invoices, commit terms and credit notes. */
-export function contractRevenueSchedule(input: {
+type ScheduleInput = {
   invoices: readonly ContractRevenueInvoice[];
   commits: readonly ContractCommitTerm[];
   credits?: readonly ContractCredit[];
   currency: Currency;
   timeZone: string;
-}): ContractRevenueSchedule {
+};
+
+/**
+ * A live contract's allocation, revenue schedule and journal, from its
+ * invoices, commit terms and credit notes. With `closedMonths`, each closed
+ * month keeps the schedule as it stood at its lock (contract-closed-months.ts):
+ * the entries are those the books post, and the journal is theirs.
+ */
+export function contractRevenueSchedule(
+  input: ScheduleInput & {
+    closedMonths?: readonly { readonly month: string; readonly lockedAt: Instant }[];
+  },
+): ContractRevenueSchedule {
+  const current = scheduleOf(input);
+  const closed = (input.closedMonths ?? []).map((closedMonth) => ({
+    month: closedMonth.month,
+    entries: scheduleOf(asAt(input, closedMonth.lockedAt)).entries,
+  }));
+  const entries = entriesBookedByMonth({ current: current.entries, closed, timeZone: input.timeZone });
+  const journal = contractJournal({
+    entries,
+    invoices: [
+      ...input.invoices.map((invoice) => ({ at: invoice.at, amount: invoice.net })),
+      ...(input.credits ?? []).map((credit) => ({ at: credit.at, amount: credit.amount.negated() })),
+    ],
+    timeZone: input.timeZone,
+  });
+  return { ...current, entries, journal };
+}
+
+/** What the books held at `instant`: invoices finalized and credit notes issued by then, terms ended by then. */
+function asAt(input: ScheduleInput, instant: Instant): ScheduleInput {
+  return {
+    ...input,
+    invoices: input.invoices.filter((invoice) => (invoice.finalizedAt ?? invoice.at) <= instant),
+    credits: (input.credits ?? []).filter((credit) => credit.at <= instant),
+    commits: input.commits
+      .filter((commit) => commit.expiresAt > instant || commit.expired !== null)
+      .map((commit) => (commit.expiresAt > instant ? { ...commit, expired: null } : commit)),
+  };
+}
+
+function scheduleOf(input: ScheduleInput): Omit<ContractRevenueSchedule, "journal"> {
   const { currency, timeZone } = input;
   const credits = input.credits ?? [];
   const fees: FeeShare[] = [];
@@ -216,29 +260,17 @@ export function contractRevenueSchedule(input: {
     ...obligationSchedule({ obligations: scheduled.slice(0, 1), variable, currency, timeZone }),
   ];
   entries.push(...feeAndUsageReversals(scheduled, entries, credits, currency, timeZone));
-  const schedule = entries
-    .filter((entry) => !entry.amount.isZero())
-    .sort((left, right) => left.at - right.at);
-  const journal = contractJournal({
-    entries: schedule,
-    invoices: [
-      ...input.invoices.map((invoice) => ({ at: invoice.at, amount: invoice.net })),
-      ...credits.map((credit) => ({ at: credit.at, amount: credit.amount.negated() })),
-    ],
-    timeZone,
-  });
   return {
     allocation,
     variable: sumDecimals(variable.map((usage) => usage.amount)),
     credited: creditedByObligation(credits, scheduled),
-    entries: schedule,
-    journal,
+    entries: entries.filter((entry) => !entry.amount.isZero()).sort((left, right) => left.at - right.at),
   };
 }
 
 /** Each commit's terms, released as drawn, with rollover, breakage and their credits. */
 function commitEntries(
-  input: Parameters<typeof contractRevenueSchedule>[0],
+  input: ScheduleInput,
   allocated: ReadonlyMap<string, Decimal>,
   credits: readonly ContractCredit[],
 ): RevenueEntry[] {
@@ -262,8 +294,7 @@ function commitEntries(
           expiresAt: commit.expiresAt,
           expired: commit.expired,
           credits: credits.filter(
-            (credit) =>
-              credit.target.type === "commit" && credit.target.obligationId === commit.obligationId,
+            (credit) => credit.target.type === "commit" && credit.target.obligationId === commit.obligationId,
           ),
         })),
       currency: input.currency,

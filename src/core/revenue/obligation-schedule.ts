@@ -139,7 +139,11 @@ function entriesOf(obligation: ScheduledObligation, currency: Currency, timeZone
   return source === undefined ? entries : entries.map((entry) => ({ ...entry, source }));
 }
 
-function patternEntries(obligation: ScheduledObligation, currency: Currency, timeZone: string): RevenueEntry[] {
+function patternEntries(
+  obligation: ScheduledObligation,
+  currency: Currency,
+  timeZone: string,
+): RevenueEntry[] {
   const pattern = obligation.pattern;
   switch (pattern.type) {
     case "ratable":

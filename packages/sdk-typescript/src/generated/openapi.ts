@@ -38331,6 +38331,7 @@ export interface operations {
                      *       "timezone": "string",
                      *       "transaction_price": "string",
                      *       "variable_consideration": "string",
+                     *       "credited": "string",
                      *       "obligations": [
                      *         {
                      *           "id": "string",
@@ -38339,7 +38340,8 @@ export interface operations {
                      *           "standalone_selling_price": "string",
                      *           "standalone_selling_price_source": "configured",
                      *           "allocated": "string",
-                     *           "reallocated": "string"
+                     *           "reallocated": "string",
+                     *           "credited": "string"
                      *         }
                      *       ],
                      *       "schedule": [
@@ -38377,6 +38379,8 @@ export interface operations {
                         transaction_price: string;
                         /** @description usage billed beyond the commits, earned as used */
                         variable_consideration: string;
+                        /** @description what credit notes and voids took off the contract's lines, net of tax: the transaction price less this is what it earns */
+                        credited: string;
                         obligations: {
                             /** @description a fee's product (or charge:<id> when its charge names none), or commit:<commit id>:<term start day> */
                             id: string;
@@ -38392,6 +38396,8 @@ export interface operations {
                             allocated: string;
                             /** @description allocated less contract_price */
                             reallocated: string;
+                            /** @description what credit notes and voids on its lines took off it (net of tax), reversed from its revenue proportionally */
+                            credited: string;
                         }[];
                         schedule: {
                             /** @description an accounting month, YYYY-MM, in the finance settings' time zone */
