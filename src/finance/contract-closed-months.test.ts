@@ -1,0 +1,195 @@
+// A contract's revenue in a closed month, worked by hand: the contract of
+// contract-revenue.test.ts (platform 2,000.00 a month, standalone 2,500.00;
+// support 1,000.00 at 50% off, standalone 900.00; a prepaid commit of 6,000.00;
+// tokens January 2,500, February 3,000, March 1,500), January closed on
+// 5 February. Later invoices change the allocation, but January's journal
+// stays as it stood at its lock; the difference lands in February.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createPlan,
+  createSumMeter,
+  ingestEvents,
+  subscribeNewCustomer,
+} from "../../test/support/builders.ts";
+import { expectCreated, expectOk } from "../../test/support/responses.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
+
+let testApp: TestApp;
+let tenant: TestTenant;
+let customerId: string;
+let contractId: string;
+let januaryAtLock: unknown;
+
+const start = "2030-01-01T00:00:00Z";
+
+type Line = {
+  account_role: string;
+  debit: string;
+  credit: string;
+  product: string | null;
+  customer_id: string;
+};
+
+async function journalOf(period: string) {
+  const journal = await expectOk(tenant.admin.get(`/v1/journal?period=${period}`));
+  return {
+    balanced: journal.balanced as boolean,
+    lines: (journal.lines as Line[])
+      .filter((line) => line.customer_id === customerId)
+      .map(
+        (line) => `${line.account_role} ${line.debit || "-"} ${line.credit || "-"} ${line.product ?? "-"}`,
+      ),
+  };
+}
+
+beforeAll(async () => {
+  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Contract closed months" }));
+  await expectOk(tenant.admin.put("/v1/finance-settings", { timezone: "UTC" }));
+  await expectCreated(tenant.admin.post("/v1/products", { code: "platform", name: "Platform" }));
+  await expectCreated(tenant.admin.post("/v1/products", { code: "support", name: "Premium support" }));
+  await createSumMeter(tenant.admin, "tokens", "tokens");
+  const plan = await createPlan(tenant.admin, {
+    code: "enterprise",
+    version: {
+      currency: "USD",
+      interval: "month",
+      charges: [
+        { id: "platform", type: "fixed", amount: "2000.00", timing: "in_advance", product: "platform" },
+        { id: "support", type: "fixed", amount: "1000.00", timing: "in_advance", product: "support" },
+        { id: "tokens", type: "usage", meter: "tokens", model: "per_unit", unit_price: "1.00" },
+      ],
+    },
+  });
+  for (const [product, amount] of [
+    ["platform", "2500.00"],
+    ["support", "900.00"],
+  ]) {
+    await expectOk(tenant.admin.put("/v1/standalone-selling-prices", { product, currency: "USD", amount }));
+  }
+  await freezeTestClock(tenant.admin, start);
+  const { customer, subscription } = await subscribeNewCustomer(tenant.admin, plan.id, {
+    customer: { currency: "USD" },
+    subscription: { start_at: start, billing: "calendar" },
+  });
+  customerId = customer.id;
+  contractId = (
+    await expectCreated(
+      tenant.admin.post("/v1/contracts", {
+        customer_id: customer.id,
+        subscription_id: subscription.id,
+        start,
+        end: "2030-04-01T00:00:00Z",
+        rate_card: [{ plan: "enterprise", charge: "support", discount_percent: "50" }],
+        commits: [{ id: "prepaid", type: "prepaid", amount: "6000.00", applies_to: ["usage"] }],
+      }),
+    )
+  ).id;
+  for (const [month, tokens] of [
+    ["01", 2500],
+    ["02", 3000],
+    ["03", 1500],
+  ] as const) {
+    if (month === "02") {
+      await advanceTestClock(tenant.admin, "2030-02-05T00:00:00Z");
+      await expectCreated(
+        tenant.admin.post("/v1/period-locks", {
+          period: "2030-01",
+          override_checklist: true,
+          reason: "contract book",
+        }),
+      );
+      januaryAtLock = await journalOf("2030-01");
+    }
+    await advanceTestClock(tenant.admin, `2030-${month}-10T00:00:00Z`);
+    await ingestEvents(tenant.admin, [
+      {
+        id: `tokens-${month}`,
+        customer: customer.external_id,
+        name: "tokens",
+        timestamp: `2030-${month}-10T00:00:00Z`,
+        properties: { n: tokens },
+      },
+    ]);
+  }
+  await advanceTestClock(tenant.admin, "2030-04-01T00:00:01Z");
+});
+afterAll(async () => testApp?.close());
+
+describe("a contract's revenue in a closed month", () => {
+  it("keeps January as it stood at its lock", async () => {
+    // At the lock, the invoices of 1 January and 1 February: platform 2 × 2,000.00, support 2 × 500.00,
+    // the commit 6,000.00: 11,000.00 over standalone 5,000 + 1,800 + 6,000 = 12,800. Platform 11,000 ×
+    // 5,000 / 12,800 = 4,296.875 → 4,296.87, support × 1,800 = 1,546.875 → 1,546.87, the commit × 6,000 =
+    // 5,156.25; the cent left goes to the platform (remainders tied, the first): 4,296.88. January: platform
+    // 4,296.88 / 2 = 2,148.44, support 1,546.87 over two → 773.44 (the first), the commit's release of
+    // January's 2,500 drawn, 2,500 × 5,156.25 / 6,000 = 2,148.4375 → 2,148.44: 5,070.32 in all.
+    const january = await journalOf("2030-01");
+    expect(january).toEqual(januaryAtLock);
+    expect(january).toEqual({
+      balanced: true,
+      lines: [
+        "accounts_receivable 8500.00 - -",
+        "deferred_revenue - 8500.00 -",
+        "deferred_revenue 2148.44 - -",
+        "deferred_revenue 2148.44 - -",
+        "deferred_revenue 773.44 - -",
+        "revenue - 2148.44 -",
+        "revenue - 2148.44 platform",
+        "revenue - 773.44 support",
+      ],
+    });
+  });
+
+  it("books the change since the lock on February's first day, so the months add up to the schedule", async () => {
+    const revenue = await expectOk(tenant.admin.get(`/v1/contracts/${contractId}/revenue-schedule`));
+    // Now January's shares are 2,083.34, 750.00 and 2,083.33 (contract-revenue.test.ts): February catches
+    // up 2,083.34 − 2,148.44 = −65.10 (platform), 750.00 − 773.44 = −23.44 (support) and 2,083.33 −
+    // 2,148.44 = −65.11 (the commit), beside its own 2,083.33, 750.00 and 2,500.00.
+    expect(
+      revenue.schedule.map(
+        (entry: { month: string; obligation_id: string; kind: string; amount: string }) =>
+          `${entry.month} ${entry.obligation_id} ${entry.kind} ${entry.amount}`,
+      ),
+    ).toEqual([
+      "2030-01 platform revenue 2148.44",
+      "2030-01 support revenue 773.44",
+      "2030-01 commit:prepaid:2030-01-01 revenue 2148.44",
+      "2030-02 platform revenue 2018.23",
+      "2030-02 support revenue 726.56",
+      "2030-02 commit:prepaid:2030-01-01 revenue 2434.89",
+      "2030-03 platform revenue 2083.33",
+      "2030-03 support revenue 750.00",
+      "2030-03 commit:prepaid:2030-01-01 revenue 416.67",
+      "2030-03 usage variable 1000.00",
+    ]);
+    // Earned in all 13,500.00 + 1,000.00, as the contract's schedule without a closed month.
+    expect(
+      revenue.journal.map(
+        (month: {
+          month: string;
+          recognized: string;
+          deferred_revenue: string;
+          unbilled_receivables: string;
+          balanced: boolean;
+        }) =>
+          `${month.month} ${month.recognized} ${month.deferred_revenue} ${month.unbilled_receivables} ${month.balanced}`,
+      ),
+    ).toEqual([
+      "2030-01 5070.32 3429.68 0.00 true",
+      "2030-02 5179.68 750.00 0.00 true",
+      "2030-03 4250.00 0.00 1000.00 true",
+      "2030-04 0.00 0.00 0.00 true",
+    ]);
+    const february = await journalOf("2030-02");
+    expect(february.balanced).toBe(true);
+    expect(february.lines.filter((line) => line.startsWith("revenue"))).toEqual([
+      "revenue 65.11 - -",
+      "revenue 65.10 - platform",
+      "revenue 23.44 - support",
+      "revenue - 2500.00 -",
+      "revenue - 2083.33 platform",
+      "revenue - 750.00 support",
+    ]);
+  });
+});
