@@ -69,7 +69,9 @@ import {
   topUpWalletBelowThreshold,
 } from "./invoicing/index.ts";
 import {
+  createEventMaintenanceSchedule,
   createEventShipper,
+  eventMaintenanceJobHandlers,
   eventRoutes,
   prepareClickHouseEventTables,
   registerMeterRoutes,
@@ -306,6 +308,8 @@ export type ApplicationOptions = {
   rateLimits?: RateLimitSettings | false;
   /** Signed checkpoints of the audit chain: the file outside the database they go to, and (with background work) how often. */
   auditCheckpoints?: AuditCheckpointSettings;
+  /** Where retention archives months of raw events (FAIRBILL_EVENT_ARCHIVE_DIR); without one, nothing is archived. */
+  eventArchiveDirectory?: string;
 };
 
 export type AuditCheckpointSettings = { file: string | undefined; everySeconds: number };
@@ -344,7 +348,10 @@ export async function buildApplication(options: ApplicationOptions): Promise<Fai
     document: webhookDocument(webhookEvents),
   });
   if (options.background) {
-    startBackgroundWork(app, options.handle, clock, options.email, options.jobs ?? defaultJobSettings);
+    startBackgroundWork(app, options.handle, clock, options.jobs ?? defaultJobSettings, {
+      email: options.email,
+      eventArchiveDirectory: options.eventArchiveDirectory,
+    });
     const checkpoints = createAuditCheckpointSchedule({
       database,
       // Checkpoints are signed at the real time, whatever an environment's test clock says.
@@ -387,6 +394,8 @@ export type JobHandlerOptions = {
   invoicesPerTick?: number;
   /** Seconds without progress after which a bill run counts as dead: the job lease (15 unless told). */
   leaseSeconds?: number;
+  /** Where retention archives months of raw events; without one, the events table's upkeep archives nothing. */
+  eventArchiveDirectory?: string | undefined;
 };
 
 /** Every domain's job handlers, by job kind, for the job worker of `fairbill serve` (and tests that drive it). */
@@ -410,6 +419,12 @@ export function applicationJobHandlers(options: JobHandlerOptions): Record<strin
     ...paymentJobHandlers({ database, clock, logger }),
     ...importJobHandlers({ database, clock, logger, refuseUnpriced: refuseUnpricedEvents }),
     ...taxJobHandlers({ database }),
+    ...eventMaintenanceJobHandlers({
+      database,
+      clock,
+      logger,
+      archiveDirectory: options.eventArchiveDirectory,
+    }),
     ...alertJobHandlers({ database, clock, logger }),
     ...integrationJobHandlers({ database, clock, logger }),
     ...domainEventJobHandlers({
@@ -433,9 +448,10 @@ function startBackgroundWork(
   app: FairbillApp,
   handle: DatabaseHandle,
   clock: Clock,
-  email: EmailSettings | undefined,
   jobs: JobSettings,
+  settings: { email: EmailSettings | undefined; eventArchiveDirectory: string | undefined },
 ): void {
+  const { email } = settings;
   const worker = createJobWorker({
     database: handle.database,
     clock,
@@ -447,6 +463,7 @@ function startBackgroundWork(
       ...(email ? { email } : {}),
       billRunConcurrency: handle.kind === "postgres" ? 4 : 1,
       leaseSeconds: jobs.leaseSeconds,
+      eventArchiveDirectory: settings.eventArchiveDirectory,
     }),
     // Lanes: billing (bill runs, backtests, draft holds), delivery (webhooks, emails), general (the rest).
     lanes: jobs.slots,
@@ -463,13 +480,21 @@ function startBackgroundWork(
     clickHouseOf(handle.database) === undefined
       ? undefined
       : createEventShipper({ database: handle.database, logger: app.log });
+  // The events table's daily upkeep: partitions ahead, retention (real time, like the audit checkpoints).
+  const eventMaintenance = createEventMaintenanceSchedule({
+    database: handle.database,
+    clock: systemClock,
+    logger: app.log,
+  });
   app.addHook("onReady", async () => {
     worker.start();
     scheduler.start();
+    eventMaintenance.start();
     shipper?.start();
   });
   app.addHook("onClose", async () => {
     scheduler.stop();
+    eventMaintenance.stop();
     await shipper?.stop();
     await worker.stop();
   });

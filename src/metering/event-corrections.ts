@@ -113,6 +113,15 @@ async function correctEvent(
       .where("environment_id", "=", context.environmentId)
       .where("id", "=", id)
       .execute();
+    if (next.timestamp !== current.timestamp) {
+      // The id table notes where the event now is (an amendment may move it to another month's partition).
+      await transaction
+        .updateTable("event_ids")
+        .set({ occurred_at: new Date(next.timestamp) })
+        .where("environment_id", "=", context.environmentId)
+        .where("id", "=", id)
+        .execute();
+    }
     await queueForEventStore(transaction, context.database, context, [id], now);
 
     // The meters that counted the event before, or count it now, in the hours it was and is in.

@@ -11,7 +11,8 @@ import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { validationFailed } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
 import { eventsOfCustomers, explorerEvents } from "./clickhouse-events.ts";
-import type { EventDetail, EventListFilters, EventView, UnattributedCustomer } from "./event-schemas.ts";
+import type { EventDetail, EventListFilters, EventPage, UnattributedCustomer } from "./event-schemas.ts";
+import { archivedBefore } from "./event-retention.ts";
 import { catchUpEventStore } from "./event-shipping.ts";
 import { type EventRow, presentEvent, readEventDetail } from "./event-views.ts";
 import { MeterCatalog } from "./meter-catalog.ts";
@@ -24,10 +25,7 @@ const eventsPerUnattributedCustomer = 10;
 /** External ids named by events that one look-up of customers checks at a time. */
 const externalIdsPerScan = 1_000;
 
-export async function listEvents(
-  context: RequestContext,
-  filters: EventListFilters,
-): Promise<Page<EventView>> {
+export async function listEvents(context: RequestContext, filters: EventListFilters): Promise<EventPage> {
   const limit = filters.limit ?? 20;
   const from = optionalInstant(filters.from, "query.from");
   const to = optionalInstant(filters.to, "query.to");
@@ -76,10 +74,13 @@ export async function listEvents(
   const catalog = new MeterCatalog(await loadMeterVersions(context.database, context));
   const pageRows = rows.slice(0, limit);
   const last = pageRows.at(-1);
+  // ClickHouse keeps every event; PostgreSQL's of archived months are in files.
+  const archived = clickHouse === undefined ? await archivedBefore(context.database, context) : undefined;
   return {
     data: pageRows.map((row) => presentEvent(row, catalog)),
     next_cursor:
       rows.length > limit && last ? encodeCursor(`${last.occurred_at.getTime()}:${last.id}`) : null,
+    archived_before: archived?.toISOString() ?? null,
   };
 }
 

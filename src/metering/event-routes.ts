@@ -18,7 +18,7 @@ import {
   EventDetailSchema,
   EventInputSchema,
   EventListQuery,
-  EventSchema,
+  EventPageSchema,
   IngestedEventSchema,
   maximumBatchBytes,
   UnattributedCustomerSchema,
@@ -143,8 +143,11 @@ function registerEventRoutes(app: FairbillApp, refuseUnpriced: UnpricedEventChec
     {
       operationId: "listEvents",
       summary: "List raw events, newest first, with the meters each matched",
+      description:
+        "Months of raw events past the environment's retention (event_retention_months in the metering " +
+        "settings) are archived to files and no longer listed: archived_before says from when events are listed.",
       query: EventListQuery,
-      response: PageOf(EventSchema),
+      response: EventPageSchema,
     },
     ({ context, query }) => listEvents(context, query),
   );

@@ -1,6 +1,7 @@
 // The JSON shapes of usage events on the API: what a producer sends, what
 // ingestion answers, and what the event explorer shows.
 import { type Static, Type } from "typebox";
+import { PageOf } from "../platform/http/pagination.ts";
 import { Nullable, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 
@@ -168,6 +169,16 @@ export const EventListQuery = StrictObject({
   cursor: Type.Optional(Type.String({ maxLength: 600, description: "next_cursor of the previous page" })),
 });
 export type EventListFilters = Static<typeof EventListQuery>;
+
+export const EventPageSchema = Type.Object({
+  ...PageOf(EventSchema).properties,
+  archived_before: Type.Union([Timestamp, Type.Null()], {
+    description:
+      "raw events before this instant were archived by retention (event_retention_months) and are not listed; " +
+      "their usage still counts. Null when none are",
+  }),
+});
+export type EventPage = Static<typeof EventPageSchema>;
 
 const Reason = Type.String({ minLength: 1, maxLength: 1000, description: "why; kept with the revision" });
 

@@ -19,6 +19,7 @@ export {
 } from "./event-reports.ts";
 export { eventRoutes } from "./event-routes.ts";
 export type { EventInput } from "./event-schemas.ts";
+export { createEventMaintenanceSchedule, eventMaintenanceJobHandlers } from "./event-maintenance.ts";
 export { createEventShipper } from "./event-shipping.ts";
 export { ingestEvents, type UnpricedEventCheck } from "./ingestion.ts";
 export { MeterCatalog } from "./meter-catalog.ts";

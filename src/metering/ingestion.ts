@@ -1,7 +1,9 @@
 // Ingestion: usage events in, exactly once, counted in the rollups in the same
 // transaction that stores them. Per batch: check each event; insert the valid
-// ones with one INSERT … ON CONFLICT DO NOTHING RETURNING (the unique key is
-// (environment, event id), so a repeat, however concurrent, inserts nothing);
+// ones with one statement: their ids into event_ids with ON CONFLICT DO
+// NOTHING RETURNING (the unique key is (environment, event id), so a repeat,
+// however concurrent or late, inserts nothing), then the new ones into the
+// events table, partitioned by month (docs/event-store.md);
 // fold only the rows actually inserted into rollup cells in memory; write the
 // cells with one multi-row upsert; commit. A 2xx leaves after the commit, so
 // an acknowledged event is durable.
@@ -273,13 +275,25 @@ async function insertEvents(
       properties: event.properties,
     })),
   );
+  // One statement: the id table decides what is new (its primary key is the
+  // exact dedup, whatever month the first copy is in), and only new ids go into
+  // the partitioned events table.
   const { rows } = await sql<{ id: string }>`
+    with incoming as (
+      select event.id, event.customer, event.name, event.occurred_at, event.properties
+      from json_to_recordset(${document}::json)
+        as event(id text, customer text, name text, occurred_at timestamptz, properties jsonb)
+    ),
+    new_ids as (
+      insert into event_ids (environment_id, id, occurred_at)
+      select ${scope.environmentId}, incoming.id, incoming.occurred_at from incoming
+      on conflict (environment_id, id) do nothing
+      returning id
+    )
     insert into events (environment_id, organization_id, received_at, id, customer_external_id, name, occurred_at, properties)
     select ${scope.environmentId}, ${scope.organizationId}, ${receivedAt.toISOString()}::timestamptz,
-      event.id, event.customer, event.name, event.occurred_at, event.properties
-    from json_to_recordset(${document}::json)
-      as event(id text, customer text, name text, occurred_at timestamptz, properties jsonb)
-    on conflict (environment_id, id) do nothing
+      incoming.id, incoming.customer, incoming.name, incoming.occurred_at, incoming.properties
+    from incoming join new_ids on new_ids.id = incoming.id
     returning id`.execute(transaction);
   return new Set(rows.map((row) => row.id));
 }

@@ -12,6 +12,7 @@ import type { ClickHouseConnection } from "../platform/database/clickhouse.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict } from "../platform/errors.ts";
 import { countEventsFrom, recountPage } from "./clickhouse-events.ts";
+import { archivedBefore } from "./event-retention.ts";
 import { catchUpEventStoreInTransaction } from "./event-shipping.ts";
 import type { EventRow } from "./event-views.ts";
 import { MeterCatalog } from "./meter-catalog.ts";
@@ -45,6 +46,8 @@ export async function recountMeter(
     context.database,
     context.environmentId,
   );
+  // ClickHouse keeps every event; PostgreSQL's raw events of archived months are gone.
+  if (clickHouse === undefined) await refuseArchivedRecount(transaction, scope, fromHour, meter.code);
   await refuseLargeRecount(transaction, scope, fromHour, meter.code, clickHouse);
   for (const table of ["usage_rollups", "usage_unique_values"] as const) {
     await transaction
@@ -119,6 +122,23 @@ export async function recountMeter(
     await addRollupCells(transaction, scope, slice);
     await writeUniqueValues(transaction, scope, slice);
   }
+}
+
+/** Counting again from an archived month would find none of its events and zero its usage: refused. */
+async function refuseArchivedRecount(
+  transaction: DatabaseTransaction,
+  scope: TenantScope,
+  fromHour: Instant,
+  meterCode: string,
+): Promise<void> {
+  const before = await archivedBefore(transaction, scope);
+  if (before === undefined || fromHour >= before.getTime()) return;
+  throw conflict(
+    "meter_recount_range_archived",
+    `Counting meter "${meterCode}" again from ${new Date(fromHour).toISOString()} would read the raw events ` +
+      `from then to ${before.toISOString()}, which retention has archived (event_retention_months); ` +
+      `their rollups would be replaced by nothing. Choose an effective_from at or after ${before.toISOString()}.`,
+  );
 }
 
 async function refuseLargeRecount(

@@ -1,4 +1,5 @@
-// Per-environment metering settings: how old an event may be when it arrives.
+// Per-environment metering settings: how old an event may be when it arrives,
+// and how many months of raw events are kept before retention archives them.
 // An environment without a row uses the defaults.
 import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
@@ -22,6 +23,7 @@ export async function readMeteringSettings(
   const row = await selectInTenant(database, scope, "metering_settings").executeTakeFirst();
   return {
     event_past_window_days: row?.event_past_window_days ?? defaultEventPastWindowDays,
+    event_retention_months: row?.event_retention_months ?? null,
     event_future_window_seconds: eventFutureWindowSeconds,
     updated_at: row?.updated_at.toISOString() ?? null,
   };
@@ -36,6 +38,8 @@ export async function updateMeteringSettings(
     const now = context.clock.now();
     await writeEnvironmentSettings(transaction, context, "metering_settings", {
       event_past_window_days: input.event_past_window_days,
+      event_retention_months:
+        input.event_retention_months === undefined ? before.event_retention_months : input.event_retention_months,
       updated_at: now,
     });
     const after = await readMeteringSettings(transaction, context);

@@ -9,8 +9,18 @@ const PastWindowDays = Type.Integer({
   description: "how many days old an event's timestamp may be when it is sent (backfill excepted)",
 });
 
+const RetentionMonths = Type.Union(
+  [Type.Integer({ minimum: 1, maximum: 1200 }), Type.Null()],
+  {
+    description:
+      "months of raw events kept in the database; whole months older than this are archived to files and " +
+      "dropped (usage, invoices and rollups stay); null keeps them forever",
+  },
+);
+
 export const MeteringSettingsSchema = Type.Object({
   event_past_window_days: PastWindowDays,
+  event_retention_months: RetentionMonths,
   event_future_window_seconds: Type.Integer({
     description: "how far in the future an event's timestamp may be (fixed)",
   }),
@@ -18,5 +28,9 @@ export const MeteringSettingsSchema = Type.Object({
 });
 export type MeteringSettings = Static<typeof MeteringSettingsSchema>;
 
-export const UpdateMeteringSettingsBody = StrictObject({ event_past_window_days: PastWindowDays });
+export const UpdateMeteringSettingsBody = StrictObject({
+  event_past_window_days: PastWindowDays,
+  /** Absent: unchanged. */
+  event_retention_months: Type.Optional(RetentionMonths),
+});
 export type UpdateMeteringSettingsInput = Static<typeof UpdateMeteringSettingsBody>;

@@ -13,6 +13,8 @@ declare module "../platform/database/schema.ts" {
     usage_rollups: UsageRollupTable;
     usage_unique_values: UsageUniqueValueTable;
     events_awaiting_event_store: EventAwaitingEventStoreTable;
+    event_ids: EventIdTable;
+    event_archives: EventArchiveTable;
   }
 }
 
@@ -50,6 +52,8 @@ export type MeteringSettingsTable = {
   environment_id: string;
   organization_id: string;
   event_past_window_days: number;
+  /** Months of raw events kept in PostgreSQL; older months are archived. Null: kept forever. */
+  event_retention_months: number | null;
   updated_at: DefaultedTimestamp;
 };
 
@@ -126,4 +130,22 @@ export type EventAwaitingEventStoreTable = {
   organization_id: string;
   event_ids: string[];
   queued_at: Timestamp;
+};
+
+/** Every stored event's id, archived ones too: the exact dedup of a partitioned table. */
+export type EventIdTable = {
+  environment_id: string;
+  id: string;
+  occurred_at: Timestamp;
+};
+
+export type EventArchiveTable = {
+  id: string;
+  environment_id: string;
+  organization_id: string;
+  range_start: Timestamp;
+  range_end: Timestamp;
+  event_count: number;
+  file: string;
+  archived_at: Timestamp;
 };

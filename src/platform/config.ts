@@ -41,6 +41,8 @@ export type Configuration = {
   auditCheckpointSeconds: number;
   /** The file outside the database that signed audit checkpoints are appended to (AUDIT_CHECKPOINT_FILE). */
   auditCheckpointFile: string;
+  /** Where retention writes archived months of raw events (FAIRBILL_EVENT_ARCHIVE_DIR, <dataDirectory>/event-archives). */
+  eventArchiveDirectory: string;
 };
 
 export type KeySettings = {
@@ -214,6 +216,9 @@ export function readConfiguration(environment: Environment = process.env): Confi
     auditCheckpointSeconds,
     auditCheckpointFile: resolve(
       emptyToUndefined(environment.AUDIT_CHECKPOINT_FILE) ?? join(dataDirectory, "audit-checkpoints.jsonl"),
+    ),
+    eventArchiveDirectory: resolve(
+      emptyToUndefined(environment.FAIRBILL_EVENT_ARCHIVE_DIR) ?? join(dataDirectory, "event-archives"),
     ),
   };
 }

@@ -95,6 +95,7 @@ const idPrefixes = {
   warehouseDestination: "wds",
   warehouseExport: "wex",
   crmDeal: "cdl",
+  eventArchive: "ear",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -105,6 +105,7 @@ export async function startServer(options: { demo: boolean; role: "api" | "worke
       file: configuration.auditCheckpointFile,
       everySeconds: configuration.auditCheckpointSeconds,
     },
+    eventArchiveDirectory: configuration.eventArchiveDirectory,
     ...(configuration.metricsToken === undefined ? {} : { metricsToken: configuration.metricsToken }),
     ...(consoleDirectory ? { console: { directory: consoleDirectory } } : {}),
     ...(localKeys === undefined ? {} : { localKeys }),
