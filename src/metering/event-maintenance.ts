@@ -36,7 +36,10 @@ export async function maintainEventStore(options: MaintenanceOptions): Promise<v
     logger: options.logger,
   });
   if (outcome.droppedPartitions.length > 0) {
-    options.logger.info({ partitions: outcome.droppedPartitions }, "dropped archived partitions of the events table");
+    options.logger.info(
+      { partitions: outcome.droppedPartitions },
+      "dropped archived partitions of the events table",
+    );
   }
 }
 

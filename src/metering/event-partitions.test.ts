@@ -68,7 +68,9 @@ async function usageOf(client: TestTenant["admin"], from: string, to: string): P
 
 describe("monthly partitions", () => {
   it("keeps dedup exact across partitions: an id sent in January and again in June is stored once", async () => {
-    const january = await backfill(tenant.admin, [{ id: "across-months", timestamp: "2025-01-15T10:00:00Z" }]);
+    const january = await backfill(tenant.admin, [
+      { id: "across-months", timestamp: "2025-01-15T10:00:00Z" },
+    ]);
     expect(january.accepted).toBe(1);
     // No partition for January 2025 yet: the default partition caught it, and the upkeep moves it to its own.
     expect(await partitionOf("across-months")).toEqual(["events_default"]);
@@ -85,14 +87,22 @@ describe("monthly partitions", () => {
     expect(june.accepted).toBe(1);
     expect(await partitionOf("across-months")).toEqual(["events_2025_01"]);
     expect(await partitionOf("june-only")).toEqual(["events_2025_06"]);
-    const ids = await database.selectFrom("event_ids").selectAll().where("id", "=", "across-months").execute();
+    const ids = await database
+      .selectFrom("event_ids")
+      .selectAll()
+      .where("id", "=", "across-months")
+      .execute();
     expect(ids.map((row) => row.occurred_at.toISOString())).toEqual(["2025-01-15T10:00:00.000Z"]);
     expect(await usageOf(tenant.admin, "2025-01-01T00:00:00Z", "2025-07-01T00:00:00Z")).toBe("2");
   });
 
   it("makes the current month's partition and the next two, once however often it runs", async () => {
     const at = new Date("2031-11-20T00:00:00Z");
-    expect(await prepareEventPartitions(database, at)).toEqual(["events_2031_11", "events_2031_12", "events_2032_01"]);
+    expect(await prepareEventPartitions(database, at)).toEqual([
+      "events_2031_11",
+      "events_2031_12",
+      "events_2032_01",
+    ]);
     expect(await prepareEventPartitions(database, at)).toEqual([]);
   });
 
@@ -198,7 +208,9 @@ describe("retention", () => {
       archiveDirectory,
     });
     const { rows } = await sql<{ name: string }>`
-      select relname as name from pg_class where relname in ('events_2032_05', 'events_2032_07')`.execute(database);
+      select relname as name from pg_class where relname in ('events_2032_05', 'events_2032_07')`.execute(
+      database,
+    );
     expect(rows.map((row) => row.name).sort()).toEqual(["events_2032_05", "events_2032_07"]);
   });
 });

@@ -114,7 +114,12 @@ async function archivePartition(
           `events-${partition.start.toISOString().slice(0, 7)}-${id}.ndjson.gz`,
         );
         writtenFiles.push(file);
-        const eventCount = await writeArchiveFile(transaction, partition.name, environment.environmentId, file);
+        const eventCount = await writeArchiveFile(
+          transaction,
+          partition.name,
+          environment.environmentId,
+          file,
+        );
         await transaction
           .insertInto("event_archives")
           .values({

@@ -10,6 +10,7 @@ export {
 export { receivedWindowEnds } from "./billing-usage-accumulated.ts";
 export { prepareClickHouseEventTables } from "./clickhouse-events.ts";
 export type { ParsedEvent } from "./event-input.ts";
+export { createEventMaintenanceSchedule, eventMaintenanceJobHandlers } from "./event-maintenance.ts";
 export {
   countedEventsPerMonth,
   customerExternalIdsWithEventsBetween,
@@ -19,7 +20,6 @@ export {
 } from "./event-reports.ts";
 export { eventRoutes } from "./event-routes.ts";
 export type { EventInput } from "./event-schemas.ts";
-export { createEventMaintenanceSchedule, eventMaintenanceJobHandlers } from "./event-maintenance.ts";
 export { createEventShipper } from "./event-shipping.ts";
 export { ingestEvents, type UnpricedEventCheck } from "./ingestion.ts";
 export { MeterCatalog } from "./meter-catalog.ts";

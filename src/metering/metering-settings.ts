@@ -39,7 +39,9 @@ export async function updateMeteringSettings(
     await writeEnvironmentSettings(transaction, context, "metering_settings", {
       event_past_window_days: input.event_past_window_days,
       event_retention_months:
-        input.event_retention_months === undefined ? before.event_retention_months : input.event_retention_months,
+        input.event_retention_months === undefined
+          ? before.event_retention_months
+          : input.event_retention_months,
       updated_at: now,
     });
     const after = await readMeteringSettings(transaction, context);

@@ -9,14 +9,11 @@ const PastWindowDays = Type.Integer({
   description: "how many days old an event's timestamp may be when it is sent (backfill excepted)",
 });
 
-const RetentionMonths = Type.Union(
-  [Type.Integer({ minimum: 1, maximum: 1200 }), Type.Null()],
-  {
-    description:
-      "months of raw events kept in the database; whole months older than this are archived to files and " +
-      "dropped (usage, invoices and rollups stay); null keeps them forever",
-  },
-);
+const RetentionMonths = Type.Union([Type.Integer({ minimum: 1, maximum: 1200 }), Type.Null()], {
+  description:
+    "months of raw events kept in the database; whole months older than this are archived to files and " +
+    "dropped (usage, invoices and rollups stay); null keeps them forever",
+});
 
 export const MeteringSettingsSchema = Type.Object({
   event_past_window_days: PastWindowDays,

@@ -1229,7 +1229,7 @@ export interface paths {
         };
         /**
          * List raw events, newest first, with the meters each matched
-         * @description List raw events, newest first, with the meters each matched.
+         * @description Months of raw events past the environment's retention (event_retention_months in the metering settings) are archived to files and no longer listed: archived_before says from when events are listed.
          *
          *     Needs the `events:read` permission: an API key that has it, or a signed-in person whose role grants it.
          *
@@ -19195,6 +19195,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "event_past_window_days": 1,
+                     *       "event_retention_months": 1,
                      *       "event_future_window_seconds": 0,
                      *       "updated_at": "2026-02-15T00:00:00Z"
                      *     }
@@ -19202,6 +19203,8 @@ export interface operations {
                     "application/json": {
                         /** @description how many days old an event's timestamp may be when it is sent (backfill excepted) */
                         event_past_window_days: number;
+                        /** @description months of raw events kept in the database; whole months older than this are archived to files and dropped (usage, invoices and rollups stay); null keeps them forever */
+                        event_retention_months: number | null;
                         /** @description how far in the future an event's timestamp may be (fixed) */
                         event_future_window_seconds: number;
                         /** @description null while the defaults apply */
@@ -19231,12 +19234,15 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "event_past_window_days": 1
+                 *       "event_past_window_days": 1,
+                 *       "event_retention_months": 1
                  *     }
                  */
                 "application/json": {
                     /** @description how many days old an event's timestamp may be when it is sent (backfill excepted) */
                     event_past_window_days: number;
+                    /** @description months of raw events kept in the database; whole months older than this are archived to files and dropped (usage, invoices and rollups stay); null keeps them forever */
+                    event_retention_months?: number | null;
                 };
             };
         };
@@ -19250,6 +19256,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "event_past_window_days": 1,
+                     *       "event_retention_months": 1,
                      *       "event_future_window_seconds": 0,
                      *       "updated_at": "2026-02-15T00:00:00Z"
                      *     }
@@ -19257,6 +19264,8 @@ export interface operations {
                     "application/json": {
                         /** @description how many days old an event's timestamp may be when it is sent (backfill excepted) */
                         event_past_window_days: number;
+                        /** @description months of raw events kept in the database; whole months older than this are archived to files and dropped (usage, invoices and rollups stay); null keeps them forever */
+                        event_retention_months: number | null;
                         /** @description how far in the future an event's timestamp may be (fixed) */
                         event_future_window_seconds: number;
                         /** @description null while the defaults apply */
@@ -19327,7 +19336,8 @@ export interface operations {
                      *           ]
                      *         }
                      *       ],
-                     *       "next_cursor": "string"
+                     *       "next_cursor": "string",
+                     *       "archived_before": "2026-02-15T00:00:00Z"
                      *     }
                      */
                     "application/json": {
@@ -19359,6 +19369,8 @@ export interface operations {
                         }[];
                         /** @description pass as cursor to get the next page */
                         next_cursor: string | null;
+                        /** @description raw events before this instant were archived by retention (event_retention_months) and are not listed; their usage still counts. Null when none are */
+                        archived_before: string | null;
                     };
                 };
             };

@@ -1,8 +1,10 @@
 // The event explorer: raw usage events, newest first, with the meters each
 // matched, filtered by customer, name and time; and the events of customer
-// external ids that no customer has yet.
+// external ids that no customer has yet. Months past the environment's event
+// retention are archived, and the page says from when events are listed.
 
-import { usePagedList } from "../../api/queries.ts";
+import { useQuery } from "@tanstack/react-query";
+import { apiQuery, usePagedList } from "../../api/queries.ts";
 import type { QueryOf } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
@@ -40,6 +42,7 @@ export function EventExplorerPage() {
       <FilteredListPage
         title="Events"
         subtitle="Usage events as they arrived, with the meters that count them."
+        beforeFilters={<ArchivedEventsNotice />}
         basePath="/events"
         filteredList={filteredList}
         noun={["event", "events"]}
@@ -88,6 +91,19 @@ export function EventExplorerPage() {
       </FilteredListPage>
       <UnattributedCustomers />
     </>
+  );
+}
+
+/** Months past the environment's event retention are archived to files and no longer listed. */
+function ArchivedEventsNotice() {
+  const page = useQuery(apiQuery("/v1/events", { params: { query: { limit: 1 } } }));
+  const archivedBefore = page.data?.archived_before;
+  if (!archivedBefore) return null;
+  return (
+    <p className="muted" role="note">
+      Events before {formatDateTime(archivedBefore)} are archived (the environment's event retention) and not
+      listed here; their usage still counts on invoices.
+    </p>
   );
 }
 
