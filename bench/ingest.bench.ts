@@ -7,8 +7,10 @@
 //    are serialized before the clock starts, so the clients cost little.
 // 2. The limit: the same server inserts the same rows with a server-side
 //    INSERT … SELECT over generate_series, from the same number of
-//    connections: into a copy of the events table (same columns, same
-//    indexes, the same 20% of ids already present, ON CONFLICT DO NOTHING),
+//    connections: into a copy of the events table's shape (the ids into a
+//    copy of event_ids with ON CONFLICT DO NOTHING, the same 20% of them
+//    already present, and the new ones into a table partitioned by month
+//    like events, with the same columns and indexes),
 //    and it folds the inserted rows into a copy of the rollup table (same
 //    indexes and fill factor) with the same upsert, in the same transaction.
 //    No HTTP, no JSON, no validation.
@@ -209,7 +211,24 @@ async function measureServerSideLimit(
   workerCount: number,
 ): Promise<{ eventsPerSecond: number; batches: number }> {
   const setup = await connect();
-  await setup.query("create table limit_events (like events including all)");
+  // The events table's shape: its id table (the exact dedup) and a table partitioned by month like it,
+  // with the same indexes, a partition for the months the rows fall in and a default one.
+  await setup.query("create table limit_event_ids (like event_ids including all)");
+  await setup.query(
+    "create table limit_events (like events including defaults) partition by range (occurred_at)",
+  );
+  await setup.query("alter table limit_events add primary key (environment_id, id, occurred_at)");
+  await setup.query("create index on limit_events (environment_id, customer_external_id, occurred_at)");
+  await setup.query("create index on limit_events using brin (occurred_at) with (autosummarize = on)");
+  await setup.query("create table limit_events_default partition of limit_events default");
+  for (const offset of [-1, 0, 1]) {
+    const now = new Date();
+    const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
+    const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset + 1, 1));
+    await setup.query(
+      `create table limit_events_${offset + 1} partition of limit_events for values from ('${start.toISOString()}') to ('${end.toISOString()}')`,
+    );
+  }
   await setup.query("create table limit_rollups (like usage_rollups including all) with (fillfactor = 70)");
   await setup.end();
   const fresh = Math.round(batchSize * (1 - duplicateShare));
@@ -232,16 +251,22 @@ async function measureServerSideLimit(
              union all
              select floor(random() * greatest($2::bigint, 1))::bigint from generate_series(1, $3::int)
            ),
+           new_ids as (
+             insert into limit_event_ids (environment_id, id, occurred_at)
+             select 'env_bench', 'evt-' || n || '-bench', to_timestamp($4::double precision - (n % 3600))
+             from source
+             order by 2
+             on conflict (environment_id, id) do nothing
+             returning id
+           ),
            inserted as (
              insert into limit_events (environment_id, organization_id, received_at, id, customer_external_id,
                name, occurred_at, properties)
-             select 'env_bench', 'org_bench', now(), 'evt-' || n || '-bench', 'customer-' || (n % ${customerCount}),
+             select 'env_bench', 'org_bench', now(), new_ids.id, 'customer-' || (n % ${customerCount}),
                'request', to_timestamp($4::double precision - (n % 3600)),
                jsonb_build_object('bytes', (n * 7919) % 50000, 'region', case when n % 3 = 0 then 'eu' else 'us' end,
                  'path', '/v1/items/' || (n % 97))
-             from source
-             order by 4
-             on conflict (environment_id, id) do nothing
+             from new_ids join (select distinct n from source) as fresh on new_ids.id = 'evt-' || fresh.n || '-bench'
              returning customer_external_id, occurred_at, properties
            ),
            contributions as (

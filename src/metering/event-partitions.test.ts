@@ -144,7 +144,7 @@ describe("retention", () => {
 
     const at = new Date("2025-12-10T00:00:00Z");
     const outcome = await archiveExpiredEvents(database, { at, archiveDirectory });
-    // January and June 2025 are wholly older than 10 June 2025 and only the test environment has events there.
+    // January and March 2025 are wholly older than 10 June 2025; only the test environment has events in January.
     expect(outcome.archived.map((month) => month.rangeStart.toISOString().slice(0, 7))).toEqual([
       "2025-01",
       "2025-03",

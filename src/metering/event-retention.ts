@@ -200,10 +200,7 @@ async function writeArchiveFile(
   return eventCount;
 }
 
-type ArchivedEventRow = Pick<
-  EventRow,
-  "id" | "customer_external_id" | "name" | "occurred_at" | "properties" | "received_at"
-> & { revision: number; voided_at: Date | null };
+type ArchivedEventRow = Omit<EventRow, "environment_id" | "organization_id">;
 
 /** One event as a line: the fields of the ingestion API, and what the database added. */
 function archiveLine(row: ArchivedEventRow): string {
