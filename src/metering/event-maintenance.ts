@@ -12,7 +12,7 @@ import type { JobHandler } from "../platform/jobs/job-worker.ts";
 import { prepareEventPartitions } from "./event-partitions.ts";
 import { archiveExpiredEvents } from "./event-retention.ts";
 
-export const eventMaintenanceKind = "events.maintain";
+const eventMaintenanceKind = "events.maintain";
 const checkEveryMilliseconds = 3_600_000;
 
 type MaintenanceOptions = {

@@ -10,12 +10,12 @@ import type { Database } from "../platform/database/schema.ts";
 const monthsAhead = 2;
 
 /** The first instant of the UTC month `offset` months after the one holding `at`. */
-export function monthStartOf(at: Date, offset = 0): Date {
+function monthStartOf(at: Date, offset = 0): Date {
   return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + offset, 1));
 }
 
 /** `events_2026_12` for December 2026 (UTC). */
-export function partitionNameOf(monthStart: Date): string {
+function partitionNameOf(monthStart: Date): string {
   return `events_${monthStart.getUTCFullYear()}_${String(monthStart.getUTCMonth() + 1).padStart(2, "0")}`;
 }
 

@@ -42,7 +42,7 @@ export type RetentionOutcome = { archived: ArchivedMonth[]; droppedPartitions: s
 type RetainingEnvironment = { environmentId: string; organizationId: string; horizon: Date };
 
 /** `months` calendar months before `at` (UTC): events before it are past retention. */
-export function retentionHorizon(at: Date, months: number): Date {
+function retentionHorizon(at: Date, months: number): Date {
   const horizon = new Date(at);
   horizon.setUTCMonth(horizon.getUTCMonth() - months);
   return horizon;

@@ -125,7 +125,7 @@ export const BatchResultSchema = Type.Object({
 });
 export type BatchResult = Static<typeof BatchResultSchema>;
 
-export const EventSchema = Type.Object({
+const EventSchema = Type.Object({
   id: Type.String(),
   customer: Type.String(),
   name: Type.String(),
