@@ -9,6 +9,7 @@ import { Decimal, sumDecimals } from "../decimal.ts";
 import { commitTermsRevenue } from "./commit-term-revenue.ts";
 import { entriesBookedByMonth } from "./contract-closed-months.ts";
 import { creditReversals } from "./contract-credits.ts";
+import { contractRevenueSchedule } from "./contract-revenue-schedule.ts";
 import type { RevenueEntry } from "./obligation-schedule.ts";
 
 const usd = currencyFor("USD");
@@ -129,6 +130,65 @@ describe("a credit note on a fee earned over time", () => {
       "2027-03 platform revenue -100.00",
     ]);
     expect(reversals[0]?.at).toBe(at("2027-02-15"));
+  });
+});
+
+describe("a credit note in a contract's schedule", () => {
+  it("lowers the credited fee line's piece and usage on its date, never another obligation", () => {
+    // Support billed 400.00 a month in advance for January to March (one invoice a month, no other
+    // obligation: it is allocated its price, 400.00 a line), and 50.00 of usage billed on 1 March for
+    // February. On 15 February: 100.00 off February's support line (25% of its 400.00, earned at
+    // February's end: reversed then) and 20.00 off the usage (reversed on 15 February).
+    const month = (number: number) => at(`2027-0${number}-01`);
+    const invoices = [1, 2, 3].map((number) => ({
+      at: month(number),
+      net: money(number === 3 ? "450" : "400"),
+      fees: [
+        {
+          id: `support-${number}`,
+          obligationId: "support",
+          amount: money("400"),
+          quantity: money("1"),
+          periodAmount: money("400"),
+          listPrice: money("400"),
+          standaloneSellingPrice: null,
+          start: month(number),
+          end: month(number + 1),
+        },
+      ],
+      commitLines: money("0"),
+      usage: number === 3 ? [{ amount: money("50"), end: month(3) }] : [],
+      draws: [],
+    }));
+    const credit = (amount: string, target: { type: "fee"; lineId: string } | { type: "usage" }) => ({
+      at: at("2027-02-15"),
+      amount: money(amount),
+      target,
+    });
+    const schedule = contractRevenueSchedule({
+      invoices,
+      commits: [],
+      credits: [credit("100", { type: "fee", lineId: "support-2" }), credit("20", { type: "usage" })],
+      currency: usd,
+      timeZone: "UTC",
+    });
+    expect(shown(schedule.entries)).toEqual([
+      "2027-01 support revenue 400.00",
+      "2027-02 usage variable -20.00",
+      "2027-02 support revenue 400.00",
+      "2027-02 usage variable 50.00",
+      "2027-02 support revenue -100.00",
+      "2027-03 support revenue 400.00",
+    ]);
+    expect(Object.fromEntries([...schedule.credited].map(([id, amount]) => [id, amount.toFixed(2)]))).toEqual(
+      {
+        support: "100.00",
+        usage: "20.00",
+      },
+    );
+    // February's journal: invoiced 400.00 less the 120.00 credited; earned 400 + 50 − 120 = 330.00.
+    const february = schedule.journal.find((candidate) => candidate.month === "2027-02");
+    expect([february?.invoiced.toFixed(2), february?.recognized.toFixed(2)]).toEqual(["280.00", "330.00"]);
   });
 });
 
