@@ -6,8 +6,10 @@
 import type { Selectable } from "kysely";
 import { recordCreation, recordObjectChange } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
+import { ChangeCache } from "../platform/database/change-cache.ts";
+import { announceChange } from "../platform/database/change-notifications.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
-import type { Database } from "../platform/database/schema.ts";
+import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
@@ -15,6 +17,32 @@ import { catalogEntryChanges, creatingCatalogEntry, newCatalogEntryColumns } fro
 import { meterAggregationsOf } from "./catalog-references.ts";
 import type { CreateFeatureInput, Feature, UpdateFeatureInput } from "./product-feature-schemas.ts";
 import type { FeatureTable } from "./tables.ts";
+
+const featuresTopic = "features";
+
+/**
+ * Every feature of each environment, cached in the process for the reads on
+ * every gated request (entitlements); creating or changing a feature
+ * announces itself and every process drops the environment's entry.
+ */
+const environmentFeatureCache = new ChangeCache<readonly Feature[]>(featuresTopic);
+
+function announceFeaturesChanged(transaction: DatabaseTransaction, context: RequestContext): Promise<void> {
+  return announceChange(transaction, context.database, {
+    topic: featuresTopic,
+    scope: context.environmentId,
+  });
+}
+
+/** Every feature of the environment (they are few), from the cache when it is current. */
+export async function featuresOfEnvironment(
+  database: Database,
+  scope: TenantScope,
+): Promise<readonly Feature[]> {
+  return environmentFeatureCache.read(database, scope.environmentId, "all", () =>
+    listAllFeatures(database, scope),
+  );
+}
 
 export async function createFeature(context: RequestContext, input: CreateFeatureInput): Promise<Feature> {
   if (input.kind === "metered" && input.meter === undefined) {
@@ -33,6 +61,7 @@ export async function createFeature(context: RequestContext, input: CreateFeatur
       kind: input.kind,
       meter_code: input.meter ?? null,
     });
+    await announceFeaturesChanged(transaction, context);
     return recordCreation(transaction, context, "feature", presentFeature(row));
   });
 }
@@ -111,6 +140,7 @@ export async function updateFeature(
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    await announceFeaturesChanged(transaction, context);
     const after = presentFeature(row);
     await recordObjectChange(transaction, context, "feature", "updated", presentFeature(beforeRow), after);
     return after;

@@ -16,7 +16,7 @@ export {
   loadCurrentCatalog,
   planCatalogChanges,
 } from "./catalog-sync.ts";
-export { findFeatureByCode, findFeatures } from "./features.ts";
+export { featuresOfEnvironment, findFeatureByCode, findFeatures } from "./features.ts";
 export {
   findPlanIdByCode,
   type PlanVersionRecord,
@@ -43,6 +43,7 @@ export {
   type Feature,
   featureKinds,
 } from "./product-feature-schemas.ts";
+export { planVersionContents } from "./published-versions.ts";
 export type { FeatureKind, PlanVersionState } from "./tables.ts";
 export { metersRefusingUnpricedUsage } from "./unpriced-event-meters.ts";
 export { pickVersionInEffect } from "./version-in-effect.ts";

@@ -42,6 +42,7 @@ import {
   presentVersionAmong,
 } from "./plan-store.ts";
 import { openDraft } from "./plan-versions.ts";
+import { announcePlanVersionChanged } from "./published-versions.ts";
 import type { PlanVersionTable } from "./tables.ts";
 
 const reviewObjectType = "plan_version";
@@ -316,6 +317,7 @@ async function transition(
     .where("id", "=", row.id)
     .returningAll()
     .executeTakeFirstOrThrow();
+  await announcePlanVersionChanged(transaction, context);
   const comment = change.reviewStep?.comment;
   if (change.reviewStep !== undefined) {
     await recordApprovalStep(transaction, context, {

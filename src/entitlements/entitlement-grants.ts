@@ -3,19 +3,19 @@
 // directly (customer_entitlement_grants), which win feature by feature; the
 // answer is resolved by the pure `resolveEntitlements`. The grants are read
 // in one indexed query; a metered feature's usage this calendar month (in the
-// customer's time zone) comes from the metering domain's usage query.
+// customer's time zone) comes from the metering domain's usage totals.
 import type { Selectable } from "kysely";
 import { recordObjectChange } from "../audit/index.ts";
 import {
   entitlementValueProblems,
   type Feature,
+  featuresOfEnvironment,
   findFeatureByCode,
-  findFeatures,
-  selectPlanVersions,
+  planVersionContents,
 } from "../catalog/index.ts";
-import { billingPeriods, Decimal, sumDecimals } from "../core/index.ts";
+import { billingPeriods, type Decimal } from "../core/index.ts";
 import { getCustomer } from "../customers/index.ts";
-import { queryUsage } from "../metering/index.ts";
+import { customerUsageTotals } from "../metering/index.ts";
 import { entitlementsBlockedByDunning } from "../payments/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
@@ -120,13 +120,21 @@ function lockGrant(
     .executeTakeFirst();
 }
 
+/**
+ * In at most three round trips to the database after the caches are warm:
+ * the customer, its grants, its subscriptions and whether dunning blocks it,
+ * side by side (the environment's features, plan versions, meter versions,
+ * API key and test clock come from caches that every change drops); then
+ * the timelines of subscriptions, when it has any; then the month's usage of
+ * each limited meter, side by side.
+ */
 export async function customerEntitlements(
   context: RequestContext,
   customerId: string,
 ): Promise<CustomerEntitlements> {
-  const customer = await getCustomer(context, customerId);
   const now = context.clock.now();
-  const [grantRows, planEntitlements] = await Promise.all([
+  const [customer, grantRows, planEntitlements, blocked, catalogFeatures] = await Promise.all([
+    getCustomer(context, customerId),
     context.database
       .selectFrom("customer_entitlement_grants")
       .select(["feature_id", "value", "usage_limit"])
@@ -134,12 +142,10 @@ export async function customerEntitlements(
       .where("customer_id", "=", customerId)
       .execute(),
     subscribedPlanEntitlements(context, customerId, now),
+    // Payments: a dunning campaign's final action can block every entitlement until the invoice is paid.
+    entitlementsBlockedByDunning(context, customerId),
+    featuresOfEnvironment(context.database, context),
   ]);
-  // One read of the catalog: the granted features (by id) and the plans' (by code).
-  const catalogFeatures = await findFeatures(context.database, context, {
-    ids: grantRows.map((row) => row.feature_id),
-    codes: planEntitlements.map((entitlement) => entitlement.feature),
-  });
   const featuresById = new Map(catalogFeatures.map((feature) => [feature.id, feature]));
   const grants: EntitlementTerms[] = grantRows.flatMap((row) => {
     const feature = featuresById.get(row.feature_id);
@@ -167,19 +173,16 @@ export async function customerEntitlements(
       meteredCodes.add(feature.meterCode);
     }
   }
-  const usageByMeter = new Map<string, Decimal>();
-  for (const meterCode of meteredCodes) {
-    const report = await queryUsage(context, {
-      customer: customer.external_id,
-      meter: meterCode,
-      from: period.start.toISOString(),
-      to: period.end.toISOString(),
-    });
-    usageByMeter.set(meterCode, sumDecimals(report.windows.map((window) => new Decimal(window.value))));
-  }
+  const usageByMeter: ReadonlyMap<string, Decimal> =
+    meteredCodes.size === 0
+      ? new Map()
+      : await customerUsageTotals(
+          context,
+          { externalId: customer.external_id, timezone: customer.timezone },
+          [...meteredCodes],
+          { from: period.start, to: period.end },
+        );
   const entitlements = resolveEntitlements({ features, planEntitlements, grants, usageByMeter });
-  // Payments: a dunning campaign's final action can block every entitlement until the invoice is paid.
-  const blocked = await entitlementsBlockedByDunning(context, customerId);
   return {
     customer_id: customerId,
     as_of: now.toISOString(),
@@ -200,16 +203,13 @@ async function subscribedPlanEntitlements(
 ): Promise<EntitlementTerms[]> {
   const inForce = await planVersionsInForce(context.database, context, customerId, now);
   if (inForce.length === 0) return [];
-  const rows = await selectPlanVersions(context.database, context)
-    .where(
-      "id",
-      "in",
-      inForce.map((subscription) => subscription.planVersionId),
-    )
-    .execute();
-  const entitlementsById = new Map(rows.map((row) => [row.id, row.entitlements]));
+  const contents = await planVersionContents(
+    context.database,
+    context,
+    inForce.map((subscription) => subscription.planVersionId),
+  );
   return combinePlanEntitlements(
-    inForce.map((subscription) => entitlementsById.get(subscription.planVersionId) ?? []),
+    inForce.map((subscription) => contents.get(subscription.planVersionId)?.entitlements ?? []),
   );
 }
 

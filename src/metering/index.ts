@@ -30,6 +30,6 @@ export { loadMeterVersions } from "./meter-versions.ts";
 export { UsageIngested } from "./metering-events.ts";
 export { createMeter, listMeters } from "./meters.ts";
 export type { EventProperties } from "./tables.ts";
-export { queryUsage } from "./usage-query.ts";
+export { customerUsageTotals, queryUsage } from "./usage-query.ts";
 export { registerUsageRoutes } from "./usage-routes.ts";
 export { usageRollupWarehouseRows } from "./warehouse-rows.ts";

@@ -1,7 +1,12 @@
 // Reading meter versions from the database as the MeterVersion values that
-// ingestion, recounts and usage queries work with.
+// ingestion, recounts and usage queries work with. Outside a transaction the
+// environment's versions come from a cache in the process, which every
+// change to a meter's versions (meters.ts announces them) drops in every
+// process; inside one, from the database, as the transaction sees them.
 import type { Selectable } from "kysely";
-import type { TenantScope } from "../platform/context.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import { ChangeCache } from "../platform/database/change-cache.ts";
+import { announceChange } from "../platform/database/change-notifications.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { type MeterDefinition, type MeterVersion, toCoreMeter } from "./meter-definition.ts";
@@ -9,12 +14,35 @@ import type { MeterVersionTable } from "./tables.ts";
 
 type VersionRow = Selectable<MeterVersionTable> & { code: string };
 
+const meterVersionsTopic = "meter_versions";
+
+/** The environment's meter versions, by environment: what loadMeterVersions returns outside a transaction. */
+const meterVersionCache = new ChangeCache<readonly MeterVersion[]>(meterVersionsTopic);
+
 /** Every version of every meter of the environment (the meters of one environment are few). */
-export function loadMeterVersions(
+export async function loadMeterVersions(
   database: Database | DatabaseTransaction,
   scope: TenantScope,
 ): Promise<MeterVersion[]> {
-  return versionsInOrder(selectVersionRows(database, scope));
+  const versions = await meterVersionCache.read(database as Database, scope.environmentId, "all", () =>
+    versionsInOrder(selectVersionRows(database, scope)),
+  );
+  // A copy of the list: the cached one is shared by every reader.
+  return [...versions];
+}
+
+/**
+ * Tells every process, when `transaction` commits, that the environment's
+ * meter versions changed (a meter or a version added, a definition edited).
+ */
+export function announceMeterVersionsChanged(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+): Promise<void> {
+  return announceChange(transaction, context.database, {
+    topic: meterVersionsTopic,
+    scope: context.environmentId,
+  });
 }
 
 /** The versions of one meter, oldest first. */
@@ -27,12 +55,12 @@ export function loadVersionsOfMeter(
 }
 
 /** The versions of the meter with this code, oldest first; none when there is no such meter. */
-export function loadVersionsOfMeterCode(
+export async function loadVersionsOfMeterCode(
   database: Database | DatabaseTransaction,
   scope: TenantScope,
   code: string,
 ): Promise<MeterVersion[]> {
-  return versionsInOrder(selectVersionRows(database, scope).where("meters.code", "=", code));
+  return (await loadMeterVersions(database, scope)).filter((version) => version.code === code);
 }
 
 /** The environment's meter versions, each with its meter's code. */

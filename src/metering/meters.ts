@@ -21,7 +21,7 @@ import type {
   MeterView,
   UpdateMeterInput,
 } from "./meter-schemas.ts";
-import { definitionOf, loadVersionsOfMeter } from "./meter-versions.ts";
+import { announceMeterVersionsChanged, definitionOf, loadVersionsOfMeter } from "./meter-versions.ts";
 import { lockMeteringExclusive } from "./metering-locks.ts";
 import { readMeteringSettings } from "./metering-settings.ts";
 import { isStorableText, unstorableTextMessage, unstorableTextPaths } from "./stored-text.ts";
@@ -73,6 +73,7 @@ export async function createMeter(context: RequestContext, input: CreateMeterInp
         })
         .execute();
       await insertVersion(transaction, context, meterId, 1, definition, effectiveFrom, now);
+      await announceMeterVersionsChanged(transaction, context);
       await recountMeter(
         transaction,
         context,
@@ -190,6 +191,7 @@ export async function updateMeter(
           .where("meter_id", "=", id)
           .where("version", "=", latest.version)
           .execute();
+        await announceMeterVersionsChanged(transaction, context);
         await recountChangedMeter(transaction, context, meterRow, latest.effective_from.getTime(), now);
       }
     }
@@ -264,6 +266,7 @@ export async function createMeterVersion(
       new Date(effectiveFrom),
       now,
     );
+    await announceMeterVersionsChanged(transaction, context);
     await recountChangedMeter(transaction, context, meterRow, effectiveFrom, now);
     const after = await presentMeter(transaction, context, id, now);
     await recordObjectChange(transaction, context, "meter", "version_created", before, after);

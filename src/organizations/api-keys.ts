@@ -7,8 +7,10 @@ import { recordAuditEvent, recordCreation, recordObjectChange } from "../audit/i
 import type { Role } from "../platform/auth/roles.ts";
 import { realTimeOf } from "../platform/clock.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { ChangeCache } from "../platform/database/change-cache.ts";
+import { announceChange } from "../platform/database/change-notifications.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
-import type { Database } from "../platform/database/schema.ts";
+import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { FairbillError, notFound, validationFailed } from "../platform/errors.ts";
 import { generateApiKeySecret, hashApiKeySecret, looksLikeApiKey } from "./api-key-secrets.ts";
@@ -51,6 +53,33 @@ export type CreateApiKeyInput = {
 
 // Writing last_used_at on every request would turn each read into a write.
 const lastUsedResolutionMilliseconds = 60_000;
+
+/**
+ * Keys already looked up, by the hash of their secret, so that a request's
+ * key costs no query: a revocation or rotation announces itself in its
+ * transaction and every process then drops every cached key (they change
+ * rarely). Expiry is checked on every request against the cached expiry.
+ * Unknown secrets are never cached.
+ */
+const apiKeysTopic = "api_keys";
+const everyKey = "every key";
+type CachedKey = {
+  id: string;
+  organization_id: string;
+  environment_id: string;
+  role: Role;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+  user_id: string;
+  kind: EnvironmentKind;
+};
+const apiKeyCache = new ChangeCache<CachedKey | undefined>(apiKeysTopic);
+
+/** Tells every process, when `transaction` commits, to forget the keys it has looked up. */
+function announceApiKeysChanged(transaction: DatabaseTransaction, context: RequestContext): Promise<void> {
+  return announceChange(transaction, context.database, { topic: apiKeysTopic, scope: everyKey });
+}
 
 export async function createApiKey(context: RequestContext, input: CreateApiKeyInput): Promise<NewApiKey> {
   // Keys expire in real time, whatever the environment's test clock reads.
@@ -117,6 +146,7 @@ export async function revokeApiKey(context: RequestContext, id: string): Promise
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    await announceApiKeysChanged(transaction, context);
     const after = presentApiKey(row, before.environment);
     await recordObjectChange(transaction, context, "api_key", "revoked", before, after);
     return after;
@@ -164,6 +194,7 @@ export async function rotateApiKey(
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    await announceApiKeysChanged(transaction, context);
     const apiKey = presentApiKey(row, previous.environment);
     await recordAuditEvent(transaction, context, {
       action: "api_key.rotated",
@@ -202,7 +233,37 @@ export async function authenticateApiKey(
   now: Date,
 ): Promise<AuthenticatedApiKey | undefined> {
   if (!looksLikeApiKey(secret)) return undefined;
-  const row = await database
+  const secretHash = hashApiKeySecret(secret);
+  const row = await apiKeyCache
+    .readMany(
+      database,
+      everyKey,
+      [secretHash],
+      async () => new Map([[secretHash, await findKeyBySecretHash(database, secretHash)]]),
+      (key) => key !== undefined,
+    )
+    .then((found) => found.get(secretHash));
+  if (!row || row.revoked_at !== null || (row.expires_at !== null && row.expires_at <= now)) return undefined;
+  if (
+    row.last_used_at === null ||
+    now.getTime() - row.last_used_at.getTime() > lastUsedResolutionMilliseconds
+  ) {
+    await database.updateTable("api_keys").set({ last_used_at: now }).where("id", "=", row.id).execute();
+    // The cached key (when it is) remembers the write, so the next one waits its minute too.
+    row.last_used_at = now;
+  }
+  return {
+    apiKeyId: row.id,
+    userId: row.user_id,
+    organizationId: row.organization_id,
+    environmentId: row.environment_id,
+    environmentKind: row.kind,
+    role: row.role,
+  };
+}
+
+function findKeyBySecretHash(database: Database, secretHash: string): Promise<CachedKey | undefined> {
+  return database
     .selectFrom("api_keys")
     .innerJoin("environments", "environments.id", "api_keys.environment_id")
     .select([
@@ -216,23 +277,8 @@ export async function authenticateApiKey(
       "api_keys.user_id",
       "environments.kind",
     ])
-    .where("api_keys.secret_hash", "=", hashApiKeySecret(secret))
+    .where("api_keys.secret_hash", "=", secretHash)
     .executeTakeFirst();
-  if (!row || row.revoked_at !== null || (row.expires_at !== null && row.expires_at <= now)) return undefined;
-  if (
-    row.last_used_at === null ||
-    now.getTime() - row.last_used_at.getTime() > lastUsedResolutionMilliseconds
-  ) {
-    await database.updateTable("api_keys").set({ last_used_at: now }).where("id", "=", row.id).execute();
-  }
-  return {
-    apiKeyId: row.id,
-    userId: row.user_id,
-    organizationId: row.organization_id,
-    environmentId: row.environment_id,
-    environmentKind: row.kind,
-    role: row.role,
-  };
 }
 
 /** The user a new key made by this caller belongs to: the person signed in, or the holder of the calling key. */

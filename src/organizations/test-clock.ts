@@ -10,7 +10,9 @@ import { sql } from "kysely";
 import { recordAuditEvent, recordObjectChange } from "../audit/index.ts";
 import { type Clock, fixedClock } from "../platform/clock.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
-import type { Database } from "../platform/database/schema.ts";
+import { ChangeCache } from "../platform/database/change-cache.ts";
+import { announceChange } from "../platform/database/change-notifications.ts";
+import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import "./tables.ts";
@@ -25,19 +27,38 @@ export type TestClock = {
 /** A clock that always reads `instant`. */
 export const frozenClock = fixedClock;
 
-/** The clock of an environment: its test clock when one is set, `realClock` otherwise. One indexed read. */
+const testClocksTopic = "test_clocks";
+
+/**
+ * Each environment's frozen instant (null: real time), cached in the process
+ * because every request reads it; setting, moving or resetting the clock
+ * announces itself and every process drops the environment's entry.
+ */
+const frozenInstantCache = new ChangeCache<string | null>(testClocksTopic);
+
+/** The clock of an environment: its test clock when one is set, `realClock` otherwise. One indexed read, cached. */
 export async function clockForEnvironment(
   database: Database,
   scope: TenantScope,
   realClock: Clock,
 ): Promise<Clock> {
-  const row = await database
-    .selectFrom("test_clocks")
-    .select("frozen_at")
-    .where(inTenant(scope))
-    .executeTakeFirst();
+  const frozenAt = await frozenInstantCache.read(database, scope.environmentId, "frozen_at", async () => {
+    const row = await database
+      .selectFrom("test_clocks")
+      .select("frozen_at")
+      .where(inTenant(scope))
+      .executeTakeFirst();
+    return row ? new Date(row.frozen_at).toISOString() : null;
+  });
   // Billing reads the frozen instant; expiry of links and keys still reads real time.
-  return row ? { now: frozenClock(new Date(row.frozen_at)).now, realTime: realClock } : realClock;
+  return frozenAt !== null ? { now: frozenClock(new Date(frozenAt)).now, realTime: realClock } : realClock;
+}
+
+function announceTestClockChanged(transaction: DatabaseTransaction, context: RequestContext): Promise<void> {
+  return announceChange(transaction, context.database, {
+    topic: testClocksTopic,
+    scope: context.environmentId,
+  });
 }
 
 export async function readTestClock(context: RequestContext): Promise<TestClock> {
@@ -71,6 +92,7 @@ export async function resetTestClock(context: RequestContext): Promise<TestClock
     const before = await selectTestClock(transaction, context).forUpdate().executeTakeFirst();
     if (before) {
       await transaction.deleteFrom("test_clocks").where("id", "=", before.id).execute();
+      await announceTestClockChanged(transaction, context);
       await recordObjectChange(transaction, context, "test_clock", "reset", presentForAudit(before), null);
     }
     return { id: null, frozenAt: null };
@@ -94,6 +116,7 @@ async function freezeAt(
         [{ path: rule.path, message: `must not be earlier than ${earliest.toISOString()}` }],
       );
     }
+    await announceTestClockChanged(transaction, context);
     // The row's own timestamps are the database's real time, not the test clock's.
     const after = before
       ? await transaction

@@ -4,10 +4,11 @@
 // the HTTP server's authentication.
 import { authenticateApiKey } from "../organizations/index.ts";
 import type { Clock } from "../platform/clock.ts";
+import type { Person } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import type { Principal, SessionPrincipal } from "../platform/http/principal.ts";
 import { authenticateSessionToken } from "./sessions.ts";
-import { accountablePerson, loadUser } from "./users.ts";
+import { accountablePerson, keyHolderCache, loadUser } from "./users.ts";
 
 export type PersonAuthentication = {
   authenticate: (secret: string) => Promise<Principal | undefined>;
@@ -22,11 +23,13 @@ export function personAuthentication(database: Database, clock: Clock): PersonAu
     authenticate: async (secret) => {
       const key = await authenticateApiKey(database, secret, clock.now());
       if (key === undefined) return undefined;
-      const holder = await loadUser(database, key.organizationId, key.userId);
-      if (holder.disabled_at !== null) return undefined;
+      const holder = await keyHolderCache.read(database, key.organizationId, key.userId, () =>
+        keyHolder(database, key.organizationId, key.userId),
+      );
+      if (holder.disabled) return undefined;
       return {
         credential: { type: "api_key", id: key.apiKeyId },
-        person: await accountablePerson(database, holder),
+        person: holder.person,
         organizationId: key.organizationId,
         environmentId: key.environmentId,
         environmentKind: key.environmentKind,
@@ -36,4 +39,14 @@ export function personAuthentication(database: Database, clock: Clock): PersonAu
     authenticateSession: (token, environment) =>
       authenticateSessionToken(database, token, environment, clock.now()),
   };
+}
+
+/** Whether a key's holder is disabled, and the person who answers for it. */
+async function keyHolder(
+  database: Database,
+  organizationId: string,
+  userId: string,
+): Promise<{ disabled: boolean; person: Person }> {
+  const holder = await loadUser(database, organizationId, userId);
+  return { disabled: holder.disabled_at !== null, person: await accountablePerson(database, holder) };
 }

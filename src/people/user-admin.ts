@@ -11,7 +11,7 @@ import { removeRole, roleIn, setRole } from "./memberships.ts";
 import type { UserView } from "./people-schemas.ts";
 import { personOfCaller, revokeSessionsOf } from "./sessions.ts";
 import { presentUser } from "./user-views.ts";
-import { insertServiceAccount, loadUser, type UserRow } from "./users.ts";
+import { announceKeyHolderChanged, insertServiceAccount, loadUser, type UserRow } from "./users.ts";
 
 /** People and service accounts with a role in this environment, newest first. */
 export async function listUsers(
@@ -76,6 +76,7 @@ export async function updateUser(
         .set({ disabled_at: change.disabled ? (user.disabled_at ?? now) : null, updated_at: now })
         .where("id", "=", userId)
         .execute();
+      await announceKeyHolderChanged(transaction, context);
       if (change.disabled) await revokeSessionsOf(transaction, userId, now);
     }
     const after = await presentUser(

@@ -4,14 +4,37 @@
 // session acts for a person, which is what four-eyes and the audit log name.
 import type { Selectable } from "kysely";
 import type { ApiKeyOwner } from "../organizations/index.ts";
-import type { Person, TenantScope } from "../platform/context.ts";
+import type { Person, RequestContext, TenantScope } from "../platform/context.ts";
+import { ChangeCache } from "../platform/database/change-cache.ts";
+import { announceChange } from "../platform/database/change-notifications.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
-import type { Database } from "../platform/database/schema.ts";
+import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import type { UserTable } from "./tables.ts";
 
 export type UserRow = Selectable<UserTable>;
+
+const keyHoldersTopic = "key_holders";
+
+/**
+ * The holders of API keys already looked up (disabled or not, and who answers
+ * for them), by organization and user, so that a request's key costs no
+ * query; disabling or enabling a user announces itself (announceKeyHolderChanged)
+ * and every process drops the organization's entries. Names never change.
+ */
+export const keyHolderCache = new ChangeCache<{ disabled: boolean; person: Person }>(keyHoldersTopic);
+
+/** Tells every process, when `transaction` commits, that a user of the organization was disabled or enabled. */
+export function announceKeyHolderChanged(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+): Promise<void> {
+  return announceChange(transaction, context.database, {
+    topic: keyHoldersTopic,
+    scope: context.organizationId,
+  });
+}
 
 /** Email addresses are compared and stored in lowercase. */
 export function normalizeEmail(email: string): string {

@@ -8,6 +8,12 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, type PostgresPool } from "kysely";
 import pg from "pg";
 import { FairbillError } from "../errors.ts";
+import {
+  ChangeFeed,
+  embeddedChangeListener,
+  registerChangeFeed,
+  serverChangeListener,
+} from "./change-notifications.ts";
 import { acquireDataDirectoryLock } from "./data-directory-lock.ts";
 import { type DiskSpaceGuard, defaultDiskReserveMegabytes, diskSpaceGuard } from "./disk-space.ts";
 import { ConnectionMutex } from "./mutex.ts";
@@ -102,6 +108,8 @@ async function openPglite(
       new Kysely({ dialect: pgliteDialect(pglite, mutex, session, sessionSettingsOf(tenant), diskSpace) });
     const database = databaseOf("all tenants");
     registerTenantDatabases(database, databaseOf);
+    const changes = new ChangeFeed(embeddedChangeListener(pglite, mutex));
+    registerChangeFeed(database, changes);
     return {
       kind: "pglite",
       location: dataDirectory,
@@ -121,6 +129,7 @@ async function openPglite(
         }),
       dumpDataDirectory: () => mutex.run(() => pglite.dumpDataDir("gzip")),
       close: async () => {
+        await changes.close();
         await database.destroy();
         await pglite.close();
         releaseLock();
@@ -183,6 +192,9 @@ async function openPostgres(
     });
   const database = databaseOf("all tenants");
   registerTenantDatabases(database, databaseOf);
+  // Cached reads (change-cache.ts) hear of changes committed by any process through a connection of its own.
+  const changes = new ChangeFeed(serverChangeListener(location.connectionString));
+  registerChangeFeed(database, changes);
   return {
     kind: "postgres",
     location: describeConnectionString(location.connectionString),
@@ -204,6 +216,7 @@ async function openPostgres(
       }
     },
     close: async () => {
+      await changes.close();
       await database.destroy();
       await pool.end();
     },
