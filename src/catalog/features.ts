@@ -91,26 +91,6 @@ export async function findFeatureByCode(
   return row ? presentFeature(row) : undefined;
 }
 
-/** The features with these ids or these codes (those that exist), in one query: what entitlements resolve. */
-export async function findFeatures(
-  database: Database,
-  scope: TenantScope,
-  keys: { ids?: readonly string[]; codes?: readonly string[] },
-): Promise<Feature[]> {
-  const ids = [...new Set(keys.ids ?? [])];
-  const codes = [...new Set(keys.codes ?? [])];
-  if (ids.length === 0 && codes.length === 0) return [];
-  const rows = await selectFeatures(database, scope)
-    .where((eb) =>
-      eb.or([
-        ...(ids.length === 0 ? [] : [eb("id", "in", ids)]),
-        ...(codes.length === 0 ? [] : [eb("code", "in", codes)]),
-      ]),
-    )
-    .execute();
-  return rows.map(presentFeature);
-}
-
 export async function updateFeature(
   context: RequestContext,
   id: string,

@@ -16,7 +16,7 @@ export {
   loadCurrentCatalog,
   planCatalogChanges,
 } from "./catalog-sync.ts";
-export { featuresOfEnvironment, findFeatureByCode, findFeatures } from "./features.ts";
+export { featuresOfEnvironment, findFeatureByCode } from "./features.ts";
 export {
   findPlanIdByCode,
   type PlanVersionRecord,

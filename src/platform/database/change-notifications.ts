@@ -31,7 +31,7 @@ import type { Database, DatabaseTransaction } from "./schema.ts";
 import { databaseAcrossTenants } from "./tenant-sessions.ts";
 
 /** The one channel every change is announced on. */
-export const changeChannel = "fairbill_changes";
+const changeChannel = "fairbill_changes";
 
 /** What changed: a topic (what cached reads return) within one scope (an environment's or organization's id). */
 export type Change = { topic: string; scope: string };
