@@ -300,6 +300,8 @@ export function serverChangeListener(connectionString: string): ChangeListener {
       .then(() => candidate.query(`listen ${changeChannel}`))
       .then(() => {
         if (client !== candidate) return;
+        // Listening alone never keeps the process alive: a command that is done may end.
+        (candidate.connection.stream as { unref?: () => void }).unref?.();
         retryDelay = 100;
         handlers.listening();
       }, lose);
