@@ -8,6 +8,7 @@ import {
   CreateCustomerBody,
   CustomerListQuery,
   CustomerSchema,
+  customerSortFields,
   UpdateCustomerBody,
 } from "./customer-schemas.ts";
 import {
@@ -38,8 +39,9 @@ export function registerCustomerRoutes(app: FairbillApp): void {
     "GET /customers",
     {
       operationId: "listCustomers",
-      summary: "List customers, newest first",
+      summary: "List customers, newest first or sorted by name, email, external id or creation",
       filters: CustomerListQuery,
+      sorts: customerSortFields,
       item: CustomerSchema,
     },
     ({ context }, filters, page) => listCustomers(context, filters, page),

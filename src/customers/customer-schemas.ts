@@ -114,3 +114,7 @@ export const CustomerListQuery = StrictObject({
   archived: Type.Optional(Type.Boolean({ description: "true lists archived customers only; default false" })),
 });
 export type CustomerListFilters = Static<typeof CustomerListQuery>;
+
+/** The fields `GET /customers?sort=` orders by. */
+export const customerSortFields = ["name", "email", "external_id", "created_at"] as const;
+export type CustomerSortField = (typeof customerSortFields)[number];

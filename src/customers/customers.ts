@@ -1,13 +1,18 @@
 // Customer use cases: create, read (by id or by the caller's external id),
 // list with filters, update, archive. Other domains reach customers only
 // through the functions exported here.
-import type { Selectable, Updateable } from "kysely";
+import { type Selectable, sql, type Updateable } from "kysely";
 import { recordCreation, recordObjectChange } from "../audit/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import { containsPattern } from "../platform/database/like-pattern.ts";
-import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
+import {
+  type PageRequest,
+  type SortColumn,
+  type SortKeyed,
+  sortedPage,
+} from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
@@ -17,6 +22,7 @@ import type {
   CreateCustomerInput,
   Customer,
   CustomerListFilters,
+  CustomerSortField,
   UpdateCustomerInput,
 } from "./customer-schemas.ts";
 import { customerCreated, customerUpdated } from "./customer-webhook-events.ts";
@@ -86,12 +92,20 @@ export async function findCustomerByExternalId(
   return row ? presentCustomer(row) : undefined;
 }
 
+/** What `?sort=` orders customers by; a customer without a name or email sorts as an empty one. */
+const customerSortColumns: Record<CustomerSortField, SortColumn> = {
+  name: { expression: sql`coalesce(name, '')`, type: "text" },
+  email: { expression: sql`coalesce(email, '')`, type: "text" },
+  external_id: { expression: sql`external_id`, type: "text" },
+  created_at: { expression: sql`created_at`, type: "timestamptz" },
+};
+
 export async function listCustomers(
   context: RequestContext,
   filters: CustomerListFilters,
   page: PageRequest,
-): Promise<Customer[]> {
-  let query = newestFirstPage(selectCustomer(context.database, context), page);
+): Promise<(Customer & SortKeyed)[]> {
+  let query = sortedPage(selectCustomer(context.database, context), page, customerSortColumns);
   if (filters.external_id !== undefined) query = query.where("external_id", "=", filters.external_id);
   if (filters.email !== undefined)
     query = query.where((eb) => eb.fn("lower", ["email"]), "=", filters.email.toLowerCase());
@@ -112,7 +126,7 @@ export async function listCustomers(
     );
   }
   const rows = await query.execute();
-  return rows.map((row) => presentCustomer(row));
+  return rows.map((row) => ({ ...presentCustomer(row), page_sort_key: row.page_sort_key }));
 }
 
 export async function updateCustomer(

@@ -4,7 +4,7 @@
 // tax, and first reduces what the customer still owes on the invoice; the
 // rest goes to the customer's balance for later invoices. The amounts are the
 // engine's (computeCreditNote); this module loads, checks and writes.
-import type { Selectable } from "kysely";
+import { type Selectable, sql } from "kysely";
 import { assertPeriodOpen } from "../accounting-periods/index.ts";
 import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import {
@@ -17,15 +17,16 @@ import {
 } from "../core/index.ts";
 import { recordBalanceMovement } from "../credits/index.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { type SortColumn, sortedPage } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
-import { decodeCursor, toPage } from "../platform/http/pagination.ts";
+import { pageRequestOf, toPage } from "../platform/http/pagination.ts";
 import { newId } from "../platform/ids.ts";
 import { announceCreditNote } from "./invoice-announcements.ts";
 import { amountRemaining } from "./invoice-presenter.ts";
-import type { CreateCreditNoteInput, CreditNoteView } from "./invoice-schemas.ts";
+import type { CreateCreditNoteInput, CreditNoteSortField, CreditNoteView } from "./invoice-schemas.ts";
 import { invoiceLineRows, lockFinalizedInvoice, nextDocumentNumber } from "./invoice-store.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";
 import { settingsForEntity } from "./seller-entities.ts";
@@ -248,23 +249,35 @@ export async function getCreditNote(context: RequestContext, id: string): Promis
   return presentStored(context.database, row);
 }
 
+/** What `?sort=` orders credit notes by. */
+const creditNoteSortColumns: Record<CreditNoteSortField, SortColumn> = {
+  number: { expression: sql`number`, type: "text" },
+  issued_at: { expression: sql`issued_at`, type: "timestamptz" },
+  total: { expression: sql`total`, type: "numeric" },
+};
+
 export async function listCreditNotes(
   context: RequestContext,
-  filters: { limit?: number; cursor?: string; customer_id?: string; invoice_id?: string },
+  filters: {
+    limit?: number;
+    cursor?: string;
+    sort?: `${"" | "-"}${CreditNoteSortField}`;
+    customer_id?: string;
+    invoice_id?: string;
+  },
 ) {
-  const limit = filters.limit ?? 20;
-  const after = decodeCursor(filters.cursor);
-  let query = selectInTenant(context.database, context, "credit_notes");
+  const page = pageRequestOf(filters);
+  let query = sortedPage(
+    selectInTenant(context.database, context, "credit_notes"),
+    page,
+    creditNoteSortColumns,
+  );
   if (filters.customer_id !== undefined) query = query.where("customer_id", "=", filters.customer_id);
   if (filters.invoice_id !== undefined) query = query.where("invoice_id", "=", filters.invoice_id);
-  if (after !== undefined) query = query.where("id", "<", after);
-  const rows = await query
-    .orderBy("id", "desc")
-    .limit(limit + 1)
-    .execute();
-  const page = toPage(rows, limit, (row) => row);
+  const rows = await query.execute();
+  const shown = toPage(rows, page.limit, (row) => row, page.sort);
   return {
-    data: await Promise.all(page.data.map((row) => presentStored(context.database, row))),
-    next_cursor: page.next_cursor,
+    data: await Promise.all(shown.data.map((row) => presentStored(context.database, row))),
+    next_cursor: shown.next_cursor,
   };
 }

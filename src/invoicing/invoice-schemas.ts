@@ -1,7 +1,7 @@
 // The JSON shapes of invoices, credit notes, previews and invoicing settings on the API.
 import { type Static, Type } from "typebox";
 import { ageingBuckets } from "../core/index.ts";
-import { PageQuery } from "../platform/http/pagination.ts";
+import { PageQuery, SortQuery } from "../platform/http/pagination.ts";
 import {
   CurrencyCode,
   DecimalString,
@@ -198,8 +198,17 @@ export const InvoicePreviewSchema = Type.Object({
   ...TotalsFields,
 });
 
+/** The fields `GET /invoices?sort=` orders by. */
+export const invoiceSortFields = ["number", "status", "issued_at", "due_at", "total"] as const;
+export type InvoiceSortField = (typeof invoiceSortFields)[number];
+
+/** The fields `GET /credit-notes?sort=` orders by. */
+export const creditNoteSortFields = ["number", "issued_at", "total"] as const;
+export type CreditNoteSortField = (typeof creditNoteSortFields)[number];
+
 export const InvoiceListQuery = StrictObject({
   ...PageQuery,
+  sort: SortQuery(invoiceSortFields),
   customer_id: Type.Optional(ObjectId),
   subscription_id: Type.Optional(ObjectId),
   number: Type.Optional(
@@ -356,6 +365,7 @@ export type CreditNoteView = Static<typeof CreditNoteSchema>;
 
 export const CreditNoteListQuery = StrictObject({
   ...PageQuery,
+  sort: SortQuery(creditNoteSortFields),
   customer_id: Type.Optional(ObjectId),
   invoice_id: Type.Optional(ObjectId),
 });

@@ -8,14 +8,15 @@ import { Decimal, daysOverdueRange, ZERO } from "../core/index.ts";
 import { recordBalanceMovement, restoreCredits } from "../credits/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { containsPattern } from "../platform/database/like-pattern.ts";
+import { type SortColumn, sortedPage } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseSchema } from "../platform/database/schema.ts";
 import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound } from "../platform/errors.ts";
-import { decodeCursor, toPage } from "../platform/http/pagination.ts";
+import { pageRequestOf, toPage } from "../platform/http/pagination.ts";
 import { queueTaxReversal } from "../taxes/index.ts";
 import { announceVoidedInvoice } from "./invoice-announcements.ts";
 import { presentInvoice } from "./invoice-presenter.ts";
-import type { InvoiceListFilters, InvoiceView } from "./invoice-schemas.ts";
+import type { InvoiceListFilters, InvoiceSortField, InvoiceView } from "./invoice-schemas.ts";
 import { findInvoiceRow, type InvoiceLineRow, invoiceLineRows, linesOfInvoices } from "./invoice-store.ts";
 
 /** How many invoices the environment holds, drafts included (a bill run counts what it issued by the difference). */
@@ -33,11 +34,19 @@ export async function getInvoice(context: RequestContext, id: string): Promise<I
   return presentInvoice(row, await invoiceLineRows(context.database, id), context.clock.now());
 }
 
+/** What `?sort=` orders invoices by; drafts (no number, no due date) sort first by number and last by due date. */
+const invoiceSortColumns: Record<InvoiceSortField, SortColumn> = {
+  number: { expression: sql`coalesce(number, '')`, type: "text" },
+  status: { expression: sql`status::text`, type: "text" },
+  issued_at: { expression: sql`issued_at`, type: "timestamptz" },
+  due_at: { expression: sql`coalesce(due_at, 'infinity'::timestamptz)`, type: "timestamptz" },
+  total: { expression: sql`total`, type: "numeric" },
+};
+
 export async function listInvoices(context: RequestContext, filters: InvoiceListFilters) {
-  const limit = filters.limit ?? 20;
-  const after = decodeCursor(filters.cursor);
+  const page = pageRequestOf(filters);
   const now = context.clock.now();
-  let query = selectInTenant(context.database, context, "invoices");
+  let query = sortedPage(selectInTenant(context.database, context, "invoices"), page, invoiceSortColumns);
   if (filters.customer_id !== undefined) query = query.where("customer_id", "=", filters.customer_id);
   if (filters.number !== undefined) query = query.where("number", "ilike", containsPattern(filters.number));
   if (filters.status === "overdue") query = query.where(owedAged({ from: 1, to: null }, now));
@@ -49,11 +58,7 @@ export async function listInvoices(context: RequestContext, filters: InvoiceList
   if (filters.issued_from !== undefined)
     query = query.where("issued_at", ">=", new Date(filters.issued_from));
   if (filters.issued_to !== undefined) query = query.where("issued_at", "<", new Date(filters.issued_to));
-  if (after !== undefined) query = query.where("id", "<", after);
-  const rows = await query
-    .orderBy("id", "desc")
-    .limit(limit + 1)
-    .execute();
+  const rows = await query.execute();
   const lines = await linesOfInvoices(
     context.database,
     context,
@@ -61,7 +66,7 @@ export async function listInvoices(context: RequestContext, filters: InvoiceList
   );
   const linesOf = new Map<string, InvoiceLineRow[]>();
   for (const line of lines) linesOf.set(line.invoice_id, [...(linesOf.get(line.invoice_id) ?? []), line]);
-  return toPage(rows, limit, (row) => presentInvoice(row, linesOf.get(row.id) ?? [], now));
+  return toPage(rows, page.limit, (row) => presentInvoice(row, linesOf.get(row.id) ?? [], now), page.sort);
 }
 
 /**

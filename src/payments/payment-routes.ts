@@ -36,6 +36,7 @@ import {
   PaymentSchema,
   PaymentSettingsBody,
   PaymentSettingsSchema,
+  paymentSortFields,
   RecordPaymentBody,
   RefundBody,
   RefundSchema,
@@ -150,8 +151,10 @@ function registerPaymentRecordRoutes(app: FairbillApp): void {
     "GET /payments",
     {
       operationId: "listPayments",
-      summary: "List payments, newest first, by invoice, customer or status",
+      summary:
+        "List payments, newest first or sorted by amount, status or creation, by invoice, customer or status",
       filters: PaymentListQuery,
+      sorts: paymentSortFields,
       item: PaymentSchema,
     },
     ({ context }, filters, page) => listPayments(context, filters, page),

@@ -118,6 +118,10 @@ export const PaymentListQuery = StrictObject({
 });
 export type PaymentListFilters = Static<typeof PaymentListQuery>;
 
+/** The fields `GET /payments?sort=` orders by. */
+export const paymentSortFields = ["amount", "status", "created_at"] as const;
+export type PaymentSortField = (typeof paymentSortFields)[number];
+
 export const RefundSchema = Type.Object(
   {
     id: Type.String(),

@@ -1,8 +1,13 @@
 // Reading payments, refunds and disputes, and how the API shows them.
-import type { Insertable, Selectable } from "kysely";
+import { type Insertable, type Selectable, sql } from "kysely";
 import { showMoney } from "../credits/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
-import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
+import {
+  type PageRequest,
+  type SortColumn,
+  type SortKeyed,
+  sortedPage,
+} from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { selectInTenant } from "../platform/database/tenant-scope.ts";
@@ -11,6 +16,7 @@ import type {
   DisputeView,
   PaymentDetailView,
   PaymentListFilters,
+  PaymentSortField,
   PaymentView,
   RefundView,
 } from "./payment-schemas.ts";
@@ -157,12 +163,19 @@ export async function getPayment(context: RequestContext, id: string): Promise<P
   };
 }
 
+/** What `?sort=` orders payments by. */
+const paymentSortColumns: Record<PaymentSortField, SortColumn> = {
+  amount: { expression: sql`amount`, type: "numeric" },
+  status: { expression: sql`status`, type: "text" },
+  created_at: { expression: sql`created_at`, type: "timestamptz" },
+};
+
 export async function listPayments(
   context: RequestContext,
   filters: PaymentListFilters,
   page: PageRequest,
-): Promise<PaymentRow[]> {
-  let query = newestFirstPage(selectPayments(context.database, context), page);
+): Promise<(PaymentRow & SortKeyed)[]> {
+  let query = sortedPage(selectPayments(context.database, context), page, paymentSortColumns);
   if (filters.invoice_id !== undefined) query = query.where("invoice_id", "=", filters.invoice_id);
   if (filters.customer_id !== undefined) query = query.where("customer_id", "=", filters.customer_id);
   if (filters.status !== undefined) query = query.where("status", "=", filters.status);

@@ -15,6 +15,7 @@ import {
   ResumeSubscriptionBody,
   SubscriptionListQuery,
   SubscriptionSchema,
+  subscriptionSortFields,
 } from "./subscription-schemas.ts";
 import { createSubscription, getSubscription, listSubscriptions } from "./subscriptions.ts";
 
@@ -37,8 +38,10 @@ export function registerSubscriptionRoutes(app: FairbillApp): void {
     "GET /subscriptions",
     {
       operationId: "listSubscriptions",
-      summary: "List subscriptions, newest first; status and plan_id are read at the time of the request",
+      summary:
+        "List subscriptions, newest first or sorted by start, next bill or end; status and plan_id are read at the time of the request",
       filters: SubscriptionListQuery,
+      sorts: subscriptionSortFields,
       item: SubscriptionSchema,
     },
     ({ context }, filters, page) => listSubscriptions(context, filters, page),

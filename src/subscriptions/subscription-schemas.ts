@@ -89,6 +89,10 @@ export const SubscriptionListQuery = Type.Object({
 });
 export type SubscriptionListFilters = Static<typeof SubscriptionListQuery>;
 
+/** The fields `GET /subscriptions?sort=` orders by. */
+export const subscriptionSortFields = ["started_at", "next_billing_at", "ends_at"] as const;
+export type SubscriptionSortField = (typeof subscriptionSortFields)[number];
+
 export const ChangePlanBody = BodyWithReason({
   plan_id: { ...NonEmptyId, description: "the same plan (another version) or another plan" },
   plan_version: Type.Optional({

@@ -2,6 +2,7 @@
 // with its timeline, list them with filters. Changes to a timeline are in
 // subscription-changes.ts and subscription-pauses.ts.
 
+import { sql } from "kysely";
 import { recordCreation } from "../audit/index.ts";
 import type { PlanVersionRecord } from "../catalog/index.ts";
 import { Decimal } from "../core/index.ts";
@@ -9,7 +10,12 @@ import type { Customer } from "../customers/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
-import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
+import {
+  type PageRequest,
+  type SortColumn,
+  type SortKeyed,
+  sortedPage,
+} from "../platform/database/list-pages.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { conflict, FairbillError, type FieldError, validationFailed } from "../platform/errors.ts";
@@ -20,6 +26,7 @@ import { ensureQuantitiesFit } from "./subscription-quantities.ts";
 import type {
   CreateSubscriptionInput,
   SubscriptionListFilters,
+  SubscriptionSortField,
   SubscriptionView,
 } from "./subscription-schemas.ts";
 import {
@@ -133,20 +140,36 @@ export async function getSubscription(context: RequestContext, id: string): Prom
 }
 
 /** Newest first; `status` and `plan_id` are read at the time of the request. */
+/** What `?sort=` orders subscriptions by; a subscription without a next bill or an end sorts after every date. */
+const subscriptionSortColumns: Record<SubscriptionSortField, SortColumn> = {
+  started_at: { expression: sql`subscriptions.started_at`, type: "timestamptz" },
+  next_billing_at: {
+    expression: sql`coalesce(subscriptions.next_billing_at, 'infinity'::timestamptz)`,
+    type: "timestamptz",
+  },
+  ends_at: { expression: sql`coalesce(subscriptions.ends_at, 'infinity'::timestamptz)`, type: "timestamptz" },
+};
+
 export async function listSubscriptions(
   context: RequestContext,
   filters: SubscriptionListFilters,
   page: PageRequest,
-): Promise<SubscriptionView[]> {
+): Promise<(SubscriptionView & SortKeyed)[]> {
   const now = context.clock.now();
-  let query = newestFirstPage(selectSubscriptions(context.database, context), page, "subscriptions.id");
+  let query = sortedPage(
+    selectSubscriptions(context.database, context),
+    page,
+    subscriptionSortColumns,
+    "subscriptions.id",
+  );
   if (filters.customer_id !== undefined)
     query = query.where("subscriptions.customer_id", "=", filters.customer_id);
   if (filters.plan_id !== undefined) query = query.where(whereOnPlanAt(filters.plan_id, now));
   if (filters.status !== undefined) query = query.where(whereStatus(filters.status, now));
   const rows = await query.execute();
   const loaded = await loadTimelines(context.database, context, rows);
-  return presentSubscriptions(context.database, context, loaded, now);
+  const views = await presentSubscriptions(context.database, context, loaded, now);
+  return views.map((view, index) => ({ ...view, page_sort_key: rows[index]?.page_sort_key ?? null }));
 }
 
 /** The customer a body names; an unknown one is bad input in `$.customer_id`, not a missing route object. */

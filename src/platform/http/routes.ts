@@ -17,8 +17,16 @@ import type {
 } from "fastify";
 import type { Static, TObject, TSchema } from "typebox";
 import type { Permission } from "../auth/roles.ts";
+import type { PageRequest } from "../database/list-pages.ts";
 import { inSpan } from "../tracing.ts";
-import { decodeCursor, PagedQuery, PageOf, type PageQueryValues, toPage } from "./pagination.ts";
+import {
+  PagedQuery,
+  PageOf,
+  type PageQueryValues,
+  pageRequestOf,
+  toPage,
+  withoutSortKey,
+} from "./pagination.ts";
 import { standardErrorResponses } from "./schemas.ts";
 import type { FairbillApp } from "./server.ts";
 
@@ -116,15 +124,14 @@ type RouteGroup = {
   description?: string;
 };
 
-/** The page a list route asks its use case for: newest first, after the cursor's id. */
-type PageRequest = { limit: number; afterId: string | undefined };
-
 type ListDefinition<Params extends Schema, Filters extends TObject, Item extends TSchema> = Omit<
   RouteDefinition<Params, undefined, undefined, Item>,
   "response" | "query" | "body" | "status"
 > & {
   /** The list's filters; `limit` and `cursor` are added. */
   filters?: Filters;
+  /** The fields the list can be sorted by (`?sort=name`, `?sort=-name`); the lister pages with sortedPage. */
+  sorts?: readonly string[];
   /** One element of the page; the response is `PageOf(item)`. */
   item: Item;
 };
@@ -132,8 +139,9 @@ type ListDefinition<Params extends Schema, Filters extends TObject, Item extends
 type ListRequest<Params extends Schema> = RouteRequest<HandlerSchema<Params, undefined, undefined, TSchema>>;
 
 /**
- * A cursor-paged list: `lister` gets the filters (the query without `limit`
- * and `cursor`) and the page, and returns up to `limit + 1` rows, newest first;
+ * A cursor-paged list: `lister` gets the filters (the query without `limit`,
+ * `cursor` and `sort`) and the page, and returns up to `limit + 1` rows, newest
+ * first or in the page's sort (each row then with its `page_sort_key`);
  * `present` turns a row into a page's item.
  */
 type ListMethod = {
@@ -191,18 +199,20 @@ export function defineRoutes(
     declare(group.write, spec, definition, handler as AnyHandler);
   const list: ListMethod = (
     spec: RouteSpec,
-    { filters, item, ...definition }: ListDefinition<Schema, TObject, TSchema>,
+    { filters, sorts, item, ...definition }: ListDefinition<Schema, TObject, TSchema>,
     lister: (request: never, filters: never, page: PageRequest) => Promise<{ id: string }[]>,
     present: (row: never) => unknown = (row) => row,
   ) =>
     declare(
       group.read,
       spec,
-      { ...definition, query: PagedQuery(filters), response: PageOf(item) },
+      { ...definition, query: PagedQuery(filters, sorts), response: PageOf(item) },
       async (request) => {
-        const { limit = 20, cursor, ...rest } = request.query as PageQueryValues;
-        const rows = await lister(request as never, rest as never, { limit, afterId: decodeCursor(cursor) });
-        return toPage(rows, limit, present as (row: { id: string }) => unknown);
+        const { limit: _limit, cursor: _cursor, sort: _sort, ...rest } = request.query as PageQueryValues;
+        const page = pageRequestOf(request.query as PageQueryValues);
+        const rows = await lister(request as never, rest as never, page);
+        const presentRow = present as (row: object) => unknown;
+        return toPage(rows, page.limit, (row) => presentRow(withoutSortKey(row)), page.sort);
       },
     );
   return { read, write, list };
