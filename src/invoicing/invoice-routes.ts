@@ -3,6 +3,7 @@
 // environment's invoicing settings.
 import { Type } from "typebox";
 import { notFound } from "../platform/errors.ts";
+import { BulkInvoiceIdsBody, BulkResultSchema, runBulkInvoiceAction } from "../platform/http/bulk-actions.ts";
 import { PageOf } from "../platform/http/pagination.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { IdParams, PdfFile } from "../platform/http/schemas.ts";
@@ -118,6 +119,27 @@ export function registerInvoiceRoutes(app: FairbillApp): void {
       response: InvoiceSchema,
     },
     ({ context, params }) => finalizeInvoice(context, params.id),
+  );
+
+  routes.write(
+    "POST /invoices/bulk-finalize",
+    {
+      operationId: "finalizeInvoices",
+      summary:
+        "Finalize up to 100 drafts at once, each as POST /invoices/{id}/finalize would, reporting each",
+      description:
+        "Each draft is finalized in its own transaction by the same step as the single route (audited the same " +
+        "way); one refused (not a draft, held, not found for this key) leaves the others done. The answer " +
+        "lists every id in order with what was done or its problem; repeat the request with the same " +
+        "Idempotency-Key to get the same answer without finalizing anything twice.",
+      body: BulkInvoiceIdsBody,
+      response: BulkResultSchema,
+    },
+    (request) =>
+      runBulkInvoiceAction(request, request.body.invoice_ids, async (id) => {
+        const invoice = await finalizeInvoice(request.context, id);
+        return `finalized as ${invoice.number ?? id}`;
+      }),
   );
 
   routes.write(

@@ -3,6 +3,7 @@
 // collecting an invoice now or marking it uncollectible, and dunning
 // (campaigns, a customer's settings, an invoice's dunning).
 import { InvoiceSchema } from "../invoicing/index.ts";
+import { BulkInvoiceIdsBody, BulkResultSchema, runBulkInvoiceAction } from "../platform/http/bulk-actions.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { IdParams } from "../platform/http/schemas.ts";
@@ -25,6 +26,7 @@ import {
   UpdateDunningCampaignBody,
 } from "./dunning-schemas.ts";
 import { collectInvoiceNow, markUncollectible } from "./invoice-payment-actions.ts";
+import { sendInvoiceReminder } from "./invoice-reminders.ts";
 import { recordManualPayment } from "./manual-payments.ts";
 import { attachPaymentMethod, listPaymentMethods } from "./payment-methods.ts";
 import {
@@ -40,6 +42,7 @@ import {
   RecordPaymentBody,
   RefundBody,
   RefundSchema,
+  SentReminderSchema,
 } from "./payment-schemas.ts";
 import { getPaymentSettings, updatePaymentSettings } from "./payment-settings.ts";
 import { getPayment, listPayments, presentPayment } from "./payment-store.ts";
@@ -135,6 +138,28 @@ function registerPaymentRecordRoutes(app: FairbillApp): void {
       status: 201,
     },
     ({ context, params }) => collectInvoiceNow(context, params.id),
+  );
+  routes.write(
+    "POST /invoices/bulk-collect",
+    {
+      operationId: "collectInvoices",
+      summary:
+        "Retry the payment of up to 100 invoices at once, each as POST /invoices/{id}/collect would, reporting each",
+      description:
+        "Each invoice is charged what remains with its customer's default payment method, one after the other, " +
+        "each recorded (and audited) as the single route records it; a charge the provider declines is a " +
+        "failed payment of that invoice, and an invoice that cannot be charged (paid, no payment method, not " +
+        "found for this key) is refused without stopping the others.",
+      body: BulkInvoiceIdsBody,
+      response: BulkResultSchema,
+    },
+    (request) =>
+      runBulkInvoiceAction(request, request.body.invoice_ids, async (id) => {
+        const payment = await collectInvoiceNow(request.context, id);
+        const reason = payment.failure?.message ?? payment.failure?.code;
+        const failure = reason === null || reason === undefined ? "" : `: ${reason}`;
+        return `payment ${payment.id} ${payment.status}${failure}`;
+      }),
   );
   routes.write(
     "POST /invoices/:id/mark-uncollectible",
@@ -248,6 +273,40 @@ function registerDunningRoutes(app: FairbillApp): void {
       response: CustomerDunningSchema,
     },
     ({ context, params, body }) => updateCustomerDunning(context, params.id, body),
+  );
+  routes.write(
+    "POST /invoices/:id/send-reminder",
+    {
+      operationId: "sendInvoiceReminder",
+      summary: "Email the customer a payment reminder for an invoice still owed, now",
+      description:
+        "Before the due date the invoice email again, from the due date on the dunning reminder with the days " +
+        "overdue (the templates the dunning campaign sends); recorded in the audit log. Refused (409) for an " +
+        "invoice not owed or a customer without an email address.",
+      params: IdParams,
+      response: SentReminderSchema,
+    },
+    ({ context, params }) => sendInvoiceReminder(context, params.id),
+  );
+  routes.write(
+    "POST /invoices/bulk-send-reminder",
+    {
+      operationId: "sendInvoiceReminders",
+      summary:
+        "Email payment reminders for up to 100 invoices at once, each as send-reminder would, reporting each",
+      description:
+        "Each reminder is sent and audited in its own transaction; an invoice not owed, a customer without an " +
+        "email address or an id not found for this key is refused without stopping the others.",
+      body: BulkInvoiceIdsBody,
+      response: BulkResultSchema,
+    },
+    (request) =>
+      runBulkInvoiceAction(request, request.body.invoice_ids, async (id) => {
+        const sent = await sendInvoiceReminder(request.context, id);
+        return sent.template === "dunning_reminder"
+          ? `reminder emailed (${sent.days_overdue} days overdue)`
+          : "invoice emailed again (not yet due)";
+      }),
   );
   routes.read(
     "GET /invoices/:id/dunning",

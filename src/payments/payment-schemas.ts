@@ -213,3 +213,15 @@ export const WebhookReceiptSchema = Type.Object({
     description: "ignored: an event type or object Fairbill does not act on",
   }),
 });
+
+export const SentReminderSchema = Type.Object(
+  {
+    invoice_id: Type.String(),
+    email_id: Type.String({ description: "the email queued to the customer" }),
+    template: StringEnum(["invoice_issued", "dunning_reminder"], {
+      description: "the invoice again while it is not yet due, else the dunning reminder",
+    }),
+    days_overdue: Type.Integer({ minimum: 0 }),
+  },
+  { title: "SentReminder" },
+);

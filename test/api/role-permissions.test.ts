@@ -74,6 +74,7 @@ const financeWrites = [
   "recordPayment",
   "refundPayment",
   "collectInvoice",
+  "collectInvoices",
   "markInvoiceUncollectible",
   "createCreditNote",
   "openDispute",

@@ -1164,6 +1164,10 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "POST /v1/invoices/{id}/finalize": {
     params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, false) }),
   },
+  // The bulk routes name their invoices in the body: another tenant's are "not found" per item (see bulk-invoice-actions.test).
+  "POST /v1/invoices/bulk-finalize": {
+    body: async (tenant) => ({ invoice_ids: [await oneOffInvoiceId(tenant, false)] }),
+  },
   "POST /v1/invoices/{id}/void": {
     params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, true) }),
     body: () => ({ reason: "issued by mistake" }),
@@ -1317,6 +1321,15 @@ export const routeFixtures: Record<string, RouteFixture> = {
   },
   "POST /v1/invoices/{id}/collect": {
     params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, true) }),
+  },
+  "POST /v1/invoices/bulk-collect": {
+    body: async (tenant) => ({ invoice_ids: [await oneOffInvoiceId(tenant, true)] }),
+  },
+  "POST /v1/invoices/{id}/send-reminder": {
+    params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, true) }),
+  },
+  "POST /v1/invoices/bulk-send-reminder": {
+    body: async (tenant) => ({ invoice_ids: [await oneOffInvoiceId(tenant, true)] }),
   },
   "POST /v1/invoices/{id}/mark-uncollectible": {
     params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, true) }),

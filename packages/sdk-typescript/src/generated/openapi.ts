@@ -56,8 +56,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List customers, newest first
-         * @description List customers, newest first.
+         * List customers, newest first or sorted by name, email, external id or creation
+         * @description List customers, newest first or sorted by name, email, external id or creation.
          *
          *     Needs the `customers:read` permission: an API key that has it, or a signed-in person whose role grants it.
          *
@@ -1950,8 +1950,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List subscriptions, newest first; status and plan_id are read at the time of the request
-         * @description List subscriptions, newest first; status and plan_id are read at the time of the request.
+         * List subscriptions, newest first or sorted by start, next bill or end; status and plan_id are read at the time of the request
+         * @description List subscriptions, newest first or sorted by start, next bill or end; status and plan_id are read at the time of the request.
          *
          *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
          *
@@ -3208,6 +3208,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices/bulk-finalize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finalize up to 100 drafts at once, each as POST /invoices/{id}/finalize would, reporting each
+         * @description Each draft is finalized in its own transaction by the same step as the single route (audited the same way); one refused (not a draft, held, not found for this key) leaves the others done. The answer lists every id in order with what was done or its problem; repeat the request with the same Idempotency-Key to get the same answer without finalizing anything twice.
+         *
+         *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["finalizeInvoices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invoices/{id}/void": {
         parameters: {
             query?: never;
@@ -4308,6 +4334,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices/bulk-collect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry the payment of up to 100 invoices at once, each as POST /invoices/{id}/collect would, reporting each
+         * @description Each invoice is charged what remains with its customer's default payment method, one after the other, each recorded (and audited) as the single route records it; a charge the provider declines is a failed payment of that invoice, and an invoice that cannot be charged (paid, no payment method, not found for this key) is refused without stopping the others.
+         *
+         *     Needs the `finance:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["collectInvoices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invoices/{id}/mark-uncollectible": {
         parameters: {
             query?: never;
@@ -4342,8 +4394,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List payments, newest first, by invoice, customer or status
-         * @description List payments, newest first, by invoice, customer or status.
+         * List payments, newest first or sorted by amount, status or creation, by invoice, customer or status
+         * @description List payments, newest first or sorted by amount, status or creation, by invoice, customer or status.
          *
          *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
          *
@@ -4494,6 +4546,58 @@ export interface paths {
          */
         put: operations["updateCustomerDunning"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/send-reminder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email the customer a payment reminder for an invoice still owed, now
+         * @description Before the due date the invoice email again, from the due date on the dunning reminder with the days overdue (the templates the dunning campaign sends); recorded in the audit log. Refused (409) for an invoice not owed or a customer without an email address.
+         *
+         *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["sendInvoiceReminder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/bulk-send-reminder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email payment reminders for up to 100 invoices at once, each as send-reminder would, reporting each
+         * @description Each reminder is sent and audited in its own transaction; an invoice not owed, a customer without an email address or an id not found for this key is refused without stopping the others.
+         *
+         *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["sendInvoiceReminders"];
         delete?: never;
         options?: never;
         head?: never;
@@ -10961,6 +11065,41 @@ export interface components {
                 }[];
             }[];
         };
+        /** BulkResult */
+        BulkResult: {
+            /** @description how many items were done */
+            done: number;
+            /** @description how many items were refused, each with its problem */
+            refused: number;
+            /** @description one per id, in the order of the request */
+            results: {
+                invoice_id: string;
+                /** @enum {string} */
+                outcome: "done" | "refused";
+                /** @description what was done ("finalized as INV-000012"); null when refused */
+                summary: string | null;
+                /** @description why the item was refused (not_found for an id this key cannot see); null when done */
+                problem: {
+                    /** @description the HTTP status the single route would have answered: 404, 409… */
+                    status: number;
+                    /** @description the problem's stable code, as in a problem document */
+                    code: string;
+                    detail: string;
+                } | null;
+            }[];
+        };
+        /** SentReminder */
+        SentReminder: {
+            invoice_id: string;
+            /** @description the email queued to the customer */
+            email_id: string;
+            /**
+             * @description the invoice again while it is not yet due, else the dunning reminder
+             * @enum {string}
+             */
+            template: "invoice_issued" | "dunning_reminder";
+            days_overdue: number;
+        };
         /** IntegrationConnection */
         IntegrationConnection: {
             id: string;
@@ -11407,6 +11546,11 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
+                /**
+                 * @description the order: name, email, external_id, created_at ascending, or descending after a "-" (-name); ties by id the same way; without it newest first. Keep it the same while following next_cursor.
+                 * @example name
+                 */
+                sort?: "name" | "-name" | "email" | "-email" | "external_id" | "-external_id" | "created_at" | "-created_at";
             };
             header?: never;
             path?: never;
@@ -22897,6 +23041,11 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
+                /**
+                 * @description the order: started_at, next_billing_at, ends_at ascending, or descending after a "-" (-started_at); ties by id the same way; without it newest first. Keep it the same while following next_cursor.
+                 * @example started_at
+                 */
+                sort?: "started_at" | "-started_at" | "next_billing_at" | "-next_billing_at" | "ends_at" | "-ends_at";
             };
             header?: never;
             path?: never;
@@ -31171,6 +31320,11 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
+                /**
+                 * @description the order: number, status, issued_at, due_at, total ascending, or descending after a "-" (-number); ties by id the same way; without it newest first. Keep it the same while following next_cursor.
+                 * @example number
+                 */
+                sort?: "number" | "-number" | "status" | "-status" | "issued_at" | "-issued_at" | "due_at" | "-due_at" | "total" | "-total";
                 customer_id?: string;
                 subscription_id?: string;
                 /** @description part of the invoice number, any case (drafts have none) */
@@ -32046,6 +32200,69 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    finalizeInvoices: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "invoice_ids": [
+                 *         "inv_0"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description 1 to 100 invoice ids, each once; each is acted on in its own transaction */
+                    invoice_ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "done": 0,
+                     *       "refused": 0,
+                     *       "results": [
+                     *         {
+                     *           "invoice_id": "string",
+                     *           "outcome": "done",
+                     *           "summary": "string",
+                     *           "problem": {
+                     *             "status": 0,
+                     *             "code": "string",
+                     *             "detail": "string"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BulkResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     voidInvoice: {
         parameters: {
             query?: never;
@@ -32466,6 +32683,11 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
+                /**
+                 * @description the order: number, issued_at, total ascending, or descending after a "-" (-number); ties by id the same way; without it newest first. Keep it the same while following next_cursor.
+                 * @example number
+                 */
+                sort?: "number" | "-number" | "issued_at" | "-issued_at" | "total" | "-total";
                 customer_id?: string;
                 invoice_id?: string;
             };
@@ -36412,6 +36634,69 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    collectInvoices: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "invoice_ids": [
+                 *         "inv_0"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description 1 to 100 invoice ids, each once; each is acted on in its own transaction */
+                    invoice_ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "done": 0,
+                     *       "refused": 0,
+                     *       "results": [
+                     *         {
+                     *           "invoice_id": "string",
+                     *           "outcome": "done",
+                     *           "summary": "string",
+                     *           "problem": {
+                     *             "status": 0,
+                     *             "code": "string",
+                     *             "detail": "string"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BulkResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     markInvoiceUncollectible: {
         parameters: {
             query?: never;
@@ -36626,6 +36911,11 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
+                /**
+                 * @description the order: amount, status, created_at ascending, or descending after a "-" (-amount); ties by id the same way; without it newest first. Keep it the same while following next_cursor.
+                 * @example amount
+                 */
+                sort?: "amount" | "-amount" | "status" | "-status" | "created_at" | "-created_at";
             };
             header?: never;
             path?: never;
@@ -37373,6 +37663,110 @@ export interface operations {
                         /** @description a dunning final action blocks the customer's entitlements */
                         entitlements_blocked: boolean;
                     };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    sendInvoiceReminder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "invoice_id": "string",
+                     *       "email_id": "string",
+                     *       "template": "invoice_issued",
+                     *       "days_overdue": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SentReminder"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    sendInvoiceReminders: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "invoice_ids": [
+                 *         "inv_0"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description 1 to 100 invoice ids, each once; each is acted on in its own transaction */
+                    invoice_ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "done": 0,
+                     *       "refused": 0,
+                     *       "results": [
+                     *         {
+                     *           "invoice_id": "string",
+                     *           "outcome": "done",
+                     *           "summary": "string",
+                     *           "problem": {
+                     *             "status": 0,
+                     *             "code": "string",
+                     *             "detail": "string"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BulkResult"];
                 };
             };
             400: components["responses"]["BadRequest"];
