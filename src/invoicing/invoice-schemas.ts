@@ -199,11 +199,11 @@ export const InvoicePreviewSchema = Type.Object({
 });
 
 /** The fields `GET /invoices?sort=` orders by. */
-export const invoiceSortFields = ["number", "status", "issued_at", "due_at", "total"] as const;
+const invoiceSortFields = ["number", "status", "issued_at", "due_at", "total"] as const;
 export type InvoiceSortField = (typeof invoiceSortFields)[number];
 
 /** The fields `GET /credit-notes?sort=` orders by. */
-export const creditNoteSortFields = ["number", "issued_at", "total"] as const;
+const creditNoteSortFields = ["number", "issued_at", "total"] as const;
 export type CreditNoteSortField = (typeof creditNoteSortFields)[number];
 
 export const InvoiceListQuery = StrictObject({

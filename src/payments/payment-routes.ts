@@ -177,7 +177,7 @@ function registerPaymentRecordRoutes(app: FairbillApp): void {
     {
       operationId: "listPayments",
       summary:
-        "List payments, newest first or sorted by amount, status or creation, by invoice, customer or status",
+        "List payments, newest first or sorted by amount, status, receipt or creation, by invoice, customer or status",
       filters: PaymentListQuery,
       sorts: paymentSortFields,
       item: PaymentSchema,

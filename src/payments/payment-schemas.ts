@@ -119,7 +119,7 @@ export const PaymentListQuery = StrictObject({
 export type PaymentListFilters = Static<typeof PaymentListQuery>;
 
 /** The fields `GET /payments?sort=` orders by. */
-export const paymentSortFields = ["amount", "status", "created_at"] as const;
+export const paymentSortFields = ["amount", "status", "received_at", "created_at"] as const;
 export type PaymentSortField = (typeof paymentSortFields)[number];
 
 export const RefundSchema = Type.Object(

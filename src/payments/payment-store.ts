@@ -167,6 +167,8 @@ export async function getPayment(context: RequestContext, id: string): Promise<P
 const paymentSortColumns: Record<PaymentSortField, SortColumn> = {
   amount: { expression: sql`amount`, type: "numeric" },
   status: { expression: sql`status`, type: "text" },
+  // A payment not received yet (pending, failed) sorts by when it was made, as the console shows it.
+  received_at: { expression: sql`coalesce(received_at, created_at)`, type: "timestamptz" },
   created_at: { expression: sql`created_at`, type: "timestamptz" },
 };
 

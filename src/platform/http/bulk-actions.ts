@@ -12,7 +12,7 @@ import { toProblem } from "./problem.ts";
 import { StringEnum } from "./schemas.ts";
 import { StrictObject } from "./validation.ts";
 
-export const maximumBulkItems = 100;
+const maximumBulkItems = 100;
 
 /** The body of a bulk invoice action: `invoice_ids`, 1 to 100 invoice ids, each once. */
 export const BulkInvoiceIdsBody = StrictObject({

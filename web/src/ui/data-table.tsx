@@ -2,7 +2,8 @@
 // and whether it holds numbers. One column heads its row (<th scope="row">),
 // the first unless another says so; on a phone the rows stack and each cell
 // shows its column's name (data-label). List pages, invoice lines and the
-// portal all use it.
+// portal all use it. A table with a `selection` starts each row with a
+// checkbox, and its header with one that selects every row of the page shown.
 import { Fragment, type ReactNode } from "react";
 import { pageWindow, type SortValue, sortRows } from "../format/list-order.ts";
 import type { ListView } from "./list-view.tsx";
@@ -38,15 +39,42 @@ type DataTableProps<Row> = {
   groupHeading?: (row: Row, index: number) => ReactNode | null;
   /** Sorted by the address's column and cut to its page (the main lists); without it, rows as given. */
   view?: ListView;
+  /** Rows chosen for a bulk action: a checkbox per row (its key is the row's id) and one for the page shown. */
+  selection?: TableSelection<Row>;
 };
 
-/** The rows a view shows: sorted by its column, then its page of them. */
+export type TableSelection<Row> = {
+  selected: ReadonlySet<string>;
+  /** Selects (or clears) these rows, by key. */
+  change: (keys: readonly string[], selected: boolean) => void;
+  /** What a row's checkbox selects, for a screen reader: "INV-000012". */
+  rowLabel: (row: Row) => string;
+  /** The rows, for the header's checkbox: "Select every invoice shown". */
+  noun: string;
+};
+
+function SelectAllShown({ keys, selection }: { keys: string[]; selection: TableSelection<never> }) {
+  const chosen = keys.filter((key) => selection.selected.has(key)).length;
+  return (
+    <input
+      type="checkbox"
+      aria-label={`Select every ${selection.noun} shown`}
+      checked={keys.length > 0 && chosen === keys.length}
+      ref={(element) => {
+        if (element) element.indeterminate = chosen > 0 && chosen < keys.length;
+      }}
+      onChange={(event) => selection.change(keys, event.target.checked)}
+    />
+  );
+}
+
+/** The rows a view shows: sorted by its column (unless the API sorted them), then its page of them. */
 function viewedRows<Row>(rows: readonly Row[], columns: readonly Column<Row>[], view: ListView | undefined) {
   if (view === undefined) return rows;
   const sorted = columns.find(
     (column) => column.sort !== undefined && column.sort.key === view.sortKey,
   )?.sort;
-  const ordered = sorted ? sortRows(rows, sorted.value, view.direction) : rows;
+  const ordered = sorted && view.apiSort === undefined ? sortRows(rows, sorted.value, view.direction) : rows;
   const shown = pageWindow(ordered.length, view.page, view.pageSize);
   return ordered.slice(shown.start, shown.end);
 }
@@ -82,9 +110,11 @@ export function DataTable<Row>({
   footer,
   groupHeading,
   view,
+  selection,
 }: DataTableProps<Row>) {
   const shown = columns.filter((column): column is Column<Row> => column !== false);
   const shownRows = viewedRows(rows, shown, view);
+  const shownKeys = shownRows.map((row, index) => String(rowKey(row, index)));
   const headerIndex = rowHeaders
     ? Math.max(
         0,
@@ -97,6 +127,12 @@ export function DataTable<Row>({
       <table className={tableClass === "" ? undefined : tableClass}>
         <thead>
           <tr>
+            {selection && (
+              <th scope="col" className="row-select">
+                <span className="visually-hidden">Select</span>
+                <SelectAllShown keys={shownKeys} selection={selection as TableSelection<never>} />
+              </th>
+            )}
             {shown.map((column, index) => (
               <th
                 // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed for the table's life
@@ -121,12 +157,24 @@ export function DataTable<Row>({
             <Fragment key={rowKey(row, rowIndex)}>
               {groupHeading?.(row, rowIndex) != null && (
                 <tr className="group-heading">
-                  <th scope="rowgroup" colSpan={shown.length}>
+                  <th scope="rowgroup" colSpan={shown.length + (selection ? 1 : 0)}>
                     {groupHeading(row, rowIndex)}
                   </th>
                 </tr>
               )}
               <tr>
+                {selection && (
+                  <td className="row-select" data-label={stacked ? "Select" : undefined}>
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${selection.rowLabel(row)}`}
+                      checked={selection.selected.has(String(rowKey(row, rowIndex)))}
+                      onChange={(event) =>
+                        selection.change([String(rowKey(row, rowIndex))], event.target.checked)
+                      }
+                    />
+                  </td>
+                )}
                 {shown.map((column, index) => {
                   const content = column.cell(row, rowIndex);
                   if (index === headerIndex) {

@@ -27,14 +27,19 @@ export type ListEmptyText = {
 /** A list page's filter fields, whether any is set in the address, and the list asked with them. */
 export type FilteredList<Item> = { fields: FilterField[]; filtered: boolean; list: PagedList<Item> };
 
-/** The list route's pages of `limit` items, asked with the filters in the address. */
+/**
+ * The list route's pages of `limit` items, asked with the filters in the
+ * address, in the view's order when the API sorts by its column (`view.apiSort`).
+ */
 export function useFilteredList<Path extends ListPath>(
   path: Path,
   fields: FilterField<keyof QueryOf<Path> & string>[],
   limit: number,
+  view?: ListView,
 ): FilteredList<ListItem<Path>> {
   const filters = useFilters<QueryOf<Path>>(fields);
-  const init = { params: { query: { ...filters.query, limit } } };
+  const sort = view?.apiSort === undefined ? {} : { sort: view.apiSort };
+  const init = { params: { query: { ...filters.query, ...sort, limit } } };
   const list = (usePagedList as (path: Path, init: object) => PagedList<ListItem<Path>>)(path, init);
   return { fields, filtered: filters.filtered, list };
 }

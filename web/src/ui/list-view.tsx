@@ -1,9 +1,10 @@
 // How a main list is shown (customers, invoices, subscriptions, payments):
 // sorted by a column and cut into numbered pages, both kept in the address
 // beside the filters (?sort=total&order=descending&page=2), so that a sorted
-// page survives a reload and can be shared. The API answers newest first in
-// pages of its own; a sort orders the rows loaded so far, and the next page
-// past the last loaded one asks the API for more.
+// page survives a reload and can be shared. A column the API sorts by (its
+// list's `sort` parameter) is sorted by the API, across every page; another
+// column orders the rows loaded so far. The next page past the last loaded
+// one asks the API for more.
 import { useEffect } from "react";
 import type { PagedList } from "../api/queries.ts";
 import { pageNumber, pageWindow, type SortDirection } from "../format/list-order.ts";
@@ -14,6 +15,8 @@ export type ListView = {
   /** The column sorted by (its sortKey), or undefined for the API's order (newest first). */
   sortKey: string | undefined;
   direction: SortDirection;
+  /** The list route's `sort` for this column and direction ("-total"), when the API sorts by it; else undefined. */
+  apiSort: string | undefined;
   /** 1-based, as the address says; the table shows the last page when it is past the end. */
   page: number;
   pageSize: number;
@@ -22,10 +25,15 @@ export type ListView = {
   goTo: (page: number) => void;
 };
 
-export function useListView(pageSize: number): ListView {
+/**
+ * The view of a list in the address; `apiSorts` names, for each column the
+ * list route sorts by, its field there (`{ total: "total", issued: "issued_at" }`).
+ */
+export function useListView(pageSize: number, apiSorts: Readonly<Record<string, string>> = {}): ListView {
   const { path, query } = useLocation();
   const sortKey = query.get("sort") ?? undefined;
   const direction: SortDirection = query.get("order") === "descending" ? "descending" : "ascending";
+  const apiField = sortKey === undefined ? undefined : apiSorts[sortKey];
   const go = (change: (next: URLSearchParams) => void) => {
     const next = new URLSearchParams(query);
     change(next);
@@ -35,6 +43,7 @@ export function useListView(pageSize: number): ListView {
   return {
     sortKey,
     direction,
+    apiSort: apiField === undefined ? undefined : `${direction === "descending" ? "-" : ""}${apiField}`,
     page: pageNumber(query.get("page")),
     pageSize,
     sortBy: (key) =>
@@ -85,7 +94,10 @@ export function ListPager<Item>({
         <p role="status" aria-live="polite">
           Showing {noun[1]} {shown.start + 1}–{shown.end} of {total} loaded
           {list.hasMore ? "; more are available." : "."}
-          {view.sortKey !== undefined && list.hasMore && " The sort orders the loaded ones."}
+          {view.sortKey !== undefined &&
+            view.apiSort === undefined &&
+            list.hasMore &&
+            " The sort orders the loaded ones."}
         </p>
         <ul className="pager-pages">
           <li>

@@ -4394,8 +4394,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List payments, newest first or sorted by amount, status or creation, by invoice, customer or status
-         * @description List payments, newest first or sorted by amount, status or creation, by invoice, customer or status.
+         * List payments, newest first or sorted by amount, status, receipt or creation, by invoice, customer or status
+         * @description List payments, newest first or sorted by amount, status, receipt or creation, by invoice, customer or status.
          *
          *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
          *
@@ -36912,10 +36912,10 @@ export interface operations {
                 /** @description next_cursor of the previous page */
                 cursor?: string;
                 /**
-                 * @description the order: amount, status, created_at ascending, or descending after a "-" (-amount); ties by id the same way; without it newest first. Keep it the same while following next_cursor.
+                 * @description the order: amount, status, received_at, created_at ascending, or descending after a "-" (-amount); ties by id the same way; without it newest first. Keep it the same while following next_cursor.
                  * @example amount
                  */
-                sort?: "amount" | "-amount" | "status" | "-status" | "created_at" | "-created_at";
+                sort?: "amount" | "-amount" | "status" | "-status" | "received_at" | "-received_at" | "created_at" | "-created_at";
             };
             header?: never;
             path?: never;

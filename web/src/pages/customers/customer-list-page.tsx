@@ -28,10 +28,13 @@ const filterFields: FilterField<keyof CustomerQuery>[] = [
   },
 ];
 
+/** The columns the API sorts by, with its field for each (the others order the loaded rows). */
+const apiSorts = { name: "name", external_id: "external_id", email: "email", created: "created_at" };
+
 export function CustomerListPage() {
   const session = useSignedInSession();
-  const filteredList = useFilteredList("/v1/customers", filterFields, 100);
-  const view = useListView(20);
+  const view = useListView(20, apiSorts);
+  const filteredList = useFilteredList("/v1/customers", filterFields, 100, view);
 
   return (
     <FilteredListPage

@@ -10,6 +10,7 @@ import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import type { FilterField } from "../../ui/filter-form.tsx";
 import { FilteredListPage, useFilteredList } from "../../ui/filtered-list-page.tsx";
+import { useListView } from "../../ui/list-view.tsx";
 import { useCustomerNames } from "../customers/customer-names.ts";
 import { CreditNotePdfButton } from "./credit-note-pdf-button.tsx";
 
@@ -29,8 +30,12 @@ const creditNoteReasons: Record<string, string> = {
   other: "Other",
 };
 
+/** The columns the API sorts by, with its field for each. */
+const apiSorts = { number: "number", issued: "issued_at", total: "total" };
+
 export function CreditNoteListPage() {
-  const filteredList = useFilteredList("/v1/credit-notes", filterFields, 50);
+  const view = useListView(25, apiSorts);
+  const filteredList = useFilteredList("/v1/credit-notes", filterFields, 50, view);
   const customerName = useCustomerNames();
 
   return (
@@ -40,6 +45,7 @@ export function CreditNoteListPage() {
       basePath="/credit-notes"
       filteredList={filteredList}
       noun={["credit note", "credit notes"]}
+      view={view}
       empty={{ hint: <p>A credit note is issued from its invoice's page.</p> }}
     >
       {(notes) => (
@@ -74,9 +80,18 @@ export function CreditNoteListPage() {
             label="Credit notes table"
             rows={notes}
             rowKey={(note) => note.id}
+            view={view}
             columns={[
-              { header: "Credit note", cell: (note) => note.number },
-              { header: "Issued", cell: (note) => formatDateTime(note.issued_at) },
+              {
+                header: "Credit note",
+                sort: { key: "number", value: (note) => ({ kind: "text", value: note.number }) },
+                cell: (note) => note.number,
+              },
+              {
+                header: "Issued",
+                sort: { key: "issued", value: (note) => ({ kind: "instant", value: note.issued_at }) },
+                cell: (note) => formatDateTime(note.issued_at),
+              },
               {
                 header: "Invoice",
                 cell: (note) => (
@@ -90,7 +105,12 @@ export function CreditNoteListPage() {
                 ),
               },
               { header: "Reason", cell: (note) => creditNoteReasons[note.reason] ?? note.reason },
-              { header: "Total", numeric: true, cell: (note) => formatMoney(note.total, note.currency) },
+              {
+                header: "Total",
+                numeric: true,
+                sort: { key: "total", value: (note) => ({ kind: "decimal", value: note.total }) },
+                cell: (note) => formatMoney(note.total, note.currency),
+              },
               {
                 header: <span className="visually-hidden">Document</span>,
                 label: "Document",

@@ -1,6 +1,8 @@
-// Invoices, newest first, filtered by status (overdue too), days overdue,
-// customer, subscription or issue date (kept in the address); with
-// receivables by age, and unfiltered, revenue by month.
+// Invoices, newest first or sorted by a column (by the API), filtered by
+// status (overdue too), days overdue, customer, subscription or issue date
+// (kept in the address); with receivables by age, and unfiltered, revenue by
+// month. Invoices chosen in the table can be finalized, charged again or
+// reminded together.
 import type { QueryOf } from "../../api/resources.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
@@ -8,6 +10,7 @@ import type { FilterField } from "../../ui/filter-form.tsx";
 import { FilteredListPage, statusFilter, useFilteredList } from "../../ui/filtered-list-page.tsx";
 import { useListView } from "../../ui/list-view.tsx";
 import { AgeingPanel, ageingLabels } from "./ageing-panel.tsx";
+import { InvoiceBulkActions, useInvoiceSelection } from "./invoice-bulk-actions.tsx";
 import { invoiceStatusLabels } from "./invoice-status.tsx";
 import { InvoiceTable } from "./invoice-table.tsx";
 import { RevenuePanel } from "./revenue-panel.tsx";
@@ -30,10 +33,14 @@ const filterFields: FilterField<keyof InvoiceQuery>[] = [
   { name: "issued_to", label: "Issued before", kind: "instant" },
 ];
 
+/** The columns the API sorts by, with its field for each (the customer's name orders the loaded rows). */
+const apiSorts = { number: "number", status: "status", issued: "issued_at", due: "due_at", total: "total" };
+
 export function InvoiceListPage() {
   const session = useSignedInSession();
-  const filteredList = useFilteredList("/v1/invoices", filterFields, 100);
-  const view = useListView(25);
+  const view = useListView(25, apiSorts);
+  const filteredList = useFilteredList("/v1/invoices", filterFields, 100, view);
+  const selection = useInvoiceSelection();
 
   return (
     <FilteredListPage
@@ -79,7 +86,14 @@ export function InvoiceListPage() {
               invoice.amount_remaining,
             ])}
           />
-          <InvoiceTable invoices={invoices} label="Invoices table" showCustomer view={view} />
+          <InvoiceBulkActions invoices={invoices} selection={selection} />
+          <InvoiceTable
+            invoices={invoices}
+            label="Invoices table"
+            showCustomer
+            view={view}
+            {...(can(session, "billing:write") || can(session, "finance:write") ? { selection } : {})}
+          />
         </>
       )}
     </FilteredListPage>

@@ -5,7 +5,7 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { customerPath, invoicePath } from "../../routing/routes.ts";
-import { DataTable } from "../../ui/data-table.tsx";
+import { DataTable, type TableSelection } from "../../ui/data-table.tsx";
 import type { ListView } from "../../ui/list-view.tsx";
 import { InvoiceStatusBadge } from "./invoice-status.tsx";
 
@@ -18,12 +18,15 @@ export function InvoiceTable({
   label,
   showCustomer,
   view,
+  selection,
 }: {
   invoices: Invoice[];
   label: string;
   showCustomer: boolean;
   /** Sorted by a column and cut into pages (the invoice list). */
   view?: ListView;
+  /** Rows chosen for a bulk action (the invoice list). */
+  selection?: TableSelection<Invoice>;
 }) {
   return (
     <DataTable
@@ -31,6 +34,7 @@ export function InvoiceTable({
       rows={invoices}
       rowKey={(invoice) => invoice.id}
       {...(view ? { view } : {})}
+      {...(selection ? { selection } : {})}
       columns={[
         {
           header: "Invoice",

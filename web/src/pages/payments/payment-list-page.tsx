@@ -32,9 +32,12 @@ const methodLabels: Record<string, string> = {
   other: "Other",
 };
 
+/** The columns the API sorts by, with its field for each (the others order the loaded rows). */
+const apiSorts = { received: "received_at", status: "status", amount: "amount" };
+
 export function PaymentListPage() {
-  const filteredList = useFilteredList("/v1/payments", filterFields, 100);
-  const view = useListView(25);
+  const view = useListView(25, apiSorts);
+  const filteredList = useFilteredList("/v1/payments", filterFields, 100, view);
   const customerName = useCustomerNames();
   const externalLinks = useExternalLinkCells(
     "payment",

@@ -16,10 +16,13 @@ const filterFields: FilterField<keyof SubscriptionQuery>[] = [
   { name: "customer_id", label: "Customer id", hint: "cus_…" },
 ];
 
+/** The columns the API sorts by, with its field for each (the others order the loaded rows). */
+const apiSorts = { next_billing: "next_billing_at" };
+
 export function SubscriptionListPage() {
   const session = useSignedInSession();
-  const filteredList = useFilteredList("/v1/subscriptions", filterFields, 100);
-  const view = useListView(25);
+  const view = useListView(25, apiSorts);
+  const filteredList = useFilteredList("/v1/subscriptions", filterFields, 100, view);
 
   return (
     <FilteredListPage
