@@ -32,6 +32,7 @@ const pureTests = [
   "src/notifications/template-language.test.ts",
   "src/notifications/webhook-signing.test.ts",
   "src/payments/decline-codes.test.ts",
+  "src/platform/database/change-cache.test.ts",
   "src/platform/database/disk-space.test.ts",
   "src/platform/database/migration-names.test.ts",
   "src/platform/ids.test.ts",
