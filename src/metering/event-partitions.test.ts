@@ -11,11 +11,12 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { createSeparateDatabase } from "../../test/support/test-database.ts";
+import { systemClock } from "../platform/clock.ts";
 import { silentLogger } from "../platform/context.ts";
 import { openDatabase } from "../platform/database/database.ts";
 import { findMigrations, migrate } from "../platform/database/migrator.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { maintainEventStore } from "./event-maintenance.ts";
+import { createEventMaintenanceSchedule, maintainEventStore } from "./event-maintenance.ts";
 import { prepareEventPartitions } from "./event-partitions.ts";
 import { archiveExpiredEvents } from "./event-retention.ts";
 
@@ -212,6 +213,28 @@ describe("retention", () => {
       database,
     );
     expect(rows.map((row) => row.name).sort()).toEqual(["events_2032_05", "events_2032_07"]);
+  });
+});
+
+describe("the daily upkeep on the job queue", () => {
+  it("is queued once a day however often it is asked, and the worker of fairbill serve runs it", async () => {
+    const schedule = createEventMaintenanceSchedule({ database, clock: systemClock, logger: silentLogger });
+    const today = new Date();
+    expect(await schedule.enqueueToday(today)).toBe(true);
+    expect(await schedule.enqueueToday(today)).toBe(false);
+    await testApp.runJobs();
+    const job = await database
+      .selectFrom("jobs")
+      .select(["status", "attempts"])
+      .where("unique_key", "=", `events.maintain:${today.toISOString().slice(0, 10)}`)
+      .executeTakeFirstOrThrow();
+    expect(job).toEqual({ status: "succeeded", attempts: 1 });
+    const nextMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 2, 1));
+    const name = `events_${nextMonth.getUTCFullYear()}_${String(nextMonth.getUTCMonth() + 1).padStart(2, "0")}`;
+    const { rows } = await sql<{ name: string | null }>`select to_regclass(${name})::text as name`.execute(
+      database,
+    );
+    expect(rows[0]?.name).toBe(name);
   });
 });
 
