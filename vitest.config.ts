@@ -16,6 +16,7 @@ const pureTests = [
   "src/invoicing/stored-lines.test.ts",
   "src/cli/commands/keys-while-serving.test.ts",
   "src/platform/tracing.test.ts",
+  "src/platform/color-contrast.test.ts",
   "test/architecture/**/*.test.ts",
   "test/scenarios/**/*.test.ts",
   // The API document, built on an in-memory database of its own.
@@ -67,6 +68,7 @@ const postgresTests = [
   "src/credits/credit-burns.test.ts",
   "src/finance/month-end-close.test.ts",
   "src/alerts/alert-evaluation.test.ts",
+  "src/portal/portal-plan-approval.test.ts",
   "src/notifications/webhooks.test.ts",
   "src/integrations/warehouse-export.test.ts",
   // Two workers refreshing one connection's token at once, kept apart by a row lock.

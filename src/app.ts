@@ -126,6 +126,7 @@ import { portalPageExtension, portalSecretColumns, registerPortalRoutes } from "
 import { registerSimulationRoutes } from "./simulation/index.ts";
 import { singleSignOnRoutes, singleSignOnSecretColumns } from "./single-sign-on/index.ts";
 import {
+  makeApprovedPlanChange,
   registerPriceOverrideRoutes,
   registerSubscriptionRoutes,
   subscriptionWebhookEvents,
@@ -379,6 +380,7 @@ const domainEventSubscribers: DomainEventSubscriber[] = [
   runTestMatrixOnSubmission,
   checkRolloutsAfterBillRun,
   assignExperimentsAfterBillRun,
+  makeApprovedPlanChange,
   ...integrationSubscribers,
 ];
 

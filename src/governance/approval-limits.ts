@@ -1,7 +1,7 @@
 // Which changes besides plan versions need another person's approval, and
 // whether a given change is one of them: credit grants, coupons and price
 // overrides above the amounts an organization sets, every plan migration,
-// rollout or contract when it says so. Also whether a new setting is looser than the one
+// rollout, contract or plan change when it says so. Also whether a new setting is looser than the one
 // in force (loosening waits for a second admin; tightening applies at once).
 import { Decimal } from "../core/index.ts";
 import type { ApprovalRequiredFor } from "./governance-schemas.ts";
@@ -15,7 +15,8 @@ export type ApprovalSubject =
   | { kind: "price_override"; newPrice: true }
   | { kind: "plan_migration" }
   | { kind: "rollout" }
-  | { kind: "contract" };
+  | { kind: "contract" }
+  | { kind: "plan_change" };
 
 type MoneyLimit = { currency: string; amount: string };
 
@@ -56,6 +57,8 @@ export function approvalRequiredBecause(
       return requiredFor.rollouts ? "rollouts" : undefined;
     case "contract":
       return requiredFor.contracts === true ? "contracts" : undefined;
+    case "plan_change":
+      return requiredFor.plan_changes === true ? "plan changes" : undefined;
   }
 }
 
@@ -83,7 +86,8 @@ export function loosens(current: ApprovalRequiredFor, proposed: ApprovalRequired
     (current.price_overrides.new_prices && !proposed.price_overrides.new_prices) ||
     (current.plan_migrations && !proposed.plan_migrations) ||
     (current.rollouts && !proposed.rollouts) ||
-    (current.contracts === true && proposed.contracts !== true)
+    (current.contracts === true && proposed.contracts !== true) ||
+    (current.plan_changes === true && proposed.plan_changes !== true)
   );
 }
 

@@ -6,22 +6,26 @@
 // asked and by whom; another person (never the author, whatever keys or
 // sessions either uses) approves or rejects it. Sending the same request
 // again then makes the change and marks the approval used, in the change's
-// transaction, so that one approval makes one change. Each step is in the
-// audit log and sent as a webhook event.
+// transaction, so that one approval makes one change. A plan change is made
+// on approval instead: the approval publishes ApprovalRequestApproved and the
+// subscriptions domain makes it then. Each step is in the audit log and sent
+// as a webhook event.
 import { createHash } from "node:crypto";
 import type { Selectable } from "kysely";
 import { describeActor, recordCreation, recordObjectChange } from "../audit/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import { canonicalJson } from "../platform/canonical-json.ts";
-import type { RequestContext } from "../platform/context.ts";
-import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { publishDomainEvent } from "../platform/events/domain-events.ts";
 import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, FairbillError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { type ApprovalSubject, approvalRequiredBecause } from "./approval-limits.ts";
 import { readApprovalPolicy } from "./approval-policy.ts";
 import { isSamePerson } from "./approvals.ts";
-import type { ApprovalRequestView } from "./governance-schemas.ts";
+import { ApprovalRequestApproved } from "./governance-events.ts";
+import type { ApprovalRequestKind, ApprovalRequestView } from "./governance-schemas.ts";
 import {
   approvalRequestApproved,
   approvalRequestCreated,
@@ -40,6 +44,11 @@ export type GuardedChange = {
   request: Record<string, unknown>;
   /** Why this change goes to another person whatever the policy says (a contract from a deal won in a CRM). */
   alwaysReviewed?: string;
+  /**
+   * The change is made by its domain when another person approves it (on the
+   * ApprovalRequestApproved event), not by sending the request again.
+   */
+  madeOnApproval?: boolean;
 };
 
 /** Called by the change, in its transaction, once it has checked its input and made its object. */
@@ -87,14 +96,47 @@ export async function withApproval<Made>(
   if (pending !== undefined) {
     throw conflict(
       "approval_pending",
-      `This change waits for another person's approval (approval request ${pending.id}); send it again once it is approved.`,
+      change.madeOnApproval === true
+        ? `This change waits for another person's approval (approval request ${pending.id}); it is made when they approve it.`
+        : `This change waits for another person's approval (approval request ${pending.id}); send it again once it is approved.`,
     );
   }
   const created = await createRequest(context, change, fingerprint);
   throw conflict(
     "approval_required",
-    `The approval policy sends ${because} to another person: approval request ${created.id} was made. Once another person approves it, send this request again to make the change.`,
+    change.madeOnApproval === true
+      ? `The approval policy sends ${because} to another person: approval request ${created.id} was made, and the change is made when another person approves it.`
+      : `The approval policy sends ${because} to another person: approval request ${created.id} was made. Once another person approves it, send this request again to make the change.`,
   );
+}
+
+/** The state of an approval request, read in `database` (a transaction that is about to use it). */
+export async function approvalRequestState(
+  database: Database,
+  scope: TenantScope,
+  id: string,
+): Promise<ApprovalRequestState | undefined> {
+  const row = await selectInTenant(database, scope, "approval_requests")
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row?.state;
+}
+
+/** The approval requests of this kind still waiting for a person, about these targets, oldest first. */
+export async function pendingApprovalRequests(
+  database: Database,
+  scope: TenantScope,
+  kind: ApprovalRequestKind,
+  targetIds: readonly string[],
+): Promise<ApprovalRequestView[]> {
+  if (targetIds.length === 0) return [];
+  const rows = await selectInTenant(database, scope, "approval_requests")
+    .where("kind", "=", kind)
+    .where("state", "=", "pending")
+    .where("target_id", "in", [...targetIds])
+    .orderBy("id", "asc")
+    .execute();
+  return rows.map(presentApprovalRequest);
 }
 
 /** The newest approval request made for this very change (in any state), if one was made. */
@@ -108,7 +150,8 @@ export async function approvalRequestFor(
     .executeTakeFirst();
 }
 
-async function spendApproval(
+/** Marks an approved request used by the change that made `objectId`, in that change's transaction. */
+export async function spendApproval(
   transaction: DatabaseTransaction,
   context: RequestContext,
   approvalRequestId: string,
@@ -264,6 +307,15 @@ async function decide(
       state === "approved" ? approvalRequestApproved : approvalRequestRejected,
       view,
     );
+    if (state === "approved") {
+      await publishDomainEvent(
+        transaction,
+        context,
+        ApprovalRequestApproved,
+        { approval_request_id: view.id, kind: view.kind, target_id: view.target_id, request: view.request },
+        now,
+      );
+    }
     return view;
   });
 }

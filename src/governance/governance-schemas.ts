@@ -46,6 +46,13 @@ const ApprovalRequiredForSchema = StrictObject(
     plan_migrations: Type.Boolean({ description: "every plan migration" }),
     rollouts: Type.Boolean({ description: "every staged rollout" }),
     contracts: Type.Optional(Type.Boolean({ description: "every contract created (false when left out)" })),
+    plan_changes: Type.Optional(
+      Type.Boolean({
+        description:
+          "every change of a subscription's plan, the seller's and the customer's in the portal; the change is " +
+          "made when another person approves it (false when left out)",
+      }),
+    ),
   },
   {
     title: "ApprovalRequiredFor",
@@ -92,6 +99,7 @@ const approvalRequestKinds = [
   "plan_migration",
   "rollout",
   "contract",
+  "plan_change",
 ] as const;
 export type ApprovalRequestKind = (typeof approvalRequestKinds)[number];
 const approvalRequestStates = ["pending", "approved", "rejected", "used"] as const;

@@ -6,10 +6,15 @@ export type { ApprovalSubject } from "./approval-limits.ts";
 export { readApprovalPolicy } from "./approval-policy.ts";
 export {
   approvalRequestFor,
+  approvalRequestState,
   type GuardedChange,
+  pendingApprovalRequests,
   type SpendApproval,
+  spendApproval,
   withApproval,
 } from "./approval-requests.ts";
+export { ApprovalRequestApproved } from "./governance-events.ts";
+export type { ApprovalRequestView } from "./governance-schemas.ts";
 export {
   type ApprovalStep,
   ensureApproverIsNotAuthor,

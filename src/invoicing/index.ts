@@ -19,6 +19,11 @@ export { customerAllowances } from "./customer-allowances.ts";
 export { loadCustomerRow } from "./customer-billing.ts";
 export { renderInvoicePdf } from "./documents/invoice-pdf.ts";
 export {
+  renderStatementPdf,
+  type StatementDocument,
+  type StatementDocumentLine,
+} from "./documents/statement-pdf.ts";
+export {
   type HeldDraft,
   heldDraftsOfSource,
   releaseHoldsOfSource,
@@ -79,6 +84,7 @@ export {
   InvoiceRefundApplied,
 } from "./invoicing-events.ts";
 export { sellerCountryOf } from "./invoicing-settings.ts";
+export { type SellerBranding, sellerBrandingOf } from "./seller-branding.ts";
 export { billProgressivelyDue } from "./progressive-billing.ts";
 export type { CreditNoteReason } from "./tables.ts";
 export { refuseUnpricedEvents } from "./unpriced-events.ts";

@@ -384,8 +384,40 @@ const Prefix = Type.String({
   description: "letters, digits and dashes",
 });
 
+const Color = Type.String({ pattern: "^#[0-9a-fA-F]{6}$", examples: ["#0b3d91"], description: "#RRGGBB" });
+
+const BrandingInput = StrictObject({
+  logo_url: Type.Optional(
+    Nullable(
+      Type.String({
+        maxLength: 200000,
+        pattern: "^(https://[^\\s]+|data:image/(png|jpeg);base64,[A-Za-z0-9+/=]+)$",
+        description:
+          "the seller's logo: an https address, or a PNG or JPEG as a data: URL (at most about 150 kB), which " +
+          "the statement PDF also prints; null removes it",
+      }),
+    ),
+  ),
+  primary_color: Type.Optional(
+    Nullable({
+      ...Color,
+      description:
+        "#RRGGBB of the portal's header and buttons; their text is black or white, whichever passes WCAG AA on it",
+    }),
+  ),
+  accent_color: Type.Optional(
+    Nullable({
+      ...Color,
+      description:
+        "#RRGGBB of links and outlines on the portal's white page: it must contrast at least 4.5:1 with white " +
+        "(WCAG AA for text), else a 400 names $.branding.accent_color",
+    }),
+  ),
+});
+
 export const InvoicingSettingsBody = StrictObject({
   seller: Type.Optional(SellerInput),
+  branding: Type.Optional(BrandingInput),
   invoice_prefix: Type.Optional(Prefix),
   credit_note_prefix: Type.Optional(Prefix),
   grace_period_hours: Type.Optional(Type.Integer({ minimum: 0, maximum: 24 * 90 })),
@@ -424,6 +456,11 @@ export const InvoicingSettingsSchema = Type.Object({
   net_payment_terms_days: Type.Integer(),
   held_draft_change_percent: Nullable(Type.String()),
   held_draft_history_invoices: Type.Integer(),
+  branding: Type.Object({
+    logo_url: Nullable(Type.String()),
+    primary_color: Nullable(Type.String({ description: "#RRGGBB" })),
+    accent_color: Nullable(Type.String({ description: "#RRGGBB" })),
+  }),
 });
 
 export const BillNowResultSchema = Type.Object({

@@ -1,15 +1,23 @@
-// Per-environment invoicing settings: the seller printed on invoices, the
-// numbering prefixes, the grace period for late usage and the payment terms.
+// Per-environment invoicing settings: the seller printed on invoices, its
+// logo and colours (the portal and the statement of account), the numbering prefixes, the grace period for late usage and the payment terms.
 // An environment that never saved settings gets the defaults: its
 // organization's name as seller, `INV`/`CN` in live and `TEST-INV`/`TEST-CN`
 // in test (a test invoice must never be mistaken for a real one).
 import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
 import { describeEnvironment } from "../organizations/index.ts";
+import {
+  AA_TEXT_CONTRAST,
+  contrastRatio,
+  darkenedToContrast,
+  describeContrast,
+  isHexColor,
+} from "../platform/color-contrast.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { writeEnvironmentSettings } from "../platform/database/tenant-rows.ts";
 import { selectInTenant } from "../platform/database/tenant-scope.ts";
+import { type FieldError, validationFailed } from "../platform/errors.ts";
 import type { InvoicingSettingsInput } from "./invoice-schemas.ts";
 import type { InvoicingSettingsTable, PostalAddress } from "./tables.ts";
 
@@ -30,6 +38,8 @@ export type InvoicingSettings = {
   heldDraftChangePercent: string | null;
   /** How many previous invoices the guard's mean takes. */
   heldDraftHistoryInvoices: number;
+  /** The seller's logo and colours (#RRGGBB), for the portal and the statement; null where none is set. */
+  branding: { logoUrl: string | null; primaryColor: string | null; accentColor: string | null };
   /** The billing entity the seller and prefixes come from (seller-entities.ts); null: these settings'. */
   billingEntity: {
     id: string;
@@ -60,6 +70,9 @@ async function defaultsFor(
     net_payment_terms_days: 30,
     held_draft_change_percent: null,
     held_draft_history_invoices: 3,
+    brand_logo_url: null,
+    brand_primary_color: null,
+    brand_accent_color: null,
     updated_at: new Date(0),
   };
 }
@@ -88,6 +101,11 @@ function fromRow(row: Selectable<InvoicingSettingsTable>): InvoicingSettings {
     netPaymentTermsDays: row.net_payment_terms_days,
     heldDraftChangePercent: row.held_draft_change_percent,
     heldDraftHistoryInvoices: row.held_draft_history_invoices,
+    branding: {
+      logoUrl: row.brand_logo_url ?? null,
+      primaryColor: row.brand_primary_color ?? null,
+      accentColor: row.brand_accent_color ?? null,
+    },
     billingEntity: null,
   };
 }
@@ -120,17 +138,53 @@ export function presentInvoicingSettings(settings: InvoicingSettings) {
     net_payment_terms_days: settings.netPaymentTermsDays,
     held_draft_change_percent: settings.heldDraftChangePercent,
     held_draft_history_invoices: settings.heldDraftHistoryInvoices,
+    branding: {
+      logo_url: settings.branding.logoUrl,
+      primary_color: settings.branding.primaryColor,
+      accent_color: settings.branding.accentColor,
+    },
   };
 }
+
+function lowerCase(color: string | null): string | null {
+  return color === null ? null : color.toLowerCase();
+}
+
+/**
+ * The colours' checks beyond their form (#RRGGBB, the schema's): the accent
+ * colour is the colour of links and outlines on the portal's white page, so
+ * it must pass WCAG AA as text there (4.5:1). Text on the primary colour is
+ * black or white, whichever passes, so any primary colour does.
+ */
+function brandingProblems(branding: InvoicingSettingsInput["branding"]): FieldError[] {
+  const accent = branding?.accent_color;
+  if (accent === undefined || accent === null || !isHexColor(accent)) return [];
+  const ratio = contrastRatio(accent, PAGE_BACKGROUND);
+  if (ratio >= AA_TEXT_CONTRAST) return [];
+  return [
+    {
+      path: "$.branding.accent_color",
+      message:
+        `contrasts ${describeContrast(ratio)} with the white page it is read on, less than the 4.5:1 WCAG AA asks ` +
+        `of text: choose a darker colour, such as ${darkenedToContrast(accent, PAGE_BACKGROUND)}`,
+    },
+  ];
+}
+
+/** The page the accent colour is read on, in the portal and on the statement. */
+const PAGE_BACKGROUND = "#ffffff";
 
 /** Replaces the given fields; the others keep their value. Prefixes only change for documents numbered later. */
 export async function updateInvoicingSettings(
   context: RequestContext,
   input: InvoicingSettingsInput,
 ): Promise<InvoicingSettings> {
+  const brandingErrors = brandingProblems(input.branding);
+  if (brandingErrors.length > 0) throw validationFailed(brandingErrors);
   return context.database.transaction().execute(async (transaction) => {
     const before = await settingsRow(transaction, context);
     const seller = input.seller;
+    const branding = input.branding;
     const after: Selectable<InvoicingSettingsTable> = {
       ...before,
       seller_name: seller?.name ?? before.seller_name,
@@ -148,6 +202,11 @@ export async function updateInvoicingSettings(
           ? input.held_draft_change_percent
           : before.held_draft_change_percent,
       held_draft_history_invoices: input.held_draft_history_invoices ?? before.held_draft_history_invoices,
+      brand_logo_url: branding?.logo_url !== undefined ? branding.logo_url : before.brand_logo_url,
+      brand_primary_color:
+        branding?.primary_color !== undefined ? lowerCase(branding.primary_color) : before.brand_primary_color,
+      brand_accent_color:
+        branding?.accent_color !== undefined ? lowerCase(branding.accent_color) : before.brand_accent_color,
       updated_at: context.clock.now(),
     };
     const columns = {

@@ -30,6 +30,12 @@ function settingsWithEntity(
     },
     invoicePrefix: entity.invoicePrefix,
     creditNotePrefix: entity.creditNotePrefix,
+    // The entity's own logo and accent colour where it has them; the environment's otherwise.
+    branding: {
+      logoUrl: entity.branding.logo_url ?? settings.branding.logoUrl,
+      primaryColor: settings.branding.primaryColor,
+      accentColor: entity.branding.accent_color ?? settings.branding.accentColor,
+    },
     billingEntity: {
       id: entity.id,
       taxRegistrations: entity.taxRegistrations,

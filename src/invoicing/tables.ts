@@ -35,6 +35,9 @@ export type InvoicingSettingsTable = {
   /** numeric, read as a string; null without a standing guard. */
   held_draft_change_percent: string | null;
   held_draft_history_invoices: ColumnType<number, number | undefined, number>;
+  brand_logo_url: ColumnType<string | null, string | null | undefined, string | null>;
+  brand_primary_color: ColumnType<string | null, string | null | undefined, string | null>;
+  brand_accent_color: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: DefaultedTimestamp;
 };
 

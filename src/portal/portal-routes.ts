@@ -37,7 +37,7 @@ import {
   UpdatePortalFramePolicyBody,
 } from "./portal-schemas.ts";
 import { registerPortalSelfServeRoutes } from "./portal-self-serve-routes.ts";
-import { portalStatement, statementCsv } from "./portal-statement.ts";
+import { portalStatement, portalStatementPdf, statementCsv } from "./portal-statement.ts";
 import {
   createPortalSpendAlert,
   deletePortalSpendAlert,
@@ -306,6 +306,29 @@ export function registerPortalRoutes(app: FairbillApp): void {
         .type("text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="statement-${currency}.csv"`)
         .send(statementCsv(statement, currency, timezone));
+    },
+  );
+
+  routes.read(
+    "GET /portal/statement.pdf",
+    {
+      operationId: "getPortalStatementPdf",
+      summary: "The customer's statement of account as a PDF in the seller's branding",
+      description:
+        "The same entries and balances as GET /v1/portal/statement (one currency, from `from` to `to`: the " +
+        "balance brought forward, each invoice, payment, credit note and refund with the running balance, the " +
+        "closing balance), amounts written with the currency in the customer's locale, and what the customer " +
+        "owes now by days past due (not yet due, 1–30, 31–60, 61–90, over 90). The seller's name, logo (when " +
+        "it is a data: URL) and primary colour head it.",
+      query: PortalStatementQuery,
+      response: PdfFile,
+    },
+    async ({ context, query }, reply) => {
+      const pdf = await portalStatementPdf(context, query);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", 'attachment; filename="statement.pdf"')
+        .send(Buffer.from(pdf));
     },
   );
 

@@ -72,6 +72,23 @@ export const PortalProfileSchema = Type.Object({
   currency: Nullable(Type.String()),
   locale: Type.String(),
   timezone: Type.String(),
+  seller: Type.Object(
+    {
+      name: Type.String({ description: "the legal name the customer's invoices print" }),
+      logo_url: Nullable(Type.String()),
+      primary_color: Nullable(Type.String({ description: "#RRGGBB of the header and buttons" })),
+      primary_text_color: Nullable(
+        Type.String({ description: "#000000 or #ffffff, whichever passes WCAG AA on the primary colour" }),
+      ),
+      accent_color: Nullable(
+        Type.String({ description: "#RRGGBB of links and outlines, passing WCAG AA on white" }),
+      ),
+    },
+    {
+      description:
+        "the seller's name, logo and colours (its invoicing settings', or the customer's billing entity's)",
+    },
+  ),
 });
 export type PortalProfile = Static<typeof PortalProfileSchema>;
 

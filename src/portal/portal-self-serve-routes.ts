@@ -18,6 +18,7 @@ import {
 } from "./portal-self-serve.ts";
 import {
   PortalPlanChangeBody,
+  PortalPlanChangeSchema,
   PortalSelfServeSettingsSchema,
   PortalSubscriptionOptionsSchema,
   PortalTopUpBody,
@@ -78,13 +79,20 @@ export function registerPortalSelfServeRoutes(app: FairbillApp): void {
       summary: "Move one of the customer's subscriptions to a plan the seller allows, now or at period end",
       description:
         "The same change as POST /v1/subscriptions/{id}/change-plan: the rest of a period is prorated the " +
-        "same way. A plan the seller does not allow is a 400 naming $.plan_code; a change the seller's approval " +
-        "policy reviews is a 409; another customer's subscription is not found.",
+        "same way (200, outcome changed). When the seller's approval policy reviews plan changes " +
+        "(approval_required_for.plan_changes), the change waits: 202, outcome awaiting_approval, with the " +
+        "pending approval request; it is made when a person at the seller approves it. A plan the seller does " +
+        "not allow is a 400 naming $.plan_code; another customer's subscription is not found.",
       params: NonEmptyIdParams,
       body: PortalPlanChangeBody,
-      response: SubscriptionSchema,
+      response: PortalPlanChangeSchema,
+      status: [200, 202],
     },
-    ({ context, params, body }) => changePortalSubscriptionPlan(context, params.id, body),
+    async ({ context, params, body }, reply) => {
+      const answer = await changePortalSubscriptionPlan(context, params.id, body);
+      if (answer.outcome === "awaiting_approval") reply.code(202);
+      return answer;
+    },
   );
 
   routes.write(

@@ -38,8 +38,22 @@ const PortalPlanOptionSchema = Type.Object({
   version: Type.Integer({ description: "the published version the subscription would move to now" }),
 });
 
+const PortalPendingPlanChangeSchema = Type.Object({
+  approval_request_id: Type.String(),
+  plan_id: Type.String(),
+  plan_name: Type.String({ description: "the plan the subscription moves to once the seller approves" }),
+  requested_at: Timestamp,
+});
+
 export const PortalSubscriptionOptionsSchema = Type.Object({
   subscription: SubscriptionSchema,
+  current_plan_name: Type.String({ description: "the name of the plan in force now" }),
+  awaiting_approval: Nullable({
+    ...PortalPendingPlanChangeSchema,
+    description:
+      "a plan change asked for (in the portal or by the seller) that waits for the seller's approval; " +
+      "null when none waits",
+  }),
   plan_options: Type.Array(PortalPlanOptionSchema, {
     description:
       "the plans the seller lets the customer move this subscription to, its current plan left out",
@@ -59,6 +73,22 @@ export const PortalPlanChangeBody = StrictObject({
   ),
 });
 export type PortalPlanChangeInput = Static<typeof PortalPlanChangeBody>;
+
+export const PortalPlanChangeSchema = Type.Object({
+  outcome: StringEnum(["changed", "awaiting_approval"], {
+    description:
+      "changed (200): the subscription is on the new plan; awaiting_approval (202): the seller's approval " +
+      "policy reviews plan changes, so the change waits for a person at the seller and is made when they approve it",
+  }),
+  subscription: SubscriptionSchema,
+  approval_request: Nullable(
+    Type.Object({
+      id: Type.String(),
+      state: StringEnum(["pending", "approved", "rejected", "used"]),
+    }),
+  ),
+});
+export type PortalPlanChange = Static<typeof PortalPlanChangeSchema>;
 
 export const PortalTopUpBody = StrictObject({
   amount: Type.String({

@@ -5,9 +5,10 @@
 // (POST /v1/subscriptions/{id}/change-plan, …/cancel, /v1/wallets/{id}/top-ups),
 // so proration, audit and the top-up's invoice are the same; the portal only
 // narrows what may be asked, and only for the portal's own customer.
-import { findPlanIdByCode, planVersionsByIds } from "../catalog/index.ts";
+import { findPlanIdByCode, planVersionsByIds, selectPlans } from "../catalog/index.ts";
 import { currencyFor, Decimal, fitsMinorUnit, walletCreditsOf } from "../core/index.ts";
 import { getWallet, listWallets, type TopUp, type Wallet } from "../credits/index.ts";
+import { approvalRequestFor, pendingApprovalRequests } from "../governance/index.ts";
 import { topUpWallet } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { FairbillError, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
@@ -17,10 +18,12 @@ import {
   changePlan,
   getSubscription,
   listSubscriptions,
+  planChangeApproval,
   planChangeOf,
   type SubscriptionView,
 } from "../subscriptions/index.ts";
 import type {
+  PortalPlanChange,
   PortalPlanChangeInput,
   PortalSubscriptionOptions,
   PortalTopUpInput,
@@ -51,16 +54,59 @@ export async function portalPlanOptions(context: RequestContext): Promise<Portal
     { customer_id: customerId },
     { limit: PORTAL_LIST_LIMIT, afterId: undefined },
   );
+  const current = subscriptions
+    .slice(0, PORTAL_LIST_LIMIT)
+    .filter((subscription) => subscription.status !== "ended");
+  const [currentVersions, awaiting] = await Promise.all([
+    planVersionsByIds(
+      context.database,
+      context,
+      current.map((subscription) => subscription.current_plan.plan_version_id),
+    ),
+    awaitingApprovalOf(
+      context,
+      current.map((subscription) => subscription.id),
+    ),
+  ]);
   const options: PortalSubscriptionOptions[] = [];
-  for (const subscription of subscriptions.slice(0, PORTAL_LIST_LIMIT)) {
-    if (subscription.status === "ended") continue;
+  for (const subscription of current) {
     options.push({
       subscription,
+      current_plan_name:
+        currentVersions.get(subscription.current_plan.plan_version_id)?.planName ??
+        subscription.current_plan.plan_code,
+      awaiting_approval: awaiting.get(subscription.id) ?? null,
       plan_options: await planOptionsOf(context, subscription, settings.plan_codes),
       can_cancel: settings.cancellation === "at_period_end" && subscription.ends_at === null,
     });
   }
   return options;
+}
+
+/** The plan change of each subscription that waits for the seller's approval, the newest asked. */
+async function awaitingApprovalOf(
+  context: RequestContext,
+  subscriptionIds: string[],
+): Promise<Map<string, NonNullable<PortalSubscriptionOptions["awaiting_approval"]>>> {
+  const requests = await pendingApprovalRequests(context.database, context, "plan_change", subscriptionIds);
+  const planIds = [...new Set(requests.map((request) => String(request.request.plan_id)))];
+  const plans =
+    planIds.length === 0
+      ? []
+      : await selectPlans(context.database, context).where("id", "in", planIds).execute();
+  const names = new Map(plans.map((plan) => [plan.id, plan.name]));
+  const awaiting = new Map<string, NonNullable<PortalSubscriptionOptions["awaiting_approval"]>>();
+  for (const request of requests) {
+    if (request.target_id === null) continue;
+    const planId = String(request.request.plan_id);
+    awaiting.set(request.target_id, {
+      approval_request_id: request.id,
+      plan_id: planId,
+      plan_name: names.get(planId) ?? planId,
+      requested_at: request.created_at,
+    });
+  }
+  return awaiting;
 }
 
 async function planOptionsOf(
@@ -96,13 +142,19 @@ async function planOptionsOf(
   });
 }
 
-/** Moves one of the customer's subscriptions to a plan the seller allows, as the seller's API would. */
+/**
+ * Moves one of the customer's subscriptions to a plan the seller allows, as
+ * the seller's API would. When the seller's approval policy reviews plan
+ * changes (approval_required_for.plan_changes), the change is not made now:
+ * the pending approval request is the answer (outcome awaiting_approval), and
+ * the change is made when a person at the seller approves it.
+ */
 export async function changePortalSubscriptionPlan(
   context: RequestContext,
   subscriptionId: string,
   input: PortalPlanChangeInput,
-): Promise<SubscriptionView> {
-  await ownSubscription(context, subscriptionId);
+): Promise<PortalPlanChange> {
+  const subscription = await ownSubscription(context, subscriptionId);
   const settings = await readPortalSelfServeSettings(context.database, context);
   const planId = settings.plan_codes.includes(input.plan_code)
     ? await findPlanIdByCode(context.database, context, input.plan_code)
@@ -112,16 +164,25 @@ export async function changePortalSubscriptionPlan(
       { path: "$.plan_code", message: `"${input.plan_code}" is not a plan you may switch to in the portal` },
     ]);
   }
+  const change = { plan_id: planId, timing: input.timing ?? "immediate" } as const;
   try {
-    return await changePlan(
+    const changed = await changePlan(
       withReason(context, "plan changed by the customer in the portal"),
       subscriptionId,
-      {
-        plan_id: planId,
-        timing: input.timing ?? "immediate",
-      },
+      change,
     );
+    return { outcome: "changed", subscription: changed, approval_request: null };
   } catch (error) {
+    if (error instanceof FairbillError && approvalCodes.has(error.code)) {
+      const request = await approvalRequestFor(context, planChangeApproval(subscriptionId, change));
+      if (request !== undefined) {
+        return {
+          outcome: "awaiting_approval",
+          subscription,
+          approval_request: { id: request.id, state: request.state },
+        };
+      }
+    }
     throw asPortalError(error);
   }
 }
@@ -202,9 +263,9 @@ async function ownSubscription(context: RequestContext, subscriptionId: string):
 
 /**
  * The error the customer reads: a change the seller's approval policy sends
- * to a person is refused as such (the portal never makes it around the
- * policy), and the fields of the seller's API are named as the portal's body
- * names them.
+ * to a person, and whose request cannot be shown, is refused as such (the
+ * portal never makes it around the policy), and the fields of the seller's
+ * API are named as the portal's body names them.
  */
 function asPortalError(error: unknown): unknown {
   if (!(error instanceof FairbillError)) return error;
@@ -213,7 +274,7 @@ function asPortalError(error: unknown): unknown {
       code: "portal_change_needs_approval",
       status: 409,
       detail:
-        "The seller reviews this change before it is made, so it cannot be made in the portal: ask the seller.",
+        "Your provider reviews this change before it is made: they will confirm it, and it is made when they approve it.",
     });
   }
   return new FairbillError({

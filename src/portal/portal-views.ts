@@ -22,6 +22,7 @@ import {
   invoiceDocument,
   listInvoices,
   renderInvoicePdf,
+  sellerBrandingOf,
   upcomingInvoice,
 } from "../invoicing/index.ts";
 import { listMeters, queryUsage } from "../metering/index.ts";
@@ -44,6 +45,7 @@ export function portalCustomerId(context: RequestContext): string {
 
 export async function portalProfile(context: RequestContext): Promise<PortalProfile> {
   const customer = await getCustomer(context, portalCustomerId(context));
+  const seller = await sellerBrandingOf(context, customer.id);
   return {
     customer_id: customer.id,
     name: customer.name,
@@ -51,6 +53,13 @@ export async function portalProfile(context: RequestContext): Promise<PortalProf
     currency: customer.currency,
     locale: customer.locale,
     timezone: customer.timezone,
+    seller: {
+      name: seller.name,
+      logo_url: seller.logoUrl,
+      primary_color: seller.primaryColor,
+      primary_text_color: seller.primaryTextColor,
+      accent_color: seller.accentColor,
+    },
   };
 }
 

@@ -15,6 +15,7 @@ export {
   markSubscriptionsBilled,
 } from "./billable-subscriptions.ts";
 export { planVersionsInForce, subscriptionCustomerOf } from "./customer-subscriptions.ts";
+export { makeApprovedPlanChange } from "./plan-change-approvals.ts";
 export { choosePlanVersion } from "./plan-choice.ts";
 export {
   migratedSubscriptionChanges,
@@ -32,7 +33,12 @@ export {
   priceOverridesOfSubscriptions,
   subscriptionPriceOverrides,
 } from "./price-overrides.ts";
-export { cancelSubscription, changePlan, planChangeOf } from "./subscription-changes.ts";
+export {
+  cancelSubscription,
+  changePlan,
+  planChangeApproval,
+  planChangeOf,
+} from "./subscription-changes.ts";
 export { pauseSubscription } from "./subscription-pauses.ts";
 export { quantityChangeOf } from "./subscription-quantities.ts";
 export { registerSubscriptionRoutes } from "./subscription-routes.ts";

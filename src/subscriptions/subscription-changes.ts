@@ -4,8 +4,9 @@
 
 import type { PlanVersionRecord } from "../catalog/index.ts";
 import type { SubscriptionChange } from "../core/index.ts";
+import { type GuardedChange, withApproval } from "../governance/index.ts";
 import type { RequestContext } from "../platform/context.ts";
-import type { Database } from "../platform/database/schema.ts";
+import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { ensureBillableIn } from "./engine-catalog.ts";
 import { choosePlanVersion } from "./plan-choice.ts";
@@ -25,6 +26,12 @@ import {
   periodEndOf,
 } from "./timeline-writes.ts";
 
+/**
+ * Moves the subscription to another plan or version. When the approval
+ * policy's approval_required_for.plan_changes is on, a checked change is
+ * refused (409 approval_required) with a pending approval request, and it is
+ * made when another person approves it (plan-change-approvals.ts).
+ */
 export async function changePlan(
   context: RequestContext,
   subscriptionId: string,
@@ -32,14 +39,46 @@ export async function changePlan(
 ): Promise<SubscriptionView> {
   ensureAtMatchesTiming(input);
   const now = context.clock.now();
-  return withLockedTimeline(context, subscriptionId, async (transaction, { loaded }) => {
-    const { version, at } = await checkedPlanChange(transaction, context, loaded, input, now);
-    return appendChange(transaction, context, loaded, {
-      kind: "change_plan",
-      version,
-      at,
-      timing: input.timing,
-    });
+  return withApproval(context, planChangeApproval(subscriptionId, input), (spendApproval) =>
+    withLockedTimeline(context, subscriptionId, async (transaction, { loaded }) => {
+      const view = await appendPlanChange(transaction, context, loaded, input, now);
+      await spendApproval(transaction, subscriptionId);
+      return view;
+    }),
+  );
+}
+
+/** The change as the approval policy sees it; the same change asked twice is one request. */
+export function planChangeApproval(subscriptionId: string, input: ChangePlanInput): GuardedChange {
+  // The reason is the author's, not the change's: the same change with another reason is the same request.
+  const { reason: _reason, ...request } = input;
+  const when =
+    input.timing === "immediate" ? "now" : input.timing === "period_end" ? "at the period's end" : `at ${input.at}`;
+  const version = input.plan_version === undefined ? "" : ` version ${input.plan_version}`;
+  return {
+    subject: { kind: "plan_change" },
+    summary: `Move subscription ${subscriptionId} to plan ${input.plan_id}${version}, ${when}`,
+    targetId: subscriptionId,
+    request: { ...request },
+    madeOnApproval: true,
+  };
+}
+
+/** Checks the change and appends it to the locked timeline, in `transaction`. */
+export async function appendPlanChange(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  loaded: LoadedSubscription,
+  input: ChangePlanInput,
+  now: Date,
+): Promise<SubscriptionView> {
+  ensureAtMatchesTiming(input);
+  const { version, at } = await checkedPlanChange(transaction, context, loaded, input, now);
+  return appendChange(transaction, context, loaded, {
+    kind: "change_plan",
+    version,
+    at,
+    timing: input.timing,
   });
 }
 

@@ -81,10 +81,19 @@ export function withLockedTimeline<Result>(
     subscription: { row: SubscriptionRow; loaded: LoadedSubscription },
   ) => Promise<Result>,
 ): Promise<Result> {
-  return context.database.transaction().execute(async (transaction) => {
-    const row = await lockSubscription(transaction, context, subscriptionId);
-    return write(transaction, { row, loaded: await loadSubscription(transaction, context, row) });
-  });
+  return context.database
+    .transaction()
+    .execute(async (transaction) => write(transaction, await lockedTimeline(transaction, context, subscriptionId)));
+}
+
+/** The subscription locked in `transaction` (lockSubscription), with its timeline loaded. */
+export async function lockedTimeline(
+  transaction: DatabaseTransaction,
+  scope: TenantScope,
+  subscriptionId: string,
+): Promise<{ row: SubscriptionRow; loaded: LoadedSubscription }> {
+  const row = await lockSubscription(transaction, scope, subscriptionId);
+  return { row, loaded: await loadSubscription(transaction, scope, row) };
 }
 
 /** The changes and pauses of these subscriptions, and each as the engine's Subscription. */

@@ -1411,6 +1411,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
   },
   "GET /v1/portal/payment-methods": {},
   "GET /v1/portal/statement": {},
+  "GET /v1/portal/statement.pdf": {},
   "POST /v1/portal/payment-methods": { body: () => ({ payment_method: "pm_card_visa" }) },
   "GET /v1/portal/alerts": {},
   "POST /v1/portal/alerts": { body: () => ({ threshold: "100" }) },

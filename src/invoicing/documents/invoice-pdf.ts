@@ -23,7 +23,7 @@ type Fonts = { regular: Uint8Array; bold: Uint8Array };
 let fonts: Fonts | undefined;
 
 /** Read once per process: about 1.4 MB that every document subsets from. */
-function loadFonts(): Fonts {
+export function loadFonts(): Fonts {
   if (fonts === undefined) {
     const require = createRequire(import.meta.url);
     fonts = {
@@ -34,12 +34,12 @@ function loadFonts(): Fonts {
   return fonts;
 }
 
-const REGULAR = "DejaVuSans";
-const BOLD = "DejaVuSans-Bold";
+export const REGULAR = "DejaVuSans";
+export const BOLD = "DejaVuSans-Bold";
 
-const INK = "#1f2328";
-const MUTED = "#57606a";
-const RULE = "#d0d7de";
+export const INK = "#1f2328";
+export const MUTED = "#57606a";
+export const RULE = "#d0d7de";
 const WATERMARK = "#cf222e";
 
 // A4 in points, with room at the bottom for the footer line.
@@ -380,7 +380,12 @@ export async function renderInvoicePdf(invoiceDocument: InvoiceDocument): Promis
   document.registerFont(REGULAR, regular);
   document.registerFont(BOLD, bold);
 
-  return await new Promise((resolve, reject) => {
+  return pdfBytesOf(document, () => layOut(document, presented));
+}
+
+/** Lays the document out with `draw` and gathers the bytes pdfkit writes. */
+export function pdfBytesOf(document: PDFKit.PDFDocument, draw: () => void): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     document.on("data", (chunk: Uint8Array) => chunks.push(chunk));
     document.on("error", reject);
@@ -394,7 +399,7 @@ export async function renderInvoicePdf(invoiceDocument: InvoiceDocument): Promis
       resolve(bytes);
     });
     try {
-      layOut(document, presented);
+      draw();
       document.end();
     } catch (error) {
       reject(error);

@@ -1,0 +1,206 @@
+// The approval path of a plan change (issue 19, the portal): with the
+// approval policy's approval_required_for.plan_changes on, a plan change the
+// seller asks for through the API is refused with a pending approval request
+// and made when another person approves it; one the customer asks for in the
+// portal answers 202 with the pending request, the portal shows it awaiting
+// approval, and it is made on approval too. Nothing changes before; the
+// author never approves its own change; one approval makes one change.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import type { Clock } from "../platform/clock.ts";
+
+const day = 24 * 3600 * 1000;
+let nowMs = Date.parse("2026-03-01T00:00:00Z");
+const clock: Clock = { now: () => new Date(nowMs) };
+
+let testApp: TestApp;
+let tenant: TestTenant;
+let proPlanId: string;
+const subscriptionOf: Record<string, string> = {};
+const customerOf: Record<string, string> = {};
+
+const noOtherLimits = {
+  credit_grants_above: [],
+  coupons_above: { percent: null, amounts: [] },
+  price_overrides: { discounts_above_percent: null, new_prices: false },
+  plan_migrations: false,
+  rollouts: false,
+};
+
+async function publishedPlan(code: string, name: string, amount: string): Promise<string> {
+  const plan = await tenant.admin.post("/v1/plans", {
+    code,
+    name,
+    version: {
+      currency: "USD",
+      interval: "month",
+      charges: [{ id: "base", type: "fixed", amount, timing: "in_advance" }],
+    },
+  });
+  expect(plan.status, JSON.stringify(plan.body)).toBe(201);
+  expect((await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/publish`, {})).status).toBe(200);
+  return plan.body.id;
+}
+
+async function planCodeOf(subscriptionId: string): Promise<string> {
+  const subscription = await tenant.admin.get(`/v1/subscriptions/${subscriptionId}`);
+  expect(subscription.status).toBe(200);
+  return subscription.body.current_plan.plan_code;
+}
+
+async function approvalRequest(id: string) {
+  const request = await tenant.admin.get(`/v1/approval-requests/${id}`);
+  expect(request.status).toBe(200);
+  return request.body;
+}
+
+beforeAll(async () => {
+  ({ testApp, tenant } = await startTestAppWithTenant({ clock, tenantName: "Reviewed plan changes" }));
+  const basic = await publishedPlan("basic", "Basic", "20.00");
+  proPlanId = await publishedPlan("pro", "Professional", "50.00");
+  for (const externalId of ["reviewed-seller-side", "reviewed-portal-side"]) {
+    const customer = await tenant.admin.post("/v1/customers", {
+      external_id: externalId,
+      name: externalId,
+      currency: "USD",
+      timezone: "UTC",
+    });
+    expect(customer.status).toBe(201);
+    customerOf[externalId] = customer.body.id;
+    const subscription = await tenant.admin.post("/v1/subscriptions", {
+      customer_id: customer.body.id,
+      plan_id: basic,
+      currency: "USD",
+    });
+    expect(subscription.status, JSON.stringify(subscription.body)).toBe(201);
+    subscriptionOf[externalId] = subscription.body.id;
+  }
+  const settings = await tenant.admin.put("/v1/portal-self-serve-settings", { plan_codes: ["pro"] });
+  expect(settings.status).toBe(200);
+  // Asking for more approval applies at once, without a second admin.
+  const policy = await tenant.admin.patch("/v1/catalog/approval-policy", {
+    approval_required_for: { ...noOtherLimits, plan_changes: true },
+  });
+  expect(policy.status, JSON.stringify(policy.body)).toBe(200);
+  expect(policy.body.approval_required_for.plan_changes).toBe(true);
+  nowMs += 10 * day;
+});
+afterAll(async () => testApp?.close());
+
+describe("a plan change the approval policy reviews", () => {
+  it("is refused through the API with a pending request, and made when another person approves it", async () => {
+    const subscriptionId = subscriptionOf["reviewed-seller-side"]!;
+    const author = await tenant.client("admin");
+    const path = `/v1/subscriptions/${subscriptionId}/change-plan`;
+
+    // Bad input is answered as such, never as waiting for approval.
+    const bad = await author.post(path, { plan_id: proPlanId, timing: "at" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe("$.at");
+
+    const change = { plan_id: proPlanId, timing: "immediate" };
+    const refused = await author.post(path, { ...change, reason: "the customer asked on the phone" });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    expect(refused.body.code).toBe("approval_required");
+    expect(refused.body.detail).toContain("plan changes");
+    expect(refused.body.detail).toContain("made when another person approves it");
+    expect(await planCodeOf(subscriptionId)).toBe("basic");
+
+    const pending = await tenant.admin.get("/v1/approval-requests?state=pending&kind=plan_change");
+    expect(pending.body.data).toHaveLength(1);
+    const request = pending.body.data[0];
+    expect(request).toMatchObject({
+      kind: "plan_change",
+      state: "pending",
+      target_id: subscriptionId,
+      request: change,
+      reason: "the customer asked on the phone",
+    });
+    // Asked again (with another reason), it is the same request.
+    const again = await author.post(path, change);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe("approval_pending");
+    expect(again.body.detail).toContain(request.id);
+
+    const approvePath = `/v1/approval-requests/${request.id}/approve`;
+    expect((await author.post(approvePath, {})).body.code).toBe("approver_is_author");
+    const approver = await tenant.client("billing_ops");
+    const approved = await approver.post(approvePath, { comment: "agreed with sales" });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    await testApp.runJobsUntilIdle();
+
+    expect(await planCodeOf(subscriptionId)).toBe("pro");
+    expect(await approvalRequest(request.id)).toMatchObject({
+      state: "used",
+      used_for_object_id: subscriptionId,
+    });
+    // Sent again now, the change is a new request: the approval was used by the change it approved.
+    const afterwards = await author.post(path, change);
+    expect(afterwards.status).toBe(400);
+  });
+
+  it("waits in the portal as awaiting approval (202), and is made when the seller approves it", async () => {
+    const subscriptionId = subscriptionOf["reviewed-portal-side"]!;
+    const link = await tenant.admin.post(`/v1/customers/${customerOf["reviewed-portal-side"]}/portal-links`, {});
+    expect(link.status).toBe(201);
+    const portal = testApp.rawClient(`Portal ${link.body.token}`);
+    const path = `/v1/portal/subscriptions/${subscriptionId}/change-plan`;
+
+    const asked = await portal.post(path, { plan_code: "pro" });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(202);
+    expect(asked.body).toMatchObject({
+      outcome: "awaiting_approval",
+      subscription: { id: subscriptionId, current_plan: { plan_code: "basic" } },
+      approval_request: { state: "pending" },
+    });
+    const requestId = asked.body.approval_request.id;
+    expect(await planCodeOf(subscriptionId)).toBe("basic");
+
+    // The portal shows it waiting, by the plans' names.
+    const options = await portal.get("/v1/portal/plan-options");
+    expect(options.body.data).toMatchObject([
+      {
+        current_plan_name: "Basic",
+        awaiting_approval: { approval_request_id: requestId, plan_id: proPlanId, plan_name: "Professional" },
+        plan_options: [{ plan_code: "pro", plan_name: "Professional" }],
+      },
+    ]);
+    // Asked again, the same request answers.
+    const again = await portal.post(path, { plan_code: "pro" });
+    expect(again.status).toBe(202);
+    expect(again.body.approval_request).toEqual({ id: requestId, state: "pending" });
+    // The seller's approvals list it as the customer's, for the subscription.
+    expect(await approvalRequest(requestId)).toMatchObject({
+      kind: "plan_change",
+      target_id: subscriptionId,
+      reason: "plan changed by the customer in the portal",
+    });
+
+    const approver = await tenant.client("billing_ops");
+    expect((await approver.post(`/v1/approval-requests/${requestId}/approve`, {})).status).toBe(200);
+    await testApp.runJobsUntilIdle();
+
+    expect(await planCodeOf(subscriptionId)).toBe("pro");
+    expect((await approvalRequest(requestId)).state).toBe("used");
+    const after = await portal.get("/v1/portal/plan-options");
+    expect(after.body.data).toMatchObject([{ current_plan_name: "Professional", awaiting_approval: null }]);
+  });
+
+  it("is not made when rejected", async () => {
+    const subscriptionId = subscriptionOf["reviewed-portal-side"]!;
+    const basicId = (await tenant.admin.get("/v1/plans?limit=100")).body.data.find(
+      (plan: { code: string }) => plan.code === "basic",
+    ).id;
+    const refused = await tenant.admin.post(`/v1/subscriptions/${subscriptionId}/change-plan`, {
+      plan_id: basicId,
+      timing: "period_end",
+    });
+    expect(refused.status).toBe(409);
+    const pending = await tenant.admin.get("/v1/approval-requests?state=pending&kind=plan_change");
+    const [request] = pending.body.data;
+    expect((await tenant.admin.post(`/v1/approval-requests/${request.id}/reject`, {})).status).toBe(200);
+    await testApp.runJobsUntilIdle();
+    expect(await planCodeOf(subscriptionId)).toBe("pro");
+    expect((await tenant.admin.get(`/v1/subscriptions/${subscriptionId}`)).body.ends_at).toBeNull();
+  });
+});
