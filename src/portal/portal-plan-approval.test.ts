@@ -134,9 +134,10 @@ describe("a plan change the approval policy reviews", () => {
       state: "used",
       used_for_object_id: subscriptionId,
     });
-    // Sent again now, the change is a new request: the approval was used by the change it approved.
+    // Sent again now, it is checked as any change (the subscription is on that plan), not approved again.
     const afterwards = await author.post(path, change);
-    expect(afterwards.status).toBe(400);
+    expect(afterwards.status).toBe(409);
+    expect(afterwards.body.code).not.toMatch(/approval/);
   });
 
   it("waits in the portal as awaiting approval (202), and is made when the seller approves it", async () => {

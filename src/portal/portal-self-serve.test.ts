@@ -108,6 +108,8 @@ describe("changing the plan in the portal", () => {
     expect(options.status).toBe(200);
     const [own] = options.body.data;
     expect(own.subscription.id).toBe(subscriptionOf["self-serve-acme"]);
+    // Plans by their names: the current one, and each option.
+    expect(own).toMatchObject({ current_plan_name: "Plan basic", awaiting_approval: null });
     expect(own.plan_options).toEqual([
       { plan_id: expect.any(String), plan_code: "pro", plan_name: "Plan pro", version: 1 },
     ]);
@@ -128,7 +130,8 @@ describe("changing the plan in the portal", () => {
     const id = subscriptionOf["self-serve-acme"];
     const changed = await portal().post(`/v1/portal/subscriptions/${id}/change-plan`, { plan_code: "pro" });
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
-    expect(changed.body.current_plan.plan_code).toBe("pro");
+    expect(changed.body).toMatchObject({ outcome: "changed", approval_request: null });
+    expect(changed.body.subscription.current_plan.plan_code).toBe("pro");
     const seen = await tenant.admin.get(`/v1/subscriptions/${id}`);
     expect(seen.body.current_plan.plan_code).toBe("pro");
     expect(seen.body.changes.at(-1)).toMatchObject({

@@ -114,6 +114,14 @@ describe("portal links", () => {
       currency: "USD",
       locale: "en-US",
       timezone: "UTC",
+      // No branding set: the seller's name alone (the organization's, until the invoicing settings name one).
+      seller: {
+        name: expect.any(String),
+        logo_url: null,
+        primary_color: null,
+        primary_text_color: null,
+        accent_color: null,
+      },
     });
 
     const started = nowMs;

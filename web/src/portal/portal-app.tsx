@@ -3,9 +3,13 @@
 // its plan (switched or cancelled where the seller allows), credits and wallet
 // top-ups, invoices (paid here with the card on file), the payment method,
 // billing details and spending alerts. One page of sections, so it reads
-// on a phone and inside the seller's app (an iframe) alike.
+// on a phone and inside the seller's app (an iframe) alike. It is headed by
+// the seller's logo and name in the seller's colours: the server gives the
+// colours checked for WCAG AA (the text colour on the primary colour, an
+// accent colour readable on white), set here as CSS variables.
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { type CSSProperties, useState } from "react";
+import type { PortalProfile } from "../api/resources.ts";
 import { SignedLinkPage } from "../ui/signed-link-page.tsx";
 import { PortalAlerts } from "./portal-alerts.tsx";
 import { PortalAllowances } from "./portal-allowances.tsx";
@@ -51,7 +55,8 @@ function SignedInPortal({ session }: { session: PortalSession }) {
       afterError={session.returnUrl && <a href={session.returnUrl}>Back to your account</a>}
     >
       {(profile) => (
-        <main id="main" className="portal">
+        <main id="main" className="portal" style={brandStyle(profile.seller)}>
+          <SellerBand seller={profile.seller} />
           <header className="portal-header">
             <h1>Billing{profile.name ? ` for ${profile.name}` : ""}</h1>
             {session.returnUrl && (
@@ -73,5 +78,35 @@ function SignedInPortal({ session }: { session: PortalSession }) {
         </main>
       )}
     </SignedLinkPage>
+  );
+}
+
+type Seller = PortalProfile["seller"];
+
+/**
+ * The seller's colours as the portal's CSS variables: the accent colour
+ * (readable on white) for links and primary buttons, whose text is white;
+ * the primary colour and the text colour that reads on it for the band.
+ */
+function brandStyle(seller: Seller): CSSProperties {
+  const variables: Record<string, string> = {};
+  if (seller.accent_color !== null) {
+    variables["--primary"] = seller.accent_color;
+    variables["--primary-hover"] = `color-mix(in srgb, ${seller.accent_color} 85%, black)`;
+  }
+  if (seller.primary_color !== null && seller.primary_text_color !== null) {
+    variables["--brand-background"] = seller.primary_color;
+    variables["--brand-text"] = seller.primary_text_color;
+  }
+  return variables as CSSProperties;
+}
+
+/** The seller's logo and name; the logo is decoration beside the name, so it says nothing more. */
+function SellerBand({ seller }: { seller: Seller }) {
+  return (
+    <div className={seller.primary_color === null ? "portal-brand" : "portal-brand portal-brand-colored"}>
+      {seller.logo_url !== null && <img className="portal-brand-logo" src={seller.logo_url} alt="" />}
+      <span className="portal-brand-name">{seller.name}</span>
+    </div>
   );
 }

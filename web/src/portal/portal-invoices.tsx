@@ -40,12 +40,20 @@ export function PortalInvoices({ profile }: { profile: PortalProfile }) {
     <Panel
       title="Invoices"
       actions={
-        <DownloadButton
-          download={() => answer(portalApi.GET("/v1/portal/statement", { parseAs: "blob" }))}
-          fileName={`statement-${profile.currency ?? "account"}.csv`}
-          label="Statement of account (CSV)"
-          small
-        />
+        <div className="portal-actions">
+          <DownloadButton
+            download={() => answer(portalApi.GET("/v1/portal/statement.pdf", { parseAs: "blob" }))}
+            fileName="statement.pdf"
+            label="Statement of account (PDF)"
+            small
+          />
+          <DownloadButton
+            download={() => answer(portalApi.GET("/v1/portal/statement", { parseAs: "blob" }))}
+            fileName={`statement-${profile.currency ?? "account"}.csv`}
+            label="Statement of account (CSV)"
+            small
+          />
+        </div>
       }
     >
       {outcome && (

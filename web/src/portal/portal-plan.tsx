@@ -1,6 +1,8 @@
-// The customer's plan: each subscription's current plan, the plans the
-// seller lets it move to (each behind a dialog that says what happens), and a
-// cancellation at the end of the period when the seller allows one.
+// The customer's plan: each subscription's current plan by its name, the
+// plans the seller lets it move to (each behind a dialog that says what
+// happens), and a cancellation at the end of the period when the seller
+// allows one. Where the seller reviews plan changes, a switch waits for the
+// seller's approval: the portal shows it as awaiting approval until then.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useApiMutation } from "../api/queries.ts";
@@ -40,11 +42,11 @@ function SubscriptionPlan({ entry, profile }: { entry: PortalSubscriptionOptions
   const [done, setDone] = useState<string | undefined>();
   const dateOf = (value: string) => formatPeriodBound(value, profile.timezone, profile.locale);
   return (
-    <section className="portal-plan" aria-label={`Subscription to ${subscription.current_plan.plan_code}`}>
+    <section className="portal-plan" aria-label={`Subscription to ${entry.current_plan_name}`}>
       <dl className="portal-figures">
         <div className="portal-figure">
           <dt>Current plan</dt>
-          <dd>{subscription.current_plan.plan_code}</dd>
+          <dd>{entry.current_plan_name}</dd>
           {subscription.ends_at !== null ? (
             <dd className="muted">Ends on {dateOf(subscription.ends_at)}</dd>
           ) : (
@@ -53,8 +55,17 @@ function SubscriptionPlan({ entry, profile }: { entry: PortalSubscriptionOptions
             )
           )}
         </div>
+        {entry.awaiting_approval !== null && (
+          <div className="portal-figure">
+            <dt>Awaiting approval</dt>
+            <dd>{entry.awaiting_approval.plan_name}</dd>
+            <dd className="muted">
+              Asked on {dateOf(entry.awaiting_approval.requested_at)}: your provider will confirm the switch.
+            </dd>
+          </div>
+        )}
       </dl>
-      {entry.plan_options.length > 0 && (
+      {entry.awaiting_approval === null && entry.plan_options.length > 0 && (
         <ul className="portal-alert-list" aria-label="Plans you can switch to">
           {entry.plan_options.map((option) => (
             <PlanOption
@@ -97,16 +108,18 @@ function PlanOption({
         }),
       ),
     invalidates: planChanged,
-    onSuccess: () => {
+    onSuccess: (answered) => {
       setOpen(false);
-      onDone(`You are now on ${option.plan_name}.`);
+      onDone(
+        answered.outcome === "awaiting_approval"
+          ? `Your provider will confirm the switch to ${option.plan_name}: it is made when they approve it.`
+          : `You are now on ${option.plan_name}.`,
+      );
     },
   });
   return (
     <li>
-      <span>
-        <strong>{option.plan_name}</strong> <span className="muted">({option.plan_code})</span>
-      </span>
+      <strong>{option.plan_name}</strong>
       <button
         type="button"
         className="button button-small"

@@ -301,6 +301,7 @@ export const operationRoutes = {
   listPortalPaymentMethods: { method: "get", path: "/v1/portal/payment-methods" },
   addPortalPaymentMethod: { method: "post", path: "/v1/portal/payment-methods" },
   getPortalStatement: { method: "get", path: "/v1/portal/statement" },
+  getPortalStatementPdf: { method: "get", path: "/v1/portal/statement.pdf" },
   listPortalSpendAlerts: { method: "get", path: "/v1/portal/alerts" },
   createPortalSpendAlert: { method: "post", path: "/v1/portal/alerts" },
   deletePortalSpendAlert: { method: "delete", path: "/v1/portal/alerts/{id}" },

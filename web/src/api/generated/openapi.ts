@@ -6108,6 +6108,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/portal/statement.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer's statement of account as a PDF in the seller's branding
+         * @description The same entries and balances as GET /v1/portal/statement (one currency, from `from` to `to`: the balance brought forward, each invoice, payment, credit note and refund with the running balance, the closing balance), amounts written with the currency in the customer's locale, and what the customer owes now by days past due (not yet due, 1–30, 31–60, 61–90, over 90). The seller's name, logo (when it is a data: URL) and primary colour head it.
+         *
+         *     Needs no authentication.
+         */
+        get: operations["getPortalStatementPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/portal/alerts": {
         parameters: {
             query?: never;
@@ -6227,7 +6249,7 @@ export interface paths {
         put?: never;
         /**
          * Move one of the customer's subscriptions to a plan the seller allows, now or at period end
-         * @description The same change as POST /v1/subscriptions/{id}/change-plan: the rest of a period is prorated the same way. A plan the seller does not allow is a 400 naming $.plan_code; a change the seller's approval policy reviews is a 409; another customer's subscription is not found.
+         * @description The same change as POST /v1/subscriptions/{id}/change-plan: the rest of a period is prorated the same way (200, outcome changed). When the seller's approval policy reviews plan changes (approval_required_for.plan_changes), the change waits: 202, outcome awaiting_approval, with the pending approval request; it is made when a person at the seller approves it. A plan the seller does not allow is a 400 naming $.plan_code; another customer's subscription is not found.
          *
          *     Needs no authentication.
          *
@@ -9665,7 +9687,7 @@ export interface components {
             /** @example apq_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
             id: string;
             /** @enum {string} */
-            kind: "credit_grant" | "coupon" | "price_override" | "plan_migration" | "rollout" | "contract";
+            kind: "credit_grant" | "coupon" | "price_override" | "plan_migration" | "rollout" | "contract" | "plan_change";
             /**
              * @description pending (waits for another person), approved (send the same request again to make the change), rejected, or used (the change was made)
              * @enum {string}
@@ -10402,6 +10424,8 @@ export interface components {
             rollouts: boolean;
             /** @description every contract created (false when left out) */
             contracts?: boolean;
+            /** @description every change of a subscription's plan, the seller's and the customer's in the portal; the change is made when another person approves it (false when left out) */
+            plan_changes?: boolean;
         };
         /** ApprovalPolicyChange */
         ApprovalPolicyChange: {
@@ -17820,7 +17844,8 @@ export interface operations {
                      *         },
                      *         "plan_migrations": true,
                      *         "rollouts": true,
-                     *         "contracts": true
+                     *         "contracts": true,
+                     *         "plan_changes": true
                      *       },
                      *       "is_default": true,
                      *       "updated_at": "2026-02-15T00:00:00Z",
@@ -17849,7 +17874,8 @@ export interface operations {
                      *           },
                      *           "plan_migrations": true,
                      *           "rollouts": true,
-                     *           "contracts": true
+                     *           "contracts": true,
+                     *           "plan_changes": true
                      *         },
                      *         "state": "pending",
                      *         "proposed_by": {
@@ -17924,7 +17950,8 @@ export interface operations {
                  *         },
                  *         "plan_migrations": true,
                  *         "rollouts": true,
-                 *         "contracts": true
+                 *         "contracts": true,
+                 *         "plan_changes": true
                  *       },
                  *       "reason": "string"
                  *     }
@@ -17970,7 +17997,8 @@ export interface operations {
                      *         },
                      *         "plan_migrations": true,
                      *         "rollouts": true,
-                     *         "contracts": true
+                     *         "contracts": true,
+                     *         "plan_changes": true
                      *       },
                      *       "is_default": true,
                      *       "updated_at": "2026-02-15T00:00:00Z",
@@ -17999,7 +18027,8 @@ export interface operations {
                      *           },
                      *           "plan_migrations": true,
                      *           "rollouts": true,
-                     *           "contracts": true
+                     *           "contracts": true,
+                     *           "plan_changes": true
                      *         },
                      *         "state": "pending",
                      *         "proposed_by": {
@@ -18085,7 +18114,8 @@ export interface operations {
                      *         },
                      *         "plan_migrations": true,
                      *         "rollouts": true,
-                     *         "contracts": true
+                     *         "contracts": true,
+                     *         "plan_changes": true
                      *       },
                      *       "is_default": true,
                      *       "updated_at": "2026-02-15T00:00:00Z",
@@ -18114,7 +18144,8 @@ export interface operations {
                      *           },
                      *           "plan_migrations": true,
                      *           "rollouts": true,
-                     *           "contracts": true
+                     *           "contracts": true,
+                     *           "plan_changes": true
                      *         },
                      *         "state": "pending",
                      *         "proposed_by": {
@@ -18200,7 +18231,8 @@ export interface operations {
                      *         },
                      *         "plan_migrations": true,
                      *         "rollouts": true,
-                     *         "contracts": true
+                     *         "contracts": true,
+                     *         "plan_changes": true
                      *       },
                      *       "is_default": true,
                      *       "updated_at": "2026-02-15T00:00:00Z",
@@ -18229,7 +18261,8 @@ export interface operations {
                      *           },
                      *           "plan_migrations": true,
                      *           "rollouts": true,
-                     *           "contracts": true
+                     *           "contracts": true,
+                     *           "plan_changes": true
                      *         },
                      *         "state": "pending",
                      *         "proposed_by": {
@@ -18273,7 +18306,7 @@ export interface operations {
                 /** @example pending */
                 state?: "pending" | "approved" | "rejected" | "used";
                 /** @example credit_grant */
-                kind?: "credit_grant" | "coupon" | "price_override" | "plan_migration" | "rollout" | "contract";
+                kind?: "credit_grant" | "coupon" | "price_override" | "plan_migration" | "rollout" | "contract" | "plan_change";
                 /** @description page size, 1 to 100 */
                 limit?: number;
                 /** @description next_cursor of the previous page */
@@ -33183,7 +33216,12 @@ export interface operations {
                      *       "grace_period_hours": 0,
                      *       "net_payment_terms_days": 0,
                      *       "held_draft_change_percent": "string",
-                     *       "held_draft_history_invoices": 0
+                     *       "held_draft_history_invoices": 0,
+                     *       "branding": {
+                     *         "logo_url": "string",
+                     *         "primary_color": "string",
+                     *         "accent_color": "string"
+                     *       }
                      *     }
                      */
                     "application/json": {
@@ -33208,6 +33246,11 @@ export interface operations {
                         net_payment_terms_days: number;
                         held_draft_change_percent: string | null;
                         held_draft_history_invoices: number;
+                        branding: {
+                            logo_url: string | null;
+                            primary_color: string | null;
+                            accent_color: string | null;
+                        };
                     };
                 };
             };
@@ -33248,6 +33291,11 @@ export interface operations {
                  *         "region": "string",
                  *         "tax_id": "string"
                  *       },
+                 *       "branding": {
+                 *         "logo_url": "(https://s|data:image/(png|jpeg);base64,A)",
+                 *         "primary_color": "#0b3d91",
+                 *         "accent_color": "#0b3d91"
+                 *       },
                  *       "invoice_prefix": "A",
                  *       "credit_note_prefix": "A",
                  *       "grace_period_hours": 0,
@@ -33271,6 +33319,11 @@ export interface operations {
                         country?: string | null;
                         region?: string | null;
                         tax_id?: string | null;
+                    };
+                    branding?: {
+                        logo_url?: string | null;
+                        primary_color?: string | null;
+                        accent_color?: string | null;
                     };
                     /** @description letters, digits and dashes */
                     invoice_prefix?: string;
@@ -33313,7 +33366,12 @@ export interface operations {
                      *       "grace_period_hours": 0,
                      *       "net_payment_terms_days": 0,
                      *       "held_draft_change_percent": "string",
-                     *       "held_draft_history_invoices": 0
+                     *       "held_draft_history_invoices": 0,
+                     *       "branding": {
+                     *         "logo_url": "string",
+                     *         "primary_color": "string",
+                     *         "accent_color": "string"
+                     *       }
                      *     }
                      */
                     "application/json": {
@@ -33338,6 +33396,11 @@ export interface operations {
                         net_payment_terms_days: number;
                         held_draft_change_percent: string | null;
                         held_draft_history_invoices: number;
+                        branding: {
+                            logo_url: string | null;
+                            primary_color: string | null;
+                            accent_color: string | null;
+                        };
                     };
                 };
             };
@@ -42885,7 +42948,14 @@ export interface operations {
                      *       "email": "string",
                      *       "currency": "string",
                      *       "locale": "string",
-                     *       "timezone": "string"
+                     *       "timezone": "string",
+                     *       "seller": {
+                     *         "name": "string",
+                     *         "logo_url": "string",
+                     *         "primary_color": "string",
+                     *         "primary_text_color": "string",
+                     *         "accent_color": "string"
+                     *       }
                      *     }
                      */
                     "application/json": {
@@ -42895,6 +42965,15 @@ export interface operations {
                         currency: string | null;
                         locale: string;
                         timezone: string;
+                        /** @description the seller's name, logo and colours (its invoicing settings', or the customer's billing entity's) */
+                        seller: {
+                            /** @description the legal name the customer's invoices print */
+                            name: string;
+                            logo_url: string | null;
+                            primary_color: string | null;
+                            primary_text_color: string | null;
+                            accent_color: string | null;
+                        };
                     };
                 };
             };
@@ -44501,6 +44580,49 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    getPortalStatementPdf: {
+        parameters: {
+            query?: {
+                /**
+                 * @description the first instant it covers; the account's first entry when left out
+                 * @example 2026-02-15T00:00:00Z
+                 */
+                from?: string;
+                /**
+                 * @description the last instant it covers; now when left out
+                 * @example 2026-02-15T00:00:00Z
+                 */
+                to?: string;
+                /**
+                 * @description the currency whose documents it lists; the customer's own when left out
+                 * @example USD
+                 */
+                currency?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example string */
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listPortalSpendAlerts: {
         parameters: {
             query?: never;
@@ -44888,6 +45010,13 @@ export interface operations {
                      *             "created_at": "2026-02-15T00:00:00Z",
                      *             "updated_at": "2026-02-15T00:00:00Z"
                      *           },
+                     *           "current_plan_name": "string",
+                     *           "awaiting_approval": {
+                     *             "approval_request_id": "string",
+                     *             "plan_id": "string",
+                     *             "plan_name": "string",
+                     *             "requested_at": "2026-02-15T00:00:00Z"
+                     *           },
                      *           "plan_options": [
                      *             {
                      *               "plan_id": "string",
@@ -44904,6 +45033,19 @@ export interface operations {
                     "application/json": {
                         data: {
                             subscription: components["schemas"]["Subscription"];
+                            /** @description the name of the plan in force now */
+                            current_plan_name: string;
+                            awaiting_approval: {
+                                approval_request_id: string;
+                                plan_id: string;
+                                /** @description the plan the subscription moves to once the seller approves */
+                                plan_name: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                requested_at: string;
+                            } | null;
                             /** @description the plans the seller lets the customer move this subscription to, its current plan left out */
                             plan_options: {
                                 plan_id: string;
@@ -44968,84 +45110,210 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "sub_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
-                     *       "customer_id": "string",
-                     *       "external_id": "string",
-                     *       "status": "scheduled",
-                     *       "plan_id": "string",
-                     *       "plan_version_id": "string",
-                     *       "current_plan": {
+                     *       "outcome": "changed",
+                     *       "subscription": {
+                     *         "id": "sub_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *         "customer_id": "string",
+                     *         "external_id": "string",
+                     *         "status": "scheduled",
                      *         "plan_id": "string",
-                     *         "plan_code": "string",
                      *         "plan_version_id": "string",
-                     *         "version": 0
+                     *         "current_plan": {
+                     *           "plan_id": "string",
+                     *           "plan_code": "string",
+                     *           "plan_version_id": "string",
+                     *           "version": 0
+                     *         },
+                     *         "currency": "string",
+                     *         "billing": "anniversary",
+                     *         "trial_days": 0,
+                     *         "started_at": "2026-02-15T00:00:00Z",
+                     *         "billing_starts_at": "2026-02-15T00:00:00Z",
+                     *         "trial_ends_at": "2026-02-15T00:00:00Z",
+                     *         "timezone": "string",
+                     *         "current_period_start": "2026-02-15T00:00:00Z",
+                     *         "current_period_end": "2026-02-15T00:00:00Z",
+                     *         "ends_at": "2026-02-15T00:00:00Z",
+                     *         "next_billing_at": "2026-02-15T00:00:00Z",
+                     *         "billed_through": "2026-02-15T00:00:00Z",
+                     *         "progressive_billing_threshold": "49.00",
+                     *         "pool_usage_with_children": true,
+                     *         "metadata": {
+                     *           "property1": "string",
+                     *           "property2": "string"
+                     *         },
+                     *         "changes": [
+                     *           {
+                     *             "id": "sch_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *             "type": "change_plan",
+                     *             "at": "2026-02-15T00:00:00Z",
+                     *             "plan": {
+                     *               "plan_id": "string",
+                     *               "plan_code": "string",
+                     *               "plan_version_id": "string",
+                     *               "version": 0
+                     *             },
+                     *             "mode": "immediate",
+                     *             "timing": "string",
+                     *             "migration_id": "string",
+                     *             "created_by": "string",
+                     *             "created_at": "2026-02-15T00:00:00Z"
+                     *           }
+                     *         ],
+                     *         "pauses": [
+                     *           {
+                     *             "id": "string",
+                     *             "from": "2026-02-15T00:00:00Z",
+                     *             "until": "2026-02-15T00:00:00Z",
+                     *             "paused_by": "string",
+                     *             "resumed_by": "string",
+                     *             "created_at": "2026-02-15T00:00:00Z"
+                     *           }
+                     *         ],
+                     *         "quantities": {
+                     *           "property1": 0,
+                     *           "property2": 0
+                     *         },
+                     *         "quantity_changes": [
+                     *           {
+                     *             "id": "sqc_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *             "charge_id": "string",
+                     *             "quantity": 0,
+                     *             "at": "2026-02-15T00:00:00Z",
+                     *             "created_by": "string",
+                     *             "created_at": "2026-02-15T00:00:00Z"
+                     *           }
+                     *         ],
+                     *         "instant_window_minutes": 0,
+                     *         "created_at": "2026-02-15T00:00:00Z",
+                     *         "updated_at": "2026-02-15T00:00:00Z"
                      *       },
-                     *       "currency": "string",
-                     *       "billing": "anniversary",
-                     *       "trial_days": 0,
-                     *       "started_at": "2026-02-15T00:00:00Z",
-                     *       "billing_starts_at": "2026-02-15T00:00:00Z",
-                     *       "trial_ends_at": "2026-02-15T00:00:00Z",
-                     *       "timezone": "string",
-                     *       "current_period_start": "2026-02-15T00:00:00Z",
-                     *       "current_period_end": "2026-02-15T00:00:00Z",
-                     *       "ends_at": "2026-02-15T00:00:00Z",
-                     *       "next_billing_at": "2026-02-15T00:00:00Z",
-                     *       "billed_through": "2026-02-15T00:00:00Z",
-                     *       "progressive_billing_threshold": "49.00",
-                     *       "pool_usage_with_children": true,
-                     *       "metadata": {
-                     *         "property1": "string",
-                     *         "property2": "string"
-                     *       },
-                     *       "changes": [
-                     *         {
-                     *           "id": "sch_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
-                     *           "type": "change_plan",
-                     *           "at": "2026-02-15T00:00:00Z",
-                     *           "plan": {
-                     *             "plan_id": "string",
-                     *             "plan_code": "string",
-                     *             "plan_version_id": "string",
-                     *             "version": 0
-                     *           },
-                     *           "mode": "immediate",
-                     *           "timing": "string",
-                     *           "migration_id": "string",
-                     *           "created_by": "string",
-                     *           "created_at": "2026-02-15T00:00:00Z"
-                     *         }
-                     *       ],
-                     *       "pauses": [
-                     *         {
-                     *           "id": "string",
-                     *           "from": "2026-02-15T00:00:00Z",
-                     *           "until": "2026-02-15T00:00:00Z",
-                     *           "paused_by": "string",
-                     *           "resumed_by": "string",
-                     *           "created_at": "2026-02-15T00:00:00Z"
-                     *         }
-                     *       ],
-                     *       "quantities": {
-                     *         "property1": 0,
-                     *         "property2": 0
-                     *       },
-                     *       "quantity_changes": [
-                     *         {
-                     *           "id": "sqc_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
-                     *           "charge_id": "string",
-                     *           "quantity": 0,
-                     *           "at": "2026-02-15T00:00:00Z",
-                     *           "created_by": "string",
-                     *           "created_at": "2026-02-15T00:00:00Z"
-                     *         }
-                     *       ],
-                     *       "instant_window_minutes": 0,
-                     *       "created_at": "2026-02-15T00:00:00Z",
-                     *       "updated_at": "2026-02-15T00:00:00Z"
+                     *       "approval_request": {
+                     *         "id": "string",
+                     *         "state": "pending"
+                     *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["Subscription"];
+                    "application/json": {
+                        /**
+                         * @description changed (200): the subscription is on the new plan; awaiting_approval (202): the seller's approval policy reviews plan changes, so the change waits for a person at the seller and is made when they approve it
+                         * @enum {string}
+                         */
+                        outcome: "changed" | "awaiting_approval";
+                        subscription: components["schemas"]["Subscription"];
+                        approval_request: {
+                            id: string;
+                            /** @enum {string} */
+                            state: "pending" | "approved" | "rejected" | "used";
+                        } | null;
+                    };
+                };
+            };
+            /** @description Accepted: the work runs in the background; the answer below tells how to follow it. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "outcome": "changed",
+                     *       "subscription": {
+                     *         "id": "sub_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *         "customer_id": "string",
+                     *         "external_id": "string",
+                     *         "status": "scheduled",
+                     *         "plan_id": "string",
+                     *         "plan_version_id": "string",
+                     *         "current_plan": {
+                     *           "plan_id": "string",
+                     *           "plan_code": "string",
+                     *           "plan_version_id": "string",
+                     *           "version": 0
+                     *         },
+                     *         "currency": "string",
+                     *         "billing": "anniversary",
+                     *         "trial_days": 0,
+                     *         "started_at": "2026-02-15T00:00:00Z",
+                     *         "billing_starts_at": "2026-02-15T00:00:00Z",
+                     *         "trial_ends_at": "2026-02-15T00:00:00Z",
+                     *         "timezone": "string",
+                     *         "current_period_start": "2026-02-15T00:00:00Z",
+                     *         "current_period_end": "2026-02-15T00:00:00Z",
+                     *         "ends_at": "2026-02-15T00:00:00Z",
+                     *         "next_billing_at": "2026-02-15T00:00:00Z",
+                     *         "billed_through": "2026-02-15T00:00:00Z",
+                     *         "progressive_billing_threshold": "49.00",
+                     *         "pool_usage_with_children": true,
+                     *         "metadata": {
+                     *           "property1": "string",
+                     *           "property2": "string"
+                     *         },
+                     *         "changes": [
+                     *           {
+                     *             "id": "sch_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *             "type": "change_plan",
+                     *             "at": "2026-02-15T00:00:00Z",
+                     *             "plan": {
+                     *               "plan_id": "string",
+                     *               "plan_code": "string",
+                     *               "plan_version_id": "string",
+                     *               "version": 0
+                     *             },
+                     *             "mode": "immediate",
+                     *             "timing": "string",
+                     *             "migration_id": "string",
+                     *             "created_by": "string",
+                     *             "created_at": "2026-02-15T00:00:00Z"
+                     *           }
+                     *         ],
+                     *         "pauses": [
+                     *           {
+                     *             "id": "string",
+                     *             "from": "2026-02-15T00:00:00Z",
+                     *             "until": "2026-02-15T00:00:00Z",
+                     *             "paused_by": "string",
+                     *             "resumed_by": "string",
+                     *             "created_at": "2026-02-15T00:00:00Z"
+                     *           }
+                     *         ],
+                     *         "quantities": {
+                     *           "property1": 0,
+                     *           "property2": 0
+                     *         },
+                     *         "quantity_changes": [
+                     *           {
+                     *             "id": "sqc_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *             "charge_id": "string",
+                     *             "quantity": 0,
+                     *             "at": "2026-02-15T00:00:00Z",
+                     *             "created_by": "string",
+                     *             "created_at": "2026-02-15T00:00:00Z"
+                     *           }
+                     *         ],
+                     *         "instant_window_minutes": 0,
+                     *         "created_at": "2026-02-15T00:00:00Z",
+                     *         "updated_at": "2026-02-15T00:00:00Z"
+                     *       },
+                     *       "approval_request": {
+                     *         "id": "string",
+                     *         "state": "pending"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description changed (200): the subscription is on the new plan; awaiting_approval (202): the seller's approval policy reviews plan changes, so the change waits for a person at the seller and is made when they approve it
+                         * @enum {string}
+                         */
+                        outcome: "changed" | "awaiting_approval";
+                        subscription: components["schemas"]["Subscription"];
+                        approval_request: {
+                            id: string;
+                            /** @enum {string} */
+                            state: "pending" | "approved" | "rejected" | "used";
+                        } | null;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -2,7 +2,7 @@
 // who submitted it, when it should take effect and what it changes, approved
 // or rejected from here by another person than its submitter; the other
 // changes refused until another person approves them (credit grants,
-// coupons, price overrides, plan migrations, rollouts), with who asked and
+// coupons, price overrides, plan migrations, rollouts, plan changes), with who asked and
 // who decided; the versions scheduled to take effect later; and the
 // environment's approval policy.
 import { useQuery } from "@tanstack/react-query";
@@ -10,7 +10,7 @@ import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import type { GetData, ListItem } from "../../api/queries.ts";
 import { apiQuery, useAllPages, useApiMutation } from "../../api/queries.ts";
-import type { Plan, PlanVersionSummary } from "../../api/resources.ts";
+import type { Plan, PlanVersionSummary, RequestBody } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
@@ -233,8 +233,8 @@ function ApprovalPolicyPanel() {
   const policyQuery = apiQuery("/v1/catalog/approval-policy");
   const policy = useQuery(policyQuery);
   const change = useApiMutation({
-    write: (required: boolean) =>
-      answer(api.PATCH("/v1/catalog/approval-policy", { body: { publish_requires_approval: required } })),
+    write: (body: RequestBody<"/v1/catalog/approval-policy", "patch">) =>
+      answer(api.PATCH("/v1/catalog/approval-policy", { body })),
     invalidates: ["/v1/catalog/approval-policy"],
     // The checkbox shows the policy the API answered with, without waiting for a new read.
     answers: policyQuery,
@@ -253,12 +253,25 @@ function ApprovalPolicyPanel() {
             </p>
             <p>{otherApprovalsText(current.approval_required_for)}</p>
             {can(session, "settings:manage") && (
-              <CheckboxField
-                label="Require approval to publish"
-                checked={current.publish_requires_approval}
-                disabled={change.isPending}
-                onCheckedChange={(checked) => change.mutate(checked)}
-              />
+              <>
+                <CheckboxField
+                  label="Require approval to publish"
+                  checked={current.publish_requires_approval}
+                  disabled={change.isPending}
+                  onCheckedChange={(checked) => change.mutate({ publish_requires_approval: checked })}
+                />
+                <CheckboxField
+                  label="Require approval for plan changes"
+                  hint="A subscription's plan change, yours or a customer's in the portal, is made when another person approves it."
+                  checked={current.approval_required_for.plan_changes === true}
+                  disabled={change.isPending}
+                  onCheckedChange={(checked) =>
+                    change.mutate({
+                      approval_required_for: { ...current.approval_required_for, plan_changes: checked },
+                    })
+                  }
+                />
+              </>
             )}
             {change.error && <ErrorState error={change.error} />}
           </>
@@ -275,6 +288,7 @@ const requestKindLabels: Record<ApprovalRequest["kind"], string> = {
   plan_migration: "Plan migration",
   rollout: "Rollout",
   contract: "Contract",
+  plan_change: "Plan change",
 };
 
 function ApprovalRequestsPanel({ onDone }: { onDone: (message: string) => void }) {
@@ -391,6 +405,8 @@ function otherApprovalsText(requiredFor: ApprovalRequiredFor): string {
     requiredFor.price_overrides.new_prices && "price overrides that replace a price",
     requiredFor.plan_migrations && "plan migrations",
     requiredFor.rollouts && "rollouts",
+    requiredFor.contracts === true && "contracts",
+    requiredFor.plan_changes === true && "plan changes",
   ].filter((part): part is string => typeof part === "string");
   return parts.length === 0
     ? "No other change needs approval here."

@@ -1,7 +1,9 @@
 // The seller and invoice settings: the legal details printed on every
-// invoice (name, email, tax id, country, region, address), the numbering
-// prefixes of invoices and credit notes, the payment terms and the grace
-// period for late usage. A key that may not change them sees them read-only.
+// invoice (name, email, tax id, country, region, address), the seller's
+// branding in the customer portal and on statements (logo, primary and
+// accent colours), the numbering prefixes of invoices and credit notes, the
+// payment terms and the grace period for late usage. A key that may not
+// change them sees them read-only.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, reasonHeader } from "../../api/api-client.ts";
@@ -33,6 +35,7 @@ type SettingsValues = {
     region: string;
     address: Record<(typeof addressParts)[number], string>;
   };
+  branding: { logo_url: string; primary_color: string; accent_color: string };
   invoice_prefix: string;
   credit_note_prefix: string;
   net_payment_terms_days: string;
@@ -51,6 +54,11 @@ function valuesOf(settings: InvoicingSettings): SettingsValues {
       address: Object.fromEntries(
         addressParts.map((part) => [part, seller.address?.[part] ?? ""]),
       ) as SettingsValues["seller"]["address"],
+    },
+    branding: {
+      logo_url: settings.branding.logo_url ?? "",
+      primary_color: settings.branding.primary_color ?? "",
+      accent_color: settings.branding.accent_color ?? "",
     },
     invoice_prefix: settings.invoice_prefix,
     credit_note_prefix: settings.credit_note_prefix,
@@ -85,6 +93,11 @@ function settingsBody(values: SettingsValues): RequestBody<"/v1/invoicing-settin
       region: orNull(values.seller.region),
       address: Object.keys(address).length === 0 ? null : address,
     },
+    branding: {
+      logo_url: orNull(values.branding.logo_url),
+      primary_color: orNull(values.branding.primary_color),
+      accent_color: orNull(values.branding.accent_color),
+    },
     invoice_prefix: values.invoice_prefix.trim().toUpperCase(),
     credit_note_prefix: values.credit_note_prefix.trim().toUpperCase(),
     net_payment_terms_days: wholeNumber(values.net_payment_terms_days),
@@ -102,6 +115,9 @@ const placed = new Set([
   "seller.region",
   "seller.address",
   ...addressFieldNames("seller.address"),
+  "branding.logo_url",
+  "branding.primary_color",
+  "branding.accent_color",
   "invoice_prefix",
   "credit_note_prefix",
   "net_payment_terms_days",
@@ -137,6 +153,9 @@ function SellerSettingsView({ settings }: { settings: InvoicingSettings }) {
       <Detail term="Address">
         {address && [address.line1, address.line2, ...localityLines(address)].filter(Boolean).join(", ")}
       </Detail>
+      <Detail term="Logo">{settings.branding.logo_url && "Set"}</Detail>
+      <Detail term="Primary colour">{settings.branding.primary_color}</Detail>
+      <Detail term="Accent colour">{settings.branding.accent_color}</Detail>
       <Detail term="Invoice numbers">{settings.invoice_prefix}-…</Detail>
       <Detail term="Credit-note numbers">{settings.credit_note_prefix}-…</Detail>
       <Detail term="Payment terms">{settings.net_payment_terms_days} days</Detail>
@@ -193,6 +212,26 @@ function SellerSettingsForm({ settings }: { settings: InvoicingSettings }) {
         </FieldGroup>
         <FieldGroup legend="Seller address">
           <AddressFields form={form} prefix="seller.address" />
+        </FieldGroup>
+        <FieldGroup legend="Branding">
+          <TextField
+            {...form.bind("branding.logo_url")}
+            label="Logo address"
+            type="url"
+            hint="An https address of your logo, or a PNG or JPEG data: URL (which statements print too). Shown in the customer portal."
+          />
+          <TextField
+            {...form.bind("branding.primary_color")}
+            label="Primary colour"
+            placeholder="#0b3d91"
+            hint="#RRGGBB of the portal's header: its text is black or white, whichever reads better on it."
+          />
+          <TextField
+            {...form.bind("branding.accent_color")}
+            label="Accent colour"
+            placeholder="#0969da"
+            hint="#RRGGBB of links and buttons: it must contrast 4.5:1 with white (WCAG AA), so a light colour is refused."
+          />
         </FieldGroup>
         <FieldGroup legend="Numbers and terms">
           <TextField
