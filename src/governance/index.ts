@@ -13,8 +13,6 @@ export {
   spendApproval,
   withApproval,
 } from "./approval-requests.ts";
-export { ApprovalRequestApproved } from "./governance-events.ts";
-export type { ApprovalRequestView } from "./governance-schemas.ts";
 export {
   type ApprovalStep,
   ensureApproverIsNotAuthor,
@@ -22,6 +20,8 @@ export {
   listApprovalSteps,
   recordApprovalStep,
 } from "./approvals.ts";
+export { ApprovalRequestApproved } from "./governance-events.ts";
 export { registerGovernanceRoutes } from "./governance-routes.ts";
+export type { ApprovalRequestView } from "./governance-schemas.ts";
 export { governanceWebhookEvents } from "./governance-webhook-events.ts";
 export type { ApprovalAction } from "./tables.ts";

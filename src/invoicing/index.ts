@@ -18,6 +18,8 @@ export { topUpWallet, topUpWalletBelowThreshold } from "./credit-sales.ts";
 export { customerAllowances } from "./customer-allowances.ts";
 export { loadCustomerRow } from "./customer-billing.ts";
 export { renderInvoicePdf } from "./documents/invoice-pdf.ts";
+/** The text of a PDF Fairbill wrote, page by page: how tests read what a customer reads. */
+export { readPdfText } from "./documents/pdf-text.ts";
 export {
   renderStatementPdf,
   type StatementDocument,
@@ -84,8 +86,8 @@ export {
   InvoiceRefundApplied,
 } from "./invoicing-events.ts";
 export { sellerCountryOf } from "./invoicing-settings.ts";
-export { type SellerBranding, sellerBrandingOf } from "./seller-branding.ts";
 export { billProgressivelyDue } from "./progressive-billing.ts";
+export { type SellerBranding, sellerBrandingOf } from "./seller-branding.ts";
 export type { CreditNoteReason } from "./tables.ts";
 export { refuseUnpricedEvents } from "./unpriced-events.ts";
 export { periodToDateUsageAmounts, type UsageBilledLater, usageBilledLater } from "./usage-billed-later.ts";

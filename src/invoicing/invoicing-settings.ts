@@ -204,7 +204,9 @@ export async function updateInvoicingSettings(
       held_draft_history_invoices: input.held_draft_history_invoices ?? before.held_draft_history_invoices,
       brand_logo_url: branding?.logo_url !== undefined ? branding.logo_url : before.brand_logo_url,
       brand_primary_color:
-        branding?.primary_color !== undefined ? lowerCase(branding.primary_color) : before.brand_primary_color,
+        branding?.primary_color !== undefined
+          ? lowerCase(branding.primary_color)
+          : before.brand_primary_color,
       brand_accent_color:
         branding?.accent_color !== undefined ? lowerCase(branding.accent_color) : before.brand_accent_color,
       updated_at: context.clock.now(),

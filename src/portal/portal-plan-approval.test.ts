@@ -142,7 +142,10 @@ describe("a plan change the approval policy reviews", () => {
 
   it("waits in the portal as awaiting approval (202), and is made when the seller approves it", async () => {
     const subscriptionId = subscriptionOf["reviewed-portal-side"]!;
-    const link = await tenant.admin.post(`/v1/customers/${customerOf["reviewed-portal-side"]}/portal-links`, {});
+    const link = await tenant.admin.post(
+      `/v1/customers/${customerOf["reviewed-portal-side"]}/portal-links`,
+      {},
+    );
     expect(link.status).toBe(201);
     const portal = testApp.rawClient(`Portal ${link.body.token}`);
     const path = `/v1/portal/subscriptions/${subscriptionId}/change-plan`;

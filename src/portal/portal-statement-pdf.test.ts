@@ -8,7 +8,7 @@
 // balances are worked by hand below.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
-import { readPdfText } from "../invoicing/documents/pdf-text.ts";
+import { readPdfText } from "../invoicing/index.ts";
 import type { Clock } from "../platform/clock.ts";
 
 const day = 24 * 3600 * 1000;
@@ -62,7 +62,9 @@ afterAll(async () => testApp?.close());
 
 describe("the seller's branding", () => {
   it("is set with the invoicing settings, refusing a colour that is not #RRGGBB or fails AA on white", async () => {
-    const notAColor = await tenant.admin.put("/v1/invoicing-settings", { branding: { primary_color: "blue" } });
+    const notAColor = await tenant.admin.put("/v1/invoicing-settings", {
+      branding: { primary_color: "blue" },
+    });
     expect(notAColor.status).toBe(400);
     expect(notAColor.body.errors[0].path).toBe("$.branding.primary_color");
 
@@ -70,7 +72,10 @@ describe("the seller's branding", () => {
     const faint = await tenant.admin.put("/v1/invoicing-settings", { branding: { accent_color: "#FFCC00" } });
     expect(faint.status).toBe(400);
     expect(faint.body.errors).toEqual([
-      expect.objectContaining({ path: "$.branding.accent_color", message: expect.stringContaining("1.51:1") }),
+      expect.objectContaining({
+        path: "$.branding.accent_color",
+        message: expect.stringContaining("1.51:1"),
+      }),
     ]);
     const script = await tenant.admin.put("/v1/invoicing-settings", {
       branding: { logo_url: "javascript:alert(1)" },
@@ -83,7 +88,11 @@ describe("the seller's branding", () => {
       branding: { logo_url: logo, primary_color: "#0B3D91", accent_color: "#0969da" },
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    expect(saved.body.branding).toEqual({ logo_url: logo, primary_color: "#0b3d91", accent_color: "#0969da" });
+    expect(saved.body.branding).toEqual({
+      logo_url: logo,
+      primary_color: "#0b3d91",
+      accent_color: "#0969da",
+    });
     const audit = await tenant.admin.get("/v1/audit-events?action=invoicing_settings.updated");
     expect(JSON.stringify(audit.body)).toContain("#0b3d91");
   });
@@ -99,13 +108,17 @@ describe("the seller's branding", () => {
       accent_color: "#0969da",
     });
     // A light primary colour gets black text; removing the logo leaves the name alone.
-    await tenant.admin.put("/v1/invoicing-settings", { branding: { primary_color: "#ffcc00", logo_url: null } });
+    await tenant.admin.put("/v1/invoicing-settings", {
+      branding: { primary_color: "#ffcc00", logo_url: null },
+    });
     expect((await portal().get("/v1/portal/me")).body.seller).toMatchObject({
       logo_url: null,
       primary_color: "#ffcc00",
       primary_text_color: "#000000",
     });
-    await tenant.admin.put("/v1/invoicing-settings", { branding: { primary_color: "#0b3d91", logo_url: logo } });
+    await tenant.admin.put("/v1/invoicing-settings", {
+      branding: { primary_color: "#0b3d91", logo_url: logo },
+    });
   });
 });
 
@@ -117,9 +130,9 @@ describe("the statement of account as PDF", () => {
     const second = await invoice("Annual licence", "1250.00");
     // 8 March: A is paid by bank transfer. 12 March: 50.00 of B is credited.
     nowMs += 3 * day;
-    const firstId = (await tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=10`)).body.data.find(
-      (entry: { number: string }) => entry.number === numbers.Setup,
-    ).id;
+    const firstId = (
+      await tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=10`)
+    ).body.data.find((entry: { number: string }) => entry.number === numbers.Setup).id;
     const paid = await tenant.admin.post(`/v1/invoices/${firstId}/payments`, {
       amount: "100.00",
       method: "bank_transfer",
@@ -162,7 +175,11 @@ describe("the statement of account as PDF", () => {
     expect(lines).toContain("Mar 20, 2026");
     // Brought forward: invoice A, 100.00, issued before 3 March.
     const opening = lines.indexOf("Balance brought forward");
-    expect(lines.slice(opening - 1, opening + 2)).toEqual(["Mar 3, 2026", "Balance brought forward", "$100.00"]);
+    expect(lines.slice(opening - 1, opening + 2)).toEqual([
+      "Mar 3, 2026",
+      "Balance brought forward",
+      "$100.00",
+    ]);
     // B: 100.00 + 1,250.00 = 1,350.00; A's payment: 1,350.00 − 100.00 = 1,250.00; the credit note: 1,200.00.
     // Each row: date, type, description, its reference beneath, the debit or the credit, the balance.
     const rowOf = (reference: string) => {
@@ -234,7 +251,9 @@ describe("the statement of account as PDF", () => {
     expect(lines.at(-1)).toBe("Statement of account · Page 1 of 1");
 
     // Bad dates are named, as for the CSV.
-    const backwards = await portal().get("/v1/portal/statement.pdf?from=2026-03-21T00:00:00Z&to=2026-03-01T00:00:00Z");
+    const backwards = await portal().get(
+      "/v1/portal/statement.pdf?from=2026-03-21T00:00:00Z&to=2026-03-01T00:00:00Z",
+    );
     expect(backwards.status).toBe(400);
     expect(backwards.body.errors[0].path).toBe("$.from");
   });

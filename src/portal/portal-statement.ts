@@ -158,7 +158,10 @@ function logoBytesOf(logoUrl: string | null): Uint8Array | null {
  * The statement as a PDF in the seller's branding: the same entries and
  * balances as the CSV, and what the customer owes now by days past due.
  */
-export async function portalStatementPdf(context: RequestContext, query: PortalStatementQuery): Promise<Uint8Array> {
+export async function portalStatementPdf(
+  context: RequestContext,
+  query: PortalStatementQuery,
+): Promise<Uint8Array> {
   const { statement, currency, timezone, invoices } = await portalStatement(context, query);
   const customer = await getCustomer(context, portalCustomerId(context));
   const seller = await sellerBrandingOf(context, customer.id);

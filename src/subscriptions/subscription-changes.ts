@@ -53,7 +53,11 @@ export function planChangeApproval(subscriptionId: string, input: ChangePlanInpu
   // The reason is the author's, not the change's: the same change with another reason is the same request.
   const { reason: _reason, ...request } = input;
   const when =
-    input.timing === "immediate" ? "now" : input.timing === "period_end" ? "at the period's end" : `at ${input.at}`;
+    input.timing === "immediate"
+      ? "now"
+      : input.timing === "period_end"
+        ? "at the period's end"
+        : `at ${input.at}`;
   const version = input.plan_version === undefined ? "" : ` version ${input.plan_version}`;
   return {
     subject: { kind: "plan_change" },

@@ -83,7 +83,9 @@ export function withLockedTimeline<Result>(
 ): Promise<Result> {
   return context.database
     .transaction()
-    .execute(async (transaction) => write(transaction, await lockedTimeline(transaction, context, subscriptionId)));
+    .execute(async (transaction) =>
+      write(transaction, await lockedTimeline(transaction, context, subscriptionId)),
+    );
 }
 
 /** The subscription locked in `transaction` (lockSubscription), with its timeline loaded. */

@@ -47,7 +47,7 @@ export type ConsoleHarness = {
   context: RequestContext;
   adminKey: string;
   /** Calls the API with the admin key, as a client would; returns the parsed body or throws. */
-  api(method: "GET" | "POST" | "PUT", path: string, body?: unknown): Promise<unknown>;
+  api(method: "GET" | "POST" | "PUT" | "PATCH", path: string, body?: unknown): Promise<unknown>;
   newKey(role: Role, name?: string): Promise<{ id: string; secret: string }>;
   /** A fresh browser context (its own sessionStorage) at the given size, with error collection. */
   newPage(viewport: { width: number; height: number }): Promise<Page>;

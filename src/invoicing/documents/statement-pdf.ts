@@ -149,7 +149,13 @@ function drawMasthead(layout: StatementLayout, statement: StatementDocument): vo
 
 function drawHeading(layout: StatementLayout, statement: StatementDocument): void {
   const top = layout.y;
-  const titleBottom = layout.write("Statement of account", MARGIN, 260, { font: BOLD, size: SIZE.title }, top);
+  const titleBottom = layout.write(
+    "Statement of account",
+    MARGIN,
+    260,
+    { font: BOLD, size: SIZE.title },
+    top,
+  );
   const facts: [string, string][] = [
     ["From", statement.from],
     ["To", statement.to],
@@ -191,7 +197,8 @@ function drawRow(layout: StatementLayout, cells: readonly string[], reference: s
   const height = Math.max(
     ...COLUMNS.map(
       (column, index) =>
-        layout.measure(cells[index] ?? "", column.width, style) + (index === DESCRIPTION ? referenceHeight : 0),
+        layout.measure(cells[index] ?? "", column.width, style) +
+        (index === DESCRIPTION ? referenceHeight : 0),
     ),
   );
   layout.ensureSpace(height + 2 * ROW_PADDING, () => drawTableHeader(layout));
@@ -247,12 +254,21 @@ function finishPages(document: PDFKit.PDFDocument, statement: StatementDocument)
 function layOut(document: PDFKit.PDFDocument, statement: StatementDocument): void {
   const { minorDigits } = currencyFor(statement.currency);
   const money = (amount: string) =>
-    formatDecimalString(amount, statement.locale, { kind: "currency", currency: statement.currency }, minorDigits);
+    formatDecimalString(
+      amount,
+      statement.locale,
+      { kind: "currency", currency: statement.currency },
+      minorDigits,
+    );
   const layout = new StatementLayout(document);
   drawMasthead(layout, statement);
   drawHeading(layout, statement);
   drawTableHeader(layout);
-  drawRow(layout, [statement.from, "", "Balance brought forward", "", "", money(statement.openingBalance)], "");
+  drawRow(
+    layout,
+    [statement.from, "", "Balance brought forward", "", "", money(statement.openingBalance)],
+    "",
+  );
   for (const line of statement.lines) {
     drawRow(
       layout,
@@ -293,7 +309,11 @@ function layOut(document: PDFKit.PDFDocument, statement: StatementDocument): voi
   drawSummary(
     layout,
     [
-      ...statement.ageing.buckets.map(({ label, amount }): [string, string, boolean] => [label, money(amount), false]),
+      ...statement.ageing.buckets.map(({ label, amount }): [string, string, boolean] => [
+        label,
+        money(amount),
+        false,
+      ]),
       ["Total owed", money(statement.ageing.total), true],
     ],
     `Owed on ${statement.ageing.date}, by days past due`,
