@@ -22,6 +22,5 @@ export {
 } from "./approvals.ts";
 export { ApprovalRequestApproved } from "./governance-events.ts";
 export { registerGovernanceRoutes } from "./governance-routes.ts";
-export type { ApprovalRequestView } from "./governance-schemas.ts";
 export { governanceWebhookEvents } from "./governance-webhook-events.ts";
 export type { ApprovalAction } from "./tables.ts";

@@ -20,11 +20,7 @@ export { loadCustomerRow } from "./customer-billing.ts";
 export { renderInvoicePdf } from "./documents/invoice-pdf.ts";
 /** The text of a PDF Fairbill wrote, page by page: how tests read what a customer reads. */
 export { readPdfText } from "./documents/pdf-text.ts";
-export {
-  renderStatementPdf,
-  type StatementDocument,
-  type StatementDocumentLine,
-} from "./documents/statement-pdf.ts";
+export { renderStatementPdf } from "./documents/statement-pdf.ts";
 export {
   type HeldDraft,
   heldDraftsOfSource,
@@ -87,7 +83,7 @@ export {
 } from "./invoicing-events.ts";
 export { sellerCountryOf } from "./invoicing-settings.ts";
 export { billProgressivelyDue } from "./progressive-billing.ts";
-export { type SellerBranding, sellerBrandingOf } from "./seller-branding.ts";
+export { sellerBrandingOf } from "./seller-branding.ts";
 export type { CreditNoteReason } from "./tables.ts";
 export { refuseUnpricedEvents } from "./unpriced-events.ts";
 export { periodToDateUsageAmounts, type UsageBilledLater, usageBilledLater } from "./usage-billed-later.ts";

@@ -391,6 +391,7 @@ const BrandingInput = StrictObject({
     Nullable(
       Type.String({
         maxLength: 200000,
+        examples: ["https://example.com/logo.png"],
         pattern: "^(https://[^\\s]+|data:image/(png|jpeg);base64,[A-Za-z0-9+/=]+)$",
         description:
           "the seller's logo: an https address, or a PNG or JPEG as a data: URL (at most about 150 kB), which " +

@@ -115,6 +115,8 @@ describe("a plan change the approval policy reviews", () => {
       target_id: subscriptionId,
       request: change,
       reason: "the customer asked on the phone",
+      // The approver reads it by names.
+      summary: `Move reviewed-seller-side's subscription ${subscriptionId} from Basic to Professional, now`,
     });
     // Asked again (with another reason), it is the same request.
     const again = await author.post(path, change);

@@ -2,8 +2,9 @@
 // subscription's timeline, at now, at the end of the current period or at a
 // given instant, which the engine then bills (proration, credits, true-ups).
 
-import type { PlanVersionRecord } from "../catalog/index.ts";
+import { type PlanVersionRecord, planVersionsByIds, selectPlans } from "../catalog/index.ts";
 import type { SubscriptionChange } from "../core/index.ts";
+import { getCustomer } from "../customers/index.ts";
 import { type GuardedChange, withApproval } from "../governance/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
@@ -18,6 +19,7 @@ import {
   withLockedTimeline,
 } from "./subscription-store.ts";
 import { planVersionAt } from "./subscription-timeline.ts";
+import { getSubscription } from "./subscriptions.ts";
 import {
   appendChange,
   ensureChangeFits,
@@ -39,7 +41,11 @@ export async function changePlan(
 ): Promise<SubscriptionView> {
   ensureAtMatchesTiming(input);
   const now = context.clock.now();
-  return withApproval(context, planChangeApproval(subscriptionId, input), (spendApproval) =>
+  const change = {
+    ...planChangeApproval(subscriptionId, input),
+    summary: await planChangeSummary(context, subscriptionId, input),
+  };
+  return withApproval(context, change, (spendApproval) =>
     withLockedTimeline(context, subscriptionId, async (transaction, { loaded }) => {
       const view = await appendPlanChange(transaction, context, loaded, input, now);
       await spendApproval(transaction, subscriptionId);
@@ -66,6 +72,31 @@ export function planChangeApproval(subscriptionId: string, input: ChangePlanInpu
     request: { ...request },
     madeOnApproval: true,
   };
+}
+
+/** The change as the approver reads it, by names: "Move Acme's subscription sub_… from Basic to Pro, now". */
+async function planChangeSummary(
+  context: RequestContext,
+  subscriptionId: string,
+  input: ChangePlanInput,
+): Promise<string> {
+  const subscription = await getSubscription(context, subscriptionId);
+  const [customer, plans, versions] = await Promise.all([
+    getCustomer(context, subscription.customer_id),
+    selectPlans(context.database, context).where("id", "=", input.plan_id).select(["name"]).execute(),
+    planVersionsByIds(context.database, context, [subscription.current_plan.plan_version_id]),
+  ]);
+  const currentName = versions.get(subscription.current_plan.plan_version_id)?.planName;
+  const from = currentName === undefined ? "" : ` from ${currentName}`;
+  const to = plans[0]?.name ?? input.plan_id;
+  const version = input.plan_version === undefined ? "" : ` (version ${input.plan_version})`;
+  const when =
+    input.timing === "immediate"
+      ? "now"
+      : input.timing === "period_end"
+        ? "at the period's end"
+        : `at ${input.at}`;
+  return `Move ${customer.name ?? customer.id}'s subscription ${subscriptionId}${from} to ${to}${version}, ${when}`;
 }
 
 /** Checks the change and appends it to the locked timeline, in `transaction`. */

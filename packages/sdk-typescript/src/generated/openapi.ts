@@ -33292,7 +33292,7 @@ export interface operations {
                  *         "tax_id": "string"
                  *       },
                  *       "branding": {
-                 *         "logo_url": "(https://s|data:image/(png|jpeg);base64,A)",
+                 *         "logo_url": "https://example.com/logo.png",
                  *         "primary_color": "#0b3d91",
                  *         "accent_color": "#0b3d91"
                  *       },
