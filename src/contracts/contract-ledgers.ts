@@ -22,7 +22,7 @@ import { type ContractDocument, toCoreContract } from "../simulation/index.ts";
 import { getSubscription } from "../subscriptions/index.ts";
 import type { ContractBalances } from "./contract-schemas.ts";
 import { findContract, selectContracts } from "./contracts.ts";
-import type { CommitBalanceRecord, CommitTrueUpRecord } from "./tables.ts";
+import type { CommitBalanceRecord, CommitTopUpRecord, CommitTrueUpRecord } from "./tables.ts";
 
 /** A subscription's contract as billing reads it; plans in `terms` are named by code. */
 export type ContractForBilling = {
@@ -32,9 +32,18 @@ export type ContractForBilling = {
   phaseVersionIds: readonly string[];
   /** The prepaid commits' balances after the last finalized invoice; undefined before the first. */
   ledger: CommitLedger | undefined;
+  /**
+   * The subscription is the one the contract was made around: its timeline
+   * follows the ramps, and its invoices carry the commit lines and true-ups.
+   * Another subscription the contract holds keeps its own plan and draws on
+   * the commits.
+   */
+  primary: boolean;
+  /** Amendments' changes to prepaid commits already invoiced for their term, each invoiced once. */
+  topUps: readonly CommitTopUpRecord[];
 };
 
-function ledgerOf(records: readonly CommitBalanceRecord[] | null): CommitLedger | undefined {
+export function ledgerOf(records: readonly CommitBalanceRecord[] | null): CommitLedger | undefined {
   if (records === null) return undefined;
   return {
     balances: records.map((record) => ({
@@ -50,7 +59,7 @@ function ledgerOf(records: readonly CommitBalanceRecord[] | null): CommitLedger 
   };
 }
 
-function recordsOf(ledger: CommitLedger): CommitBalanceRecord[] {
+export function recordsOf(ledger: CommitLedger): CommitBalanceRecord[] {
   return ledger.balances.map((balance) => ({
     commit_id: balance.commitId,
     term_index: balance.termIndex,
@@ -70,20 +79,53 @@ export async function contractsOfSubscriptions(
   subscriptionIds: readonly string[],
 ): Promise<Map<string, ContractForBilling>> {
   if (subscriptionIds.length === 0) return new Map();
-  const rows = await selectContracts(database, scope)
+  const held = await database
+    .selectFrom("contract_subscriptions")
+    .select(["contract_id", "subscription_id", "position"])
+    .where("environment_id", "=", scope.environmentId)
+    .where("organization_id", "=", scope.organizationId)
     .where("subscription_id", "in", [...subscriptionIds])
     .execute();
+  if (held.length === 0) return new Map();
+  const rows = await selectContracts(database, scope)
+    .where("id", "in", [...new Set(held.map((entry) => entry.contract_id))])
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
   return new Map(
-    rows.map((row) => [
-      row.subscription_id,
-      {
+    held.flatMap((entry) => {
+      const row = byId.get(entry.contract_id);
+      if (row === undefined) return [];
+      const contract: ContractForBilling = {
         id: row.id,
         terms: row.terms,
         phaseVersionIds: row.phase_version_ids,
         ledger: ledgerOf(row.commit_ledger),
-      },
-    ]),
+        primary: entry.position === 0,
+        topUps: row.commit_top_ups,
+      };
+      return [[entry.subscription_id, contract] as const];
+    }),
   );
+}
+
+/**
+ * Locks the contracts an invoice is about to draw on, in the invoice's
+ * transaction, and reads their commit balances as the last finalized invoice
+ * left them: two bill-run chunks that bill two subscriptions of one contract
+ * draw one after the other, never twice from the same balance.
+ */
+export async function lockContractLedgers(
+  transaction: Database,
+  scope: TenantScope,
+  contractIds: readonly string[],
+): Promise<Map<string, CommitLedger | undefined>> {
+  if (contractIds.length === 0) return new Map();
+  const rows = await selectContracts(transaction, scope)
+    .where("id", "in", [...new Set(contractIds)])
+    .orderBy("id")
+    .forUpdate()
+    .execute();
+  return new Map(rows.map((row) => [row.id, ledgerOf(row.commit_ledger)]));
 }
 
 /**

@@ -46,7 +46,12 @@ export const ContractSchema = Type.Object(
   {
     id: PrefixedId("ctr"),
     customer_id: Type.String(),
-    subscription_id: Type.String(),
+    subscription_id: Type.String({ description: "the subscription the contract was made around" }),
+    subscription_ids: Type.Array(Type.String(), {
+      description:
+        "every subscription the contract holds, the one it was made around first, then those amendments added, in that order",
+    }),
+    version: Type.Integer({ description: "the version of the terms: 1 as created, one more per amendment" }),
     currency: Type.String(),
     start: Timestamp,
     end: Timestamp,

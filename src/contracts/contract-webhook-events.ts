@@ -1,5 +1,6 @@
 // The webhook events contracts sends, each carrying the contract as the API shows it.
 import { defineWebhookEvent } from "../notifications/index.ts";
+import { AmendedContractSchema } from "./contract-amendment-schemas.ts";
 import { ContractSchema } from "./contract-schemas.ts";
 
 const contractCreated = defineWebhookEvent(
@@ -8,5 +9,11 @@ const contractCreated = defineWebhookEvent(
   "A contract was created around a customer's subscription: its term, ramps, rate card and commits.",
 );
 
-export const contractWebhookEvents = [contractCreated];
-export { contractCreated };
+const contractAmended = defineWebhookEvent(
+  "contract.amended",
+  AmendedContractSchema,
+  "A contract's terms were amended from an instant: the contract as it now reads (its new version) and the amendment (its changes in words, the terms before and after).",
+);
+
+export const contractWebhookEvents = [contractCreated, contractAmended];
+export { contractAmended, contractCreated };

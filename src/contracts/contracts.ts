@@ -1,7 +1,8 @@
 // Contracts as billing operations make them: create (checked against the
 // catalog and the subscription, approved by a second person when the policy
-// says so, audited, announced), read and list. A contract's terms do not
-// change once made: the invoices it shaped must stay explainable.
+// says so, audited, announced), read and list. A contract's terms change only
+// by amendments (contract-amendments.ts), each a new version that takes
+// effect from an instant not yet invoiced: the invoices it shaped stay explainable.
 import type { Selectable } from "kysely";
 import { recordCreation } from "../audit/index.ts";
 import {
@@ -17,7 +18,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import type { ContractDocument } from "../simulation/index.ts";
@@ -35,7 +36,7 @@ function termsOf(input: CreateContractInput): ContractDocument {
 }
 
 /** The plans the terms name, by code, each with the version its charges are checked against. */
-async function plansNamed(
+export async function plansNamed(
   context: RequestContext,
   terms: ContractDocument,
 ): Promise<Map<string, PlanVersionRecord | undefined>> {
@@ -59,7 +60,7 @@ async function plansNamed(
 }
 
 /** The plan version each phase switches to: its plan's version in effect at the phase's start. */
-function phaseVersionIds(
+export function phaseVersionIds(
   terms: ContractDocument,
   plans: ReadonlyMap<string, PlanVersionRecord | undefined>,
 ): { ids: string[]; problems: { path: string; message: string }[] } {
@@ -133,14 +134,12 @@ export async function createContract(
     options.reviewedAlready === true ? make(async () => {}) : withApproval(reasoned, change, make);
   return guarded((spendApproval) =>
     context.database.transaction().execute(async (transaction) => {
-      const existing = await selectContracts(transaction, context)
-        .where("subscription_id", "=", input.subscription_id)
-        .executeTakeFirst();
+      const existing = await contractHolding(transaction, context, input.subscription_id);
       if (existing !== undefined) {
         throw conflict(
           "contract_exists",
-          `Subscription ${input.subscription_id} is already held by contract ${existing.id}.`,
-          [{ path: "$.subscription_id", message: `is held by contract ${existing.id}` }],
+          `Subscription ${input.subscription_id} is already held by contract ${existing}.`,
+          [{ path: "$.subscription_id", message: `is held by contract ${existing}` }],
         );
       }
       const now = context.clock.now();
@@ -156,7 +155,18 @@ export async function createContract(
         created_at: now,
         updated_at: now,
       });
-      const contract = await recordCreation(transaction, reasoned, "contract", presentContract(row));
+      await holdSubscription(transaction, context, {
+        contractId: row.id,
+        subscriptionId: input.subscription_id,
+        position: 0,
+        at: now,
+      });
+      const contract = await recordCreation(
+        transaction,
+        reasoned,
+        "contract",
+        presentContract(row, [input.subscription_id]),
+      );
       await spendApproval(transaction, contract.id);
       await publishEvent(transaction, context, contractCreated, contract);
       return contract;
@@ -165,7 +175,63 @@ export async function createContract(
 }
 
 export async function getContract(context: RequestContext, contractId: string): Promise<ContractView> {
-  return presentContract(await findContract(context.database, context, contractId));
+  const row = await findContract(context.database, context, contractId);
+  const held = await subscriptionsHeld(context.database, context, [row.id]);
+  return presentContract(row, held.get(row.id) ?? [row.subscription_id]);
+}
+
+/** The contract that holds a subscription, if one does. */
+export async function contractHolding(
+  database: Database,
+  scope: TenantScope,
+  subscriptionId: string,
+): Promise<string | undefined> {
+  const held = await database
+    .selectFrom("contract_subscriptions")
+    .select("contract_id")
+    .where(inTenant(scope))
+    .where("subscription_id", "=", subscriptionId)
+    .executeTakeFirst();
+  return held?.contract_id;
+}
+
+/** Puts a subscription under a contract. */
+export async function holdSubscription(
+  transaction: Database,
+  scope: TenantScope,
+  input: { contractId: string; subscriptionId: string; position: number; at: Date },
+): Promise<void> {
+  await transaction
+    .insertInto("contract_subscriptions")
+    .values({
+      organization_id: scope.organizationId,
+      environment_id: scope.environmentId,
+      contract_id: input.contractId,
+      subscription_id: input.subscriptionId,
+      position: input.position,
+      added_at: input.at,
+    })
+    .execute();
+}
+
+/** The subscriptions each contract holds, the one it was made around first. */
+export async function subscriptionsHeld(
+  database: Database,
+  scope: TenantScope,
+  contractIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  if (contractIds.length === 0) return new Map();
+  const rows = await database
+    .selectFrom("contract_subscriptions")
+    .select(["contract_id", "subscription_id"])
+    .where(inTenant(scope))
+    .where("contract_id", "in", [...contractIds])
+    .orderBy("position")
+    .execute();
+  const byContract = new Map<string, string[]>();
+  for (const row of rows)
+    byContract.set(row.contract_id, [...(byContract.get(row.contract_id) ?? []), row.subscription_id]);
+  return byContract;
 }
 
 export async function findContract(
@@ -183,19 +249,27 @@ export async function listContracts(
 ): Promise<ContractView[]> {
   let query = newestFirstPage(selectContracts(context.database, context), page);
   if (filters.customer_id !== undefined) query = query.where("customer_id", "=", filters.customer_id);
-  return (await query.execute()).map(presentContract);
+  const rows = await query.execute();
+  const held = await subscriptionsHeld(
+    context.database,
+    context,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => presentContract(row, held.get(row.id) ?? [row.subscription_id]));
 }
 
 export function selectContracts(database: Database, scope: TenantScope) {
   return selectInTenant(database, scope, "contracts");
 }
 
-function presentContract(row: ContractRow): ContractView {
+export function presentContract(row: ContractRow, subscriptionIds: readonly string[]): ContractView {
   const { terms } = row;
   return {
     id: row.id,
     customer_id: row.customer_id,
     subscription_id: row.subscription_id,
+    subscription_ids: [...subscriptionIds],
+    version: row.version,
     currency: row.currency,
     start: row.start_at.toISOString(),
     end: row.end_at.toISOString(),

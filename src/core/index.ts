@@ -59,6 +59,8 @@ export {
   type LineDifference,
 } from "./comparison/invoice-comparison.ts";
 /** @public */
+export { type CommitAmountChange, changeCommitAmount } from "./contracts/commit-amendment.ts";
+/** @public */
 export {
   type CommitBalance,
   type CommitDraw,
@@ -78,6 +80,7 @@ export {
   type Commit,
   type CommitPaidKind,
   type CommitRollover,
+  type CommitTopUp,
   type Contract,
   type ContractPhase,
   type ContractTerm,

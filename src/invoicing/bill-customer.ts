@@ -4,7 +4,7 @@
 // and takes the number, so a run killed at any point and started again
 // issues each invoice exactly once and numbers them without gaps.
 
-import { recordContractSettlement } from "../contracts/index.ts";
+import { lockContractLedgers, recordContractSettlement } from "../contracts/index.ts";
 import {
   type AllowanceSummary,
   type CommitLedger,
@@ -19,7 +19,7 @@ import {
 import { recordCouponUse } from "../coupons/index.ts";
 import { burnCredits, recordBalanceMovement } from "../credits/index.ts";
 import { lockCustomer } from "../customers/index.ts";
-import type { RequestContext } from "../platform/context.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { markSubscriptionBilled } from "../subscriptions/index.ts";
 import { trueUpsOf } from "./contract-billing.ts";
@@ -217,13 +217,16 @@ async function billNextInvoice(
     return { issued: 0, finalized: 0, more: await markBilled() };
   }
 
-  const { engineLines, allowances, contract } = await linesOfGroup(transaction, context, billing, group);
+  const grouped = await linesOfGroup(transaction, context, billing, group);
+  const { engineLines, allowances } = grouped;
   if (engineLines.length === 0) {
     if (existing !== undefined)
       await transaction.deleteFrom("invoices").where("id", "=", existing.id).execute();
     return { issued: 0, finalized: 0, more: await markBilled() };
   }
 
+  // The contract's balances as its last finalized invoice left them, locked while this one draws.
+  const contract = await withLockedLedger(transaction, context, grouped.contract);
   // Tax as the seller of the invoice's period sees it: its billing entity's country and registrations.
   const sellerSettings = await settingsForCustomer(
     transaction,
@@ -316,6 +319,21 @@ async function billNextInvoice(
   }
   const more = await markBilled();
   return { issued: existing === undefined ? 1 : 0, finalized: 1, more };
+}
+
+/**
+ * The contract an invoice draws on, with its balances read again under a lock
+ * of its row: another subscription of the contract, billed since the
+ * customer's billing was read (or by another chunk), may have drawn on it.
+ */
+export async function withLockedLedger(
+  transaction: DatabaseTransaction,
+  scope: TenantScope,
+  contract: InvoiceContract | undefined,
+): Promise<InvoiceContract | undefined> {
+  if (contract === undefined) return undefined;
+  const ledgers = await lockContractLedgers(transaction, scope, [contract.id]);
+  return { ...contract, ledger: ledgers.get(contract.id) };
 }
 
 /** A line for the engine's totals, with the row it is stored as. */

@@ -23,7 +23,7 @@ import { sql } from "kysely";
 import { assertPeriodOpen } from "../accounting-periods/index.ts";
 import { type AuditChange, recordAuditEvents } from "../audit/index.ts";
 import { hasBillingEntities } from "../billing-entities/index.ts";
-import { recordContractSettlement } from "../contracts/index.ts";
+import { lockContractLedgers, recordContractSettlement } from "../contracts/index.ts";
 import { Decimal, formatAmount, type Instant, type settleInvoice } from "../core/index.ts";
 import { lockCustomers } from "../customers/index.ts";
 import { publishEvents } from "../notifications/index.ts";
@@ -388,8 +388,18 @@ async function computeInvoices(
       ),
     })),
   );
+  // Each contract drawn on is locked and its balances read again (see withLockedLedger).
+  const ledgers = await lockContractLedgers(
+    transaction,
+    context,
+    withLines.flatMap(({ bill }) => (bill.contract === undefined ? [] : [bill.contract.id])),
+  );
   const settledByCustomer = new Map<string, ComputedInvoice | "failed">();
-  for (const [index, { invoice, bill }] of withLines.entries()) {
+  for (const [index, { invoice, bill: computed }] of withLines.entries()) {
+    const bill =
+      computed.contract === undefined
+        ? computed
+        : { ...computed, contract: { ...computed.contract, ledger: ledgers.get(computed.contract.id) } };
     const account = accounts[index] as CustomerAccount;
     try {
       const settled = settleLinesWith(account, {

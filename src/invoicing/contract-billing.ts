@@ -11,6 +11,7 @@ import {
   type Contract,
   type ContractBilling,
   contractTerms,
+  Decimal,
   type Instant,
   type InvoiceLine,
   resumeCommitLedger,
@@ -34,10 +35,13 @@ export function coreContractOf(
   versionIds: readonly string[],
 ): Contract {
   const { terms } = stored;
-  const phases = (terms.phases ?? []).map((phase, index) => ({
-    ...phase,
-    plan: stored.phaseVersionIds[index] ?? phase.plan,
-  }));
+  // Ramps switch the plan of the subscription the contract was made around; another keeps its own plan.
+  const phases = stored.primary
+    ? (terms.phases ?? []).map((phase, index) => ({
+        ...phase,
+        plan: stored.phaseVersionIds[index] ?? phase.plan,
+      }))
+    : [];
   const rateCard = (terms.rate_card ?? []).flatMap((entry) =>
     versionIds
       .filter((versionId) => versions.get(versionId)?.planCode === entry.plan)
@@ -47,7 +51,16 @@ export function coreContractOf(
     const charge = versions.get(versionId)?.content.charges.find((candidate) => candidate.id === chargeId);
     return (charge as { dimensions?: string[] } | undefined)?.dimensions ?? [];
   };
-  return toCoreContract({ ...terms, phases, rate_card: rateCard }, dimensionsOf);
+  const contract = toCoreContract({ ...terms, phases, rate_card: rateCard }, dimensionsOf);
+  return {
+    ...contract,
+    topUps: stored.topUps.map((topUp) => ({
+      commitId: topUp.commit_id,
+      at: Date.parse(topUp.at),
+      amount: new Decimal(topUp.amount),
+    })),
+    ...(stored.primary ? {} : { drawsOnly: true }),
+  };
 }
 
 /** The contract's terms that start by `until`, as a schedule built to `until` carries them. */

@@ -78,6 +78,7 @@ const idPrefixes = {
   approvalPolicyChange: "apc",
   approvalRequest: "apq",
   contract: "ctr",
+  contractAmendment: "cam",
   import: "imp",
   billingEntity: "ben",
   customerBillingEntity: "cbe",

@@ -5,8 +5,10 @@
 
 // Contracts are written in the scenario format's words (section 5): the live API checks and converts them the same way.
 export {
+  CommitSchema,
   type ContractDocument,
   contractFitsScenario,
+  RateCardEntrySchema,
   ScenarioContract,
   toCoreContract,
 } from "./scenario-contract.ts";

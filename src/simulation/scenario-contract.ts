@@ -80,7 +80,7 @@ const PostpaidCommit = Type.Object(
 
 const Phase = Type.Object({ start: InstantField, plan: PlanReference }, { additionalProperties: false });
 
-const RateCardEntrySchema = Type.Object(
+export const RateCardEntrySchema = Type.Object(
   {
     plan: PlanReference,
     charge: Code,
@@ -102,6 +102,9 @@ const RateCardEntrySchema = Type.Object(
 
 const REPLACEMENT_FIELDS = ["amount", "unit_price", "package_price", "tiers", "rate", "fixed_fee"] as const;
 
+/** A prepaid or postpaid commit (V29–V32). */
+export const CommitSchema = discriminatedUnion("type", [PrepaidCommit, PostpaidCommit]);
+
 /** The contract of a version-2 scenario (section 5). */
 export const ScenarioContract = Type.Object(
   {
@@ -111,7 +114,7 @@ export const ScenarioContract = Type.Object(
     phases: Type.Optional(Type.Array(Phase, { minItems: 1, maxItems: 100 })),
     rate_card: Type.Optional(Type.Array(RateCardEntrySchema, { maxItems: 1000 })),
     commits: Type.Optional(
-      listUniqueBy(discriminatedUnion("type", [PrepaidCommit, PostpaidCommit]), "id", "commit id", {
+      listUniqueBy(CommitSchema, "id", "commit id", {
         maxItems: 100,
       }),
     ),

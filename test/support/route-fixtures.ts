@@ -958,6 +958,11 @@ export const routeFixtures: Record<string, RouteFixture> = {
   },
   "GET /v1/contracts/{id}": { params: async (tenant) => ({ id: await contractId(tenant) }) },
   "GET /v1/contracts/{id}/balances": { params: async (tenant) => ({ id: await contractId(tenant) }) },
+  "POST /v1/contracts/{id}/amendments": {
+    params: async (tenant) => ({ id: await contractId(tenant) }),
+    body: () => ({ effective_at: nextYear, changes: [{ type: "change_term", renewal: "auto" }] }),
+  },
+  "GET /v1/contracts/{id}/amendments": { params: async (tenant) => ({ id: await contractId(tenant) }) },
   "GET /v1/contracts/{id}/revenue-schedule": {
     params: async (tenant) => ({ id: await contractId(tenant) }),
   },

@@ -71,6 +71,7 @@ export function commitLines(
   currency: Currency,
 ): { at: Instant; line: InvoiceLine }[] {
   const lines: { at: Instant; line: InvoiceLine }[] = [];
+  if (billing.contract.drawsOnly === true) return lines;
   for (const term of billing.terms) {
     for (const commit of billing.contract.commits) {
       if (commit.type !== "prepaid") continue;
@@ -95,7 +96,38 @@ export function commitLines(
         });
     }
   }
+  lines.push(...topUpLines(billing, schedule));
   return lines.filter((entry) => entry.at <= schedule.until);
+}
+
+/** The first instant at or after `at` at which the schedule issues an invoice: a segment's start or end. */
+function firstIssueInstantFrom(schedule: BillingSchedule, at: Instant): Instant | undefined {
+  const instants = schedule.segments
+    .flatMap((segment) => [segment.start, segment.end])
+    .filter((instant) => instant >= at);
+  return instants.length === 0 ? undefined : Math.min(...instants);
+}
+
+/**
+ * An amendment's change to a prepaid commit already invoiced for its term: one
+ * `commit` line of the difference (instalment 1 of 1), on the first invoice
+ * at or after the amendment's instant.
+ */
+function topUpLines(
+  billing: ContractBilling,
+  schedule: BillingSchedule,
+): { at: Instant; line: InvoiceLine }[] {
+  return (billing.contract.topUps ?? []).flatMap((topUp) => {
+    const commit = billing.contract.commits.find(
+      (candidate): candidate is PrepaidCommit =>
+        candidate.type === "prepaid" && candidate.id === topUp.commitId,
+    );
+    const term = billing.terms.find((candidate) => candidate.start <= topUp.at && topUp.at < candidate.end);
+    const at = firstIssueInstantFrom(schedule, topUp.at);
+    if (commit === undefined || term === undefined || at === undefined) return [];
+    const line = commitLine(commit, term, topUp.amount, planAt(schedule, at), { number: 1, of: 1 });
+    return [{ at, line }];
+  });
 }
 
 /**
@@ -110,6 +142,7 @@ export function commitTrueUpLines(
   linesDue: readonly { issuedAt: Instant; lines: readonly InvoiceLine[] }[],
 ): { at: Instant; line: InvoiceLine }[] {
   const trueUps: { at: Instant; line: InvoiceLine }[] = [];
+  if (billing.contract.drawsOnly === true) return trueUps;
   for (const term of billing.terms) {
     if (term.end > schedule.until) continue;
     const spend = sumDecimals(

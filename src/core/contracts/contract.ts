@@ -41,6 +41,14 @@ export type PostpaidCommit = {
 
 export type Commit = PrepaidCommit | PostpaidCommit;
 
+/**
+ * What an amendment added to (or, negative, took from) a prepaid commit's
+ * balance for the term that holds `at`, after that term's commit line was
+ * invoiced: billed as a `commit` line on the contract's first invoice at or
+ * after `at`.
+ */
+export type CommitTopUp = { readonly commitId: string; readonly at: Instant; readonly amount: Decimal };
+
 /** New prices for a charge, or for one combination of a dimensional charge, field by field (V28). */
 export type PriceReplacement = {
   readonly amount?: Decimal;
@@ -82,6 +90,13 @@ export type Contract = {
   readonly rateCard: readonly RateCardEntry[];
   /** In listed order. */
   readonly commits: readonly Commit[];
+  /** Amendments' changes to prepaid commits already invoiced for their term; none by default. */
+  readonly topUps?: readonly CommitTopUp[];
+  /**
+   * The subscription billed under this contract only draws on its commits:
+   * another subscription of the contract carries the commit lines and true-ups.
+   */
+  readonly drawsOnly?: boolean;
 };
 
 export type ContractTerm = { readonly start: Instant; readonly end: Instant };

@@ -110,6 +110,8 @@ export const operationRoutes = {
   createContract: { method: "post", path: "/v1/contracts" },
   getContract: { method: "get", path: "/v1/contracts/{id}" },
   getContractBalances: { method: "get", path: "/v1/contracts/{id}/balances" },
+  listContractAmendments: { method: "get", path: "/v1/contracts/{id}/amendments" },
+  amendContract: { method: "post", path: "/v1/contracts/{id}/amendments" },
   listBillingEntities: { method: "get", path: "/v1/billing-entities" },
   createBillingEntity: { method: "post", path: "/v1/billing-entities" },
   getBillingEntity: { method: "get", path: "/v1/billing-entities/{id}" },

@@ -2206,6 +2206,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/contracts/{id}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contract's amendments, newest first: each version of its terms with the terms before and after
+         * @description A contract's amendments, newest first: each version of its terms with the terms before and after.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Answers one page, newest first: `limit` sets its size, and the page's `next_cursor`, sent back as `cursor`, asks for the next one.
+         */
+        get: operations["listContractAmendments"];
+        put?: never;
+        /**
+         * Amend a contract from an instant: negotiated prices, ramp steps, the term's end or renewal, commits, another subscription
+         * @description Makes a new version of the contract's terms, in force from effective_at: an instant in the term and in no period its subscriptions have invoiced (422 amendment_refused at $.effective_at otherwise). Periods before effective_at keep their prices; a period that effective_at cuts prices its usage and in-arrears fees with the terms in force at its end and keeps its in-advance fees, and a ramp step inside it prorates as a plan change. A prepaid commit may grow, or shrink by no more than what is left of its balance (422 at the commit's amount); once its term's commit line is invoiced, the difference is invoiced (or credited) on the next invoice. add_subscription puts another subscription of the customer, in the contract's currency and under no contract, under it: its invoices draw on the contract's prepaid commits in the order they are finalized. With the approval policy's `contracts`, the first request is refused (409 approval_required) and makes an approval request; once another person approves it, sending the same request again makes the amendment.
+         *
+         *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["amendContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/billing-entities": {
         parameters: {
             query?: never;
@@ -7978,6 +8012,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "contract.amended": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * contract.amended
+         * @description A contract's terms were amended from an instant: the contract as it now reads (its new version) and the amendment (its changes in words, the terms before and after).
+         */
+        post: operations["webhook_contract_amended"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "alert.triggered": {
         parameters: {
             query?: never;
@@ -9120,7 +9174,12 @@ export interface components {
             /** @example ctr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
             id: string;
             customer_id: string;
+            /** @description the subscription the contract was made around */
             subscription_id: string;
+            /** @description every subscription the contract holds, the one it was made around first, then those amendments added, in that order */
+            subscription_ids: string[];
+            /** @description the version of the terms: 1 as created, one more per amendment */
+            version: number;
             currency: string;
             /**
              * Format: date-time
@@ -9160,6 +9219,60 @@ export interface components {
              * @example 2026-02-15T00:00:00Z
              */
             updated_at: string;
+        };
+        /** AmendedContract */
+        AmendedContract: {
+            contract: components["schemas"]["Contract"];
+            amendment: components["schemas"]["ContractAmendment"];
+        };
+        /** ContractAmendment */
+        ContractAmendment: {
+            /** @example cam_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+            id: string;
+            contract_id: string;
+            /** @description the version of the terms this amendment made (creation made 1) */
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            effective_at: string;
+            /** @description as asked */
+            changes: {
+                [key: string]: unknown;
+            }[];
+            /** @description what each change did, in words */
+            described: string[];
+            terms_before: {
+                [key: string]: unknown;
+            };
+            terms_after: {
+                [key: string]: unknown;
+            };
+            subscription_ids_before: string[];
+            subscription_ids_after: string[];
+            /** @description who made the amendment */
+            author: {
+                /** @description api_key, session or system */
+                type: string;
+                /** @description the API key or session used, or the system actor's name */
+                id: string;
+                person: components["schemas"]["Person"] | null;
+            };
+            approval_request_id: string | null;
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            created_at: string;
+        };
+        /** Person */
+        Person: {
+            /** @description the user (usr_…), or a service account (sva_…) that no person owns */
+            id: string;
+            /** @example Ada Lovelace */
+            name: string;
         };
         /**
          * AlertTriggerWithRule
@@ -10372,13 +10485,6 @@ export interface components {
                 prorate?: boolean;
             }[];
         };
-        /** Person */
-        Person: {
-            /** @description the user (usr_…), or a service account (sva_…) that no person owns */
-            id: string;
-            /** @example Ada Lovelace */
-            name: string;
-        };
         /**
          * ApprovalRequiredFor
          * @description the changes besides plan versions that another person must approve before they are made
@@ -10538,6 +10644,150 @@ export interface components {
                 remaining: string | null;
             }[];
         };
+        /** ContractAmendmentChange */
+        ContractAmendmentChange: {
+            /** @enum {string} */
+            type: "set_rate" | "remove_rate" | "add_phase" | "move_phase" | "change_term" | "set_commit" | "add_subscription";
+        } & ({
+            /** @enum {string} */
+            type: "set_rate";
+            /** @description a rate card entry (plan, charge, match, prices or discount_percent) in force from effective_at: it replaces the entry in force for the same charge, combination and kind, which ends at effective_at; `from` and `until` are not given */
+            entry: {
+                /** @description the code of one of the scenario's plans */
+                plan: string;
+                /** @description letters, digits and _ . : - (such as api_calls) */
+                charge: string;
+                match?: "default" | {
+                    [key: string]: string;
+                };
+                /**
+                 * @description an RFC 3339 timestamp, to the millisecond at most
+                 * @example 2026-01-15T00:00:00Z
+                 */
+                from?: string;
+                /**
+                 * @description an RFC 3339 timestamp, to the millisecond at most
+                 * @example 2026-01-15T00:00:00Z
+                 */
+                until?: string;
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                amount?: string;
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                unit_price?: string;
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                package_price?: string;
+                tiers?: components["schemas"]["Tier"][];
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                rate?: string;
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                fixed_fee?: string;
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                discount_percent?: string;
+            };
+        } | {
+            /** @enum {string} */
+            type: "remove_rate";
+            plan: string;
+            charge: string;
+            match?: "default" | {
+                [key: string]: string;
+            };
+        } | {
+            /** @enum {string} */
+            type: "add_phase";
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            start: string;
+            /** @description the plan's code */
+            plan: string;
+        } | {
+            /** @enum {string} */
+            type: "move_phase";
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            phase_start: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            start: string;
+        } | {
+            /** @enum {string} */
+            type: "change_term";
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            end?: string;
+            /** @enum {string} */
+            renewal?: "none" | "auto";
+        } | {
+            /** @enum {string} */
+            type: "set_commit";
+            /** @description a new commit, or an existing one (same id) with a new amount; a prepaid commit may grow, or shrink by no more than what is left of its balance */
+            commit: {
+                /** @enum {string} */
+                type: "prepaid" | "postpaid";
+            } & ({
+                /** @description letters, digits and _ . : - (such as api_calls) */
+                id: string;
+                /** @enum {string} */
+                type: "prepaid";
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                amount: string;
+                /** @enum {string} */
+                invoice?: "upfront" | "instalments";
+                instalments?: number;
+                applies_to?: ("usage" | "usage_in_advance" | "fixed" | "quantity_change" | "minimum_true_up")[];
+                priority?: number;
+                /** @enum {string} */
+                rollover?: "none" | "full" | "capped";
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                rollover_cap?: string;
+            } | {
+                /** @description letters, digits and _ . : - (such as api_calls) */
+                id: string;
+                /** @enum {string} */
+                type: "postpaid";
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                amount: string;
+            });
+        } | {
+            /** @enum {string} */
+            type: "add_subscription";
+            subscription_id: string;
+        });
         /** ExperimentAssignments */
         ExperimentAssignments: {
             experiment_id: string;
@@ -24200,6 +24450,10 @@ export interface operations {
                      *           "id": "ctr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
                      *           "customer_id": "string",
                      *           "subscription_id": "string",
+                     *           "subscription_ids": [
+                     *             "string"
+                     *           ],
+                     *           "version": 0,
                      *           "currency": "string",
                      *           "start": "2026-02-15T00:00:00Z",
                      *           "end": "2026-02-15T00:00:00Z",
@@ -24447,6 +24701,10 @@ export interface operations {
                      *       "id": "ctr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
                      *       "customer_id": "string",
                      *       "subscription_id": "string",
+                     *       "subscription_ids": [
+                     *         "string"
+                     *       ],
+                     *       "version": 0,
                      *       "currency": "string",
                      *       "start": "2026-02-15T00:00:00Z",
                      *       "end": "2026-02-15T00:00:00Z",
@@ -24507,6 +24765,10 @@ export interface operations {
                      *       "id": "ctr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
                      *       "customer_id": "string",
                      *       "subscription_id": "string",
+                     *       "subscription_ids": [
+                     *         "string"
+                     *       ],
+                     *       "version": 0,
                      *       "currency": "string",
                      *       "start": "2026-02-15T00:00:00Z",
                      *       "end": "2026-02-15T00:00:00Z",
@@ -24591,6 +24853,248 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listContractAmendments: {
+        parameters: {
+            query?: {
+                /** @description page size, 1 to 100 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "cam_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *           "contract_id": "string",
+                     *           "version": 0,
+                     *           "effective_at": "2026-02-15T00:00:00Z",
+                     *           "changes": [
+                     *             {
+                     *               "property1": null,
+                     *               "property2": null
+                     *             }
+                     *           ],
+                     *           "described": [
+                     *             "string"
+                     *           ],
+                     *           "terms_before": {
+                     *             "property1": null,
+                     *             "property2": null
+                     *           },
+                     *           "terms_after": {
+                     *             "property1": null,
+                     *             "property2": null
+                     *           },
+                     *           "subscription_ids_before": [
+                     *             "string"
+                     *           ],
+                     *           "subscription_ids_after": [
+                     *             "string"
+                     *           ],
+                     *           "author": {
+                     *             "type": "string",
+                     *             "id": "string",
+                     *             "person": {
+                     *               "id": "string",
+                     *               "name": "Ada Lovelace"
+                     *             }
+                     *           },
+                     *           "approval_request_id": "string",
+                     *           "reason": "string",
+                     *           "created_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["ContractAmendment"][];
+                        /** @description pass as cursor to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    amendContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description changes to a contract's terms from an instant */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "effective_at": "2026-02-15T00:00:00Z",
+                 *       "changes": [
+                 *         {
+                 *           "type": "set_rate",
+                 *           "entry": {
+                 *             "plan": "string",
+                 *             "charge": "A",
+                 *             "match": "default",
+                 *             "from": "2026-01-15T00:00:00Z",
+                 *             "until": "2026-01-15T00:00:00Z",
+                 *             "amount": "49.00",
+                 *             "unit_price": "49.00",
+                 *             "package_price": "49.00",
+                 *             "tiers": [
+                 *               {
+                 *                 "up_to": 1,
+                 *                 "unit_price": "49.00",
+                 *                 "flat_fee": "49.00"
+                 *               }
+                 *             ],
+                 *             "rate": "49.00",
+                 *             "fixed_fee": "49.00",
+                 *             "discount_percent": "49.00"
+                 *           }
+                 *         }
+                 *       ],
+                 *       "reason": "string"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description when the changes take effect: inside the contract's term, and not inside a period its subscriptions have already invoiced
+                     * @example 2026-02-15T00:00:00Z
+                     */
+                    effective_at: string;
+                    changes: components["schemas"]["ContractAmendmentChange"][];
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new object is below. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "contract": {
+                     *         "id": "ctr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *         "customer_id": "string",
+                     *         "subscription_id": "string",
+                     *         "subscription_ids": [
+                     *           "string"
+                     *         ],
+                     *         "version": 0,
+                     *         "currency": "string",
+                     *         "start": "2026-02-15T00:00:00Z",
+                     *         "end": "2026-02-15T00:00:00Z",
+                     *         "renewal": "none",
+                     *         "phases": [
+                     *           {
+                     *             "start": "2026-02-15T00:00:00Z",
+                     *             "plan": "string",
+                     *             "plan_version_id": "string"
+                     *           }
+                     *         ],
+                     *         "rate_card": [
+                     *           {
+                     *             "property1": null,
+                     *             "property2": null
+                     *           }
+                     *         ],
+                     *         "commits": [
+                     *           {
+                     *             "property1": null,
+                     *             "property2": null
+                     *           }
+                     *         ],
+                     *         "created_at": "2026-02-15T00:00:00Z",
+                     *         "updated_at": "2026-02-15T00:00:00Z"
+                     *       },
+                     *       "amendment": {
+                     *         "id": "cam_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *         "contract_id": "string",
+                     *         "version": 0,
+                     *         "effective_at": "2026-02-15T00:00:00Z",
+                     *         "changes": [
+                     *           {
+                     *             "property1": null,
+                     *             "property2": null
+                     *           }
+                     *         ],
+                     *         "described": [
+                     *           "string"
+                     *         ],
+                     *         "terms_before": {
+                     *           "property1": null,
+                     *           "property2": null
+                     *         },
+                     *         "terms_after": {
+                     *           "property1": null,
+                     *           "property2": null
+                     *         },
+                     *         "subscription_ids_before": [
+                     *           "string"
+                     *         ],
+                     *         "subscription_ids_after": [
+                     *           "string"
+                     *         ],
+                     *         "author": {
+                     *           "type": "string",
+                     *           "id": "string",
+                     *           "person": {
+                     *             "id": "string",
+                     *             "name": "Ada Lovelace"
+                     *           }
+                     *         },
+                     *         "approval_request_id": "string",
+                     *         "reason": "string",
+                     *         "created_at": "2026-02-15T00:00:00Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AmendedContract"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -33879,7 +34383,7 @@ export interface operations {
                     url: string;
                     description?: string | null;
                     /** @description the event types the endpoint receives; ["*"] receives them all */
-                    event_types: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "allowance.threshold_reached" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected" | "integration.sync_failed")[];
+                    event_types: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "contract.amended" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "allowance.threshold_reached" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected" | "integration.sync_failed")[];
                     /** @description default true */
                     enabled?: boolean;
                 };
@@ -34100,7 +34604,7 @@ export interface operations {
                     url?: string;
                     description?: string | null;
                     /** @description the event types the endpoint receives; ["*"] receives them all */
-                    event_types?: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "allowance.threshold_reached" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected" | "integration.sync_failed")[];
+                    event_types?: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "contract.amended" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "allowance.threshold_reached" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected" | "integration.sync_failed")[];
                     /** @description false stops deliveries to the endpoint */
                     enabled?: boolean;
                 };
@@ -34392,7 +34896,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @example customer.created */
-                type?: "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "allowance.threshold_reached" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected" | "integration.sync_failed";
+                type?: "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "contract.amended" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "allowance.threshold_reached" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected" | "integration.sync_failed";
                 /** @description page size, 1 to 100 */
                 limit?: number;
                 /** @description next_cursor of the previous page */
@@ -50824,6 +51328,49 @@ export interface operations {
                      */
                     timestamp: string;
                     data: components["schemas"]["Contract"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 seconds, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a receiver may get an event more than once and should skip an id it has seen. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_contract_amended: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the event's id: the same on every attempt, for receivers to skip a repeat */
+                "webhook-id": string;
+                /** @description when this attempt was signed, in Unix seconds; refuse one far from your clock */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks signatures (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with the endpoint's whsec_ secret, space-separated; two while a rotated secret is still honoured */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the event's id, the same as the webhook-id header and on every attempt
+                     * @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "contract.amended";
+                    /**
+                     * Format: date-time
+                     * @description when the change happened
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["AmendedContract"];
                 };
             };
         };

@@ -1,0 +1,311 @@
+// Contract amendments through the API, on the test clock, every figure worked
+// by hand. The plan "metered" (calendar months, UTC): platform 1,000.00 a
+// month in advance, api 0.10 a call in arrears. A contract from 1 January
+// 2030 to 1 January 2031 around a subscription on it.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditTrailOf } from "../../test/support/audit-trail.ts";
+import {
+  createPlan,
+  createSumMeter,
+  ingestEvents,
+  subscribeNewCustomer,
+} from "../../test/support/builders.ts";
+import { expectCreated, expectOk } from "../../test/support/responses.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
+
+let testApp: TestApp;
+let tenant: TestTenant;
+let planId: string;
+
+const start = "2030-01-01T00:00:00.000Z";
+const end = "2031-01-01T00:00:00.000Z";
+
+/** A tenant of its own (its own test clock) with the plans, its clock at the contracts' start. */
+async function tenantWithPlans(name: string): Promise<void> {
+  tenant = await testApp.newTenant(name);
+  await createSumMeter(tenant.admin, "api_calls", "calls");
+  planId = (
+    await createPlan(tenant.admin, {
+      code: "metered",
+      version: {
+        currency: "USD",
+        interval: "month",
+        charges: [
+          { id: "platform", type: "fixed", amount: "1000.00", timing: "in_advance" },
+          { id: "api", type: "usage", meter: "api_calls", model: "per_unit", unit_price: "0.10" },
+        ],
+      },
+    })
+  ).id;
+  await createPlan(tenant.admin, {
+    code: "metered_plus",
+    version: {
+      currency: "USD",
+      interval: "month",
+      charges: [{ id: "platform", type: "fixed", amount: "1500.00", timing: "in_advance" }],
+    },
+  });
+  // Plans are published in real time: the test clock runs in a year to come.
+  await freezeTestClock(tenant.admin, start);
+}
+
+beforeAll(async () => {
+  ({ testApp } = await startTestAppWithTenant({ tenantName: "Contract amendments" }));
+});
+afterAll(async () => testApp?.close());
+
+type Customer = { customerId: string; externalId: string; subscriptionId: string };
+
+async function subscribedCustomer(): Promise<Customer> {
+  const { customer, subscription } = await subscribeNewCustomer(tenant.admin, planId, {
+    customer: { currency: "USD" },
+    subscription: { start_at: start, billing: "calendar" },
+  });
+  return { customerId: customer.id, externalId: customer.external_id, subscriptionId: subscription.id };
+}
+
+async function contractAround(customer: Customer, fields: Record<string, unknown> = {}): Promise<string> {
+  const contract = await expectCreated(
+    tenant.admin.post("/v1/contracts", {
+      customer_id: customer.customerId,
+      subscription_id: customer.subscriptionId,
+      start,
+      end,
+      ...fields,
+    }),
+  );
+  return contract.id;
+}
+
+async function invoicesOf(customerId: string) {
+  const page = await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`));
+  return [...page.data].sort((left, right) => left.issued_at.localeCompare(right.issued_at));
+}
+
+/** Each invoice as its issue date, its lines (charge and amount) and its total. */
+async function invoiceFigures(customerId: string) {
+  return (await invoicesOf(customerId)).map((invoice) => ({
+    issued: invoice.issued_at.slice(0, 10),
+    lines: invoice.lines.map(
+      (line: { charge_id: string; amount: string }) => `${line.charge_id} ${line.amount}`,
+    ),
+    total: invoice.total,
+  }));
+}
+
+async function calls(customer: Customer, id: string, at: string, count: number) {
+  await ingestEvents(tenant.admin, [
+    {
+      id: `${customer.externalId}-${id}`,
+      customer: customer.externalId,
+      name: "calls",
+      timestamp: at,
+      properties: { n: count },
+    },
+  ]);
+}
+
+describe("POST /v1/contracts/{id}/amendments", () => {
+  let customer: Customer;
+  let contractId: string;
+
+  beforeAll(async () => {
+    await tenantWithPlans("Amended prices");
+    customer = await subscribedCustomer();
+    contractId = await contractAround(customer);
+    await advanceTestClock(tenant.admin, "2030-02-10T00:00:00Z");
+    await calls(customer, "feb", "2030-02-10T00:00:00Z", 1000);
+    await advanceTestClock(tenant.admin, "2030-03-10T00:00:00Z");
+    await calls(customer, "mar-1", "2030-03-10T00:00:00Z", 1000);
+  });
+
+  it("refuses an effective date in a period already invoiced, naming the field (422)", async () => {
+    const response = await tenant.admin.post(`/v1/contracts/${contractId}/amendments`, {
+      effective_at: "2030-02-15T00:00:00Z",
+      changes: [{ type: "set_rate", entry: { plan: "metered", charge: "api", unit_price: "0.05" } }],
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(422);
+    expect(response.body.code).toBe("amendment_refused");
+    expect(response.body.errors[0].path).toBe("$.effective_at");
+    expect(response.body.errors[0].message).toContain("invoiced through 2030-03-01T00:00:00.000Z");
+    const beforeStart = await tenant.admin.post(`/v1/contracts/${contractId}/amendments`, {
+      effective_at: "2029-12-01T00:00:00Z",
+      changes: [{ type: "change_term", renewal: "auto" }],
+    });
+    expect(beforeStart.status).toBe(422);
+    expect(beforeStart.body.errors[0].path).toBe("$.effective_at");
+    const phaseInPast = await tenant.admin.post(`/v1/contracts/${contractId}/amendments`, {
+      effective_at: "2030-03-15T00:00:00Z",
+      changes: [{ type: "add_phase", start: "2030-03-05T00:00:00Z", plan: "metered_plus" }],
+    });
+    expect(phaseInPast.status).toBe(422);
+    expect(phaseInPast.body.errors[0].path).toBe("$.changes[0].start");
+    const unknownCharge = await tenant.admin.post(`/v1/contracts/${contractId}/amendments`, {
+      effective_at: "2030-03-15T00:00:00Z",
+      changes: [{ type: "set_rate", entry: { plan: "metered", charge: "seats", unit_price: "1.00" } }],
+    });
+    expect(unknownCharge.status).toBe(400);
+    expect(unknownCharge.body.errors[0].path).toBe("$.changes[0].entry.charge");
+  });
+
+  it("changes the prices of the invoices after effective_at, and not those before", async () => {
+    const amended = await tenant.admin.post(`/v1/contracts/${contractId}/amendments`, {
+      effective_at: "2030-03-15T00:00:00Z",
+      reason: "Renegotiated at the QBR",
+      changes: [
+        { type: "set_rate", entry: { plan: "metered", charge: "api", unit_price: "0.05" } },
+        { type: "set_rate", entry: { plan: "metered", charge: "platform", amount: "800.00" } },
+      ],
+    });
+    expect(amended.status, JSON.stringify(amended.body)).toBe(201);
+    expect(amended.body.contract.version).toBe(2);
+    expect(amended.body.amendment).toMatchObject({
+      version: 2,
+      effective_at: "2030-03-15T00:00:00.000Z",
+      reason: "Renegotiated at the QBR",
+      described: [
+        "Negotiated price of metered/api set to unit_price 0.05 from 2030-03-15T00:00:00.000Z (was the plan's list price)",
+        "Negotiated price of metered/platform set to amount 800.00 from 2030-03-15T00:00:00.000Z (was the plan's list price)",
+      ],
+      terms_before: { start, end },
+    });
+    expect(amended.body.amendment.terms_after.rate_card).toHaveLength(2);
+    await advanceTestClock(tenant.admin, "2030-03-20T00:00:00Z");
+    await calls(customer, "mar-2", "2030-03-20T00:00:00Z", 1000);
+    await advanceTestClock(tenant.admin, "2030-04-10T00:00:00Z");
+    await calls(customer, "apr", "2030-04-10T00:00:00Z", 2000);
+    await advanceTestClock(tenant.admin, "2030-05-01T00:00:01Z");
+
+    // 1 January to 1 March at list: 1,000.00 a month in advance, 1,000 February calls × 0.10 = 100.00.
+    // 1 April: March's 2,000 calls at the price in force at March's end, 0.05 (the period cut by
+    // effective_at follows its end, V28): 100.00; April's fee at 800.00. 1 May: April's 2,000 calls
+    // × 0.05 = 100.00, May's fee 800.00. March's fee, invoiced on 1 March, stays 1,000.00.
+    expect(await invoiceFigures(customer.customerId)).toEqual([
+      { issued: "2030-01-01", lines: ["platform 1000.00"], total: "1000.00" },
+      { issued: "2030-02-01", lines: ["api 0.00", "platform 1000.00"], total: "1000.00" },
+      { issued: "2030-03-01", lines: ["api 100.00", "platform 1000.00"], total: "1100.00" },
+      { issued: "2030-04-01", lines: ["api 100.00", "platform 800.00"], total: "900.00" },
+      { issued: "2030-05-01", lines: ["api 100.00", "platform 800.00"], total: "900.00" },
+    ]);
+
+    const contract = await expectOk(tenant.admin.get(`/v1/contracts/${contractId}`));
+    expect(contract).toMatchObject({ version: 2, subscription_ids: [customer.subscriptionId] });
+    const listed = await expectOk(tenant.admin.get(`/v1/contracts/${contractId}/amendments`));
+    expect(listed.data.map((amendment: { version: number }) => amendment.version)).toEqual([2]);
+    expect(await auditTrailOf(testApp.handle.database, contractId)).toEqual([
+      { action: "contract.created", reason: null },
+      { action: "contract.amended", reason: "Renegotiated at the QBR" },
+    ]);
+  });
+});
+
+describe("prepaid commit amendments", () => {
+  let customer: Customer;
+  let contractId: string;
+
+  beforeAll(async () => {
+    await tenantWithPlans("Amended commits");
+    customer = await subscribedCustomer();
+    contractId = await contractAround(customer, {
+      commits: [{ id: "prepaid", type: "prepaid", amount: "500.00", applies_to: ["usage"] }],
+    });
+    await advanceTestClock(tenant.admin, "2030-02-10T00:00:00Z");
+    await calls(customer, "feb", "2030-02-10T00:00:00Z", 1000);
+    await advanceTestClock(tenant.admin, "2030-03-10T00:00:00Z");
+  });
+
+  it("grows a commit, invoicing the difference on the next invoice, and never below what was drawn", async () => {
+    // 1 March: February's 1,000 calls × 0.10 = 100.00, paid by the commit: 100.00 drawn, 400.00 left.
+    const refused = await tenant.admin.post(`/v1/contracts/${contractId}/amendments`, {
+      effective_at: "2030-03-10T00:00:00Z",
+      changes: [
+        {
+          type: "set_commit",
+          commit: { id: "prepaid", type: "prepaid", amount: "50.00", applies_to: ["usage"] },
+        },
+      ],
+    });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(422);
+    expect(refused.body.errors).toEqual([
+      {
+        path: "$.changes[0].commit.amount",
+        message:
+          "cannot be reduced below what is already drawn: 100.00 of commit prepaid is drawn this term, so its amount must be at least 100.00",
+      },
+    ]);
+    const grown = await tenant.admin.post(`/v1/contracts/${contractId}/amendments`, {
+      effective_at: "2030-03-10T00:00:00Z",
+      changes: [
+        {
+          type: "set_commit",
+          commit: { id: "prepaid", type: "prepaid", amount: "800.00", applies_to: ["usage"] },
+        },
+      ],
+    });
+    expect(grown.status, JSON.stringify(grown.body)).toBe(201);
+    expect(grown.body.amendment.described).toEqual([
+      "Commit prepaid amount changed from 500.00 to 800.00 from 2030-03-10T00:00:00.000Z",
+    ]);
+    await calls(customer, "mar", "2030-03-10T00:00:00Z", 5000);
+    await advanceTestClock(tenant.admin, "2030-04-01T00:00:01Z");
+
+    // 1 April: March's 5,000 calls = 500.00, April's fee 1,000.00, the commit's 300.00 more; the commit
+    // (400.00 + 300.00 = 700.00 left) pays the 500.00 of usage: total 1,800.00 − 500.00 = 1,300.00.
+    const invoices = await invoicesOf(customer.customerId);
+    expect(
+      invoices.map((invoice) => [invoice.issued_at.slice(0, 10), invoice.total, invoice.commits]),
+    ).toEqual([
+      ["2030-01-01", "1500.00", "0.00"],
+      ["2030-02-01", "1000.00", "0.00"],
+      ["2030-03-01", "1000.00", "100.00"],
+      ["2030-04-01", "1300.00", "500.00"],
+    ]);
+    expect(
+      invoices[3].lines.map(
+        (line: { charge_id: string; amount: string }) => `${line.charge_id} ${line.amount}`,
+      ),
+    ).toEqual(["api 500.00", "platform 1000.00", "prepaid 300.00"]);
+    const balances = await expectOk(tenant.admin.get(`/v1/contracts/${contractId}/balances`));
+    expect(balances.balances[0]).toMatchObject({ granted: "800.00", drawn: "600.00", remaining: "200.00" });
+  });
+});
+
+describe("amendments and the approval policy", () => {
+  it("wait for a second person when the policy's contracts flag says so", async () => {
+    await tenantWithPlans("Amendments approved");
+    const customer = await subscribedCustomer();
+    const contractId = await contractAround(customer);
+    const policy = await tenant.admin.get("/v1/catalog/approval-policy");
+    await expectOk(
+      tenant.admin.patch("/v1/catalog/approval-policy", {
+        approval_required_for: { ...policy.body.approval_required_for, contracts: true },
+      }),
+    );
+    const author = await tenant.client("billing_ops");
+    const body = {
+      effective_at: "2030-06-01T00:00:00Z",
+      reason: "Extension signed",
+      changes: [{ type: "change_term", end: "2031-07-01T00:00:00Z" }],
+    };
+    const refused = await author.post(`/v1/contracts/${contractId}/amendments`, body);
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    expect(refused.body.code).toBe("approval_required");
+    expect((await expectOk(tenant.admin.get(`/v1/contracts/${contractId}`))).version).toBe(1);
+    const pending = await tenant.admin.get("/v1/approval-requests?state=pending&limit=100");
+    const request = pending.body.data.find((candidate: { kind: string }) => candidate.kind === "contract");
+    expect(request.summary).toContain(`Amend contract ${contractId}`);
+    expect((await author.post(`/v1/approval-requests/${request.id}/approve`, {})).status).toBe(403);
+    expect((await tenant.admin.post(`/v1/approval-requests/${request.id}/approve`, {})).status).toBe(200);
+    const made = await author.post(`/v1/contracts/${contractId}/amendments`, body);
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body.contract).toMatchObject({ version: 2, end: "2031-07-01T00:00:00.000Z" });
+    expect(made.body.amendment).toMatchObject({
+      approval_request_id: request.id,
+      described: ["Term end moved from 2031-01-01T00:00:00.000Z to 2031-07-01T00:00:00.000Z"],
+      author: { type: "api_key" },
+    });
+    // One approval, one amendment.
+    expect((await author.post(`/v1/contracts/${contractId}/amendments`, body)).status).toBe(409);
+  });
+});
