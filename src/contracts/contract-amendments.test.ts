@@ -309,3 +309,143 @@ describe("amendments and the approval policy", () => {
     expect((await author.post(`/v1/contracts/${contractId}/amendments`, body)).status).toBe(409);
   });
 });
+
+describe("one prepaid commit drawn by two subscriptions", () => {
+  /** The plan "storage" (1.00 a GB a month in arrears) and a customer's second subscription on it. */
+  async function storageSubscription(customer: Customer, fields: Record<string, unknown>): Promise<string> {
+    const plan = await createPlan(tenant.admin, {
+      code: `storage_${customer.externalId.replaceAll(/[^a-z0-9]/gi, "_").toLowerCase()}`,
+      version: {
+        currency: "USD",
+        interval: "month",
+        charges: [
+          { id: "storage", type: "usage", meter: "storage_gb", model: "per_unit", unit_price: "1.00" },
+        ],
+      },
+    });
+    const subscription = await expectCreated(
+      tenant.admin.post("/v1/subscriptions", {
+        customer_id: customer.customerId,
+        plan_id: plan.id,
+        ...fields,
+      }),
+    );
+    return subscription.id;
+  }
+
+  async function gigabytes(customer: Customer, id: string, at: string, count: number) {
+    await ingestEvents(tenant.admin, [
+      {
+        id: `${customer.externalId}-storage-${id}`,
+        customer: customer.externalId,
+        name: "storage",
+        timestamp: at,
+        properties: { n: count },
+      },
+    ]);
+  }
+
+  async function sharedContract(secondFields: Record<string, unknown>) {
+    const customer = await subscribedCustomer();
+    const secondId = await storageSubscription(customer, secondFields);
+    const contractId = await contractAround(customer, {
+      commits: [{ id: "prepaid", type: "prepaid", amount: "1000.00", applies_to: ["usage"] }],
+    });
+    const added = await tenant.admin.post(`/v1/contracts/${contractId}/amendments`, {
+      effective_at: start,
+      reason: "The storage deal joins the commit",
+      changes: [{ type: "add_subscription", subscription_id: secondId }],
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    expect(added.body.contract.subscription_ids).toEqual([customer.subscriptionId, secondId]);
+    return { customer, secondId, contractId };
+  }
+
+  beforeAll(async () => {
+    await tenantWithPlans("Shared commit");
+    await createSumMeter(tenant.admin, "storage_gb", "storage");
+  });
+
+  it("draws in the order the invoices are finalized, and refuses a subscription held elsewhere", async () => {
+    // The contract's subscription bills on the 1st (calendar), the storage one on the 15th (anniversary).
+    const { customer, secondId, contractId } = await sharedContract({
+      start_at: "2030-01-15T00:00:00Z",
+      billing: "anniversary",
+    });
+    const again = await tenant.admin.post(`/v1/contracts/${contractId}/amendments`, {
+      effective_at: start,
+      changes: [{ type: "add_subscription", subscription_id: secondId }],
+    });
+    expect(again.status).toBe(422);
+    expect(again.body.errors[0]).toEqual({
+      path: "$.changes[0].subscription_id",
+      message: `is already held by contract ${contractId}`,
+    });
+    for (const [day, step] of [
+      ["2030-01-10", () => calls(customer, "jan", "2030-01-10T00:00:00Z", 3000)],
+      ["2030-01-20", () => gigabytes(customer, "jan", "2030-01-20T00:00:00Z", 400)],
+      ["2030-02-10", () => calls(customer, "feb", "2030-02-10T00:00:00Z", 3000)],
+      ["2030-02-20", () => gigabytes(customer, "feb", "2030-02-20T00:00:00Z", 200)],
+    ] as const) {
+      await advanceTestClock(tenant.admin, `${day}T00:00:00Z`);
+      await step();
+    }
+    await advanceTestClock(tenant.admin, "2030-03-15T00:00:01Z");
+
+    // 1 Jan: platform 1,000.00 and the commit 1,000.00. 1 Feb: January's 3,000 calls = 300.00, drawn
+    // (700.00 left). 15 Feb: the storage period 15 Jan–15 Feb, 400 GB = 400.00, drawn (300.00 left).
+    // 1 Mar: February's 3,000 calls = 300.00, drawn (0.00 left). 15 Mar: 200 GB = 200.00, nothing left.
+    const invoices = await invoicesOf(customer.customerId);
+    expect(
+      invoices.map((invoice) => [
+        invoice.issued_at.slice(0, 10),
+        invoice.subtotal,
+        invoice.commits,
+        invoice.total,
+      ]),
+    ).toEqual([
+      ["2030-01-01", "2000.00", "0.00", "2000.00"],
+      ["2030-02-01", "1300.00", "300.00", "1000.00"],
+      ["2030-02-15", "400.00", "400.00", "0.00"],
+      ["2030-03-01", "1300.00", "300.00", "1000.00"],
+      ["2030-03-15", "200.00", "0.00", "200.00"],
+    ]);
+    const balances = await expectOk(tenant.admin.get(`/v1/contracts/${contractId}/balances`));
+    expect(balances.balances[0]).toMatchObject({ granted: "1000.00", drawn: "1000.00", remaining: "0.00" });
+  });
+
+  it("draws for both when both are billed at once, on one invoice of the bill run", async () => {
+    await tenantWithPlans("Shared commit, same instants");
+    await createSumMeter(tenant.admin, "storage_gb", "storage");
+    const { customer, contractId } = await sharedContract({ start_at: start, billing: "calendar" });
+    for (const [day, step] of [
+      ["2030-01-10", () => calls(customer, "jan", "2030-01-10T00:00:00Z", 3000)],
+      ["2030-01-20", () => gigabytes(customer, "jan", "2030-01-20T00:00:00Z", 400)],
+      ["2030-02-10", () => calls(customer, "feb", "2030-02-10T00:00:00Z", 3000)],
+      ["2030-02-20", () => gigabytes(customer, "feb", "2030-02-20T00:00:00Z", 200)],
+    ] as const) {
+      await advanceTestClock(tenant.admin, `${day}T00:00:00Z`);
+      await step();
+    }
+    await advanceTestClock(tenant.admin, "2030-03-01T00:00:01Z");
+
+    // 1 Feb: January's 300.00 of calls and 400.00 of storage, both drawn: 700.00 (300.00 left).
+    // 1 Mar: February's 300.00 of calls and 200.00 of storage: 300.00 drawn, 200.00 billed.
+    const invoices = await invoicesOf(customer.customerId);
+    expect(
+      invoices.map((invoice) => [
+        invoice.issued_at.slice(0, 10),
+        invoice.subscription_ids.length,
+        invoice.subtotal,
+        invoice.commits,
+        invoice.total,
+      ]),
+    ).toEqual([
+      ["2030-01-01", 2, "2000.00", "0.00", "2000.00"],
+      ["2030-02-01", 2, "1700.00", "700.00", "1000.00"],
+      ["2030-03-01", 2, "1500.00", "300.00", "1200.00"],
+    ]);
+    const balances = await expectOk(tenant.admin.get(`/v1/contracts/${contractId}/balances`));
+    expect(balances.balances[0]).toMatchObject({ drawn: "1000.00", remaining: "0.00" });
+  });
+});
