@@ -98,7 +98,7 @@ const AddSubscription = Type.Object(
   },
 );
 
-export const AmendmentChange = discriminatedUnion(
+const AmendmentChange = discriminatedUnion(
   "type",
   [SetRate, RemoveRate, AddPhase, MovePhase, ChangeTerm, SetCommit, AddSubscription],
   { title: "ContractAmendmentChange" },

@@ -383,7 +383,7 @@ async function amendmentOf(
   };
 }
 
-export function presentAmendment(row: Selectable<ContractAmendmentTable>): ContractAmendmentView {
+function presentAmendment(row: Selectable<ContractAmendmentTable>): ContractAmendmentView {
   return {
     id: row.id,
     contract_id: row.contract_id,

@@ -326,7 +326,7 @@ async function billNextInvoice(
  * of its row: another subscription of the contract, billed since the
  * customer's billing was read (or by another chunk), may have drawn on it.
  */
-export async function withLockedLedger(
+async function withLockedLedger(
   transaction: DatabaseTransaction,
   scope: TenantScope,
   contract: InvoiceContract | undefined,
