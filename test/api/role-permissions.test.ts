@@ -31,6 +31,7 @@ const publicOperations: Record<string, string> = {
   getPortalInvoicePdf: "the customer portal, signed in with a portal link's token instead of a key",
   payPortalInvoice: "the customer portal, signed in with a portal link's token instead of a key",
   getPortalStatement: "the customer portal, signed in with a portal link's token instead of a key",
+  getPortalStatementPdf: "the customer portal, signed in with a portal link's token instead of a key",
   getPortalBillingDetails: "the customer portal, signed in with a portal link's token instead of a key",
   updatePortalBillingDetails: "the customer portal, signed in with a portal link's token instead of a key",
   listPortalPaymentMethods: "the customer portal, signed in with a portal link's token instead of a key",
