@@ -4,8 +4,12 @@
 // before it starts is refused beside its field. The upcoming invoice then
 // shows the first instalment (300.00) and the commit paying Starter's fee
 // (10.00) among the totals, and the contract is listed with its phases.
+// Then the operator amends it: an effective date before the term is refused,
+// a negotiated price of Starter's fee from 1 March is made, with its reason,
+// and listed among the contract's amendments as version 2.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accessibilityViolations } from "./accessibility.ts";
 import { type ConsoleHarness, laptop, settled, signIn, startConsoleHarness } from "./browser-harness.ts";
 import { monthlyFee, publishedPlan } from "./pricing-setup.ts";
 
@@ -71,5 +75,33 @@ describe("contracts in the console", () => {
     const list = operator.getByRole("region", { name: "Contracts" });
     await list.getByRole("cell", { name: "starter → pro" }).waitFor();
     await harness.screenshot(operator, "contracts");
+  });
+
+  it("amends the contract: shows its subscriptions and amendments, refuses an instant outside the term", async () => {
+    const list = operator.getByRole("region", { name: "Contracts" });
+    await list.getByRole("button", { name: /^Amend ctr_/ }).click();
+    const opened = operator.getByRole("region", { name: /^Contract ctr_/ });
+    await opened.getByText(`Subscriptions: ${subscriptionId} (starter)`, { exact: false }).waitFor();
+    await opened.getByText("No amendment yet: version 1.").waitFor();
+
+    await opened.getByLabel("Effective at").fill("2029-06-01T00:00");
+    await opened.getByLabel("Plan").selectOption("starter");
+    await opened.getByLabel("Charge", { exact: true }).fill("base");
+    await opened.getByLabel("Negotiated price").fill("8.00");
+    await opened.getByLabel("Reason").fill("Renegotiated at the QBR");
+    await opened.getByRole("button", { name: "Amend", exact: true }).click();
+    await opened.getByRole("alert").filter({ hasText: "The contract was not amended" }).waitFor();
+    await opened.getByText("is before the contract's start", { exact: false }).first().waitFor();
+
+    await opened.getByLabel("Effective at").fill("2030-03-01T00:00");
+    await opened.getByRole("button", { name: "Amend", exact: true }).click();
+    const amendments = opened.getByRole("table", { name: "Amendments" });
+    await amendments
+      .getByRole("cell", { name: /Negotiated price of starter\/base set to amount 8\.00 from 2030-03-01/ })
+      .waitFor();
+    await amendments.getByRole("cell", { name: "Renegotiated at the QBR" }).waitFor();
+    await list.getByRole("cell", { name: "2", exact: true }).first().waitFor();
+    expect(await accessibilityViolations(operator)).toEqual([]);
+    await harness.screenshot(operator, "contract-amendments");
   });
 });

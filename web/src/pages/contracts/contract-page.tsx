@@ -2,7 +2,8 @@
 // (its term, a ramp to another plan at a date, a prepaid commit invoiced up
 // front or in instalments), and sees it priced on the customer's upcoming
 // invoice: the commit's line and what the commit draws. The contracts made
-// so far are listed below.
+// so far are listed below; "Amend" opens one: its subscriptions, its
+// amendments and a form to amend it.
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { api } from "../../api/api-client.ts";
@@ -25,10 +26,12 @@ import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
+import { RowButton } from "../../ui/row-button.tsx";
 import { EmptyState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { customerOptions } from "../customers/customer-choices.ts";
 import { InvoiceLinesTable, shownLine } from "../invoices/invoice-lines-table.tsx";
+import { ContractAmendmentsPanel } from "./contract-amendments-panel.tsx";
 
 type ContractValues = {
   customer_id: string;
@@ -133,6 +136,8 @@ function UpcomingInvoice({ customerId }: { customerId: string }) {
 
 function ContractList() {
   const contracts = useAllPages("/v1/contracts");
+  const [openId, setOpenId] = useState<string | undefined>();
+  const opened = contracts.data?.find((contract) => contract.id === openId);
   return (
     <Panel title="Contracts">
       <ResourceView resource={contracts} loadingLabel="Reading contracts…" empty="No contract yet.">
@@ -146,6 +151,11 @@ function ContractList() {
                 <th scope="col">Term</th>
                 <th scope="col">Phases</th>
                 <th scope="col">Commits</th>
+                <th scope="col">Subscriptions</th>
+                <th scope="col">Version</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -158,12 +168,18 @@ function ContractList() {
                   </td>
                   <td>{contract.phases.map((phase) => phase.plan).join(" → ") || "—"}</td>
                   <td>{contract.commits.length}</td>
+                  <td>{contract.subscription_ids.length}</td>
+                  <td>{contract.version}</td>
+                  <td>
+                    <RowButton label="Amend" of={contract.id} onClick={() => setOpenId(contract.id)} />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
       </ResourceView>
+      {opened !== undefined && <ContractAmendmentsPanel contract={opened} />}
     </Panel>
   );
 }
