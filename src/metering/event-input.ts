@@ -2,10 +2,9 @@
 // text the database can store, and its timestamp, parsed by the billing
 // core's strict RFC 3339 reader. Each problem is named by its JSON path, so a
 // batch can say which of its events was refused and why.
-import type { ErrorObject } from "ajv";
 import { type Instant, parseInstant } from "../core/index.ts";
 import type { FieldError } from "../platform/errors.ts";
-import { toFieldErrors, validatorCompiler } from "../platform/http/validation.ts";
+import { strictValidatorOnFirstUse, toFieldErrors } from "../platform/http/validation.ts";
 import { EventInputSchema } from "./event-schemas.ts";
 import { isStorableText, unstorableTextMessage, unstorableTextPaths } from "./stored-text.ts";
 import type { EventProperties } from "./tables.ts";
@@ -29,14 +28,8 @@ export type EventRejection = {
   errors: FieldError[];
 };
 
-type ShapeValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
-
-const validateShape = validatorCompiler({
-  schema: EventInputSchema,
-  httpPart: "body",
-  method: "POST",
-  url: "/v1/events",
-}) as ShapeValidator;
+// Compiled on the first event parsed, not when the module loads (it is a large schema; a start need not pay for it).
+const shapeValidator = strictValidatorOnFirstUse(EventInputSchema);
 
 /**
  * Parses one raw event; `path` is where it sits in the request (`$` or
@@ -52,6 +45,7 @@ export function parseEvent(
     typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string"
       ? (raw as { id: string }).id
       : null;
+  const validateShape = shapeValidator();
   if (!validateShape(raw)) {
     const errors = toFieldErrors(validateShape.errors ?? [], "body").map((error) => ({
       path: path + error.path.slice(1),

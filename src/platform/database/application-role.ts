@@ -6,7 +6,8 @@
 // rows and nothing more (no TRUNCATE, no DDL). Migrations, which need the
 // owner, run on a raw connection that resets the role first.
 //
-// The migrator runs this script after every migration run: it makes the role
+// The migrator runs this script after every migration run: when anything is
+// missing (else it only reads the catalog, and returns), it makes the role
 // when it is missing (the connecting user needs CREATEROLE for that, or an
 // administrator makes it once; see docs/operations.md), lets the connecting
 // user switch to it, and grants it the rows of every table in the schema,
@@ -18,6 +19,32 @@ do $application_role$
 declare
   schema_name text := current_schema();
 begin
+  -- Every start after the first finds it all in place: checked by reading the catalog, so that the
+  -- grants below (which rewrite every table's entry in it) run only when something is missing.
+  -- Nested checks: the privilege functions fail on a role that does not exist.
+  if exists (select 1 from pg_roles where rolname = '${applicationRole}') then
+    if ((select rolsuper from pg_roles where rolname = current_user)
+        or pg_has_role(current_user, '${applicationRole}', 'member'))
+      and has_schema_privilege('${applicationRole}', schema_name, 'usage')
+      and not exists (
+        select 1 from pg_class class join pg_namespace namespace on namespace.oid = class.relnamespace
+        where namespace.nspname = schema_name and class.relkind in ('r', 'p', 'v', 'm', 'f')
+          and not (has_table_privilege('${applicationRole}', class.oid, 'select')
+            and has_table_privilege('${applicationRole}', class.oid, 'insert')
+            and has_table_privilege('${applicationRole}', class.oid, 'update')
+            and has_table_privilege('${applicationRole}', class.oid, 'delete'))
+      )
+      and not exists (
+        select 1 from pg_class class join pg_namespace namespace on namespace.oid = class.relnamespace
+        where namespace.nspname = schema_name and class.relkind = 'S'
+          and not (has_sequence_privilege('${applicationRole}', class.oid, 'usage')
+            and has_sequence_privilege('${applicationRole}', class.oid, 'select')
+            and has_sequence_privilege('${applicationRole}', class.oid, 'update'))
+      )
+    then
+      return;
+    end if;
+  end if;
   if not exists (select 1 from pg_roles where rolname = '${applicationRole}') then
     begin
       create role ${applicationRole} nologin nosuperuser nocreatedb nocreaterole noinherit nobypassrls;

@@ -65,18 +65,21 @@ do $organization_wide_policies$
 declare
   table_name text;
 begin
-  foreach table_name in array array[${organizationWideTables.map((name) => `'${name}'`).join(", ")}]
+  -- The tables still without the policy, in one query (none, at every start after the first).
+  for table_name in
+    select wanted.name
+    from unnest(array[${organizationWideTables.map((name) => `'${name}'`).join(", ")}]) as wanted(name)
+    where to_regclass(wanted.name) is not null
+      and not exists (
+        select 1 from pg_policy policy
+        where policy.polrelid = to_regclass(wanted.name) and policy.polname = 'organization_wide'
+      )
   loop
-    if to_regclass(table_name) is not null and not exists (
-      select 1 from pg_policies
-      where schemaname = current_schema() and tablename = table_name and policyname = 'organization_wide'
-    ) then
-      execute format(
-        'create policy organization_wide on %I using (organization_id = current_setting(''fairbill.organization_id'', true)) '
-          || 'with check (organization_id = current_setting(''fairbill.organization_id'', true))',
-        table_name
-      );
-    end if;
+    execute format(
+      'create policy organization_wide on %I using (organization_id = current_setting(''fairbill.organization_id'', true)) '
+        || 'with check (organization_id = current_setting(''fairbill.organization_id'', true))',
+      table_name
+    );
   end loop;
 end
 $organization_wide_policies$;

@@ -33,6 +33,7 @@ import { withNamedComponents } from "./openapi-components.ts";
 import { errorMeanings, withOperationDocumentation } from "./openapi-documentation.ts";
 import { sendProblem, toProblem } from "./problem.ts";
 import { type RateLimitSettings, registerRateLimits } from "./rate-limits.ts";
+import { deferredSchemas } from "./schema-compilers.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { registerTextSafety } from "./text-safety.ts";
 import { registerOptionalBodies, validatorCompiler } from "./validation.ts";
@@ -71,10 +72,19 @@ export type HttpServerOptions = {
   document?: { webhooks: Record<string, unknown>; schemas: Record<string, unknown> };
 };
 
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Compiles every route schema still waiting for its route's first request; how many (a test's check that all compile). */
+    compileEverySchema(): number;
+  }
+}
+
 const writeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const quietPaths = new Set(["/healthz", "/readyz", "/metrics"]);
 
 export async function createHttpServer(options: HttpServerOptions): Promise<FairbillApp> {
+  // Each route's validators and serializers are compiled on its first request, not here (schema-compilers.ts).
+  const schemas = deferredSchemas();
   const app = Fastify({
     logger: options.logger ?? false,
     genReqId: (request) => acceptedRequestId(request.headers["x-request-id"]) ?? newId("request"),
@@ -84,10 +94,12 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fair
       disableRequestLogging: (request) => quietPaths.has(request.url),
     }),
     ajv: { customOptions: { allErrors: true } },
+    schemaController: { compilersFactory: { buildSerializer: schemas.buildSerializer } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.decorate("compileEverySchema", schemas.compileEverySchema);
 
   await registerSecurityHeaders(app);
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(schemas.validatorCompiler(validatorCompiler));
   // The API speaks JSON only: any other body is a 415, not a string that fails validation.
   app.removeContentTypeParser("text/plain");
   app.setErrorHandler((error, request, reply) => {
