@@ -15,7 +15,8 @@
 // least any start on this folder costs: a bare Node process that opens the same
 // PGlite folder, runs one query and answers from a Fastify hello-world route.
 //
-// usage: npm run bench:start [-- RUNS]   (or BENCH_START_RUNS; default 3; Linux, for /proc)
+// usage: npm run bench:start [-- RUNS]   (or BENCH_START_RUNS; default 3; Linux, for /proc;
+//        BENCH_START_NODE_FLAGS, such as --liftoff-only, for both processes' node)
 // The last line printed is one JSON object with the figures and the load average.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -34,6 +35,8 @@ const readyTimeoutMilliseconds = 10 * 60_000;
 const repositoryRoot = join(import.meta.dirname, "..");
 const loadAverage = () => loadavg().map((value) => Number(value.toFixed(2)));
 const loadAtStart = loadAverage();
+// Flags for node in both processes (a V8 flag's effect on the start and its memory, say).
+const nodeFlags = (process.env.BENCH_START_NODE_FLAGS ?? "").split(" ").filter((flag) => flag !== "");
 
 /** A port nothing listens on now. */
 async function freePort(): Promise<number> {
@@ -69,7 +72,7 @@ async function statusOf(url: string, headers: Record<string, string> = {}): Prom
 type Started = { child: ChildProcess; output: () => string };
 
 function startProcess(arguments_: string[], environment: Record<string, string>): Started {
-  const child = spawn(process.execPath, arguments_, {
+  const child = spawn(process.execPath, [...nodeFlags, ...arguments_], {
     cwd: repositoryRoot,
     env: { ...process.env, ...environment },
     stdio: ["ignore", "pipe", "pipe"],
@@ -242,6 +245,7 @@ try {
     `${JSON.stringify({
       benchmark: "start",
       runs,
+      node_flags: nodeFlags,
       first_start_ms: first.readyMs,
       second_start_ms: readyMs,
       second_start_each_ms: starts.map((start) => start.readyMs),

@@ -117,6 +117,27 @@ describe("HTTP conventions", () => {
   });
 });
 
+describe("route schemas compiled on first use", () => {
+  it("validates a body and serializes a response by their schemas on a route's first request", async () => {
+    const refused = await tenant.admin.post("/v1/customers", {
+      external_id: "first-use",
+      name: "First use",
+      nickname: "not a field",
+    });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body.errors)).toContain("nickname");
+    const created = await tenant.admin.post("/v1/customers", { external_id: "first-use", name: "First use" });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ external_id: "first-use", name: "First use" });
+  });
+
+  it("compiles every schema no request has used yet, each of them without an error", () => {
+    // A schema that cannot compile fails here rather than on a customer's first request to its route.
+    expect(testApp.app.compileEverySchema()).toBeGreaterThan(100);
+    expect(testApp.app.compileEverySchema()).toBe(0);
+  });
+});
+
 describe("text the database cannot store", () => {
   it("names a NUL character in a body field, a query value or a path as a 400", async () => {
     const inBody = await tenant.admin.post("/v1/customers", { external_id: "nul\u0000id", name: "ok" });
