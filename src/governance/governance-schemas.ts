@@ -110,7 +110,7 @@ export const ApprovalRequestSchema = Type.Object(
     kind: StringEnum(approvalRequestKinds),
     state: StringEnum(approvalRequestStates, {
       description:
-        "pending (waits for another person), approved (send the same request again to make the change), rejected, or used (the change was made)",
+        "pending (waits for another person), approved (send the same request again to make the change; a plan_change is made on approval), rejected, or used (the change was made)",
     }),
     summary: Type.String({ description: "what the change does, in a sentence" }),
     target_id: Nullable(Type.String({ description: "the customer or plan the change is made on" })),

@@ -6,13 +6,13 @@ import { ApprovalRequestSchema } from "./governance-schemas.ts";
 export const approvalRequestCreated = defineWebhookEvent(
   "approval_request.created",
   ApprovalRequestSchema,
-  "A change (credit grant, coupon, price override, plan migration or rollout) was refused until another person approves it.",
+  "A change (credit grant, coupon, price override, plan migration, rollout, contract or plan change) was refused until another person approves it.",
 );
 
 export const approvalRequestApproved = defineWebhookEvent(
   "approval_request.approved",
   ApprovalRequestSchema,
-  "Another person approved a change: sending the same request again makes it.",
+  "Another person approved a change: sending the same request again makes it (a plan change is made on approval).",
 );
 
 export const approvalRequestRejected = defineWebhookEvent(

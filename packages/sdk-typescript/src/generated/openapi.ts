@@ -8463,7 +8463,7 @@ export interface webhooks {
         put?: never;
         /**
          * approval_request.created
-         * @description A change (credit grant, coupon, price override, plan migration or rollout) was refused until another person approves it.
+         * @description A change (credit grant, coupon, price override, plan migration, rollout, contract or plan change) was refused until another person approves it.
          */
         post: operations["webhook_approval_request_created"];
         delete?: never;
@@ -8483,7 +8483,7 @@ export interface webhooks {
         put?: never;
         /**
          * approval_request.approved
-         * @description Another person approved a change: sending the same request again makes it.
+         * @description Another person approved a change: sending the same request again makes it (a plan change is made on approval).
          */
         post: operations["webhook_approval_request_approved"];
         delete?: never;
@@ -9802,7 +9802,7 @@ export interface components {
             /** @enum {string} */
             kind: "credit_grant" | "coupon" | "price_override" | "plan_migration" | "rollout" | "contract" | "plan_change";
             /**
-             * @description pending (waits for another person), approved (send the same request again to make the change), rejected, or used (the change was made)
+             * @description pending (waits for another person), approved (send the same request again to make the change; a plan_change is made on approval), rejected, or used (the change was made)
              * @enum {string}
              */
             state: "pending" | "approved" | "rejected" | "used";
