@@ -2,20 +2,25 @@
 // billing ops choose two of three drafts (one by mouse, one by keyboard),
 // finalize them together and read the outcome per invoice, the third stays a
 // draft; then sort the list by total both ways (the API orders it, the header
-// says aria-sort, the address keeps it); axe finds nothing serious.
+// says aria-sort, the address keeps it); finance retries a failed card
+// payment from the payment list (through the local Stripe server, declined
+// again); axe finds nothing serious.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LocalStripe, startLocalStripe } from "../support/local-stripe-server.ts";
 import { accessibilityViolations } from "./accessibility.ts";
 import { type ConsoleHarness, laptop, signIn, startConsoleHarness } from "./browser-harness.ts";
 
 type Invoice = { id: string; status: string; number: string | null };
 
 let harness: ConsoleHarness;
+let stripe: LocalStripe;
 let billingOps: Page;
 const drafts: Invoice[] = [];
 
 beforeAll(async () => {
-  harness = await startConsoleHarness();
+  harness = await startConsoleHarness({ allowPrivateTargets: true });
+  stripe = await startLocalStripe();
   const customer = (await harness.api("POST", "/v1/customers", {
     external_id: "bulk-buyer",
     name: "Bulk Buyer",
@@ -39,7 +44,10 @@ beforeAll(async () => {
   billingOps = await harness.newPage(laptop);
   await signIn(billingOps, harness.baseUrl, key.secret, "/invoices");
 });
-afterAll(async () => harness?.close());
+afterAll(async () => {
+  await stripe?.close();
+  await harness?.close();
+});
 
 async function firstRowTotal(page: Page): Promise<string> {
   const table = page.getByRole("region", { name: "Invoices table" });
@@ -98,6 +106,55 @@ describe("invoice list bulk actions and sort", () => {
     await expect.poll(() => firstRowTotal(billingOps)).toBe("$78.00");
     await harness.screenshot(billingOps, "invoices-sorted-by-total");
     expect(await accessibilityViolations(billingOps)).toEqual([]);
+    expect(harness.consoleErrors).toEqual([]);
+  }, 180_000);
+
+  it("lets finance retry the invoice of a failed card payment from the payment list", async () => {
+    await harness.api("PUT", "/v1/payment-settings", {
+      provider: "stripe",
+      stripe: {
+        secret_key: stripe.secretKey,
+        webhook_secret: stripe.webhookSecret,
+        api_base_url: stripe.url,
+      },
+    });
+    const customer = (await harness.api("POST", "/v1/customers", {
+      external_id: "declined-payer",
+      name: "Declined Payer",
+      email: "declined@example.com",
+      currency: "USD",
+    })) as { id: string };
+    await harness.api("POST", `/v1/customers/${customer.id}/payment-methods`, {
+      payment_method: "pm_card_chargeDeclined",
+    });
+    const invoice = (await harness.api("POST", "/v1/invoices", {
+      customer_id: customer.id,
+      currency: "USD",
+      lines: [{ description: "Consulting", quantity: "1", unit_amount: "90.00" }],
+      finalize: true,
+    })) as Invoice;
+    const first = (await harness.api("POST", "/v1/invoices/bulk-collect", { invoice_ids: [invoice.id] })) as {
+      results: { summary: string }[];
+    };
+    expect(first.results[0]?.summary).toMatch(/failed/);
+
+    const key = await harness.newKey("finance", "Finance");
+    const finance = await harness.newPage(laptop);
+    await signIn(finance, harness.baseUrl, key.secret, "/payments?status=failed");
+    await finance.getByRole("heading", { level: 1, name: "Payments" }).waitFor();
+    const table = finance.getByRole("region", { name: "Payments table" });
+    await table.getByRole("checkbox", { name: new RegExp(`of invoice ${invoice.id}$`) }).check();
+    await finance.getByRole("button", { name: "Retry payment (1)" }).click();
+    const dialog = finance.getByRole("dialog", { name: "Retry payment: 1 invoice?" });
+    await dialog.getByRole("button", { name: "Retry payment" }).click();
+    await finance.getByRole("status").filter({ hasText: "1 retried." }).waitFor();
+    await finance
+      .getByRole("list", { name: "Outcome per invoice" })
+      .getByText(/payment pay_\w+ failed/)
+      .waitFor();
+    await table.getByRole("row").nth(2).waitFor();
+    await harness.screenshot(finance, "payments-bulk-retry");
+    expect(await accessibilityViolations(finance)).toEqual([]);
     expect(harness.consoleErrors).toEqual([]);
   }, 180_000);
 });

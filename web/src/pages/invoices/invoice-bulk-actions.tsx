@@ -1,6 +1,7 @@
-// Bulk actions on the invoices chosen in the list: finalize the drafts, retry
-// the payment of those still owed, send them a payment reminder. Each is one
-// request naming the eligible invoices among those chosen; the answer is
+// Bulk actions on the invoices chosen in a list: finalize the drafts, retry
+// the payment of those still owed, send them a payment reminder (the invoice
+// list), or retry the invoices of failed payments (the payment list). Each is
+// one request naming the eligible invoices among those chosen; the answer is
 // shown per invoice ("2 finalized, 1 refused"), each refusal with its reason.
 import { useState } from "react";
 import { api } from "../../api/api-client.ts";
@@ -14,7 +15,10 @@ import type { TableSelection } from "../../ui/data-table.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { invoiceName } from "./invoice-table.tsx";
 
-type BulkAction = "finalize" | "collect" | "remind";
+export type BulkAction = "finalize" | "collect" | "remind";
+
+/** A chosen row as the actions see it: the invoice acted on, its name, and which actions take it. */
+export type BulkTarget = { invoiceId: string; name: string; actions: readonly BulkAction[] };
 
 type BulkResult = Awaited<ReturnType<typeof bulkRequest>>;
 
@@ -45,7 +49,7 @@ const actions: Record<
     label: "Retry payment",
     eligible: owed,
     permission: "finance:write",
-    done: "charged",
+    done: "retried",
     confirm: "Each is charged what remains with its customer's default payment method.",
   },
   remind: {
@@ -56,6 +60,8 @@ const actions: Record<
     confirm: "Each customer is emailed a payment reminder now.",
   },
 };
+
+const allActions = Object.keys(actions) as BulkAction[];
 
 function bulkRequest(action: BulkAction, invoiceIds: string[]) {
   const body = { body: { invoice_ids: invoiceIds } };
@@ -69,13 +75,25 @@ function bulkRequest(action: BulkAction, invoiceIds: string[]) {
   }
 }
 
-/** The rows chosen for a bulk action, by invoice id. */
-export function useInvoiceSelection(): TableSelection<Invoice> & { clear: () => void } {
+/** An invoice of the list as a bulk action's target: the actions its status allows. */
+export function invoiceTarget(invoice: Invoice): BulkTarget {
+  return {
+    invoiceId: invoice.id,
+    name: invoiceName(invoice),
+    actions: allActions.filter((action) => actions[action].eligible(invoice)),
+  };
+}
+
+/** The rows chosen for a bulk action, by their key (an invoice's or a payment's id). */
+export function useRowSelection<Row>(
+  noun: string,
+  rowLabel: (row: Row) => string,
+): TableSelection<Row> & { clear: () => void } {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   return {
     selected,
-    noun: "invoice",
-    rowLabel: invoiceName,
+    noun,
+    rowLabel,
     change: (keys, chosen) =>
       setSelected((current) => {
         const next = new Set(current);
@@ -90,25 +108,41 @@ export function useInvoiceSelection(): TableSelection<Invoice> & { clear: () => 
 }
 
 export function InvoiceBulkActions({
-  invoices,
-  selection,
+  targets,
+  chosen,
+  clear,
+  offered = allActions,
+  noun = ["invoice", "invoices"],
 }: {
-  /** Every invoice loaded: the chosen ones are looked up here. */
-  invoices: Invoice[];
-  selection: ReturnType<typeof useInvoiceSelection>;
+  /** The rows loaded, as targets: the names in the outcome come from here. */
+  targets: readonly BulkTarget[];
+  /** The targets of the rows chosen (an invoice named twice is acted on once). */
+  chosen: readonly BulkTarget[];
+  /** Forgets the rows chosen, once an action is done. */
+  clear: () => void;
+  /** The actions this list offers (all three unless told). */
+  offered?: readonly BulkAction[];
+  /** What a row is, singular and plural, for "2 payments chosen.". */
+  noun?: [string, string];
 }) {
   const session = useSignedInSession();
   const [asking, setAsking] = useState<BulkAction | undefined>();
   const [outcome, setOutcome] = useState<{ action: BulkAction; result: BulkResult } | undefined>();
-  const chosen = invoices.filter((invoice) => selection.selected.has(invoice.id));
-  const names = new Map(invoices.map((invoice) => [invoice.id, invoiceName(invoice)]));
-  const eligible = (action: BulkAction) => chosen.filter(actions[action].eligible);
+  const names = new Map(targets.map((target) => [target.invoiceId, target.name]));
+  // Two chosen rows of one invoice (two failed payments of it) ask for it once.
+  const eligible = (action: BulkAction) => [
+    ...new Map(
+      chosen
+        .filter((target) => target.actions.includes(action))
+        .map((target) => [target.invoiceId, target] as const),
+    ).values(),
+  ];
 
   const take = useApiMutation({
     write: (action: BulkAction) =>
       bulkRequest(
         action,
-        eligible(action).map((invoice) => invoice.id),
+        eligible(action).map((target) => target.invoiceId),
       ),
     // Finalizing numbers invoices and moves credits; a charge records payments; a reminder is an email.
     invalidates: [
@@ -121,22 +155,21 @@ export function InvoiceBulkActions({
     onSuccess: (result, action) => {
       setOutcome({ action, result });
       setAsking(undefined);
-      selection.clear();
+      clear();
     },
   });
 
-  const shownActions = (Object.keys(actions) as BulkAction[]).filter((action) =>
-    can(session, actions[action].permission),
-  );
+  const shownActions = offered.filter((action) => can(session, actions[action].permission));
   if (shownActions.length === 0) return null;
   const count = (n: number) => (n === 1 ? "1 invoice" : `${n} invoices`);
+  const chosenRows = (n: number) => (n === 1 ? `1 ${noun[0]}` : `${n} ${noun[1]}`);
   return (
     <>
-      <section className="bulk-actions" aria-label="Actions on the chosen invoices">
+      <section className="bulk-actions" aria-label={`Actions on the chosen ${noun[1]}`}>
         <p role="status" aria-live="polite">
           {chosen.length === 0
-            ? "Choose invoices to act on several at once."
-            : `${count(chosen.length)} chosen.`}
+            ? `Choose ${noun[1]} to act on several at once.`
+            : `${chosenRows(chosen.length)} chosen.`}
         </p>
         {shownActions.map((action) => {
           const n = eligible(action).length;
@@ -169,8 +202,8 @@ export function InvoiceBulkActions({
         >
           <p>{actions[asking].confirm}</p>
           <ul>
-            {eligible(asking).map((invoice) => (
-              <li key={invoice.id}>{invoiceName(invoice)}</li>
+            {eligible(asking).map((target) => (
+              <li key={target.invoiceId}>{target.name}</li>
             ))}
           </ul>
         </ConfirmDialog>

@@ -10,9 +10,9 @@ import type { FilterField } from "../../ui/filter-form.tsx";
 import { FilteredListPage, statusFilter, useFilteredList } from "../../ui/filtered-list-page.tsx";
 import { useListView } from "../../ui/list-view.tsx";
 import { AgeingPanel, ageingLabels } from "./ageing-panel.tsx";
-import { InvoiceBulkActions, useInvoiceSelection } from "./invoice-bulk-actions.tsx";
+import { InvoiceBulkActions, invoiceTarget, useRowSelection } from "./invoice-bulk-actions.tsx";
 import { invoiceStatusLabels } from "./invoice-status.tsx";
-import { InvoiceTable } from "./invoice-table.tsx";
+import { InvoiceTable, invoiceName } from "./invoice-table.tsx";
 import { RevenuePanel } from "./revenue-panel.tsx";
 
 type InvoiceQuery = QueryOf<"/v1/invoices">;
@@ -40,7 +40,7 @@ export function InvoiceListPage() {
   const session = useSignedInSession();
   const view = useListView(25, apiSorts);
   const filteredList = useFilteredList("/v1/invoices", filterFields, 100, view);
-  const selection = useInvoiceSelection();
+  const selection = useRowSelection("invoice", invoiceName);
 
   return (
     <FilteredListPage
@@ -86,7 +86,11 @@ export function InvoiceListPage() {
               invoice.amount_remaining,
             ])}
           />
-          <InvoiceBulkActions invoices={invoices} selection={selection} />
+          <InvoiceBulkActions
+            targets={invoices.map(invoiceTarget)}
+            chosen={invoices.filter((invoice) => selection.selected.has(invoice.id)).map(invoiceTarget)}
+            clear={selection.clear}
+          />
           <InvoiceTable
             invoices={invoices}
             label="Invoices table"

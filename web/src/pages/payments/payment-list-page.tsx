@@ -1,11 +1,14 @@
-// Payments and their refunds, newest first, filtered by status or customer
-// (kept in the address): each with its customer by name, its invoice, how it
-// was made, and why it failed when it did.
+// Payments and their refunds, newest first or sorted by a column, filtered by
+// status or customer (kept in the address): each with its customer by name,
+// its invoice, how it was made, and why it failed when it did. The invoices
+// of failed payments chosen in the table can be charged again together.
+import type { ListItem } from "../../api/queries.ts";
 import type { QueryOf } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { customerPath, invoicePath } from "../../routing/routes.ts";
+import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import type { FilterField } from "../../ui/filter-form.tsx";
@@ -13,6 +16,7 @@ import { FilteredListPage, statusFilter, useFilteredList } from "../../ui/filter
 import { useListView } from "../../ui/list-view.tsx";
 import { useCustomerNames } from "../customers/customer-names.ts";
 import { useExternalLinkCells } from "../integrations/external-links.tsx";
+import { type BulkTarget, InvoiceBulkActions, useRowSelection } from "../invoices/invoice-bulk-actions.tsx";
 
 type PaymentQuery = QueryOf<"/v1/payments">;
 
@@ -35,7 +39,23 @@ const methodLabels: Record<string, string> = {
 /** The columns the API sorts by, with its field for each (the others order the loaded rows). */
 const apiSorts = { received: "received_at", status: "status", amount: "amount" };
 
+type Payment = ListItem<"/v1/payments">;
+
+/** A payment as the bulk retry sees it: a failed one asks for its invoice to be charged again. */
+function paymentTarget(payment: Payment): BulkTarget {
+  return {
+    invoiceId: payment.invoice_id,
+    name: `Invoice ${payment.invoice_id}`,
+    actions: payment.status === "failed" ? ["collect"] : [],
+  };
+}
+
 export function PaymentListPage() {
+  const session = useSignedInSession();
+  const selection = useRowSelection<Payment>(
+    "payment",
+    (payment) => `payment ${payment.id} of invoice ${payment.invoice_id}`,
+  );
   const view = useListView(25, apiSorts);
   const filteredList = useFilteredList("/v1/payments", filterFields, 100, view);
   const customerName = useCustomerNames();
@@ -81,11 +101,19 @@ export function PaymentListPage() {
               payment.amount_refunded,
             ])}
           />
+          <InvoiceBulkActions
+            targets={payments.map(paymentTarget)}
+            chosen={payments.filter((payment) => selection.selected.has(payment.id)).map(paymentTarget)}
+            clear={selection.clear}
+            offered={["collect"]}
+            noun={["payment", "payments"]}
+          />
           <DataTable
             label="Payments table"
             rows={payments}
             rowKey={(payment) => payment.id}
             view={view}
+            {...(can(session, "finance:write") ? { selection } : {})}
             columns={[
               {
                 header: "Payment",
