@@ -345,12 +345,15 @@ describe("one prepaid commit drawn by two subscriptions", () => {
     ]);
   }
 
-  async function sharedContract(secondFields: Record<string, unknown>) {
+  async function sharedContract(
+    secondFields: Record<string, unknown>,
+    terms: Record<string, unknown> = {
+      commits: [{ id: "prepaid", type: "prepaid", amount: "1000.00", applies_to: ["usage"] }],
+    },
+  ) {
     const customer = await subscribedCustomer();
     const secondId = await storageSubscription(customer, secondFields);
-    const contractId = await contractAround(customer, {
-      commits: [{ id: "prepaid", type: "prepaid", amount: "1000.00", applies_to: ["usage"] }],
-    });
+    const contractId = await contractAround(customer, terms);
     const added = await tenant.admin.post(`/v1/contracts/${contractId}/amendments`, {
       effective_at: start,
       reason: "The storage deal joins the commit",
@@ -447,5 +450,36 @@ describe("one prepaid commit drawn by two subscriptions", () => {
     ]);
     const balances = await expectOk(tenant.admin.get(`/v1/contracts/${contractId}/balances`));
     expect(balances.balances[0]).toMatchObject({ drawn: "1000.00", remaining: "0.00" });
+  });
+
+  it("trues up a postpaid commit against the spend of both", async () => {
+    await tenantWithPlans("Shared postpaid commit");
+    await createSumMeter(tenant.admin, "storage_gb", "storage");
+    const { customer } = await sharedContract(
+      { start_at: start, billing: "calendar" },
+      { end: "2030-04-01T00:00:00Z", commits: [{ id: "minimum", type: "postpaid", amount: "5000.00" }] },
+    );
+    for (const [month, gigabytesUsed] of [
+      ["01", 400],
+      ["02", 300],
+      ["03", 200],
+    ] as const) {
+      await advanceTestClock(tenant.admin, `2030-${month}-20T00:00:00Z`);
+      await gigabytes(customer, month, `2030-${month}-20T00:00:00Z`, gigabytesUsed);
+    }
+    await advanceTestClock(tenant.admin, "2030-04-01T00:00:01Z");
+
+    // The term (January to March) spent 3 × 1,000.00 of platform and 400 + 300 + 200 GB of storage
+    // (900.00): 3,900.00, so the minimum of 5,000.00 is trued up by 1,100.00 on 1 April, beside
+    // March's 200.00 of storage (the contract's subscription alone spent 3,000.00: 2,000.00 would be wrong).
+    const invoices = await invoicesOf(customer.customerId);
+    expect(invoices.map((invoice) => [invoice.issued_at.slice(0, 10), invoice.total])).toEqual([
+      ["2030-01-01", "1000.00"],
+      ["2030-02-01", "1400.00"],
+      ["2030-03-01", "1300.00"],
+      ["2030-04-01", "1300.00"],
+    ]);
+    const trueUp = invoices[3].lines.find((line: { kind: string }) => line.kind === "commit_true_up");
+    expect(trueUp).toMatchObject({ charge_id: "minimum", amount: "1100.00" });
   });
 });

@@ -21,7 +21,7 @@ import { inTenant } from "../platform/database/tenant-scope.ts";
 import { type ContractDocument, toCoreContract } from "../simulation/index.ts";
 import { getSubscription } from "../subscriptions/index.ts";
 import type { ContractBalances } from "./contract-schemas.ts";
-import { findContract, selectContracts } from "./contracts.ts";
+import { findContract, selectContracts, subscriptionsHeld } from "./contracts.ts";
 import type { CommitBalanceRecord, CommitTopUpRecord, CommitTrueUpRecord } from "./tables.ts";
 
 /** A subscription's contract as billing reads it; plans in `terms` are named by code. */
@@ -41,6 +41,8 @@ export type ContractForBilling = {
   primary: boolean;
   /** Amendments' changes to prepaid commits already invoiced for their term, each invoiced once. */
   topUps: readonly CommitTopUpRecord[];
+  /** Every subscription the contract holds, the one it was made around first. */
+  subscriptionIds: readonly string[];
 };
 
 export function ledgerOf(records: readonly CommitBalanceRecord[] | null): CommitLedger | undefined {
@@ -91,6 +93,7 @@ export async function contractsOfSubscriptions(
     .where("id", "in", [...new Set(held.map((entry) => entry.contract_id))])
     .execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
+  const all = await subscriptionsHeld(database, scope, [...byId.keys()]);
   return new Map(
     held.flatMap((entry) => {
       const row = byId.get(entry.contract_id);
@@ -102,6 +105,7 @@ export async function contractsOfSubscriptions(
         ledger: ledgerOf(row.commit_ledger),
         primary: entry.position === 0,
         topUps: row.commit_top_ups,
+        subscriptionIds: all.get(row.id) ?? [entry.subscription_id],
       };
       return [[entry.subscription_id, contract] as const];
     }),

@@ -89,6 +89,7 @@ export {
   type PrepaidCommit,
   type PriceReplacement,
   type RateCardEntry,
+  type SharedSpend,
   subscriptionUnderContract,
 } from "./contracts/contract.ts";
 /** @public */

@@ -13,6 +13,7 @@ import {
   formatAmount,
   type Instant,
   type InvoiceLine,
+  type SharedSpend,
   type settleInvoice,
   ZERO,
 } from "../core/index.ts";
@@ -322,6 +323,57 @@ async function billNextInvoice(
 }
 
 /**
+ * What the other subscriptions of a shared contract bill on this very
+ * invoice (commit lines aside), by contract id, when the subscription the
+ * contract was made around is billed on it too: its postpaid true-up counts
+ * them (their earlier invoices are read by customer-billing's sharedSpendOf).
+ */
+async function sameInvoiceSpend(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  billing: CustomerBilling,
+  group: readonly DueSubscription[],
+  readUsage?: Parameters<typeof subscriptionBillAt>[5],
+): Promise<Map<string, SharedSpend[]>> {
+  const primaries = new Set(
+    group.flatMap((member) =>
+      member.entry.contract?.stored.primary === true ? [member.entry.contract.id] : [],
+    ),
+  );
+  const spend = new Map<string, SharedSpend[]>();
+  for (const member of group) {
+    const shared = member.entry.contract;
+    if (shared === undefined || shared.stored.primary || !primaries.has(shared.id)) continue;
+    if (isPausedAt(member.entry.subscription.pauses, member.instant)) continue;
+    const bill = await subscriptionBillAt(
+      transaction,
+      context,
+      billing,
+      member.entry,
+      member.instant,
+      readUsage,
+    );
+    const lines = bill.lines
+      .filter((line) => line.kind !== "commit" && line.kind !== "commit_true_up")
+      .map((line) => ({ periodStart: line.periodStart, issuedAt: member.instant, amount: line.amount }));
+    spend.set(shared.id, [...(spend.get(shared.id) ?? []), ...lines]);
+  }
+  return spend;
+}
+
+/** The entry with the spend of its contract's other subscriptions on the same invoice counted in its true-up. */
+function withSameInvoiceSpend(
+  entry: SubscriptionBilling,
+  spend: ReadonlyMap<string, SharedSpend[]>,
+): SubscriptionBilling {
+  const shared = entry.contract;
+  const extra = shared === undefined ? undefined : spend.get(shared.id);
+  if (shared === undefined || extra === undefined || !shared.stored.primary) return entry;
+  const contract = { ...shared.contract, sharedSpend: [...(shared.contract.sharedSpend ?? []), ...extra] };
+  return { ...entry, contract: { ...shared, contract } };
+}
+
+/**
  * The contract an invoice draws on, with its balances read again under a lock
  * of its row: another subscription of the contract, billed since the
  * customer's billing was read (or by another chunk), may have drawn on it.
@@ -359,6 +411,7 @@ export async function linesOfGroup(
   const engineLines: EngineLine[] = [];
   const allowances: AllowanceSummary[] = [];
   let contract: InvoiceContract | undefined;
+  const sameInvoice = await sameInvoiceSpend(transaction, context, billing, group, readUsage);
   for (const member of group) {
     const { subscription } = member.entry;
     if (isPausedAt(subscription.pauses, member.instant)) continue;
@@ -366,7 +419,7 @@ export async function linesOfGroup(
       transaction,
       context,
       billing,
-      member.entry,
+      withSameInvoiceSpend(member.entry, sameInvoice),
       member.instant,
       readUsage,
     );

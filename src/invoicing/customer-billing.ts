@@ -18,6 +18,7 @@ import {
   type Catalog,
   type ContractBilling,
   currencyFor,
+  Decimal,
   type Instant,
   type InvoiceLine,
   linesByIssueInstant,
@@ -26,6 +27,7 @@ import {
   type PoolShare,
   planBillingSchedule,
   poolUsage,
+  type SharedSpend,
   subscriptionUnderContract,
   type UsageAggregates,
   usageWindowsFor,
@@ -45,6 +47,7 @@ import {
 } from "../metering/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import type { EffectiveOverride } from "../subscriptions/index.ts";
 import {
   type BillableSubscription,
@@ -110,16 +113,63 @@ function versionIdsOf(subscription: BillableSubscription, contract?: ContractFor
   return [...new Set([...ids, ...(contract?.phaseVersionIds ?? [])])];
 }
 
+/**
+ * What the other subscriptions of each shared contract billed on finalized
+ * invoices (commit lines aside), by contract id: the postpaid true-up of the
+ * subscription the contract was made around counts it.
+ */
+async function sharedSpendOf(
+  database: Database,
+  scope: TenantScope,
+  contracts: ReadonlyMap<string, ContractForBilling>,
+): Promise<Map<string, SharedSpend[]>> {
+  const others = new Map<string, string>();
+  for (const stored of contracts.values()) {
+    if (!stored.primary || stored.subscriptionIds.length < 2) continue;
+    for (const id of stored.subscriptionIds.slice(1)) others.set(id, stored.id);
+  }
+  if (others.size === 0) return new Map();
+  const rows = await database
+    .selectFrom("invoice_lines")
+    .innerJoin("invoices", "invoices.id", "invoice_lines.invoice_id")
+    .select([
+      "invoice_lines.subscription_id",
+      "invoice_lines.period_start",
+      "invoice_lines.amount",
+      "invoices.issued_at",
+    ])
+    .where(inTenant(scope, "invoices"))
+    .where("invoices.status", "not in", ["draft", "void"])
+    .where("invoice_lines.subscription_id", "in", [...others.keys()])
+    .where("invoice_lines.kind", "not in", ["commit", "commit_true_up"])
+    .execute();
+  const byContract = new Map<string, SharedSpend[]>();
+  for (const row of rows) {
+    const contractId = others.get(row.subscription_id ?? "");
+    if (contractId === undefined || row.period_start === null) continue;
+    const spend = {
+      periodStart: row.period_start.getTime(),
+      issuedAt: row.issued_at.getTime(),
+      amount: new Decimal(row.amount),
+    };
+    byContract.set(contractId, [...(byContract.get(contractId) ?? []), spend]);
+  }
+  return byContract;
+}
+
 /** Each entry with a contract gets it, its timeline shaped by it as the simulator shapes a scenario's. */
 function applyContracts(
   entries: readonly SubscriptionBilling[],
   contracts: ReadonlyMap<string, ContractForBilling>,
   versions: ReadonlyMap<string, PlanVersionRecord>,
+  sharedSpend: ReadonlyMap<string, SharedSpend[]>,
 ): void {
   for (const entry of entries) {
     const stored = contracts.get(entry.subscription.id);
     if (stored === undefined) continue;
-    const contract = coreContractOf(stored, versions, entry.versionIds);
+    const shared = sharedSpend.get(stored.id);
+    const own = coreContractOf(stored, versions, entry.versionIds);
+    const contract = shared === undefined ? own : { ...own, sharedSpend: shared };
     const { timeline } = entry.subscription;
     entry.subscription = { ...entry.subscription, timeline: subscriptionUnderContract(timeline, contract) };
     entry.contract = { id: stored.id, contract, stored, ledger: stored.ledger };
@@ -142,7 +192,7 @@ async function pricingOf(
     scope,
     entries.flatMap((entry) => entry.versionIds),
   );
-  applyContracts(entries, contracts, versions);
+  applyContracts(entries, contracts, versions, await sharedSpendOf(database, scope, contracts));
   const meters = await engineMetersFor(database, scope, meterCodesOf(versions.values()), at);
   return { versions, meters };
 }

@@ -134,7 +134,7 @@ function topUpLines(
  * The `commit_true_up` lines of every term that ends by `until` (V32): the
  * commit's amount less the term's spend, when positive. The spend is what the
  * lines issued up to the term's end whose period starts in the term add up to,
- * commit lines aside.
+ * commit lines aside, with those of the contract's other subscriptions.
  */
 export function commitTrueUpLines(
   billing: ContractBilling,
@@ -157,6 +157,17 @@ export function commitTrueUpLines(
             line.periodStart < term.end,
         )
         .map((line) => line.amount),
+    ).plus(
+      sumDecimals(
+        (billing.contract.sharedSpend ?? [])
+          .filter(
+            (shared) =>
+              shared.issuedAt <= term.end &&
+              term.start <= shared.periodStart &&
+              shared.periodStart < term.end,
+          )
+          .map((shared) => shared.amount),
+      ),
     );
     for (const commit of billing.contract.commits) {
       if (commit.type !== "postpaid") continue;

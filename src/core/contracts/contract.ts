@@ -97,6 +97,19 @@ export type Contract = {
    * another subscription of the contract carries the commit lines and true-ups.
    */
   readonly drawsOnly?: boolean;
+  /**
+   * What the contract's other subscriptions billed (their lines, commit lines
+   * aside): a postpaid commit's spend over a term counts theirs too (V32's
+   * rule applied to each).
+   */
+  readonly sharedSpend?: readonly SharedSpend[];
+};
+
+/** A line another subscription of the contract billed: its service period's start, its invoice's instant, its amount. */
+export type SharedSpend = {
+  readonly periodStart: Instant;
+  readonly issuedAt: Instant;
+  readonly amount: Decimal;
 };
 
 export type ContractTerm = { readonly start: Instant; readonly end: Instant };
