@@ -28,6 +28,7 @@ import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { RowButton } from "../../ui/row-button.tsx";
 import { EmptyState } from "../../ui/states.tsx";
+import { TableScroll } from "../../ui/table-scroll.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { customerOptions } from "../customers/customer-choices.ts";
 import { InvoiceLinesTable, shownLine } from "../invoices/invoice-lines-table.tsx";
@@ -142,41 +143,43 @@ function ContractList() {
     <Panel title="Contracts">
       <ResourceView resource={contracts} loadingLabel="Reading contracts…" empty="No contract yet.">
         {(list) => (
-          <table className="table">
-            <caption className="visually-hidden">Contracts</caption>
-            <thead>
-              <tr>
-                <th scope="col">Contract</th>
-                <th scope="col">Customer</th>
-                <th scope="col">Term</th>
-                <th scope="col">Phases</th>
-                <th scope="col">Commits</th>
-                <th scope="col">Subscriptions</th>
-                <th scope="col">Version</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((contract) => (
-                <tr key={contract.id}>
-                  <td>{contract.id}</td>
-                  <td>{contract.customer_id}</td>
-                  <td>
-                    {formatDateTime(contract.start, undefined)} to {formatDateTime(contract.end, undefined)}
-                  </td>
-                  <td>{contract.phases.map((phase) => phase.plan).join(" → ") || "—"}</td>
-                  <td>{contract.commits.length}</td>
-                  <td>{contract.subscription_ids.length}</td>
-                  <td>{contract.version}</td>
-                  <td>
-                    <RowButton label="Amend" of={contract.id} onClick={() => setOpenId(contract.id)} />
-                  </td>
+          <TableScroll label="Contract list">
+            <table className="table">
+              <caption className="visually-hidden">Contracts</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Contract</th>
+                  <th scope="col">Customer</th>
+                  <th scope="col">Term</th>
+                  <th scope="col">Phases</th>
+                  <th scope="col">Commits</th>
+                  <th scope="col">Subscriptions</th>
+                  <th scope="col">Version</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {list.map((contract) => (
+                  <tr key={contract.id}>
+                    <td>{contract.id}</td>
+                    <td>{contract.customer_id}</td>
+                    <td>
+                      {formatDateTime(contract.start, undefined)} to {formatDateTime(contract.end, undefined)}
+                    </td>
+                    <td>{contract.phases.map((phase) => phase.plan).join(" → ") || "—"}</td>
+                    <td>{contract.commits.length}</td>
+                    <td>{contract.subscription_ids.length}</td>
+                    <td>{contract.version}</td>
+                    <td>
+                      <RowButton label="Amend" of={contract.id} onClick={() => setOpenId(contract.id)} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </ResourceView>
       {opened !== undefined && <ContractAmendmentsPanel contract={opened} />}
