@@ -58,6 +58,11 @@ export {
   type InvoiceComparison,
   type LineDifference,
 } from "./comparison/invoice-comparison.ts";
+export {
+  type CurrencyRevenueImpact,
+  migrationRevenueImpact,
+  type NextInvoiceChange,
+} from "./comparison/migration-impact.ts";
 /** @public */
 export { type CommitAmountChange, changeCommitAmount } from "./contracts/commit-amendment.ts";
 /** @public */

@@ -41,10 +41,36 @@ const MigratedSubscriptionSchema = Type.Object({
   change_id: Nullable({ ...Type.String(), description: "null in a dry run" }),
   preview: Type.Optional({
     ...SubscriptionChangePreviewSchema,
-    description: "dry run: the subscription's next invoice without and with the change, and the difference",
+    description:
+      "the subscription's next invoice without and with the change, and the difference, as previewed " +
+      "before the move (left out of listed migrations)",
   }),
 });
 export type MigratedSubscription = Static<typeof MigratedSubscriptionSchema>;
+
+const CurrencyRevenueImpactSchema = Type.Object({
+  currency: Type.String(),
+  subscriptions: Type.Integer({
+    description: "the affected subscriptions whose next invoice is in this currency",
+  }),
+  before_total: Type.String({ description: "the sum of their next invoices' totals without the move" }),
+  after_total: Type.String({ description: "the sum of their next invoices' totals with the move" }),
+  difference: Type.String({ description: "the sum of their next invoices' differences (after − before)" }),
+});
+
+const PlanMigrationSummarySchema = Type.Object(
+  {
+    affected_subscriptions: Type.Integer({ description: "how many subscriptions the migration moves" }),
+    revenue_impact: Type.Array(CurrencyRevenueImpactSchema, {
+      description:
+        "per currency, from the subscriptions' previews; empty where the answer carries no previews " +
+        "(listed migrations, reverts, a staged rollout's stages)",
+    }),
+  },
+  { description: "the count affected and the revenue impact on their next invoices" },
+);
+
+export type PlanMigrationSummary = Static<typeof PlanMigrationSummarySchema>;
 
 export const PlanMigrationSchema = Type.Object({
   id: Nullable({
@@ -63,6 +89,7 @@ export const PlanMigrationSchema = Type.Object({
   reverts_migration_id: Nullable(Type.String()),
   dry_run: Type.Boolean(),
   subscriptions: Type.Array(MigratedSubscriptionSchema),
+  summary: PlanMigrationSummarySchema,
   created_by: Type.String(),
   reason: Nullable(Type.String()),
   created_at: Timestamp,

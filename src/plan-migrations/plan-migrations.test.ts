@@ -103,6 +103,19 @@ describe("plan version migrations", () => {
         difference: "5.00",
       });
     }
+    // The count affected and the revenue impact: three next invoices of 20.00 become 25.00.
+    expect(preview.body.summary).toEqual({
+      affected_subscriptions: 3,
+      revenue_impact: [
+        {
+          currency: "USD",
+          subscriptions: 3,
+          before_total: "60.00",
+          after_total: "75.00",
+          difference: "15.00",
+        },
+      ],
+    });
     expect((await subscription(first)).changes).toEqual([]);
     expect((await tenant.admin.get(`/v1/plans/${planId}/migrations`)).body.data).toEqual([]);
 
@@ -121,6 +134,19 @@ describe("plan version migrations", () => {
     expect(
       migrated.body.subscriptions.map((entry: { subscription_id: string }) => entry.subscription_id),
     ).toEqual([second, first]);
+    expect(migrated.body.summary).toEqual({
+      affected_subscriptions: 2,
+      revenue_impact: [
+        {
+          currency: "USD",
+          subscriptions: 2,
+          before_total: "40.00",
+          after_total: "50.00",
+          difference: "10.00",
+        },
+      ],
+    });
+    expect(migrated.body.subscriptions[0].preview).toMatchObject({ difference: "5.00" });
     const firstAfter = await subscription(first);
     expect(firstAfter.changes).toEqual([
       expect.objectContaining({
@@ -143,6 +169,7 @@ describe("plan version migrations", () => {
       to_version: 2,
       dry_run: false,
       reason: "2026 price increase",
+      summary: { affected_subscriptions: 2, revenue_impact: [] },
     });
     expect(
       listed.body.data[0].subscriptions

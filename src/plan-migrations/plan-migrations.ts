@@ -12,6 +12,7 @@ import {
   planVersionByNumber,
   planVersionsByIds,
 } from "../catalog/index.ts";
+import { migrationRevenueImpact, type NextInvoiceChange } from "../core/index.ts";
 import { withApproval } from "../governance/index.ts";
 import { previewSubscriptionChange } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
@@ -31,6 +32,7 @@ import type {
   CreatePlanMigrationInput,
   MigratedSubscription,
   PlanMigration,
+  PlanMigrationSummary,
 } from "./plan-migration-schemas.ts";
 import "./tables.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
@@ -51,14 +53,34 @@ export async function createPlanMigration(
       targetId: planId,
       request: input,
     };
-    return withApproval(context, change, (spendApproval) =>
-      context.database.transaction().execute(async (transaction) => {
+    return withApproval(context, change, async (spendApproval) => {
+      // The revenue impact is previewed before the move, outside the transaction, as the dry run does.
+      const previewed = await previewMoves(context, planId, input);
+      const moved = await context.database.transaction().execute(async (transaction) => {
         const migration = await migratePlanVersion(transaction, context, planId, input);
         await spendApproval(transaction, migration.id);
         return migration;
-      }),
-    );
+      });
+      const previews = new Map(
+        previewed.subscriptions.map((entry) => [entry.subscription_id, entry.preview]),
+      );
+      const subscriptions = moved.subscriptions.map((entry) => {
+        const preview = previews.get(entry.subscription_id);
+        return preview === undefined ? entry : { ...entry, preview };
+      });
+      return { ...moved, subscriptions, summary: summarize(subscriptions) };
+    });
   }
+  const previewed = await previewMoves(context, planId, input);
+  return presentMigration(context, previewed.request, null, previewed.subscriptions);
+}
+
+/** Each subscription the migration would move, with its next invoice without and with the move. */
+async function previewMoves(
+  context: RequestContext,
+  planId: string,
+  input: CreatePlanMigrationInput,
+): Promise<{ request: MigrationRequest; subscriptions: MigratedSubscription[] }> {
   // Outside any transaction: the preview reads through context.database.
   const request = await resolveRequest(context.database, context, planId, input);
   const moves = await planMigrationMoves(context.database, context, request.terms);
@@ -71,7 +93,33 @@ export async function createPlanMigration(
     });
     subscriptions.push({ ...movedEntry(move, null), preview });
   }
-  return presentMigration(context, request, null, subscriptions);
+  return { request, subscriptions };
+}
+
+/** The count affected and, from the previews the entries carry, the revenue impact per currency. */
+function summarize(subscriptions: readonly MigratedSubscription[]): PlanMigrationSummary {
+  const changes = subscriptions.flatMap(({ preview }): NextInvoiceChange[] => {
+    const currency = preview?.after?.currency ?? preview?.before?.currency;
+    if (preview === undefined || currency === undefined) return [];
+    return [
+      {
+        currency,
+        before: preview.before?.total ?? null,
+        after: preview.after?.total ?? null,
+        difference: preview.difference,
+      },
+    ];
+  });
+  return {
+    affected_subscriptions: subscriptions.length,
+    revenue_impact: migrationRevenueImpact(changes).map((impact) => ({
+      currency: impact.currency,
+      subscriptions: impact.subscriptions,
+      before_total: impact.before,
+      after_total: impact.after,
+      difference: impact.difference,
+    })),
+  };
 }
 
 /**
@@ -189,6 +237,7 @@ export async function revertPlanMigration(
       at: result.at.toISOString(),
       change_id: result.changeId,
     })),
+    summary: { affected_subscriptions: reverted.length, revenue_impact: [] },
     created_by: describeActor(context.actor).id,
     reason: context.reason ?? null,
     created_at: now.toISOString(),
@@ -260,29 +309,33 @@ export async function listPlanMigrations(
       rows.flatMap((row) => [row.from_version_id, row.to_version_id]),
     ),
   ]);
-  return rows.map((row) => ({
-    id: row.id,
-    plan_id: row.plan_id,
-    from_version: versions.get(row.from_version_id)?.version ?? 0,
-    to_version: versions.get(row.to_version_id)?.version ?? 0,
-    from_version_id: row.from_version_id,
-    to_version_id: row.to_version_id,
-    timing: row.timing,
-    at: row.requested_at?.toISOString() ?? null,
-    reverts_migration_id: row.reverts_migration_id,
-    dry_run: false,
-    subscriptions: moved
+  return rows.map((row) => {
+    const subscriptions = moved
       .filter((change) => change.migrationId === row.id)
       .map((change) => ({
         subscription_id: change.subscriptionId,
         customer_id: change.customerId,
         at: change.at.toISOString(),
         change_id: change.changeId,
-      })),
-    created_by: row.created_by,
-    reason: row.reason,
-    created_at: row.created_at.toISOString(),
-  }));
+      }));
+    return {
+      id: row.id,
+      plan_id: row.plan_id,
+      from_version: versions.get(row.from_version_id)?.version ?? 0,
+      to_version: versions.get(row.to_version_id)?.version ?? 0,
+      from_version_id: row.from_version_id,
+      to_version_id: row.to_version_id,
+      timing: row.timing,
+      at: row.requested_at?.toISOString() ?? null,
+      reverts_migration_id: row.reverts_migration_id,
+      dry_run: false,
+      subscriptions,
+      summary: summarize(subscriptions),
+      created_by: row.created_by,
+      reason: row.reason,
+      created_at: row.created_at.toISOString(),
+    };
+  });
 }
 
 function checkTimingFields(input: CreatePlanMigrationInput, now: Date): void {
@@ -334,6 +387,7 @@ function presentMigration(
     reverts_migration_id: null,
     dry_run: id === null,
     subscriptions,
+    summary: summarize(subscriptions),
     created_by: describeActor(context.actor).id,
     reason: context.reason ?? null,
     created_at: request.terms.now.toISOString(),

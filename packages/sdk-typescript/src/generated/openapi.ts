@@ -26985,6 +26985,18 @@ export interface operations {
                      *               }
                      *             }
                      *           ],
+                     *           "summary": {
+                     *             "affected_subscriptions": 0,
+                     *             "revenue_impact": [
+                     *               {
+                     *                 "currency": "string",
+                     *                 "subscriptions": 0,
+                     *                 "before_total": "string",
+                     *                 "after_total": "string",
+                     *                 "difference": "string"
+                     *               }
+                     *             ]
+                     *           },
                      *           "created_by": "string",
                      *           "reason": "string",
                      *           "created_at": "2026-02-15T00:00:00Z"
@@ -27018,7 +27030,7 @@ export interface operations {
                                  */
                                 at: string;
                                 change_id: string | null;
-                                /** @description dry run: the subscription's next invoice without and with the change, and the difference */
+                                /** @description the subscription's next invoice without and with the change, and the difference, as previewed before the move (left out of listed migrations) */
                                 preview?: {
                                     before: {
                                         /**
@@ -27257,6 +27269,23 @@ export interface operations {
                                     difference: string;
                                 };
                             }[];
+                            /** @description the count affected and the revenue impact on their next invoices */
+                            summary: {
+                                /** @description how many subscriptions the migration moves */
+                                affected_subscriptions: number;
+                                /** @description per currency, from the subscriptions' previews; empty where the answer carries no previews (listed migrations, reverts, a staged rollout's stages) */
+                                revenue_impact: {
+                                    currency: string;
+                                    /** @description the affected subscriptions whose next invoice is in this currency */
+                                    subscriptions: number;
+                                    /** @description the sum of their next invoices' totals without the move */
+                                    before_total: string;
+                                    /** @description the sum of their next invoices' totals with the move */
+                                    after_total: string;
+                                    /** @description the sum of their next invoices' differences (after − before) */
+                                    difference: string;
+                                }[];
+                            };
                             created_by: string;
                             reason: string | null;
                             /**
@@ -27516,6 +27545,18 @@ export interface operations {
                      *           }
                      *         }
                      *       ],
+                     *       "summary": {
+                     *         "affected_subscriptions": 0,
+                     *         "revenue_impact": [
+                     *           {
+                     *             "currency": "string",
+                     *             "subscriptions": 0,
+                     *             "before_total": "string",
+                     *             "after_total": "string",
+                     *             "difference": "string"
+                     *           }
+                     *         ]
+                     *       },
                      *       "created_by": "string",
                      *       "reason": "string",
                      *       "created_at": "2026-02-15T00:00:00Z"
@@ -27545,7 +27586,7 @@ export interface operations {
                              */
                             at: string;
                             change_id: string | null;
-                            /** @description dry run: the subscription's next invoice without and with the change, and the difference */
+                            /** @description the subscription's next invoice without and with the change, and the difference, as previewed before the move (left out of listed migrations) */
                             preview?: {
                                 before: {
                                     /**
@@ -27784,6 +27825,23 @@ export interface operations {
                                 difference: string;
                             };
                         }[];
+                        /** @description the count affected and the revenue impact on their next invoices */
+                        summary: {
+                            /** @description how many subscriptions the migration moves */
+                            affected_subscriptions: number;
+                            /** @description per currency, from the subscriptions' previews; empty where the answer carries no previews (listed migrations, reverts, a staged rollout's stages) */
+                            revenue_impact: {
+                                currency: string;
+                                /** @description the affected subscriptions whose next invoice is in this currency */
+                                subscriptions: number;
+                                /** @description the sum of their next invoices' totals without the move */
+                                before_total: string;
+                                /** @description the sum of their next invoices' totals with the move */
+                                after_total: string;
+                                /** @description the sum of their next invoices' differences (after − before) */
+                                difference: string;
+                            }[];
+                        };
                         created_by: string;
                         reason: string | null;
                         /**
@@ -27977,6 +28035,18 @@ export interface operations {
                      *           }
                      *         }
                      *       ],
+                     *       "summary": {
+                     *         "affected_subscriptions": 0,
+                     *         "revenue_impact": [
+                     *           {
+                     *             "currency": "string",
+                     *             "subscriptions": 0,
+                     *             "before_total": "string",
+                     *             "after_total": "string",
+                     *             "difference": "string"
+                     *           }
+                     *         ]
+                     *       },
                      *       "created_by": "string",
                      *       "reason": "string",
                      *       "created_at": "2026-02-15T00:00:00Z"
@@ -28006,7 +28076,7 @@ export interface operations {
                              */
                             at: string;
                             change_id: string | null;
-                            /** @description dry run: the subscription's next invoice without and with the change, and the difference */
+                            /** @description the subscription's next invoice without and with the change, and the difference, as previewed before the move (left out of listed migrations) */
                             preview?: {
                                 before: {
                                     /**
@@ -28245,6 +28315,23 @@ export interface operations {
                                 difference: string;
                             };
                         }[];
+                        /** @description the count affected and the revenue impact on their next invoices */
+                        summary: {
+                            /** @description how many subscriptions the migration moves */
+                            affected_subscriptions: number;
+                            /** @description per currency, from the subscriptions' previews; empty where the answer carries no previews (listed migrations, reverts, a staged rollout's stages) */
+                            revenue_impact: {
+                                currency: string;
+                                /** @description the affected subscriptions whose next invoice is in this currency */
+                                subscriptions: number;
+                                /** @description the sum of their next invoices' totals without the move */
+                                before_total: string;
+                                /** @description the sum of their next invoices' totals with the move */
+                                after_total: string;
+                                /** @description the sum of their next invoices' differences (after − before) */
+                                difference: string;
+                            }[];
+                        };
                         created_by: string;
                         reason: string | null;
                         /**
