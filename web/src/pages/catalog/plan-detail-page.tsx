@@ -1,6 +1,7 @@
 // One plan: its name and description (editable), and every version with its
 // status and effective date, each linked to its page and to what changed
-// from the version before it; a new draft opens from here.
+// from the version before it; a new draft opens from here, and subscribers
+// move from one version to another (with a preview of the revenue impact).
 import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { useApiMutation } from "../../api/queries.ts";
@@ -18,18 +19,21 @@ import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ErrorState } from "../../ui/states.tsx";
+import { canMoveSubscribers, MoveSubscribersPanel, PlanMigrationHistory } from "./plan-migrations.tsx";
 import { effectiveText, VersionStatusBadge } from "./version-status.tsx";
 
 /** The page of one plan, once it is read (the router reads it). */
 export function PlanDetailPage({ plan }: { plan: Plan }) {
   const session = useSignedInSession();
   const [editing, setEditing] = useState(false);
+  const [moving, setMoving] = useState(false);
   const openDraft = useApiMutation({
     write: () => answer(api.POST("/v1/plans/{id}/versions", { params: { path: { id: plan.id } }, body: {} })),
     invalidates: ["/v1/plans/{id}"],
     onSuccess: (draft) => navigate(`${planVersionPath(plan.id, draft.version)}/edit`),
   });
   const writable = can(session, "catalog:write");
+  const movable = can(session, "billing:write") && canMoveSubscribers(plan);
   const open = plan.versions.find(
     (version) => version.state === "draft" || version.state === "pending_approval",
   );
@@ -42,38 +46,52 @@ export function PlanDetailPage({ plan }: { plan: Plan }) {
         title={plan.name}
         subtitle={<code>{plan.code}</code>}
         actions={
-          writable && (
+          (writable || movable) && (
             <>
-              {open ? (
-                <Link to={planVersionPath(plan.id, open.version)} className="button button-primary">
-                  {open.state === "draft"
-                    ? `Continue draft version ${open.version}`
-                    : `Review version ${open.version}`}
-                </Link>
-              ) : (
+              {writable &&
+                (open ? (
+                  <Link to={planVersionPath(plan.id, open.version)} className="button button-primary">
+                    {open.state === "draft"
+                      ? `Continue draft version ${open.version}`
+                      : `Review version ${open.version}`}
+                  </Link>
+                ) : (
+                  <button
+                    type="button"
+                    className="button button-primary"
+                    disabled={openDraft.isPending || openDraft.isSuccess}
+                    onClick={() => openDraft.mutate()}
+                  >
+                    {openDraft.isPending || openDraft.isSuccess ? "Opening…" : "New draft version"}
+                  </button>
+                ))}
+              {movable && (
                 <button
                   type="button"
-                  className="button button-primary"
-                  disabled={openDraft.isPending || openDraft.isSuccess}
-                  onClick={() => openDraft.mutate()}
+                  className="button"
+                  aria-expanded={moving}
+                  onClick={() => setMoving((value) => !value)}
                 >
-                  {openDraft.isPending || openDraft.isSuccess ? "Opening…" : "New draft version"}
+                  Move subscribers
                 </button>
               )}
-              <button
-                type="button"
-                className="button"
-                aria-expanded={editing}
-                onClick={() => setEditing((value) => !value)}
-              >
-                Rename
-              </button>
+              {writable && (
+                <button
+                  type="button"
+                  className="button"
+                  aria-expanded={editing}
+                  onClick={() => setEditing((value) => !value)}
+                >
+                  Rename
+                </button>
+              )}
             </>
           )
         }
       />
       {openDraft.error && <ErrorState error={openDraft.error} title="No draft was opened" />}
       {editing && <PlanDetailsForm plan={plan} onDone={() => setEditing(false)} />}
+      {moving && <MoveSubscribersPanel plan={plan} onClose={() => setMoving(false)} />}
       {plan.description && <p className="plan-description">{plan.description}</p>}
       <Panel title="Versions">
         <DataTable
@@ -112,6 +130,7 @@ export function PlanDetailPage({ plan }: { plan: Plan }) {
           Created {formatDateTime(plan.created_at)}, updated {formatDateTime(plan.updated_at)}.
         </p>
       </Panel>
+      {can(session, "billing:read") && <PlanMigrationHistory plan={plan} />}
     </>
   );
 }
