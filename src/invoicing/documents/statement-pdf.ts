@@ -11,8 +11,9 @@
 // as decimal strings of the currency's minor unit; this only prints them in
 // the customer's locale, with the currency.
 import { currencyFor } from "../../core/index.ts";
-import { BOLD, INK, loadFonts, MUTED, pdfBytesOf, REGULAR, RULE } from "./invoice-pdf.ts";
+import { pdfBytesOf } from "./invoice-pdf.ts";
 import { formatDecimalString } from "./locale-number-format.ts";
+import { BOLD, FOOTER_HEIGHT, INK, loadFonts, MARGIN, MUTED, PdfLayout, REGULAR } from "./pdf-layout.ts";
 
 export type StatementDocumentLine = {
   date: string;
@@ -50,8 +51,6 @@ export type StatementDocument = {
   createdAt: Date;
 };
 
-const MARGIN = 50;
-const FOOTER_HEIGHT = 30;
 const BAND_HEIGHT = 64;
 const SIZE = { title: 18, body: 8.5, reference: 7, heading: 7, seller: 14, footer: 7 };
 const ROW_PADDING = 3;
@@ -69,58 +68,10 @@ const COLUMNS: Column[] = [
 ];
 const DESCRIPTION = 2;
 
+/** The 495 points between the margins. */
 const CONTENT_WIDTH = 495;
 
-type Style = { font?: string; size: number; color?: string; align?: "left" | "right" };
-
-class StatementLayout {
-  readonly document: PDFKit.PDFDocument;
-  y: number;
-
-  constructor(document: PDFKit.PDFDocument) {
-    this.document = document;
-    this.y = document.page.margins.top;
-  }
-
-  get bottom(): number {
-    return this.document.page.height - this.document.page.margins.bottom;
-  }
-
-  measure(text: string, width: number, style: Style): number {
-    this.document.font(style.font ?? REGULAR).fontSize(style.size);
-    return this.document.heightOfString(text, { width });
-  }
-
-  write(text: string, x: number, width: number, style: Style, y = this.y): number {
-    this.document
-      .font(style.font ?? REGULAR)
-      .fontSize(style.size)
-      .fillColor(style.color ?? INK)
-      .text(text, x, y, { width, align: style.align ?? "left" });
-    return this.document.y;
-  }
-
-  rule(y: number, color = RULE, width = 0.5): void {
-    this.document
-      .moveTo(MARGIN, y)
-      .lineTo(MARGIN + CONTENT_WIDTH, y)
-      .lineWidth(width)
-      .strokeColor(color)
-      .stroke();
-  }
-
-  /** A new page, headed as the first one's table, when `height` does not fit below the cursor. */
-  ensureSpace(height: number, onNewPage?: () => void): void {
-    if (this.y + height <= this.bottom) return;
-    this.document.addPage();
-    this.y = this.document.page.margins.top;
-    this.y =
-      this.write("Statement of account (continued)", MARGIN, CONTENT_WIDTH, { size: 7.5, color: MUTED }) + 8;
-    onNewPage?.();
-  }
-}
-
-function drawMasthead(layout: StatementLayout, statement: StatementDocument): void {
+function drawMasthead(layout: PdfLayout, statement: StatementDocument): void {
   const { document } = layout;
   const { seller } = statement;
   const top = layout.y;
@@ -147,7 +98,7 @@ function drawMasthead(layout: StatementLayout, statement: StatementDocument): vo
   layout.y = top + BAND_HEIGHT + 18;
 }
 
-function drawHeading(layout: StatementLayout, statement: StatementDocument): void {
+function drawHeading(layout: PdfLayout, statement: StatementDocument): void {
   const top = layout.y;
   const titleBottom = layout.write(
     "Statement of account",
@@ -173,7 +124,7 @@ function drawHeading(layout: StatementLayout, statement: StatementDocument): voi
   layout.y = y + 18;
 }
 
-function drawTableHeader(layout: StatementLayout): void {
+function drawTableHeader(layout: PdfLayout): void {
   const style = { font: BOLD, size: SIZE.heading, color: MUTED } as const;
   let bottom = layout.y;
   for (const column of COLUMNS) {
@@ -183,12 +134,12 @@ function drawTableHeader(layout: StatementLayout): void {
     );
   }
   layout.y = bottom + 3;
-  layout.rule(layout.y, INK, 1);
+  layout.rule(layout.y, { color: INK, width: 1 });
   layout.y += ROW_PADDING;
 }
 
 /** One row: the cells of COLUMNS, and the reference in small type beneath the description. */
-function drawRow(layout: StatementLayout, cells: readonly string[], reference: string, bold = false): void {
+function drawRow(layout: PdfLayout, cells: readonly string[], reference: string, bold = false): void {
   const style = { font: bold ? BOLD : REGULAR, size: SIZE.body } as const;
   const referenceStyle = { size: SIZE.reference, color: MUTED } as const;
   const descriptionColumn = COLUMNS[DESCRIPTION]!;
@@ -216,7 +167,7 @@ function drawRow(layout: StatementLayout, cells: readonly string[], reference: s
   layout.y += ROW_PADDING;
 }
 
-function drawSummary(layout: StatementLayout, rows: [string, string, boolean][], title: string): void {
+function drawSummary(layout: PdfLayout, rows: [string, string, boolean][], title: string): void {
   const rowHeight = 14;
   layout.ensureSpace(24 + rows.length * rowHeight);
   layout.y += 10;
@@ -260,7 +211,7 @@ function layOut(document: PDFKit.PDFDocument, statement: StatementDocument): voi
       { kind: "currency", currency: statement.currency },
       minorDigits,
     );
-  const layout = new StatementLayout(document);
+  const layout = new PdfLayout(document, "Statement of account");
   drawMasthead(layout, statement);
   drawHeading(layout, statement);
   drawTableHeader(layout);
