@@ -26,7 +26,7 @@ export const BOLD = "DejaVuSans-Bold";
 
 export const INK = "#1f2328";
 export const MUTED = "#57606a";
-export const RULE = "#d0d7de";
+const RULE = "#d0d7de";
 
 // A4 in points, with room at the bottom for the footer line.
 export const MARGIN = 50;
