@@ -313,6 +313,10 @@ export function serverChangeListener(connectionString: string): ChangeListener {
       if (retryTimer !== undefined) clearTimeout(retryTimer);
       const open = client;
       client = undefined;
+      // Held again while it ends: the socket was unref'd, and a process with
+      // nothing else to do (the pool's idle connections timed out) would stop
+      // mid-close, the close never returning.
+      (open?.connection.stream as { ref?: () => void } | undefined)?.ref?.();
       await open?.end().catch(() => {});
     },
   };
