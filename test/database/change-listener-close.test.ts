@@ -40,11 +40,14 @@ function runScript(): Promise<{ code: number | null; output: string }> {
   });
 }
 
-describe.skipIf(testDatabaseKind !== "postgres")("closing a handle with its change listener connected", () => {
-  it("ends the listener's connection and returns, the process exiting 0", async () => {
-    const { code, output } = await runScript();
-    expect(output).toContain("listening");
-    expect(output).toContain("closed");
-    expect(code).toBe(0);
-  }, 30_000);
-});
+describe.skipIf(testDatabaseKind !== "postgres")(
+  "closing a handle with its change listener connected",
+  () => {
+    it("ends the listener's connection and returns, the process exiting 0", async () => {
+      const { code, output } = await runScript();
+      expect(output).toContain("listening");
+      expect(output).toContain("closed");
+      expect(code).toBe(0);
+    }, 30_000);
+  },
+);
