@@ -7,13 +7,12 @@
 // builds the rollups folds into cells: at most one hour of events per cut.
 import { sql } from "kysely";
 import type { Aggregation } from "../core/index.ts";
-import { Decimal, formatQuantity, type Instant, parseInstant, ZERO } from "../core/index.ts";
+import { Decimal, type Instant, parseInstant, ZERO } from "../core/index.ts";
 import { findCustomerByExternalId } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { MeterCatalog } from "./meter-catalog.ts";
 import { type MeterVersion, versionInEffect } from "./meter-definition.ts";
-import { decodeValueKey } from "./meter-reading.ts";
 import { loadVersionsOfMeterCode } from "./meter-versions.ts";
 import { type QueryWindow, queryWindows, windowIndexOf } from "./query-windows.ts";
 import {
@@ -25,34 +24,10 @@ import {
 } from "./rollup-cells.ts";
 import type { EventProperties } from "./tables.ts";
 import type { UsageQueryInput, UsageReport } from "./usage-schemas.ts";
+import { type UsagePiece, WindowedUsage } from "./windowed-usage.ts";
 
 /** More windows than this (per group) is a chart nobody reads; a larger window serves better. */
 const maximumWindows = 10_000;
-
-type Totals = {
-  eventCount: number;
-  sum: Decimal;
-  maximum: Decimal | undefined;
-  latestAt: Instant | undefined;
-  latestValue: Decimal | undefined;
-  /** Σ change × milliseconds from the change to the window's end (weighted_sum). */
-  weightedToWindowEnd: Decimal;
-};
-
-/**
- * Usage of one dimension key in one window, from one source: the whole hours
- * of the window (summed by the database), or a cell built from raw events.
- * Decimals are exact text, as PostgreSQL's numeric gives them.
- */
-type UsagePiece = {
-  eventCount: number;
-  sum: string | null;
-  maximum: string | null;
-  latestAt: Instant | null;
-  latestValue: string | null;
-  /** Σ change × milliseconds from the change to the window's end (weighted_sum). */
-  weightedToWindowEnd: string | null;
-};
 
 export async function queryUsage(context: RequestContext, input: UsageQueryInput): Promise<UsageReport> {
   const from = parseQueryInstant(input.from, "query.from");
@@ -214,6 +189,7 @@ async function windowedUsage(
         lastWindow,
         cell.key.dimensionKey,
         pieceOfCell(cell, windows[lastWindow]!),
+        aggregations[lastWindow]!,
       );
       if (!settled) return undefined;
     }
@@ -260,144 +236,6 @@ async function windowedUsage(
   return usage.report(aggregations, distinctCounts);
 }
 
-/** Usage totals per group and window, and each group's level before `from` (weighted_sum). */
-class WindowedUsage {
-  private readonly windows: readonly QueryWindow[];
-  private readonly groupBy: string | undefined;
-  private readonly totalsByGroup = new Map<string, Totals[]>();
-  private readonly openingLevels = new Map<string, Decimal>();
-  private readonly groupValues = new Map<string, string | null>();
-
-  constructor(windows: readonly QueryWindow[], groupBy: string | undefined) {
-    this.windows = windows;
-    this.groupBy = groupBy;
-    if (groupBy === undefined) this.totalsOf("");
-  }
-
-  /** The stored key of the group_by dimension's value in a dimension key, null when events lack it. */
-  groupValueOf(dimensionKey: string): string | null {
-    if (this.groupBy === undefined) return null;
-    let value = this.groupValues.get(dimensionKey);
-    if (value === undefined) {
-      const parsed = JSON.parse(dimensionKey) as Record<string, string | null>;
-      value = parsed[this.groupBy] ?? null;
-      this.groupValues.set(dimensionKey, value);
-    }
-    return value;
-  }
-
-  add(windowIndex: number, dimensionKey: string, piece: UsagePiece): void {
-    const totals = this.totalsOf(this.groupKeyOf(dimensionKey))[windowIndex]!;
-    totals.eventCount += piece.eventCount;
-    if (piece.sum !== null) totals.sum = totals.sum.plus(piece.sum);
-    if (piece.weightedToWindowEnd !== null) {
-      totals.weightedToWindowEnd = totals.weightedToWindowEnd.plus(piece.weightedToWindowEnd);
-    }
-    if (piece.maximum !== null) {
-      const maximum = new Decimal(piece.maximum);
-      if (totals.maximum === undefined || maximum.greaterThan(totals.maximum)) totals.maximum = maximum;
-    }
-    if (piece.latestAt !== null && piece.latestValue !== null) {
-      if (totals.latestAt === undefined || piece.latestAt >= totals.latestAt) {
-        totals.latestAt = piece.latestAt;
-        totals.latestValue = new Decimal(piece.latestValue);
-      }
-    }
-  }
-
-  /**
-   * Takes the events after `to` of an unfinished hour back out of the
-   * window its rollup was added to: count and sum exactly; false when the
-   * tail holds a value as large as the window's maximum, which could then
-   * have come from the tail.
-   */
-  subtract(windowIndex: number, dimensionKey: string, piece: UsagePiece): boolean {
-    const totals = this.totalsOf(this.groupKeyOf(dimensionKey))[windowIndex]!;
-    totals.eventCount -= piece.eventCount;
-    if (piece.sum !== null) totals.sum = totals.sum.minus(piece.sum);
-    if (piece.maximum === null) return true;
-    return totals.maximum?.greaterThan(piece.maximum) === true;
-  }
-
-  addOpeningLevel(dimensionKey: string, change: Decimal): void {
-    const group = this.groupKeyOf(dimensionKey);
-    this.totalsOf(group);
-    this.openingLevels.set(group, (this.openingLevels.get(group) ?? ZERO).plus(change));
-  }
-
-  report(
-    aggregations: readonly Aggregation[],
-    distinctCounts: ReadonlyMap<string, number>,
-  ): UsageReport["windows"] {
-    for (const key of distinctCounts.keys()) this.totalsOf(key.slice(key.indexOf("|") + 1));
-    const groups = [...this.totalsByGroup.keys()].sort();
-    const windows: UsageReport["windows"] = [];
-    for (const group of groups) {
-      const totalsOfWindows = this.totalsOf(group);
-      let level = this.openingLevels.get(group) ?? ZERO;
-      for (const [index, window] of this.windows.entries()) {
-        const totals = totalsOfWindows[index]!;
-        const length = window.end - window.start;
-        let value: Decimal;
-        switch (aggregations[index]) {
-          case "sum":
-            value = totals.sum;
-            break;
-          case "max":
-            value = totals.maximum ?? ZERO;
-            break;
-          case "latest":
-            value = totals.latestValue ?? ZERO;
-            break;
-          case "unique_count":
-            value = new Decimal(distinctCounts.get(`${index}|${group}`) ?? 0);
-            break;
-          case "weighted_sum":
-            // The level's integral over the window divided by its length: the time-weighted level.
-            value = level.times(length).plus(totals.weightedToWindowEnd).dividedBy(length);
-            break;
-          default:
-            value = new Decimal(totals.eventCount);
-        }
-        level = level.plus(totals.sum);
-        windows.push({
-          start: new Date(window.start).toISOString(),
-          end: new Date(window.end).toISOString(),
-          group: this.groupBy === undefined ? null : { [this.groupBy]: presentGroupValue(group) },
-          value: formatQuantity(value),
-          event_count: totals.eventCount,
-        });
-      }
-    }
-    return windows;
-  }
-
-  private groupKeyOf(dimensionKey: string): string {
-    return this.groupBy === undefined ? "" : JSON.stringify(this.groupValueOf(dimensionKey));
-  }
-
-  private totalsOf(group: string): Totals[] {
-    let totals = this.totalsByGroup.get(group);
-    if (totals === undefined) {
-      totals = this.windows.map(() => ({
-        eventCount: 0,
-        sum: ZERO,
-        maximum: undefined,
-        latestAt: undefined,
-        latestValue: undefined,
-        weightedToWindowEnd: ZERO,
-      }));
-      this.totalsByGroup.set(group, totals);
-    }
-    return totals;
-  }
-}
-
-function presentGroupValue(groupKey: string): string | null {
-  const stored = JSON.parse(groupKey) as string | null;
-  return stored === null ? null : decodeValueKey(stored);
-}
-
 /** The hours (by start) that a boundary falls inside of, rather than on. */
 function hoursCutBy(boundaries: readonly Instant[]): Set<Instant> {
   const hours = new Set<Instant>();
@@ -408,6 +246,32 @@ function hoursCutBy(boundaries: readonly Instant[]): Set<Instant> {
 }
 
 type UsageScope = { environmentId: string; meterId: string; customer: string };
+
+/** Ranges of instants one statement reads events in; more are read by further statements, in order. */
+const rangesPerStatement = 100;
+
+/**
+ * The instants to read events in: each cut hour from its start (or from
+ * `readFrom`, for an unfinished hour's tail) to its end or `to`, whichever
+ * comes first; adjacent hours as one range. Sorted, so reading them in order
+ * reads the events in time order.
+ */
+function rangesToRead(
+  hourStarts: readonly Instant[],
+  readFrom: Instant | undefined,
+  to: Instant,
+): { start: Instant; end: Instant }[] {
+  const ranges: { start: Instant; end: Instant }[] = [];
+  for (const hour of [...hourStarts].sort((left, right) => left - right)) {
+    const start = Math.max(hour, readFrom ?? hour);
+    const end = Math.min(hour + millisecondsPerHour, to);
+    if (start >= end) continue;
+    const previous = ranges.at(-1);
+    if (previous !== undefined && previous.end === start) previous.end = end;
+    else ranges.push({ start, end });
+  }
+  return ranges;
+}
 
 /**
  * The raw events of cut hours, folded into cells that each lie inside one
@@ -421,30 +285,32 @@ async function readCutHours(
   hourStarts: readonly Instant[],
   range: { from: Instant; to: Instant; windows: readonly QueryWindow[]; readFrom?: Instant },
 ): Promise<{ cells: RollupCells; changesBeforeFrom: Map<string, Decimal> }> {
-  // An unfinished hour's tail needs only its own events, not the hour's; constant bounds let the
-  // planner read just them from the index (bounds from the joined hour alone scan the customer's events).
-  const readFrom =
-    range.readFrom === undefined
-      ? sql``
-      : sql`and event.occurred_at >= ${new Date(range.readFrom).toISOString()}::timestamptz
-          and event.occurred_at < ${new Date(range.to).toISOString()}::timestamptz`;
   const eventNames = [...new Set(versions.map((version) => version.definition.event_name))];
-  const { rows } = await sql<{ name: string; occurred_at: Date; properties: EventProperties }>`
-    select event.name, event.occurred_at, event.properties
-    from unnest(${hourStarts.map((hour) => new Date(hour).toISOString())}::timestamptz[]) as hour(start)
-    join events as event
-      on event.environment_id = ${scope.environmentId}
-      and event.customer_external_id = ${scope.customer}
-      and event.occurred_at >= hour.start and event.occurred_at < hour.start + interval '1 hour'
-      ${readFrom}
-    where event.voided_at is null and event.name = any(${eventNames}::text[])
-    order by event.occurred_at, event.received_at, event.id`.execute(context.database);
+  const rows: { name: string; occurred_at: Date; properties: EventProperties }[] = [];
+  const ranges = rangesToRead(hourStarts, range.readFrom, range.to);
+  for (let first = 0; first < ranges.length; first += rangesPerStatement) {
+    // Constant bounds, so the planner reads just these instants from the customer's index in the months
+    // they fall in (bounds joined from a list of hours made it scan every event of the customer).
+    const bounds = ranges.slice(first, first + rangesPerStatement).map(
+      ({ start, end }) =>
+        sql`(event.occurred_at >= ${new Date(start).toISOString()}::timestamptz
+            and event.occurred_at < ${new Date(end).toISOString()}::timestamptz)`,
+    );
+    const batch = await sql<{ name: string; occurred_at: Date; properties: EventProperties }>`
+      select event.name, event.occurred_at, event.properties
+      from events as event
+      where event.environment_id = ${scope.environmentId}
+        and event.customer_external_id = ${scope.customer}
+        and (${sql.join(bounds, sql` or `)})
+        and event.voided_at is null and event.name = any(${eventNames}::text[])
+      order by event.occurred_at, event.received_at, event.id`.execute(context.database);
+    rows.push(...batch.rows);
+  }
   const catalog = new MeterCatalog(versions);
   const cells = new RollupCells();
   const changesBeforeFrom = new Map<string, Decimal>();
   for (const [sequence, row] of rows.entries()) {
     const timestamp = row.occurred_at.getTime();
-    if (timestamp >= range.to) continue;
     const readings = catalog.read({ name: row.name, timestamp, properties: row.properties });
     if (timestamp < range.from) {
       for (const { reading } of readings) {
