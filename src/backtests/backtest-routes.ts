@@ -1,5 +1,6 @@
 // HTTP routes of backtests (/v1/backtests): request one, follow it, read its
 // invoices compared line by line or as CSV, cancel it.
+import { sendCsvFile } from "../platform/http/file-replies.ts";
 import { PagedQuery, PageOf } from "../platform/http/pagination.ts";
 import { ReasonOnlyBody, withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
@@ -85,10 +86,7 @@ export function registerBacktestRoutes(app: FairbillApp): void {
     },
     async ({ context, params }, reply) => {
       const text = await backtestCsvText(context, params.id);
-      return reply
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", `attachment; filename="backtest-${params.id}.csv"`)
-        .send(text);
+      return sendCsvFile(reply, `backtest-${params.id}.csv`, text);
     },
   );
 

@@ -1,6 +1,7 @@
 // HTTP routes of revenue recognition: schedules, the monthly report, the
 // journal (JSON or CSV) and journal exports; and the finance settings whose
 // chart of accounts and time zone they follow.
+import { sendCsvFile } from "../platform/http/file-replies.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { CsvText, IdParams, ListOf } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
@@ -113,10 +114,7 @@ export function registerRevenueRoutes(app: FairbillApp): void {
     },
     async ({ context, query }, reply) => {
       const journal = await journalForQuery(context, query);
-      return reply
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", `attachment; filename="journal-${journal.period}.csv"`)
-        .send(journalCsv(journal.lines));
+      return sendCsvFile(reply, `journal-${journal.period}.csv`, journalCsv(journal.lines));
     },
   );
 
@@ -165,10 +163,7 @@ export function registerRevenueRoutes(app: FairbillApp): void {
     },
     async ({ context, params }, reply) => {
       const lines = await journalExportLines(context, params.id);
-      return reply
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", `attachment; filename="${params.id}.csv"`)
-        .send(journalCsv(lines));
+      return sendCsvFile(reply, `${params.id}.csv`, journalCsv(lines));
     },
   );
 }

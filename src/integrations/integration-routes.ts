@@ -2,15 +2,17 @@
 // (made and consented to by an admin), their mappings, the sync log with its
 // error queue (retry, skip), and syncs queued by hand (an invoice, a journal
 // month, a CRM's sync).
-import { Type } from "typebox";
+import { type Static, type TSchema, Type } from "typebox";
 import { getInvoice } from "../invoicing/index.ts";
 import { realTimeOf } from "../platform/clock.ts";
+import type { RequestContext } from "../platform/context.ts";
 import { conflict } from "../platform/errors.ts";
-import { defineRoutes } from "../platform/http/routes.ts";
+import { defineRoutes, type RouteDeclarations, type RouteSpec } from "../platform/http/routes.ts";
 import { ListOf, NonEmptyId, NonEmptyIdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import {
   authorizeConnection,
+  type ConnectionRow,
   createConnection,
   findConnection,
   getConnection,
@@ -126,19 +128,16 @@ export function registerIntegrationRoutes(app: FairbillApp): void {
     ({ context, params, body }) => putMapping(context, params.id, body),
   );
 
-  routes.write(
+  declareSyncByHand(
+    routes,
     "POST /integrations/connections/:id/invoice-syncs",
     {
       operationId: "queueIntegrationInvoiceSync",
       summary:
         "Sync a finalized invoice, its customer, payments, refunds and credit notes (what is synced already is not sent again)",
-      params: NonEmptyIdParams,
       body: QueueInvoiceSyncBody,
-      response: QueuedSyncSchema,
-      status: 202,
     },
-    async ({ context, params, body }) => {
-      await findConnection(context.database, context, params.id);
+    async (context, connection, body) => {
       const invoice = await getInvoice(context, body.invoice_id);
       if (invoice.number === null || invoice.status === "void") {
         throw conflict(
@@ -147,40 +146,30 @@ export function registerIntegrationRoutes(app: FairbillApp): void {
           [{ path: "$.invoice_id", message: "is not a finalized invoice" }],
         );
       }
-      const job = await queueInvoiceSync(context.database, context, params.id, invoice.id);
-      return { queued: true, job_id: job.id };
+      return queueInvoiceSync(context.database, context, connection.id, invoice.id);
     },
   );
 
-  routes.write(
+  declareSyncByHand(
+    routes,
     "POST /integrations/connections/:id/journal-syncs",
     {
       operationId: "queueIntegrationJournalSync",
       summary: "Send an accounting month's revenue-recognition journal as journal entries",
-      params: NonEmptyIdParams,
       body: QueueJournalSyncBody,
-      response: QueuedSyncSchema,
-      status: 202,
     },
-    async ({ context, params, body }) => {
-      await findConnection(context.database, context, params.id);
-      const job = await queueJournalSync(context.database, context, params.id, body.period);
-      return { queued: true, job_id: job.id };
-    },
+    (context, connection, body) => queueJournalSync(context.database, context, connection.id, body.period),
   );
 
-  routes.write(
+  declareSyncByHand(
+    routes,
     "POST /integrations/connections/:id/crm-syncs",
     {
       operationId: "queueIntegrationCrmSync",
       summary:
         "Sync a CRM now: companies or accounts and customers both ways, won deals to draft contracts, and each customer's figures on its company",
-      params: NonEmptyIdParams,
-      response: QueuedSyncSchema,
-      status: 202,
     },
-    async ({ context, params }) => {
-      const connection = await findConnection(context.database, context, params.id);
+    (context, connection) => {
       if (!isCrmConnection(connection)) {
         throw conflict(
           "not_a_crm",
@@ -188,8 +177,7 @@ export function registerIntegrationRoutes(app: FairbillApp): void {
           [{ path: "$.id", message: "is not a CRM connection" }],
         );
       }
-      const job = await queueCrmSync(context.database, context, connection.id, { scheduled: false });
-      return { queued: true, job_id: job.id };
+      return queueCrmSync(context.database, context, connection.id, { scheduled: false });
     },
   );
 
@@ -274,5 +262,27 @@ export function registerIntegrationRoutes(app: FairbillApp): void {
       response: SyncSchema,
     },
     ({ context, params }) => skipSync(context, params.id),
+  );
+}
+
+/**
+ * Declares a route that queues a sync of one connection by hand (202, with the
+ * job's id): `queue` gets the connection, found in the environment, and the
+ * body, and queues the sync or refuses it.
+ */
+function declareSyncByHand<Body extends TSchema>(
+  routes: RouteDeclarations,
+  spec: RouteSpec,
+  definition: { operationId: string; summary: string; body?: Body },
+  queue: (context: RequestContext, connection: ConnectionRow, body: Static<Body>) => Promise<{ id: string }>,
+): void {
+  routes.write(
+    spec,
+    { ...definition, params: NonEmptyIdParams, response: QueuedSyncSchema, status: 202 },
+    async ({ context, params, body }) => {
+      const connection = await findConnection(context.database, context, params.id);
+      const job = await queue(context, connection, body as Static<Body>);
+      return { queued: true, job_id: job.id };
+    },
   );
 }

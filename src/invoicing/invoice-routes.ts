@@ -3,7 +3,8 @@
 // environment's invoicing settings.
 import { Type } from "typebox";
 import { notFound } from "../platform/errors.ts";
-import { BulkInvoiceIdsBody, BulkResultSchema, runBulkInvoiceAction } from "../platform/http/bulk-actions.ts";
+import { declareBulkInvoiceAction } from "../platform/http/bulk-actions.ts";
+import { sendPdfFile } from "../platform/http/file-replies.ts";
 import { PageOf } from "../platform/http/pagination.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { IdParams, PdfFile } from "../platform/http/schemas.ts";
@@ -121,7 +122,8 @@ export function registerInvoiceRoutes(app: FairbillApp): void {
     ({ context, params }) => finalizeInvoice(context, params.id),
   );
 
-  routes.write(
+  declareBulkInvoiceAction(
+    routes,
     "POST /invoices/bulk-finalize",
     {
       operationId: "finalizeInvoices",
@@ -132,14 +134,11 @@ export function registerInvoiceRoutes(app: FairbillApp): void {
         "way); one refused (not a draft, held, not found for this key) leaves the others done. The answer " +
         "lists every id in order with what was done or its problem; repeat the request with the same " +
         "Idempotency-Key to get the same answer without finalizing anything twice.",
-      body: BulkInvoiceIdsBody,
-      response: BulkResultSchema,
     },
-    (request) =>
-      runBulkInvoiceAction(request, request.body.invoice_ids, async (id) => {
-        const invoice = await finalizeInvoice(request.context, id);
-        return `finalized as ${invoice.number ?? id}`;
-      }),
+    async (context, id) => {
+      const invoice = await finalizeInvoice(context, id);
+      return `finalized as ${invoice.number ?? id}`;
+    },
   );
 
   routes.write(
@@ -172,10 +171,7 @@ export function registerInvoiceRoutes(app: FairbillApp): void {
       async ({ context, params }, reply) => {
         const document = await route.build(context, params.id);
         const pdf = await renderInvoicePdf(document);
-        return reply
-          .type("application/pdf")
-          .header("content-disposition", `inline; filename="${document.number ?? "draft"}.pdf"`)
-          .send(Buffer.from(pdf));
+        return sendPdfFile(reply, `${document.number ?? "draft"}.pdf`, pdf, "inline");
       },
     );
     documents.read(

@@ -10,8 +10,8 @@ import { Decimal, formatAmount, type Invoice } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
-import { selectInTenant } from "../platform/database/tenant-scope.ts";
-import { conflict, notFound } from "../platform/errors.ts";
+import { childRowsInTenant, findInTenant } from "../platform/database/tenant-scope.ts";
+import { conflict } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { outputAllowance, outputTotals } from "../simulation/index.ts";
 import type { StoredLine } from "./stored-lines.ts";
@@ -21,17 +21,14 @@ export type InvoiceLineRow = Selectable<InvoiceLineTable>;
 
 export type InvoiceRow = Selectable<InvoiceTable>;
 
-/** The invoice with this id in the tenant; not found when there is none. */
-export async function findInvoiceRow(
+/** The invoice with this id in the tenant, locked for the rest of the transaction with `lock`; else a 404. */
+export function findInvoiceRow(
   database: Database,
   scope: TenantScope,
   id: string,
   options: { lock?: boolean } = {},
 ): Promise<InvoiceRow> {
-  const byId = selectInTenant(database, scope, "invoices").where("id", "=", id);
-  const row = await (options.lock ? byId.forUpdate() : byId).executeTakeFirst();
-  if (row === undefined) throw notFound("invoice", id);
-  return row;
+  return findInTenant(database, scope, "invoices", id, "invoice", options);
 }
 
 /** The invoice, locked for the rest of the transaction. */
@@ -239,17 +236,16 @@ export async function findInvoiceByBillingKey(
 }
 
 /** The lines of these invoices, by invoice then position. */
-export async function linesOfInvoices(
+export function linesOfInvoices(
   database: Database,
   scope: TenantScope,
   invoiceIds: readonly string[],
 ): Promise<InvoiceLineRow[]> {
-  if (invoiceIds.length === 0) return [];
-  return selectInTenant(database, scope, "invoice_lines")
-    .where("invoice_id", "in", [...invoiceIds])
-    .orderBy("invoice_id")
-    .orderBy("position")
-    .execute();
+  return childRowsInTenant(database, scope, "invoice_lines", {
+    parentColumn: "invoice_id",
+    parentIds: invoiceIds,
+    orderColumn: "position",
+  });
 }
 
 export async function invoiceLineRows(database: Database, invoiceId: string): Promise<InvoiceLineRow[]> {

@@ -1,10 +1,10 @@
 // HTTP routes of partners (/v1/partners), their agreements and attributed
 // customers, and their settlement statements (/v1/partner-settlements).
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { Type } from "typebox";
+import { sendCsvFile, sendPdfFile } from "../platform/http/file-replies.ts";
 import { ReasonOnlyBody } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams, ListOf, PdfFile } from "../platform/http/schemas.ts";
+import { CsvText, IdParams, ListOf, PdfFile } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { listExternalSales } from "./external-sale-matching.ts";
 import {
@@ -58,18 +58,11 @@ import {
 } from "./settlements.ts";
 
 function sendCsv(reply: FastifyReply, settlement: SettlementView) {
-  return reply
-    .type("text/csv; charset=utf-8")
-    .header("content-disposition", `attachment; filename="${settlement.id}.csv"`)
-    .send(settlementCsv(settlement));
+  return sendCsvFile(reply, `${settlement.id}.csv`, settlementCsv(settlement));
 }
 
 async function sendPdf(reply: FastifyReply, settlement: SettlementView, partner: PartnerRow) {
-  const pdf = await settlementPdf(settlement, partner);
-  return reply
-    .type("application/pdf")
-    .header("content-disposition", `inline; filename="${settlement.id}.pdf"`)
-    .send(Buffer.from(pdf));
+  return sendPdfFile(reply, `${settlement.id}.pdf`, await settlementPdf(settlement, partner), "inline");
 }
 
 /** Where this server serves the partner statements page, as the caller reached it. */
@@ -289,7 +282,7 @@ export function registerPartnerRoutes(app: FairbillApp): void {
       operationId: "getPartnerSettlementCsv",
       summary: "A settlement statement as CSV, one row per line with its source",
       params: IdParams,
-      response: Type.String({ description: "text/csv" }),
+      response: CsvText,
     },
     async ({ context, params }, reply) => sendCsv(reply, await getSettlement(context, params.id)),
   );
@@ -354,7 +347,7 @@ export function registerPartnerRoutes(app: FairbillApp): void {
       operationId: "getPartnerViewStatementCsv",
       summary: "One of the partner's statements as CSV",
       params: IdParams,
-      response: Type.String({ description: "text/csv" }),
+      response: CsvText,
     },
     async ({ context, params }, reply) =>
       sendCsv(reply, (await partnerStatement(context, params.id)).settlement),

@@ -3,7 +3,7 @@
 // collecting an invoice now or marking it uncollectible, and dunning
 // (campaigns, a customer's settings, an invoice's dunning).
 import { InvoiceSchema } from "../invoicing/index.ts";
-import { BulkInvoiceIdsBody, BulkResultSchema, runBulkInvoiceAction } from "../platform/http/bulk-actions.ts";
+import { declareBulkInvoiceAction } from "../platform/http/bulk-actions.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { IdParams } from "../platform/http/schemas.ts";
@@ -139,7 +139,8 @@ function registerPaymentRecordRoutes(app: FairbillApp): void {
     },
     ({ context, params }) => collectInvoiceNow(context, params.id),
   );
-  routes.write(
+  declareBulkInvoiceAction(
+    routes,
     "POST /invoices/bulk-collect",
     {
       operationId: "collectInvoices",
@@ -150,16 +151,13 @@ function registerPaymentRecordRoutes(app: FairbillApp): void {
         "each recorded (and audited) as the single route records it; a charge the provider declines is a " +
         "failed payment of that invoice, and an invoice that cannot be charged (paid, no payment method, not " +
         "found for this key) is refused without stopping the others.",
-      body: BulkInvoiceIdsBody,
-      response: BulkResultSchema,
     },
-    (request) =>
-      runBulkInvoiceAction(request, request.body.invoice_ids, async (id) => {
-        const payment = await collectInvoiceNow(request.context, id);
-        const reason = payment.failure?.message ?? payment.failure?.code;
-        const failure = reason === null || reason === undefined ? "" : `: ${reason}`;
-        return `payment ${payment.id} ${payment.status}${failure}`;
-      }),
+    async (context, id) => {
+      const payment = await collectInvoiceNow(context, id);
+      const reason = payment.failure?.message ?? payment.failure?.code;
+      const failure = reason === null || reason === undefined ? "" : `: ${reason}`;
+      return `payment ${payment.id} ${payment.status}${failure}`;
+    },
   );
   routes.write(
     "POST /invoices/:id/mark-uncollectible",
@@ -288,7 +286,8 @@ function registerDunningRoutes(app: FairbillApp): void {
     },
     ({ context, params }) => sendInvoiceReminder(context, params.id),
   );
-  routes.write(
+  declareBulkInvoiceAction(
+    routes,
     "POST /invoices/bulk-send-reminder",
     {
       operationId: "sendInvoiceReminders",
@@ -297,16 +296,13 @@ function registerDunningRoutes(app: FairbillApp): void {
       description:
         "Each reminder is sent and audited in its own transaction; an invoice not owed, a customer without an " +
         "email address or an id not found for this key is refused without stopping the others.",
-      body: BulkInvoiceIdsBody,
-      response: BulkResultSchema,
     },
-    (request) =>
-      runBulkInvoiceAction(request, request.body.invoice_ids, async (id) => {
-        const sent = await sendInvoiceReminder(request.context, id);
-        return sent.template === "dunning_reminder"
-          ? `reminder emailed (${sent.days_overdue} days overdue)`
-          : "invoice emailed again (not yet due)";
-      }),
+    async (context, id) => {
+      const sent = await sendInvoiceReminder(context, id);
+      return sent.template === "dunning_reminder"
+        ? `reminder emailed (${sent.days_overdue} days overdue)`
+        : "invoice emailed again (not yet due)";
+    },
   );
   routes.read(
     "GET /invoices/:id/dunning",

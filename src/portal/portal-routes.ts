@@ -4,14 +4,14 @@
 // (/v1/portal-frame-policy), and the portal API under /v1/portal that
 // a link's token opens (`Authorization: Portal <token>`), for its customer only.
 import type { FastifyRequest } from "fastify";
-import { Type } from "typebox";
 import { AlertRuleSchema } from "../alerts/index.ts";
 import { CreditBalancesSchema } from "../credits/index.ts";
 import { CustomerAllowancesSchema, InvoiceSchema } from "../invoicing/index.ts";
 import { PaymentMethodSchema } from "../payments/index.ts";
+import { sendCsvFile, sendPdfFile } from "../platform/http/file-replies.ts";
 import { PagedQuery, PageOf } from "../platform/http/pagination.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { ListOf, NonEmptyIdParams, PdfFile } from "../platform/http/schemas.ts";
+import { CsvText, ListOf, NonEmptyIdParams, PdfFile } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { definePortalRoutes } from "./portal-authentication.ts";
 import { portalBillingDetails, updatePortalBillingDetails } from "./portal-billing-details.ts";
@@ -240,10 +240,7 @@ export function registerPortalRoutes(app: FairbillApp): void {
     },
     async ({ context, params }, reply) => {
       const { pdf, number } = await portalInvoicePdf(context, params.id);
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `attachment; filename="${number}.pdf"`)
-        .send(Buffer.from(pdf));
+      return sendPdfFile(reply, `${number}.pdf`, pdf, "attachment");
     },
   );
 
@@ -298,14 +295,11 @@ export function registerPortalRoutes(app: FairbillApp): void {
         "entry with its debit or credit and the running balance, and the closing balance. Drafts and void " +
         "invoices are left out.",
       query: PortalStatementQuery,
-      response: Type.String({ description: "text/csv" }),
+      response: CsvText,
     },
     async ({ context, query }, reply) => {
       const { statement, currency, timezone } = await portalStatement(context, query);
-      return reply
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", `attachment; filename="statement-${currency}.csv"`)
-        .send(statementCsv(statement, currency, timezone));
+      return sendCsvFile(reply, `statement-${currency}.csv`, statementCsv(statement, currency, timezone));
     },
   );
 
@@ -325,10 +319,7 @@ export function registerPortalRoutes(app: FairbillApp): void {
     },
     async ({ context, query }, reply) => {
       const pdf = await portalStatementPdf(context, query);
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", 'attachment; filename="statement.pdf"')
-        .send(Buffer.from(pdf));
+      return sendPdfFile(reply, "statement.pdf", pdf, "attachment");
     },
   );
 

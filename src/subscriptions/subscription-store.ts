@@ -5,8 +5,7 @@ import type { ExpressionBuilder, Selectable } from "kysely";
 import type { Instant, Subscription, SubscriptionChange } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseSchema, DatabaseTransaction } from "../platform/database/schema.ts";
-import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
-import { notFound } from "../platform/errors.ts";
+import { childRowsInTenant, findInTenant, inTenant } from "../platform/database/tenant-scope.ts";
 import type { Pause, SubscriptionStatus } from "./subscription-timeline.ts";
 import type {
   SubscriptionChangeTable,
@@ -37,40 +36,19 @@ export function selectSubscriptions(database: Database, scope: TenantScope) {
     .where(inTenant(scope, "subscriptions"));
 }
 
-export async function findSubscription(
+/** The subscription with this id in the tenant, locked for the rest of the transaction with `lock`; else a 404. */
+export function findSubscription(
   database: Database,
   scope: TenantScope,
   id: string,
+  options: { lock?: boolean } = {},
 ): Promise<SubscriptionRow> {
-  const row = await selectSubscriptions(database, scope)
-    .where("subscriptions.id", "=", id)
-    .executeTakeFirst();
-  if (!row) throw notFound("subscription", id);
-  return row;
-}
-
-/**
- * The subscription, locked for the rest of the transaction. Every write to a
- * timeline takes this lock first, so two changes cannot both pass the "not
- * before the last change" check, and a bill run reading the timeline in its
- * own transaction (billableSubscriptionsOf) does not race a change.
- */
-async function lockSubscription(
-  transaction: Database,
-  scope: TenantScope,
-  id: string,
-): Promise<SubscriptionRow> {
-  const row = await selectSubscriptions(transaction, scope)
-    .where("subscriptions.id", "=", id)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!row) throw notFound("subscription", id);
-  return row;
+  return findInTenant(database, scope, "subscriptions", id, "subscription", options);
 }
 
 /**
  * Runs `write` in a transaction of its own with the subscription locked
- * (lockSubscription) and its timeline loaded: how every change to a
+ * (lockedTimeline) and its timeline loaded: how every change to a
  * subscription's timeline starts.
  */
 export function withLockedTimeline<Result>(
@@ -88,13 +66,19 @@ export function withLockedTimeline<Result>(
     );
 }
 
-/** The subscription locked in `transaction` (lockSubscription), with its timeline loaded. */
+/**
+ * The subscription locked for the rest of `transaction`, with its timeline
+ * loaded. Every write to a timeline takes this lock first, so two changes
+ * cannot both pass the "not before the last change" check, and a bill run
+ * reading the timeline in its own transaction (billableSubscriptionsOf) does
+ * not race a change.
+ */
 export async function lockedTimeline(
   transaction: DatabaseTransaction,
   scope: TenantScope,
   subscriptionId: string,
 ): Promise<{ row: SubscriptionRow; loaded: LoadedSubscription }> {
-  const row = await lockSubscription(transaction, scope, subscriptionId);
+  const row = await findSubscription(transaction, scope, subscriptionId, { lock: true });
   return { row, loaded: await loadSubscription(transaction, scope, row) };
 }
 
@@ -105,23 +89,14 @@ export async function loadTimelines(
   rows: readonly SubscriptionRow[],
 ): Promise<LoadedSubscription[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.id);
+  const ofThese = { parentColumn: "subscription_id", parentIds: rows.map((row) => row.id) } as const;
   const [changeRows, quantityChangeRows, pauseRows] = await Promise.all([
-    selectInTenant(database, scope, "subscription_changes")
-      .where("subscription_id", "in", ids)
-      .orderBy("subscription_id")
-      .orderBy("sequence")
-      .execute(),
-    selectInTenant(database, scope, "subscription_quantity_changes")
-      .where("subscription_id", "in", ids)
-      .orderBy("subscription_id")
-      .orderBy("sequence")
-      .execute(),
-    selectInTenant(database, scope, "subscription_pauses")
-      .where("subscription_id", "in", ids)
-      .orderBy("subscription_id")
-      .orderBy("paused_from")
-      .execute(),
+    childRowsInTenant(database, scope, "subscription_changes", { ...ofThese, orderColumn: "sequence" }),
+    childRowsInTenant(database, scope, "subscription_quantity_changes", {
+      ...ofThese,
+      orderColumn: "sequence",
+    }),
+    childRowsInTenant(database, scope, "subscription_pauses", { ...ofThese, orderColumn: "paused_from" }),
   ]);
   const changesBySubscription = groupBy(changeRows, (change) => change.subscription_id);
   const quantityChangesBySubscription = groupBy(quantityChangeRows, (change) => change.subscription_id);

@@ -1,8 +1,9 @@
 // Every row carries its organization and environment, and every query is
 // scoped by both. `.where(inTenant(scope))` writes that condition in one call,
 // so that a query's own conditions stand out beside it; `selectInTenant`
-// starts the most common read: every column of a table, in the tenant; and
-// `findInTenant` reads one row by its id, or answers 404.
+// starts the most common read: every column of a table, in the tenant;
+// `findInTenant` reads one row by its id, or answers 404; and
+// `childRowsInTenant` reads the rows that belong to a few parents, in order.
 import { type ExpressionBuilder, type Selectable, type SelectQueryBuilder, sql } from "kysely";
 import type { TenantScope } from "../context.ts";
 import { notFound } from "../errors.ts";
@@ -52,4 +53,29 @@ export async function findInTenant<Table extends keyof DatabaseSchema & string>(
   const row = await (options.lock ? query.forUpdate() : query).executeTakeFirst();
   if (row === undefined) throw notFound(what, id);
   return row as Selectable<DatabaseSchema[Table]>;
+}
+
+/**
+ * The rows of `table` in the tenant of `scope` whose `parentColumn` is one of
+ * `parentIds`, by parent, then by `orderColumn` within each parent (an
+ * invoice's lines by position, a subscription's changes by sequence).
+ */
+export async function childRowsInTenant<Table extends keyof DatabaseSchema & string>(
+  database: Database,
+  scope: TenantScope,
+  table: Table,
+  children: {
+    parentColumn: keyof DatabaseSchema[Table] & string;
+    parentIds: readonly string[];
+    orderColumn: keyof DatabaseSchema[Table] & string;
+  },
+): Promise<Selectable<DatabaseSchema[Table]>[]> {
+  if (children.parentIds.length === 0) return [];
+  const parent = sql.ref(children.parentColumn);
+  const rows = await selectInTenant(database, scope, table)
+    .where((builder) => builder(parent, "in", [...children.parentIds]))
+    .orderBy(parent)
+    .orderBy(sql.ref(children.orderColumn))
+    .execute();
+  return rows as unknown as Selectable<DatabaseSchema[Table]>[];
 }

@@ -7,15 +7,17 @@
 // Idempotency-Key of every POST covers the whole request.
 import type { FastifyRequest } from "fastify";
 import { type Static, Type } from "typebox";
+import type { RequestContext } from "../context.ts";
 import { validationFailed } from "../errors.ts";
 import { toProblem } from "./problem.ts";
+import type { RouteDeclarations, RouteSpec } from "./routes.ts";
 import { StringEnum } from "./schemas.ts";
 import { StrictObject } from "./validation.ts";
 
 const maximumBulkItems = 100;
 
 /** The body of a bulk invoice action: `invoice_ids`, 1 to 100 invoice ids, each once. */
-export const BulkInvoiceIdsBody = StrictObject({
+const BulkInvoiceIdsBody = StrictObject({
   invoice_ids: Type.Array(
     Type.String({ pattern: "^inv_[0-9A-Za-z]{1,60}$", description: "an invoice id (inv_…)" }),
     {
@@ -33,7 +35,7 @@ const BulkItemProblem = Type.Object({
   detail: Type.String(),
 });
 
-export const BulkResultSchema = Type.Object(
+const BulkResultSchema = Type.Object(
   {
     done: Type.Integer({ description: "how many items were done" }),
     refused: Type.Integer({ description: "how many items were refused, each with its problem" }),
@@ -70,10 +72,26 @@ function refuseRepeats(ids: readonly string[]): void {
 }
 
 /**
+ * Declares the bulk route of an invoice action (`POST /invoices/bulk-finalize`):
+ * its body names the invoices, `act` does to one of them what the action's
+ * single route does, and the answer reports each (runBulkInvoiceAction).
+ */
+export function declareBulkInvoiceAction(
+  routes: RouteDeclarations,
+  spec: RouteSpec,
+  definition: { operationId: string; summary: string; description: string },
+  act: (context: RequestContext, invoiceId: string) => Promise<string>,
+): void {
+  routes.write(spec, { ...definition, body: BulkInvoiceIdsBody, response: BulkResultSchema }, (request) =>
+    runBulkInvoiceAction(request, request.body.invoice_ids, (invoiceId) => act(request.context, invoiceId)),
+  );
+}
+
+/**
  * Acts on each invoice in turn with `act` (which runs its own transactions and
  * answers what it did in a few words), and reports each outcome.
  */
-export async function runBulkInvoiceAction(
+async function runBulkInvoiceAction(
   request: FastifyRequest,
   invoiceIds: readonly string[],
   act: (invoiceId: string) => Promise<string>,

@@ -32,7 +32,7 @@ import type { FairbillApp } from "./server.ts";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 /** A route's method and path, as in the OpenAPI document: "GET /customers/:id". */
-type RouteSpec = `${Method} /${string}`;
+export type RouteSpec = `${Method} /${string}`;
 
 /** 303 for a route that sends the browser on (a sign-in callback). */
 type SuccessStatus = 200 | 201 | 202 | 303;
@@ -178,15 +178,15 @@ type RouteMethod = <
   handler: Handler<HandlerSchema<Params, Query, Body, Response>>,
 ) => void;
 
+/** What defineRoutes answers: a group's route declarations, by the access they need. */
+export type RouteDeclarations = { read: RouteMethod; write: RouteMethod; list: ListMethod };
+
 /**
  * The route declarations of one group of routes (a tag and its permissions):
  * `read` and `list` routes need the group's read access, `write` routes its
  * write access, unless a route names its own `permission`.
  */
-export function defineRoutes(
-  app: FairbillApp,
-  group: RouteGroup,
-): { read: RouteMethod; write: RouteMethod; list: ListMethod } {
+export function defineRoutes(app: FairbillApp, group: RouteGroup): RouteDeclarations {
   const declare = (
     access: RouteAccess | undefined,
     spec: RouteSpec,
