@@ -9,12 +9,13 @@ import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
 import { compileStrictValidator, toFieldErrors } from "../platform/http/validation.ts";
-import { newId } from "../platform/ids.ts";
 import { enqueueRunJob } from "../platform/jobs/run-jobs.ts";
+import { presentRunLife } from "../platform/jobs/run-records.ts";
 import { backtestCsv } from "./backtest-csv.ts";
 import { checkBacktestRequest } from "./backtest-requests.ts";
 import {
@@ -32,7 +33,6 @@ export const backtestRunKind = "backtest.run";
 type BacktestRow = Selectable<BacktestTable>;
 
 export function presentBacktest(row: BacktestRow): Backtest {
-  const iso = (value: Date | null) => value?.toISOString() ?? null;
   return {
     id: row.id,
     status: row.status,
@@ -49,12 +49,8 @@ export function presentBacktest(row: BacktestRow): Backtest {
     invoices_compared: row.invoices_compared,
     summary: row.summary,
     failure: row.failure,
-    cancel_requested_at: iso(row.cancel_requested_at),
-    created_by: row.created_by,
-    reason: row.reason,
-    created_at: row.created_at.toISOString(),
-    started_at: iso(row.started_at),
-    finished_at: iso(row.finished_at),
+    cancel_requested_at: row.cancel_requested_at?.toISOString() ?? null,
+    ...presentRunLife(row),
   };
 }
 
@@ -63,28 +59,20 @@ export async function createBacktest(context: RequestContext, input: CreateBackt
   const checked = await checkBacktestRequest(context, input);
   const now = context.clock.now();
   return context.database.transaction().execute(async (transaction) => {
-    const id = newId("backtest", now);
-    const row = await transaction
-      .insertInto("backtests")
-      .values({
-        id,
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
-        plan_id: checked.planId,
-        plan_version_id: checked.planVersionId,
-        price_overrides: input.price_overrides === undefined ? null : JSON.stringify(input.price_overrides),
-        contract_id: checked.contract?.id ?? null,
-        contract_rate_card: checked.contract === undefined ? null : JSON.stringify(checked.contract.rateCard),
-        population: JSON.stringify(checked.contract?.population ?? input.population ?? {}),
-        period_from: checked.from,
-        period_to: checked.to,
-        created_by: describeActor(context.actor).id,
-        reason: context.reason ?? null,
-        created_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await enqueueRunJob(transaction, context, backtestRunKind, id, { backtest_id: id });
+    const row = await insertTenantRow(transaction, context, "backtests", "backtest", now, {
+      plan_id: checked.planId,
+      plan_version_id: checked.planVersionId,
+      price_overrides: input.price_overrides === undefined ? null : JSON.stringify(input.price_overrides),
+      contract_id: checked.contract?.id ?? null,
+      contract_rate_card: checked.contract === undefined ? null : JSON.stringify(checked.contract.rateCard),
+      population: JSON.stringify(checked.contract?.population ?? input.population ?? {}),
+      period_from: checked.from,
+      period_to: checked.to,
+      created_by: describeActor(context.actor).id,
+      reason: context.reason ?? null,
+      created_at: now,
+    });
+    await enqueueRunJob(transaction, context, backtestRunKind, row.id, { backtest_id: row.id });
     const backtest = await recordCreation(transaction, context, "backtest", presentBacktest(row));
     await publishEvent(transaction, context, backtestCreated, backtest);
     return backtest;

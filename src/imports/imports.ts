@@ -6,11 +6,12 @@ import type { Selectable } from "kysely";
 import { describeActor, recordCreation } from "../audit/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { validationFailed } from "../platform/errors.ts";
 import { compileStrictValidator, toFieldErrors } from "../platform/http/validation.ts";
-import { newId } from "../platform/ids.ts";
 import { enqueueRunJob } from "../platform/jobs/run-jobs.ts";
+import { presentRunLife } from "../platform/jobs/run-records.ts";
 import { assertCallableUrl } from "../platform/outgoing-requests/guarded-connections.ts";
 import { sealSecret } from "../platform/secrets/envelope.ts";
 import {
@@ -20,7 +21,7 @@ import {
   type ImportRecord,
   type ImportRecordFilters,
 } from "./import-schemas.ts";
-import { positionAfter, positionPage } from "./position-pages.ts";
+import { readPositionPage } from "./position-pages.ts";
 import type { ImportRecordResolutionTable, ImportRecordTable, ImportTable } from "./tables.ts";
 import { countUsageEvents, maximumUsageEvents, type UsageFileFormat } from "./usage-file.ts";
 
@@ -30,7 +31,6 @@ export const importRunKind = "import.run";
 export type ImportRow = Selectable<ImportTable>;
 
 export function presentImport(row: ImportRow): Import {
-  const iso = (value: Date | null) => value?.toISOString() ?? null;
   return {
     id: row.id,
     source: row.source,
@@ -45,11 +45,7 @@ export function presentImport(row: ImportRow): Import {
     skipped: row.skipped_count,
     refused: row.refused_count,
     failure: row.failure,
-    created_by: row.created_by,
-    reason: row.reason,
-    created_at: row.created_at.toISOString(),
-    started_at: iso(row.started_at),
-    finished_at: iso(row.finished_at),
+    ...presentRunLife(row),
   };
 }
 
@@ -113,28 +109,20 @@ export async function createImport(context: RequestContext, input: CreateImportI
   const sealed =
     secret === undefined ? null : await sealSecret(context.database, context.organizationId, secret);
   return context.database.transaction().execute(async (transaction) => {
-    const id = newId("import", now);
-    const row = await transaction
-      .insertInto("imports")
-      .values({
-        id,
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
-        source: input.source,
-        dry_run: input.dry_run ?? false,
-        source_api_base_url: stripe?.api_base_url ?? lago?.api_url ?? null,
-        source_secret: sealed,
-        csv_object: csv?.object ?? null,
-        csv_text: csv?.text ?? usage?.text ?? null,
-        usage_format: usage?.format ?? null,
-        atomic: csv?.atomic ?? false,
-        created_by: describeActor(context.actor).id,
-        reason: context.reason ?? null,
-        created_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await enqueueRunJob(transaction, context, importRunKind, id, { import_id: id });
+    const row = await insertTenantRow(transaction, context, "imports", "import", now, {
+      source: input.source,
+      dry_run: input.dry_run ?? false,
+      source_api_base_url: stripe?.api_base_url ?? lago?.api_url ?? null,
+      source_secret: sealed,
+      csv_object: csv?.object ?? null,
+      csv_text: csv?.text ?? usage?.text ?? null,
+      usage_format: usage?.format ?? null,
+      atomic: csv?.atomic ?? false,
+      created_by: describeActor(context.actor).id,
+      reason: context.reason ?? null,
+      created_at: now,
+    });
+    await enqueueRunJob(transaction, context, importRunKind, row.id, { import_id: row.id });
     return recordCreation(transaction, context, "import", presentImport(row));
   });
 }
@@ -207,18 +195,13 @@ export async function listImportRecords(
   query: ImportRecordFilters,
 ): Promise<{ data: ImportRecord[]; next_cursor: string | null }> {
   await getImport(context, importId);
-  const limit = query.limit ?? 100;
-  const after = positionAfter(query.cursor);
   let select = context.database
     .selectFrom("import_records")
     .selectAll()
     .where("environment_id", "=", context.environmentId)
-    .where("import_id", "=", importId)
-    .orderBy("position")
-    .limit(limit + 1);
+    .where("import_id", "=", importId);
   if (query.outcome !== undefined) select = select.where("outcome", "=", query.outcome);
-  if (after !== undefined) select = select.where("position", ">", after);
-  const { page, nextCursor } = positionPage(await select.execute(), limit);
+  const { page, nextCursor } = await readPositionPage(select, query);
   const resolutions = await resolutionsOf(context, importId);
   return {
     data: page.map((row) => presentRecord(row, resolutions.get(row.position))),

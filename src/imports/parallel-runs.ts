@@ -12,10 +12,11 @@ import { describeActor, recordCreation } from "../audit/index.ts";
 import { Decimal } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { validationFailed } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
 import { enqueueRunJob } from "../platform/jobs/run-jobs.ts";
+import { presentRunLife } from "../platform/jobs/run-records.ts";
 import { importedInvoicesCsv } from "./imported-invoices.ts";
 import { checkOldInvoices } from "./parallel-run-comparison.ts";
 import type {
@@ -26,7 +27,7 @@ import type {
   ParallelRunInvoiceFilters,
   ParallelRunLine,
 } from "./parallel-run-schemas.ts";
-import { positionAfter, positionPage } from "./position-pages.ts";
+import { readPositionPage } from "./position-pages.ts";
 import type { ParallelRunInvoiceTable, ParallelRunTable } from "./tables.ts";
 
 export type ParallelRunRow = Selectable<ParallelRunTable>;
@@ -37,7 +38,6 @@ export const parallelRunKind = "parallel_run.run";
 
 export function presentParallelRun(row: ParallelRunRow): ParallelRun {
   const summary = row.summary as { currencies: ParallelRunCurrency[] };
-  const iso = (value: Date | null) => value?.toISOString() ?? null;
   return {
     id: row.id,
     status: row.status,
@@ -48,11 +48,7 @@ export function presentParallelRun(row: ParallelRunRow): ParallelRun {
     matching: row.matching,
     matching_percent: new Decimal(row.matching_percent).toFixed(2),
     currencies: summary.currencies,
-    created_by: row.created_by,
-    reason: row.reason,
-    created_at: row.created_at.toISOString(),
-    started_at: iso(row.started_at),
-    finished_at: iso(row.finished_at),
+    ...presentRunLife(row),
   };
 }
 
@@ -96,29 +92,21 @@ export async function createParallelRun(
   const oldInvoicesCsv = await oldInvoicesOf(context, input);
   await checkOldInvoices(context, { oldInvoicesCsv, customerExternalIds });
   const now = context.clock.now();
-  const id = newId("parallelRun", now);
   const actor = describeActor(context.actor);
   return context.database.transaction().execute(async (transaction) => {
-    const row = await transaction
-      .insertInto("parallel_runs")
-      .values({
-        id,
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
-        invoices: 0,
-        matching: 0,
-        matching_percent: "0",
-        summary: JSON.stringify({ currencies: [] }),
-        old_invoices_csv: oldInvoicesCsv,
-        customer_external_ids: customerExternalIds === null ? null : JSON.stringify(customerExternalIds),
-        created_by: actor.id,
-        created_by_person_id: actor.person?.id ?? null,
-        reason: context.reason ?? null,
-        created_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await enqueueRunJob(transaction, context, parallelRunKind, id, { parallel_run_id: id });
+    const row = await insertTenantRow(transaction, context, "parallel_runs", "parallelRun", now, {
+      invoices: 0,
+      matching: 0,
+      matching_percent: "0",
+      summary: JSON.stringify({ currencies: [] }),
+      old_invoices_csv: oldInvoicesCsv,
+      customer_external_ids: customerExternalIds === null ? null : JSON.stringify(customerExternalIds),
+      created_by: actor.id,
+      created_by_person_id: actor.person?.id ?? null,
+      reason: context.reason ?? null,
+      created_at: now,
+    });
+    await enqueueRunJob(transaction, context, parallelRunKind, row.id, { parallel_run_id: row.id });
     return recordCreation(transaction, context, "parallel_run", presentParallelRun(row));
   });
 }
@@ -164,18 +152,13 @@ export async function invoicePage(
   query: { matches?: boolean; limit?: number | undefined; cursor?: string | undefined },
 ): Promise<{ rows: ParallelRunInvoiceRow[]; nextCursor: string | null }> {
   await getParallelRun(context, runId);
-  const limit = query.limit ?? 100;
-  const after = positionAfter(query.cursor);
   let select = context.database
     .selectFrom("parallel_run_invoices")
     .selectAll()
     .where("environment_id", "=", context.environmentId)
-    .where("parallel_run_id", "=", runId)
-    .orderBy("position")
-    .limit(limit + 1);
+    .where("parallel_run_id", "=", runId);
   if (query.matches !== undefined) select = select.where("matches", "=", query.matches);
-  if (after !== undefined) select = select.where("position", ">", after);
-  const { page, nextCursor } = positionPage(await select.execute(), limit);
+  const { page, nextCursor } = await readPositionPage(select, query);
   return { rows: page, nextCursor };
 }
 

@@ -15,16 +15,7 @@
 import { Decimal } from "../core/index.ts";
 import { validationFailed } from "../platform/errors.ts";
 import { guardedFetch } from "../platform/outgoing-requests/guarded-connections.ts";
-import type {
-  AccountingCreditNote,
-  AccountingCustomer,
-  AccountingInvoice,
-  AccountingJournalEntry,
-  AccountingLine,
-  AccountingPayment,
-  AccountingRefund,
-  AccountingSystem,
-} from "./accounting-system.ts";
+import type { AccountingLine, AccountingSystem } from "./accounting-system.ts";
 import { mappingMissing, retryAfterSecondsOf, VendorError, vendorErrorOfStatus } from "./vendor-errors.ts";
 
 export type NetsuiteAccess = {
@@ -127,7 +118,7 @@ export function netsuiteAccounting(access: NetsuiteAccess): AccountingSystem {
   });
 
   return {
-    customer: (customer: AccountingCustomer) =>
+    customer: (customer) =>
       findOrCreate("customer", customer.fairbillId, () =>
         create("customer", {
           externalId: customer.fairbillId,
@@ -137,7 +128,7 @@ export function netsuiteAccounting(access: NetsuiteAccess): AccountingSystem {
         }),
       ),
 
-    invoice: (invoice: AccountingInvoice) =>
+    invoice: (invoice) =>
       findOrCreate("invoice", invoice.fairbillId, () =>
         create("invoice", {
           externalId: invoice.fairbillId,
@@ -150,7 +141,7 @@ export function netsuiteAccounting(access: NetsuiteAccess): AccountingSystem {
         }),
       ),
 
-    payment: (payment: AccountingPayment) =>
+    payment: (payment) =>
       findOrCreate("customerPayment", payment.fairbillId, () =>
         create(`invoice/${encodeURIComponent(payment.invoiceExternalId)}/!transform/customerPayment`, {
           externalId: payment.fairbillId,
@@ -160,7 +151,7 @@ export function netsuiteAccounting(access: NetsuiteAccess): AccountingSystem {
         }),
       ),
 
-    refund: (refund: AccountingRefund) =>
+    refund: (refund) =>
       findOrCreate("customerRefund", refund.fairbillId, () =>
         create("customerRefund", {
           externalId: refund.fairbillId,
@@ -174,7 +165,7 @@ export function netsuiteAccounting(access: NetsuiteAccess): AccountingSystem {
         }),
       ),
 
-    creditNote: (creditNote: AccountingCreditNote) =>
+    creditNote: (creditNote) =>
       findOrCreate("creditMemo", creditNote.fairbillId, async () => {
         // NetSuite refuses to apply more than the invoice still owes there (a refund does not reopen the
         // invoice as it does in Fairbill): the rest stays on the credit memo as the customer's credit.
@@ -202,7 +193,7 @@ export function netsuiteAccounting(access: NetsuiteAccess): AccountingSystem {
         });
       }),
 
-    journalEntry: (entry: AccountingJournalEntry) =>
+    journalEntry: (entry) =>
       findOrCreate("journalEntry", entry.fairbillId, () =>
         create("journalEntry", {
           externalId: entry.fairbillId,

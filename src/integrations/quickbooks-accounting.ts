@@ -18,12 +18,8 @@ import quickbooksModule from "node-quickbooks";
 import { Decimal } from "../core/index.ts";
 import type {
   AccountingCreditNote,
-  AccountingCustomer,
   AccountingInvoice,
-  AccountingJournalEntry,
   AccountingLine,
-  AccountingPayment,
-  AccountingRefund,
   AccountingSystem,
 } from "./accounting-system.ts";
 import { mappingMissing, retryAfterSecondsOf, VendorError, vendorErrorOfStatus } from "./vendor-errors.ts";
@@ -100,7 +96,7 @@ export function quickbooksAccounting(access: QuickbooksAccess): AccountingSystem
     objects.find((object) => object.PrivateNote === noteOf(fairbillId))?.Id;
 
   return {
-    async customer(customer: AccountingCustomer) {
+    async customer(customer) {
       const displayName = `${customer.name.replaceAll(":", " ").slice(0, 460)} (${customer.fairbillId})`;
       const [existing] = await find("Customer", { DisplayName: displayName });
       if (existing?.Id !== undefined) return existing.Id;
@@ -118,7 +114,7 @@ export function quickbooksAccounting(access: QuickbooksAccess): AccountingSystem
       return idOf(created, "customer");
     },
 
-    async invoice(invoice: AccountingInvoice) {
+    async invoice(invoice) {
       const [existing] = await find("Invoice", { DocNumber: invoice.number });
       if (existing?.Id !== undefined) return existing.Id;
       const created = await create(
@@ -129,7 +125,7 @@ export function quickbooksAccounting(access: QuickbooksAccess): AccountingSystem
       return idOf(created, "invoice");
     },
 
-    async payment(payment: AccountingPayment) {
+    async payment(payment) {
       const invoice = await call<QboObject>((callback) =>
         qbo.getInvoice(payment.invoiceExternalId, callback as never),
       );
@@ -156,7 +152,7 @@ export function quickbooksAccounting(access: QuickbooksAccess): AccountingSystem
       return idOf(created, "payment");
     },
 
-    async refund(refund: AccountingRefund) {
+    async refund(refund) {
       const existing = noted(await find("Purchase", { TxnDate: refund.refundedOn }), refund.fairbillId);
       if (existing !== undefined) return existing;
       // Money paid back to the customer: a cash purchase from the bank account against the receivable.
@@ -183,7 +179,7 @@ export function quickbooksAccounting(access: QuickbooksAccess): AccountingSystem
       return idOf(created, "purchase");
     },
 
-    async creditNote(creditNote: AccountingCreditNote) {
+    async creditNote(creditNote) {
       let [memo] = await find("CreditMemo", { DocNumber: creditNote.number });
       if (memo?.Id === undefined) {
         memo = await create("CreditMemo", salesDocument(creditNote), `credit-note-${creditNote.fairbillId}`);
@@ -223,7 +219,7 @@ export function quickbooksAccounting(access: QuickbooksAccess): AccountingSystem
       return memoId;
     },
 
-    async journalEntry(entry: AccountingJournalEntry) {
+    async journalEntry(entry) {
       const existing = noted(await find("JournalEntry", { TxnDate: entry.date }), entry.fairbillId);
       if (existing !== undefined) return existing;
       const created = await create(

@@ -18,16 +18,7 @@ import {
   type LineItem,
 } from "xero-node";
 import { Decimal } from "../core/index.ts";
-import type {
-  AccountingCreditNote,
-  AccountingCustomer,
-  AccountingInvoice,
-  AccountingJournalEntry,
-  AccountingLine,
-  AccountingPayment,
-  AccountingRefund,
-  AccountingSystem,
-} from "./accounting-system.ts";
+import type { AccountingLine, AccountingSystem } from "./accounting-system.ts";
 import { retryAfterSecondsOf, VendorError, vendorErrorOfStatus } from "./vendor-errors.ts";
 
 export type XeroAccess = { apiBaseUrl: string; accessToken: string; tenantId: string };
@@ -39,7 +30,7 @@ export function xeroAccounting(access: XeroAccess): AccountingSystem {
   const tenant = access.tenantId;
   const call = <Result>(request: () => Promise<Result>) => callXero(request);
   return {
-    async customer(customer: AccountingCustomer) {
+    async customer(customer) {
       const found = await call(() =>
         api.getContacts(tenant, undefined, `ContactNumber=="${quoted(customer.fairbillId)}"`),
       );
@@ -65,7 +56,7 @@ export function xeroAccounting(access: XeroAccess): AccountingSystem {
       return idOf(created.body.contacts?.[0]?.contactID, "contact");
     },
 
-    async invoice(invoice: AccountingInvoice) {
+    async invoice(invoice) {
       const found = await call(() =>
         api.getInvoices(tenant, undefined, undefined, undefined, undefined, [invoice.number]),
       );
@@ -98,7 +89,7 @@ export function xeroAccounting(access: XeroAccess): AccountingSystem {
       return idOf(created.body.invoices?.[0]?.invoiceID, "invoice");
     },
 
-    async payment(payment: AccountingPayment) {
+    async payment(payment) {
       const found = await call(() =>
         api.getPayments(tenant, undefined, `Reference=="${quoted(payment.fairbillId)}"`),
       );
@@ -120,7 +111,7 @@ export function xeroAccounting(access: XeroAccess): AccountingSystem {
       return idOf(created.body.payments?.[0]?.paymentID, "payment");
     },
 
-    async refund(refund: AccountingRefund) {
+    async refund(refund) {
       const found = await call(() =>
         api.getBankTransactions(tenant, undefined, `Reference=="${quoted(refund.fairbillId)}"`),
       );
@@ -159,7 +150,7 @@ export function xeroAccounting(access: XeroAccess): AccountingSystem {
       return idOf(created.body.bankTransactions?.[0]?.bankTransactionID, "bank transaction");
     },
 
-    async creditNote(creditNote: AccountingCreditNote) {
+    async creditNote(creditNote) {
       const found = await call(() =>
         api.getCreditNotes(tenant, undefined, `CreditNoteNumber=="${quoted(creditNote.number)}"`),
       );
@@ -220,7 +211,7 @@ export function xeroAccounting(access: XeroAccess): AccountingSystem {
       return id;
     },
 
-    async journalEntry(entry: AccountingJournalEntry) {
+    async journalEntry(entry) {
       const found = await call(() =>
         api.getManualJournals(tenant, undefined, `Narration=="${quoted(entry.narration)}"`),
       );
