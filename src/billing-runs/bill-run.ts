@@ -281,14 +281,29 @@ export async function hasRunInProgress(
   scope: TenantScope,
   interruptedAfterSeconds = defaultInterruptedAfterSeconds,
 ): Promise<boolean> {
-  const row = await database
-    .selectFrom("bill_runs")
+  const row = await runningRuns(database, scope, "moving", interruptedAfterSeconds)
     .select("id")
-    .where(inTenant(scope))
-    .where("status", "=", "running")
-    .where(sql<boolean>`updated_at >= now() - make_interval(secs => ${interruptedAfterSeconds})`)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * The environment's runs marked running whose record moved within the
+ * interrupt threshold (`moving`), or stopped moving for it (`stopped`: their
+ * process died).
+ */
+function runningRuns(
+  database: Database,
+  scope: TenantScope,
+  state: "moving" | "stopped",
+  interruptedAfterSeconds: number,
+) {
+  const threshold = sql<Date>`now() - make_interval(secs => ${interruptedAfterSeconds})`;
+  return database
+    .selectFrom("bill_runs")
+    .where(inTenant(scope))
+    .where("status", "=", "running")
+    .where("updated_at", state === "moving" ? ">=" : "<", threshold);
 }
 
 /**
@@ -357,12 +372,8 @@ export async function markInterruptedRuns(
   scope: TenantScope,
   interruptedAfterSeconds = defaultInterruptedAfterSeconds,
 ): Promise<number> {
-  const stale = await database
-    .selectFrom("bill_runs")
+  const stale = await runningRuns(database, scope, "stopped", interruptedAfterSeconds)
     .select(["id", "invoices_before", "invoices_issued"])
-    .where(inTenant(scope))
-    .where("status", "=", "running")
-    .where(sql<boolean>`updated_at < now() - make_interval(secs => ${interruptedAfterSeconds})`)
     .execute();
   if (stale.length === 0) return 0;
   const invoicesNow = await countInvoices(database, scope);

@@ -182,14 +182,12 @@ export function planCatalogChanges(
         object: "product",
         action: "create",
         code: product.code,
-        fields: { name: product.name, description: product.description ?? null },
+        fields: newNamedFields(product),
       });
       continue;
     }
-    const update = namedFieldChanges(existing, product);
-    if (update.descriptions.length > 0) {
-      changes.push({ object: "product", action: "update", id: existing.id, code: product.code, ...update });
-    }
+    const update = namedObjectUpdate("product", existing, product);
+    if (update !== undefined) changes.push(update);
   }
 
   const featuresByCode = new Map(current.features.map((feature) => [feature.code, feature]));
@@ -212,8 +210,7 @@ export function planCatalogChanges(
         action: "create",
         code: feature.code,
         fields: {
-          name: feature.name,
-          description: feature.description ?? null,
+          ...newNamedFields(feature),
           kind: feature.kind,
           ...(feature.meter === undefined ? {} : { meter: feature.meter }),
         },
@@ -274,21 +271,13 @@ export function planCatalogChanges(
         object: "plan",
         action: "create",
         code: filePlan.code,
-        fields: { name: filePlan.name, description: filePlan.description ?? null },
+        fields: newNamedFields(filePlan),
         content,
       });
       return;
     }
-    const update = namedFieldChanges(existing.plan, filePlan);
-    if (update.descriptions.length > 0) {
-      changes.push({
-        object: "plan",
-        action: "update",
-        id: existing.plan.id,
-        code: filePlan.code,
-        ...update,
-      });
-    }
+    const update = namedObjectUpdate("plan", existing.plan, filePlan);
+    if (update !== undefined) changes.push(update);
     const head = headVersion(existing.versions);
     if (head === undefined) return;
     const versionChanges = diffPlanVersions(contentOf(head), content);
@@ -427,6 +416,22 @@ function withoutEmptyUnits(
 function contentOfFileVersion(fileVersion: CatalogFileVersion): PlanVersionContent {
   const { version: _version, state: _state, effective_from: _effectiveFrom, ...content } = fileVersion;
   return withDefaults(content);
+}
+
+/** The name and description of an object the catalog lacks, as the file gives them. */
+function newNamedFields(wanted: { name: string; description?: string | null }): NewNamedFields {
+  return { name: wanted.name, description: wanted.description ?? null };
+}
+
+/** The update of a product's or plan's name and description to the file's, or undefined when they already match. */
+function namedObjectUpdate<Object extends "product" | "plan">(
+  object: Object,
+  existing: { id: string; name: string; description: string | null },
+  wanted: { code: string; name: string; description?: string | null },
+): Update<Object, NamedFields> | undefined {
+  const update = namedFieldChanges(existing, wanted);
+  if (update.descriptions.length === 0) return undefined;
+  return { object, action: "update", id: existing.id, code: wanted.code, ...update };
 }
 
 function namedFieldChanges(

@@ -25,7 +25,7 @@ import type { Logger, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { newId } from "../platform/ids.ts";
 import { monthlyEventPartitions } from "./event-partitions.ts";
-import type { EventRow } from "./event-views.ts";
+import { type EventRow, storedEventFields } from "./event-views.ts";
 
 const pageSize = 5_000;
 
@@ -204,16 +204,7 @@ type ArchivedEventRow = Omit<EventRow, "environment_id" | "organization_id">;
 
 /** One event as a line: the fields of the ingestion API, and what the database added. */
 function archiveLine(row: ArchivedEventRow): string {
-  return `${JSON.stringify({
-    id: row.id,
-    customer: row.customer_external_id,
-    name: row.name,
-    timestamp: row.occurred_at.toISOString(),
-    properties: row.properties,
-    received_at: row.received_at.toISOString(),
-    revision: row.revision,
-    voided_at: row.voided_at?.toISOString() ?? null,
-  })}\n`;
+  return `${JSON.stringify(storedEventFields(row))}\n`;
 }
 
 /**

@@ -16,6 +16,18 @@ export function presentEvent(row: EventRow, catalog: MeterCatalog): EventView {
       ? catalog.matchingVersions({ name: row.name, timestamp, properties: row.properties })
       : [];
   return {
+    ...storedEventFields(row),
+    matched_meters: matched.map((version) => ({ code: version.code, version: version.version })),
+  };
+}
+
+/**
+ * A stored event's fields as the API shows them: those of the ingestion API,
+ * and what the database added. The event view and the archive's lines both
+ * hold them.
+ */
+export function storedEventFields(row: Omit<EventRow, "environment_id" | "organization_id">) {
+  return {
     id: row.id,
     customer: row.customer_external_id,
     name: row.name,
@@ -24,7 +36,6 @@ export function presentEvent(row: EventRow, catalog: MeterCatalog): EventView {
     received_at: row.received_at.toISOString(),
     revision: row.revision,
     voided_at: row.voided_at?.toISOString() ?? null,
-    matched_meters: matched.map((version) => ({ code: version.code, version: version.version })),
   };
 }
 

@@ -16,11 +16,11 @@ import {
   BOLD,
   FOOTER_HEIGHT,
   INK,
-  loadFonts,
   MARGIN,
   MUTED,
   PdfLayout,
   REGULAR,
+  renderA4Pdf,
   type TextStyle,
 } from "./pdf-layout.ts";
 
@@ -274,50 +274,14 @@ function layOut(document: PDFKit.PDFDocument, presented: PresentedDocument): voi
  * the file's creation date is the issue date, not the time of rendering.
  */
 export async function renderInvoicePdf(invoiceDocument: InvoiceDocument): Promise<Uint8Array> {
-  // pdfkit is loaded when the first document is drawn: most processes never draw one.
-  const { default: PDFDocument } = await import("pdfkit");
   const presented = presentInvoiceDocument(invoiceDocument);
-  const { regular, bold } = loadFonts();
-  const document = new PDFDocument({
-    size: "A4",
-    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
-    bufferPages: true,
-    lang: presented.language,
-    displayTitle: true,
-    info: {
-      Title: presented.title,
-      Author: presented.seller.name,
-      Creator: "Fairbill",
-      Producer: "Fairbill",
-      CreationDate: new Date(parseInstant(invoiceDocument.issuedAt)!),
+  return renderA4Pdf(
+    {
+      language: presented.language,
+      title: presented.title,
+      author: presented.seller.name,
+      createdAt: new Date(parseInstant(invoiceDocument.issuedAt)!),
     },
-  });
-  document.registerFont(REGULAR, regular);
-  document.registerFont(BOLD, bold);
-
-  return pdfBytesOf(document, () => layOut(document, presented));
-}
-
-/** Lays the document out with `draw` and gathers the bytes pdfkit writes. */
-export function pdfBytesOf(document: PDFKit.PDFDocument, draw: () => void): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
-    document.on("data", (chunk: Uint8Array) => chunks.push(chunk));
-    document.on("error", reject);
-    document.on("end", () => {
-      const bytes = new Uint8Array(chunks.reduce((length, chunk) => length + chunk.byteLength, 0));
-      let offset = 0;
-      for (const chunk of chunks) {
-        bytes.set(chunk, offset);
-        offset += chunk.byteLength;
-      }
-      resolve(bytes);
-    });
-    try {
-      draw();
-      document.end();
-    } catch (error) {
-      reject(error);
-    }
-  });
+    (document) => layOut(document, presented),
+  );
 }

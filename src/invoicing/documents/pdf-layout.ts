@@ -1,7 +1,8 @@
 // What the invoice, credit note and statement PDFs share: the fonts (DejaVu
 // Sans, embedded and subset, since the PDF standard Helvetica only knows the
 // WinAnsi characters and "ł", "ň", "ő" would print as garbage), the inks,
-// the A4 margins, and the page being filled with its cursor.
+// the A4 margins, the page being filled with its cursor, and the making of
+// the document and its bytes.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
@@ -10,7 +11,7 @@ type Fonts = { regular: Uint8Array; bold: Uint8Array };
 let fonts: Fonts | undefined;
 
 /** Read once per process: about 1.4 MB that every document subsets from. */
-export function loadFonts(): Fonts {
+function loadFonts(): Fonts {
   if (fonts === undefined) {
     const require = createRequire(import.meta.url);
     fonts = {
@@ -106,4 +107,62 @@ export class PdfLayout {
       }) + 8;
     onNewPage?.();
   }
+}
+
+/** What a document's PDF says about itself: its language, title, author and creation date. */
+export type PdfDetails = { language: string; title: string; author: string; createdAt: Date };
+
+/**
+ * An A4 document with the embedded fonts, laid out by `layOut`, as PDF bytes.
+ * The creation date is the document's own, not the time of rendering, so the
+ * same document always gives the same bytes.
+ */
+export async function renderA4Pdf(
+  details: PdfDetails,
+  layOut: (document: PDFKit.PDFDocument) => void,
+): Promise<Uint8Array> {
+  // pdfkit is loaded when the first document is drawn: most processes never draw one.
+  const { default: PDFDocument } = await import("pdfkit");
+  const { regular, bold } = loadFonts();
+  const document = new PDFDocument({
+    size: "A4",
+    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
+    bufferPages: true,
+    lang: details.language,
+    displayTitle: true,
+    info: {
+      Title: details.title,
+      Author: details.author,
+      Creator: "Fairbill",
+      Producer: "Fairbill",
+      CreationDate: details.createdAt,
+    },
+  });
+  document.registerFont(REGULAR, regular);
+  document.registerFont(BOLD, bold);
+  return pdfBytesOf(document, () => layOut(document));
+}
+
+/** Lays the document out with `draw` and gathers the bytes pdfkit writes. */
+function pdfBytesOf(document: PDFKit.PDFDocument, draw: () => void): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    document.on("data", (chunk: Uint8Array) => chunks.push(chunk));
+    document.on("error", reject);
+    document.on("end", () => {
+      const bytes = new Uint8Array(chunks.reduce((length, chunk) => length + chunk.byteLength, 0));
+      let offset = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, offset);
+        offset += chunk.byteLength;
+      }
+      resolve(bytes);
+    });
+    try {
+      draw();
+      document.end();
+    } catch (error) {
+      reject(error);
+    }
+  });
 }

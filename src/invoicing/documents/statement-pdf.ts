@@ -11,9 +11,8 @@
 // as decimal strings of the currency's minor unit; this only prints them in
 // the customer's locale, with the currency.
 import { currencyFor } from "../../core/index.ts";
-import { pdfBytesOf } from "./invoice-pdf.ts";
 import { formatDecimalString } from "./locale-number-format.ts";
-import { BOLD, FOOTER_HEIGHT, INK, loadFonts, MARGIN, MUTED, PdfLayout, REGULAR } from "./pdf-layout.ts";
+import { BOLD, FOOTER_HEIGHT, INK, MARGIN, MUTED, PdfLayout, REGULAR, renderA4Pdf } from "./pdf-layout.ts";
 
 export type StatementDocumentLine = {
   date: string;
@@ -274,23 +273,13 @@ function layOut(document: PDFKit.PDFDocument, statement: StatementDocument): voi
 
 /** The statement as PDF bytes. */
 export async function renderStatementPdf(statement: StatementDocument): Promise<Uint8Array> {
-  const { default: PDFDocument } = await import("pdfkit");
-  const { regular, bold } = loadFonts();
-  const document = new PDFDocument({
-    size: "A4",
-    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
-    bufferPages: true,
-    lang: statement.locale,
-    displayTitle: true,
-    info: {
-      Title: `Statement of account, ${statement.from} to ${statement.to}`,
-      Author: statement.seller.name,
-      Creator: "Fairbill",
-      Producer: "Fairbill",
-      CreationDate: statement.createdAt,
+  return renderA4Pdf(
+    {
+      language: statement.locale,
+      title: `Statement of account, ${statement.from} to ${statement.to}`,
+      author: statement.seller.name,
+      createdAt: statement.createdAt,
     },
-  });
-  document.registerFont(REGULAR, regular);
-  document.registerFont(BOLD, bold);
-  return pdfBytesOf(document, () => layOut(document, statement));
+    (document) => layOut(document, statement),
+  );
 }
