@@ -32,6 +32,10 @@ export type MeterReading =
 export type MeterReader = {
   version: MeterVersion;
   read(properties: EventProperties): MeterReading;
+  /** The dimension key of an event that passes the filters, undefined for one they leave out; reads no value. */
+  dimensionKeyIfMatched(properties: EventProperties): string | undefined;
+  /** The properties this version matches and groups on (its filters and dimensions), without the one it reads. */
+  keysMatchedOn: readonly string[];
 };
 
 export function meterReaderOf(version: MeterVersion): MeterReader {
@@ -39,11 +43,17 @@ export function meterReaderOf(version: MeterVersion): MeterReader {
   const { aggregation, property } = version.definition;
   const numeric = needsNumericProperty(aggregation);
   const dimensions = [...version.definition.group_by].sort();
+  const dimensionKeyIfMatched = (properties: EventProperties) =>
+    passesFilters(properties) ? dimensionKeyOf(dimensions, properties) : undefined;
   return {
     version,
+    dimensionKeyIfMatched,
+    keysMatchedOn: [
+      ...new Set([...version.coreMeter.filters.map((filter) => filter.property), ...dimensions]),
+    ],
     read(properties) {
-      if (!passesFilters(properties)) return { kind: "not_matched" };
-      const dimensionKey = dimensionKeyOf(dimensions, properties);
+      const dimensionKey = dimensionKeyIfMatched(properties);
+      if (dimensionKey === undefined) return { kind: "not_matched" };
       if (property === null)
         return { kind: "matched", numeric: undefined, uniqueKey: undefined, dimensionKey };
       const raw = ownProperty(properties, property);

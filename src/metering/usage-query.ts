@@ -15,6 +15,7 @@ import { MeterCatalog } from "./meter-catalog.ts";
 import { type MeterVersion, versionInEffect } from "./meter-definition.ts";
 import { loadVersionsOfMeterCode } from "./meter-versions.ts";
 import { type QueryWindow, queryWindows, windowIndexOf } from "./query-windows.ts";
+import { type RangeTotal, sumEventsInRange } from "./range-totals.ts";
 import {
   addReadingsToCells,
   hourStartOf,
@@ -176,22 +177,14 @@ async function windowedUsage(
     usage.add(total.windowIndex, total.dimensionKey, total.piece);
   }
   if (tailed) {
-    const tail = await readCutHours(context, scope, versions, [unfinishedHour], {
-      from: to,
-      readFrom: to,
-      to: unfinishedHour + millisecondsPerHour,
-      windows: [{ start: to, end: unfinishedHour + millisecondsPerHour }],
-    });
     const lastWindow = windows.length - 1;
-    for (const cell of tail.cells.sorted()) {
-      if (cell.uniqueKeys.size > 0) return undefined;
-      const settled = usage.subtract(
-        lastWindow,
-        cell.key.dimensionKey,
-        pieceOfCell(cell, windows[lastWindow]!),
-        aggregations[lastWindow]!,
-      );
-      if (!settled) return undefined;
+    const tail = await tailTotals(context, scope, versions, aggregations[lastWindow]!, {
+      from: to,
+      to: unfinishedHour + millisecondsPerHour,
+    });
+    if (tail === undefined) return undefined;
+    for (const [dimensionKey, total] of tail) {
+      if (!usage.subtract(lastWindow, dimensionKey, total, aggregations[lastWindow]!)) return undefined;
     }
   }
 
@@ -246,6 +239,49 @@ function hoursCutBy(boundaries: readonly Instant[]): Set<Instant> {
 }
 
 type UsageScope = { environmentId: string; meterId: string; customer: string };
+
+/**
+ * The totals by dimension key of the events in an unfinished hour's tail:
+ * summed by the database where one meter version counts the whole tail,
+ * else read event by event. Undefined when the tail holds distinct values
+ * (unique_count), which cannot be taken back out of a window's count.
+ */
+async function tailTotals(
+  context: RequestContext,
+  scope: UsageScope,
+  versions: readonly MeterVersion[],
+  aggregation: Aggregation,
+  tail: { from: Instant; to: Instant },
+): Promise<Map<string, RangeTotal> | undefined> {
+  const inEffect = versions.filter(
+    (version) => version.effectiveFrom < tail.to && version.effectiveUntil > tail.from,
+  );
+  if (inEffect.length === 1 && aggregation !== "unique_count") {
+    const summed = await sumEventsInRange(context, scope, inEffect[0]!, tail);
+    if (summed !== undefined) return summed;
+  }
+  const { cells } = await readCutHours(context, scope, versions, [hourStartOf(tail.from)], {
+    ...tail,
+    readFrom: tail.from,
+    windows: [{ start: tail.from, end: tail.to }],
+  });
+  const totals = new Map<string, RangeTotal>();
+  for (const cell of cells.sorted()) {
+    if (cell.uniqueKeys.size > 0) return undefined;
+    const columns = cell.columns();
+    const total = totals.get(cell.key.dimensionKey) ?? { eventCount: 0, sum: undefined, maximum: undefined };
+    total.eventCount += columns.event_count;
+    if (columns.value_sum !== null) total.sum = (total.sum ?? ZERO).plus(columns.value_sum);
+    if (
+      columns.value_max !== null &&
+      (total.maximum === undefined || total.maximum.lessThan(columns.value_max))
+    ) {
+      total.maximum = new Decimal(columns.value_max);
+    }
+    totals.set(cell.key.dimensionKey, total);
+  }
+  return totals;
+}
 
 /** Ranges of instants one statement reads events in; more are read by further statements, in order. */
 const rangesPerStatement = 100;

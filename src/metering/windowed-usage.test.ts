@@ -3,19 +3,23 @@
 // holds; refused only where the window reports its largest value and the
 // tail could have held it.
 import { describe, expect, it } from "vitest";
-import type { Aggregation } from "../core/index.ts";
-import { type UsagePiece, WindowedUsage } from "./windowed-usage.ts";
+import { type Aggregation, Decimal } from "../core/index.ts";
+import { WindowedUsage } from "./windowed-usage.ts";
 
 const window = { start: Date.parse("2026-03-01T00:00:00Z"), end: Date.parse("2026-03-20T15:00:00Z") };
 
-function piece(eventCount: number, sum: string, maximum: string): UsagePiece {
-  return { eventCount, sum, maximum, latestAt: null, latestValue: null, weightedToWindowEnd: null };
-}
-
 function reportAfterTail(aggregation: Aggregation, tailMaximum: string) {
   const usage = new WindowedUsage([window], undefined);
-  usage.add(0, "{}", piece(10, "5000", "1999"));
-  const settled = usage.subtract(0, "{}", piece(3, "2500", tailMaximum), aggregation);
+  usage.add(0, "{}", {
+    eventCount: 10,
+    sum: "5000",
+    maximum: "1999",
+    latestAt: null,
+    latestValue: null,
+    weightedToWindowEnd: null,
+  });
+  const tail = { eventCount: 3, sum: new Decimal(2500), maximum: new Decimal(tailMaximum) };
+  const settled = usage.subtract(0, "{}", tail, aggregation);
   return { settled, windows: usage.report([aggregation], new Map()) };
 }
 

@@ -83,12 +83,17 @@ export class WindowedUsage {
    * the window reports its largest value (`max`) and the tail holds a value
    * as large as it, which could then have come from the tail.
    */
-  subtract(windowIndex: number, dimensionKey: string, piece: UsagePiece, aggregation: Aggregation): boolean {
+  subtract(
+    windowIndex: number,
+    dimensionKey: string,
+    taken: { eventCount: number; sum: Decimal | undefined; maximum: Decimal | undefined },
+    aggregation: Aggregation,
+  ): boolean {
     const totals = this.totalsOf(this.groupKeyOf(dimensionKey))[windowIndex]!;
-    totals.eventCount -= piece.eventCount;
-    if (piece.sum !== null) totals.sum = totals.sum.minus(piece.sum);
-    if (aggregation !== "max" || piece.maximum === null) return true;
-    return totals.maximum?.greaterThan(piece.maximum) === true;
+    totals.eventCount -= taken.eventCount;
+    if (taken.sum !== undefined) totals.sum = totals.sum.minus(taken.sum);
+    if (aggregation !== "max" || taken.maximum === undefined) return true;
+    return totals.maximum?.greaterThan(taken.maximum) === true;
   }
 
   addOpeningLevel(dimensionKey: string, change: Decimal): void {
