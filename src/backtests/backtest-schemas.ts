@@ -3,6 +3,7 @@
 // each invoice compared line by line.
 import { type Static, Type } from "typebox";
 import { BodyWithReason } from "../platform/http/reason.ts";
+import { queuedRunFields } from "../platform/http/schema-fragments.ts";
 import {
   CountryCode,
   CurrencyCode,
@@ -227,11 +228,7 @@ export const BacktestSchema = Type.Object(
     summary: Nullable(BacktestSummarySchema),
     failure: Nullable(Type.String()),
     cancel_requested_at: Nullable(Timestamp),
-    created_by: Type.String(),
-    reason: Nullable(Type.String()),
-    created_at: Timestamp,
-    started_at: Nullable(Timestamp),
-    finished_at: Nullable(Timestamp),
+    ...queuedRunFields,
   },
   {
     title: "Backtest",

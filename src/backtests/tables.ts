@@ -1,6 +1,6 @@
 // Row types of the backtests domain's tables, for the typed query builder.
 import type { ColumnType } from "kysely";
-import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
+import type { Json, QueuedRunColumns, TenantRowColumns, Timestamp } from "../platform/database/schema.ts";
 import type {
   BacktestLine,
   BacktestPopulation,
@@ -22,10 +22,7 @@ export type BacktestStatus = "queued" | "running" | "completed" | "failed" | "ca
 /** A counter with a default of zero. */
 type Counter = ColumnType<number, number | undefined, number>;
 
-export type BacktestTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type BacktestTable = TenantRowColumns & {
   status: ColumnType<BacktestStatus, BacktestStatus | undefined, BacktestStatus>;
   plan_id: string;
   plan_version_id: string | null;
@@ -42,13 +39,7 @@ export type BacktestTable = {
   summary: Json<BacktestSummary> | null;
   failure: string | null;
   cancel_requested_at: Timestamp | null;
-  created_by: string;
-  reason: string | null;
-  created_at: Timestamp;
-  started_at: Timestamp | null;
-  finished_at: Timestamp | null;
-  updated_at: DefaultedTimestamp;
-};
+} & QueuedRunColumns;
 
 export type BacktestInvoiceTable = {
   backtest_id: string;
@@ -84,10 +75,7 @@ export type PlanTestMatrixTable = {
 
 export type TestMatrixRunTrigger = "submitted" | "requested";
 
-export type TestMatrixRunTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type TestMatrixRunTable = TenantRowColumns & {
   plan_id: string;
   plan_version_id: string;
   version: number;

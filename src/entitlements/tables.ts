@@ -1,5 +1,5 @@
 // Row types of the entitlements domain's tables, for the typed query builder.
-import type { DefaultedTimestamp, Json } from "../platform/database/schema.ts";
+import type { DefaultedTimestamp, Json, TenantRowColumns } from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
@@ -7,9 +7,7 @@ declare module "../platform/database/schema.ts" {
   }
 }
 
-type Scoped = { id: string; organization_id: string; environment_id: string };
-
-export type EntitlementGrantTable = Scoped & {
+export type EntitlementGrantTable = TenantRowColumns & {
   customer_id: string;
   feature_id: string;
   value: Json<unknown> | null;

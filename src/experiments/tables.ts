@@ -1,5 +1,5 @@
 // Row types of the experiments domain's tables (staged rollouts, experiments), for the typed query builder.
-import type { Json, Timestamp } from "../platform/database/schema.ts";
+import type { Json, TenantRowColumns, Timestamp } from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
@@ -10,8 +10,6 @@ declare module "../platform/database/schema.ts" {
     experiment_assignments: ExperimentAssignmentTable;
   }
 }
-
-type Scoped = { id: string; organization_id: string; environment_id: string };
 
 /** A rollout's guardrails as stored: decimal strings, a rule left null is not checked. */
 export type StoredGuardrails = {
@@ -26,7 +24,7 @@ export type StoredBreach = { rule: string; customer_id: string | null; message: 
 
 export type RolloutStatus = "running" | "completed" | "rolled_back" | "canceled";
 
-export type RolloutTable = Scoped & {
+export type RolloutTable = TenantRowColumns & {
   plan_id: string;
   from_version_id: string;
   to_version_id: string;
@@ -45,7 +43,7 @@ export type RolloutTable = Scoped & {
 export type StageStart = "now" | "at" | "after_previous_clean";
 export type StageStatus = "pending" | "watching" | "clean" | "breached" | "skipped" | "canceled";
 
-export type RolloutStageTable = Scoped & {
+export type RolloutStageTable = TenantRowColumns & {
   rollout_id: string;
   position: number;
   /** numeric, read as a string: the share of the population on the new version once this stage has started. */
@@ -64,7 +62,7 @@ export type RolloutStageTable = Scoped & {
 
 export type ExperimentStatus = "running" | "promoted" | "stopped";
 
-export type ExperimentTable = Scoped & {
+export type ExperimentTable = TenantRowColumns & {
   name: string;
   plan_id: string;
   salt: string;
@@ -81,7 +79,7 @@ export type ExperimentTable = Scoped & {
   updated_at: Timestamp;
 };
 
-export type ExperimentArmTable = Scoped & {
+export type ExperimentArmTable = TenantRowColumns & {
   experiment_id: string;
   position: number;
   name: string;

@@ -1,6 +1,12 @@
 // Row types of the governance domain's tables (besides the audit log, declared
 // in audit-log.ts), for the typed query builder.
-import type { DefaultedTimestamp, Generated, Json, Timestamp } from "../platform/database/schema.ts";
+import type {
+  DefaultedTimestamp,
+  Generated,
+  Json,
+  TenantRowColumns,
+  Timestamp,
+} from "../platform/database/schema.ts";
 import type { ApprovalRequestKind, ApprovalRequiredFor } from "./governance-schemas.ts";
 
 declare module "../platform/database/schema.ts" {
@@ -23,11 +29,8 @@ export type ApprovalPolicyTable = {
 
 export type ApprovalAction = "submitted" | "approved" | "rejected" | "commented";
 
-export type ApprovalTable = {
-  id: string;
+export type ApprovalTable = TenantRowColumns & {
   position: Generated<string>;
-  organization_id: string;
-  environment_id: string;
   object_type: string;
   object_id: string;
   action: ApprovalAction;
@@ -40,10 +43,7 @@ export type ApprovalTable = {
   created_at: Timestamp;
 };
 
-export type ApprovalPolicyChangeTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type ApprovalPolicyChangeTable = TenantRowColumns & {
   publish_requires_approval: boolean;
   approval_required_for: Json<ApprovalRequiredFor> | null;
   state: "pending" | "applied" | "rejected";
@@ -59,10 +59,7 @@ export type ApprovalPolicyChangeTable = {
 
 export type ApprovalRequestState = "pending" | "approved" | "rejected" | "used";
 
-export type ApprovalRequestTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type ApprovalRequestTable = TenantRowColumns & {
   kind: ApprovalRequestKind;
   state: ApprovalRequestState;
   summary: string;

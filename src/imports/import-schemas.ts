@@ -3,6 +3,7 @@
 // the report's records (created, skipped or refused, with the reason).
 import { type Static, Type } from "typebox";
 import { BodyWithReason, ReasonText } from "../platform/http/reason.ts";
+import { queuedRunFields } from "../platform/http/schema-fragments.ts";
 import { IdParams, Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { maximumUsageEvents } from "./usage-file.ts";
@@ -103,15 +104,6 @@ export const CreateImportBody = BodyWithReason({
   ),
 });
 export type CreateImportInput = Static<typeof CreateImportBody>;
-
-/** Who asked for a queued run and why, and when it was asked for, started and finished: an import's, a parallel run's. */
-export const queuedRunFields = {
-  created_by: Type.String(),
-  reason: Nullable(Type.String()),
-  created_at: Timestamp,
-  started_at: Nullable(Timestamp),
-  finished_at: Nullable(Timestamp),
-};
 
 export const ImportSchema = Type.Object(
   {

@@ -4,6 +4,7 @@
 // differences, and a second person's acceptance of a difference.
 import { type Static, Type } from "typebox";
 import { BodyWithReason, ReasonText } from "../platform/http/reason.ts";
+import { queuedRunFields } from "../platform/http/schema-fragments.ts";
 import {
   DecimalString,
   IdParams,
@@ -13,7 +14,7 @@ import {
   Timestamp,
 } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
-import { queuedRunFields, reportPageFields } from "./import-schemas.ts";
+import { reportPageFields } from "./import-schemas.ts";
 
 const differenceCauses = [
   "only_old",

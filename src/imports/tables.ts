@@ -1,6 +1,6 @@
 // Row types of the imports domain's tables, for the typed query builder.
 import type { ColumnType } from "kysely";
-import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
+import type { Json, QueuedRunColumns, TenantRowColumns, Timestamp } from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
@@ -18,10 +18,7 @@ export type ImportOutcome = "created" | "skipped" | "refused";
 /** A counter with a default of zero. */
 type Counter = ColumnType<number, number | undefined, number>;
 
-export type ImportTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type ImportTable = TenantRowColumns & {
   source: ImportSource;
   dry_run: boolean;
   status: ColumnType<ImportStatus, ImportStatus | undefined, ImportStatus>;
@@ -38,13 +35,7 @@ export type ImportTable = {
   skipped_count: Counter;
   refused_count: Counter;
   failure: string | null;
-  created_by: string;
-  reason: string | null;
-  created_at: Timestamp;
-  started_at: Timestamp | null;
-  finished_at: Timestamp | null;
-  updated_at: DefaultedTimestamp;
-};
+} & QueuedRunColumns;
 
 export type ImportRecordTable = {
   import_id: string;
@@ -71,10 +62,7 @@ export type ImportReferenceTable = {
 };
 
 /** An invoice of the old system, kept read-only as history for parallel runs. */
-export type ImportedInvoiceTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type ImportedInvoiceTable = TenantRowColumns & {
   import_id: string;
   source: ImportSource;
   source_id: string;
@@ -101,10 +89,7 @@ declare module "../platform/database/schema.ts" {
 
 export type ParallelRunStatus = "queued" | "running" | "completed" | "failed";
 
-export type ParallelRunTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type ParallelRunTable = TenantRowColumns & {
   status: ColumnType<ParallelRunStatus, ParallelRunStatus | undefined, ParallelRunStatus>;
   invoices: number;
   matching: number;
@@ -117,14 +102,8 @@ export type ParallelRunTable = {
   /** The old system's invoices, kept until the run's job has read them. */
   old_invoices_csv: string | null;
   customer_external_ids: Json<string[]> | null;
-  created_by: string;
   created_by_person_id: string | null;
-  reason: string | null;
-  created_at: Timestamp;
-  started_at: Timestamp | null;
-  finished_at: Timestamp | null;
-  updated_at: DefaultedTimestamp;
-};
+} & QueuedRunColumns;
 
 export type ParallelRunInvoiceTable = {
   parallel_run_id: string;

@@ -125,12 +125,17 @@ export const BatchResultSchema = Type.Object({
 });
 export type BatchResult = Static<typeof BatchResultSchema>;
 
-const EventSchema = Type.Object({
-  id: Type.String(),
+/** What an event says: the event's fields, and each previous state's. */
+const eventContentFields = {
   customer: Type.String(),
   name: Type.String(),
   timestamp: Timestamp,
   properties: Type.Record(Type.String(), Type.Unknown()),
+};
+
+const EventSchema = Type.Object({
+  id: Type.String(),
+  ...eventContentFields,
   received_at: Timestamp,
   revision: Type.Integer({ description: "0 as sent; each amendment or void adds one" }),
   voided_at: Nullable(Timestamp),
@@ -140,10 +145,7 @@ export type EventView = Static<typeof EventSchema>;
 
 const EventRevisionSchema = Type.Object({
   revision: Type.Integer(),
-  customer: Type.String(),
-  name: Type.String(),
-  timestamp: Timestamp,
-  properties: Type.Record(Type.String(), Type.Unknown()),
+  ...eventContentFields,
   voided_at: Nullable(Timestamp),
   change: Type.String({ description: "what replaced this state: amended or voided" }),
   reason: Type.String(),

@@ -1,6 +1,12 @@
 // Row types of the metering domain's tables, for the typed query builder.
 import type { Aggregation } from "../core/index.ts";
-import type { DefaultedTimestamp, Generated, Json, Timestamp } from "../platform/database/schema.ts";
+import type {
+  DefaultedTimestamp,
+  Generated,
+  Json,
+  TenantRowColumns,
+  Timestamp,
+} from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
@@ -21,10 +27,7 @@ declare module "../platform/database/schema.ts" {
 /** Accepted values per property: `{"model": ["large", "xl"]}`. */
 export type MeterFilters = Record<string, (string | number | boolean)[]>;
 
-export type MeterTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type MeterTable = TenantRowColumns & {
   code: string;
   name: string;
   description: string | null;
@@ -59,29 +62,26 @@ export type MeteringSettingsTable = {
 
 export type EventProperties = Record<string, unknown>;
 
-export type EventTable = {
+/** What an event says, as stored and as each of its revisions keeps it. */
+type EventContentColumns = {
   environment_id: string;
-  id: string;
   organization_id: string;
   customer_external_id: string;
   name: string;
   occurred_at: Timestamp;
   properties: Json<EventProperties>;
-  received_at: Timestamp;
-  revision: number;
   voided_at: Timestamp | null;
 };
 
-export type EventRevisionTable = {
-  environment_id: string;
+export type EventTable = EventContentColumns & {
+  id: string;
+  received_at: Timestamp;
+  revision: number;
+};
+
+export type EventRevisionTable = EventContentColumns & {
   event_id: string;
   revision: number;
-  organization_id: string;
-  customer_external_id: string;
-  name: string;
-  occurred_at: Timestamp;
-  properties: Json<EventProperties>;
-  voided_at: Timestamp | null;
   change: "amended" | "voided";
   reason: string;
   changed_at: Timestamp;
@@ -97,7 +97,8 @@ export type EventCustomerTable = {
   first_received_at: Timestamp;
 };
 
-export type UsageRollupTable = {
+/** One customer's hour of one meter version's usage, for one dimension: the key of a rollup and of its unique values. */
+type UsageHourColumns = {
   environment_id: string;
   meter_id: string;
   customer_external_id: string;
@@ -105,6 +106,9 @@ export type UsageRollupTable = {
   meter_version: number;
   dimension_key: string;
   organization_id: string;
+};
+
+export type UsageRollupTable = UsageHourColumns & {
   event_count: number;
   value_sum: string | null;
   value_max: string | null;
@@ -113,15 +117,8 @@ export type UsageRollupTable = {
   weighted_change: string | null;
 };
 
-export type UsageUniqueValueTable = {
-  environment_id: string;
-  meter_id: string;
-  customer_external_id: string;
-  hour_start: Timestamp;
-  meter_version: number;
-  dimension_key: string;
+export type UsageUniqueValueTable = UsageHourColumns & {
   value_key: string;
-  organization_id: string;
 };
 
 export type EventAwaitingEventStoreTable = {
@@ -139,10 +136,7 @@ export type EventIdTable = {
   occurred_at: Timestamp;
 };
 
-export type EventArchiveTable = {
-  id: string;
-  environment_id: string;
-  organization_id: string;
+export type EventArchiveTable = TenantRowColumns & {
   range_start: Timestamp;
   range_end: Timestamp;
   event_count: number;

@@ -1,5 +1,5 @@
 // Row types of the plan migrations' table, for the typed query builder.
-import type { DefaultedTimestamp, Timestamp } from "../platform/database/schema.ts";
+import type { DefaultedTimestamp, TenantRowColumns, Timestamp } from "../platform/database/schema.ts";
 import type { MigrationTiming } from "../subscriptions/index.ts";
 
 declare module "../platform/database/schema.ts" {
@@ -8,9 +8,7 @@ declare module "../platform/database/schema.ts" {
   }
 }
 
-type Scoped = { id: string; organization_id: string; environment_id: string };
-
-export type PlanVersionMigrationTable = Scoped & {
+export type PlanVersionMigrationTable = TenantRowColumns & {
   plan_id: string;
   from_version_id: string;
   to_version_id: string;

@@ -1,6 +1,6 @@
 // Row types of the subscriptions domain's tables, for the typed query builder.
 import type { ColumnType } from "kysely";
-import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
+import type { DefaultedTimestamp, Json, TenantRowColumns, Timestamp } from "../platform/database/schema.ts";
 import type { PriceOverrideDocument } from "./price-override-schemas.ts";
 
 declare module "../platform/database/schema.ts" {
@@ -13,11 +13,9 @@ declare module "../platform/database/schema.ts" {
   }
 }
 
-type Scoped = { id: string; organization_id: string; environment_id: string };
-
 export type BillingAlignmentColumn = "calendar" | "anniversary";
 
-export type SubscriptionTable = Scoped & {
+export type SubscriptionTable = TenantRowColumns & {
   customer_id: string;
   plan_id: string;
   plan_version_id: string;
@@ -49,7 +47,7 @@ export type SubscriptionTable = Scoped & {
 };
 
 /** A fixed charge's quantity from `at` on; in the order they take effect (sequence). */
-export type SubscriptionQuantityChangeTable = Scoped & {
+export type SubscriptionQuantityChangeTable = TenantRowColumns & {
   subscription_id: string;
   sequence: number;
   charge_id: string;
@@ -62,7 +60,7 @@ export type SubscriptionQuantityChangeTable = Scoped & {
 export type SubscriptionChangeKind = "change_plan" | "cancel";
 export type CancelMode = "immediate" | "period_end";
 
-export type SubscriptionChangeTable = Scoped & {
+export type SubscriptionChangeTable = TenantRowColumns & {
   subscription_id: string;
   sequence: number;
   kind: SubscriptionChangeKind;
@@ -76,7 +74,7 @@ export type SubscriptionChangeTable = Scoped & {
   created_at: DefaultedTimestamp;
 };
 
-export type SubscriptionPauseTable = Scoped & {
+export type SubscriptionPauseTable = TenantRowColumns & {
   subscription_id: string;
   paused_from: Timestamp;
   paused_until: Timestamp | null;
@@ -88,7 +86,7 @@ export type SubscriptionPauseTable = Scoped & {
 
 export type MigrationTiming = "now" | "next_period" | "at";
 
-export type PriceOverrideTable = Scoped & {
+export type PriceOverrideTable = TenantRowColumns & {
   customer_id: string;
   subscription_id: string;
   plan_id: string;

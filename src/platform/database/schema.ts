@@ -24,3 +24,12 @@ export type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Dat
 export type Json<Shape> = ColumnType<Shape, string, string>;
 /** The columns every tenant's row opens with: its prefixed id, its organization and its environment (newTenantRow fills them). */
 export type TenantRowColumns = { id: string; organization_id: string; environment_id: string };
+/** Who asked for a queued run and why, and when it was asked for, started, finished and last changed: a backtest's, an import's, a parallel run's. */
+export type QueuedRunColumns = {
+  created_by: string;
+  reason: string | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  updated_at: DefaultedTimestamp;
+};

@@ -1,5 +1,5 @@
 // Row types of the domain events' outbox, for the typed query builder.
-import type { DefaultedTimestamp, Json, Timestamp } from "../database/schema.ts";
+import type { DefaultedTimestamp, Json, TenantRowColumns, Timestamp } from "../database/schema.ts";
 
 declare module "../database/schema.ts" {
   interface DatabaseSchema {
@@ -8,10 +8,7 @@ declare module "../database/schema.ts" {
   }
 }
 
-export type DomainEventTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type DomainEventTable = TenantRowColumns & {
   type: string;
   payload: Json<unknown>;
   occurred_at: Timestamp;
