@@ -43,35 +43,44 @@ const meters = [
   { code: "calls", event_name: "api_call", aggregation: "count" },
   { code: "storage", event_name: "storage_used", aggregation: "sum", property: "gigabytes" },
 ] as const;
-const publishedCharges = [
-  { id: "base", type: "fixed", amount: "25.00" },
-  { id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: "0.05" },
-  {
-    id: "storage",
-    type: "usage",
-    meter: "storage",
-    model: "graduated",
-    tiers: [
-      { up_to: "10", unit_price: "1.00" },
-      { up_to: null, unit_price: "0.50", flat_fee: "2.00" },
-    ],
-  },
-] satisfies Charge[];
+/** The plan's charges at the given prices: a base fee, calls each, and storage graduated after 10 GB with a flat fee. */
+function chargesAt(prices: {
+  base: string;
+  call: string;
+  firstTen: string;
+  beyond: string;
+  flatFee: string;
+}) {
+  return [
+    { id: "base", type: "fixed", amount: prices.base },
+    { id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: prices.call },
+    {
+      id: "storage",
+      type: "usage",
+      meter: "storage",
+      model: "graduated",
+      tiers: [
+        { up_to: "10", unit_price: prices.firstTen },
+        { up_to: null, unit_price: prices.beyond, flat_fee: prices.flatFee },
+      ],
+    },
+  ] satisfies Charge[];
+}
+const publishedCharges = chargesAt({
+  base: "25.00",
+  call: "0.05",
+  firstTen: "1.00",
+  beyond: "0.50",
+  flatFee: "2.00",
+});
 /** Every price 20% higher. */
-const draftCharges = [
-  { id: "base", type: "fixed", amount: "30.00" },
-  { id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: "0.06" },
-  {
-    id: "storage",
-    type: "usage",
-    meter: "storage",
-    model: "graduated",
-    tiers: [
-      { up_to: "10", unit_price: "1.20" },
-      { up_to: null, unit_price: "0.60", flat_fee: "2.40" },
-    ],
-  },
-] satisfies Charge[];
+const draftCharges = chargesAt({
+  base: "30.00",
+  call: "0.06",
+  firstTen: "1.20",
+  beyond: "0.60",
+  flatFee: "2.40",
+});
 
 /** The usage of customer `index` in month `month` (0 = January): varied, some months empty. */
 function eventsOf(index: number, month: number): ScenarioEvent[] {

@@ -4,7 +4,7 @@
 // their invoice's entity; and the journal balances per entity and
 // consolidated in the reporting currency.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCustomer, createPlan, subscribe } from "../../test/support/builders.ts";
+import { createCustomer, createGermanVatRate, createPlan, subscribe } from "../../test/support/builders.ts";
 import { expectCreated, expectOk, expectRefusedFields } from "../../test/support/responses.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
@@ -60,14 +60,7 @@ async function invoicesOf(customerId: string): Promise<InvoiceSummary[]> {
 beforeAll(async () => {
   ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Two entities" }));
   await freezeTestClock(tenant.admin, "2030-01-01T00:00:00Z");
-  await expectCreated(
-    tenant.admin.post("/v1/tax-rates", {
-      country: "DE",
-      name: "USt 19%",
-      percent: "19",
-      valid_from: "2025-01-01T00:00:00Z",
-    }),
-  );
+  await createGermanVatRate(tenant.admin);
   for (const [code, currency, amount] of [
     ["pro_eur", "EUR", "100.00"],
     ["pro_usd", "USD", "120.00"],

@@ -29,8 +29,6 @@ async function tenantWithPlans(name: string): Promise<void> {
     await createPlan(tenant.admin, {
       code: "metered",
       version: {
-        currency: "USD",
-        interval: "month",
         charges: [
           { id: "platform", type: "fixed", amount: "1000.00", timing: "in_advance" },
           { id: "api", type: "usage", meter: "api_calls", model: "per_unit", unit_price: "0.10" },
@@ -41,8 +39,6 @@ async function tenantWithPlans(name: string): Promise<void> {
   await createPlan(tenant.admin, {
     code: "metered_plus",
     version: {
-      currency: "USD",
-      interval: "month",
       charges: [{ id: "platform", type: "fixed", amount: "1500.00", timing: "in_advance" }],
     },
   });
@@ -345,6 +341,19 @@ describe("one prepaid commit drawn by two subscriptions", () => {
     ]);
   }
 
+  /** 3,000 calls on 10 January and 10 February, 400 GB on 20 January and 200 GB on 20 February, each on its day. */
+  async function useCallsAndStorage(customer: Customer) {
+    for (const [day, step] of [
+      ["2030-01-10", () => calls(customer, "jan", "2030-01-10T00:00:00Z", 3000)],
+      ["2030-01-20", () => gigabytes(customer, "jan", "2030-01-20T00:00:00Z", 400)],
+      ["2030-02-10", () => calls(customer, "feb", "2030-02-10T00:00:00Z", 3000)],
+      ["2030-02-20", () => gigabytes(customer, "feb", "2030-02-20T00:00:00Z", 200)],
+    ] as const) {
+      await advanceTestClock(tenant.admin, `${day}T00:00:00Z`);
+      await step();
+    }
+  }
+
   async function sharedContract(
     secondFields: Record<string, unknown>,
     terms: Record<string, unknown> = {
@@ -384,15 +393,7 @@ describe("one prepaid commit drawn by two subscriptions", () => {
       path: "$.changes[0].subscription_id",
       message: `is already held by contract ${contractId}`,
     });
-    for (const [day, step] of [
-      ["2030-01-10", () => calls(customer, "jan", "2030-01-10T00:00:00Z", 3000)],
-      ["2030-01-20", () => gigabytes(customer, "jan", "2030-01-20T00:00:00Z", 400)],
-      ["2030-02-10", () => calls(customer, "feb", "2030-02-10T00:00:00Z", 3000)],
-      ["2030-02-20", () => gigabytes(customer, "feb", "2030-02-20T00:00:00Z", 200)],
-    ] as const) {
-      await advanceTestClock(tenant.admin, `${day}T00:00:00Z`);
-      await step();
-    }
+    await useCallsAndStorage(customer);
     await advanceTestClock(tenant.admin, "2030-03-15T00:00:01Z");
 
     // 1 Jan: platform 1,000.00 and the commit 1,000.00. 1 Feb: January's 3,000 calls = 300.00, drawn
@@ -421,15 +422,7 @@ describe("one prepaid commit drawn by two subscriptions", () => {
     await tenantWithPlans("Shared commit, same instants");
     await createSumMeter(tenant.admin, "storage_gb", "storage");
     const { customer, contractId } = await sharedContract({ start_at: start, billing: "calendar" });
-    for (const [day, step] of [
-      ["2030-01-10", () => calls(customer, "jan", "2030-01-10T00:00:00Z", 3000)],
-      ["2030-01-20", () => gigabytes(customer, "jan", "2030-01-20T00:00:00Z", 400)],
-      ["2030-02-10", () => calls(customer, "feb", "2030-02-10T00:00:00Z", 3000)],
-      ["2030-02-20", () => gigabytes(customer, "feb", "2030-02-20T00:00:00Z", 200)],
-    ] as const) {
-      await advanceTestClock(tenant.admin, `${day}T00:00:00Z`);
-      await step();
-    }
+    await useCallsAndStorage(customer);
     await advanceTestClock(tenant.admin, "2030-03-01T00:00:01Z");
 
     // 1 Feb: January's 300.00 of calls and 400.00 of storage, both drawn: 700.00 (300.00 left).

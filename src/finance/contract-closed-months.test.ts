@@ -5,14 +5,17 @@
 // 5 February. Later invoices change the allocation, but January's journal
 // stays as it stood at its lock; the difference lands in February.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestEvents } from "../../test/support/builders.ts";
 import {
-  createPlan,
-  createSumMeter,
-  ingestEvents,
-  subscribeNewCustomer,
-} from "../../test/support/builders.ts";
+  contractStart,
+  customerJournal,
+  enterpriseContractCustomer,
+  scheduleLines,
+  startEnterpriseContractBook,
+  tokensUsed,
+} from "../../test/support/contract-fixtures.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import type { TestApp, TestTenant } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
 let testApp: TestApp;
@@ -21,70 +24,19 @@ let customerId: string;
 let contractId: string;
 let januaryAtLock: unknown;
 
-const start = "2030-01-01T00:00:00Z";
-
-type Line = {
-  account_role: string;
-  debit: string;
-  credit: string;
-  product: string | null;
-  customer_id: string;
-};
-
-async function journalOf(period: string) {
-  const journal = await expectOk(tenant.admin.get(`/v1/journal?period=${period}`));
-  return {
-    balanced: journal.balanced as boolean,
-    lines: (journal.lines as Line[])
-      .filter((line) => line.customer_id === customerId)
-      .map(
-        (line) => `${line.account_role} ${line.debit || "-"} ${line.credit || "-"} ${line.product ?? "-"}`,
-      ),
-  };
-}
+/** The customer's lines of the month's general journal, and whether the month balances. */
+const journalOf = (period: string) => customerJournal(tenant.admin, period, customerId);
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Contract closed months" }));
-  await expectOk(tenant.admin.put("/v1/finance-settings", { timezone: "UTC" }));
-  await expectCreated(tenant.admin.post("/v1/products", { code: "platform", name: "Platform" }));
-  await expectCreated(tenant.admin.post("/v1/products", { code: "support", name: "Premium support" }));
-  await createSumMeter(tenant.admin, "tokens", "tokens");
-  const plan = await createPlan(tenant.admin, {
-    code: "enterprise",
-    version: {
-      currency: "USD",
-      interval: "month",
-      charges: [
-        { id: "platform", type: "fixed", amount: "2000.00", timing: "in_advance", product: "platform" },
-        { id: "support", type: "fixed", amount: "1000.00", timing: "in_advance", product: "support" },
-        { id: "tokens", type: "usage", meter: "tokens", model: "per_unit", unit_price: "1.00" },
-      ],
-    },
+  let plan: { id: string };
+  ({ testApp, tenant, plan } = await startEnterpriseContractBook("Contract closed months"));
+  await freezeTestClock(tenant.admin, contractStart);
+  const contracted = await enterpriseContractCustomer(tenant.admin, plan.id, {
+    commit: "6000.00",
+    end: "2030-04-01T00:00:00Z",
   });
-  for (const [product, amount] of [
-    ["platform", "2500.00"],
-    ["support", "900.00"],
-  ]) {
-    await expectOk(tenant.admin.put("/v1/standalone-selling-prices", { product, currency: "USD", amount }));
-  }
-  await freezeTestClock(tenant.admin, start);
-  const { customer, subscription } = await subscribeNewCustomer(tenant.admin, plan.id, {
-    customer: { currency: "USD" },
-    subscription: { start_at: start, billing: "calendar" },
-  });
-  customerId = customer.id;
-  contractId = (
-    await expectCreated(
-      tenant.admin.post("/v1/contracts", {
-        customer_id: customer.id,
-        subscription_id: subscription.id,
-        start,
-        end: "2030-04-01T00:00:00Z",
-        rate_card: [{ plan: "enterprise", charge: "support", discount_percent: "50" }],
-        commits: [{ id: "prepaid", type: "prepaid", amount: "6000.00", applies_to: ["usage"] }],
-      }),
-    )
-  ).id;
+  customerId = contracted.customer.id;
+  contractId = contracted.contractId;
   for (const [month, tokens] of [
     ["01", 2500],
     ["02", 3000],
@@ -102,15 +54,7 @@ beforeAll(async () => {
       januaryAtLock = await journalOf("2030-01");
     }
     await advanceTestClock(tenant.admin, `2030-${month}-10T00:00:00Z`);
-    await ingestEvents(tenant.admin, [
-      {
-        id: `tokens-${month}`,
-        customer: customer.external_id,
-        name: "tokens",
-        timestamp: `2030-${month}-10T00:00:00Z`,
-        properties: { n: tokens },
-      },
-    ]);
+    await ingestEvents(tenant.admin, [tokensUsed("tokens", contracted.customer.external_id, month, tokens)]);
   }
   await advanceTestClock(tenant.admin, "2030-04-01T00:00:01Z");
 });
@@ -146,12 +90,7 @@ describe("a contract's revenue in a closed month", () => {
     // Now January's shares are 2,083.34, 750.00 and 2,083.33 (contract-revenue.test.ts): February catches
     // up 2,083.34 − 2,148.44 = −65.10 (platform), 750.00 − 773.44 = −23.44 (support) and 2,083.33 −
     // 2,148.44 = −65.11 (the commit), beside its own 2,083.33, 750.00 and 2,500.00.
-    expect(
-      revenue.schedule.map(
-        (entry: { month: string; obligation_id: string; kind: string; amount: string }) =>
-          `${entry.month} ${entry.obligation_id} ${entry.kind} ${entry.amount}`,
-      ),
-    ).toEqual([
+    expect(scheduleLines(revenue.schedule)).toEqual([
       "2030-01 platform revenue 2148.44",
       "2030-01 support revenue 773.44",
       "2030-01 commit:prepaid:2030-01-01 revenue 2148.44",

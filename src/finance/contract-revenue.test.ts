@@ -12,14 +12,17 @@
 // of 1,000.00 a term whose unused balance rolls over up to 300.00 (the rest expires).
 // Each appears in the general journal (GET /v1/journal) and the revenue report by its schedule.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPlan, ingestEvents, subscribeNewCustomer } from "../../test/support/builders.ts";
 import {
-  createPlan,
-  createSumMeter,
-  ingestEvents,
-  subscribeNewCustomer,
-} from "../../test/support/builders.ts";
+  customerJournal,
+  enterpriseContractCustomer,
+  scheduleLines,
+  contractStart as start,
+  startEnterpriseContractBook,
+  tokensUsed,
+} from "../../test/support/contract-fixtures.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import type { TestApp, TestTenant } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
 let testApp: TestApp;
@@ -27,35 +30,16 @@ let tenant: TestTenant;
 let planId: string;
 let meteredPlanId: string;
 
-const start = "2030-01-01T00:00:00Z";
 const end = "2030-04-01T00:00:00Z";
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Contract revenue" }));
-  await expectOk(tenant.admin.put("/v1/finance-settings", { timezone: "UTC" }));
-  await expectCreated(tenant.admin.post("/v1/products", { code: "platform", name: "Platform" }));
-  await expectCreated(tenant.admin.post("/v1/products", { code: "support", name: "Premium support" }));
-  await createSumMeter(tenant.admin, "tokens", "tokens");
-  planId = (
-    await createPlan(tenant.admin, {
-      code: "enterprise",
-      version: {
-        currency: "USD",
-        interval: "month",
-        charges: [
-          { id: "platform", type: "fixed", amount: "2000.00", timing: "in_advance", product: "platform" },
-          { id: "support", type: "fixed", amount: "1000.00", timing: "in_advance", product: "support" },
-          { id: "tokens", type: "usage", meter: "tokens", model: "per_unit", unit_price: "1.00" },
-        ],
-      },
-    })
-  ).id;
+  let plan: { id: string };
+  ({ testApp, tenant, plan } = await startEnterpriseContractBook("Contract revenue"));
+  planId = plan.id;
   meteredPlanId = (
     await createPlan(tenant.admin, {
       code: "metered",
       version: {
-        currency: "USD",
-        interval: "month",
         charges: [
           { id: "base", type: "fixed", amount: "100.00", timing: "in_advance" },
           { id: "tokens", type: "usage", meter: "tokens", model: "per_unit", unit_price: "1.00" },
@@ -63,12 +47,6 @@ beforeAll(async () => {
       },
     })
   ).id;
-  for (const [product, amount] of [
-    ["platform", "2500.00"],
-    ["support", "900.00"],
-  ]) {
-    await expectOk(tenant.admin.put("/v1/standalone-selling-prices", { product, currency: "USD", amount }));
-  }
   // Plans are published in real time: the test clock runs in a year to come.
   await freezeTestClock(tenant.admin, start);
 });
@@ -76,21 +54,8 @@ afterAll(async () => testApp?.close());
 
 /** A customer on the plan from 1 January under a contract with a prepaid commit of `commit`: its external id and the contract's id. */
 async function contractCustomer(commit: string): Promise<{ externalId: string; contractId: string }> {
-  const { customer, subscription } = await subscribeNewCustomer(tenant.admin, planId, {
-    customer: { currency: "USD" },
-    subscription: { start_at: start, billing: "calendar" },
-  });
-  const contract = await expectCreated(
-    tenant.admin.post("/v1/contracts", {
-      customer_id: customer.id,
-      subscription_id: subscription.id,
-      start,
-      end,
-      rate_card: [{ plan: "enterprise", charge: "support", discount_percent: "50" }],
-      commits: [{ id: "prepaid", type: "prepaid", amount: commit, applies_to: ["usage"] }],
-    }),
-  );
-  return { externalId: customer.external_id, contractId: contract.id };
+  const { customer, contractId } = await enterpriseContractCustomer(tenant.admin, planId, { commit, end });
+  return { externalId: customer.external_id, contractId };
 }
 
 /** A customer on the metered plan under a monthly contract renewed automatically, its commit rolling over up to 300.00. */
@@ -123,27 +88,6 @@ async function rollingCustomer(): Promise<{ externalId: string; customerId: stri
 
 const revenueOf = (contractId: string) =>
   expectOk(tenant.admin.get(`/v1/contracts/${contractId}/revenue-schedule`));
-
-type Line = {
-  account_role: string;
-  debit: string;
-  credit: string;
-  product: string | null;
-  customer_id: string;
-};
-
-/** A customer's lines of the month's general journal, as "account debit credit product", and whether the month balances. */
-async function journalOf(period: string, customerId: string) {
-  const journal = await expectOk(tenant.admin.get(`/v1/journal?period=${period}`));
-  return {
-    balanced: journal.balanced as boolean,
-    lines: (journal.lines as Line[])
-      .filter((line) => line.customer_id === customerId)
-      .map(
-        (line) => `${line.account_role} ${line.debit || "-"} ${line.credit || "-"} ${line.product ?? "-"}`,
-      ),
-  };
-}
 
 /** A customer's rows of the revenue report from January to April, as "period recognized breakage deferred unbilled". */
 async function reportOf(customerId: string) {
@@ -185,34 +129,10 @@ describe("GET /v1/contracts/{id}/revenue-schedule", () => {
     ] as const) {
       await advanceTestClock(tenant.admin, `2030-${month}-10T00:00:00Z`);
       await ingestEvents(tenant.admin, [
-        {
-          id: `credited-${month}`,
-          customer: credited.externalId,
-          name: "tokens",
-          timestamp: `2030-${month}-10T00:00:00Z`,
-          properties: { n: tokens },
-        },
-        {
-          id: `rolling-${month}`,
-          customer: rolling.externalId,
-          name: "tokens",
-          timestamp: `2030-${month}-10T00:00:00Z`,
-          properties: { n: rollingTokens },
-        },
-        {
-          id: `main-${month}`,
-          customer: main.externalId,
-          name: "tokens",
-          timestamp: `2030-${month}-10T00:00:00Z`,
-          properties: { n: tokens },
-        },
-        {
-          id: `unused-${month}`,
-          customer: unused.externalId,
-          name: "tokens",
-          timestamp: `2030-${month}-10T00:00:00Z`,
-          properties: { n: unusedTokens },
-        },
+        tokensUsed("credited", credited.externalId, month, tokens),
+        tokensUsed("rolling", rolling.externalId, month, rollingTokens),
+        tokensUsed("main", main.externalId, month, tokens),
+        tokensUsed("unused", unused.externalId, month, unusedTokens),
       ]);
       if (month === "02") {
         // 15 February: 600.00 of the twin's commit line of 1 January is credited.
@@ -285,12 +205,7 @@ describe("GET /v1/contracts/{id}/revenue-schedule", () => {
     // (drawn 1 February) 2,500 × 5/6 = 2,083.33; February's 5,500 × 5/6 = 4,583.33, less 2,083.33 = 2,500.00;
     // March's 6,000 × 5/6 = 5,000.00, less 4,583.33 = 416.67. Nothing left: no breakage.
     // March's usage beyond the commit, 1,000.00, is earned as used, in March.
-    expect(
-      revenue.schedule.map(
-        (entry: { month: string; obligation_id: string; kind: string; amount: string }) =>
-          `${entry.month} ${entry.obligation_id} ${entry.kind} ${entry.amount}`,
-      ),
-    ).toEqual([
+    expect(scheduleLines(revenue.schedule)).toEqual([
       "2030-01 platform revenue 2083.34",
       "2030-01 support revenue 750.00",
       "2030-01 commit:prepaid:2030-01-01 revenue 2083.33",
@@ -416,7 +331,7 @@ describe("GET /v1/contracts/{id}/revenue-schedule", () => {
     // revenue to revenue on the month's last day, under the obligation's product (the commit and usage
     // have none); March, earned 1,000.00 ahead of billing, moves it to unbilled receivables; April's invoice
     // of March's overage takes it back.
-    expect(await journalOf("2030-01", customerId)).toEqual({
+    expect(await customerJournal(tenant.admin, "2030-01", customerId)).toEqual({
       balanced: true,
       lines: [
         "accounts_receivable 8500.00 - -",
@@ -429,7 +344,7 @@ describe("GET /v1/contracts/{id}/revenue-schedule", () => {
         "revenue - 750.00 support",
       ],
     });
-    expect(await journalOf("2030-02", customerId)).toEqual({
+    expect(await customerJournal(tenant.admin, "2030-02", customerId)).toEqual({
       balanced: true,
       lines: [
         "accounts_receivable 2500.00 - -",
@@ -442,7 +357,7 @@ describe("GET /v1/contracts/{id}/revenue-schedule", () => {
         "revenue - 750.00 support",
       ],
     });
-    expect(await journalOf("2030-03", customerId)).toEqual({
+    expect(await customerJournal(tenant.admin, "2030-03", customerId)).toEqual({
       balanced: true,
       lines: [
         "accounts_receivable 2500.00 - -",
@@ -459,7 +374,7 @@ describe("GET /v1/contracts/{id}/revenue-schedule", () => {
         "revenue - 1000.00 -",
       ],
     });
-    expect(await journalOf("2030-04", customerId)).toEqual({
+    expect(await customerJournal(tenant.admin, "2030-04", customerId)).toEqual({
       balanced: true,
       lines: [
         "accounts_receivable 1000.00 - -",
@@ -531,7 +446,7 @@ describe("GET /v1/contracts/{id}/revenue-schedule", () => {
     );
     // In the general journal, the credit note takes its 600.00 back from deferred revenue on its date, and
     // the reversals ride with the schedule's entries: 250.00 on 15 February, 300.00 at February's end.
-    const february = await journalOf("2030-02", customerId);
+    const february = await customerJournal(tenant.admin, "2030-02", customerId);
     expect(february.balanced).toBe(true);
     expect(february.lines).toEqual([
       "accounts_receivable 2500.00 - -",
@@ -563,12 +478,7 @@ describe("GET /v1/contracts/{id}/revenue-schedule", () => {
     // and 300.00 expires: breakage 300.00. February (term 2, pool 1,000.00 + 300.00 rolled): 1,100.00
     // drawn; the 200.00 left all rolls over: no breakage. March (term 3, pool 1,200.00): 300.00 drawn;
     // of the 900.00 left, 300.00 rolls over and 600.00 expires. April (term 4, pool 1,300.00): open.
-    expect(
-      revenue.schedule.map(
-        (entry: { month: string; obligation_id: string; kind: string; amount: string }) =>
-          `${entry.month} ${entry.obligation_id} ${entry.kind} ${entry.amount}`,
-      ),
-    ).toEqual([
+    expect(scheduleLines(revenue.schedule)).toEqual([
       "2030-01 charge:base revenue 100.00",
       "2030-01 commit:prepaid:2030-01-01 revenue 400.00",
       "2030-01 commit:prepaid:2030-01-01 breakage 300.00",
@@ -606,7 +516,9 @@ describe("GET /v1/contracts/{id}/revenue-schedule", () => {
       "2030-04 100.00 0.00 1300.00 0.00",
     ]);
     expect(
-      (await journalOf("2030-03", rolling.customerId)).lines.filter((line) => line.startsWith("breakage")),
+      (await customerJournal(tenant.admin, "2030-03", rolling.customerId)).lines.filter((line) =>
+        line.startsWith("breakage"),
+      ),
     ).toEqual(["breakage_revenue - 600.00 -"]);
   });
 

@@ -21,8 +21,6 @@ beforeAll(async () => {
     await createPlan(tenant.admin, {
       code: "bundle",
       version: {
-        currency: "USD",
-        interval: "month",
         charges: [
           { id: "platform", type: "fixed", amount: "1000.00", timing: "in_advance", product: "platform" },
           { id: "support", type: "fixed", amount: "200.00", timing: "in_advance", product: "support" },

@@ -31,17 +31,13 @@ beforeAll(async () => {
         currency: "USD",
         interval: "month",
         charges: [
-          {
-            id: "tokens",
-            type: "usage",
-            meter: "tokens",
-            dimensions: ["model"],
-            prices: [
+          tokensByModel(
+            [
               { match: { model: "gpt-4" }, model: "per_unit", unit_price: "0.03" },
               { match: { model: "gpt-3" }, model: "per_unit", unit_price: "0.01" },
             ],
-            default: "reject",
-          },
+            "reject",
+          ),
         ],
       },
     }),
@@ -53,6 +49,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await testApp.close();
 });
+
+/** Tokens on meter `tokens` priced by the event's model, and what to do with a model `prices` does not list. */
+function tokensByModel(prices: Record<string, unknown>[], otherwise: "reject" | Record<string, string>) {
+  return { id: "tokens", type: "usage", meter: "tokens", dimensions: ["model"], prices, default: otherwise };
+}
 
 function completion(id: string, customer: string, model: string) {
   return {
@@ -106,14 +107,13 @@ describe("a dimensional price that rejects what it does not list", () => {
         currency: "USD",
         interval: "month",
         charges: [
-          {
-            id: "tokens",
-            type: "usage",
-            meter: "tokens",
-            dimensions: ["model"],
-            prices: [{ match: { model: "gpt-4", region: "eu" }, model: "per_unit", unit_price: "0.03" }],
-            default: { model: "per_unit", unit_price: "0.05" },
-          },
+          tokensByModel(
+            [{ match: { model: "gpt-4", region: "eu" }, model: "per_unit", unit_price: "0.03" }],
+            {
+              model: "per_unit",
+              unit_price: "0.05",
+            },
+          ),
         ],
       },
     });

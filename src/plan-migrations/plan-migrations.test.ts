@@ -26,6 +26,14 @@ async function subscribe(body: Record<string, unknown>): Promise<string> {
 
 const subscription = async (id: string) => (await tenant.admin.get(`/v1/subscriptions/${id}`)).body;
 const at = (text: string) => new Date(text).toISOString();
+/** Asks for the plan's subscribers on version 1 to move to version 2 now, with `fields` added or changed. */
+const migrateNow = (fields: Record<string, unknown>) =>
+  tenant.admin.post(`/v1/plans/${planId}/migrations`, {
+    from_version: 1,
+    to_version: 2,
+    timing: "now",
+    ...fields,
+  });
 
 beforeAll(async () => {
   clock.set("2026-01-01T00:00:00Z");
@@ -63,12 +71,7 @@ describe("plan version migrations", () => {
     expect(draft.status).toBe(201);
     await tenant.admin.post(`/v1/plans/${planId}/versions/2/publish`, {});
 
-    const noEuro = await tenant.admin.post(`/v1/plans/${planId}/migrations`, {
-      from_version: 1,
-      to_version: 2,
-      timing: "now",
-      subscription_ids: [euro],
-    });
+    const noEuro = await migrateNow({ subscription_ids: [euro] });
     expect(noEuro.status).toBe(409);
     expect(noEuro.body).toMatchObject({
       code: "plan_version_currency_unsupported",
@@ -180,11 +183,7 @@ describe("plan version migrations", () => {
     expect(audit.body.data[0]).toMatchObject({ action: "plan_version_migration.created" });
 
     // Everyone still simply on version 1 now: the third only (the others have a change or a cancellation).
-    const everyoneLeft = await tenant.admin.post(`/v1/plans/${planId}/migrations`, {
-      from_version: 1,
-      to_version: 2,
-      timing: "now",
-    });
+    const everyoneLeft = await migrateNow({});
     expect(everyoneLeft.status).toBe(201);
     expect(everyoneLeft.body.subscriptions).toEqual([
       expect.objectContaining({ subscription_id: third, at: at("2026-01-20T00:00:00Z") }),
@@ -195,12 +194,7 @@ describe("plan version migrations", () => {
     expect((await subscription(first)).current_plan.version).toBe(2);
     expect((await subscription(second)).current_plan.version).toBe(1);
 
-    const again = await tenant.admin.post(`/v1/plans/${planId}/migrations`, {
-      from_version: 1,
-      to_version: 2,
-      timing: "now",
-      subscription_ids: [first],
-    });
+    const again = await migrateNow({ subscription_ids: [first] });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({
       code: "subscription_not_on_version",
@@ -223,12 +217,7 @@ describe("plan version migrations", () => {
       [{ subscription_ids: [] }, 400, "validation_failed", "$.subscription_ids"],
     ];
     for (const [body, status, code, path] of cases) {
-      const response = await tenant.admin.post(`/v1/plans/${planId}/migrations`, {
-        from_version: 1,
-        to_version: 2,
-        timing: "now",
-        ...body,
-      });
+      const response = await migrateNow(body);
       expect(response.status, JSON.stringify(body)).toBe(status);
       expect(response.body.code, JSON.stringify(body)).toBe(code);
       expect(

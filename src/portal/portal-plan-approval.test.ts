@@ -6,12 +6,13 @@
 // approval, and it is made on approval too. Nothing changes before; the
 // author never approves its own change; one approval makes one change.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPlan } from "../../test/support/builders.ts";
+import { baseFee } from "../../test/support/pricing-fixtures.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
-import type { Clock } from "../platform/clock.ts";
+import { TestClock } from "../../test/support/test-clock.ts";
 
 const day = 24 * 3600 * 1000;
-let nowMs = Date.parse("2026-03-01T00:00:00Z");
-const clock: Clock = { now: () => new Date(nowMs) };
+const clock = new TestClock("2026-03-01T00:00:00Z");
 
 let testApp: TestApp;
 let tenant: TestTenant;
@@ -28,18 +29,12 @@ const noOtherLimits = {
 };
 
 async function publishedPlan(code: string, name: string, amount: string): Promise<string> {
-  const plan = await tenant.admin.post("/v1/plans", {
+  const plan = await createPlan(tenant.admin, {
     code,
     name,
-    version: {
-      currency: "USD",
-      interval: "month",
-      charges: [{ id: "base", type: "fixed", amount, timing: "in_advance" }],
-    },
+    version: { charges: [{ ...baseFee(amount), timing: "in_advance" }] },
   });
-  expect(plan.status, JSON.stringify(plan.body)).toBe(201);
-  expect((await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/publish`, {})).status).toBe(200);
-  return plan.body.id;
+  return plan.id;
 }
 
 async function planCodeOf(subscriptionId: string): Promise<string> {
@@ -83,7 +78,7 @@ beforeAll(async () => {
   });
   expect(policy.status, JSON.stringify(policy.body)).toBe(200);
   expect(policy.body.approval_required_for.plan_changes).toBe(true);
-  nowMs += 10 * day;
+  clock.advance(10 * day);
 });
 afterAll(async () => testApp?.close());
 

@@ -7,12 +7,13 @@
 // credits, once per Idempotency-Key, a key its own). Another customer's
 // subscription or wallet is not found.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPlan } from "../../test/support/builders.ts";
+import { baseFee } from "../../test/support/pricing-fixtures.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
-import type { Clock } from "../platform/clock.ts";
+import { TestClock } from "../../test/support/test-clock.ts";
 
 const day = 24 * 3600 * 1000;
-let nowMs = Date.parse("2026-03-01T00:00:00Z");
-const clock: Clock = { now: () => new Date(nowMs) };
+const clock = new TestClock("2026-03-01T00:00:00Z");
 
 let testApp: TestApp;
 let tenant: TestTenant;
@@ -22,18 +23,12 @@ const customerOf: Record<string, string> = {};
 let token: string;
 
 async function publishedPlan(code: string, amount: string): Promise<string> {
-  const plan = await tenant.admin.post("/v1/plans", {
+  const plan = await createPlan(tenant.admin, {
     code,
     name: `Plan ${code}`,
-    version: {
-      currency: "USD",
-      interval: "month",
-      charges: [{ id: "base", type: "fixed", amount, timing: "in_advance" }],
-    },
+    version: { charges: [{ ...baseFee(amount), timing: "in_advance" }] },
   });
-  expect(plan.status, JSON.stringify(plan.body)).toBe(201);
-  expect((await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/publish`, {})).status).toBe(200);
-  return plan.body.id;
+  return plan.id;
 }
 
 function portal() {
@@ -68,7 +63,7 @@ beforeAll(async () => {
     walletOf[externalId] = wallet.body.id;
     customerOf[externalId] = customer.body.id;
   }
-  nowMs += 10 * day;
+  clock.advance(10 * day);
   const link = await tenant.admin.post(`/v1/customers/${customerOf["self-serve-acme"]}/portal-links`, {});
   expect(link.status).toBe(201);
   token = link.body.token;

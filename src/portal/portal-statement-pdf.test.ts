@@ -8,12 +8,11 @@
 // balances are worked by hand below.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { TestClock } from "../../test/support/test-clock.ts";
 import { readPdfText } from "../invoicing/index.ts";
-import type { Clock } from "../platform/clock.ts";
 
 const day = 24 * 3600 * 1000;
-let nowMs = Date.parse("2026-03-01T12:00:00Z");
-const clock: Clock = { now: () => new Date(nowMs) };
+const clock = new TestClock("2026-03-01T12:00:00Z");
 
 // A 1×1 PNG.
 const logo =
@@ -126,10 +125,10 @@ describe("the statement of account as PDF", () => {
   it("lists the entries with the currency, the balances worked by hand, and what is owed by age", async () => {
     // 1 March: invoice A, 100.00. 5 March: invoice B, 1,250.00 (due at once: net 0 days).
     await invoice("Setup", "100.00");
-    nowMs += 4 * day;
+    clock.advance(4 * day);
     const second = await invoice("Annual licence", "1250.00");
     // 8 March: A is paid by bank transfer. 12 March: 50.00 of B is credited.
-    nowMs += 3 * day;
+    clock.advance(3 * day);
     const firstId = (
       await tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=10`)
     ).body.data.find((entry: { number: string }) => entry.number === numbers.Setup).id;
@@ -139,7 +138,7 @@ describe("the statement of account as PDF", () => {
       reference: "WIRE-8",
     });
     expect(paid.status, JSON.stringify(paid.body)).toBe(201);
-    nowMs += 4 * day;
+    clock.advance(4 * day);
     const credited = await tenant.admin.post(`/v1/invoices/${second.id}/credit-notes`, {
       reason: "billing_error",
       lines: [{ invoice_line_id: second.lines[0].id, amount: "50.00" }],
@@ -147,7 +146,7 @@ describe("the statement of account as PDF", () => {
     expect(credited.status, JSON.stringify(credited.body)).toBe(201);
     expect(credited.body.total).toBe("50.00");
     // 20 March: the statement from 3 March, through a link issued today.
-    nowMs += 8 * day;
+    clock.advance(8 * day);
     const link = await tenant.admin.post(`/v1/customers/${customerId}/portal-links`, {});
     token = link.body.token;
 

@@ -136,13 +136,8 @@ export async function ingestEvents(client: ApiClient, events: UsageEventBody[]):
   return result;
 }
 
-/** The seller is a German company (Audit Cloud GmbH) charging German VAT at 19% from 2025. */
-export async function sellAsGermanCompanyWithVat(client: ApiClient): Promise<void> {
-  await expectOk(
-    client.put("/v1/invoicing-settings", {
-      seller: { name: "Audit Cloud GmbH", country: "DE", email: "billing@auditcloud.example" },
-    }),
-  );
+/** German VAT (USt) at 19% from 2025. */
+export async function createGermanVatRate(client: ApiClient): Promise<void> {
   await expectCreated(
     client.post("/v1/tax-rates", {
       country: "DE",
@@ -151,4 +146,14 @@ export async function sellAsGermanCompanyWithVat(client: ApiClient): Promise<voi
       valid_from: "2025-01-01T00:00:00Z",
     }),
   );
+}
+
+/** The seller is a German company (Audit Cloud GmbH) charging German VAT at 19% from 2025. */
+export async function sellAsGermanCompanyWithVat(client: ApiClient): Promise<void> {
+  await expectOk(
+    client.put("/v1/invoicing-settings", {
+      seller: { name: "Audit Cloud GmbH", country: "DE", email: "billing@auditcloud.example" },
+    }),
+  );
+  await createGermanVatRate(client);
 }

@@ -26,51 +26,19 @@ function line(
 }
 
 describe("the likely cause of a line's difference", () => {
-  const base = line("calls", {
-    quantity: "100",
-    unitPrice: "0.05",
-    proration: "1",
-    amount: "5.00",
-    tax: "0.95",
-  });
+  const baseFields = { quantity: "100", unitPrice: "0.05", proration: "1", amount: "5.00", tax: "0.95" };
+  const base = line("calls", baseFields);
+  // Fairbill's line: the old one with these fields changed.
   it.each([
-    [
-      "nothing, to the cent",
-      line("calls", { quantity: "100", unitPrice: "0.05", proration: "1", amount: "5.001", tax: "0.95" }),
-      null,
-    ],
-    [
-      "quantity",
-      line("calls", { quantity: "120", unitPrice: "0.05", proration: "1", amount: "6.00", tax: "1.14" }),
-      "quantity",
-    ],
-    [
-      "price",
-      line("calls", { quantity: "100", unitPrice: "0.06", proration: "1", amount: "6.00", tax: "1.14" }),
-      "price",
-    ],
-    [
-      "proration",
-      line("calls", { quantity: "100", unitPrice: "0.05", proration: "0.5", amount: "2.50", tax: "0.48" }),
-      "proration",
-    ],
-    [
-      "tax",
-      line("calls", { quantity: "100", unitPrice: "0.05", proration: "1", amount: "5.00", tax: "1.00" }),
-      "tax",
-    ],
-    [
-      "rounding",
-      line("calls", { quantity: "100", unitPrice: "0.05", proration: "1", amount: "5.01", tax: "0.95" }),
-      "rounding",
-    ],
-    [
-      "amount",
-      line("calls", { quantity: "100", unitPrice: "0.05", proration: "1", amount: "5.50", tax: "0.95" }),
-      "amount",
-    ],
-  ])("%s", (_name, fairbill, cause) => {
-    expect(causeOfDifference(base, fairbill, usd)).toBe(cause);
+    ["nothing, to the cent", { amount: "5.001" }, null],
+    ["quantity", { quantity: "120", amount: "6.00", tax: "1.14" }, "quantity"],
+    ["price", { unitPrice: "0.06", amount: "6.00", tax: "1.14" }, "price"],
+    ["proration", { proration: "0.5", amount: "2.50", tax: "0.48" }, "proration"],
+    ["tax", { tax: "1.00" }, "tax"],
+    ["rounding", { amount: "5.01" }, "rounding"],
+    ["amount", { amount: "5.50" }, "amount"],
+  ])("%s", (_name, changed, cause) => {
+    expect(causeOfDifference(base, line("calls", { ...baseFields, ...changed }), usd)).toBe(cause);
   });
   it("names a charge only one side has", () => {
     expect(causeOfDifference(null, base, usd)).toBe("only_fairbill");
