@@ -5,6 +5,7 @@
 // periods back is refused with a message that names the field.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createPlan } from "../../test/support/builders.ts";
+import { expectCreated } from "../../test/support/responses.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { freezeTestClock } from "../../test/support/test-clock-api.ts";
 import { frozenClock } from "../organizations/index.ts";
@@ -38,15 +39,19 @@ async function invoiceDatesOf(customerId: string): Promise<string[]> {
   return invoices.map((invoice) => new Date(invoice.issued_at as Date).toISOString());
 }
 
+/** Subscribes the customer to version 1 of the plan with the given dates. */
+const subscribeToVersionOne = (customerId: string, dates: { start_at: string; billing_starts_at?: string }) =>
+  tenant.admin.post("/v1/subscriptions", {
+    customer_id: customerId,
+    plan_id: planId,
+    plan_version: 1,
+    ...dates,
+  });
+
 describe("backfill mode", () => {
   it("refuses a start ten years back without it, naming billing_starts_at in the message", async () => {
     const customer = await createCustomer(tenant.admin, { currency: "USD", timezone: "UTC" });
-    const refused = await tenant.admin.post("/v1/subscriptions", {
-      customer_id: customer.id,
-      plan_id: planId,
-      plan_version: 1,
-      start_at: "2020-01-01T00:00:00Z",
-    });
+    const refused = await subscribeToVersionOne(customer.id, { start_at: "2020-01-01T00:00:00Z" });
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([
       { path: "$.start_at", message: expect.stringMatching(/billing_starts_at/) },
@@ -55,15 +60,13 @@ describe("backfill mode", () => {
 
   it("records the history and bills only from billing_starts_at", async () => {
     const customer = await createCustomer(tenant.admin, { currency: "USD", timezone: "UTC" });
-    const created = await tenant.admin.post("/v1/subscriptions", {
-      customer_id: customer.id,
-      plan_id: planId,
-      plan_version: 1,
-      start_at: "2020-01-01T00:00:00Z",
-      billing_starts_at: "2030-06-01T00:00:00Z",
-    });
-    expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({
+    const created = await expectCreated(
+      subscribeToVersionOne(customer.id, {
+        start_at: "2020-01-01T00:00:00Z",
+        billing_starts_at: "2030-06-01T00:00:00Z",
+      }),
+    );
+    expect(created).toMatchObject({
       started_at: "2020-01-01T00:00:00.000Z",
       billing_starts_at: "2030-06-01T00:00:00.000Z",
       billed_through: "2030-05-31T23:59:59.999Z",
@@ -82,10 +85,7 @@ describe("backfill mode", () => {
       ["2030-01-01T00:00:00Z", "2029-12-01T00:00:00Z", /on or after start_at/],
       ["2020-01-01T00:00:00Z", "2021-01-01T00:00:00Z", /at most 24 billing periods back/],
     ] as const) {
-      const refused = await tenant.admin.post("/v1/subscriptions", {
-        customer_id: customer.id,
-        plan_id: planId,
-        plan_version: 1,
+      const refused = await subscribeToVersionOne(customer.id, {
         start_at: startAt,
         billing_starts_at: billingStartsAt,
       });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditTrailOf } from "../../test/support/audit-trail.ts";
 import { createCustomer } from "../../test/support/builders.ts";
-import { expectRefusedFields } from "../../test/support/responses.ts";
+import { expectCreated, expectRefusedFields } from "../../test/support/responses.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 
@@ -77,14 +77,15 @@ describe("wallets", () => {
   it("tops up in credits: a purchased grant worth credits ÷ rate, with its purchase recorded", async () => {
     const customerId = await newCustomer();
     const wallet = await newWallet(customerId, { rate: "100" });
-    const topUp = await tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
-      amount: "5000",
-      paid_amount: "45",
-      expires_at: "2027-07-01T00:00:00Z",
-      reason: "annual prepayment",
-    });
-    expect(topUp.status).toBe(201);
-    expect(topUp.body).toMatchObject({
+    const topUp = await expectCreated(
+      tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
+        amount: "5000",
+        paid_amount: "45",
+        expires_at: "2027-07-01T00:00:00Z",
+        reason: "annual prepayment",
+      }),
+    );
+    expect(topUp).toMatchObject({
       grant: {
         wallet_id: wallet.id,
         type: "purchased",
@@ -98,7 +99,7 @@ describe("wallets", () => {
       wallet: { balance: "50.00", credits: "5000" },
     });
     // The purchase is billed: a finalized one-off invoice for what the customer pays, not what the credits are worth.
-    const invoice = await tenant.admin.get(`/v1/invoices/${topUp.body.purchase.invoice_id}`);
+    const invoice = await tenant.admin.get(`/v1/invoices/${topUp.purchase.invoice_id}`);
     expect(invoice.status).toBe(200);
     expect(invoice.body).toMatchObject({
       status: expect.not.stringMatching(/^draft$/),

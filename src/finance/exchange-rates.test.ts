@@ -7,7 +7,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
-import { expectOk } from "../../test/support/responses.ts";
+import { expectCreated, expectOk } from "../../test/support/responses.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 import { setOutgoingRequestPolicy } from "../platform/outgoing-requests/target-policy.ts";
@@ -106,13 +106,14 @@ describe("exchange rates", () => {
       }),
     );
     expect(settings).toMatchObject({ reporting_currency: "USD", exchange_rate_provider_url: providerUrl });
-    const fetched = await tenant.admin.post("/v1/exchange-rates/fetch", {
-      base: "EUR",
-      quote: "USD",
-      date: "2026-01-31",
-    });
-    expect(fetched.status).toBe(201);
-    expect(fetched.body).toMatchObject({
+    const fetched = await expectCreated(
+      tenant.admin.post("/v1/exchange-rates/fetch", {
+        base: "EUR",
+        quote: "USD",
+        date: "2026-01-31",
+      }),
+    );
+    expect(fetched).toMatchObject({
       base: "EUR",
       quote: "USD",
       date: "2026-01-31",
@@ -159,13 +160,14 @@ describe("exchange rates", () => {
   });
 
   it("shows the journal, the revenue report and KPIs also in USD with the rates used; invoices stay in EUR", async () => {
-    const entered = await tenant.admin.post("/v1/exchange-rates", {
-      base: "EUR",
-      quote: "USD",
-      date: "2025-12-31",
-      rate: "1.10",
-    });
-    expect(entered.status).toBe(201);
+    await expectCreated(
+      tenant.admin.post("/v1/exchange-rates", {
+        base: "EUR",
+        quote: "USD",
+        date: "2025-12-31",
+        rate: "1.10",
+      }),
+    );
 
     const journal = await expectOk(tenant.admin.get("/v1/journal?period=2026-01"));
     expect(journal.balanced).toBe(true);

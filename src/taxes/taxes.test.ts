@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectRefusedFields } from "../../test/support/responses.ts";
+import type { CustomerBody } from "../../test/support/api-types.ts";
+import { createCustomer } from "../../test/support/builders.ts";
+import { expectCreated, expectRefusedFields } from "../../test/support/responses.ts";
 import { plainTaxQuote } from "../../test/support/tax-quotes.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { builtInTaxProvider, type TaxRequest, taxQuoteFor } from "./taxes.ts";
@@ -23,13 +25,8 @@ async function put(tenant: TestTenant, path: string, payload: unknown) {
   return { status: response.statusCode, body: response.json() };
 }
 
-async function customer(tenant: TestTenant, fields: Record<string, unknown>): Promise<string> {
-  const response = await tenant.admin.post("/v1/customers", {
-    external_id: `customer-${Math.random().toString(36).slice(2)}`,
-    ...fields,
-  });
-  expect(response.status).toBe(201);
-  return response.body.id;
+async function customer(tenant: TestTenant, fields: Partial<CustomerBody>): Promise<string> {
+  return (await createCustomer(tenant.admin, fields)).id;
 }
 
 /** The quote a German seller's invoice to this customer gets, as plain JSON. */
@@ -58,15 +55,16 @@ async function quoteFor(
 describe("tax rates", () => {
   it("are created, read, listed by country and archived", async () => {
     const tenant = await testApp.newTenant();
-    const created = await tenant.admin.post("/v1/tax-rates", {
-      country: "US",
-      region: "CA",
-      name: "California sales tax",
-      percent: "7.250",
-      valid_from: "2026-01-01T00:00:00Z",
-    });
-    expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({
+    const created = await expectCreated(
+      tenant.admin.post("/v1/tax-rates", {
+        country: "US",
+        region: "CA",
+        name: "California sales tax",
+        percent: "7.250",
+        valid_from: "2026-01-01T00:00:00Z",
+      }),
+    );
+    expect(created).toMatchObject({
       country: "US",
       region: "CA",
       name: "California sales tax",
@@ -77,14 +75,14 @@ describe("tax rates", () => {
       valid_until: null,
       archived_at: null,
     });
-    expect(created.body.id).toMatch(/^txr_[0-9A-Z]{26}$/);
+    expect(created.id).toMatch(/^txr_[0-9A-Z]{26}$/);
     await tenant.admin.post("/v1/tax-rates", { country: "DE", name: "VAT", percent: "19" });
 
-    expect((await tenant.admin.get(`/v1/tax-rates/${created.body.id}`)).body).toEqual(created.body);
+    expect((await tenant.admin.get(`/v1/tax-rates/${created.id}`)).body).toEqual(created);
     const american = await tenant.admin.get("/v1/tax-rates?country=US");
-    expect(american.body.data.map((rate: { id: string }) => rate.id)).toEqual([created.body.id]);
+    expect(american.body.data.map((rate: { id: string }) => rate.id)).toEqual([created.id]);
 
-    const archived = await tenant.admin.patch(`/v1/tax-rates/${created.body.id}`, {
+    const archived = await tenant.admin.patch(`/v1/tax-rates/${created.id}`, {
       archived: true,
       name: "California state sales tax",
       reason: "Replaced by district rates",
@@ -95,9 +93,7 @@ describe("tax rates", () => {
     expect((await tenant.admin.get("/v1/tax-rates?country=US")).body.data).toEqual([]);
     expect((await tenant.admin.get("/v1/tax-rates?archived=true")).body.data).toEqual([archived.body]);
 
-    const audit = await tenant.admin.get(
-      `/v1/audit-events?object_type=tax_rate&object_id=${created.body.id}`,
-    );
+    const audit = await tenant.admin.get(`/v1/audit-events?object_type=tax_rate&object_id=${created.id}`);
     expect(
       audit.body.data.map((entry: { action: string; reason: string | null }) => [entry.action, entry.reason]),
     ).toEqual([
@@ -162,12 +158,13 @@ describe("tax exemptions", () => {
     const id = await customer(tenant, { country: "DE" });
     expect((await tenant.admin.get(`/v1/customers/${id}/tax-exemption`)).status).toBe(404);
 
-    const first = await tenant.admin.post(`/v1/customers/${id}/tax-exemption`, {
-      reason: "Registered charity",
-    });
-    expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ customer_id: id, reason: "Registered charity", in_force: true });
-    expect(first.body.id).toMatch(/^txe_/);
+    const first = await expectCreated(
+      tenant.admin.post(`/v1/customers/${id}/tax-exemption`, {
+        reason: "Registered charity",
+      }),
+    );
+    expect(first).toMatchObject({ customer_id: id, reason: "Registered charity", in_force: true });
+    expect(first.id).toMatch(/^txe_/);
     const second = await tenant.admin.post(`/v1/customers/${id}/tax-exemption`, {
       reason: "Resale",
       certificate_id: "RC-77",
