@@ -3,6 +3,7 @@
 import { type Static, Type } from "typebox";
 import { AddressInput, AddressLineFields } from "../platform/http/address-schemas.ts";
 import { BodyWithReason } from "../platform/http/reason.ts";
+import { TaxNumber } from "../platform/http/schema-fragments.ts";
 import {
   CountryCode,
   ListedCountryCode,
@@ -16,14 +17,7 @@ import { OptionalFields, StrictObject } from "../platform/http/validation.ts";
 
 const AddressSchema = Type.Object({ ...AddressLineFields, country: Type.Optional(CountryCode) });
 
-const TaxRegistration = StrictObject({
-  type: Type.String({
-    minLength: 1,
-    maxLength: 30,
-    description: "the kind of number: eu_vat, gb_vat, us_ein…",
-  }),
-  value: Type.String({ minLength: 1, maxLength: 50 }),
-});
+const TaxRegistration = TaxNumber("the kind of number: eu_vat, gb_vat, us_ein…");
 
 const Prefix = Type.String({
   pattern: "^[A-Z0-9][A-Z0-9-]{0,19}$",

@@ -1,6 +1,7 @@
 // The JSON shapes of customers on the API: what a client sends and gets back.
 import { type Static, Type } from "typebox";
 import { AddressInput, AddressLineFields } from "../platform/http/address-schemas.ts";
+import { TaxNumber } from "../platform/http/schema-fragments.ts";
 import {
   CountryCode,
   CurrencyCode,
@@ -20,14 +21,7 @@ import { StrictObject } from "../platform/http/validation.ts";
 // The answer's address needs no format on its country: it was checked on the way in.
 const BillingAddressSchema = StrictObject({ ...AddressLineFields, country: Type.Optional(CountryCode) });
 
-const TaxIdSchema = StrictObject({
-  type: Type.String({
-    minLength: 1,
-    maxLength: 30,
-    description: "the kind of number, such as eu_vat or us_ein",
-  }),
-  value: Type.String({ minLength: 1, maxLength: 50 }),
-});
+const TaxIdSchema = TaxNumber("the kind of number, such as eu_vat or us_ein");
 
 const InvoiceSettingsSchema = StrictObject({
   net_payment_terms_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),

@@ -1,5 +1,6 @@
 // Response bodies of the reconciliation of a month.
 import { type Static, Type } from "typebox";
+import { invoiceLineReferenceFields } from "../platform/http/schema-fragments.ts";
 import { Nullable, StringEnum } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { AmountsByCurrency, Money, Period } from "./revenue-schemas.ts";
@@ -48,9 +49,7 @@ const DifferenceSchema = Type.Object({
   meter: Nullable(Type.String()),
   event_name: Nullable(Type.String()),
   subscription_id: Nullable(Type.String()),
-  invoice_id: Nullable(Type.String()),
-  invoice_number: Nullable(Type.String()),
-  invoice_line_id: Nullable(Type.String()),
+  ...invoiceLineReferenceFields,
   events: Type.Integer(),
   first_event_at: Type.String(),
   last_event_at: Type.String(),

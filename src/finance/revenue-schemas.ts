@@ -1,6 +1,7 @@
 // Request and response bodies of revenue recognition: schedules, reports,
 // the journal and its exports.
 import { type Static, Type } from "typebox";
+import { invoiceLineReferenceFields } from "../platform/http/schema-fragments.ts";
 import { Nullable, ObjectId, StringEnum } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { accountKeys } from "./chart-of-accounts.ts";
@@ -38,9 +39,7 @@ const ScheduleEntrySchema = Type.Object({
 });
 
 export const RevenueScheduleSchema = Type.Object({
-  invoice_id: Nullable(Type.String()),
-  invoice_number: Nullable(Type.String()),
-  invoice_line_id: Nullable(Type.String()),
+  ...invoiceLineReferenceFields,
   credit_grant_id: Nullable(Type.String()),
   customer_id: Type.String(),
   currency: Type.String(),

@@ -2,6 +2,7 @@
 // settlement statements on the API.
 import { type Static, Type } from "typebox";
 import { BodyWithReason } from "../platform/http/reason.ts";
+import { LinkLifetimeSeconds } from "../platform/http/schema-fragments.ts";
 import {
   ListedCurrencyCode,
   NonEmptyId,
@@ -199,13 +200,7 @@ export const SettlementSchema = Type.Object({
 export type SettlementView = Static<typeof SettlementSchema>;
 
 export const CreatePartnerLinkBody = StrictObject({
-  expires_in_seconds: Type.Optional(
-    Type.Integer({
-      minimum: 60,
-      maximum: 30 * 24 * 3600,
-      description: "how long the link works, in seconds: 60 to 2592000 (30 days); default 604800 (7 days)",
-    }),
-  ),
+  expires_in_seconds: LinkLifetimeSeconds(30, "604800 (7 days)"),
 });
 export type CreatePartnerLinkInput = Static<typeof CreatePartnerLinkBody>;
 

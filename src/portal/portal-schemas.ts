@@ -2,6 +2,7 @@
 import { type Static, Type } from "typebox";
 import { InvoicePreviewSchema, InvoiceSchema } from "../invoicing/index.ts";
 import { AddressInput, AddressLineFields } from "../platform/http/address-schemas.ts";
+import { LinkLifetimeSeconds } from "../platform/http/schema-fragments.ts";
 import {
   DecimalString,
   ListedCurrencyCode,
@@ -14,13 +15,7 @@ import {
 import { StrictObject } from "../platform/http/validation.ts";
 
 export const CreatePortalLinkBody = StrictObject({
-  expires_in_seconds: Type.Optional(
-    Type.Integer({
-      minimum: 60,
-      maximum: 7 * 24 * 3600,
-      description: "how long the link works, in seconds: 60 to 604800 (7 days); default 3600",
-    }),
-  ),
+  expires_in_seconds: LinkLifetimeSeconds(7, "3600"),
   return_url: Type.Optional(
     Type.String({
       minLength: 1,
