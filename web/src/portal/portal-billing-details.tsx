@@ -3,17 +3,16 @@
 // checks the number against the address's country and names the field it
 // refuses; the form shows each refusal beside its field.
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import type { GetData } from "../api/queries.ts";
 import { useApiMutation } from "../api/queries.ts";
 import { answer } from "../api/typed-client.ts";
 import { addressFields } from "../ui/address-fields.tsx";
 import { FieldGroup, TextField } from "../ui/form-field.tsx";
-import { SubmitButton } from "../ui/form-frame.tsx";
-import { StatusMessage } from "../ui/outcome-message.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { ResourceView } from "../ui/resource-view.tsx";
 import { portalApi, portalQuery } from "./portal-api.ts";
+import { PortalForm } from "./portal-form.tsx";
 
 type BillingDetails = GetData<"/v1/portal/billing-details">;
 
@@ -75,13 +74,18 @@ function BillingDetailsForm({ current }: { current: BillingDetails }) {
     ...portalAddressFields.map(([key]) => `$.billing_address.${key}`),
   ];
   const otherError = save.error && !save.error.fieldErrors.some((error) => known.includes(error.path));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const send = () => {
     setSaved(false);
     save.mutate();
   };
   return (
-    <form className="portal-form" onSubmit={submit} noValidate>
+    <PortalForm
+      send={send}
+      busy={save.isPending}
+      submitLabel="Save billing details"
+      refusal={otherError ? save.error?.detail : undefined}
+      saved={saved ? "Billing details saved." : undefined}
+    >
       <TextField
         label="Name on invoices"
         value={name}
@@ -119,13 +123,6 @@ function BillingDetailsForm({ current }: { current: BillingDetails }) {
         hint="With its country prefix for an EU VAT number, such as DE123456789."
         error={errorAt("$.tax_id") && `This number ${errorAt("$.tax_id")}`}
       />
-      <SubmitButton busy={save.isPending} label="Save billing details" busyLabel="Saving…" />
-      {otherError && (
-        <p className="form-error" role="alert">
-          {save.error?.detail}
-        </p>
-      )}
-      {saved && <StatusMessage>Billing details saved.</StatusMessage>}
-    </form>
+    </PortalForm>
   );
 }

@@ -4,16 +4,15 @@
 // (pm_…) in the customer's browser; Fairbill sets that id up with Stripe for
 // later charges and never sees the card number.
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useApiMutation } from "../api/queries.ts";
 import type { PaymentMethod } from "../api/resources.ts";
 import { answer } from "../api/typed-client.ts";
 import { TextField } from "../ui/form-field.tsx";
-import { SubmitButton } from "../ui/form-frame.tsx";
-import { StatusMessage } from "../ui/outcome-message.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { ResourceView } from "../ui/resource-view.tsx";
 import { portalApi, portalQuery } from "./portal-api.ts";
+import { PortalForm } from "./portal-form.tsx";
 
 /** "Visa ending 4242, expires 12/2034", or the method's type when it is not a card. */
 function describeMethod(method: PaymentMethod): string {
@@ -71,13 +70,18 @@ function CardForm() {
     },
   });
   const fieldError = add.error?.fieldErrors.find((error) => error.path === "$.payment_method")?.message;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const send = () => {
     setSaved(undefined);
     add.mutate();
   };
   return (
-    <form className="portal-form" onSubmit={submit} noValidate>
+    <PortalForm
+      send={send}
+      busy={add.isPending}
+      submitLabel="Save card"
+      refusal={fieldError === undefined ? add.error?.detail : undefined}
+      saved={saved}
+    >
       <TextField
         label="Card from Stripe's card form"
         value={paymentMethod}
@@ -88,13 +92,6 @@ function CardForm() {
         hint="The payment method Stripe's form returns, such as pm_card_visa in test mode."
         error={cardError(fieldError)}
       />
-      <SubmitButton busy={add.isPending} label="Save card" busyLabel="Saving…" />
-      {add.error && fieldError === undefined && (
-        <p className="form-error" role="alert">
-          {add.error.detail}
-        </p>
-      )}
-      {saved && <StatusMessage>{saved}</StatusMessage>}
-    </form>
+    </PortalForm>
   );
 }

@@ -90,7 +90,7 @@ export function SubmitButton({
 }
 
 /** The actions under a page-sized form: submit, and Cancel to leave without saving. */
-export function FormActions({
+function FormActions({
   busy,
   label,
   busyLabel,
@@ -108,6 +108,49 @@ export function FormActions({
         Cancel
       </button>
     </div>
+  );
+}
+
+/**
+ * A page-sized form (a new meter, a customer's details, a contract): its
+ * fields in groups, laid out by the "form" class, and under them submit and
+ * Cancel to leave without saving.
+ */
+export function PageForm<Values>({
+  form,
+  refusedTitle,
+  onSubmit,
+  placed,
+  before,
+  className = "form",
+  submit: [submitLabel, busyLabel],
+  onCancel,
+  children,
+}: {
+  form: FormState<Values>;
+  refusedTitle: string;
+  onSubmit: () => unknown;
+  placed?: ReadonlySet<string>;
+  before?: ReactNode;
+  /** "form" unless told ("form plan-form"). */
+  className?: string;
+  /** The submit button's label, and its label while the API is asked: ["Create meter", "Creating…"]. */
+  submit: [string, string];
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <FormFrame
+      form={form}
+      refusedTitle={refusedTitle}
+      onSubmit={onSubmit}
+      className={className}
+      placed={placed}
+      before={before}
+    >
+      {children}
+      <FormActions busy={form.busy} label={submitLabel} busyLabel={busyLabel} onCancel={onCancel} />
+    </FormFrame>
   );
 }
 

@@ -8,6 +8,7 @@ import type { Feature, RequestBody } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
+import { CodeAndNameFields } from "../../ui/code-and-name-fields.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
 import { InlineFormPanel } from "../../ui/form-frame.tsx";
@@ -104,14 +105,7 @@ function CreateFeatureForm() {
       onSubmit={() => form.submitAndStartOver(create.mutateAsync)}
       submit={["Add feature", "Adding…"]}
     >
-      <TextField
-        {...form.bind("code")}
-        label="Code"
-        required
-        autoComplete="off"
-        hint="Such as sso or seats."
-      />
-      <TextField {...form.bind("name")} label="Name" required autoComplete="off" />
+      <CodeAndNameFields form={form} codeHint="Such as sso or seats." />
       <TextField {...form.bind("description")} label="Description" autoComplete="off" />
       <SelectField
         {...form.bind("kind")}

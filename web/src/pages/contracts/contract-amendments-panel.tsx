@@ -18,7 +18,7 @@ import {
   TextAreaField,
   TextField,
 } from "../../ui/form-field.tsx";
-import { FormActions, FormFrame } from "../../ui/form-frame.tsx";
+import { PageForm } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
@@ -168,12 +168,13 @@ export function ContractAmendmentsPanel({ contract }: { contract: Contract }) {
       <h3>Amendments</h3>
       <AmendmentList contractId={contract.id} />
       <h3>Amend</h3>
-      <FormFrame
+      <PageForm
         form={form}
         refusedTitle="The contract was not amended"
         onSubmit={() => form.submit(amend.mutateAsync)}
-        className="form"
         placed={new Set(Object.keys(emptyAmendment))}
+        submit={["Amend", "Amending…"]}
+        onCancel={() => form.reset(emptyAmendment)}
       >
         <FieldGroup legend="Change">
           <DateTimeField
@@ -234,13 +235,7 @@ export function ContractAmendmentsPanel({ contract }: { contract: Contract }) {
           )}
           <TextAreaField {...form.bind("reason")} label="Reason" />
         </FieldGroup>
-        <FormActions
-          busy={form.busy}
-          label="Amend"
-          busyLabel="Amending…"
-          onCancel={() => form.reset(emptyAmendment)}
-        />
-      </FormFrame>
+      </PageForm>
     </Panel>
   );
 }

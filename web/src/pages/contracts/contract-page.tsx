@@ -21,7 +21,7 @@ import {
   SelectField,
   WholeNumberField,
 } from "../../ui/form-field.tsx";
-import { FormActions, FormFrame } from "../../ui/form-frame.tsx";
+import { PageForm } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { Panel } from "../../ui/panel.tsx";
@@ -227,12 +227,13 @@ export function ContractPage() {
         title="Contracts"
         subtitle="A customer's deal around a subscription: its term, a ramp, a prepaid commit."
       />
-      <FormFrame
+      <PageForm
         form={form}
         refusedTitle="The contract was not created"
         onSubmit={() => form.submit(create.mutateAsync)}
-        className="form"
         placed={new Set(Object.keys(emptyContract))}
+        submit={["Create contract", "Creating…"]}
+        onCancel={() => form.reset(emptyContract)}
       >
         <FieldGroup legend="Customer and term">
           <SelectField
@@ -258,13 +259,7 @@ export function ContractPage() {
             hint="Empty: invoiced whole, up front."
           />
         </FieldGroup>
-        <FormActions
-          busy={form.busy}
-          label="Create contract"
-          busyLabel="Creating…"
-          onCancel={() => form.reset(emptyContract)}
-        />
-      </FormFrame>
+      </PageForm>
       {createdFor !== undefined && <UpcomingInvoice customerId={createdFor} />}
       <ContractList />
     </>

@@ -10,6 +10,7 @@ import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
+import { CodeAndNameFields } from "../../ui/code-and-name-fields.tsx";
 import { type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { type FilterField, FilterForm, useFilters } from "../../ui/filter-form.tsx";
@@ -19,7 +20,6 @@ import {
   DateTimeField,
   DecimalField,
   SelectField,
-  TextField,
   WholeNumberField,
 } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
@@ -220,14 +220,7 @@ function CreateCouponForm() {
         before={<ReferenceLists />}
       >
         <div className="field-grid">
-          <TextField
-            {...form.bind("code")}
-            label="Code"
-            required
-            autoComplete="off"
-            hint="What customers type, such as SPRING25."
-          />
-          <TextField {...form.bind("name")} label="Name" required autoComplete="off" />
+          <CodeAndNameFields form={form} codeHint="What customers type, such as SPRING25." />
           <SelectField
             {...form.bind("type")}
             label="Discount"

@@ -13,7 +13,7 @@ import {
   TextField,
   TimeZoneField,
 } from "../../ui/form-field.tsx";
-import { FormActions, FormFrame, ReasonField } from "../../ui/form-frame.tsx";
+import { PageForm, ReasonField } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { ReferenceLists } from "../../ui/reference-lists.tsx";
 import type { CustomerFormValues } from "./customer-form-values.ts";
@@ -100,13 +100,14 @@ export function CustomerForm({
   const placed = placedFieldNames(values);
 
   return (
-    <FormFrame
+    <PageForm
       form={form}
       refusedTitle="The customer was not saved"
       onSubmit={() => form.submit((current) => onSubmit(current, reason))}
-      className="form"
       placed={placed}
       before={<ReferenceLists />}
+      submit={[submitLabel, "Saving…"]}
+      onCancel={onCancel}
     >
       <FieldGroup legend="Customer">
         <TextField
@@ -222,9 +223,7 @@ export function CustomerForm({
       </fieldset>
 
       {asksReason && <ReasonField value={reason} onValueChange={setReason} />}
-
-      <FormActions busy={form.busy} label={submitLabel} busyLabel="Saving…" onCancel={onCancel} />
-    </FormFrame>
+    </PageForm>
   );
 }
 

@@ -17,7 +17,7 @@ import {
   SelectField,
   TextField,
 } from "../../ui/form-field.tsx";
-import { FormActions, FormFrame } from "../../ui/form-frame.tsx";
+import { PageForm } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { ReferenceLists } from "../../ui/reference-lists.tsx";
@@ -117,13 +117,14 @@ export function InvoiceCreatePage() {
   return (
     <>
       <PageHeader title="New one-off invoice" subtitle="Lines of your own, outside any subscription." />
-      <FormFrame
+      <PageForm
         form={form}
         refusedTitle="The invoice was not created"
         onSubmit={() => form.submit(create.mutateAsync)}
-        className="form"
         placed={placed}
         before={<ReferenceLists />}
+        submit={[values.finalize ? "Create and finalize" : "Create draft", "Creating…"]}
+        onCancel={() => window.history.back()}
       >
         {customers.error && <ErrorState error={customers.error} onRetry={() => void customers.refetch()} />}
         <FieldGroup legend="Customer">
@@ -204,13 +205,7 @@ export function InvoiceCreatePage() {
           checked={values.finalize}
           onCheckedChange={(checked) => form.set("finalize", checked)}
         />
-        <FormActions
-          busy={form.busy}
-          label={values.finalize ? "Create and finalize" : "Create draft"}
-          busyLabel="Creating…"
-          onCancel={() => window.history.back()}
-        />
-      </FormFrame>
+      </PageForm>
     </>
   );
 }

@@ -6,8 +6,9 @@ import { useApiMutation } from "../../api/queries.ts";
 import type { RequestBody } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
 import { navigate } from "../../routing/router.ts";
+import { CodeAndNameFields } from "../../ui/code-and-name-fields.tsx";
 import { FieldGroup, SelectField, TextField } from "../../ui/form-field.tsx";
-import { FormActions, FormFrame } from "../../ui/form-frame.tsx";
+import { PageForm } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
@@ -133,22 +134,16 @@ export function MeterCreatePage() {
   return (
     <>
       <PageHeader title="New meter" subtitle="What usage billing counts from events, and how." />
-      <FormFrame
+      <PageForm
         form={form}
         refusedTitle="The meter was not created"
         onSubmit={() => form.submit(create.mutateAsync)}
-        className="form"
         placed={placed}
+        submit={["Create meter", "Creating…"]}
+        onCancel={() => navigate("/meters")}
       >
         <FieldGroup legend="Meter">
-          <TextField
-            {...form.bind("code")}
-            label="Code"
-            required
-            autoComplete="off"
-            hint="How plans name the meter, such as api_calls."
-          />
-          <TextField {...form.bind("name")} label="Name" required autoComplete="off" />
+          <CodeAndNameFields form={form} codeHint="How plans name the meter, such as api_calls." />
           <TextField {...form.bind("description")} label="Description" autoComplete="off" />
         </FieldGroup>
         <FieldGroup legend="What it counts">
@@ -227,13 +222,7 @@ export function MeterCreatePage() {
             Add a filter
           </button>
         </fieldset>
-        <FormActions
-          busy={form.busy}
-          label="Create meter"
-          busyLabel="Creating…"
-          onCancel={() => navigate("/meters")}
-        />
-      </FormFrame>
+      </PageForm>
     </>
   );
 }

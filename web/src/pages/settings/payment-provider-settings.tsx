@@ -9,11 +9,10 @@ import { apiQuery, type GetData, useApiMutation } from "../../api/queries.ts";
 import { answer } from "../../api/typed-client.ts";
 import { Detail } from "../../ui/detail.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
-import { FormFrame, ReasonField, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
-import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
+import { SettingsForm } from "../../ui/settings-form.tsx";
 
 type PaymentSettings = GetData<"/v1/payment-settings">;
 type Provider = PaymentSettings["provider"];
@@ -121,14 +120,13 @@ function ProviderForm({ settings }: { settings: PaymentSettings }) {
   const stripe = form.values.provider === "stripe";
 
   return (
-    <FormFrame
+    <SettingsForm
       form={form}
       refusedTitle="The payment provider was not saved"
-      onSubmit={() => {
-        setOutcome("");
-        return form.submit(save.mutateAsync);
-      }}
-      className="form"
+      save={save.mutateAsync}
+      saveLabel="Save payment provider"
+      reason={[reason, setReason]}
+      outcome={[outcome, setOutcome]}
       placed={placed}
       before={<h3>{settings.stripe ? "Replace the provider or its secrets" : "Set the provider"}</h3>}
     >
@@ -169,11 +167,6 @@ function ProviderForm({ settings }: { settings: PaymentSettings }) {
           </>
         )}
       </div>
-      <ReasonField value={reason} onValueChange={setReason} />
-      <div className="form-actions">
-        <SubmitButton busy={form.busy} label="Save payment provider" busyLabel="Saving…" />
-      </div>
-      <OutcomeMessage message={outcome} />
-    </FormFrame>
+    </SettingsForm>
   );
 }

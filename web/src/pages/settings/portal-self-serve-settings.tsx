@@ -8,11 +8,10 @@ import { apiQuery, type GetData, useAllPages, useApiMutation } from "../../api/q
 import { answer } from "../../api/typed-client.ts";
 import { Detail } from "../../ui/detail.tsx";
 import { CheckboxField, SelectField } from "../../ui/form-field.tsx";
-import { FormFrame, ReasonField, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
-import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
+import { SettingsForm } from "../../ui/settings-form.tsx";
 import { ErrorState } from "../../ui/states.tsx";
 
 type SelfServeSettings = GetData<"/v1/portal-self-serve-settings">;
@@ -76,14 +75,13 @@ function SelfServeForm({ settings }: { settings: SelfServeSettings }) {
         : draft.plan_codes.filter((kept) => kept !== code);
     });
   return (
-    <FormFrame
+    <SettingsForm
       form={form}
       refusedTitle="The portal's self-service was not saved"
-      onSubmit={() => {
-        setOutcome("");
-        return form.submit(save.mutateAsync);
-      }}
-      className="form"
+      save={save.mutateAsync}
+      saveLabel="Save portal self-service"
+      reason={[reason, setReason]}
+      outcome={[outcome, setOutcome]}
       placed={placed}
       before={<h3>Change what customers may do</h3>}
     >
@@ -111,11 +109,6 @@ function SelfServeForm({ settings }: { settings: SelfServeSettings }) {
           }))}
         />
       </div>
-      <ReasonField value={reason} onValueChange={setReason} />
-      <div className="form-actions">
-        <SubmitButton busy={form.busy} label="Save portal self-service" busyLabel="Saving…" />
-      </div>
-      <OutcomeMessage message={outcome} />
-    </FormFrame>
+    </SettingsForm>
   );
 }

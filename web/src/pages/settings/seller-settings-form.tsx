@@ -14,12 +14,11 @@ import { localityLines } from "../../format/address-format.ts";
 import { AddressFields, addressFieldNames } from "../../ui/address-fields.tsx";
 import { Detail } from "../../ui/detail.tsx";
 import { CountryField, FieldGroup, TextField, WholeNumberField } from "../../ui/form-field.tsx";
-import { FormFrame, ReasonField, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
-import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { DetailsPanel, Panel } from "../../ui/panel.tsx";
 import { ReferenceLists } from "../../ui/reference-lists.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
+import { SettingsForm } from "../../ui/settings-form.tsx";
 
 type InvoicingSettings = GetData<"/v1/invoicing-settings">;
 type Address = NonNullable<InvoicingSettings["seller"]["address"]>;
@@ -183,14 +182,13 @@ function SellerSettingsForm({ settings }: { settings: InvoicingSettings }) {
 
   return (
     <Panel title="Seller and invoices">
-      <FormFrame
+      <SettingsForm
         form={form}
         refusedTitle="The invoice settings were not saved"
-        onSubmit={() => {
-          setOutcome("");
-          return form.submit(save.mutateAsync);
-        }}
-        className="form"
+        save={save.mutateAsync}
+        saveLabel="Save invoice settings"
+        reason={[reason, setReason]}
+        outcome={[outcome, setOutcome]}
         placed={placed}
         before={<ReferenceLists />}
       >
@@ -257,12 +255,7 @@ function SellerSettingsForm({ settings }: { settings: InvoicingSettings }) {
             hint="How long a period's invoice waits for late usage before it is finalized."
           />
         </FieldGroup>
-        <ReasonField value={reason} onValueChange={setReason} />
-        <div className="form-actions">
-          <SubmitButton busy={form.busy} label="Save invoice settings" busyLabel="Saving…" />
-        </div>
-        <OutcomeMessage message={outcome} />
-      </FormFrame>
+      </SettingsForm>
     </Panel>
   );
 }

@@ -21,7 +21,7 @@ import {
   TextField,
   WholeNumberField,
 } from "../../ui/form-field.tsx";
-import { FormActions, FormFrame } from "../../ui/form-frame.tsx";
+import { PageForm } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { ReferenceLists } from "../../ui/reference-lists.tsx";
@@ -119,13 +119,14 @@ export function SubscriptionCreatePage() {
   return (
     <>
       <PageHeader title="New subscription" subtitle="A customer on a published version of a plan." />
-      <FormFrame
+      <PageForm
         form={form}
         refusedTitle="The subscription was not created"
         onSubmit={() => form.submit(create.mutateAsync)}
-        className="form"
         placed={placed}
         before={<ReferenceLists />}
+        submit={["Create subscription", "Creating…"]}
+        onCancel={() => window.history.back()}
       >
         {customers.error && <ErrorState error={customers.error} onRetry={() => void customers.refetch()} />}
         <FieldGroup legend="Customer and plan">
@@ -176,13 +177,7 @@ export function SubscriptionCreatePage() {
             hint="Optional: usage is billed early once the period's charges reach this amount."
           />
         </FieldGroup>
-        <FormActions
-          busy={form.busy}
-          label="Create subscription"
-          busyLabel="Creating…"
-          onCancel={() => window.history.back()}
-        />
-      </FormFrame>
+      </PageForm>
     </>
   );
 }

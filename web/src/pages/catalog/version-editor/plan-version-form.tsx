@@ -9,16 +9,16 @@ import { useCallback, useState } from "react";
 import { useAllPages } from "../../../api/queries.ts";
 import type { Feature, Meter, PlanVersionContent, Product } from "../../../api/resources.ts";
 import type { FieldErrorMap } from "../../../format/field-errors.ts";
+import { CodeAndNameFields } from "../../../ui/code-and-name-fields.tsx";
 import {
   CurrencyField,
   DecimalField,
   FieldGroup,
   SelectField,
   TextAreaField,
-  TextField,
   WholeNumberField,
 } from "../../../ui/form-field.tsx";
-import { FormActions, FormFrame, ReasonField } from "../../../ui/form-frame.tsx";
+import { PageForm, ReasonField } from "../../../ui/form-frame.tsx";
 import { useFormState } from "../../../ui/form-state.ts";
 import { ReferenceLists } from "../../../ui/reference-lists.tsx";
 import { ErrorState, LoadingState } from "../../../ui/states.tsx";
@@ -133,26 +133,25 @@ function LoadedPlanVersionForm({
   };
 
   return (
-    <FormFrame
+    <PageForm
       form={form}
       refusedTitle={refusalTitle}
       onSubmit={submit}
       className="form plan-form"
       placed={placed}
       before={<ReferenceLists />}
+      submit={[submitLabel, "Saving…"]}
+      onCancel={onCancel}
     >
       {withPlanFields && (
         <fieldset>
           <legend>Plan</legend>
           <div className="field-grid">
-            <TextField
-              {...form.bind("code")}
-              label="Plan code"
-              required
-              autoComplete="off"
-              hint="How subscriptions and price overrides name the plan, such as pro_monthly."
+            <CodeAndNameFields
+              form={form}
+              codeHint="How subscriptions and price overrides name the plan, such as pro_monthly."
+              labels={["Plan code", "Plan name"]}
             />
-            <TextField {...form.bind("name")} label="Plan name" required autoComplete="off" />
           </div>
           <TextAreaField {...form.bind("description")} label="Description" rows={2} />
         </fieldset>
@@ -299,8 +298,6 @@ function LoadedPlanVersionForm({
       </section>
 
       <ReasonField value={reason} onValueChange={setReason} />
-
-      <FormActions busy={form.busy} label={submitLabel} busyLabel="Saving…" onCancel={onCancel} />
-    </FormFrame>
+    </PageForm>
   );
 }
