@@ -22,6 +22,11 @@ type ConfirmDialogProps = {
 /** How a dialog that changes one thing is closed: `onDone` once the change is made, `onCancel` without it. */
 export type DialogClosing = { onDone: () => void; onCancel: () => void };
 
+/** A dialog closed the same way whether its change was made or not: the page behind it shows the outcome. */
+export function closedBy(close: () => void): DialogClosing {
+  return { onDone: close, onCancel: close };
+}
+
 export function ConfirmDialog({
   open,
   title,

@@ -60,6 +60,36 @@ export function statusFilter(
   };
 }
 
+/**
+ * An "archived" filter: what is in use (the default), or what was archived,
+ * each choice named as the list says it: ["Active", "Archived"].
+ */
+export function archivedFilter(label: string, [inUse, archived]: [string, string]): FilterField<"archived"> {
+  return {
+    name: "archived",
+    label,
+    kind: "flag",
+    options: [
+      { value: "", label: inUse },
+      { value: "true", label: archived },
+    ],
+  };
+}
+
+/** A filter by the customer a row belongs to. */
+export const customerIdFilter: FilterField<"customer_id"> = {
+  name: "customer_id",
+  label: "Customer id",
+  hint: "cus_…",
+};
+
+/** A filter by the invoice a row belongs to. */
+export const invoiceIdFilter: FilterField<"invoice_id"> = {
+  name: "invoice_id",
+  label: "Invoice id",
+  hint: "inv_…",
+};
+
 export function FilteredListPage<Item>({
   title,
   subtitle,

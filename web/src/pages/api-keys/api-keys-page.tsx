@@ -10,7 +10,7 @@ import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { roleLabels } from "../../layout/navigation.ts";
 import { useSignedInSession } from "../../session/session-context.tsx";
-import { ConfirmDialog, confirming } from "../../ui/confirm-dialog.tsx";
+import { ConfirmDialog, closedBy, confirming } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
 import { InlineFormPanel } from "../../ui/form-frame.tsx";
@@ -119,8 +119,7 @@ export function ApiKeysPage() {
         <RevokeDialog
           apiKey={pending.key}
           isConsoleKey={pending.key.id === session.credentialId}
-          onDone={() => setPending(undefined)}
-          onCancel={() => setPending(undefined)}
+          {...closedBy(() => setPending(undefined))}
         />
       )}
     </>

@@ -3,7 +3,7 @@
 // not bill. In the test environment, the test clock sits above them: freeze
 // time, move it forward to bill months in seconds, or go back to real time.
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { apiQuery, useApiMutation, usePagedList } from "../../api/queries.ts";
 import type { BillRun } from "../../api/resources.ts";
@@ -22,6 +22,7 @@ import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { ErrorState } from "../../ui/states.tsx";
+import { StepForm } from "../../ui/step-form.tsx";
 
 const triggerLabels: Record<BillRun["trigger"], string> = {
   cli: "Command line",
@@ -200,11 +201,6 @@ function TestClockPanel({ writable }: { writable: boolean }) {
     move.mutate(step);
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    run(frozenAt === null ? "freeze" : "advance");
-  };
-
   return (
     <Panel title="Test clock" className="panel panel-highlight">
       <ResourceView resource={clock} loadingLabel="Reading the test clock…">
@@ -221,7 +217,7 @@ function TestClockPanel({ writable }: { writable: boolean }) {
             </p>
             <StatusMessage>{outcome}</StatusMessage>
             {writable && (
-              <form className="inline-form" onSubmit={submit} noValidate>
+              <StepForm onSend={() => run(frozenAt === null ? "freeze" : "advance")}>
                 <DateTimeField
                   label={frozenAt === null ? "Freeze at" : "Advance to"}
                   value={target}
@@ -267,7 +263,7 @@ function TestClockPanel({ writable }: { writable: boolean }) {
                     </button>
                   )}
                 </div>
-              </form>
+              </StepForm>
             )}
             {error && error.fieldErrors.length === 0 && <ErrorState error={error} />}
           </>

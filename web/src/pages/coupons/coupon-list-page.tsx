@@ -11,9 +11,10 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { CodeAndNameFields } from "../../ui/code-and-name-fields.tsx";
-import { type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
+import { closedBy, type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { type FilterField, FilterForm, useFilters } from "../../ui/filter-form.tsx";
+import { archivedFilter } from "../../ui/filtered-list-page.tsx";
 import {
   CheckboxField,
   CurrencyField,
@@ -33,15 +34,7 @@ import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { discountText, durationText } from "./coupon-text.ts";
 
 const filterFields: FilterField<keyof QueryOf<"/v1/coupons">>[] = [
-  {
-    name: "archived",
-    label: "Show",
-    kind: "flag",
-    options: [
-      { value: "", label: "Coupons in use" },
-      { value: "true", label: "Archived coupons" },
-    ],
-  },
+  archivedFilter("Show", ["Coupons in use", "Archived coupons"]),
 ];
 
 export function CouponListPage() {
@@ -115,13 +108,7 @@ export function CouponListPage() {
           )}
         </PagedListView>
       </Panel>
-      {archiving && (
-        <ArchiveDialog
-          coupon={archiving}
-          onDone={() => setArchiving(undefined)}
-          onCancel={() => setArchiving(undefined)}
-        />
-      )}
+      {archiving && <ArchiveDialog coupon={archiving} {...closedBy(() => setArchiving(undefined))} />}
     </>
   );
 }

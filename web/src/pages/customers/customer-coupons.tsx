@@ -7,7 +7,7 @@ import { useAllPages, useApiMutation, usePagedList } from "../../api/queries.ts"
 import type { CouponRedemption } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
-import { type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
+import { closedBy, type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { SelectField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
@@ -116,8 +116,7 @@ export function CustomerCoupons({
         <RemoveDialog
           customerId={customerId}
           redemption={removing}
-          onDone={() => setRemoving(undefined)}
-          onCancel={() => setRemoving(undefined)}
+          {...closedBy(() => setRemoving(undefined))}
         />
       )}
     </Panel>

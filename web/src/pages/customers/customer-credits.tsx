@@ -11,7 +11,7 @@ import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
-import { type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
+import { closedBy, type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import {
   CurrencyField,
@@ -176,13 +176,7 @@ function CreditGrants({ customer, writable }: { customer: Customer; writable: bo
           />
         )}
       </PagedListView>
-      {voiding && (
-        <VoidGrantDialog
-          grant={voiding}
-          onDone={() => setVoiding(undefined)}
-          onCancel={() => setVoiding(undefined)}
-        />
-      )}
+      {voiding && <VoidGrantDialog grant={voiding} {...closedBy(() => setVoiding(undefined))} />}
     </>
   );
 }

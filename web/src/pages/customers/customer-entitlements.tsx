@@ -11,7 +11,7 @@ import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatQuantity } from "../../format/decimal-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { ConfirmDialog, confirming, type DialogClosing } from "../../ui/confirm-dialog.tsx";
+import { ConfirmDialog, closedBy, confirming, type DialogClosing } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { CheckboxField, DecimalField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
@@ -53,8 +53,7 @@ export function CustomerEntitlementsPanel({ customerId }: { customerId: string }
         <RevokeDialog
           customerId={customerId}
           entitlement={revoking}
-          onDone={() => setRevoking(undefined)}
-          onCancel={() => setRevoking(undefined)}
+          {...closedBy(() => setRevoking(undefined))}
         />
       )}
     </Panel>

@@ -8,7 +8,7 @@ import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import type { FilterField } from "../../ui/filter-form.tsx";
-import { FilteredListPage, useFilteredList } from "../../ui/filtered-list-page.tsx";
+import { archivedFilter, FilteredListPage, useFilteredList } from "../../ui/filtered-list-page.tsx";
 import { useListView } from "../../ui/list-view.tsx";
 
 type CustomerQuery = QueryOf<"/v1/customers">;
@@ -17,15 +17,7 @@ const filterFields: FilterField<keyof CustomerQuery>[] = [
   { name: "search", label: "Search", kind: "search", hint: "Part of the name, email or external id." },
   { name: "country", label: "Country", kind: "code" },
   { name: "currency", label: "Currency", kind: "code" },
-  {
-    name: "archived",
-    label: "Status",
-    kind: "flag",
-    options: [
-      { value: "", label: "Active" },
-      { value: "true", label: "Archived" },
-    ],
-  },
+  archivedFilter("Status", ["Active", "Archived"]),
 ];
 
 /** The columns the API sorts by, with its field for each (the others order the loaded rows). */

@@ -8,7 +8,7 @@ import type { Customer, Wallet } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
-import { ConfirmDialog, type DialogClosing } from "../../ui/confirm-dialog.tsx";
+import { ConfirmDialog, closedBy, type DialogClosing } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { CurrencyField, DateTimeField, DecimalField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
@@ -89,13 +89,7 @@ function WalletTable({ customer, writable }: { customer: Customer; writable: boo
           />
         )}
       </PagedListView>
-      {toppingUp && (
-        <TopUpDialog
-          wallet={toppingUp}
-          onDone={() => setToppingUp(undefined)}
-          onCancel={() => setToppingUp(undefined)}
-        />
-      )}
+      {toppingUp && <TopUpDialog wallet={toppingUp} {...closedBy(() => setToppingUp(undefined))} />}
     </>
   );
 }

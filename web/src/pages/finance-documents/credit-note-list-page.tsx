@@ -9,17 +9,19 @@ import { customerPath, invoicePath } from "../../routing/routes.ts";
 import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import type { FilterField } from "../../ui/filter-form.tsx";
-import { FilteredListPage, useFilteredList } from "../../ui/filtered-list-page.tsx";
+import {
+  customerIdFilter,
+  FilteredListPage,
+  invoiceIdFilter,
+  useFilteredList,
+} from "../../ui/filtered-list-page.tsx";
 import { useListView } from "../../ui/list-view.tsx";
 import { useCustomerNames } from "../customers/customer-names.ts";
 import { CreditNotePdfButton } from "./credit-note-pdf-button.tsx";
 
 type CreditNoteQuery = QueryOf<"/v1/credit-notes">;
 
-const filterFields: FilterField<keyof CreditNoteQuery>[] = [
-  { name: "customer_id", label: "Customer id", hint: "cus_…" },
-  { name: "invoice_id", label: "Invoice id", hint: "inv_…" },
-];
+const filterFields: FilterField<keyof CreditNoteQuery>[] = [customerIdFilter, invoiceIdFilter];
 
 const creditNoteReasons: Record<string, string> = {
   duplicate: "Duplicate",

@@ -9,7 +9,13 @@ import { customerPath, invoicePath } from "../../routing/routes.ts";
 import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import type { FilterField } from "../../ui/filter-form.tsx";
-import { FilteredListPage, statusFilter, useFilteredList } from "../../ui/filtered-list-page.tsx";
+import {
+  customerIdFilter,
+  FilteredListPage,
+  invoiceIdFilter,
+  statusFilter,
+  useFilteredList,
+} from "../../ui/filtered-list-page.tsx";
 import { useCustomerNames } from "../customers/customer-names.ts";
 
 type DisputeQuery = QueryOf<"/v1/disputes">;
@@ -18,8 +24,8 @@ const statusLabels = { open: "Open", credited: "Credited", rejected: "Rejected" 
 
 const filterFields: FilterField<keyof DisputeQuery>[] = [
   statusFilter(statusLabels),
-  { name: "customer_id", label: "Customer id", hint: "cus_…" },
-  { name: "invoice_id", label: "Invoice id", hint: "inv_…" },
+  customerIdFilter,
+  invoiceIdFilter,
 ];
 
 export function DisputeListPage() {

@@ -6,22 +6,14 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import type { FilterField } from "../../ui/filter-form.tsx";
-import { FilteredListPage, useFilteredList } from "../../ui/filtered-list-page.tsx";
+import { archivedFilter, FilteredListPage, useFilteredList } from "../../ui/filtered-list-page.tsx";
 
 type TaxRateQuery = QueryOf<"/v1/tax-rates">;
 
 const filterFields: FilterField<keyof TaxRateQuery>[] = [
   { name: "country", label: "Country", hint: "DE", kind: "code" },
   { name: "region", label: "Region", hint: "CA" },
-  {
-    name: "archived",
-    label: "Archived",
-    kind: "flag",
-    options: [
-      { value: "", label: "Rates in use" },
-      { value: "true", label: "Archived rates" },
-    ],
-  },
+  archivedFilter("Archived", ["Rates in use", "Archived rates"]),
 ];
 
 function countryName(code: string): string {

@@ -5,7 +5,7 @@
 // which the API refuses until every item is ok; and, once set, the old
 // system's subscriptions to cancel there.
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import type { components } from "../../api/generated/openapi.ts";
 import { apiQuery, useApiMutation } from "../../api/queries.ts";
@@ -22,6 +22,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { EmptyState, ErrorState } from "../../ui/states.tsx";
+import { StepForm } from "../../ui/step-form.tsx";
 
 type CutOver = components["schemas"]["CutOver"];
 type ChecklistItem = CutOver["checklist"][number];
@@ -142,13 +143,9 @@ function SwitchDateForm({ ready }: { ready: boolean }) {
       ),
     invalidates: ["/v1/cut-over"],
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    set.mutate();
-  };
   return (
     <Panel title="Switch date">
-      <form className="inline-form" onSubmit={submit} noValidate>
+      <StepForm onSend={() => set.mutate()}>
         <TextField
           label="Date of the switch"
           type="date"
@@ -167,7 +164,7 @@ function SwitchDateForm({ ready }: { ready: boolean }) {
             busyLabel="Setting…"
           />
         </div>
-      </form>
+      </StepForm>
       {!ready && <p>The API refuses the switch date until every item of the checklist is ok.</p>}
       {set.error && <ErrorState error={set.error} />}
     </Panel>

@@ -8,7 +8,7 @@
 // what each became, or why it was skipped or left for a person (a CSV row's
 // problems name the row and the column).
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { apiQuery, type ListItem, useApiMutation, usePagedList } from "../../api/queries.ts";
 import { answer } from "../../api/typed-client.ts";
@@ -24,6 +24,7 @@ import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { ErrorState } from "../../ui/states.tsx";
+import { StepForm } from "../../ui/step-form.tsx";
 import { ReasonForm } from "./reason-form.tsx";
 import { type SourceConnection, SourceConnectionFields } from "./source-connection-fields.tsx";
 
@@ -160,13 +161,9 @@ function NewImport({ onCreated }: { onCreated: (id: string) => void }) {
     },
   });
   const errors = fieldErrorMap(create.error?.fieldErrors ?? []);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
   return (
     <Panel title="New import">
-      <form className="inline-form" onSubmit={submit} noValidate>
+      <StepForm onSend={() => create.mutate()}>
         <SelectField
           label="Import from"
           value={source}
@@ -235,7 +232,7 @@ function NewImport({ onCreated }: { onCreated: (id: string) => void }) {
         <div className="filters-actions">
           <SubmitButton busy={create.isPending} label="Start the import" busyLabel="Starting…" />
         </div>
-      </form>
+      </StepForm>
       {create.error && <ErrorState error={create.error} />}
     </Panel>
   );

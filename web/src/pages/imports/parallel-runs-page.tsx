@@ -9,7 +9,7 @@
 // reason, for the cut-over checklist), and each customer's two invoices side
 // by side. A run is a job: the report follows its progress until it ends.
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { apiQuery, type ListItem, useApiMutation, usePagedList } from "../../api/queries.ts";
 import { answer } from "../../api/typed-client.ts";
@@ -27,6 +27,7 @@ import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { ErrorState } from "../../ui/states.tsx";
+import { StepForm } from "../../ui/step-form.tsx";
 import { ReasonForm } from "./reason-form.tsx";
 
 type ParallelRun = ListItem<"/v1/parallel-runs">;
@@ -132,13 +133,9 @@ function NewParallelRun({ onCreated }: { onCreated: (id: string) => void }) {
     invalidates: ["/v1/parallel-runs"],
     onSuccess: (created: ParallelRun) => onCreated(created.id),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
   return (
     <Panel title="New parallel run">
-      <form className="inline-form" onSubmit={submit} noValidate>
+      <StepForm onSend={() => create.mutate()}>
         <SelectField
           label="Old invoices from"
           value={oldInvoices}
@@ -162,7 +159,7 @@ function NewParallelRun({ onCreated }: { onCreated: (id: string) => void }) {
         <div className="filters-actions">
           <SubmitButton busy={create.isPending} label="Compare the invoices" busyLabel="Queuing…" />
         </div>
-      </form>
+      </StepForm>
       {create.error && <ErrorState error={create.error} />}
     </Panel>
   );

@@ -7,7 +7,12 @@ import type { QueryOf } from "../../api/resources.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import type { FilterField } from "../../ui/filter-form.tsx";
-import { FilteredListPage, statusFilter, useFilteredList } from "../../ui/filtered-list-page.tsx";
+import {
+  customerIdFilter,
+  FilteredListPage,
+  statusFilter,
+  useFilteredList,
+} from "../../ui/filtered-list-page.tsx";
 import { useListView } from "../../ui/list-view.tsx";
 import { AgeingPanel, ageingLabels } from "./ageing-panel.tsx";
 import { InvoiceBulkActions, invoiceTarget, useRowSelection } from "./invoice-bulk-actions.tsx";
@@ -27,7 +32,7 @@ const filterFields: FilterField<keyof InvoiceQuery>[] = [
       ...Object.entries(ageingLabels).map(([value, label]) => ({ value, label })),
     ],
   },
-  { name: "customer_id", label: "Customer id", hint: "cus_…" },
+  customerIdFilter,
   { name: "subscription_id", label: "Subscription id", hint: "sub_…" },
   { name: "issued_from", label: "Issued from", kind: "instant" },
   { name: "issued_to", label: "Issued before", kind: "instant" },

@@ -12,7 +12,7 @@ import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
-import { type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
+import { closedBy, type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { DateTimeField, DecimalField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
@@ -121,12 +121,7 @@ export function InvoicePayments({
       {/* A credit note or a payment changes what is left to pay: the form starts again from it. */}
       {canRecord && collectable && <RecordPaymentForm key={invoice.amount_remaining} invoice={invoice} />}
       {refunding && (
-        <RefundDialog
-          payment={refunding}
-          money={money}
-          onDone={() => setRefunding(undefined)}
-          onCancel={() => setRefunding(undefined)}
-        />
+        <RefundDialog payment={refunding} money={money} {...closedBy(() => setRefunding(undefined))} />
       )}
     </Panel>
   );

@@ -12,7 +12,13 @@ import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import type { FilterField } from "../../ui/filter-form.tsx";
-import { FilteredListPage, statusFilter, useFilteredList } from "../../ui/filtered-list-page.tsx";
+import {
+  customerIdFilter,
+  FilteredListPage,
+  invoiceIdFilter,
+  statusFilter,
+  useFilteredList,
+} from "../../ui/filtered-list-page.tsx";
 import { useListView } from "../../ui/list-view.tsx";
 import { useCustomerNames } from "../customers/customer-names.ts";
 import { useExternalLinkCells } from "../integrations/external-links.tsx";
@@ -24,8 +30,8 @@ const statusLabels = { pending: "Pending", succeeded: "Succeeded", failed: "Fail
 
 const filterFields: FilterField<keyof PaymentQuery>[] = [
   statusFilter(statusLabels),
-  { name: "customer_id", label: "Customer id", hint: "cus_…" },
-  { name: "invoice_id", label: "Invoice id", hint: "inv_…" },
+  customerIdFilter,
+  invoiceIdFilter,
 ];
 
 const methodLabels: Record<string, string> = {

@@ -5,7 +5,7 @@
 // chosen one shows its distribution of changes, its largest movers with the
 // line that drives each, and its CSV.
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { apiQuery, type ListItem, useApiMutation, usePagedList } from "../../api/queries.ts";
 import { answer } from "../../api/typed-client.ts";
@@ -26,6 +26,7 @@ import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { ErrorState } from "../../ui/states.tsx";
+import { StepForm } from "../../ui/step-form.tsx";
 
 type Backtest = ListItem<"/v1/backtests">;
 type PopulationKind = "everyone" | "country" | "metadata" | "customers";
@@ -116,13 +117,9 @@ function NewBacktest({ onCreated }: { onCreated: (id: string) => void }) {
     onSuccess: (created: Backtest) => onCreated(created.id),
   });
   const errors = fieldErrorMap(create.error?.fieldErrors ?? []);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
   return (
     <Panel title="New backtest">
-      <form className="inline-form" onSubmit={submit} noValidate>
+      <StepForm onSend={() => create.mutate()}>
         <TextField
           label="Plan version id"
           value={version}
@@ -149,7 +146,7 @@ function NewBacktest({ onCreated }: { onCreated: (id: string) => void }) {
         <div className="filters-actions">
           <SubmitButton busy={create.isPending} label="Run the backtest" busyLabel="Starting…" />
         </div>
-      </form>
+      </StepForm>
       {create.error && create.error.fieldErrors.length === 0 && <ErrorState error={create.error} />}
     </Panel>
   );

@@ -4,7 +4,12 @@ import type { QueryOf } from "../../api/resources.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import type { FilterField } from "../../ui/filter-form.tsx";
-import { FilteredListPage, statusFilter, useFilteredList } from "../../ui/filtered-list-page.tsx";
+import {
+  customerIdFilter,
+  FilteredListPage,
+  statusFilter,
+  useFilteredList,
+} from "../../ui/filtered-list-page.tsx";
 import { useListView } from "../../ui/list-view.tsx";
 import { subscriptionStatusLabels } from "./subscription-status.tsx";
 import { SubscriptionTable } from "./subscription-table.tsx";
@@ -13,7 +18,7 @@ type SubscriptionQuery = QueryOf<"/v1/subscriptions">;
 
 const filterFields: FilterField<keyof SubscriptionQuery>[] = [
   statusFilter(subscriptionStatusLabels),
-  { name: "customer_id", label: "Customer id", hint: "cus_…" },
+  customerIdFilter,
 ];
 
 /** The columns the API sorts by, with its field for each (the others order the loaded rows). */
