@@ -19,7 +19,7 @@ import { DataTable } from "../../ui/data-table.tsx";
 import { type ChosenFile, FileTextField } from "../../ui/file-text-field.tsx";
 import { CheckboxField, SelectField } from "../../ui/form-field.tsx";
 import { SubmitButton } from "../../ui/form-frame.tsx";
-import { PageHeader } from "../../ui/page-header.tsx";
+import { JobListPage } from "../../ui/job-list-page.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
@@ -78,44 +78,25 @@ const outcomeOptions: { value: Outcome | ""; label: string }[] = [
 export function ImportsPage() {
   const session = useSignedInSession();
   const imports = usePagedList("/v1/imports", { params: { query: { limit: 20 } } });
-  const [chosen, setChosen] = useState<string | undefined>();
   return (
-    <>
-      <PageHeader
-        title="Imports"
-        subtitle="Customers, plans, coupons and subscriptions brought over from Stripe Billing, Lago or a CSV file."
-      />
-      {can(session, "billing:write") && <NewImport onCreated={setChosen} />}
-      <Panel title="Imports">
-        <PagedListView list={imports} noun={["import", "imports"]} empty="No imports yet.">
-          {(rows) => (
-            <DataTable
-              label="Imports table"
-              rows={rows}
-              rowKey={(found) => found.id}
-              columns={[
-                {
-                  header: "Import",
-                  cell: (found) => (
-                    <button type="button" className="button" onClick={() => setChosen(found.id)}>
-                      {found.id}
-                    </button>
-                  ),
-                },
-                { header: "From", cell: sourceLabel },
-                { header: "Status", cell: (found) => <span className="badge">{found.status}</span> },
-                { header: "Progress", cell: (found) => `${found.records_done} of ${found.records_total}` },
-                { header: "Created", cell: (found) => found.created, numeric: true },
-                { header: "Skipped", cell: (found) => found.skipped, numeric: true },
-                { header: "Left for a person", cell: (found) => found.refused, numeric: true },
-                { header: "Requested", cell: (found) => formatDateTime(found.created_at) },
-              ]}
-            />
-          )}
-        </PagedListView>
-      </Panel>
-      {chosen && <ImportReport id={chosen} />}
-    </>
+    <JobListPage
+      title="Imports"
+      subtitle="Customers, plans, coupons and subscriptions brought over from Stripe Billing, Lago or a CSV file."
+      list={imports}
+      noun={["import", "imports"]}
+      idHeader="Import"
+      start={can(session, "billing:write") ? (onStarted) => <NewImport onCreated={onStarted} /> : undefined}
+      columns={[
+        { header: "From", cell: sourceLabel },
+        { header: "Status", cell: (found) => <span className="badge">{found.status}</span> },
+        { header: "Progress", cell: (found) => `${found.records_done} of ${found.records_total}` },
+        { header: "Created", cell: (found) => found.created, numeric: true },
+        { header: "Skipped", cell: (found) => found.skipped, numeric: true },
+        { header: "Left for a person", cell: (found) => found.refused, numeric: true },
+        { header: "Requested", cell: (found) => formatDateTime(found.created_at) },
+      ]}
+      report={(id) => <ImportReport id={id} />}
+    />
   );
 }
 

@@ -22,7 +22,7 @@ import { DataTable } from "../../ui/data-table.tsx";
 import { type ChosenFile, FileTextField } from "../../ui/file-text-field.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
 import { SubmitButton } from "../../ui/form-frame.tsx";
-import { PageHeader } from "../../ui/page-header.tsx";
+import { JobListPage } from "../../ui/job-list-page.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
@@ -59,50 +59,33 @@ function periodOf(invoice: { period_start: string; period_end: string }): string
 export function ParallelRunsPage() {
   const session = useSignedInSession();
   const runs = usePagedList("/v1/parallel-runs", { params: { query: { limit: 20 } } });
-  const [chosen, setChosen] = useState<string | undefined>();
   return (
-    <>
-      <PageHeader
-        title="Parallel runs"
-        subtitle="The old system's invoices beside those Fairbill would have issued for the same periods, issuing nothing."
-      />
-      {can(session, "billing:write") && <NewParallelRun onCreated={setChosen} />}
-      <Panel title="Parallel runs">
-        <PagedListView list={runs} noun={["parallel run", "parallel runs"]} empty="No parallel runs yet.">
-          {(rows) => (
-            <DataTable
-              label="Parallel runs table"
-              rows={rows}
-              rowKey={(run) => run.id}
-              columns={[
-                {
-                  header: "Run",
-                  cell: (run) => (
-                    <button type="button" className="button" onClick={() => setChosen(run.id)}>
-                      {run.id}
-                    </button>
-                  ),
-                },
-                { header: "Run at", cell: (run) => formatDateTime(run.created_at) },
-                { header: "Status", cell: (run) => <span className="badge">{run.status}</span> },
-                { header: "Invoices", cell: (run) => run.invoices, numeric: true },
-                { header: "Matching", cell: (run) => run.matching, numeric: true },
-                { header: "Share matching", cell: (run) => `${run.matching_percent}%`, numeric: true },
-                {
-                  header: "Revenue at stake",
-                  cell: (run) =>
-                    run.currencies
-                      .map((totals) => formatMoney(totals.revenue_at_stake, totals.currency))
-                      .join(", ") || "–",
-                  numeric: true,
-                },
-              ]}
-            />
-          )}
-        </PagedListView>
-      </Panel>
-      {chosen && <ParallelRunReport id={chosen} />}
-    </>
+    <JobListPage
+      title="Parallel runs"
+      subtitle="The old system's invoices beside those Fairbill would have issued for the same periods, issuing nothing."
+      list={runs}
+      noun={["parallel run", "parallel runs"]}
+      idHeader="Run"
+      start={
+        can(session, "billing:write") ? (onStarted) => <NewParallelRun onCreated={onStarted} /> : undefined
+      }
+      columns={[
+        { header: "Run at", cell: (run) => formatDateTime(run.created_at) },
+        { header: "Status", cell: (run) => <span className="badge">{run.status}</span> },
+        { header: "Invoices", cell: (run) => run.invoices, numeric: true },
+        { header: "Matching", cell: (run) => run.matching, numeric: true },
+        { header: "Share matching", cell: (run) => `${run.matching_percent}%`, numeric: true },
+        {
+          header: "Revenue at stake",
+          cell: (run) =>
+            run.currencies
+              .map((totals) => formatMoney(totals.revenue_at_stake, totals.currency))
+              .join(", ") || "–",
+          numeric: true,
+        },
+      ]}
+      report={(id) => <ParallelRunReport id={id} />}
+    />
   );
 }
 

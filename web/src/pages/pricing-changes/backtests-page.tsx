@@ -21,8 +21,7 @@ import { DataTable } from "../../ui/data-table.tsx";
 import { DownloadButton } from "../../ui/download-button.tsx";
 import { DateTimeField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { SubmitButton } from "../../ui/form-frame.tsx";
-import { PageHeader } from "../../ui/page-header.tsx";
-import { PagedListView } from "../../ui/paged-list-view.tsx";
+import { JobListPage } from "../../ui/job-list-page.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { ErrorState } from "../../ui/states.tsx";
@@ -52,46 +51,27 @@ function populationOf(kind: PopulationKind, value: string) {
 export function BacktestsPage() {
   const session = useSignedInSession();
   const backtests = usePagedList("/v1/backtests", { params: { query: { limit: 20 } } });
-  const [chosen, setChosen] = useState<string | undefined>();
   return (
-    <>
-      <PageHeader
-        title="Backtests"
-        subtitle="A plan version priced on the stored usage of past periods, beside what was billed."
-      />
-      {can(session, "catalog:write") && <NewBacktest onCreated={setChosen} />}
-      <Panel title="Backtests">
-        <PagedListView list={backtests} noun={["backtest", "backtests"]} empty="No backtests yet.">
-          {(rows) => (
-            <DataTable
-              label="Backtests table"
-              rows={rows}
-              rowKey={(backtest) => backtest.id}
-              columns={[
-                {
-                  header: "Backtest",
-                  cell: (backtest) => (
-                    <button type="button" className="button" onClick={() => setChosen(backtest.id)}>
-                      {backtest.id}
-                    </button>
-                  ),
-                },
-                { header: "Status", cell: (backtest) => <span className="badge">{backtest.status}</span> },
-                {
-                  header: "Progress",
-                  cell: (backtest) => `${backtest.customers_done} of ${backtest.customers_total} customers`,
-                },
-                {
-                  header: "Periods",
-                  cell: (backtest) => `${formatDateTime(backtest.from)} to ${formatDateTime(backtest.to)}`,
-                },
-              ]}
-            />
-          )}
-        </PagedListView>
-      </Panel>
-      {chosen && <BacktestResult id={chosen} />}
-    </>
+    <JobListPage
+      title="Backtests"
+      subtitle="A plan version priced on the stored usage of past periods, beside what was billed."
+      list={backtests}
+      noun={["backtest", "backtests"]}
+      idHeader="Backtest"
+      start={can(session, "catalog:write") ? (onStarted) => <NewBacktest onCreated={onStarted} /> : undefined}
+      columns={[
+        { header: "Status", cell: (backtest) => <span className="badge">{backtest.status}</span> },
+        {
+          header: "Progress",
+          cell: (backtest) => `${backtest.customers_done} of ${backtest.customers_total} customers`,
+        },
+        {
+          header: "Periods",
+          cell: (backtest) => `${formatDateTime(backtest.from)} to ${formatDateTime(backtest.to)}`,
+        },
+      ]}
+      report={(id) => <BacktestResult id={id} />}
+    />
   );
 }
 

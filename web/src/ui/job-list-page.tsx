@@ -1,0 +1,65 @@
+// A page of jobs that run in the background (imports, parallel runs,
+// backtests): the form that starts one, where the key may; the jobs with
+// their progress, each opened by its id; and under them the report of the
+// one opened. A job just started is opened at once.
+import { type ReactNode, useState } from "react";
+import type { PagedList } from "../api/queries.ts";
+import { type Column, DataTable } from "./data-table.tsx";
+import { PageHeader } from "./page-header.tsx";
+import { PagedListView } from "./paged-list-view.tsx";
+import { Panel } from "./panel.tsx";
+
+export function JobListPage<Job extends { id: string }>({
+  title,
+  subtitle,
+  list,
+  noun,
+  idHeader,
+  start,
+  columns,
+  report,
+}: {
+  /** The page's heading, its list panel's and its table's: "Imports". */
+  title: string;
+  subtitle: string;
+  list: PagedList<Job>;
+  /** ["import", "imports"]. */
+  noun: [string, string];
+  /** The heading of the column of ids, each a button that opens its job: "Import". */
+  idHeader: string;
+  /** The form that starts a job, told how to open the one it started; none where the key may not. */
+  start: ((onStarted: (id: string) => void) => ReactNode) | undefined;
+  /** The columns after the id. */
+  columns: Column<Job>[];
+  /** The report of the job opened. */
+  report: (id: string) => ReactNode;
+}) {
+  const [chosen, setChosen] = useState<string | undefined>();
+  const idColumn: Column<Job> = {
+    header: idHeader,
+    cell: (job) => (
+      <button type="button" className="button" onClick={() => setChosen(job.id)}>
+        {job.id}
+      </button>
+    ),
+  };
+  return (
+    <>
+      <PageHeader title={title} subtitle={subtitle} />
+      {start?.(setChosen)}
+      <Panel title={title}>
+        <PagedListView list={list} noun={noun} empty={`No ${noun[1]} yet.`}>
+          {(rows) => (
+            <DataTable
+              label={`${title} table`}
+              rows={rows}
+              rowKey={(job) => job.id}
+              columns={[idColumn, ...columns]}
+            />
+          )}
+        </PagedListView>
+      </Panel>
+      {chosen && report(chosen)}
+    </>
+  );
+}
