@@ -8,6 +8,7 @@ import type { GetData } from "../api/queries.ts";
 import type { PortalProfile } from "../api/resources.ts";
 import { formatMoney } from "../format/decimal-format.ts";
 import { DataTable } from "../ui/data-table.tsx";
+import { DisclosureButton } from "../ui/disclosure-button.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { ResourceView } from "../ui/resource-view.tsx";
 import { portalQuery } from "./portal-api.ts";
@@ -48,15 +49,14 @@ export function PortalChildren({ profile }: { profile: PortalProfile }) {
                   header: <span className="visually-hidden">Actions</span>,
                   label: "Actions",
                   cell: (child) => (
-                    <button
-                      type="button"
-                      className="button button-small"
-                      aria-expanded={opened === child.customer_id}
-                      onClick={() => setOpened(opened === child.customer_id ? undefined : child.customer_id)}
+                    <DisclosureButton
+                      open={opened === child.customer_id}
+                      onToggle={() => setOpened(opened === child.customer_id ? undefined : child.customer_id)}
+                      small
                     >
                       {opened === child.customer_id ? "Hide" : "Show"} invoices
                       <span className="visually-hidden"> of {child.name ?? child.customer_id}</span>
-                    </button>
+                    </DisclosureButton>
                   ),
                 },
               ]}

@@ -13,6 +13,7 @@ import { navigate } from "../../routing/router.ts";
 import { planDiffPath, planVersionPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
+import { DisclosureButton } from "../../ui/disclosure-button.tsx";
 import { TextField } from "../../ui/form-field.tsx";
 import { InlineFormPanel } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
@@ -66,24 +67,14 @@ export function PlanDetailPage({ plan }: { plan: Plan }) {
                   </button>
                 ))}
               {movable && (
-                <button
-                  type="button"
-                  className="button"
-                  aria-expanded={moving}
-                  onClick={() => setMoving((value) => !value)}
-                >
+                <DisclosureButton open={moving} onToggle={() => setMoving((value) => !value)}>
                   Move subscribers
-                </button>
+                </DisclosureButton>
               )}
               {writable && (
-                <button
-                  type="button"
-                  className="button"
-                  aria-expanded={editing}
-                  onClick={() => setEditing((value) => !value)}
-                >
+                <DisclosureButton open={editing} onToggle={() => setEditing((value) => !value)}>
                   Rename
-                </button>
+                </DisclosureButton>
               )}
             </>
           )

@@ -12,6 +12,7 @@ import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
+import { DisclosureButton } from "../../ui/disclosure-button.tsx";
 import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, ReasonField, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
@@ -139,17 +140,15 @@ export function DunningCampaignsPage() {
                 writable && {
                   header: "Actions",
                   cell: (campaign) => (
-                    <button
-                      type="button"
-                      className="button"
-                      aria-expanded={editing === campaign.id}
-                      onClick={() => {
+                    <DisclosureButton
+                      open={editing === campaign.id}
+                      onToggle={() => {
                         setOutcome("");
                         setEditing(editing === campaign.id ? undefined : campaign.id);
                       }}
                     >
                       Edit <span className="visually-hidden">{campaign.name}</span>
-                    </button>
+                    </DisclosureButton>
                   ),
                 },
               ]}
