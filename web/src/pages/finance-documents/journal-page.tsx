@@ -10,7 +10,6 @@ import { apiQuery, type GetData, useApiMutation } from "../../api/queries.ts";
 import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
-import { useLocation } from "../../routing/router.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { DownloadButton } from "../../ui/download-button.tsx";
@@ -19,15 +18,13 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { EmptyState, ErrorState } from "../../ui/states.tsx";
-import { MonthPicker } from "../finance/month-picker.tsx";
-import { isPeriod, periodLabel, previousMonth } from "../finance/period-month.ts";
+import { MonthPicker, usePeriodInAddress } from "../finance/month-picker.tsx";
+import { periodLabel } from "../finance/period-month.ts";
 
 type Journal = GetData<"/v1/journal">;
 
 export function JournalPage() {
-  const { query } = useLocation();
-  const asked = query.get("period") ?? "";
-  const period = isPeriod(asked) ? asked : previousMonth(new Date());
+  const period = usePeriodInAddress();
   const journal = useQuery(apiQuery("/v1/journal", { params: { query: { period } } }));
   return (
     <>

@@ -1,9 +1,10 @@
 // The month a finance page shows, kept in the address (?period=2026-10) so
-// that a reload or a shared link opens the same month. MonthField is the
+// that a reload or a shared link opens the same month: last month unless the
+// address names another. MonthField is the
 // labelled month input itself, which reports only a month it can read.
 import { useId } from "react";
-import { navigate } from "../../routing/router.ts";
-import { isPeriod } from "./period-month.ts";
+import { navigate, useLocation } from "../../routing/router.ts";
+import { isPeriod, previousMonth } from "./period-month.ts";
 
 export function MonthField({
   label,
@@ -42,4 +43,11 @@ export function MonthPicker({ path, period }: { path: string; period: string }) 
       onMonthChange={(month) => navigate(`${path}?period=${month}`, { replace: true })}
     />
   );
+}
+
+/** The month the address asks for (?period=2026-10), or last month when it names none. */
+export function usePeriodInAddress(): string {
+  const { query } = useLocation();
+  const asked = query.get("period") ?? "";
+  return isPeriod(asked) ? asked : previousMonth(new Date());
 }

@@ -9,20 +9,17 @@ import { apiQuery } from "../../api/queries.ts";
 import type { AmountInCurrency, Reconciliation } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
-import { useLocation } from "../../routing/router.ts";
 import { Detail } from "../../ui/detail.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { DetailsPanel, Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { MonthEndClosePanel } from "./month-end-close-panel.tsx";
-import { MonthPicker } from "./month-picker.tsx";
-import { isPeriod, periodLabel, previousMonth } from "./period-month.ts";
+import { MonthPicker, usePeriodInAddress } from "./month-picker.tsx";
+import { periodLabel } from "./period-month.ts";
 import { DifferencesTable, ReceivablesSection, UsageRowsTable } from "./reconciliation-tables.tsx";
 
 export function ReconciliationPage() {
-  const { query } = useLocation();
-  const asked = query.get("period") ?? "";
-  const period = isPeriod(asked) ? asked : previousMonth(new Date());
+  const period = usePeriodInAddress();
   const reconciliation = useQuery(apiQuery("/v1/reconciliation", { params: { query: { period } } }));
   return (
     <>
