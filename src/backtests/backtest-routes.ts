@@ -52,15 +52,14 @@ export function registerBacktestRoutes(app: FairbillApp): void {
     presentBacktest,
   );
 
-  routes.read(
+  routes.readById(
     "GET /backtests/:id",
     {
       operationId: "getBacktest",
       summary: "Read a backtest: its progress, and once completed the revenue change, histogram and movers",
-      params: IdParams,
       response: BacktestSchema,
     },
-    ({ context, params }) => getBacktest(context, params.id),
+    getBacktest,
   );
 
   routes.read(

@@ -22,15 +22,14 @@ import {
 export function registerTestMatrixRoutes(app: FairbillApp): void {
   const routes = defineRoutes(app, { tags: ["Test matrices"], read: "catalog:read", write: "catalog:write" });
 
-  routes.read(
+  routes.readById(
     "GET /plans/:id/test-matrix",
     {
       operationId: "getTestMatrix",
       summary: "The plan's test matrix: its saved scenarios with their expected invoices",
-      params: IdParams,
       response: TestMatrixSchema,
     },
-    ({ context, params }) => getTestMatrix(context, params.id),
+    getTestMatrix,
   );
 
   routes.write(

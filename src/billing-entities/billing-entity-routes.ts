@@ -48,15 +48,14 @@ export function registerBillingEntityRoutes(app: FairbillApp): void {
     ({ context }, _filters, page) => listBillingEntities(context, page),
   );
 
-  routes.read(
+  routes.readById(
     "GET /billing-entities/:id",
     {
       operationId: "getBillingEntity",
       summary: "Read a billing entity",
-      params: IdParams,
       response: BillingEntitySchema,
     },
-    ({ context, params }) => getBillingEntity(context, params.id),
+    getBillingEntity,
   );
 
   routes.write(
@@ -72,15 +71,14 @@ export function registerBillingEntityRoutes(app: FairbillApp): void {
     ({ context, params, body }) => updateBillingEntity(context, params.id, body),
   );
 
-  routes.read(
+  routes.readById(
     "GET /customers/:id/billing-entity",
     {
       operationId: "getCustomerBillingEntity",
       summary: "The billing entity a customer belongs to now, and its moves",
-      params: IdParams,
       response: CustomerBillingEntitySchema,
     },
-    ({ context, params }) => customerBillingEntity(context, params.id),
+    customerBillingEntity,
   );
 
   routes.write(

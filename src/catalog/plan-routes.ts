@@ -95,15 +95,14 @@ export function registerPlanRoutes(app: FairbillApp): void {
     ({ context }, _filters, page) => listPlans(context, page),
   );
 
-  routes.read(
+  routes.readById(
     "GET /plans/:id",
     {
       operationId: "getPlan",
       summary: "Read a plan and the states of its versions",
-      params: IdParams,
       response: PlanSchema,
     },
-    ({ context, params }) => getPlan(context, params.id),
+    getPlan,
   );
 
   routes.write(

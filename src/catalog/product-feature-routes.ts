@@ -38,15 +38,14 @@ export function registerProductAndFeatureRoutes(app: FairbillApp): void {
     },
     ({ context }, _filters, page) => listProducts(context, page),
   );
-  products.read(
+  products.readById(
     "GET /products/:id",
     {
       operationId: "getProduct",
       summary: "Read a product",
-      params: IdParams,
       response: ProductSchema,
     },
-    ({ context, params }) => getProduct(context, params.id),
+    getProduct,
   );
   products.write(
     "PATCH /products/:id",
@@ -81,15 +80,14 @@ export function registerProductAndFeatureRoutes(app: FairbillApp): void {
     },
     ({ context }, _filters, page) => listFeatures(context, page),
   );
-  features.read(
+  features.readById(
     "GET /features/:id",
     {
       operationId: "getFeature",
       summary: "Read a feature",
-      params: IdParams,
       response: FeatureSchema,
     },
-    ({ context, params }) => getFeature(context, params.id),
+    getFeature,
   );
   features.write(
     "PATCH /features/:id",

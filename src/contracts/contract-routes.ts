@@ -45,22 +45,21 @@ export function registerContractRoutes(app: FairbillApp): void {
     ({ context }, filters, page) => listContracts(context, filters, page),
   );
 
-  routes.read(
+  routes.readById(
     "GET /contracts/:id",
-    { operationId: "getContract", summary: "Read a contract", params: IdParams, response: ContractSchema },
-    ({ context, params }) => getContract(context, params.id),
+    { operationId: "getContract", summary: "Read a contract", response: ContractSchema },
+    getContract,
   );
 
-  routes.read(
+  routes.readById(
     "GET /contracts/:id/balances",
     {
       operationId: "getContractBalances",
       summary:
         "A contract's commit balances now, per commit and term: granted, rolled over, drawn or trued up, expired, remaining",
-      params: IdParams,
       response: ContractBalancesSchema,
     },
-    ({ context, params }) => contractBalances(context, params.id),
+    contractBalances,
   );
 
   routes.write(

@@ -42,15 +42,14 @@ export function registerCouponRoutes(app: FairbillApp): void {
     ({ context }, filters, page) => listCoupons(context, filters, page),
   );
 
-  routes.read(
+  routes.readById(
     "GET /coupons/:id",
     {
       operationId: "getCoupon",
       summary: "Read a coupon",
-      params: IdParams,
       response: CouponSchema,
     },
-    ({ context, params }) => getCoupon(context, params.id),
+    getCoupon,
   );
 
   routes.write(

@@ -62,15 +62,14 @@ function registerGrantRoutes(app: FairbillApp): void {
     ({ context, params }, filters, page) => listCreditGrants(context, params.id, filters, page),
   );
 
-  routes.read(
+  routes.readById(
     "GET /credit-grants/:id",
     {
       operationId: "getCreditGrant",
       summary: "Read a credit grant",
-      params: IdParams,
       response: CreditGrantSchema,
     },
-    ({ context, params }) => getCreditGrant(context, params.id),
+    getCreditGrant,
   );
 
   routes.write(
@@ -85,15 +84,14 @@ function registerGrantRoutes(app: FairbillApp): void {
     ({ context, params, body }) => voidCreditGrant(context, params.id, body.reason),
   );
 
-  routes.read(
+  routes.readById(
     "GET /customers/:id/credit-balances",
     {
       operationId: "getCreditBalances",
       summary: "A customer's credits per currency: usable now, scheduled, and per grant",
-      params: IdParams,
       response: CreditBalancesSchema,
     },
-    ({ context, params }) => creditBalances(context, params.id),
+    creditBalances,
   );
 
   routes.read(
@@ -137,15 +135,14 @@ function registerWalletRoutes(app: FairbillApp): void {
     ({ context, params }, _filters, page) => listWallets(context, params.id, page),
   );
 
-  routes.read(
+  routes.readById(
     "GET /wallets/:id",
     {
       operationId: "getWallet",
       summary: "Read a wallet and its balance",
-      params: IdParams,
       response: WalletSchema,
     },
-    ({ context, params }) => getWallet(context, params.id),
+    getWallet,
   );
 
   routes.write(
@@ -164,15 +161,14 @@ function registerWalletRoutes(app: FairbillApp): void {
 function registerBalanceRoutes(app: FairbillApp): void {
   const routes = defineRoutes(app, { tags: ["Customer balance"], ...access });
 
-  routes.read(
+  routes.readById(
     "GET /customers/:id/balance",
     {
       operationId: "getCustomerBalance",
       summary: "Money owed to the customer, per currency, that later invoices use",
-      params: IdParams,
       response: CustomerBalanceSchema,
     },
-    ({ context, params }) => customerBalances(context, params.id),
+    customerBalances,
   );
 
   routes.read(

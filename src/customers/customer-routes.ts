@@ -47,15 +47,14 @@ export function registerCustomerRoutes(app: FairbillApp): void {
     ({ context }, filters, page) => listCustomers(context, filters, page),
   );
 
-  routes.read(
+  routes.readById(
     "GET /customers/:id",
     {
       operationId: "getCustomer",
       summary: "Read a customer by its Fairbill id",
-      params: IdParams,
       response: CustomerSchema,
     },
-    ({ context, params }) => getCustomer(context, params.id),
+    getCustomer,
   );
 
   routes.read(

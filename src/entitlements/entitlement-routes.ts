@@ -16,15 +16,14 @@ import {
 export function registerEntitlementRoutes(app: FairbillApp): void {
   const routes = defineRoutes(app, { tags: ["Entitlements"], read: "catalog:read", write: "catalog:write" });
 
-  routes.read(
+  routes.readById(
     "GET /customers/:id/entitlements",
     {
       operationId: "getCustomerEntitlements",
       summary: "What the customer may use now, and for metered features how much is left this period",
-      params: IdParams,
       response: CustomerEntitlementsSchema,
     },
-    ({ context, params }) => customerEntitlements(context, params.id),
+    customerEntitlements,
   );
 
   routes.write(

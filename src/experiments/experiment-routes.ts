@@ -94,16 +94,15 @@ export function registerExperimentRoutes(app: FairbillApp): void {
     },
   );
 
-  routes.read(
+  routes.readById(
     "GET /experiments/:id/metrics",
     {
       operationId: "getExperimentMetrics",
       summary:
         "Each arm's metrics with 95% intervals, its test against the control and the sample size it needs",
-      params: IdParams,
       response: ExperimentMetricsSchema,
     },
-    ({ context, params }) => experimentMetrics(context, params.id),
+    experimentMetrics,
   );
 
   routes.write(

@@ -39,15 +39,14 @@ export function registerDisputeRoutes(app: FairbillApp): void {
     ({ context }, filters, page) => listDisputes(context, filters, page),
   );
 
-  routes.read(
+  routes.readById(
     "GET /disputes/:id",
     {
       operationId: "getDispute",
       summary: "A dispute with its notes and times",
-      params: IdParams,
       response: DisputeSchema,
     },
-    ({ context, params }) => getDispute(context, params.id),
+    getDispute,
   );
 
   routes.write(

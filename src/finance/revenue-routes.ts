@@ -142,15 +142,14 @@ export function registerRevenueRoutes(app: FairbillApp): void {
     ({ context, query }) => listJournalExports(context, query.period),
   );
 
-  routes.read(
+  routes.readById(
     "GET /journal-exports/:id",
     {
       operationId: "getJournalExport",
       summary: "A journal export with its lines as they were exported",
-      params: IdParams,
       response: JournalExportDetailSchema,
     },
-    ({ context, params }) => getJournalExport(context, params.id),
+    getJournalExport,
   );
 
   routes.read(

@@ -90,15 +90,14 @@ function registerApprovalRequestRoutes(app: FairbillApp): void {
     ({ context }, filters, page) => listApprovalRequests(context, filters, page),
   );
 
-  routes.read(
+  routes.readById(
     "GET /approval-requests/:id",
     {
       operationId: "getApprovalRequest",
       summary: "Read a change that waits for (or had) another person's approval",
-      params: IdParams,
       response: ApprovalRequestSchema,
     },
-    ({ context, params }) => getApprovalRequest(context, params.id),
+    getApprovalRequest,
   );
 
   routes.write(

@@ -48,15 +48,14 @@ export function registerImportRoutes(app: FairbillApp): void {
     presentImport,
   );
 
-  routes.read(
+  routes.readById(
     "GET /imports/:id",
     {
       operationId: "getImport",
       summary: "Read an import: its progress, and how many records were created, skipped and refused",
-      params: IdParams,
       response: ImportSchema,
     },
-    ({ context, params }) => getImport(context, params.id),
+    getImport,
   );
 
   routes.read(

@@ -59,16 +59,15 @@ export function registerParallelRunRoutes(app: FairbillApp): void {
     presentParallelRun,
   );
 
-  routes.read(
+  routes.readById(
     "GET /parallel-runs/:id",
     {
       operationId: "getParallelRun",
       summary:
         "Read a parallel run: per currency the totals, the share of invoices matching to the cent, the revenue at stake and the differences by cause",
-      params: IdParams,
       response: ParallelRunSchema,
     },
-    ({ context, params }) => getParallelRun(context, params.id),
+    getParallelRun,
   );
 
   routes.read(

@@ -28,15 +28,14 @@ export function registerInvoiceHoldRoutes(app: FairbillApp): void {
     ({ context }, filters, page) => listInvoiceHolds(context, filters, page),
   );
 
-  routes.read(
+  routes.readById(
     "GET /invoice-holds/:id",
     {
       operationId: "getInvoiceHold",
       summary: "A hold on a draft invoice, with why it holds it",
-      params: IdParams,
       response: InvoiceHoldSchema,
     },
-    ({ context, params }) => getInvoiceHold(context, params.id),
+    getInvoiceHold,
   );
 
   routes.write(

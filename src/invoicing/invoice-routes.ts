@@ -72,15 +72,14 @@ export function registerInvoiceRoutes(app: FairbillApp): void {
     ({ context, query }) => receivablesAgeing(context, query),
   );
 
-  routes.read(
+  routes.readById(
     "GET /invoices/:id",
     {
       operationId: "getInvoice",
       summary: "An invoice with its lines and each line's explanation",
-      params: IdParams,
       response: InvoiceSchema,
     },
-    ({ context, params }) => getInvoice(context, params.id),
+    getInvoice,
   );
 
   routes.write(
@@ -219,15 +218,14 @@ export function registerInvoiceRoutes(app: FairbillApp): void {
     ({ context, query }) => listCreditNotes(context, query),
   );
 
-  creditNotes.read(
+  creditNotes.readById(
     "GET /credit-notes/:id",
     {
       operationId: "getCreditNote",
       summary: "A credit note",
-      params: IdParams,
       response: CreditNoteSchema,
     },
-    ({ context, params }) => getCreditNote(context, params.id),
+    getCreditNote,
   );
 
   routes.read(
@@ -248,16 +246,15 @@ export function registerInvoiceRoutes(app: FairbillApp): void {
     },
   );
 
-  routes.read(
+  routes.readById(
     "GET /customers/:id/allowances",
     {
       operationId: "listCustomerAllowances",
       summary:
         "The customer's allowances after the last closed period of each subscription: grant, units carried in, used, expired, and the balance carried on (from its finalized invoices)",
-      params: IdParams,
       response: CustomerAllowancesSchema,
     },
-    ({ context, params }) => customerAllowances(context, params.id),
+    customerAllowances,
   );
 
   routes.write(

@@ -19,6 +19,7 @@ import {
   EventInputSchema,
   EventListQuery,
   EventPageSchema,
+  type IngestedEvent,
   IngestedEventSchema,
   maximumBatchBytes,
   UnattributedCustomerSchema,
@@ -65,9 +66,10 @@ function registerEventRoutes(app: FairbillApp, refuseUnpriced: UnpricedEventChec
       body: EventInputSchema,
       response: IngestedEventSchema,
       status: [200, 201],
+      statusOf: (ingested) => (ingested.status === "accepted" ? 201 : 200),
       errors: ingestionErrorResponses,
     },
-    async ({ context, body }, reply) => {
+    async ({ context, body }): Promise<IngestedEvent> => {
       const outcome = await ingestEvents(context, [body], {
         atomic: true,
         backfill: false,
@@ -76,14 +78,14 @@ function registerEventRoutes(app: FairbillApp, refuseUnpriced: UnpricedEventChec
       });
       const accepted = outcome.accepted[0];
       if (accepted !== undefined) {
-        return reply.code(201).send({
+        return {
           id: accepted.id,
           status: "accepted",
           matched_meters: accepted.meters,
           ...(accepted.unmatchedHint === undefined ? {} : { hint: accepted.unmatchedHint }),
-        });
+        };
       }
-      return reply.code(200).send({ id: body.id, status: "duplicate", matched_meters: [] });
+      return { id: body.id, status: "duplicate", matched_meters: [] };
     },
   );
 

@@ -39,15 +39,14 @@ export function registerMeterRoutes(app: FairbillApp): void {
     ({ context }, filters, page) => listMeters(context, filters, page),
   );
 
-  routes.read(
+  routes.readById(
     "GET /meters/:id",
     {
       operationId: "getMeter",
       summary: "Read a meter with all its versions",
-      params: IdParams,
       response: MeterSchema,
     },
-    ({ context, params }) => getMeter(context, params.id),
+    getMeter,
   );
 
   routes.write(

@@ -73,15 +73,14 @@ export function registerEmailRoutes(app: FairbillApp): void {
     ({ context, body }) => previewEmailTemplate(context, body),
   );
 
-  routes.read(
+  routes.readById(
     "GET /email-templates/:id",
     {
       operationId: "getEmailTemplateVersion",
       summary: "Read one saved version of a template",
-      params: IdParams,
       response: EmailTemplateSchema,
     },
-    ({ context, params }) => getEmailTemplateVersion(context, params.id),
+    getEmailTemplateVersion,
   );
 
   routes.write(
@@ -107,14 +106,13 @@ export function registerEmailRoutes(app: FairbillApp): void {
     ({ context }, filters, page) => listEmails(context, filters, page),
   );
 
-  routes.read(
+  routes.readById(
     "GET /emails/:id",
     {
       operationId: "getEmail",
       summary: "Read an email with the subject and bodies that were sent",
-      params: IdParams,
       response: EmailMessageWithBodiesSchema,
     },
-    ({ context, params }) => getEmail(context, params.id),
+    getEmail,
   );
 }

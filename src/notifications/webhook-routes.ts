@@ -71,15 +71,14 @@ function registerWebhookRoutes(
     ({ context }, _filters, page) => listWebhookEndpoints(context, page),
   );
 
-  routes.read(
+  routes.readById(
     "GET /webhook-endpoints/:id",
     {
       operationId: "getWebhookEndpoint",
       summary: "Read a webhook endpoint",
-      params: IdParams,
       response: WebhookEndpointSchema,
     },
-    ({ context, params }) => getWebhookEndpoint(context, params.id),
+    getWebhookEndpoint,
   );
 
   routes.write(
@@ -154,15 +153,14 @@ function registerWebhookRoutes(
     ({ context }, filters, page) => listWebhookEvents(context, filters, page),
   );
 
-  routes.read(
+  routes.readById(
     "GET /webhook-events/:id",
     {
       operationId: "getWebhookEvent",
       summary: "Read an event with its deliveries and every attempt",
-      params: IdParams,
       response: WebhookEventWithDeliveriesSchema,
     },
-    ({ context, params }) => getWebhookEvent(context, params.id),
+    getWebhookEvent,
   );
 
   routes.write(

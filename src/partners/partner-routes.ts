@@ -126,10 +126,10 @@ export function registerPartnerRoutes(app: FairbillApp): void {
     { operationId: "listPartners", summary: "List partners, newest first", item: PartnerSchema },
     ({ context }, _filters, page) => listPartners(context, page),
   );
-  routes.read(
+  routes.readById(
     "GET /partners/:id",
-    { operationId: "getPartner", summary: "Read a partner", params: IdParams, response: PartnerSchema },
-    ({ context, params }) => getPartner(context, params.id),
+    { operationId: "getPartner", summary: "Read a partner", response: PartnerSchema },
+    getPartner,
   );
   routes.write(
     "POST /partners/:id/agreements",
@@ -144,15 +144,14 @@ export function registerPartnerRoutes(app: FairbillApp): void {
     },
     ({ context, params, body }) => createAgreement(context, params.id, body),
   );
-  routes.read(
+  routes.readById(
     "GET /partners/:id/agreements",
     {
       operationId: "listPartnerAgreements",
       summary: "A partner's agreements, oldest first",
-      params: IdParams,
       response: ListOf(AgreementSchema),
     },
-    ({ context, params }) => listAgreements(context, params.id),
+    listAgreements,
   );
   routes.write(
     "POST /partners/:id/attributions",
@@ -166,15 +165,14 @@ export function registerPartnerRoutes(app: FairbillApp): void {
     },
     ({ context, params, body }) => attributeCustomer(context, params.id, body),
   );
-  routes.read(
+  routes.readById(
     "GET /partners/:id/attributions",
     {
       operationId: "listPartnerAttributions",
       summary: "The customers attributed to a partner",
-      params: IdParams,
       response: ListOf(AttributionSchema),
     },
-    ({ context, params }) => listAttributions(context, params.id),
+    listAttributions,
   );
 
   routes.write(
@@ -189,15 +187,14 @@ export function registerPartnerRoutes(app: FairbillApp): void {
     },
     ({ context, params, body }) => createItemMapping(context, params.id, body),
   );
-  routes.read(
+  routes.readById(
     "GET /partners/:id/item-mappings",
     {
       operationId: "listPartnerItemMappings",
       summary: "The partner's item mappings, by item code",
-      params: IdParams,
       response: ListOf(ItemMappingSchema),
     },
-    ({ context, params }) => listItemMappings(context, params.id),
+    listItemMappings,
   );
   routes.read(
     "GET /partners/:id/external-sales",
@@ -244,15 +241,14 @@ export function registerPartnerRoutes(app: FairbillApp): void {
     },
     ({ context }, filters, page) => listSettlements(context, filters, page),
   );
-  routes.read(
+  routes.readById(
     "GET /partner-settlements/:id",
     {
       operationId: "getPartnerSettlement",
       summary: "A settlement statement, each line naming the invoice, payment or document behind it",
-      params: IdParams,
       response: SettlementSchema,
     },
-    ({ context, params }) => getSettlement(context, params.id),
+    getSettlement,
   );
   routes.write(
     "POST /partner-settlements/:id/approve",

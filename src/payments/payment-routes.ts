@@ -183,15 +183,14 @@ function registerPaymentRecordRoutes(app: FairbillApp): void {
     ({ context }, filters, page) => listPayments(context, filters, page),
     presentPayment,
   );
-  routes.read(
+  routes.readById(
     "GET /payments/:id",
     {
       operationId: "getPayment",
       summary: "A payment with its refunds and disputes",
-      params: IdParams,
       response: PaymentDetailSchema,
     },
-    ({ context, params }) => getPayment(context, params.id),
+    getPayment,
   );
   routes.write(
     "POST /payments/:id/refunds",
@@ -230,15 +229,14 @@ function registerDunningRoutes(app: FairbillApp): void {
     },
     ({ context }, _filters, page) => listDunningCampaigns(context, page),
   );
-  routes.read(
+  routes.readById(
     "GET /dunning-campaigns/:id",
     {
       operationId: "getDunningCampaign",
       summary: "A dunning campaign",
-      params: IdParams,
       response: DunningCampaignSchema,
     },
-    ({ context, params }) => getDunningCampaign(context, params.id),
+    getDunningCampaign,
   );
   routes.write(
     "PATCH /dunning-campaigns/:id",
@@ -251,15 +249,14 @@ function registerDunningRoutes(app: FairbillApp): void {
     },
     ({ context, params, body }) => updateDunningCampaign(context, params.id, body),
   );
-  routes.read(
+  routes.readById(
     "GET /customers/:id/dunning",
     {
       operationId: "getCustomerDunning",
       summary: "The customer's dunning campaign or exemption, and whether dunning blocks their entitlements",
-      params: IdParams,
       response: CustomerDunningSchema,
     },
-    ({ context, params }) => getCustomerDunning(context, params.id),
+    getCustomerDunning,
   );
   routes.write(
     "PUT /customers/:id/dunning",
@@ -304,14 +301,13 @@ function registerDunningRoutes(app: FairbillApp): void {
         : "invoice emailed again (not yet due)";
     },
   );
-  routes.read(
+  routes.readById(
     "GET /invoices/:id/dunning",
     {
       operationId: "getInvoiceDunning",
       summary: "The invoice's dunning: its campaign, every step planned and what each did",
-      params: IdParams,
       response: InvoiceDunningSchema,
     },
-    ({ context, params }) => getInvoiceDunning(context, params.id),
+    getInvoiceDunning,
   );
 }

@@ -371,15 +371,14 @@ function registerAdminRoutes(app: FairbillApp, publicUrl: string): void {
     ({ context }, filters, page) => listUsers(context, filters, page),
   );
 
-  routes.read(
+  routes.readById(
     "GET /users/:id",
     {
       operationId: "getUser",
       summary: "A person or service account with a role in this environment",
-      params: IdParams,
       response: UserSchema,
     },
-    ({ context, params }) => getUser(context, params.id),
+    getUser,
   );
 
   routes.write(

@@ -24,11 +24,9 @@ export function registerPlanMigrationRoutes(app: FairbillApp): void {
       body: CreatePlanMigrationBody,
       response: PlanMigrationSchema,
       status: [200, 201],
+      statusOf: (migration) => (migration.dry_run ? 200 : 201),
     },
-    async ({ context, params, body }, reply) => {
-      const migration = await createPlanMigration(withReason(context, body.reason), params.id, body);
-      return reply.code(migration.dry_run ? 200 : 201).send(migration);
-    },
+    ({ context, params, body }) => createPlanMigration(withReason(context, body.reason), params.id, body),
   );
 
   routes.list(

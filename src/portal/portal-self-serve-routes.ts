@@ -87,12 +87,9 @@ export function registerPortalSelfServeRoutes(app: FairbillApp): void {
       body: PortalPlanChangeBody,
       response: PortalPlanChangeSchema,
       status: [200, 202],
+      statusOf: (answer) => (answer.outcome === "awaiting_approval" ? 202 : 200),
     },
-    async ({ context, params, body }, reply) => {
-      const answer = await changePortalSubscriptionPlan(context, params.id, body);
-      if (answer.outcome === "awaiting_approval") reply.code(202);
-      return answer;
-    },
+    ({ context, params, body }) => changePortalSubscriptionPlan(context, params.id, body),
   );
 
   routes.write(

@@ -47,15 +47,14 @@ export function registerSubscriptionRoutes(app: FairbillApp): void {
     ({ context }, filters, page) => listSubscriptions(context, filters, page),
   );
 
-  routes.read(
+  routes.readById(
     "GET /subscriptions/:id",
     {
       operationId: "getSubscription",
       summary: "Read a subscription with its timeline, status and current period",
-      params: IdParams,
       response: SubscriptionSchema,
     },
-    ({ context, params }) => getSubscription(context, params.id),
+    getSubscription,
   );
 
   routes.write(

@@ -58,15 +58,14 @@ export function registerTaxRoutes(app: FairbillApp): void {
     ({ context }, filters, page) => listTaxRates(context, filters, page),
   );
 
-  finance.read(
+  finance.readById(
     "GET /tax-rates/:id",
     {
       operationId: "getTaxRate",
       summary: "Get a tax rate",
-      params: IdParams,
       response: TaxRateSchema,
     },
-    ({ context, params }) => getTaxRate(context, params.id),
+    getTaxRate,
   );
 
   finance.write(
@@ -94,15 +93,14 @@ export function registerTaxRoutes(app: FairbillApp): void {
     ({ context, params, body }) => setTaxExemption(context, params.id, body),
   );
 
-  billing.read(
+  billing.readById(
     "GET /customers/:id/tax-exemption",
     {
       operationId: "getTaxExemption",
       summary: "Get the customer's tax exemption (404 when it has none)",
-      params: IdParams,
       response: TaxExemptionSchema,
     },
-    ({ context, params }) => getTaxExemption(context, params.id),
+    getTaxExemption,
   );
 
   billing.write(

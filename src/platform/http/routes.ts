@@ -17,6 +17,7 @@ import type {
 } from "fastify";
 import type { Static, TObject, TSchema } from "typebox";
 import type { Permission } from "../auth/roles.ts";
+import type { RequestContext } from "../context.ts";
 import type { PageRequest } from "../database/list-pages.ts";
 import { inSpan } from "../tracing.ts";
 import {
@@ -27,7 +28,7 @@ import {
   toPage,
   withoutSortKey,
 } from "./pagination.ts";
-import { standardErrorResponses } from "./schemas.ts";
+import { IdParams, standardErrorResponses } from "./schemas.ts";
 import type { FairbillApp } from "./server.ts";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -101,8 +102,10 @@ type RouteDefinition<
   body?: Body;
   /** The schema of the success response. */
   response: Response;
-  /** The success status (default 200); a list when the handler chooses among them. */
+  /** The success status (default 200); a list when the answer or the handler chooses among them. */
   status?: SuccessStatus | readonly SuccessStatus[];
+  /** The status of an answer, one of `status`, where the answer decides it (201 made, 200 only previewed). */
+  statusOf?: (answer: Static<Response>) => SuccessStatus;
   /** The permission, where it is not the group's read or write one. */
   permission?: Permission;
   /** The error responses, where they are not the standard ones. */
@@ -126,7 +129,7 @@ type RouteGroup = {
 
 type ListDefinition<Params extends Schema, Filters extends TObject, Item extends TSchema> = Omit<
   RouteDefinition<Params, undefined, undefined, Item>,
-  "response" | "query" | "body" | "status"
+  "response" | "query" | "body" | "status" | "statusOf"
 > & {
   /** The list's filters; `limit` and `cursor` are added. */
   filters?: Filters;
@@ -167,6 +170,17 @@ type ListMethod = {
   ): void;
 };
 
+/**
+ * A read of what the id in the path names (`GET /contracts/:id`, `GET
+ * /customers/:id/balance`): `find` gets the request's context and the id, and
+ * answers the response or a 404.
+ */
+type ReadByIdMethod = <Response extends TSchema = TSchema>(
+  spec: RouteSpec,
+  definition: Omit<RouteDefinition<undefined, undefined, undefined, Response>, "params" | "query" | "body">,
+  find: (context: RequestContext, id: string) => Promise<Static<Response>>,
+) => void;
+
 type RouteMethod = <
   Params extends Schema = undefined,
   Query extends Schema = undefined,
@@ -179,11 +193,16 @@ type RouteMethod = <
 ) => void;
 
 /** What defineRoutes answers: a group's route declarations, by the access they need. */
-export type RouteDeclarations = { read: RouteMethod; write: RouteMethod; list: ListMethod };
+export type RouteDeclarations = {
+  read: RouteMethod;
+  readById: ReadByIdMethod;
+  write: RouteMethod;
+  list: ListMethod;
+};
 
 /**
  * The route declarations of one group of routes (a tag and its permissions):
- * `read` and `list` routes need the group's read access, `write` routes its
+ * `read`, `readById` and `list` routes need the group's read access, `write` routes its
  * write access, unless a route names its own `permission`.
  */
 export function defineRoutes(app: FairbillApp, group: RouteGroup): RouteDeclarations {
@@ -195,6 +214,8 @@ export function defineRoutes(app: FairbillApp, group: RouteGroup): RouteDeclarat
   ) => declareRoute(app, group, access, spec, definition, handler);
   const read: RouteMethod = (spec, definition, handler) =>
     declare(group.read, spec, definition, handler as AnyHandler);
+  const readById: ReadByIdMethod = (spec, definition, find) =>
+    read(spec, { ...definition, params: IdParams }, ({ context, params }) => find(context, params.id));
   const write: RouteMethod = (spec, definition, handler) =>
     declare(group.write, spec, definition, handler as AnyHandler);
   const list: ListMethod = (
@@ -215,10 +236,12 @@ export function defineRoutes(app: FairbillApp, group: RouteGroup): RouteDeclarat
         return toPage(rows, page.limit, (row) => presentRow(withoutSortKey(row)), page.sort);
       },
     );
-  return { read, write, list };
+  return { read, readById, write, list };
 }
 
-type AnyDefinition = RouteDefinition<Schema, Schema, Schema, TSchema>;
+type AnyDefinition = Omit<RouteDefinition<Schema, Schema, Schema, TSchema>, "statusOf"> & {
+  statusOf?: (answer: never) => SuccessStatus;
+};
 type AnyHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
 function declareRoute(
@@ -274,6 +297,7 @@ function declareRoute(
         async (span) => {
           reply.code(status);
           const answer = await handler(request, reply);
+          if (definition.statusOf !== undefined) reply.code(definition.statusOf(answer as never));
           span.setAttribute("http.response.status_code", reply.statusCode);
           return answer;
         },
