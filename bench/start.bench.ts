@@ -13,7 +13,8 @@
 //
 // The baseline, measured in the same run alternately with each start, is the
 // least any start on this folder costs: a bare Node process that opens the same
-// PGlite folder, runs one query and answers from a Fastify hello-world route.
+// PGlite folder (on the WebAssembly module Fairbill compiles for it,
+// pglite-module.ts), runs one query and answers from a Fastify hello-world route.
 //
 // usage: npm run bench:start [-- RUNS]   (or BENCH_START_RUNS; default 3; Linux, for /proc;
 //        BENCH_START_NODE_FLAGS, such as --liftoff-only, for both processes' node)
@@ -140,11 +141,12 @@ async function measureStart(
   }
 }
 
-// The floor: open the same PGlite folder, one query, and a Fastify route that answers.
+// The floor: open the same PGlite folder as Fairbill does, one query, and a Fastify route that answers.
 const baselineScript = `
 import { PGlite } from "@electric-sql/pglite";
 import Fastify from "fastify";
-const database = await PGlite.create({ dataDir: process.env.BASELINE_PGDATA });
+import { pgliteModule } from "./src/platform/database/pglite-module.ts";
+const database = await PGlite.create({ dataDir: process.env.BASELINE_PGDATA, pgliteWasmModule: await pgliteModule() });
 await database.query("select count(*) from pg_class");
 const app = Fastify();
 app.get("/", async () => ({ hello: "world" }));

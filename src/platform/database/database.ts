@@ -18,6 +18,7 @@ import { acquireDataDirectoryLock } from "./data-directory-lock.ts";
 import { type DiskSpaceGuard, defaultDiskReserveMegabytes, diskSpaceGuard } from "./disk-space.ts";
 import { ConnectionMutex } from "./mutex.ts";
 import { type PgliteSession, pgliteDialect } from "./pglite-dialect.ts";
+import { pgliteModule } from "./pglite-module.ts";
 import type { Database } from "./schema.ts";
 import {
   ownerSessionStatement,
@@ -100,6 +101,7 @@ async function openPglite(
     const pglite = await PGlite.create({
       ...(pgliteDirectory ? { dataDir: pgliteDirectory } : {}),
       ...(loadFrom ? { loadDataDir: loadFrom } : {}),
+      pgliteWasmModule: await pgliteModule(),
       parsers: { [int8TypeId]: (value: string) => Number(value), [dateTypeId]: (value: string) => value },
     });
     const mutex = new ConnectionMutex();
