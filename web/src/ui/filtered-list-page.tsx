@@ -8,6 +8,7 @@ import type { ReactNode } from "react";
 import { type ListItem, type ListPath, type PagedList, usePagedList } from "../api/queries.ts";
 import type { QueryOf } from "../api/resources.ts";
 import { Link } from "../routing/link.tsx";
+import { CsvDownloadButton } from "./csv-download-button.tsx";
 import { FilteredEmptyState, type FilterField, FilterForm, useFilters } from "./filter-form.tsx";
 import type { ListView } from "./list-view.tsx";
 import { PageHeader } from "./page-header.tsx";
@@ -102,6 +103,7 @@ export function FilteredListPage<Item>({
   empty = {},
   beforeFilters,
   view,
+  csv,
   children,
 }: {
   title: string;
@@ -121,6 +123,8 @@ export function FilteredListPage<Item>({
   beforeFilters?: ReactNode;
   /** Sorted, numbered pages kept in the address (give the same view to the page's DataTable). */
   view?: ListView;
+  /** A "Download CSV" of the rows shown, above them: its header, and each row's cells (named after the path). */
+  csv?: { header: readonly string[]; row: (item: Item) => readonly string[] };
   children: (items: Item[]) => ReactNode;
 }) {
   const [one, several] = noun;
@@ -155,7 +159,19 @@ export function FilteredListPage<Item>({
           </FilteredEmptyState>
         }
       >
-        {children}
+        {(items) => (
+          <>
+            {csv && (
+              <CsvDownloadButton
+                fileName={`${basePath.slice(1)}.csv`}
+                what={`the ${several} shown`}
+                header={csv.header}
+                rows={items.map(csv.row)}
+              />
+            )}
+            {children(items)}
+          </>
+        )}
       </PagedListView>
     </>
   );

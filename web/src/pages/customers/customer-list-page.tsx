@@ -5,7 +5,6 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { customerPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import type { FilterField } from "../../ui/filter-form.tsx";
 import { archivedFilter, FilteredListPage, useFilteredList } from "../../ui/filtered-list-page.tsx";
@@ -41,73 +40,69 @@ export function CustomerListPage() {
         clearShows: "every customer",
         hint: <p>Create one with the New customer button, or through the API (POST /v1/customers).</p>,
       }}
+      csv={{
+        header: ["id", "external_id", "name", "email", "country", "currency", "created_at"],
+        row: (customer) => [
+          customer.id,
+          customer.external_id,
+          customer.name ?? "",
+          customer.email ?? "",
+          customer.country ?? "",
+          customer.currency ?? "",
+          customer.created_at,
+        ],
+      }}
     >
       {(customers) => (
-        <>
-          <CsvDownloadButton
-            fileName="customers.csv"
-            what="the customers shown"
-            header={["id", "external_id", "name", "email", "country", "currency", "created_at"]}
-            rows={customers.map((customer) => [
-              customer.id,
-              customer.external_id,
-              customer.name ?? "",
-              customer.email ?? "",
-              customer.country ?? "",
-              customer.currency ?? "",
-              customer.created_at,
-            ])}
-          />
-          <DataTable
-            label="Customers table"
-            rows={customers}
-            rowKey={(customer) => customer.id}
-            view={view}
-            columns={[
-              {
-                header: "Name",
-                sort: {
-                  key: "name",
-                  value: (customer) => ({ kind: "text", value: customer.name ?? customer.external_id }),
-                },
-                cell: (customer) => (
-                  <Link to={customerPath(customer.id)}>{customer.name ?? customer.external_id}</Link>
-                ),
+        <DataTable
+          label="Customers table"
+          rows={customers}
+          rowKey={(customer) => customer.id}
+          view={view}
+          columns={[
+            {
+              header: "Name",
+              sort: {
+                key: "name",
+                value: (customer) => ({ kind: "text", value: customer.name ?? customer.external_id }),
               },
-              {
-                header: "External id",
-                sort: {
-                  key: "external_id",
-                  value: (customer) => ({ kind: "text", value: customer.external_id }),
-                },
-                cell: (customer) => <code>{customer.external_id}</code>,
+              cell: (customer) => (
+                <Link to={customerPath(customer.id)}>{customer.name ?? customer.external_id}</Link>
+              ),
+            },
+            {
+              header: "External id",
+              sort: {
+                key: "external_id",
+                value: (customer) => ({ kind: "text", value: customer.external_id }),
               },
-              {
-                header: "Email",
-                sort: { key: "email", value: (customer) => ({ kind: "text", value: customer.email }) },
-                cell: (customer) => customer.email ?? "—",
+              cell: (customer) => <code>{customer.external_id}</code>,
+            },
+            {
+              header: "Email",
+              sort: { key: "email", value: (customer) => ({ kind: "text", value: customer.email }) },
+              cell: (customer) => customer.email ?? "—",
+            },
+            {
+              header: "Country",
+              sort: { key: "country", value: (customer) => ({ kind: "text", value: customer.country }) },
+              cell: (customer) => customer.country ?? "—",
+            },
+            {
+              header: "Currency",
+              sort: { key: "currency", value: (customer) => ({ kind: "text", value: customer.currency }) },
+              cell: (customer) => customer.currency ?? "—",
+            },
+            {
+              header: "Created",
+              sort: {
+                key: "created",
+                value: (customer) => ({ kind: "instant", value: customer.created_at }),
               },
-              {
-                header: "Country",
-                sort: { key: "country", value: (customer) => ({ kind: "text", value: customer.country }) },
-                cell: (customer) => customer.country ?? "—",
-              },
-              {
-                header: "Currency",
-                sort: { key: "currency", value: (customer) => ({ kind: "text", value: customer.currency }) },
-                cell: (customer) => customer.currency ?? "—",
-              },
-              {
-                header: "Created",
-                sort: {
-                  key: "created",
-                  value: (customer) => ({ kind: "instant", value: customer.created_at }),
-                },
-                cell: (customer) => formatDateTime(customer.created_at),
-              },
-            ]}
-          />
-        </>
+              cell: (customer) => formatDateTime(customer.created_at),
+            },
+          ]}
+        />
       )}
     </FilteredListPage>
   );

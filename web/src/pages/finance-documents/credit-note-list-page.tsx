@@ -6,7 +6,6 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { customerPath, invoicePath } from "../../routing/routes.ts";
-import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import type { FilterField } from "../../ui/filter-form.tsx";
 import {
@@ -49,79 +48,75 @@ export function CreditNoteListPage() {
       noun={["credit note", "credit notes"]}
       view={view}
       empty={{ hint: <p>A credit note is issued from its invoice's page.</p> }}
+      csv={{
+        header: [
+          "number",
+          "issued_at",
+          "invoice_number",
+          "customer",
+          "reason",
+          "currency",
+          "total",
+          "applied_to_invoice",
+          "credited_to_balance",
+        ],
+        row: (note) => [
+          note.number,
+          note.issued_at,
+          note.invoice_number ?? note.invoice_id,
+          customerName(note.customer_id),
+          note.reason,
+          note.currency,
+          note.total,
+          note.applied_to_invoice,
+          note.credited_to_balance,
+        ],
+      }}
     >
       {(notes) => (
-        <>
-          <CsvDownloadButton
-            fileName="credit-notes.csv"
-            what="the credit notes shown"
-            header={[
-              "number",
-              "issued_at",
-              "invoice_number",
-              "customer",
-              "reason",
-              "currency",
-              "total",
-              "applied_to_invoice",
-              "credited_to_balance",
-            ]}
-            rows={notes.map((note) => [
-              note.number,
-              note.issued_at,
-              note.invoice_number ?? note.invoice_id,
-              customerName(note.customer_id),
-              note.reason,
-              note.currency,
-              note.total,
-              note.applied_to_invoice,
-              note.credited_to_balance,
-            ])}
-          />
-          <DataTable
-            label="Credit notes table"
-            rows={notes}
-            rowKey={(note) => note.id}
-            view={view}
-            columns={[
-              {
-                header: "Credit note",
-                sort: { key: "number", value: (note) => ({ kind: "text", value: note.number }) },
-                cell: (note) => note.number,
-              },
-              {
-                header: "Issued",
-                sort: { key: "issued", value: (note) => ({ kind: "instant", value: note.issued_at }) },
-                cell: (note) => formatDateTime(note.issued_at),
-              },
-              {
-                header: "Invoice",
-                cell: (note) => (
-                  <Link to={invoicePath(note.invoice_id)}>{note.invoice_number ?? note.invoice_id}</Link>
-                ),
-              },
-              {
-                header: "Customer",
-                cell: (note) => (
-                  <Link to={customerPath(note.customer_id)}>{customerName(note.customer_id)}</Link>
-                ),
-              },
-              { header: "Reason", cell: (note) => creditNoteReasons[note.reason] ?? note.reason },
-              {
-                header: "Total",
-                numeric: true,
-                sort: { key: "total", value: (note) => ({ kind: "decimal", value: note.total }) },
-                cell: (note) => formatMoney(note.total, note.currency),
-              },
-              {
-                header: <span className="visually-hidden">Document</span>,
-                label: "Document",
-                className: "row-actions",
-                cell: (note) => <CreditNotePdfButton note={note} small />,
-              },
-            ]}
-          />
-        </>
+        <DataTable
+          label="Credit notes table"
+          rows={notes}
+          rowKey={(note) => note.id}
+          view={view}
+          columns={[
+            {
+              header: "Credit note",
+              sort: { key: "number", value: (note) => ({ kind: "text", value: note.number }) },
+              cell: (note) => note.number,
+            },
+            {
+              header: "Issued",
+              sort: { key: "issued", value: (note) => ({ kind: "instant", value: note.issued_at }) },
+              cell: (note) => formatDateTime(note.issued_at),
+            },
+            {
+              header: "Invoice",
+              cell: (note) => (
+                <Link to={invoicePath(note.invoice_id)}>{note.invoice_number ?? note.invoice_id}</Link>
+              ),
+            },
+            {
+              header: "Customer",
+              cell: (note) => (
+                <Link to={customerPath(note.customer_id)}>{customerName(note.customer_id)}</Link>
+              ),
+            },
+            { header: "Reason", cell: (note) => creditNoteReasons[note.reason] ?? note.reason },
+            {
+              header: "Total",
+              numeric: true,
+              sort: { key: "total", value: (note) => ({ kind: "decimal", value: note.total }) },
+              cell: (note) => formatMoney(note.total, note.currency),
+            },
+            {
+              header: <span className="visually-hidden">Document</span>,
+              label: "Document",
+              className: "row-actions",
+              cell: (note) => <CreditNotePdfButton note={note} small />,
+            },
+          ]}
+        />
       )}
     </FilteredListPage>
   );

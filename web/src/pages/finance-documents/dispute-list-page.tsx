@@ -6,7 +6,6 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { customerPath, invoicePath } from "../../routing/routes.ts";
-import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import type { FilterField } from "../../ui/filter-form.tsx";
 import {
@@ -39,71 +38,67 @@ export function DisputeListPage() {
       basePath="/disputes"
       filteredList={filteredList}
       noun={["dispute", "disputes"]}
+      csv={{
+        header: [
+          "id",
+          "opened_at",
+          "customer",
+          "invoice_id",
+          "status",
+          "reason",
+          "currency",
+          "amount",
+          "resolved_at",
+        ],
+        row: (dispute) => [
+          dispute.id,
+          dispute.opened_at,
+          customerName(dispute.customer_id),
+          dispute.invoice_id,
+          dispute.status,
+          dispute.reason,
+          dispute.currency,
+          dispute.amount,
+          dispute.resolved_at ?? "",
+        ],
+      }}
     >
       {(disputes) => (
-        <>
-          <CsvDownloadButton
-            fileName="disputes.csv"
-            what="the disputes shown"
-            header={[
-              "id",
-              "opened_at",
-              "customer",
-              "invoice_id",
-              "status",
-              "reason",
-              "currency",
-              "amount",
-              "resolved_at",
-            ]}
-            rows={disputes.map((dispute) => [
-              dispute.id,
-              dispute.opened_at,
-              customerName(dispute.customer_id),
-              dispute.invoice_id,
-              dispute.status,
-              dispute.reason,
-              dispute.currency,
-              dispute.amount,
-              dispute.resolved_at ?? "",
-            ])}
-          />
-          <DataTable
-            label="Disputes table"
-            rows={disputes}
-            rowKey={(dispute) => dispute.id}
-            columns={[
-              { header: "Opened", cell: (dispute) => formatDateTime(dispute.opened_at) },
-              {
-                header: "Customer",
-                cell: (dispute) => (
-                  <Link to={customerPath(dispute.customer_id)}>{customerName(dispute.customer_id)}</Link>
-                ),
-              },
-              {
-                header: "Invoice",
-                cell: (dispute) => <Link to={invoicePath(dispute.invoice_id)}>{dispute.invoice_id}</Link>,
-              },
-              { header: "Reason", cell: (dispute) => dispute.reason },
-              {
-                header: "Status",
-                cell: (dispute) => (
-                  <>
-                    {statusLabels[dispute.status]}
-                    {dispute.resolved_at && (
-                      <span className="actor-id">{formatDateTime(dispute.resolved_at)}</span>
-                    )}
-                  </>
-                ),
-              },
-              {
-                header: "Amount",
-                numeric: true,
-                cell: (dispute) => formatMoney(dispute.amount, dispute.currency),
-              },
-            ]}
-          />
-        </>
+        <DataTable
+          label="Disputes table"
+          rows={disputes}
+          rowKey={(dispute) => dispute.id}
+          columns={[
+            { header: "Opened", cell: (dispute) => formatDateTime(dispute.opened_at) },
+            {
+              header: "Customer",
+              cell: (dispute) => (
+                <Link to={customerPath(dispute.customer_id)}>{customerName(dispute.customer_id)}</Link>
+              ),
+            },
+            {
+              header: "Invoice",
+              cell: (dispute) => <Link to={invoicePath(dispute.invoice_id)}>{dispute.invoice_id}</Link>,
+            },
+            { header: "Reason", cell: (dispute) => dispute.reason },
+            {
+              header: "Status",
+              cell: (dispute) => (
+                <>
+                  {statusLabels[dispute.status]}
+                  {dispute.resolved_at && (
+                    <span className="actor-id">{formatDateTime(dispute.resolved_at)}</span>
+                  )}
+                </>
+              ),
+            },
+            {
+              header: "Amount",
+              numeric: true,
+              cell: (dispute) => formatMoney(dispute.amount, dispute.currency),
+            },
+          ]}
+        />
       )}
     </FilteredListPage>
   );

@@ -3,7 +3,6 @@
 // whether a reverse charge may apply, and the dates it is valid between.
 import type { QueryOf } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
-import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import type { FilterField } from "../../ui/filter-form.tsx";
 import { archivedFilter, FilteredListPage, useFilteredList } from "../../ui/filtered-list-page.tsx";
@@ -34,59 +33,55 @@ export function TaxRateListPage() {
       basePath="/tax-rates"
       filteredList={filteredList}
       noun={["tax rate", "tax rates"]}
+      csv={{
+        header: [
+          "name",
+          "country",
+          "region",
+          "percent",
+          "inclusive",
+          "reverse_charge_eligible",
+          "valid_from",
+          "valid_until",
+        ],
+        row: (rate) => [
+          rate.name,
+          rate.country,
+          rate.region ?? "",
+          rate.percent,
+          String(rate.inclusive),
+          String(rate.reverse_charge_eligible),
+          rate.valid_from ?? "",
+          rate.valid_until ?? "",
+        ],
+      }}
     >
       {(rates) => (
-        <>
-          <CsvDownloadButton
-            fileName="tax-rates.csv"
-            what="the tax rates shown"
-            header={[
-              "name",
-              "country",
-              "region",
-              "percent",
-              "inclusive",
-              "reverse_charge_eligible",
-              "valid_from",
-              "valid_until",
-            ]}
-            rows={rates.map((rate) => [
-              rate.name,
-              rate.country,
-              rate.region ?? "",
-              rate.percent,
-              String(rate.inclusive),
-              String(rate.reverse_charge_eligible),
-              rate.valid_from ?? "",
-              rate.valid_until ?? "",
-            ])}
-          />
-          <DataTable
-            label="Tax rates table"
-            rows={rates}
-            rowKey={(rate) => rate.id}
-            columns={[
-              { header: "Name", cell: (rate) => rate.name },
-              {
-                header: "Where",
-                cell: (rate) => `${countryName(rate.country)}${rate.region ? `, ${rate.region}` : ""}`,
-              },
-              { header: "Rate", numeric: true, cell: (rate) => `${rate.percent}%` },
-              { header: "Prices", cell: (rate) => (rate.inclusive ? "Include the tax" : "Exclude the tax") },
-              {
-                header: "Reverse charge",
-                cell: (rate) => (rate.reverse_charge_eligible ? "May apply" : "No"),
-              },
-              {
-                header: "Valid",
-                cell: (rate) =>
-                  rate.valid_from === null && rate.valid_until === null
-                    ? "Always"
-                    : `${rate.valid_from ? `from ${formatDateTime(rate.valid_from)}` : ""}${rate.valid_until ? ` until ${formatDateTime(rate.valid_until)}` : ""}`.trim(),
-              },
-            ]}
-          />
-        </>
+        <DataTable
+          label="Tax rates table"
+          rows={rates}
+          rowKey={(rate) => rate.id}
+          columns={[
+            { header: "Name", cell: (rate) => rate.name },
+            {
+              header: "Where",
+              cell: (rate) => `${countryName(rate.country)}${rate.region ? `, ${rate.region}` : ""}`,
+            },
+            { header: "Rate", numeric: true, cell: (rate) => `${rate.percent}%` },
+            { header: "Prices", cell: (rate) => (rate.inclusive ? "Include the tax" : "Exclude the tax") },
+            {
+              header: "Reverse charge",
+              cell: (rate) => (rate.reverse_charge_eligible ? "May apply" : "No"),
+            },
+            {
+              header: "Valid",
+              cell: (rate) =>
+                rate.valid_from === null && rate.valid_until === null
+                  ? "Always"
+                  : `${rate.valid_from ? `from ${formatDateTime(rate.valid_from)}` : ""}${rate.valid_until ? ` until ${formatDateTime(rate.valid_until)}` : ""}`.trim(),
+            },
+          ]}
+        />
       )}
     </FilteredListPage>
   );

@@ -5,7 +5,6 @@
 // reminded together.
 import type { QueryOf } from "../../api/resources.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import type { FilterField } from "../../ui/filter-form.tsx";
 import {
   customerIdFilter,
@@ -62,35 +61,33 @@ export function InvoiceListPage() {
       filteredList={filteredList}
       noun={["invoice", "invoices"]}
       view={view}
+      csv={{
+        header: [
+          "id",
+          "number",
+          "customer",
+          "status",
+          "issued_at",
+          "due_at",
+          "currency",
+          "total",
+          "amount_remaining",
+        ],
+        row: (invoice) => [
+          invoice.id,
+          invoice.number ?? "",
+          invoice.buyer?.name ?? invoice.customer_id,
+          invoice.status,
+          invoice.issued_at ?? "",
+          invoice.due_at ?? "",
+          invoice.currency,
+          invoice.total,
+          invoice.amount_remaining,
+        ],
+      }}
     >
       {(invoices) => (
         <>
-          <CsvDownloadButton
-            fileName="invoices.csv"
-            what="the invoices shown"
-            header={[
-              "id",
-              "number",
-              "customer",
-              "status",
-              "issued_at",
-              "due_at",
-              "currency",
-              "total",
-              "amount_remaining",
-            ]}
-            rows={invoices.map((invoice) => [
-              invoice.id,
-              invoice.number ?? "",
-              invoice.buyer?.name ?? invoice.customer_id,
-              invoice.status,
-              invoice.issued_at ?? "",
-              invoice.due_at ?? "",
-              invoice.currency,
-              invoice.total,
-              invoice.amount_remaining,
-            ])}
-          />
           <InvoiceBulkActions
             targets={invoices.map(invoiceTarget)}
             chosen={invoices.filter((invoice) => selection.selected.has(invoice.id)).map(invoiceTarget)}

@@ -9,7 +9,6 @@ import { formatMoney } from "../../format/decimal-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { customerPath, invoicePath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import type { FilterField } from "../../ui/filter-form.tsx";
 import {
@@ -78,35 +77,33 @@ export function PaymentListPage() {
       filteredList={filteredList}
       noun={["payment", "payments"]}
       view={view}
+      csv={{
+        header: [
+          "id",
+          "received_at",
+          "customer",
+          "invoice_id",
+          "status",
+          "method",
+          "currency",
+          "amount",
+          "amount_refunded",
+        ],
+        row: (payment) => [
+          payment.id,
+          payment.received_at ?? payment.created_at,
+          customerName(payment.customer_id),
+          payment.invoice_id,
+          payment.status,
+          payment.method,
+          payment.currency,
+          payment.amount,
+          payment.amount_refunded,
+        ],
+      }}
     >
       {(payments) => (
         <>
-          <CsvDownloadButton
-            fileName="payments.csv"
-            what="the payments shown"
-            header={[
-              "id",
-              "received_at",
-              "customer",
-              "invoice_id",
-              "status",
-              "method",
-              "currency",
-              "amount",
-              "amount_refunded",
-            ]}
-            rows={payments.map((payment) => [
-              payment.id,
-              payment.received_at ?? payment.created_at,
-              customerName(payment.customer_id),
-              payment.invoice_id,
-              payment.status,
-              payment.method,
-              payment.currency,
-              payment.amount,
-              payment.amount_refunded,
-            ])}
-          />
           <InvoiceBulkActions
             targets={payments.map(paymentTarget)}
             chosen={payments.filter((payment) => selection.selected.has(payment.id)).map(paymentTarget)}

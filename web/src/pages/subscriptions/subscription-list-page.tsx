@@ -2,7 +2,6 @@
 // address), with their plan in force, period and next billing date.
 import type { QueryOf } from "../../api/resources.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import type { FilterField } from "../../ui/filter-form.tsx";
 import {
   customerIdFilter,
@@ -38,40 +37,36 @@ export function SubscriptionListPage() {
       filteredList={filteredList}
       noun={["subscription", "subscriptions"]}
       view={view}
+      csv={{
+        header: [
+          "id",
+          "external_id",
+          "customer_id",
+          "plan",
+          "version",
+          "status",
+          "currency",
+          "next_billing_at",
+        ],
+        row: (subscription) => [
+          subscription.id,
+          subscription.external_id ?? "",
+          subscription.customer_id,
+          subscription.current_plan.plan_code,
+          String(subscription.current_plan.version),
+          subscription.status,
+          subscription.currency,
+          subscription.next_billing_at ?? "",
+        ],
+      }}
     >
       {(subscriptions) => (
-        <>
-          <CsvDownloadButton
-            fileName="subscriptions.csv"
-            what="the subscriptions shown"
-            header={[
-              "id",
-              "external_id",
-              "customer_id",
-              "plan",
-              "version",
-              "status",
-              "currency",
-              "next_billing_at",
-            ]}
-            rows={subscriptions.map((subscription) => [
-              subscription.id,
-              subscription.external_id ?? "",
-              subscription.customer_id,
-              subscription.current_plan.plan_code,
-              String(subscription.current_plan.version),
-              subscription.status,
-              subscription.currency,
-              subscription.next_billing_at ?? "",
-            ])}
-          />
-          <SubscriptionTable
-            subscriptions={subscriptions}
-            label="Subscriptions table"
-            showCustomer
-            view={view}
-          />
-        </>
+        <SubscriptionTable
+          subscriptions={subscriptions}
+          label="Subscriptions table"
+          showCustomer
+          view={view}
+        />
       )}
     </FilteredListPage>
   );
