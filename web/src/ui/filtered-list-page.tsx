@@ -10,6 +10,7 @@ import type { QueryOf } from "../api/resources.ts";
 import { Link } from "../routing/link.tsx";
 import { CsvDownloadButton } from "./csv-download-button.tsx";
 import { FilteredEmptyState, type FilterField, FilterForm, useFilters } from "./filter-form.tsx";
+import { labelOptions } from "./form-field.tsx";
 import type { ListView } from "./list-view.tsx";
 import { PageHeader } from "./page-header.tsx";
 import { PagedListView } from "./paged-list-view.tsx";
@@ -53,11 +54,7 @@ export function statusFilter(
   return {
     name: "status",
     label: "Status",
-    options: [
-      { value: "", label: "Any status" },
-      ...Object.entries(labels).map(([value, label]) => ({ value, label })),
-      ...more,
-    ],
+    options: [{ value: "", label: "Any status" }, ...labelOptions(labels), ...more],
   };
 }
 

@@ -197,6 +197,11 @@ export function TimeZoneField({ label = "Time zone", ...field }: PickerProps) {
   return <PickerField kind="timeZone" label={label} {...field} />;
 }
 
+/** A select's options from a record of labels by value, in the record's order. */
+export function labelOptions(labels: Readonly<Record<string, string>>): { value: string; label: string }[] {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+}
+
 export function SelectField({
   options,
   ...field

@@ -10,7 +10,7 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { CodeAndNameFields } from "../../ui/code-and-name-fields.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { SelectField, TextField } from "../../ui/form-field.tsx";
+import { labelOptions, SelectField, TextField } from "../../ui/form-field.tsx";
 import { InlineFormPanel } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
@@ -107,11 +107,7 @@ function CreateFeatureForm() {
     >
       <CodeAndNameFields form={form} codeHint="Such as sso or seats." />
       <TextField {...form.bind("description")} label="Description" autoComplete="off" />
-      <SelectField
-        {...form.bind("kind")}
-        label="Kind"
-        options={Object.entries(featureKindLabels).map(([value, label]) => ({ value, label }))}
-      />
+      <SelectField {...form.bind("kind")} label="Kind" options={labelOptions(featureKindLabels)} />
       {form.values.kind === "metered" && (
         <SelectField
           {...form.bind("meter")}

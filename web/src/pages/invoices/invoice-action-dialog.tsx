@@ -9,7 +9,7 @@ import type { CreditNoteReason, Invoice } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
-import { CheckboxField, DecimalField, SelectField, TextField } from "../../ui/form-field.tsx";
+import { CheckboxField, DecimalField, labelOptions, SelectField, TextField } from "../../ui/form-field.tsx";
 import { refusalBesideNoField, useFormState } from "../../ui/form-state.ts";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 
@@ -156,11 +156,7 @@ export function InvoiceActionDialog({
       )}
       {action === "credit-note" && (
         <>
-          <SelectField
-            {...form.bind("reason")}
-            label="Reason"
-            options={Object.entries(reasonLabels).map(([value, label]) => ({ value, label }))}
-          />
+          <SelectField {...form.bind("reason")} label="Reason" options={labelOptions(reasonLabels)} />
           <CheckboxField
             label="Credit everything not yet credited"
             checked={values.full}

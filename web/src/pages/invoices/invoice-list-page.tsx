@@ -12,6 +12,7 @@ import {
   statusFilter,
   useFilteredList,
 } from "../../ui/filtered-list-page.tsx";
+import { labelOptions } from "../../ui/form-field.tsx";
 import { useListView } from "../../ui/list-view.tsx";
 import { AgeingPanel, ageingLabels } from "./ageing-panel.tsx";
 import { InvoiceBulkActions, invoiceTarget, useRowSelection } from "./invoice-bulk-actions.tsx";
@@ -26,10 +27,7 @@ const filterFields: FilterField<keyof InvoiceQuery>[] = [
   {
     name: "ageing",
     label: "Days overdue",
-    options: [
-      { value: "", label: "Any" },
-      ...Object.entries(ageingLabels).map(([value, label]) => ({ value, label })),
-    ],
+    options: [{ value: "", label: "Any" }, ...labelOptions(ageingLabels)],
   },
   customerIdFilter,
   { name: "subscription_id", label: "Subscription id", hint: "sub_…" },

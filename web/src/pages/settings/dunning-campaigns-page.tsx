@@ -13,7 +13,7 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { DisclosureButton } from "../../ui/disclosure-button.tsx";
-import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
+import { CheckboxField, labelOptions, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, ReasonField, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
@@ -244,10 +244,7 @@ function CampaignForm({
             {...form.bind("final_action")}
             label="Final action"
             hint="At the last retry or reminder, if the invoice is still unpaid."
-            options={(Object.keys(finalActionLabels) as FinalAction[]).map((value) => ({
-              value,
-              label: finalActionLabels[value],
-            }))}
+            options={labelOptions(finalActionLabels)}
           />
         </div>
         {!campaign?.is_default && (

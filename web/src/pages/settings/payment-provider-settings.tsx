@@ -8,7 +8,7 @@ import { api, reasonHeader } from "../../api/api-client.ts";
 import { apiQuery, type GetData, useApiMutation } from "../../api/queries.ts";
 import { answer } from "../../api/typed-client.ts";
 import { Detail } from "../../ui/detail.tsx";
-import { SelectField, TextField } from "../../ui/form-field.tsx";
+import { labelOptions, SelectField, TextField } from "../../ui/form-field.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
@@ -135,10 +135,7 @@ function ProviderForm({ settings }: { settings: PaymentSettings }) {
           {...form.bind("provider")}
           label="Provider"
           hint={settings.stripe ? "Choosing “By hand” deletes Stripe's secrets." : undefined}
-          options={(Object.keys(providerLabels) as Provider[]).map((value) => ({
-            value,
-            label: providerLabels[value],
-          }))}
+          options={labelOptions(providerLabels)}
         />
         {stripe && (
           <>

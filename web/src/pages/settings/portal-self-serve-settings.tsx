@@ -7,7 +7,7 @@ import { api, reasonHeader } from "../../api/api-client.ts";
 import { apiQuery, type GetData, useAllPages, useApiMutation } from "../../api/queries.ts";
 import { answer } from "../../api/typed-client.ts";
 import { Detail } from "../../ui/detail.tsx";
-import { CheckboxField, SelectField } from "../../ui/form-field.tsx";
+import { CheckboxField, labelOptions, SelectField } from "../../ui/form-field.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
@@ -103,10 +103,7 @@ function SelfServeForm({ settings }: { settings: SelfServeSettings }) {
         <SelectField
           {...form.bind("cancellation")}
           label="Customers may cancel"
-          options={(Object.keys(cancellationLabels) as Cancellation[]).map((value) => ({
-            value,
-            label: cancellationLabels[value],
-          }))}
+          options={labelOptions(cancellationLabels)}
         />
       </div>
     </SettingsForm>

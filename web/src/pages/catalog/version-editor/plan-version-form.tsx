@@ -14,6 +14,7 @@ import {
   CurrencyField,
   DecimalField,
   FieldGroup,
+  labelOptions,
   SelectField,
   TextAreaField,
   WholeNumberField,
@@ -166,7 +167,7 @@ function LoadedPlanVersionForm({
         <SelectField
           {...form.bind("version.interval")}
           label="Billing interval"
-          options={Object.entries(intervalLabels).map(([value, label]) => ({ value, label }))}
+          options={labelOptions(intervalLabels)}
         />
         <WholeNumberField
           {...form.bind("version.interval_count")}
