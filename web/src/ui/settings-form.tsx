@@ -7,8 +7,8 @@ import { FormFrame, ReasonField, SubmitButton } from "./form-frame.tsx";
 import type { FormState } from "./form-state.ts";
 import { OutcomeMessage } from "./outcome-message.tsx";
 
-/** A piece of a page's state and its setter, as useState gives them. */
-type Held = [string, (value: string) => void];
+/** A text the page holds and its setter, as useState gives them. */
+type TextState = [string, (value: string) => void];
 
 export function SettingsForm<Values>({
   form,
@@ -28,9 +28,9 @@ export function SettingsForm<Values>({
   /** "Save invoice settings". */
   saveLabel: string;
   /** Why the change is made, sent with the save. */
-  reason: Held;
+  reason: TextState;
   /** What the last save did. */
-  outcome: Held;
+  outcome: TextState;
   placed: ReadonlySet<string>;
   before?: ReactNode;
   children: ReactNode;
