@@ -7,7 +7,7 @@
 import type { RequestContext } from "../platform/context.ts";
 import { csvCell } from "../platform/csv.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
-import { newId } from "../platform/ids.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import type { OldInvoiceStep } from "./import-step-types.ts";
 import type { ImportState } from "./import-steps.ts";
 
@@ -20,39 +20,32 @@ export async function storeImportedInvoice(
   step: OldInvoiceStep,
 ): Promise<string> {
   const now = context.clock.now();
-  const id = newId("importedInvoice", now);
-  await transaction
-    .insertInto("imported_invoices")
-    .values({
-      id,
-      organization_id: context.organizationId,
-      environment_id: context.environmentId,
-      import_id: state.importId,
-      source: state.source,
-      source_id: step.sourceId,
-      customer_id: customerId,
-      customer_external_id: step.customerSourceId,
-      number: step.number,
-      issued_at: new Date(step.issuedAt),
-      period_start: new Date(step.periodStart),
-      period_end: new Date(step.periodEnd),
-      currency: step.currency,
-      total: step.total,
-      tax: step.tax,
-      lines: JSON.stringify(
-        step.lines.map((line) => ({
-          charge_code: line.chargeCode,
-          description: line.description,
-          quantity: line.quantity,
-          unit_price: line.unitPrice,
-          amount: line.amount,
-          tax: line.tax,
-        })),
-      ),
-      created_at: now,
-    })
-    .execute();
-  return id;
+  const row = await insertTenantRow(transaction, context, "imported_invoices", "importedInvoice", now, {
+    import_id: state.importId,
+    source: state.source,
+    source_id: step.sourceId,
+    customer_id: customerId,
+    customer_external_id: step.customerSourceId,
+    number: step.number,
+    issued_at: new Date(step.issuedAt),
+    period_start: new Date(step.periodStart),
+    period_end: new Date(step.periodEnd),
+    currency: step.currency,
+    total: step.total,
+    tax: step.tax,
+    lines: JSON.stringify(
+      step.lines.map((line) => ({
+        charge_code: line.chargeCode,
+        description: line.description,
+        quantity: line.quantity,
+        unit_price: line.unitPrice,
+        amount: line.amount,
+        tax: line.tax,
+      })),
+    ),
+    created_at: now,
+  });
+  return row.id;
 }
 
 type StoredLine = {

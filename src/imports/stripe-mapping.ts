@@ -14,7 +14,15 @@ import type { CatalogFile } from "../catalog/index.ts";
 import { findCurrency, fromMinorUnits } from "../core/index.ts";
 import type { CreateCustomerInput } from "../customers/index.ts";
 import type { CreateMeterInput } from "../metering/index.ts";
-import type { CouponStep, ImportStep, MeterStep, PlanStep, Refusal } from "./import-step-types.ts";
+import type {
+  CouponStep,
+  ImportStep,
+  MeterStep,
+  PlanStep,
+  RedemptionStep,
+  Refusal,
+  SourceRecord,
+} from "./import-step-types.ts";
 import type { StripeAccount } from "./stripe-account.ts";
 import { stripeInvoiceStep } from "./stripe-invoices.ts";
 
@@ -121,6 +129,29 @@ function chargeOfPrice(price: Stripe.Price, meterCodes: ReadonlyMap<string, stri
 }
 
 /** Whether a decimal is zero (Stripe's decimals arrive as text or as the SDK's Decimal). */
+/** The step that refuses the source record (or skips it), saying why. */
+function refusal(source: SourceRecord, reason: string, outcome: Refusal["outcome"] = "refused"): Refusal {
+  return { ...source, kind: "refusal", outcome, reason };
+}
+
+/** The step that redeems a Stripe discount's coupon for the customer, on one subscription or (null) on all. */
+function redemption(
+  discount: Stripe.Discount,
+  couponSourceId: string,
+  customerSourceId: string,
+  subscriptionSourceId: string | null,
+): RedemptionStep {
+  return {
+    sourceType: "discount",
+    sourceId: discount.id,
+    record: discount,
+    kind: "redemption",
+    couponSourceId,
+    customerSourceId,
+    subscriptionSourceId,
+  };
+}
+
 function isZeroText(value: unknown): boolean {
   return /^0*(\.0*)?$/.test(String(value));
 }
@@ -129,21 +160,12 @@ function meterStep(meter: Stripe.Billing.Meter): MeterStep | Refusal {
   const source = { sourceType: "billing.meter", sourceId: meter.id, record: meter };
   const formula = meter.default_aggregation.formula as string;
   const aggregation = { sum: "sum", count: "count", last: "latest" }[formula];
-  if (aggregation === undefined) {
-    return {
-      ...source,
-      kind: "refusal",
-      outcome: "refused",
-      reason: `aggregation ${formula} has no equivalent`,
-    };
-  }
+  if (aggregation === undefined) return refusal(source, `aggregation ${formula} has no equivalent`);
   if (!codePattern.test(meter.event_name) || meter.event_name.length > 100) {
-    return {
-      ...source,
-      kind: "refusal",
-      outcome: "refused",
-      reason: `event name "${meter.event_name}" cannot be a meter code (letters, digits and _ . : -)`,
-    };
+    return refusal(
+      source,
+      `event name "${meter.event_name}" cannot be a meter code (letters, digits and _ . : -)`,
+    );
   }
   const property = meter.value_settings?.event_payload_key ?? "value";
   return {
@@ -176,8 +198,7 @@ function planStep(
     const result = charges.get(price.id);
     return result !== undefined && "refusal" in result ? [`price ${price.id}: ${result.refusal}`] : [];
   });
-  if (refusals.length > 0)
-    return { ...source, kind: "refusal", outcome: "refused", reason: refusals.join("; ") };
+  if (refusals.length > 0) return refusal(source, refusals.join("; "));
   const first = prices[0] as Stripe.Price;
   const recurring = first.recurring as Stripe.Price.Recurring;
   const mixed = prices.find(
@@ -187,14 +208,11 @@ function planStep(
       price.recurring?.interval_count !== recurring.interval_count,
   );
   if (mixed !== undefined) {
-    return {
-      ...source,
-      kind: "refusal",
-      outcome: "refused",
-      reason:
-        `prices ${first.id} and ${mixed.id} differ in currency or interval: ` +
+    return refusal(
+      source,
+      `prices ${first.id} and ${mixed.id} differ in currency or interval: ` +
         "a Fairbill plan bills all its charges in one currency on one interval",
-    };
+    );
   }
   const productCodes = new Set(
     prices.map((price) => idOf(price.product as string | { id: string })).filter((id) => id !== null),
@@ -230,7 +248,7 @@ function planStep(
 
 function couponStep(coupon: Stripe.Coupon): CouponStep | Refusal {
   const source = { sourceType: "coupon", sourceId: coupon.id, record: coupon };
-  const refuse = (reason: string): Refusal => ({ ...source, kind: "refusal", outcome: "refused", reason });
+  const refuse = (reason: string): Refusal => refusal(source, reason);
   if (!couponCodePattern.test(coupon.id)) {
     return refuse("its id cannot be a Fairbill coupon code (letters, digits, _ and -, at most 64)");
   }
@@ -315,29 +333,18 @@ function customerSteps(customer: Stripe.Customer): ImportStep[] {
       amount: fromMinorUnits(-balance, currency).toFixed(),
     });
   } else if (balance !== 0) {
-    steps.push({
-      ...balanceSource,
-      kind: "refusal",
-      outcome: "refused",
-      reason:
+    steps.push(
+      refusal(
+        balanceSource,
         balance > 0
           ? `owes ${balance} in minor units as a balance: Fairbill's customer balance holds only credit; bill it as a one-off invoice`
           : "a credit balance without a currency",
-    });
+      ),
+    );
   }
   const discount = customer.discount ?? null;
   const coupon = discount === null ? null : idOf(discount.source?.coupon as string | { id: string } | null);
-  if (discount !== null && coupon !== null) {
-    steps.push({
-      sourceType: "discount",
-      sourceId: discount.id,
-      record: discount,
-      kind: "redemption",
-      couponSourceId: coupon,
-      customerSourceId: customer.id,
-      subscriptionSourceId: null,
-    });
-  }
+  if (discount !== null && coupon !== null) steps.push(redemption(discount, coupon, customer.id, null));
   return steps;
 }
 
@@ -353,8 +360,8 @@ function subscriptionSteps(
   coupons: ReadonlyMap<string, Stripe.Coupon>,
 ): ImportStep[] {
   const source = { sourceType: "subscription", sourceId: subscription.id, record: subscription };
-  const refuse = (reason: string, outcome: "refused" | "skipped" = "refused"): ImportStep[] => [
-    { ...source, kind: "refusal", outcome, reason },
+  const refuse = (reason: string, outcome?: Refusal["outcome"]): ImportStep[] => [
+    refusal(source, reason, outcome),
   ];
   const ended = endedStatuses[subscription.status];
   if (ended !== undefined) return refuse(ended, "skipped");
@@ -419,14 +426,12 @@ function subscriptionSteps(
   ];
   for (const discount of subscription.discounts) {
     if (typeof discount === "string") {
-      steps.push({
-        sourceType: "discount",
-        sourceId: discount,
-        record: discount,
-        kind: "refusal",
-        outcome: "refused",
-        reason: "listed without its coupon (the importer asks Stripe to expand discounts)",
-      });
+      steps.push(
+        refusal(
+          { sourceType: "discount", sourceId: discount, record: discount },
+          "listed without its coupon (the importer asks Stripe to expand discounts)",
+        ),
+      );
       continue;
     }
     const coupon = idOf(discount.source?.coupon as string | { id: string } | null);
@@ -434,27 +439,17 @@ function subscriptionSteps(
     const recurring = first.price.recurring;
     const monthly = recurring?.interval === "month" && recurring.interval_count === 1;
     if (coupons.get(coupon)?.duration === "repeating" && !monthly) {
-      steps.push({
-        sourceType: "discount",
-        sourceId: discount.id,
-        record: discount,
-        kind: "refusal",
-        outcome: "refused",
-        reason:
+      steps.push(
+        refusal(
+          { sourceType: "discount", sourceId: discount.id, record: discount },
           `coupon ${coupon} lasts a number of months in Stripe and Fairbill counts invoices: ` +
-          `on a plan billed every ${recurring?.interval_count ?? 1} ${recurring?.interval ?? "period"} they differ`,
-      });
+            `on a plan billed every ${recurring?.interval_count ?? 1} ${recurring?.interval ?? "period"} they differ`,
+        ),
+      );
       continue;
     }
-    steps.push({
-      sourceType: "discount",
-      sourceId: discount.id,
-      record: discount,
-      kind: "redemption",
-      couponSourceId: coupon,
-      customerSourceId: idOf(subscription.customer as string | { id: string }) as string,
-      subscriptionSourceId: subscription.id,
-    });
+    const customerSourceId = idOf(subscription.customer as string | { id: string }) as string;
+    steps.push(redemption(discount, coupon, customerSourceId, subscription.id));
   }
   return steps;
 }
@@ -492,26 +487,13 @@ export function planStripeImport(account: StripeAccount): ImportStep[] {
   }
   for (const price of account.prices) {
     if (used.has(price.id)) continue;
+    const source = { sourceType: "price", sourceId: price.id, record: price };
     if (!price.active) {
-      steps.push({
-        sourceType: "price",
-        sourceId: price.id,
-        record: price,
-        kind: "refusal",
-        outcome: "skipped",
-        reason: "archived in Stripe and billed by no subscription",
-      });
+      steps.push(refusal(source, "archived in Stripe and billed by no subscription", "skipped"));
       continue;
     }
     if (price.type !== "recurring") {
-      steps.push({
-        sourceType: "price",
-        sourceId: price.id,
-        record: price,
-        kind: "refusal",
-        outcome: "skipped",
-        reason: "a one-time price billed by no subscription",
-      });
+      steps.push(refusal(source, "a one-time price billed by no subscription", "skipped"));
       continue;
     }
     priceSets.set(planKeyOf([price.id]).sourceId, [price]);

@@ -6,9 +6,9 @@ import type { Selectable } from "kysely";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
 import { emailSendJobKind } from "./email-job-payload.ts";
 import { type RenderedEmail, renderEmailContent } from "./email-rendering.ts";
@@ -49,26 +49,19 @@ export async function queueEmail<Name extends EmailTemplateName>(
       problem = `could not render the ${email.template} template: ${error.message}`;
     }
   }
-  const id = newId("emailMessage", now);
-  await transaction
-    .insertInto("email_messages")
-    .values({
-      id,
-      organization_id: context.organizationId,
-      environment_id: context.environmentId,
-      template: email.template,
-      template_version: template.version,
-      customer_id: email.customerId ?? null,
-      recipient: email.to.slice(0, maximumAddressLength),
-      subject: rendered?.subject ?? "",
-      html_body: rendered?.html ?? "",
-      text_body: rendered?.text ?? "",
-      status: rendered ? "queued" : "failed",
-      last_error: problem,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  const { id } = await insertTenantRow(transaction, context, "email_messages", "emailMessage", now, {
+    template: email.template,
+    template_version: template.version,
+    customer_id: email.customerId ?? null,
+    recipient: email.to.slice(0, maximumAddressLength),
+    subject: rendered?.subject ?? "",
+    html_body: rendered?.html ?? "",
+    text_body: rendered?.text ?? "",
+    status: rendered ? "queued" : "failed",
+    last_error: problem,
+    created_at: now,
+    updated_at: now,
+  });
   if (rendered) {
     await enqueueJob(transaction, {
       kind: emailSendJobKind,

@@ -3,16 +3,14 @@
 // product, by code. One mapping per item code and partner; a plan's code is
 // checked against the catalog.
 import type { Selectable } from "kysely";
-import { recordCreation } from "../audit/index.ts";
 import { findPlanIdByCode } from "../catalog/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
-import { withReason } from "../platform/http/reason.ts";
 import type { CreateItemMappingInput, ItemMappingView } from "./external-sale-schemas.ts";
-import { findPartner } from "./partners.ts";
+import { createPartnerRecord, listPartnerRecords } from "./partners.ts";
 import type { PartnerItemMappingTable } from "./tables.ts";
 
 export type ItemMappingRow = Selectable<PartnerItemMappingTable>;
@@ -43,51 +41,51 @@ export async function createItemMapping(
   partnerId: string,
   input: CreateItemMappingInput,
 ): Promise<ItemMappingView> {
-  return context.database.transaction().execute(async (transaction) => {
-    await findPartner(transaction, context, partnerId);
-    if (
-      input.item.kind === "plan" &&
-      (await findPlanIdByCode(transaction, context, input.item.code)) === undefined
-    )
-      throw validationFailed([{ path: "$.item.code", message: `no plan has the code "${input.item.code}"` }]);
-    const taken = (await itemMappingsOf(transaction, context, partnerId)).find(
-      (row) => row.external_item === input.external_item,
-    );
-    if (taken !== undefined) {
-      throw conflict(
-        "item_mapping_exists",
-        `The partner's item "${input.external_item}" is mapped already (${taken.id}).`,
-        [{ path: "$.external_item", message: `is mapped by ${taken.id}` }],
+  return createPartnerRecord(
+    context,
+    partnerId,
+    input.reason,
+    "partner_item_mapping",
+    async (transaction, now) => {
+      if (
+        input.item.kind === "plan" &&
+        (await findPlanIdByCode(transaction, context, input.item.code)) === undefined
+      )
+        throw validationFailed([
+          { path: "$.item.code", message: `no plan has the code "${input.item.code}"` },
+        ]);
+      const taken = (await itemMappingsOf(transaction, context, partnerId)).find(
+        (row) => row.external_item === input.external_item,
       );
-    }
-    const now = context.clock.now();
-    const row = await insertTenantRow(
-      transaction,
-      context,
-      "partner_item_mappings",
-      "partnerItemMapping",
-      now,
-      {
-        partner_id: partnerId,
-        external_item: input.external_item,
-        item_kind: input.item.kind,
-        item_code: input.item.code,
-        created_at: now,
-      },
-    );
-    return recordCreation(
-      transaction,
-      withReason(context, input.reason),
-      "partner_item_mapping",
-      presentItemMapping(row),
-    );
-  });
+      if (taken !== undefined) {
+        throw conflict(
+          "item_mapping_exists",
+          `The partner's item "${input.external_item}" is mapped already (${taken.id}).`,
+          [{ path: "$.external_item", message: `is mapped by ${taken.id}` }],
+        );
+      }
+      const row = await insertTenantRow(
+        transaction,
+        context,
+        "partner_item_mappings",
+        "partnerItemMapping",
+        now,
+        {
+          partner_id: partnerId,
+          external_item: input.external_item,
+          item_kind: input.item.kind,
+          item_code: input.item.code,
+          created_at: now,
+        },
+      );
+      return presentItemMapping(row);
+    },
+  );
 }
 
 export async function listItemMappings(
   context: RequestContext,
   partnerId: string,
 ): Promise<{ data: ItemMappingView[] }> {
-  await findPartner(context.database, context, partnerId);
-  return { data: (await itemMappingsOf(context.database, context, partnerId)).map(presentItemMapping) };
+  return listPartnerRecords(context, partnerId, itemMappingsOf, presentItemMapping);
 }

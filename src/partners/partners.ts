@@ -6,7 +6,7 @@ import { recordCreation } from "../audit/index.ts";
 import { findCustomerRecord } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
-import type { Database } from "../platform/database/schema.ts";
+import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
@@ -64,6 +64,37 @@ function presentAttribution(row: AttributionRow): AttributionView {
 
 export async function findPartner(database: Database, scope: TenantScope, id: string): Promise<PartnerRow> {
   return findInTenant(database, scope, "partners", id, "partner");
+}
+
+/**
+ * Creates one of a partner's records (an agreement, an attribution, an item
+ * mapping) in one transaction: the partner must be there, `create` checks
+ * and writes the record made at `now`, and its view is audited as created
+ * as `objectType`, with the reason the request gave.
+ */
+export async function createPartnerRecord<View extends { id: string }>(
+  context: RequestContext,
+  partnerId: string,
+  reason: string | undefined,
+  objectType: string,
+  create: (transaction: DatabaseTransaction, now: Date) => Promise<View>,
+): Promise<View> {
+  return context.database.transaction().execute(async (transaction) => {
+    await findPartner(transaction, context, partnerId);
+    const view = await create(transaction, context.clock.now());
+    return recordCreation(transaction, withReason(context, reason), objectType, view);
+  });
+}
+
+/** One partner's records, by `rowsOf`, in the view `present` makes; a 404 when the partner is not there. */
+export async function listPartnerRecords<Row, View>(
+  context: RequestContext,
+  partnerId: string,
+  rowsOf: (database: Database, scope: TenantScope, partnerId: string) => Promise<Row[]>,
+  present: (row: Row) => View,
+): Promise<{ data: View[] }> {
+  await findPartner(context.database, context, partnerId);
+  return { data: (await rowsOf(context.database, context, partnerId)).map(present) };
 }
 
 export async function createPartner(
@@ -142,44 +173,41 @@ export async function createAgreement(
   const terms = termsOf(input);
   const problems = tierProblems(terms);
   if (problems.length > 0) throw validationFailed(problems);
-  return context.database.transaction().execute(async (transaction) => {
-    await findPartner(transaction, context, partnerId);
-    const now = context.clock.now();
-    const effectiveFrom = new Date(input.effective_from);
-    const existing = await transaction
-      .selectFrom("partner_agreements")
-      .select("id")
-      .where(inTenant(context))
-      .where("partner_id", "=", partnerId)
-      .where("effective_from", "=", effectiveFrom)
-      .executeTakeFirst();
-    if (existing !== undefined) {
-      throw conflict("agreement_exists", `Agreement ${existing.id} starts at the same instant.`, [
-        { path: "$.effective_from", message: `agreement ${existing.id} starts then` },
-      ]);
-    }
-    const row = await insertTenantRow(transaction, context, "partner_agreements", "partnerAgreement", now, {
-      partner_id: partnerId,
-      terms: JSON.stringify(terms),
-      effective_from: effectiveFrom,
-      created_at: now,
-    });
-    return recordCreation(
-      transaction,
-      withReason(context, input.reason),
-      "partner_agreement",
-      presentAgreement(row),
-    );
-  });
+  return createPartnerRecord(
+    context,
+    partnerId,
+    input.reason,
+    "partner_agreement",
+    async (transaction, now) => {
+      const effectiveFrom = new Date(input.effective_from);
+      const existing = await transaction
+        .selectFrom("partner_agreements")
+        .select("id")
+        .where(inTenant(context))
+        .where("partner_id", "=", partnerId)
+        .where("effective_from", "=", effectiveFrom)
+        .executeTakeFirst();
+      if (existing !== undefined) {
+        throw conflict("agreement_exists", `Agreement ${existing.id} starts at the same instant.`, [
+          { path: "$.effective_from", message: `agreement ${existing.id} starts then` },
+        ]);
+      }
+      const row = await insertTenantRow(transaction, context, "partner_agreements", "partnerAgreement", now, {
+        partner_id: partnerId,
+        terms: JSON.stringify(terms),
+        effective_from: effectiveFrom,
+        created_at: now,
+      });
+      return presentAgreement(row);
+    },
+  );
 }
 
 export async function listAgreements(
   context: RequestContext,
   partnerId: string,
 ): Promise<{ data: AgreementView[] }> {
-  await findPartner(context.database, context, partnerId);
-  const rows = await agreementsOf(context.database, context, partnerId);
-  return { data: rows.map(presentAgreement) };
+  return listPartnerRecords(context, partnerId, agreementsOf, presentAgreement);
 }
 
 export async function agreementsOf(database: Database, scope: TenantScope, partnerId: string) {
@@ -194,53 +222,51 @@ export async function attributeCustomer(
   partnerId: string,
   input: AttributeCustomerInput,
 ): Promise<AttributionView> {
-  return context.database.transaction().execute(async (transaction) => {
-    await findPartner(transaction, context, partnerId);
-    if ((await findCustomerRecord(transaction, context, input.customer_id)) === undefined) {
-      throw validationFailed([{ path: "$.customer_id", message: `no customer ${input.customer_id}` }]);
-    }
-    const taken = await transaction
-      .selectFrom("partner_attributions")
-      .select(["id", "partner_id"])
-      .where(inTenant(context))
-      .where("customer_id", "=", input.customer_id)
-      .executeTakeFirst();
-    if (taken !== undefined) {
-      throw conflict(
-        "customer_attributed",
-        `Customer ${input.customer_id} is attributed to ${taken.partner_id}.`,
-        [{ path: "$.customer_id", message: `is attributed to partner ${taken.partner_id}` }],
+  return createPartnerRecord(
+    context,
+    partnerId,
+    input.reason,
+    "partner_attribution",
+    async (transaction, now) => {
+      if ((await findCustomerRecord(transaction, context, input.customer_id)) === undefined) {
+        throw validationFailed([{ path: "$.customer_id", message: `no customer ${input.customer_id}` }]);
+      }
+      const taken = await transaction
+        .selectFrom("partner_attributions")
+        .select(["id", "partner_id"])
+        .where(inTenant(context))
+        .where("customer_id", "=", input.customer_id)
+        .executeTakeFirst();
+      if (taken !== undefined) {
+        throw conflict(
+          "customer_attributed",
+          `Customer ${input.customer_id} is attributed to ${taken.partner_id}.`,
+          [{ path: "$.customer_id", message: `is attributed to partner ${taken.partner_id}` }],
+        );
+      }
+      const row = await insertTenantRow(
+        transaction,
+        context,
+        "partner_attributions",
+        "partnerAttribution",
+        now,
+        {
+          partner_id: partnerId,
+          customer_id: input.customer_id,
+          attributed_from: new Date(input.attributed_from),
+          created_at: now,
+        },
       );
-    }
-    const now = context.clock.now();
-    const row = await insertTenantRow(
-      transaction,
-      context,
-      "partner_attributions",
-      "partnerAttribution",
-      now,
-      {
-        partner_id: partnerId,
-        customer_id: input.customer_id,
-        attributed_from: new Date(input.attributed_from),
-        created_at: now,
-      },
-    );
-    return recordCreation(
-      transaction,
-      withReason(context, input.reason),
-      "partner_attribution",
-      presentAttribution(row),
-    );
-  });
+      return presentAttribution(row);
+    },
+  );
 }
 
 export async function listAttributions(
   context: RequestContext,
   partnerId: string,
 ): Promise<{ data: AttributionView[] }> {
-  await findPartner(context.database, context, partnerId);
-  return { data: (await attributionsOf(context.database, context, partnerId)).map(presentAttribution) };
+  return listPartnerRecords(context, partnerId, attributionsOf, presentAttribution);
 }
 
 export async function attributionsOf(database: Database, scope: TenantScope, partnerId: string) {
