@@ -1,19 +1,12 @@
-// What every recorded run (an import, a backtest, a parallel run: run-jobs.ts
+// What every queued run (an import, a backtest, a parallel run: run-jobs.ts
 // queues the job of each) shows of its life through the API: who asked for
 // it and why, when it was asked for, and when its job began and ended (null
-// until it has).
-
-/** The columns of a run's life that every run table keeps. */
-type RunLifeColumns = {
-  created_by: string;
-  reason: string | null;
-  created_at: Date;
-  started_at: Date | null;
-  finished_at: Date | null;
-};
+// until it has). The columns are QueuedRunColumns, which every run table keeps.
+import type { Selectable } from "kysely";
+import type { QueuedRunColumns } from "../database/schema.ts";
 
 /** The run's life as its view shows it, dates as ISO 8601 strings. */
-export function presentRunLife(row: RunLifeColumns) {
+export function presentRunLife(row: Omit<Selectable<QueuedRunColumns>, "updated_at">) {
   return {
     created_by: row.created_by,
     reason: row.reason,
