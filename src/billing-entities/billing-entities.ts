@@ -9,7 +9,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import type {
@@ -169,11 +169,9 @@ export async function updateBillingEntity(
 ): Promise<BillingEntityView> {
   const reasoned = withReason(context, input.reason);
   return context.database.transaction().execute(async (transaction) => {
-    const before = await selectBillingEntities(transaction, context)
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (before === undefined) throw notFound("billing entity", id);
+    const before = await findInTenant(transaction, context, "billing_entities", id, "billing entity", {
+      lock: true,
+    });
     await assertUnique(
       transaction,
       context,

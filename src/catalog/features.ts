@@ -12,7 +12,7 @@ import { newestFirstPage, type PageRequest } from "../platform/database/list-pag
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
-import { notFound, validationFailed } from "../platform/errors.ts";
+import { validationFailed } from "../platform/errors.ts";
 import { catalogEntryChanges, creatingCatalogEntry, newCatalogEntryColumns } from "./catalog-entries.ts";
 import { meterAggregationsOf } from "./catalog-references.ts";
 import type { CreateFeatureInput, Feature, UpdateFeatureInput } from "./product-feature-schemas.ts";
@@ -97,11 +97,7 @@ export async function updateFeature(
   input: UpdateFeatureInput,
 ): Promise<Feature> {
   return context.database.transaction().execute(async (transaction) => {
-    const beforeRow = await selectFeatures(transaction, context)
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!beforeRow) throw notFound("feature", id);
+    const beforeRow = await findInTenant(transaction, context, "features", id, "feature", { lock: true });
     if (input.meter !== undefined) {
       if (beforeRow.kind !== "metered") {
         throw validationFailed([

@@ -7,7 +7,6 @@ import { newestFirstPage, type PageRequest } from "../platform/database/list-pag
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
-import { notFound } from "../platform/errors.ts";
 import { catalogEntryChanges, creatingCatalogEntry, newCatalogEntryColumns } from "./catalog-entries.ts";
 import type { CreateProductInput, Product, UpdateProductInput } from "./product-feature-schemas.ts";
 import type { ProductTable } from "./tables.ts";
@@ -48,11 +47,7 @@ export async function updateProduct(
   input: UpdateProductInput,
 ): Promise<Product> {
   return context.database.transaction().execute(async (transaction) => {
-    const beforeRow = await selectProducts(transaction, context)
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!beforeRow) throw notFound("product", id);
+    const beforeRow = await findInTenant(transaction, context, "products", id, "product", { lock: true });
     const row = await transaction
       .updateTable("products")
       .set(catalogEntryChanges(input, context.clock.now()))

@@ -14,7 +14,7 @@ import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { codeTaken, refusingDuplicates } from "../platform/database/unique-conflicts.ts";
-import { FairbillError, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
+import { FairbillError, type FieldError, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { isCurrencyCode } from "../platform/reference-data.ts";
 import type { Coupon, CouponListFilters, CreateCouponInput } from "./coupon-schemas.ts";
@@ -97,11 +97,7 @@ export async function archiveCoupon(
   reason: string | undefined,
 ): Promise<Coupon> {
   return context.database.transaction().execute(async (transaction) => {
-    const row = await selectCoupons(transaction, context)
-      .where("id", "=", couponId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row) throw notFound("coupon", couponId);
+    const row = await findInTenant(transaction, context, "coupons", couponId, "coupon", { lock: true });
     const before = presentCoupon(row);
     if (row.archived_at !== null) return before;
     const now = context.clock.now();

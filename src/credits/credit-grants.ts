@@ -15,7 +15,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import {
@@ -171,8 +171,7 @@ export async function issueGrant(
 }
 
 export async function getCreditGrant(context: RequestContext, grantId: string): Promise<CreditGrant> {
-  const row = await selectGrants(context.database, context).where("id", "=", grantId).executeTakeFirst();
-  if (!row) throw notFound("credit grant", grantId);
+  const row = await findInTenant(context.database, context, "credit_grants", grantId, "credit grant");
   return presentGrant(row, context.clock.now());
 }
 
@@ -203,8 +202,7 @@ export async function voidCreditGrant(
   grantId: string,
   reason: string,
 ): Promise<CreditGrant> {
-  const found = await selectGrants(context.database, context).where("id", "=", grantId).executeTakeFirst();
-  if (!found) throw notFound("credit grant", grantId);
+  const found = await findInTenant(context.database, context, "credit_grants", grantId, "credit grant");
   const reasoned = withReason(context, reason);
   return context.database.transaction().execute(async (transaction) => {
     const now = context.clock.now();

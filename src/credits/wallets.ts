@@ -25,7 +25,7 @@ import { newestFirstPage, type PageRequest } from "../platform/database/list-pag
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
-import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
+import { type FieldError, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { issueGrant, presentGrant, requireActiveCustomer, windowErrors } from "./credit-grants.ts";
 import { lockCreditAccount } from "./credit-ledger.ts";
@@ -107,11 +107,7 @@ export async function updateWallet(
 ): Promise<Wallet> {
   const reasoned = withReason(context, input.reason);
   return context.database.transaction().execute(async (transaction) => {
-    const row = await selectWallets(transaction, context)
-      .where("id", "=", walletId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row) throw notFound("wallet", walletId);
+    const row = await findInTenant(transaction, context, "wallets", walletId, "wallet", { lock: true });
     if (input.auto_top_up) {
       const errors = autoTopUpErrors(input.auto_top_up, new Decimal(row.rate), row.currency);
       if (errors.length > 0) throw validationFailed(errors);

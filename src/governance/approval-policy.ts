@@ -16,8 +16,8 @@ import { loadOrganization } from "../organizations/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { selectInTenant } from "../platform/database/tenant-scope.ts";
-import { conflict, FairbillError, notFound } from "../platform/errors.ts";
+import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { conflict, FairbillError } from "../platform/errors.ts";
 import { loosens, noApprovalRequired } from "./approval-limits.ts";
 import { isSamePerson } from "./approvals.ts";
 import type { ApprovalPolicyChangeSchema, ApprovalRequiredFor } from "./governance-schemas.ts";
@@ -187,15 +187,16 @@ async function decide(
   const decider = describeActor(context.actor);
   const now = context.clock.now();
   return context.database.transaction().execute(async (transaction) => {
-    const row = await transaction
-      .selectFrom("approval_policy_changes")
-      .selectAll()
-      .where("organization_id", "=", context.organizationId)
-      .where("environment_id", "=", context.environmentId)
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row) throw notFound("approval policy change", id);
+    const row = await findInTenant(
+      transaction,
+      context,
+      "approval_policy_changes",
+      id,
+      "approval policy change",
+      {
+        lock: true,
+      },
+    );
     if (row.state !== "pending") {
       throw conflict(
         "approval_policy_change_decided",

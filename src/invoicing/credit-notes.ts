@@ -20,8 +20,8 @@ import type { RequestContext } from "../platform/context.ts";
 import { type SortColumn, sortedPage } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
-import { selectInTenant } from "../platform/database/tenant-scope.ts";
-import { conflict, notFound, validationFailed } from "../platform/errors.ts";
+import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { conflict, validationFailed } from "../platform/errors.ts";
 import { pageRequestOf, toPage } from "../platform/http/pagination.ts";
 import { newId } from "../platform/ids.ts";
 import { announceCreditNote } from "./invoice-announcements.ts";
@@ -242,10 +242,7 @@ async function presentStored(database: Database, row: CreditNoteRow): Promise<Cr
 }
 
 export async function getCreditNote(context: RequestContext, id: string): Promise<CreditNoteView> {
-  const row = await selectInTenant(context.database, context, "credit_notes")
-    .where("id", "=", id)
-    .executeTakeFirst();
-  if (row === undefined) throw notFound("credit note", id);
+  const row = await findInTenant(context.database, context, "credit_notes", id, "credit note");
   return presentStored(context.database, row);
 }
 

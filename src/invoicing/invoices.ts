@@ -10,8 +10,8 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { containsPattern } from "../platform/database/like-pattern.ts";
 import { type SortColumn, sortedPage } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseSchema } from "../platform/database/schema.ts";
-import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
-import { conflict, notFound } from "../platform/errors.ts";
+import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { conflict } from "../platform/errors.ts";
 import { pageRequestOf, toPage } from "../platform/http/pagination.ts";
 import { queueTaxReversal } from "../taxes/index.ts";
 import { announceVoidedInvoice } from "./invoice-announcements.ts";
@@ -98,11 +98,7 @@ function owedAged(days: { from: number; to: number | null }, now: Date) {
  */
 export async function voidInvoice(context: RequestContext, id: string, reason: string): Promise<InvoiceView> {
   return context.database.transaction().execute(async (transaction) => {
-    const row = await selectInTenant(transaction, context, "invoices")
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (row === undefined) throw notFound("invoice", id);
+    const row = await findInTenant(transaction, context, "invoices", id, "invoice", { lock: true });
     if (row.status === "draft") {
       throw conflict(
         "invoice_draft",

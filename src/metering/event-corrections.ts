@@ -9,8 +9,8 @@ import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import { type Instant, parseInstant } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
-import { selectInTenant } from "../platform/database/tenant-scope.ts";
-import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
+import { findInTenant } from "../platform/database/tenant-scope.ts";
+import { conflict, type FieldError, validationFailed } from "../platform/errors.ts";
 import type { AmendEventInput, EventDetail, VoidEventInput } from "./event-schemas.ts";
 import { queueForEventStore } from "./event-shipping.ts";
 import { type EventRow, readEventDetail } from "./event-views.ts";
@@ -77,11 +77,7 @@ async function correctEvent(
   return context.database.transaction().execute(async (transaction) => {
     await lockMeteringShared(transaction, context.environmentId);
     await lockCorrections(transaction, context.environmentId);
-    const row = await selectInTenant(transaction, context, "events")
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row) throw notFound("event", id);
+    const row = await findInTenant(transaction, context, "events", id, "event", { lock: true });
     if (row.voided_at !== null) {
       throw conflict(
         "event_voided",

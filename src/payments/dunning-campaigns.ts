@@ -8,8 +8,8 @@ import { findInvoiceRow, loadCustomerRow } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { selectInTenant } from "../platform/database/tenant-scope.ts";
-import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
+import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { type FieldError, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { customerDunningSettings } from "./dunning-lifecycle.ts";
 import { compareSteps } from "./dunning-schedule.ts";
@@ -45,9 +45,7 @@ function selectCampaigns(database: Database, context: RequestContext) {
 }
 
 async function findCampaign(database: Database, context: RequestContext, id: string): Promise<CampaignRow> {
-  const row = await selectCampaigns(database, context).where("id", "=", id).executeTakeFirst();
-  if (row === undefined) throw notFound("dunning campaign", id);
-  return row;
+  return findInTenant(database, context, "dunning_campaigns", id, "dunning campaign");
 }
 
 /** Days must rise strictly, and a retry or a reminder before the due date is at least a day away. */
@@ -130,11 +128,9 @@ export async function updateDunningCampaign(
 ): Promise<DunningCampaignView> {
   checkCampaign(input);
   return context.database.transaction().execute(async (transaction) => {
-    const before = await selectCampaigns(transaction, context)
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (before === undefined) throw notFound("dunning campaign", id);
+    const before = await findInTenant(transaction, context, "dunning_campaigns", id, "dunning campaign", {
+      lock: true,
+    });
     if (input.is_default === true) await clearDefault(transaction, context, id);
     const row = await transaction
       .updateTable("dunning_campaigns")

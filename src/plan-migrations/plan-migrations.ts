@@ -36,7 +36,7 @@ import type {
 } from "./plan-migration-schemas.ts";
 import "./tables.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
-import { selectInTenant } from "../platform/database/tenant-scope.ts";
+import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 
 type MigrationRequest = { planId: string; input: CreatePlanMigrationInput; terms: PlanMigrationTerms };
 
@@ -183,10 +183,13 @@ export async function revertPlanMigration(
   migration: PlanMigration & { id: string };
   refused: { subscriptionId: string; obstacle: string }[];
 }> {
-  const original = await selectInTenant(transaction, context, "plan_version_migrations")
-    .where("id", "=", migrationId)
-    .executeTakeFirst();
-  if (original === undefined) throw notFound("plan_version_migration", migrationId);
+  const original = await findInTenant(
+    transaction,
+    context,
+    "plan_version_migrations",
+    migrationId,
+    "plan_version_migration",
+  );
   const now = context.clock.now();
   const id = newId("planMigration", now);
   const versions = await planVersionsByIds(transaction, context, [

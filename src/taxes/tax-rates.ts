@@ -11,7 +11,7 @@ import { newestFirstPage, type PageRequest } from "../platform/database/list-pag
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
-import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
+import { type FieldError, validationFailed } from "../platform/errors.ts";
 import { isCountryCode } from "../platform/reference-data.ts";
 import type { TaxRateTable } from "./tables.ts";
 import { isEuMemberState } from "./tax-ids.ts";
@@ -66,11 +66,7 @@ export async function updateTaxRate(
   input: UpdateTaxRateInput,
 ): Promise<TaxRate> {
   return context.database.transaction().execute(async (transaction) => {
-    const beforeRow = await selectTaxRates(transaction, context)
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!beforeRow) throw notFound("tax rate", id);
+    const beforeRow = await findInTenant(transaction, context, "tax_rates", id, "tax rate", { lock: true });
     const before = presentTaxRate(beforeRow);
     const archivedAt =
       input.archived === undefined
