@@ -10,6 +10,7 @@ import {
   type CommitLedger,
   type ContractBilling,
   type Currency,
+  type Decimal,
   formatAmount,
   type Instant,
   type InvoiceLine,
@@ -155,24 +156,18 @@ export async function recordAccountEffects(
     counts: state.couponInvoiceCounts,
     discounts: invoice.discounts,
   });
+  const moveBalance = (amount: Decimal, reason: string) =>
+    recordBalanceMovement(transaction, context, {
+      customerId: input.customerId,
+      currency: input.currency,
+      amount,
+      invoiceId: input.invoiceId,
+      reason,
+    });
   if (invoice.balanceApplied.greaterThan(ZERO)) {
-    await recordBalanceMovement(transaction, context, {
-      customerId: input.customerId,
-      currency: input.currency,
-      amount: invoice.balanceApplied.negated(),
-      invoiceId: input.invoiceId,
-      reason: "applied to invoice",
-    });
+    await moveBalance(invoice.balanceApplied.negated(), "applied to invoice");
   }
-  if (invoice.total.lessThan(ZERO)) {
-    await recordBalanceMovement(transaction, context, {
-      customerId: input.customerId,
-      currency: input.currency,
-      amount: invoice.total.negated(),
-      invoiceId: input.invoiceId,
-      reason: "negative invoice total",
-    });
-  }
+  if (invoice.total.lessThan(ZERO)) await moveBalance(invoice.total.negated(), "negative invoice total");
 }
 
 async function billNextInvoice(

@@ -5,20 +5,15 @@
 // Read from the invoices themselves, which keep it as they were finalized.
 import type { RequestContext } from "../platform/context.ts";
 import { selectInTenant } from "../platform/database/tenant-scope.ts";
+import type { OutputAllowance } from "../simulation/index.ts";
 import { loadCustomerRow } from "./customer-billing.ts";
 
-export type CustomerAllowance = {
-  subscription_id: string;
-  unit: string;
-  granted: string;
-  rolled_over: string;
-  used: string;
-  expired: string;
-  balance: string;
-  /** The end of the period it is of: when the invoice that closed it was issued, and that invoice. */
-  as_of: string;
-  invoice_id: string;
-};
+/** An allowance as the invoice that closed its period stored it, with its subscription and that invoice. */
+export type CustomerAllowance = { subscription_id: string } & OutputAllowance & {
+    /** The end of the period it is of: when the invoice that closed it was issued, and that invoice. */
+    as_of: string;
+    invoice_id: string;
+  };
 
 /** Every allowance of the customer's subscriptions after their last closed period; none without allowances. */
 export async function customerAllowances(

@@ -5,6 +5,7 @@
 // a subscription left out keeps its version (grandfathered). A dry run
 // changes nothing and previews, per subscription, the first invoice the
 // change alters, before and after, and the difference (from invoicing).
+import type { Insertable } from "kysely";
 import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import {
   findPlan,
@@ -16,7 +17,9 @@ import { migrationRevenueImpact, type NextInvoiceChange } from "../core/index.ts
 import { withApproval } from "../governance/index.ts";
 import { previewSubscriptionChange } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import {
@@ -34,9 +37,7 @@ import type {
   PlanMigration,
   PlanMigrationSummary,
 } from "./plan-migration-schemas.ts";
-import "./tables.ts";
-import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
-import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import type { PlanVersionMigrationTable } from "./tables.ts";
 
 type MigrationRequest = { planId: string; input: CreatePlanMigrationInput; terms: PlanMigrationTerms };
 
@@ -137,24 +138,15 @@ export async function migratePlanVersion(
   const now = request.terms.now;
   const migrationId = newId("planMigration", now);
   const moved = await moveSubscriptionsToVersion(transaction, context, request.terms, migrationId);
-  await transaction
-    .insertInto("plan_version_migrations")
-    .values({
-      id: migrationId,
-      organization_id: context.organizationId,
-      environment_id: context.environmentId,
-      plan_id: request.planId,
-      from_version_id: request.terms.from.id,
-      to_version_id: request.terms.to.id,
-      timing: input.timing,
-      requested_at: input.at === undefined ? null : new Date(input.at),
-      subscription_count: moved.length,
-      reverts_migration_id: null,
-      created_by: describeActor(context.actor).id,
-      reason: context.reason ?? null,
-      created_at: now,
-    })
-    .execute();
+  await insertMigrationRecord(transaction, context, migrationId, now, {
+    plan_id: request.planId,
+    from_version_id: request.terms.from.id,
+    to_version_id: request.terms.to.id,
+    timing: input.timing,
+    requested_at: input.at === undefined ? null : new Date(input.at),
+    subscription_count: moved.length,
+    reverts_migration_id: null,
+  });
   const subscriptions = moved.map((move) => movedEntry(move, move.changeId));
   const migration = presentMigration(context, request, migrationId, subscriptions);
   await recordAuditEvent(transaction, context, {
@@ -165,6 +157,34 @@ export async function migratePlanVersion(
     after: migration,
   });
   return { ...migration, id: migrationId };
+}
+
+/** What a migration's record says of itself; who made it, why and when come from the request. */
+type MigrationRecord = Omit<
+  Insertable<PlanVersionMigrationTable>,
+  "id" | "organization_id" | "environment_id" | "created_by" | "reason" | "created_at"
+>;
+
+/** Writes the record of a migration, or of the revert of one, made by the context's actor at `now`. */
+async function insertMigrationRecord(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  id: string,
+  now: Date,
+  record: MigrationRecord,
+): Promise<void> {
+  await transaction
+    .insertInto("plan_version_migrations")
+    .values({
+      id,
+      organization_id: context.organizationId,
+      environment_id: context.environmentId,
+      ...record,
+      created_by: describeActor(context.actor).id,
+      reason: context.reason ?? null,
+      created_at: now,
+    })
+    .execute();
 }
 
 /**
@@ -205,24 +225,15 @@ export async function revertPlanMigration(
     subscriptionIds,
   );
   const reverted = results.flatMap((result) => (result.reverted ? [result] : []));
-  await transaction
-    .insertInto("plan_version_migrations")
-    .values({
-      id,
-      organization_id: context.organizationId,
-      environment_id: context.environmentId,
-      plan_id: original.plan_id,
-      from_version_id: original.to_version_id,
-      to_version_id: original.from_version_id,
-      timing: "revert",
-      requested_at: null,
-      subscription_count: reverted.length,
-      reverts_migration_id: migrationId,
-      created_by: describeActor(context.actor).id,
-      reason: context.reason ?? null,
-      created_at: now,
-    })
-    .execute();
+  await insertMigrationRecord(transaction, context, id, now, {
+    plan_id: original.plan_id,
+    from_version_id: original.to_version_id,
+    to_version_id: original.from_version_id,
+    timing: "revert",
+    requested_at: null,
+    subscription_count: reverted.length,
+    reverts_migration_id: migrationId,
+  });
   const view: PlanMigration & { id: string } = {
     id,
     plan_id: original.plan_id,

@@ -58,12 +58,7 @@ export async function changePlan(
 export function planChangeApproval(subscriptionId: string, input: ChangePlanInput): GuardedChange {
   // The reason is the author's, not the change's: the same change with another reason is the same request.
   const { reason: _reason, ...request } = input;
-  const when =
-    input.timing === "immediate"
-      ? "now"
-      : input.timing === "period_end"
-        ? "at the period's end"
-        : `at ${input.at}`;
+  const when = planChangeTiming(input);
   const version = input.plan_version === undefined ? "" : ` version ${input.plan_version}`;
   return {
     subject: { kind: "plan_change" },
@@ -72,6 +67,13 @@ export function planChangeApproval(subscriptionId: string, input: ChangePlanInpu
     request: { ...request },
     madeOnApproval: true,
   };
+}
+
+/** When a plan change takes effect, as a summary says it: "now", "at the period's end", "at 2025-03-01T00:00:00Z". */
+function planChangeTiming(input: ChangePlanInput): string {
+  if (input.timing === "immediate") return "now";
+  if (input.timing === "period_end") return "at the period's end";
+  return `at ${input.at}`;
 }
 
 /** The change as the approver reads it, by names: "Move Acme's subscription sub_… from Basic to Pro, now". */
@@ -90,12 +92,7 @@ async function planChangeSummary(
   const from = currentName === undefined ? "" : ` from ${currentName}`;
   const to = plans[0]?.name ?? input.plan_id;
   const version = input.plan_version === undefined ? "" : ` (version ${input.plan_version})`;
-  const when =
-    input.timing === "immediate"
-      ? "now"
-      : input.timing === "period_end"
-        ? "at the period's end"
-        : `at ${input.at}`;
+  const when = planChangeTiming(input);
   return `Move ${customer.name ?? customer.id}'s subscription ${subscriptionId}${from} to ${to}${version}, ${when}`;
 }
 
