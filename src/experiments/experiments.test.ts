@@ -40,7 +40,13 @@
 // difference +1/3, p = 0.2733).
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMeter, createPlan, ingestEvents, subscribeNewCustomer } from "../../test/support/builders.ts";
+import {
+  collectThroughLocalStripe,
+  createMeter,
+  createPlan,
+  ingestEvents,
+  subscribeNewCustomer,
+} from "../../test/support/builders.ts";
 import { type LocalStripe, startLocalStripe } from "../../test/support/local-stripe-server.ts";
 import { expectCreated, expectOk, expectRefusedFields } from "../../test/support/responses.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
@@ -59,12 +65,8 @@ beforeAll(async () => {
   const baseUrl = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`;
   stripe = await startLocalStripe();
   tenant = await testApp.newTenant("Experiments");
-  const settings = await tenant.admin.put("/v1/payment-settings", {
-    provider: "stripe",
-    stripe: { secret_key: stripe.secretKey, webhook_secret: stripe.webhookSecret, api_base_url: stripe.url },
-  });
-  expect(settings.status, JSON.stringify(settings.body)).toBe(200);
-  stripe.webhookUrl = `${baseUrl}${settings.body.stripe.webhook_path}`;
+  const settings = await collectThroughLocalStripe(tenant.admin, stripe);
+  stripe.webhookUrl = `${baseUrl}${settings.stripe.webhook_path}`;
   await receiver.start();
 });
 afterAll(async () => {

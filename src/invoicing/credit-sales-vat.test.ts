@@ -7,6 +7,7 @@
 // says the seller must account for it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, sellAsGermanCompanyWithVat } from "../../test/support/builders.ts";
+import { grantCredits } from "../../test/support/credit-grants.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { freezeTestClock } from "../../test/support/test-clock-api.ts";
@@ -63,29 +64,24 @@ describe("selling credits", () => {
   });
 
   it("says the seller must account for VAT on credits recorded as purchased without an invoice", async () => {
-    const grant = await expectCreated(
-      tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
-        name: "Prepaid pack paid by bank transfer",
-        amount: "300.00",
-        currency: "EUR",
-        type: "purchased",
-        cost_basis: "300.00",
-      }),
-    );
+    const grant = await grantCredits(tenant.admin, customerId, {
+      name: "Prepaid pack paid by bank transfer",
+      amount: "300.00",
+      currency: "EUR",
+      type: "purchased",
+      cost_basis: "300.00",
+    });
     expect(grant.warnings).toEqual([
       expect.objectContaining({
         code: "vat_not_invoiced",
         message: expect.stringContaining("no VAT"),
       }),
     ]);
-    const promotional = await expectCreated(
-      tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
-        name: "Welcome credit",
-        amount: "10.00",
-        currency: "EUR",
-        type: "promotional",
-      }),
-    );
+    const promotional = await grantCredits(tenant.admin, customerId, {
+      name: "Welcome credit",
+      amount: "10.00",
+      currency: "EUR",
+    });
     expect(promotional.warnings).toEqual([]);
   });
 });

@@ -24,23 +24,17 @@ beforeAll(async () => {
   });
   // Written as a scenario writes it: no model of its own, its prices name theirs.
   const plan = await expectCreated(
-    client.post<{ id: string }>("/v1/plans", {
-      code: "ai",
-      name: "AI",
-      version: {
-        currency: "USD",
-        interval: "month",
-        charges: [
-          tokensByModel(
-            [
-              { match: { model: "gpt-4" }, model: "per_unit", unit_price: "0.03" },
-              { match: { model: "gpt-3" }, model: "per_unit", unit_price: "0.01" },
-            ],
-            "reject",
-          ),
+    client.post<{ id: string }>(
+      "/v1/plans",
+      aiPlan(
+        "ai",
+        [
+          { match: { model: "gpt-4" }, model: "per_unit", unit_price: "0.03" },
+          { match: { model: "gpt-3" }, model: "per_unit", unit_price: "0.01" },
         ],
-      },
-    }),
+        "reject",
+      ),
+    ),
   );
   await expectOk(client.post(`/v1/plans/${plan.id}/versions/1/publish`, {}));
   planId = plan.id;
@@ -50,9 +44,23 @@ afterAll(async () => {
   await testApp.close();
 });
 
-/** Tokens on meter `tokens` priced by the event's model, and what to do with a model `prices` does not list. */
-function tokensByModel(prices: Record<string, unknown>[], otherwise: "reject" | Record<string, string>) {
-  return { id: "tokens", type: "usage", meter: "tokens", dimensions: ["model"], prices, default: otherwise };
+/** The monthly USD plan "AI": tokens on meter `tokens` priced by the event's model, and what to do with a model `prices` does not list. */
+function aiPlan(
+  code: string,
+  prices: Record<string, unknown>[],
+  otherwise: "reject" | Record<string, string>,
+) {
+  return {
+    code,
+    name: "AI",
+    version: {
+      currency: "USD",
+      interval: "month",
+      charges: [
+        { id: "tokens", type: "usage", meter: "tokens", dimensions: ["model"], prices, default: otherwise },
+      ],
+    },
+  };
 }
 
 function completion(id: string, customer: string, model: string) {
@@ -100,23 +108,13 @@ describe("a dimensional price that rejects what it does not list", () => {
   });
 
   it("names a price's match that is not one of the charge's dimensions when the plan is written", async () => {
-    const response = await tenant.admin.post("/v1/plans", {
-      code: "ai-bad",
-      name: "AI",
-      version: {
-        currency: "USD",
-        interval: "month",
-        charges: [
-          tokensByModel(
-            [{ match: { model: "gpt-4", region: "eu" }, model: "per_unit", unit_price: "0.03" }],
-            {
-              model: "per_unit",
-              unit_price: "0.05",
-            },
-          ),
-        ],
-      },
-    });
+    const response = await tenant.admin.post(
+      "/v1/plans",
+      aiPlan("ai-bad", [{ match: { model: "gpt-4", region: "eu" }, model: "per_unit", unit_price: "0.03" }], {
+        model: "per_unit",
+        unit_price: "0.05",
+      }),
+    );
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([
       {

@@ -4,7 +4,13 @@
 // action (cancel, pause, block entitlements, mark uncollectible). A hard
 // decline is not retried; an exempt customer is not dunned.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCustomer, createOneOffInvoice, createPlan, subscribe } from "../../test/support/builders.ts";
+import {
+  collectThroughLocalStripe,
+  createCustomer,
+  createOneOffInvoice,
+  createPlan,
+  subscribe,
+} from "../../test/support/builders.ts";
 import { type LocalStripe, startLocalStripe } from "../../test/support/local-stripe-server.ts";
 import { removeDataDirectory, SmtpReceiver, temporaryDataDirectory } from "../../test/support/mail.ts";
 import { baseFee } from "../../test/support/pricing-fixtures.ts";
@@ -58,10 +64,7 @@ async function dunningTenant(start: string, campaign: Record<string, unknown>): 
   sequence += 1;
   const tenant = await testApp.newTenant(`Dunning ${sequence}`);
   expect((await tenant.admin.post("/v1/test-clock", { frozen_at: start })).status).toBe(200);
-  await tenant.admin.put("/v1/payment-settings", {
-    provider: "stripe",
-    stripe: { secret_key: stripe.secretKey, webhook_secret: stripe.webhookSecret, api_base_url: stripe.url },
-  });
+  await collectThroughLocalStripe(tenant.admin, stripe);
   const created = await tenant.admin.post("/v1/dunning-campaigns", { name: "Standard", ...campaign });
   expect(created.status).toBe(201);
   expect(created.body.is_default).toBe(true);

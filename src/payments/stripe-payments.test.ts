@@ -5,6 +5,7 @@
 // that do not verify. Jobs run through the same worker `fairbill serve` runs.
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collectThroughLocalStripe } from "../../test/support/builders.ts";
 import { type LocalStripe, startLocalStripe } from "../../test/support/local-stripe-server.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { setOutgoingRequestPolicy } from "../platform/outgoing-requests/target-policy.ts";
@@ -20,12 +21,8 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`;
   stripe = await startLocalStripe();
   tenant = await testApp.newTenant("Stripe payments");
-  const settings = await tenant.admin.put("/v1/payment-settings", {
-    provider: "stripe",
-    stripe: { secret_key: stripe.secretKey, webhook_secret: stripe.webhookSecret, api_base_url: stripe.url },
-  });
-  expect(settings.status).toBe(200);
-  stripe.webhookUrl = `${baseUrl}${settings.body.stripe.webhook_path}`;
+  const settings = await collectThroughLocalStripe(tenant.admin, stripe);
+  stripe.webhookUrl = `${baseUrl}${settings.stripe.webhook_path}`;
 });
 afterAll(async () => {
   await stripe?.close();
@@ -373,15 +370,7 @@ describe("the Stripe provider", () => {
 
   it("deletes Stripe's secrets when the environment switches to manual collection, and refuses its webhooks then (issue 18, finding 8)", async () => {
     const switching = await testApp.newTenant("Switching off Stripe");
-    const settings = await switching.admin.put("/v1/payment-settings", {
-      provider: "stripe",
-      stripe: {
-        secret_key: stripe.secretKey,
-        webhook_secret: stripe.webhookSecret,
-        api_base_url: stripe.url,
-      },
-    });
-    expect(settings.status).toBe(200);
+    const settings = await collectThroughLocalStripe(switching.admin, stripe);
     const manual = await switching.admin.put("/v1/payment-settings", { provider: "manual" });
     expect(manual.status).toBe(200);
     expect(manual.body.stripe).toBeNull();
@@ -391,7 +380,7 @@ describe("the Stripe provider", () => {
       .where("environment_id", "=", switching.organization.environments.test)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ stripe_secret_key: null, stripe_webhook_secret: null });
-    const webhook = await fetch(`${baseUrl}${settings.body.stripe.webhook_path}`, {
+    const webhook = await fetch(`${baseUrl}${settings.stripe.webhook_path}`, {
       method: "POST",
       headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=00" },
       body: JSON.stringify(stripe.events[0] ?? {}),

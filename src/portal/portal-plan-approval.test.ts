@@ -6,7 +6,7 @@
 // approval, and it is made on approval too. Nothing changes before; the
 // author never approves its own change; one approval makes one change.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPlan } from "../../test/support/builders.ts";
+import { createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { baseFee } from "../../test/support/pricing-fixtures.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
@@ -54,21 +54,12 @@ beforeAll(async () => {
   const basic = await publishedPlan("basic", "Basic", "20.00");
   proPlanId = await publishedPlan("pro", "Professional", "50.00");
   for (const externalId of ["reviewed-seller-side", "reviewed-portal-side"]) {
-    const customer = await tenant.admin.post("/v1/customers", {
-      external_id: externalId,
-      name: externalId,
-      currency: "USD",
-      timezone: "UTC",
+    const { customer, subscription } = await subscribeNewCustomer(tenant.admin, basic, {
+      customer: { external_id: externalId, name: externalId, currency: "USD", timezone: "UTC" },
+      subscription: { currency: "USD" },
     });
-    expect(customer.status).toBe(201);
-    customerOf[externalId] = customer.body.id;
-    const subscription = await tenant.admin.post("/v1/subscriptions", {
-      customer_id: customer.body.id,
-      plan_id: basic,
-      currency: "USD",
-    });
-    expect(subscription.status, JSON.stringify(subscription.body)).toBe(201);
-    subscriptionOf[externalId] = subscription.body.id;
+    customerOf[externalId] = customer.id;
+    subscriptionOf[externalId] = subscription.id;
   }
   const settings = await tenant.admin.put("/v1/portal-self-serve-settings", { plan_codes: ["pro"] });
   expect(settings.status).toBe(200);

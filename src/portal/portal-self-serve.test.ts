@@ -7,8 +7,9 @@
 // credits, once per Idempotency-Key, a key its own). Another customer's
 // subscription or wallet is not found.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPlan } from "../../test/support/builders.ts";
+import { createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { baseFee } from "../../test/support/pricing-fixtures.ts";
+import { expectCreated } from "../../test/support/responses.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 
@@ -41,27 +42,20 @@ beforeAll(async () => {
   await publishedPlan("pro", "50.00");
   await publishedPlan("enterprise", "500.00");
   for (const externalId of ["self-serve-acme", "self-serve-globex"]) {
-    const customer = await tenant.admin.post("/v1/customers", {
-      external_id: externalId,
-      currency: "USD",
-      timezone: "UTC",
+    const { customer, subscription } = await subscribeNewCustomer(tenant.admin, basic, {
+      customer: { external_id: externalId, currency: "USD", timezone: "UTC" },
+      subscription: { currency: "USD" },
     });
-    expect(customer.status).toBe(201);
-    const subscription = await tenant.admin.post("/v1/subscriptions", {
-      customer_id: customer.body.id,
-      plan_id: basic,
-      currency: "USD",
-    });
-    expect(subscription.status, JSON.stringify(subscription.body)).toBe(201);
-    subscriptionOf[externalId] = subscription.body.id;
-    const wallet = await tenant.admin.post(`/v1/customers/${customer.body.id}/wallets`, {
-      currency: "USD",
-      name: "Prepaid",
-      rate: "10",
-    });
-    expect(wallet.status, JSON.stringify(wallet.body)).toBe(201);
-    walletOf[externalId] = wallet.body.id;
-    customerOf[externalId] = customer.body.id;
+    subscriptionOf[externalId] = subscription.id;
+    const wallet = await expectCreated(
+      tenant.admin.post(`/v1/customers/${customer.id}/wallets`, {
+        currency: "USD",
+        name: "Prepaid",
+        rate: "10",
+      }),
+    );
+    walletOf[externalId] = wallet.id;
+    customerOf[externalId] = customer.id;
   }
   clock.advance(10 * day);
   const link = await tenant.admin.post(`/v1/customers/${customerOf["self-serve-acme"]}/portal-links`, {});

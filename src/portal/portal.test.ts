@@ -6,7 +6,13 @@
 // speaks Stripe's API, the customer sets up a card and pays an open invoice,
 // once however often it clicks.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCustomer, createMeter, createPlan, subscribe } from "../../test/support/builders.ts";
+import {
+  collectThroughLocalStripe,
+  createCustomer,
+  createMeter,
+  createPlan,
+  subscribe,
+} from "../../test/support/builders.ts";
 import { type LocalStripe, startLocalStripe } from "../../test/support/local-stripe-server.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import type { Clock } from "../platform/clock.ts";
@@ -395,15 +401,7 @@ describe("paying in the portal", () => {
     expect(manual.body.detail).toMatch(/by hand/);
 
     stripe = await startLocalStripe();
-    const settings = await tenant.admin.put("/v1/payment-settings", {
-      provider: "stripe",
-      stripe: {
-        secret_key: stripe.secretKey,
-        webhook_secret: stripe.webhookSecret,
-        api_base_url: stripe.url,
-      },
-    });
-    expect(settings.status).toBe(200);
+    await collectThroughLocalStripe(tenant.admin, stripe);
     const noCard = await pay();
     expect(noCard.status).toBe(409);
     expect(noCard.body.detail).toMatch(/no payment method on file/);

@@ -1,6 +1,7 @@
 import { Type } from "typebox";
 import { Value } from "typebox/value";
 import { describe, expect, it } from "vitest";
+import { meterAggregations } from "../../test/support/pricing-fixtures.ts";
 import { Decimal } from "../core/index.ts";
 import {
   Charge,
@@ -17,11 +18,6 @@ import {
 import { toCoreCharges } from "./charges-v2.ts";
 import { checkDocument, withRules } from "./document-checks.ts";
 import { Meter, toCoreMeter } from "./meters.ts";
-
-const meterAggregations = new Map<string, unknown>([
-  ["calls", "count"],
-  ["payments", "sum"],
-]);
 
 /** A valid charge of every kind: a new charge model needs one here. */
 const examples: Record<ChargeKind, ChargeDocument> = {

@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { Value } from "typebox/value";
 import { describe, expect, it } from "vitest";
+import { meterAggregations } from "../../test/support/pricing-fixtures.ts";
 import { Decimal } from "../core/index.ts";
 import { validatorCompiler } from "../platform/http/validation.ts";
 import {
@@ -17,11 +18,6 @@ import {
   toCoreCharge,
 } from "./charges.ts";
 import { checkDocument } from "./document-checks.ts";
-
-const meterAggregations = new Map<string, unknown>([
-  ["calls", "count"],
-  ["payments", "sum"],
-]);
 
 // Mostly valid values, so that the properties see accepted charges as often as refused ones.
 const price = fc.oneof(

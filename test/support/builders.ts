@@ -20,6 +20,7 @@ import type {
   SubscriptionBody,
   UsageEventBody,
 } from "./api-types.ts";
+import type { LocalStripe } from "./local-stripe-server.ts";
 import { expectCreated, expectOk } from "./responses.ts";
 import type { ApiClient } from "./test-app.ts";
 
@@ -156,4 +157,21 @@ export async function sellAsGermanCompanyWithVat(client: ApiClient): Promise<voi
     }),
   );
   await createGermanVatRate(client);
+}
+
+/** The local Stripe collects the tenant's payments; the saved payment settings (their webhook path among them). */
+export function collectThroughLocalStripe(
+  client: ApiClient,
+  stripe: LocalStripe,
+): Promise<{ stripe: { webhook_path: string } }> {
+  return expectOk(
+    client.put("/v1/payment-settings", {
+      provider: "stripe",
+      stripe: {
+        secret_key: stripe.secretKey,
+        webhook_secret: stripe.webhookSecret,
+        api_base_url: stripe.url,
+      },
+    }),
+  );
 }

@@ -86,3 +86,9 @@ export function meteredCallsVersion() {
     ],
   } satisfies PlanVersionBody;
 }
+
+/** The meters charge documents are checked against, by code: `calls` counted, `payments` summed. */
+export const meterAggregations = new Map<string, unknown>([
+  ["calls", "count"],
+  ["payments", "sum"],
+]);
