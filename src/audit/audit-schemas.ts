@@ -1,7 +1,14 @@
 // The JSON shapes of the audit log's API: entries with the fields each
 // changed, the filters of the list, and the chain check.
 import { type Static, Type } from "typebox";
-import { NonEmptyId, Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import {
+  DateTimeString,
+  NonEmptyId,
+  Nullable,
+  PrefixedId,
+  StringEnum,
+  Timestamp,
+} from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 
 /** The person behind a key or a session, by id and by the name they had when they acted. */
@@ -60,8 +67,8 @@ export const AuditEventListQuery = StrictObject({
   }),
   person_id: Type.Optional({ ...NonEmptyId, description: "the person who acted, whatever key or session" }),
   action: Type.Optional(Type.String({ minLength: 1, maxLength: 100, examples: ["plan_version.published"] })),
-  occurred_after: Type.Optional(Type.String({ format: "date-time", description: "inclusive" })),
-  occurred_before: Type.Optional(Type.String({ format: "date-time", description: "exclusive" })),
+  occurred_after: Type.Optional(DateTimeString("inclusive")),
+  occurred_before: Type.Optional(DateTimeString("exclusive")),
 });
 export type AuditEventFilters = Static<typeof AuditEventListQuery>;
 

@@ -1,15 +1,13 @@
 // Response bodies of the bill run routes (/v1/bill-runs), and how a bill run
 // is presented in the API and the CLI's summary.
 import { type Static, Type } from "typebox";
-import { Nullable, StringEnum } from "../platform/http/schemas.ts";
+import { DateTimeString, Nullable, StringEnum } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import type { BillRun, BillRunError } from "./bill-run.ts";
 
-const instant = (description: string) => Type.String({ format: "date-time", description });
-
 export const BillRunSchema = StrictObject({
   id: Type.String(),
-  at: instant("everything due at or before this instant was billed"),
+  at: DateTimeString("everything due at or before this instant was billed"),
   trigger: StringEnum(["cli", "schedule", "test_clock"] as const, { description: "what started the run" }),
   status: StringEnum(["running", "completed", "failed"] as const),
   customers_total: Type.Integer({ description: "customers with something due when the run started" }),
@@ -18,8 +16,8 @@ export const BillRunSchema = StrictObject({
   invoices_finalized: Type.Integer(),
   errors: Type.Integer({ description: "customers the run could not bill" }),
   failure: Nullable(Type.String({ description: "why a failed run stopped" })),
-  started_at: instant("when the run started (real time)"),
-  finished_at: Nullable(instant("when the run ended (real time)")),
+  started_at: DateTimeString("when the run started (real time)"),
+  finished_at: Nullable(DateTimeString("when the run ended (real time)")),
 });
 export type BillRunBody = Static<typeof BillRunSchema>;
 
@@ -30,7 +28,7 @@ export const BillRunDetailSchema = StrictObject({
       customer_id: Type.String(),
       code: Type.String(),
       message: Type.String(),
-      occurred_at: instant("when the customer failed"),
+      occurred_at: DateTimeString("when the customer failed"),
     }),
   ),
 });

@@ -4,6 +4,7 @@ import { type Static, Type } from "typebox";
 import { PersonSchema } from "../audit/index.ts";
 import { BodyWithReason, ReasonField } from "../platform/http/reason.ts";
 import {
+  DateTimeString,
   Nullable,
   ObjectId,
   PrefixedId,
@@ -118,10 +119,7 @@ export const UpdatePlanVersionBody = StrictObject(
 );
 export type UpdatePlanVersionInput = Static<typeof UpdatePlanVersionBody>;
 
-const EffectiveFrom = Type.String({
-  format: "date-time",
-  description: "when the version takes effect; now when left out, never in the past",
-});
+const EffectiveFrom = DateTimeString("when the version takes effect; now when left out, never in the past");
 
 export const SubmitPlanVersionBody = BodyWithReason({
   comment: Type.Optional(Comment),

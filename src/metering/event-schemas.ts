@@ -2,7 +2,7 @@
 // ingestion answers, and what the event explorer shows.
 import { type Static, Type } from "typebox";
 import { PageOf } from "../platform/http/pagination.ts";
-import { Nullable, Timestamp } from "../platform/http/schemas.ts";
+import { DateTimeString, Nullable, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 
 const maximumBatchEvents = 1_000;
@@ -163,8 +163,8 @@ export type EventDetail = Static<typeof EventDetailSchema>;
 export const EventListQuery = StrictObject({
   customer: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
-  from: Type.Optional(Type.String({ format: "date-time", description: "events at or after this instant" })),
-  to: Type.Optional(Type.String({ format: "date-time", description: "events before this instant" })),
+  from: Type.Optional(DateTimeString("events at or after this instant")),
+  to: Type.Optional(DateTimeString("events before this instant")),
   limit: Type.Optional(
     Type.Integer({ minimum: 1, maximum: 100, default: 20, description: "page size, 1 to 100" }),
   ),

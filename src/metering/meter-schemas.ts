@@ -1,6 +1,13 @@
 // The JSON shapes of meters on the API: what a client sends and gets back.
 import { type Static, Type } from "typebox";
-import { Description, Name, Nullable, PrefixedId, Timestamp } from "../platform/http/schemas.ts";
+import {
+  DateTimeString,
+  Description,
+  Name,
+  Nullable,
+  PrefixedId,
+  Timestamp,
+} from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { Aggregation, EventName, MeterFilters, PropertyName } from "../pricing/index.ts";
 
@@ -44,12 +51,10 @@ export const CreateMeterBody = StrictObject({
   display_decimals: Type.Optional(Nullable(DisplayDecimals)),
   ...definitionFields,
   effective_from: Type.Optional(
-    Type.String({
-      format: "date-time",
-      description:
-        "events from this instant on are counted; default: the oldest timestamp ingestion accepts " +
+    DateTimeString(
+      "events from this instant on are counted; default: the oldest timestamp ingestion accepts " +
         "(now minus the environment's event_past_window_days)",
-    }),
+    ),
   ),
 });
 export type CreateMeterInput = Static<typeof CreateMeterBody>;
@@ -76,10 +81,7 @@ export const CreateMeterVersionBody = StrictObject({
   filters: definitionFields.filters,
   group_by: definitionFields.group_by,
   effective_from: Type.Optional(
-    Type.String({
-      format: "date-time",
-      description: "when the new version takes over from the current one; default: now",
-    }),
+    DateTimeString("when the new version takes over from the current one; default: now"),
   ),
 });
 export type CreateMeterVersionInput = Static<typeof CreateMeterVersionBody>;

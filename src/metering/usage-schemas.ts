@@ -1,16 +1,14 @@
 // The JSON shapes of usage queries.
 import { type Static, Type } from "typebox";
-import { DecimalString, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { DateTimeString, DecimalString, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { windowUnits } from "./query-windows.ts";
 
 export const UsageQuery = StrictObject({
   customer: Type.String({ minLength: 1, maxLength: 255, description: "the customer's external id" }),
   meter: Type.String({ minLength: 1, maxLength: 100, description: "the meter's code" }),
-  from: Type.String({ format: "date-time", description: "start of the range, included" }),
-  to: Type.Optional(
-    Type.String({ format: "date-time", description: "end of the range, excluded; default now" }),
-  ),
+  from: DateTimeString("start of the range, included"),
+  to: Type.Optional(DateTimeString("end of the range, excluded; default now")),
   window: Type.Optional(
     StringEnum(windowUnits, {
       description: "hour, day or month of the customer's time zone, or none for one window; default none",

@@ -2,6 +2,7 @@
 import { type Static, Type } from "typebox";
 import { BodyWithReason } from "../platform/http/reason.ts";
 import {
+  DateTimeString,
   NonNegativeDecimalString,
   Nullable,
   PrefixedId,
@@ -50,10 +51,8 @@ export const CreatePriceOverrideBody = BodyWithReason({
   plan_code: Code,
   charge_id: Code,
   override: PriceOverrideDocumentSchema,
-  effective_from: Type.String({ format: "date-time", description: "not in the past" }),
-  effective_until: Type.Optional(
-    Type.String({ format: "date-time", description: "exclusive; open-ended when left out" }),
-  ),
+  effective_from: DateTimeString("not in the past"),
+  effective_until: Type.Optional(DateTimeString("exclusive; open-ended when left out")),
 });
 export type CreatePriceOverrideInput = Static<typeof CreatePriceOverrideBody>;
 

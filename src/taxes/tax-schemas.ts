@@ -4,6 +4,7 @@ import { type Static, Type } from "typebox";
 import { BodyWithReason } from "../platform/http/reason.ts";
 import {
   CountryCode,
+  DateTimeString,
   ListedCountryCode,
   NonNegativeDecimalString,
   Nullable,
@@ -40,10 +41,8 @@ export const CreateTaxRateBody = BodyWithReason({
         "EU VAT only: a business customer in another member state accounts for the VAT itself; default false",
     }),
   ),
-  valid_from: Type.Optional(Type.String({ format: "date-time", description: "open-ended when left out" })),
-  valid_until: Type.Optional(
-    Type.String({ format: "date-time", description: "exclusive; open-ended when left out" }),
-  ),
+  valid_from: Type.Optional(DateTimeString("open-ended when left out")),
+  valid_until: Type.Optional(DateTimeString("exclusive; open-ended when left out")),
 });
 export type CreateTaxRateInput = Static<typeof CreateTaxRateBody>;
 
@@ -87,9 +86,7 @@ export const SetTaxExemptionBody = StrictObject({
     description: "why the customer pays no tax, printed on its invoices, such as 'Registered charity'",
   }),
   certificate_id: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-  valid_until: Type.Optional(
-    Type.String({ format: "date-time", description: "exclusive, in the future; open-ended when left out" }),
-  ),
+  valid_until: Type.Optional(DateTimeString("exclusive, in the future; open-ended when left out")),
 });
 export type SetTaxExemptionInput = Static<typeof SetTaxExemptionBody>;
 

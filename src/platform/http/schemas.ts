@@ -26,6 +26,11 @@ export const PositivePercent = Type.String({
 /** An RFC 3339 instant, e.g. "2026-02-15T00:00:00Z". */
 export const Timestamp = Type.String({ format: "date-time", examples: ["2026-02-15T00:00:00Z"] });
 
+/** An RFC 3339 instant that a request gives, described by what it marks. */
+export function DateTimeString(description: string) {
+  return Type.String({ format: "date-time", description });
+}
+
 /** Free-form key/value pairs the caller keeps on an object. */
 export const Metadata = Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 500 }), {
   maxProperties: 50,
