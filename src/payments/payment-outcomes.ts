@@ -6,6 +6,7 @@
 // waiting for its outcome takes one, so a provider's answer and its webhook
 // arriving together change the books once.
 
+import type { Updateable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
 import { Decimal, ZERO } from "../core/index.ts";
 import { recordBalanceMovement } from "../credits/index.ts";
@@ -16,6 +17,7 @@ import { dunningAfterFailure, endDunningOfPaidInvoice } from "./dunning-lifecycl
 import { announcePaymentFailed, announcePaymentSucceeded } from "./payment-announcements.ts";
 import type { PaymentFailure } from "./payment-provider.ts";
 import { type PaymentRow, presentPayment } from "./payment-store.ts";
+import type { PaymentTable } from "./tables.ts";
 
 /**
  * Records that the money of `payment` arrived: applied to its invoice up to
@@ -44,25 +46,12 @@ export async function recordPaymentSucceeded(
       reason: `overpayment of invoice ${invoice.number ?? invoice.id} by payment ${payment.id}`,
     });
   }
-  const updated = await transaction
-    .updateTable("payments")
-    .set({
-      status: "succeeded",
-      amount_applied: applied.toFixed(),
-      amount_to_balance: overpaid.toFixed(),
-      provider_payment_id: details.providerPaymentId ?? payment.provider_payment_id,
-      received_at: details.receivedAt,
-      updated_at: context.clock.now(),
-    })
-    .where("id", "=", payment.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await recordAuditEvent(transaction, context, {
-    action: "payment.succeeded",
-    objectType: "payment",
-    objectId: payment.id,
-    before: payment.status === "pending" ? null : { status: payment.status },
-    after: { ...presentPayment(updated) },
+  const updated = await writeOutcome(transaction, context, payment, {
+    status: "succeeded",
+    amount_applied: applied.toFixed(),
+    amount_to_balance: overpaid.toFixed(),
+    provider_payment_id: details.providerPaymentId ?? payment.provider_payment_id,
+    received_at: details.receivedAt,
   });
   const paidInFull = current.status !== "paid" && invoice.status === "paid";
   if (invoice.status === "paid") await endDunningOfPaidInvoice(transaction, context, invoice.id);
@@ -79,29 +68,42 @@ export async function recordPaymentFailed(
 ): Promise<PaymentRow> {
   if (payment.status !== "pending") return payment;
   const { failure } = details;
-  const updated = await transaction
-    .updateTable("payments")
-    .set({
-      status: "failed",
-      provider_payment_id: details.providerPaymentId ?? payment.provider_payment_id,
-      failure_code: failure.code,
-      decline_code: failure.declineCode,
-      failure_message: failure.message.slice(0, 1000),
-      hard_decline: failure.hardDecline,
-      updated_at: context.clock.now(),
-    })
-    .where("id", "=", payment.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await recordAuditEvent(transaction, context, {
-    action: "payment.failed",
-    objectType: "payment",
-    objectId: payment.id,
-    before: null,
-    after: { ...presentPayment(updated) },
+  const updated = await writeOutcome(transaction, context, payment, {
+    status: "failed",
+    provider_payment_id: details.providerPaymentId ?? payment.provider_payment_id,
+    failure_code: failure.code,
+    decline_code: failure.declineCode,
+    failure_message: failure.message.slice(0, 1000),
+    hard_decline: failure.hardDecline,
   });
   const invoice = await lockInvoice(transaction, context, payment.invoice_id);
   const nextRetryAt = await dunningAfterFailure(transaction, context, updated, invoice);
   await announcePaymentFailed(transaction, context, updated, invoice, nextRetryAt);
+  return updated;
+}
+
+/**
+ * Writes the outcome on the payment's row and audits it as `payment.succeeded`
+ * or `payment.failed` (a payment that was pending had no earlier state to show).
+ */
+async function writeOutcome(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  payment: PaymentRow,
+  outcome: Updateable<PaymentTable> & { status: "succeeded" | "failed" },
+): Promise<PaymentRow> {
+  const updated = await transaction
+    .updateTable("payments")
+    .set({ ...outcome, updated_at: context.clock.now() })
+    .where("id", "=", payment.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAuditEvent(transaction, context, {
+    action: `payment.${outcome.status}`,
+    objectType: "payment",
+    objectId: payment.id,
+    before: payment.status === "pending" ? null : { status: payment.status },
+    after: { ...presentPayment(updated) },
+  });
   return updated;
 }
