@@ -8,7 +8,7 @@
 // the same digits, and every other event comes back whole, grouped by its
 // properties, for the core's reader.
 import { sql } from "kysely";
-import { Decimal, type Instant, toDecimal } from "../core/index.ts";
+import { Decimal, type Instant, toDecimal, ZERO } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { MeterVersion } from "./meter-definition.ts";
 import { meterReaderOf } from "./meter-reading.ts";
@@ -16,6 +16,24 @@ import type { EventProperties } from "./tables.ts";
 
 /** What taking events back out of a window needs: how many, their sum and their largest value. */
 export type RangeTotal = { eventCount: number; sum: Decimal | undefined; maximum: Decimal | undefined };
+
+/** Adds events' count, sum and largest value to the total of their dimension key. */
+export function addToRangeTotals(
+  totals: Map<string, RangeTotal>,
+  dimensionKey: string,
+  added: RangeTotal,
+): void {
+  const total = totals.get(dimensionKey) ?? { eventCount: 0, sum: undefined, maximum: undefined };
+  total.eventCount += added.eventCount;
+  if (added.sum !== undefined) total.sum = (total.sum ?? ZERO).plus(added.sum);
+  if (
+    added.maximum !== undefined &&
+    (total.maximum === undefined || added.maximum.greaterThan(total.maximum))
+  ) {
+    total.maximum = added.maximum;
+  }
+  totals.set(dimensionKey, total);
+}
 
 /**
  * Totals by dimension key of the events in [from, to) that `version` counts,
@@ -76,36 +94,25 @@ export async function sumEventsInRange(
     group by matched_on, 2`.execute(context.database);
 
   const totals = new Map<string, RangeTotal>();
-  const add = (
-    dimensionKey: string,
-    eventCount: number,
-    sum: Decimal | undefined,
-    maximum: Decimal | undefined,
-  ) => {
-    const total = totals.get(dimensionKey) ?? { eventCount: 0, sum: undefined, maximum: undefined };
-    total.eventCount += eventCount;
-    if (sum !== undefined) total.sum = (total.sum ?? new Decimal(0)).plus(sum);
-    if (maximum !== undefined && (total.maximum === undefined || maximum.greaterThan(total.maximum))) {
-      total.maximum = maximum;
-    }
-    totals.set(dimensionKey, total);
-  };
   for (const row of rows) {
     if (row.properties === null) {
       const dimensionKey = reader.dimensionKeyIfMatched(row.matched_on);
       if (dimensionKey === undefined) continue;
-      add(
-        dimensionKey,
-        row.event_count,
-        row.value_sum === null ? undefined : new Decimal(row.value_sum),
-        row.value_max === null ? undefined : new Decimal(row.value_max),
-      );
+      addToRangeTotals(totals, dimensionKey, {
+        eventCount: row.event_count,
+        sum: row.value_sum === null ? undefined : new Decimal(row.value_sum),
+        maximum: row.value_max === null ? undefined : new Decimal(row.value_max),
+      });
       continue;
     }
     const reading = reader.read(row.properties);
     if (reading.kind !== "matched") continue;
     const numeric = reading.numeric === undefined ? undefined : toDecimal(reading.numeric);
-    add(reading.dimensionKey, row.event_count, numeric?.times(row.event_count), numeric);
+    addToRangeTotals(totals, reading.dimensionKey, {
+      eventCount: row.event_count,
+      sum: numeric?.times(row.event_count),
+      maximum: numeric,
+    });
   }
   return totals;
 }

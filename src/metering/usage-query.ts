@@ -15,7 +15,7 @@ import { MeterCatalog } from "./meter-catalog.ts";
 import { type MeterVersion, versionInEffect } from "./meter-definition.ts";
 import { loadVersionsOfMeterCode } from "./meter-versions.ts";
 import { type QueryWindow, queryWindows, windowIndexOf } from "./query-windows.ts";
-import { type RangeTotal, sumEventsInRange } from "./range-totals.ts";
+import { addToRangeTotals, type RangeTotal, sumEventsInRange } from "./range-totals.ts";
 import {
   addReadingsToCells,
   hourStartOf,
@@ -269,16 +269,11 @@ async function tailTotals(
   for (const cell of cells.sorted()) {
     if (cell.uniqueKeys.size > 0) return undefined;
     const columns = cell.columns();
-    const total = totals.get(cell.key.dimensionKey) ?? { eventCount: 0, sum: undefined, maximum: undefined };
-    total.eventCount += columns.event_count;
-    if (columns.value_sum !== null) total.sum = (total.sum ?? ZERO).plus(columns.value_sum);
-    if (
-      columns.value_max !== null &&
-      (total.maximum === undefined || total.maximum.lessThan(columns.value_max))
-    ) {
-      total.maximum = new Decimal(columns.value_max);
-    }
-    totals.set(cell.key.dimensionKey, total);
+    addToRangeTotals(totals, cell.key.dimensionKey, {
+      eventCount: columns.event_count,
+      sum: columns.value_sum === null ? undefined : new Decimal(columns.value_sum),
+      maximum: columns.value_max === null ? undefined : new Decimal(columns.value_max),
+    });
   }
   return totals;
 }
