@@ -6,12 +6,32 @@ const redrawEveryMilliseconds = 100;
 const barWidth = 24;
 const plainLineEveryPercent = 5;
 
-export type ProgressBar = {
+type ProgressBar = {
   update(done: number, detail: string): void;
   finish(detail: string): void;
 };
 
-export function createProgressBar(options: {
+/**
+ * A bar for work that says its total only in its first progress report: drawn
+ * from that report on; finishing work that never reported prints nothing.
+ */
+export function progressBarFromFirstReport(options: { label: string; unit: string }): {
+  update(done: number, total: number, detail: string): void;
+  finish(detail: string): void;
+} {
+  let bar: ProgressBar | undefined;
+  return {
+    update(done, total, detail) {
+      bar ??= createProgressBar({ ...options, total });
+      bar.update(done, detail);
+    },
+    finish(detail) {
+      bar?.finish(detail);
+    },
+  };
+}
+
+function createProgressBar(options: {
   label: string;
   total: number;
   unit: string;

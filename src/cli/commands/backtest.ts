@@ -7,9 +7,9 @@
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { FairbillError } from "../../platform/errors.ts";
-import { createProgressBar, type ProgressBar } from "../progress-bar.ts";
+import { progressBarFromFirstReport } from "../progress-bar.ts";
 import { runCommand } from "../run-command.ts";
-import { inCliTenant, type TenantOptions } from "../tenant-commands.ts";
+import { inCliTenant, type TenantOptions, withTenantOptions } from "../tenant-commands.ts";
 
 type BacktestOptions = TenantOptions & {
   planVersion?: string;
@@ -29,31 +29,30 @@ type BacktestOptions = TenantOptions & {
 };
 
 export function registerBacktestCommand(program: Command): void {
-  program
-    .command("backtest")
-    .description(
-      "Price a plan version (a draft too) or price overrides against invoices already billed; prints the backtest as JSON",
-    )
-    .option("--plan-version <id>", "the plan version to price with")
-    .option("--plan <id>", "with --overrides: the plan whose subscriptions get them")
-    .option(
-      "--overrides <json>",
-      'price overrides, such as [{"charge_id":"calls","override":{"type":"unit_price","unit_price":"0.06"}}]',
-    )
-    .requiredOption("--from <time>", "the first issue date compared, such as 2026-01-01T00:00:00Z")
-    .requiredOption("--to <time>", "the last issue date compared (exclusive), not after now")
-    .option("--customers <ids>", "only these customers (comma separated Fairbill ids)")
-    .option("--on-version <id>", "only customers billed on this version of the plan")
-    .option("--metadata <key=value>", "only customers with this metadata (repeatable)", collect, [])
-    .option("--country <code>", "only customers with this country")
-    .option("--currency <code>", "only invoices in this currency")
-    .option("--billed-at-least <amount>", "only customers billed at least this in the range")
-    .option("--billed-below <amount>", "only customers billed less than this in the range")
-    .option("--csv <file>", "also write the invoices, line by line, as CSV")
-    .option("--reason <text>", "why, for the audit log")
-    .option("--environment <environment>", "test or live", "test")
-    .option("--organization <id>", "the organization (default: the first one created)")
-    .action(runCommand(backtestCommand));
+  withTenantOptions(
+    program
+      .command("backtest")
+      .description(
+        "Price a plan version (a draft too) or price overrides against invoices already billed; prints the backtest as JSON",
+      )
+      .option("--plan-version <id>", "the plan version to price with")
+      .option("--plan <id>", "with --overrides: the plan whose subscriptions get them")
+      .option(
+        "--overrides <json>",
+        'price overrides, such as [{"charge_id":"calls","override":{"type":"unit_price","unit_price":"0.06"}}]',
+      )
+      .requiredOption("--from <time>", "the first issue date compared, such as 2026-01-01T00:00:00Z")
+      .requiredOption("--to <time>", "the last issue date compared (exclusive), not after now")
+      .option("--customers <ids>", "only these customers (comma separated Fairbill ids)")
+      .option("--on-version <id>", "only customers billed on this version of the plan")
+      .option("--metadata <key=value>", "only customers with this metadata (repeatable)", collect, [])
+      .option("--country <code>", "only customers with this country")
+      .option("--currency <code>", "only invoices in this currency")
+      .option("--billed-at-least <amount>", "only customers billed at least this in the range")
+      .option("--billed-below <amount>", "only customers billed less than this in the range")
+      .option("--csv <file>", "also write the invoices, line by line, as CSV")
+      .option("--reason <text>", "why, for the audit log"),
+  ).action(runCommand(backtestCommand));
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -66,18 +65,17 @@ async function backtestCommand(options: BacktestOptions): Promise<void> {
     // "Now" is the environment's: its test clock when one is set.
     const context = { ...tenant.context, clock: tenant.environmentClock, reason: options.reason };
     const created = await requestBacktest(context, requestOf(options));
-    let bar: ProgressBar | undefined;
+    const bar = progressBarFromFirstReport({ label: "Backtesting", unit: "customers" });
     const backtest = await runBacktest(context, created.id, {
       onProgress: (progress) => {
-        bar ??= createProgressBar({
-          label: "Backtesting",
-          total: progress.customersTotal,
-          unit: "customers",
-        });
-        bar.update(progress.customersDone, `${progress.invoicesCompared.toLocaleString("en")} invoices`);
+        bar.update(
+          progress.customersDone,
+          progress.customersTotal,
+          `${progress.invoicesCompared.toLocaleString("en")} invoices`,
+        );
       },
     });
-    bar?.finish(`${backtest.invoices_compared.toLocaleString("en")} invoices`);
+    bar.finish(`${backtest.invoices_compared.toLocaleString("en")} invoices`);
     if (options.csv !== undefined) await writeFile(options.csv, await backtestCsvText(context, backtest.id));
     process.stdout.write(`${JSON.stringify(backtest)}\n`);
     if (backtest.status !== "completed") {

@@ -5,21 +5,21 @@
 // Killed at any point and started again, it issues each invoice exactly once.
 import type { Command } from "commander";
 import { FairbillError } from "../../platform/errors.ts";
-import { createProgressBar, type ProgressBar } from "../progress-bar.ts";
+import { progressBarFromFirstReport } from "../progress-bar.ts";
 import { runCommand } from "../run-command.ts";
-import { inCliTenant, type TenantOptions } from "../tenant-commands.ts";
+import { inCliTenant, type TenantOptions, withTenantOptions } from "../tenant-commands.ts";
 
 type BillRunOptions = TenantOptions & { at?: string; concurrency?: string };
 
 export function registerBillRunCommand(program: Command): void {
-  program
-    .command("bill-run")
-    .description(
-      "Bill every customer with something due at --at (default: the environment's now); prints the run as JSON",
-    )
-    .option("--at <time>", "an RFC 3339 instant such as 2026-03-01T00:00:00Z")
-    .option("--environment <environment>", "test or live", "test")
-    .option("--organization <id>", "the organization (default: the first one created)")
+  withTenantOptions(
+    program
+      .command("bill-run")
+      .description(
+        "Bill every customer with something due at --at (default: the environment's now); prints the run as JSON",
+      )
+      .option("--at <time>", "an RFC 3339 instant such as 2026-03-01T00:00:00Z"),
+  )
     .option(
       "--concurrency <n>",
       "customers billed side by side (PostgreSQL only; default 8 there, 1 on PGlite)",
@@ -39,7 +39,7 @@ async function billRunCommand(options: BillRunOptions): Promise<void> {
         `--at ${at.toISOString()} is in the future: a live bill run bills only what is due by now (${now.toISOString()}).`,
       );
     }
-    let bar: ProgressBar | undefined;
+    const bar = progressBarFromFirstReport({ label: "Billing", unit: "customers" });
     const run = await runBillRun(
       { ...context, clock: environmentClock },
       {
@@ -47,12 +47,11 @@ async function billRunCommand(options: BillRunOptions): Promise<void> {
         trigger: "cli",
         concurrency,
         onProgress: (progress) => {
-          bar ??= createProgressBar({ label: "Billing", total: progress.customersTotal, unit: "customers" });
-          bar.update(progress.customersDone, invoiceDetail(progress));
+          bar.update(progress.customersDone, progress.customersTotal, invoiceDetail(progress));
         },
       },
     );
-    bar?.finish(invoiceDetail(run));
+    bar.finish(invoiceDetail(run));
     process.stdout.write(`${JSON.stringify(presentBillRun(run))}\n`);
     // Customers that could not be billed make the command fail, so a scheduled script notices.
     if (run.errors > 0) {

@@ -15,7 +15,7 @@
 // server's job queue. Running it again creates nothing twice.
 import { readFile, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { createProgressBar, type ProgressBar } from "../progress-bar.ts";
+import { progressBarFromFirstReport } from "../progress-bar.ts";
 import { runCommand } from "../run-command.ts";
 import { inCliTenant, type TenantOptions, withTenantOptions } from "../tenant-commands.ts";
 
@@ -134,16 +134,14 @@ async function runImportHere(
   await inCliTenant(options, async (tenant) => {
     const context = { ...tenant.context, clock: tenant.environmentClock, reason: options.reason };
     const created = await requestImport(context, request);
-    let bar: ProgressBar | undefined;
+    const bar = progressBarFromFirstReport({ label: "Importing", unit: "records" });
     const finished = await runImport(context, created.id, {
       refuseUnpriced: refuseUnpricedEvents,
       onProgress: (progress) => {
-        if (progress.phase !== "importing") return;
-        bar ??= createProgressBar({ label: "Importing", total: progress.recordsTotal, unit: "records" });
-        bar.update(progress.recordsDone, "");
+        if (progress.phase === "importing") bar.update(progress.recordsDone, progress.recordsTotal, "");
       },
     });
-    bar?.finish(`${finished.created} created, ${finished.skipped} skipped, ${finished.refused} refused`);
+    bar.finish(`${finished.created} created, ${finished.skipped} skipped, ${finished.refused} refused`);
     if (options.report !== undefined) {
       const records = [];
       let cursor: string | undefined;

@@ -2,29 +2,28 @@
 // range of months, as GET /v1/kpis answers them, as JSON on stdout, with a
 // progress bar on stderr while the range's events are checked for leakage.
 import type { Command } from "commander";
-import { createProgressBar, type ProgressBar } from "../progress-bar.ts";
+import { progressBarFromFirstReport } from "../progress-bar.ts";
 import { runCommand } from "../run-command.ts";
-import { inCliTenant, type TenantOptions } from "../tenant-commands.ts";
+import { inCliTenant, type TenantOptions, withTenantOptions } from "../tenant-commands.ts";
 
 type KpiOptions = TenantOptions & { from?: string; to?: string };
 
 export function registerKpisCommand(program: Command): void {
-  program
-    .command("kpis")
-    .description(
-      "Billing KPIs of a range of months (MRR, ARR, NRR, DSO, failure rate, disputes, leakage, forecast); prints JSON",
-    )
-    .option("--from <month>", "first month, YYYY-MM (default: eleven months before --to)")
-    .option("--to <month>", "last month, YYYY-MM (default: the month before the current one)")
-    .option("--environment <environment>", "test or live", "test")
-    .option("--organization <id>", "the organization (default: the first one created)")
-    .action(runCommand(kpisCommand));
+  withTenantOptions(
+    program
+      .command("kpis")
+      .description(
+        "Billing KPIs of a range of months (MRR, ARR, NRR, DSO, failure rate, disputes, leakage, forecast); prints JSON",
+      )
+      .option("--from <month>", "first month, YYYY-MM (default: eleven months before --to)")
+      .option("--to <month>", "last month, YYYY-MM (default: the month before the current one)"),
+  ).action(runCommand(kpisCommand));
 }
 
 async function kpisCommand(options: KpiOptions): Promise<void> {
   const { computeKpis } = await import("../../finance/index.ts");
   await inCliTenant(options, async ({ handle, scope, environmentClock }) => {
-    let bar: ProgressBar | undefined;
+    const bar = progressBarFromFirstReport({ label: "Checking events", unit: "events" });
     const kpis = await computeKpis(
       handle.database,
       scope,
@@ -35,12 +34,11 @@ async function kpisCommand(options: KpiOptions): Promise<void> {
       {
         now: environmentClock.now(),
         onProgress: (progress) => {
-          bar ??= createProgressBar({ label: "Checking events", total: progress.total, unit: "events" });
-          bar.update(progress.done, "leakage");
+          bar.update(progress.done, progress.total, "leakage");
         },
       },
     );
-    bar?.finish(`${kpis.leakage.per_thousand_events} leaking per 1,000`);
+    bar.finish(`${kpis.leakage.per_thousand_events} leaking per 1,000`);
     process.stdout.write(`${JSON.stringify(kpis)}\n`);
   });
 }
