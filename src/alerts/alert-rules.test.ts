@@ -1,22 +1,20 @@
 // Alert rules through the API: made for a customer, a subscription or a
 // meter, refused with the bad field named, changed, deleted, listed, audited;
 // and made by a customer from the portal, who reaches its own rules only.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { CustomerBody } from "../../test/support/api-types.ts";
 import { createCustomer, createMeter, createPlan, subscribe } from "../../test/support/builders.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { createAlertRule, listAlertRules, listCustomerAlertRules } from "./alert-rules.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Alert rules" });
 let planId: string;
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Alert rules" }));
-  await createMeter(tenant.admin, { event_name: "call" });
-  const plan = await createPlan(tenant.admin, {
+  await createMeter(suite.tenant.admin, { event_name: "call" });
+  const plan = await createPlan(suite.tenant.admin, {
     code: "pro",
     name: "Pro",
     version: {
@@ -26,22 +24,20 @@ beforeAll(async () => {
   });
   planId = plan.id;
 });
-afterAll(async () => {
-  await testApp?.close();
-});
 
 let sequence = 0;
 async function newCustomer(fields: Partial<CustomerBody> = {}): Promise<string> {
   sequence += 1;
-  return (await createCustomer(tenant.admin, { external_id: `alerts-${sequence}`, ...fields })).id;
+  return (await createCustomer(suite.tenant.admin, { external_id: `alerts-${sequence}`, ...fields })).id;
 }
 
 async function subscribeToPlan(customerId: string): Promise<string> {
-  return (await subscribe(tenant.admin, { customer_id: customerId, plan_id: planId, currency: "EUR" })).id;
+  return (await subscribe(suite.tenant.admin, { customer_id: customerId, plan_id: planId, currency: "EUR" }))
+    .id;
 }
 
 function portalContext(customerId: string): RequestContext {
-  return { ...tenant.context(), actor: { type: "portal", customerId } };
+  return { ...suite.tenant.context(), actor: { type: "portal", customerId } };
 }
 
 describe("alert rules", () => {
@@ -49,7 +45,7 @@ describe("alert rules", () => {
     const customerId = await newCustomer({ currency: "USD", email: "ops@acme.example" });
     const subscriptionId = await subscribeToPlan(customerId);
 
-    const spend = await tenant.admin.post(`/v1/customers/${customerId}/alerts`, {
+    const spend = await suite.tenant.admin.post(`/v1/customers/${customerId}/alerts`, {
       kind: "spend",
       threshold: "100",
       name: "Monthly budget",
@@ -72,7 +68,7 @@ describe("alert rules", () => {
     expect(spend.body.id).toMatch(/^alr_/);
 
     // For one subscription, the subscription's currency is the one its invoices are in.
-    const subscriptionSpend = await tenant.admin.post(`/v1/customers/${customerId}/alerts`, {
+    const subscriptionSpend = await suite.tenant.admin.post(`/v1/customers/${customerId}/alerts`, {
       kind: "spend",
       threshold: "25.50",
       subscription_id: subscriptionId,
@@ -80,7 +76,7 @@ describe("alert rules", () => {
     expect(subscriptionSpend.status).toBe(201);
     expect(subscriptionSpend.body).toMatchObject({ subscription_id: subscriptionId, currency: "EUR" });
 
-    const usage = await tenant.admin.post(`/v1/customers/${customerId}/alerts`, {
+    const usage = await suite.tenant.admin.post(`/v1/customers/${customerId}/alerts`, {
       kind: "usage",
       meter: "calls",
       threshold: "1000000",
@@ -94,7 +90,7 @@ describe("alert rules", () => {
       email_customer: false,
     });
 
-    const credits = await tenant.admin.post(`/v1/customers/${customerId}/alerts`, {
+    const credits = await suite.tenant.admin.post(`/v1/customers/${customerId}/alerts`, {
       kind: "credit_balance",
       threshold: "20",
       currency: "EUR",
@@ -102,7 +98,7 @@ describe("alert rules", () => {
     expect(credits.status).toBe(201);
     expect(credits.body).toMatchObject({ currency: "EUR", threshold: "20.00" });
 
-    const listed = await tenant.admin.get(`/v1/customers/${customerId}/alerts`);
+    const listed = await suite.tenant.admin.get(`/v1/customers/${customerId}/alerts`);
     expect(listed.status).toBe(200);
     expect(listed.body.data.map((rule: { id: string }) => rule.id)).toEqual([
       credits.body.id,
@@ -110,17 +106,17 @@ describe("alert rules", () => {
       subscriptionSpend.body.id,
       spend.body.id,
     ]);
-    const usageOnly = await tenant.admin.get(`/v1/customers/${customerId}/alerts?kind=usage`);
+    const usageOnly = await suite.tenant.admin.get(`/v1/customers/${customerId}/alerts?kind=usage`);
     expect(usageOnly.body.data.map((rule: { id: string }) => rule.id)).toEqual([usage.body.id]);
-    const paged = await tenant.admin.get(`/v1/alerts?customer_id=${customerId}&limit=3`);
+    const paged = await suite.tenant.admin.get(`/v1/alerts?customer_id=${customerId}&limit=3`);
     expect(paged.body.data).toHaveLength(3);
-    const rest = await tenant.admin.get(
+    const rest = await suite.tenant.admin.get(
       `/v1/alerts?customer_id=${customerId}&cursor=${paged.body.next_cursor}`,
     );
     expect(rest.body.data.map((rule: { id: string }) => rule.id)).toEqual([spend.body.id]);
     expect(rest.body.next_cursor).toBeNull();
 
-    const audit = await tenant.admin.get(`/v1/audit-events?object_type=alert`);
+    const audit = await suite.tenant.admin.get(`/v1/audit-events?object_type=alert`);
     const created = audit.body.data.filter(
       (entry: { action: string; object_id: string }) =>
         entry.action === "alert.created" && entry.object_id === spend.body.id,
@@ -186,12 +182,12 @@ describe("alert rules", () => {
       ],
     ];
     for (const [body, errors] of cases) {
-      const response = await tenant.admin.post(`/v1/customers/${withoutCurrency}/alerts`, body);
+      const response = await suite.tenant.admin.post(`/v1/customers/${withoutCurrency}/alerts`, body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(response.body.errors, JSON.stringify(body)).toEqual(errors);
     }
     const ownSubscription = await subscribeToPlan(other);
-    const mismatch = await tenant.admin.post(`/v1/customers/${other}/alerts`, {
+    const mismatch = await suite.tenant.admin.post(`/v1/customers/${other}/alerts`, {
       kind: "spend",
       threshold: "10",
       currency: "USD",
@@ -200,7 +196,7 @@ describe("alert rules", () => {
     expect(mismatch.body.errors).toEqual([
       { path: "$.currency", message: "must be the subscription's currency, EUR, which its invoices are in" },
     ]);
-    const missing = await tenant.admin.post("/v1/customers/cus_missing/alerts", {
+    const missing = await suite.tenant.admin.post("/v1/customers/cus_missing/alerts", {
       kind: "spend",
       threshold: "1",
     });
@@ -209,39 +205,43 @@ describe("alert rules", () => {
 
   it("changes a threshold, disables and deletes a rule; a viewer reads but cannot write", async () => {
     const customerId = await newCustomer({ currency: "USD" });
-    const created = await tenant.admin.post(`/v1/customers/${customerId}/alerts`, {
+    const created = await suite.tenant.admin.post(`/v1/customers/${customerId}/alerts`, {
       kind: "credit_balance",
       threshold: "10",
     });
     const path = `/v1/customers/${customerId}/alerts/${created.body.id}`;
-    const changed = await tenant.admin.patch(path, {
+    const changed = await suite.tenant.admin.patch(path, {
       threshold: "12.5",
       name: "Low credits",
       enabled: false,
     });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ threshold: "12.50", name: "Low credits", enabled: false });
-    expect((await tenant.admin.get(path)).body).toEqual(changed.body);
-    expect((await tenant.admin.patch(path, { threshold: "0.001" })).body.errors).toEqual([
+    expect((await suite.tenant.admin.get(path)).body).toEqual(changed.body);
+    expect((await suite.tenant.admin.patch(path, { threshold: "0.001" })).body.errors).toEqual([
       { path: "$.threshold", message: "has more decimal places than USD has (2)" },
     ]);
-    expect((await tenant.admin.patch(path, { name: null })).body.name).toBeNull();
+    expect((await suite.tenant.admin.patch(path, { name: null })).body.name).toBeNull();
 
-    const viewer = await tenant.client("viewer");
+    const viewer = await suite.tenant.client("viewer");
     expect((await viewer.get(path)).status).toBe(200);
     expect((await viewer.patch(path, { enabled: true })).status).toBe(403);
 
     // Under another customer's path, the rule does not exist.
     const stranger = await newCustomer();
-    expect((await tenant.admin.get(`/v1/customers/${stranger}/alerts/${created.body.id}`)).status).toBe(404);
+    expect((await suite.tenant.admin.get(`/v1/customers/${stranger}/alerts/${created.body.id}`)).status).toBe(
+      404,
+    );
 
-    const deleted = await tenant.admin.delete(path);
+    const deleted = await suite.tenant.admin.delete(path);
     expect(deleted.status).toBe(200);
-    expect((await tenant.admin.get(path)).status).toBe(404);
-    expect((await tenant.admin.get(`/v1/customers/${customerId}/alerts`)).body.data).toEqual([]);
-    expect((await tenant.admin.get(`/v1/alerts/${created.body.id}/triggers`)).status).toBe(404);
-    expect((await tenant.admin.delete(path)).status).toBe(404);
-    const audit = await tenant.admin.get(`/v1/audit-events?object_type=alert&object_id=${created.body.id}`);
+    expect((await suite.tenant.admin.get(path)).status).toBe(404);
+    expect((await suite.tenant.admin.get(`/v1/customers/${customerId}/alerts`)).body.data).toEqual([]);
+    expect((await suite.tenant.admin.get(`/v1/alerts/${created.body.id}/triggers`)).status).toBe(404);
+    expect((await suite.tenant.admin.delete(path)).status).toBe(404);
+    const audit = await suite.tenant.admin.get(
+      `/v1/audit-events?object_type=alert&object_id=${created.body.id}`,
+    );
     expect(audit.body.data.map((entry: { action: string }) => entry.action).sort()).toEqual([
       "alert.created",
       "alert.deleted",
@@ -253,7 +253,7 @@ describe("alert rules", () => {
   it("lets a customer in the portal set its own spending alert, and nobody else's", async () => {
     const customerId = await newCustomer({ currency: "USD" });
     const neighbour = await newCustomer({ currency: "USD" });
-    await tenant.admin.post(`/v1/customers/${neighbour}/alerts`, { kind: "spend", threshold: "5" });
+    await suite.tenant.admin.post(`/v1/customers/${neighbour}/alerts`, { kind: "spend", threshold: "5" });
     const portal = portalContext(customerId);
 
     const own = await createAlertRule(portal, customerId, { kind: "spend", threshold: "50" });

@@ -3,37 +3,29 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { asTableOwner } from "../../test/support/table-owner.ts";
-import {
-  type ApiClient,
-  startTestAppWithTenant,
-  type TestApp,
-  type TestTenant,
-} from "../../test/support/test-app.ts";
+import { type ApiClient, testAppForFile } from "../../test/support/test-app.ts";
 import { canonicalJson } from "../platform/canonical-json.ts";
 import { systemClock } from "../platform/clock.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { verifyAuditChain, verifyEveryAuditChain, writeAuditCheckpoints } from "./index.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Audited" });
 let billingOps: ApiClient;
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Audited" }));
-  billingOps = await tenant.client("billing_ops");
+  billingOps = await suite.tenant.client("billing_ops");
 });
-afterAll(async () => testApp?.close());
 
 describe("the audit log API", () => {
   it("filters by object, actor and action, pages newest first, and gives each entry its field changes", async () => {
     const product = await billingOps.post("/v1/products", { code: "api", name: "API", reason: "launch" });
     await billingOps.patch(`/v1/products/${product.body.id}`, { name: "API access" });
     await billingOps.patch(`/v1/products/${product.body.id}`, { description: "Calls to the public API" });
-    await tenant.admin.post("/v1/products", { code: "storage", name: "Storage" });
+    await suite.tenant.admin.post("/v1/products", { code: "storage", name: "Storage" });
 
-    const all = await tenant.admin.get(`/v1/audit-events?object_id=${product.body.id}`);
+    const all = await suite.tenant.admin.get(`/v1/audit-events?object_id=${product.body.id}`);
     expect(all.body.data.map((entry: { action: string }) => entry.action)).toEqual([
       "product.updated",
       "product.updated",
@@ -51,14 +43,14 @@ describe("the audit log API", () => {
     expect(created.changes.map((change: { path: string }) => change.path)).toContain("$.code");
     expect(described.sequence).toBeGreaterThan(renamed.sequence);
 
-    const byActor = await tenant.admin.get(
+    const byActor = await suite.tenant.admin.get(
       `/v1/audit-events?actor_id=${created.actor.id}&action=product.updated&object_type=product`,
     );
     expect(byActor.body.data).toHaveLength(2);
 
-    const firstPage = await tenant.admin.get("/v1/audit-events?object_type=product&limit=2");
+    const firstPage = await suite.tenant.admin.get("/v1/audit-events?object_type=product&limit=2");
     expect(firstPage.body.data).toHaveLength(2);
-    const secondPage = await tenant.admin.get(
+    const secondPage = await suite.tenant.admin.get(
       `/v1/audit-events?object_type=product&limit=2&cursor=${firstPage.body.next_cursor}`,
     );
     expect(secondPage.body.data).toHaveLength(2);
@@ -68,23 +60,23 @@ describe("the audit log API", () => {
     );
     expect(sequences).toEqual([...sequences].sort((left, right) => right - left));
 
-    const later = await tenant.admin.get(
+    const later = await suite.tenant.admin.get(
       `/v1/audit-events?object_type=product&occurred_after=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
     );
     expect(later.body.data).toEqual([]);
-    const earlier = await tenant.admin.get(
+    const earlier = await suite.tenant.admin.get(
       `/v1/audit-events?object_type=product&occurred_before=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
     );
     expect(earlier.body.data).toHaveLength(4);
-    expect((await tenant.admin.get("/v1/audit-events?cursor=nonsense")).body.errors[0].path).toBe(
+    expect((await suite.tenant.admin.get("/v1/audit-events?cursor=nonsense")).body.errors[0].path).toBe(
       "query.cursor",
     );
   });
 
   it("keeps each environment's entries to itself and verifies the organization's chain", async () => {
-    const live = await tenant.client("admin", "live");
+    const live = await suite.tenant.client("admin", "live");
     await live.post("/v1/products", { code: "live-only", name: "Live only" });
-    const testEntries = await tenant.admin.get("/v1/audit-events?object_type=product&limit=100");
+    const testEntries = await suite.tenant.admin.get("/v1/audit-events?object_type=product&limit=100");
     expect(JSON.stringify(testEntries.body)).not.toContain("live-only");
     const verified = await live.get("/v1/audit-events/verify");
     expect(verified.body).toMatchObject({ ok: true, first_broken_entry: null });
@@ -93,7 +85,7 @@ describe("the audit log API", () => {
 
 describe("the approval policy", () => {
   it("requires approval in live and not in test by default, and only an admin changes it", async () => {
-    const live = await tenant.client("admin", "live");
+    const live = await suite.tenant.client("admin", "live");
     expect((await live.get("/v1/catalog/approval-policy")).body).toEqual({
       environment: "live",
       publish_requires_approval: true,
@@ -108,7 +100,7 @@ describe("the approval policy", () => {
       updated_at: null,
       pending_change: null,
     });
-    expect((await tenant.admin.get("/v1/catalog/approval-policy")).body).toMatchObject({
+    expect((await suite.tenant.admin.get("/v1/catalog/approval-policy")).body).toMatchObject({
       environment: "test",
       publish_requires_approval: false,
     });
@@ -124,7 +116,7 @@ describe("the approval policy", () => {
       publish_requires_approval: true,
       pending_change: { publish_requires_approval: false, state: "pending", reason: "pilot" },
     });
-    const secondAdmin = await tenant.client("admin", "live");
+    const secondAdmin = await suite.tenant.client("admin", "live");
     const changed = await secondAdmin.post(
       `/v1/catalog/approval-policy/changes/${proposed.body.pending_change.id}/approve`,
       {},
@@ -148,11 +140,11 @@ describe("the approval policy", () => {
 
 describe("the audit chain check", () => {
   it("reports every broken entry, not only the first, and checks an organization whose head was deleted", async () => {
-    const tampered = await testApp.newTenant("Tampered");
+    const tampered = await suite.testApp.newTenant("Tampered");
     const product = await tampered.admin.post("/v1/products", { code: "chain", name: "Chain" });
     for (const name of ["One", "Two", "Three", "Four"])
       await tampered.admin.patch(`/v1/products/${product.body.id}`, { name });
-    const entries = await testApp.handle.database
+    const entries = await suite.testApp.handle.database
       .selectFrom("audit_events")
       .select(["id", "sequence"])
       .where("organization_id", "=", tampered.organization.id)
@@ -160,7 +152,7 @@ describe("the audit chain check", () => {
       .execute();
     expect(entries.length).toBeGreaterThanOrEqual(5);
     const [second, fourth] = [entries[1], entries[3]];
-    const database = testApp.handle.database;
+    const database = suite.testApp.handle.database;
     await asTableOwner(database, async (owner) => {
       await sql`alter table audit_events disable trigger audit_events_append_only`.execute(owner);
       for (const entry of [second, fourth])
@@ -205,7 +197,7 @@ async function asDatabaseOwner(
 }
 
 async function entriesOf(organizationId: string) {
-  return testApp.handle.database
+  return suite.testApp.handle.database
     .selectFrom("audit_events")
     .selectAll()
     .where("organization_id", "=", organizationId)
@@ -253,7 +245,7 @@ async function rewriteAndRecompute(
   index: number,
   options: { keyed: boolean; guessedKey?: Buffer; fromStart?: boolean },
 ): Promise<string> {
-  const database = testApp.handle.database;
+  const database = suite.testApp.handle.database;
   const entries = await entriesOf(organizationId);
   let previousHash = "0".repeat(64);
   await asDatabaseOwner(database, async (owner) => {
@@ -281,7 +273,7 @@ async function rewriteAndRecompute(
 }
 
 async function auditedTenant(name: string) {
-  const audited = await testApp.newTenant(name);
+  const audited = await suite.testApp.newTenant(name);
   const product = await audited.admin.post("/v1/products", { code: "chain", name: "Chain" });
   for (const productName of ["One", "Two", "Three", "Four"])
     await audited.admin.patch(`/v1/products/${product.body.id}`, { name: productName });
@@ -301,7 +293,7 @@ describe("the keyed audit chain and its signed checkpoints (issue 18, finding 3)
       keyed: true,
       guessedKey: Buffer.alloc(32, 7),
     });
-    const guessedCheck = await verifyAuditChain(testApp.handle.database, guessed.organization.id);
+    const guessedCheck = await verifyAuditChain(suite.testApp.handle.database, guessed.organization.id);
     expect(guessedCheck.ok).toBe(false);
     expect(guessedCheck.ok ? null : guessedCheck.firstBrokenEntry.id).toBe(editedGuessed);
     expect(
@@ -311,7 +303,7 @@ describe("the keyed audit chain and its signed checkpoints (issue 18, finding 3)
 
   it("catches a chain rewritten as the old unkeyed kind once a checkpoint covers it", async () => {
     const legacy = await auditedTenant("Rewritten as legacy");
-    const database = testApp.handle.database;
+    const database = suite.testApp.handle.database;
     const run = await writeAuditCheckpoints(database, { clock: systemClock });
     expect(run.written.map((checkpoint) => checkpoint.organization_id)).toContain(legacy.organization.id);
     const edited = await rewriteAndRecompute(legacy.organization.id, 1, { keyed: false, fromStart: true });
@@ -325,7 +317,7 @@ describe("the keyed audit chain and its signed checkpoints (issue 18, finding 3)
 
   it("catches entries removed from the end with the head moved back, by the signed checkpoint", async () => {
     const cut = await auditedTenant("Cut short");
-    const database = testApp.handle.database;
+    const database = suite.testApp.handle.database;
     await writeAuditCheckpoints(database, { clock: systemClock });
     const entries = await entriesOf(cut.organization.id);
     const kept = entries.at(-3);
@@ -357,7 +349,7 @@ describe("the keyed audit chain and its signed checkpoints (issue 18, finding 3)
     const checkpointFile = join(folder, "audit-checkpoints.jsonl");
     try {
       const erased = await auditedTenant("Erased");
-      const database = testApp.handle.database;
+      const database = suite.testApp.handle.database;
       await writeAuditCheckpoints(database, { clock: systemClock, checkpointFile });
       const lines = readFileSync(checkpointFile, "utf8").trim().split("\n");
       expect(lines.map((line) => JSON.parse(line).organization_id)).toContain(erased.organization.id);
@@ -378,7 +370,7 @@ describe("the keyed audit chain and its signed checkpoints (issue 18, finding 3)
 
   it("names a checkpoint that was not signed with the server's key", async () => {
     const forged = await auditedTenant("Forged checkpoint");
-    const database = testApp.handle.database;
+    const database = suite.testApp.handle.database;
     const [last] = (await entriesOf(forged.organization.id)).slice(-1);
     await database
       .insertInto("audit_checkpoints")
@@ -402,7 +394,7 @@ describe("the keyed audit chain and its signed checkpoints (issue 18, finding 3)
 
   it("signs no checkpoint over a chain broken since the last one", async () => {
     const broken = await auditedTenant("Broken before signing");
-    const database = testApp.handle.database;
+    const database = suite.testApp.handle.database;
     await rewriteAndRecompute(broken.organization.id, 2, { keyed: true });
     const run = await writeAuditCheckpoints(database, { clock: systemClock });
     expect(run.written.map((checkpoint) => checkpoint.organization_id)).not.toContain(broken.organization.id);
@@ -410,7 +402,7 @@ describe("the keyed audit chain and its signed checkpoints (issue 18, finding 3)
   });
 
   it("refuses TRUNCATE of the audit log and of its checkpoints, to the application and to the tables' owner", async () => {
-    const database = testApp.handle.database;
+    const database = suite.testApp.handle.database;
     for (const table of ["audit_events", "audit_checkpoints"]) {
       await expect(sql`truncate ${sql.table(table)}`.execute(database)).rejects.toThrow(/permission denied/);
       await expect(
@@ -422,8 +414,8 @@ describe("the keyed audit chain and its signed checkpoints (issue 18, finding 3)
 
 describe("text the audit chain hashes is the text it stores", () => {
   it("keeps the chain verifiable when a reason arrives with a lone surrogate (found by the request fuzzer)", async () => {
-    const fuzzed = await testApp.newTenant("Surrogate reason");
-    const response = await testApp.app.inject({
+    const fuzzed = await suite.testApp.newTenant("Surrogate reason");
+    const response = await suite.testApp.app.inject({
       method: "POST",
       url: "/v1/products",
       headers: { authorization: `Bearer ${fuzzed.admin.key}`, "fairbill-reason": "a\udfffb" },

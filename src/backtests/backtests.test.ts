@@ -10,19 +10,18 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Charge } from "../../test/support/api-types.ts";
 import { createMeter, createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { readEveryPage } from "../../test/support/paged-lists.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 import { type ScenarioOutput, simulateScenario } from "../simulation/index.ts";
 import { runBacktest } from "./index.ts";
 
 const run = promisify(execFile);
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Backtest tests" });
 let planId: string;
 let draftVersionId: string;
 let publishedVersionId: string;
@@ -108,7 +107,7 @@ function eventsOf(index: number, month: number): ScenarioEvent[] {
 
 async function ingest(events: (ScenarioEvent & { customer: string })[]): Promise<void> {
   for (let offset = 0; offset < events.length; offset += 1000) {
-    const response = await tenant.admin.post("/v1/events/batch?atomic=true", {
+    const response = await suite.tenant.admin.post("/v1/events/batch?atomic=true", {
       events: events.slice(offset, offset + 1000),
     });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
@@ -116,25 +115,23 @@ async function ingest(events: (ScenarioEvent & { customer: string })[]): Promise
 }
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant("Backtest tests");
-  await freezeTestClock(tenant.admin, start);
-  for (const meter of meters) await createMeter(tenant.admin, { ...meter, name: meter.code });
+  await freezeTestClock(suite.tenant.admin, start);
+  for (const meter of meters) await createMeter(suite.tenant.admin, { ...meter, name: meter.code });
   planId = (
-    await createPlan(tenant.admin, {
+    await createPlan(suite.tenant.admin, {
       code: "standard",
       name: "Standard",
       version: { charges: publishedCharges },
     })
   ).id;
-  publishedVersionId = (await tenant.admin.get(`/v1/plans/${planId}/versions/1`)).body.id;
-  const draft = await tenant.admin.post(`/v1/plans/${planId}/versions`, { charges: draftCharges });
+  publishedVersionId = (await suite.tenant.admin.get(`/v1/plans/${planId}/versions/1`)).body.id;
+  const draft = await suite.tenant.admin.post(`/v1/plans/${planId}/versions`, { charges: draftCharges });
   expect(draft.status).toBe(201);
   draftVersionId = draft.body.id;
 
   for (let index = 0; index < customerCount; index++) {
     const externalId = `backtest-${index}`;
-    const { customer } = await subscribeNewCustomer(tenant.admin, planId, {
+    const { customer } = await subscribeNewCustomer(suite.tenant.admin, planId, {
       customer: {
         external_id: externalId,
         currency: "USD",
@@ -146,7 +143,7 @@ beforeAll(async () => {
     customers.push({ externalId, id: customer.id, events: [] });
   }
   for (const month of [0, 1, 2]) {
-    await advanceTestClock(tenant.admin, `2031-0${month + 1}-${month === 1 ? "28" : "31"}T23:00:00Z`);
+    await advanceTestClock(suite.tenant.admin, `2031-0${month + 1}-${month === 1 ? "28" : "31"}T23:00:00Z`);
     const events = customers.flatMap((customer, index) =>
       eventsOf(index, month).map((event) => {
         customer.events.push(event);
@@ -155,21 +152,20 @@ beforeAll(async () => {
     );
     await ingest(events);
   }
-  await advanceTestClock(tenant.admin, to);
+  await advanceTestClock(suite.tenant.admin, to);
 }, 600_000);
-afterAll(async () => testApp?.close());
 
 /** Creates a backtest, runs the queued jobs, and reads it back. */
 async function backtest(body: Record<string, unknown>) {
-  const created = await tenant.admin.post("/v1/backtests", body);
+  const created = await suite.tenant.admin.post("/v1/backtests", body);
   expect(created.status, JSON.stringify(created.body)).toBe(202);
   expect(created.body.status).toBe("queued");
-  await testApp.runJobs();
-  return (await tenant.admin.get(`/v1/backtests/${created.body.id}`)).body;
+  await suite.testApp.runJobs();
+  return (await suite.tenant.admin.get(`/v1/backtests/${created.body.id}`)).body;
 }
 
 function allInvoices(backtestId: string, query = ""): Promise<Loose[]> {
-  return readEveryPage(tenant.admin, `/v1/backtests/${backtestId}/invoices?limit=100${query}`);
+  return readEveryPage(suite.tenant.admin, `/v1/backtests/${backtestId}/invoices?limit=100${query}`);
 }
 
 function scenarioOf(customer: (typeof customers)[number], charges: unknown[]) {
@@ -326,7 +322,7 @@ describe("a backtest of a draft with every price 20% higher, 200 customers over 
   });
 
   it("exports the invoices line by line as CSV", async () => {
-    const response = await tenant.admin.get(`/v1/backtests/${result.id}/csv`);
+    const response = await suite.tenant.admin.get(`/v1/backtests/${result.id}/csv`);
     expect(response.status).toBe(200);
     expect(response.headers["content-type"]).toContain("text/csv");
     const rows = String(response.body).trim().split("\r\n");
@@ -360,7 +356,7 @@ describe("a backtest of a draft with every price 20% higher, 200 customers over 
 
   it("touched no real invoice", async () => {
     const customer = customers[3]!;
-    const real = await tenant.admin.get(`/v1/invoices?customer_id=${customer.id}&limit=100`);
+    const real = await suite.tenant.admin.get(`/v1/invoices?customer_id=${customer.id}&limit=100`);
     for (const invoice of real.body.data.filter((candidate: Loose) => candidate.issued_at >= from)) {
       const compared = invoices.find((entry) => entry.invoice_id === invoice.id);
       expect(invoice.subtotal).toBe(compared.billed_subtotal);
@@ -368,14 +364,14 @@ describe("a backtest of a draft with every price 20% higher, 200 customers over 
   });
 
   it("is audited and announced at each step", async () => {
-    const audit = await tenant.admin.get(
+    const audit = await suite.tenant.admin.get(
       `/v1/audit-events?object_type=backtest&object_id=${result.id}&limit=100`,
     );
     expect(audit.body.data.map((entry: Loose) => entry.action).reverse()).toEqual([
       "backtest.created",
       "backtest.completed",
     ]);
-    const events = await tenant.admin.get("/v1/webhook-events?limit=100");
+    const events = await suite.tenant.admin.get("/v1/webhook-events?limit=100");
     const types = events.body.data
       .filter((event: Loose) => event.data.id === result.id)
       .map((event: Loose) => event.type)
@@ -445,15 +441,19 @@ describe("populations and price overrides", () => {
 
 describe("cancellation", () => {
   it("cancels a queued backtest at once, and refuses to cancel it twice", async () => {
-    const created = await tenant.admin.post("/v1/backtests", { plan_version_id: draftVersionId, from, to });
-    const canceled = await tenant.admin.post(`/v1/backtests/${created.body.id}/cancel`, {
+    const created = await suite.tenant.admin.post("/v1/backtests", {
+      plan_version_id: draftVersionId,
+      from,
+      to,
+    });
+    const canceled = await suite.tenant.admin.post(`/v1/backtests/${created.body.id}/cancel`, {
       reason: "wrong draft",
     });
     expect(canceled.status).toBe(200);
     expect(canceled.body).toMatchObject({ status: "canceled", cancel_requested_at: expect.any(String) });
-    await testApp.runJobs();
-    expect((await tenant.admin.get(`/v1/backtests/${created.body.id}`)).body.status).toBe("canceled");
-    const again = await tenant.admin.post(`/v1/backtests/${created.body.id}/cancel`, {});
+    await suite.testApp.runJobs();
+    expect((await suite.tenant.admin.get(`/v1/backtests/${created.body.id}`)).body.status).toBe("canceled");
+    const again = await suite.tenant.admin.post(`/v1/backtests/${created.body.id}/cancel`, {});
     expect(again.status).toBe(409);
     expect(again.body.code).toBe("backtest_finished");
   });
@@ -461,23 +461,29 @@ describe("cancellation", () => {
 
 describe("cancellation while running", () => {
   it("stops after the batch in hand when asked, keeping what it compared", async () => {
-    const created = await tenant.admin.post("/v1/backtests", { plan_version_id: draftVersionId, from, to });
+    const created = await suite.tenant.admin.post("/v1/backtests", {
+      plan_version_id: draftVersionId,
+      from,
+      to,
+    });
     const id = created.body.id;
     let batches = 0;
-    const ended = await runBacktest(tenant.context(), id, {
+    const ended = await runBacktest(suite.tenant.context(), id, {
       batchSize: 50,
       onProgress: async () => {
         batches += 1;
         if (batches === 1)
-          expect((await tenant.admin.post(`/v1/backtests/${id}/cancel`, {})).status).toBe(200);
+          expect((await suite.tenant.admin.post(`/v1/backtests/${id}/cancel`, {})).status).toBe(200);
       },
     });
     expect(batches).toBe(1);
     expect(ended).toMatchObject({ status: "canceled", customers_total: customerCount, customers_done: 50 });
     expect(await allInvoices(id)).toHaveLength(150);
-    await testApp.runJobs();
-    expect((await tenant.admin.get(`/v1/backtests/${id}`)).body.status).toBe("canceled");
-    const audit = await tenant.admin.get(`/v1/audit-events?object_type=backtest&object_id=${id}&limit=100`);
+    await suite.testApp.runJobs();
+    expect((await suite.tenant.admin.get(`/v1/backtests/${id}`)).body.status).toBe("canceled");
+    const audit = await suite.tenant.admin.get(
+      `/v1/audit-events?object_type=backtest&object_id=${id}&limit=100`,
+    );
     expect(audit.body.data.map((entry: Loose) => entry.action).reverse()).toEqual([
       "backtest.created",
       "backtest.cancel_requested",
@@ -519,15 +525,15 @@ describe("bad requests", () => {
       ],
     ];
     for (const [body, path] of cases) {
-      const response = await tenant.admin.post("/v1/backtests", body);
+      const response = await suite.tenant.admin.post("/v1/backtests", body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(response.body.errors.map((error: { path: string }) => error.path)).toContain(path);
     }
-    expect((await tenant.admin.get("/v1/backtests/btk_missing")).status).toBe(404);
+    expect((await suite.tenant.admin.get("/v1/backtests/btk_missing")).status).toBe(404);
   });
 
   it("needs catalog:write to run one and catalog:read to read", async () => {
-    const viewer = await tenant.client("viewer");
+    const viewer = await suite.tenant.client("viewer");
     expect((await viewer.post("/v1/backtests", { plan_version_id: draftVersionId, from, to })).status).toBe(
       403,
     );

@@ -5,14 +5,13 @@
 // off on its rate card (500.00). The candidate gives support 20% off
 // instead (800.00): each of the three invoices (1 January, 1 February,
 // 1 March) billed 2,500.00 and would be 2,800.00, +300.00, driven by support.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createPlan, subscribe } from "../../test/support/builders.ts";
 import { expectCreated } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Contract backtest" });
 let contractId: string;
 let customerId: string;
 
@@ -20,8 +19,7 @@ const from = "2030-01-01T00:00:00Z";
 const to = "2030-03-01T00:00:01Z";
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Contract backtest" }));
-  const plan = await createPlan(tenant.admin, {
+  const plan = await createPlan(suite.tenant.admin, {
     code: "enterprise",
     version: {
       charges: [
@@ -31,9 +29,9 @@ beforeAll(async () => {
     },
   });
   // Plans are published in real time: the test clock runs in a year to come.
-  await freezeTestClock(tenant.admin, from);
-  customerId = (await createCustomer(tenant.admin, { currency: "USD" })).id;
-  const subscription = await subscribe(tenant.admin, {
+  await freezeTestClock(suite.tenant.admin, from);
+  customerId = (await createCustomer(suite.tenant.admin, { currency: "USD" })).id;
+  const subscription = await subscribe(suite.tenant.admin, {
     customer_id: customerId,
     plan_id: plan.id,
     start_at: from,
@@ -41,7 +39,7 @@ beforeAll(async () => {
   });
   contractId = (
     await expectCreated(
-      tenant.admin.post("/v1/contracts", {
+      suite.tenant.admin.post("/v1/contracts", {
         customer_id: customerId,
         subscription_id: subscription.id,
         start: from,
@@ -50,9 +48,8 @@ beforeAll(async () => {
       }),
     )
   ).id;
-  await advanceTestClock(tenant.admin, to);
+  await advanceTestClock(suite.tenant.admin, to);
 });
-afterAll(async () => testApp?.close());
 
 describe("a backtest of a contract change", () => {
   it("refuses a rate card naming a plan the contract does not bill, or a contract that does not exist", async () => {
@@ -69,14 +66,14 @@ describe("a backtest of a contract change", () => {
       [{ contract_id: contractId, rate_card: [], plan_id: "pln_x" }, "$.plan_id"],
     ];
     for (const [body, path] of cases) {
-      const response = await tenant.admin.post("/v1/backtests", { ...body, from, to });
+      const response = await suite.tenant.admin.post("/v1/backtests", { ...body, from, to });
       expect(response.status, JSON.stringify(response.body)).toBe(400);
       expect(response.body.errors.map((error: { path: string }) => error.path)).toContain(path);
     }
   });
 
   it("prices the contract's invoices with the new rate card, as billed against as it would be", async () => {
-    const created = await tenant.admin.post("/v1/backtests", {
+    const created = await suite.tenant.admin.post("/v1/backtests", {
       contract_id: contractId,
       rate_card: [{ plan: "enterprise", charge: "support", discount_percent: "20" }],
       from,
@@ -89,11 +86,12 @@ describe("a backtest of a contract change", () => {
       rate_card: [{ plan: "enterprise", charge: "support", discount_percent: "20" }],
       population: { customer_ids: [customerId] },
     });
-    await testApp.runJobs();
-    const result = (await tenant.admin.get(`/v1/backtests/${created.body.id}`)).body;
+    await suite.testApp.runJobs();
+    const result = (await suite.tenant.admin.get(`/v1/backtests/${created.body.id}`)).body;
     expect(result.status, JSON.stringify(result)).toBe("completed");
     expect(result.invoices_compared).toBe(3);
-    const invoices = (await tenant.admin.get(`/v1/backtests/${created.body.id}/invoices?limit=10`)).body.data;
+    const invoices = (await suite.tenant.admin.get(`/v1/backtests/${created.body.id}/invoices?limit=10`)).body
+      .data;
     expect(
       invoices.map((invoice: Record<string, string>) => [
         invoice.issued_at,
@@ -117,7 +115,8 @@ describe("a backtest of a contract change", () => {
       expect(platform.difference).toBe("0.00");
     }
     // Nothing touched the real invoices.
-    const billed = (await tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=10`)).body.data;
+    const billed = (await suite.tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=10`)).body
+      .data;
     expect(billed.map((invoice: { subtotal: string }) => invoice.subtotal)).toEqual([
       "2500.00",
       "2500.00",

@@ -3,18 +3,17 @@
 // expected invoices change and by how much; a run on request; the approval
 // view with the diff, the matrix run and the latest backtest side by side; the
 // 4xx answers; the audit trail and the webhook events.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Charge } from "../../test/support/api-types.ts";
 import { createDraftPlan, createMeter, createPlan } from "../../test/support/builders.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { simulateScenario } from "../simulation/index.ts";
 
 // Tests read response bodies loosely and let their assertions check the shape.
 // biome-ignore lint/suspicious/noExplicitAny: a test's view of JSON it is about to assert on.
 type Loose = any;
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Test matrix tests" });
 let planId: string;
 
 const charges = [
@@ -47,22 +46,19 @@ function scenario(calls: number) {
 }
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant("Test matrix tests");
-  await createMeter(tenant.admin, { name: "Calls" });
-  planId = (await createPlan(tenant.admin, { code: "pro", name: "Pro", version: { charges } })).id;
+  await createMeter(suite.tenant.admin, { name: "Calls" });
+  planId = (await createPlan(suite.tenant.admin, { code: "pro", name: "Pro", version: { charges } })).id;
 }, 120_000);
-afterAll(async () => testApp?.close());
 
 describe("a plan's test matrix", () => {
   it("is empty until saved, then holds its scenarios", async () => {
-    expect((await tenant.admin.get(`/v1/plans/${planId}/test-matrix`)).body).toEqual({
+    expect((await suite.tenant.admin.get(`/v1/plans/${planId}/test-matrix`)).body).toEqual({
       plan_id: planId,
       scenarios: [],
       updated_by: null,
       updated_at: null,
     });
-    const saved = await tenant.admin.put(`/v1/plans/${planId}/test-matrix`, {
+    const saved = await suite.tenant.admin.put(`/v1/plans/${planId}/test-matrix`, {
       scenarios: [
         { name: "light user", scenario: scenario(5) },
         { name: "no usage", scenario: scenario(0) },
@@ -71,11 +67,11 @@ describe("a plan's test matrix", () => {
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     expect(saved.body.scenarios.map((entry: Loose) => entry.name)).toEqual(["light user", "no usage"]);
-    expect((await tenant.admin.get(`/v1/plans/${planId}/test-matrix`)).body).toEqual(saved.body);
+    expect((await suite.tenant.admin.get(`/v1/plans/${planId}/test-matrix`)).body).toEqual(saved.body);
   });
 
   it("finds nothing changed on the version its expectations come from", async () => {
-    const run = await tenant.admin.post(`/v1/plans/${planId}/versions/1/test-matrix-runs`, {});
+    const run = await suite.tenant.admin.post(`/v1/plans/${planId}/versions/1/test-matrix-runs`, {});
     expect(run.status, JSON.stringify(run.body)).toBe(201);
     expect(run.body).toMatchObject({
       version: 1,
@@ -89,12 +85,12 @@ describe("a plan's test matrix", () => {
   });
 
   it("runs when a version is submitted for approval, recording which expected invoices change and by how much", async () => {
-    const draft = await tenant.admin.post(`/v1/plans/${planId}/versions`, { charges: dearerCharges });
+    const draft = await suite.tenant.admin.post(`/v1/plans/${planId}/versions`, { charges: dearerCharges });
     expect(draft.status).toBe(201);
-    const billingOps = await tenant.client("billing_ops");
+    const billingOps = await suite.tenant.client("billing_ops");
     expect((await billingOps.post(`/v1/plans/${planId}/versions/2/submit`, {})).status).toBe(200);
-    await testApp.runJobs();
-    const runs = await tenant.admin.get(`/v1/plans/${planId}/versions/2/test-matrix-runs`);
+    await suite.testApp.runJobs();
+    const runs = await suite.tenant.admin.get(`/v1/plans/${planId}/versions/2/test-matrix-runs`);
     expect(runs.body.data).toHaveLength(1);
     const [run] = runs.body.data;
     expect(run).toMatchObject({
@@ -151,7 +147,7 @@ describe("a plan's test matrix", () => {
   });
 
   it("shows the approver the diff, the matrix run and the latest backtest side by side", async () => {
-    const before = await tenant.admin.get(`/v1/plans/${planId}/versions/2/approval-view`);
+    const before = await suite.tenant.admin.get(`/v1/plans/${planId}/versions/2/approval-view`);
     expect(before.status, JSON.stringify(before.body)).toBe(200);
     expect(before.body.plan_version).toMatchObject({ version: 2, state: "pending_approval" });
     expect(before.body.diff).toMatchObject({ from_version: 1, to_version: 2 });
@@ -166,22 +162,22 @@ describe("a plan's test matrix", () => {
     expect(before.body.backtest).toBeNull();
 
     const planVersionId = before.body.plan_version.id;
-    const backtest = await tenant.admin.post("/v1/backtests", {
+    const backtest = await suite.tenant.admin.post("/v1/backtests", {
       plan_version_id: planVersionId,
       from: "2020-01-01T00:00:00Z",
       to: "2020-04-01T00:00:00Z",
     });
     expect(backtest.status).toBe(202);
-    await testApp.runJobs();
-    const after = await tenant.admin.get(`/v1/plans/${planId}/versions/2/approval-view`);
+    await suite.testApp.runJobs();
+    const after = await suite.tenant.admin.get(`/v1/plans/${planId}/versions/2/approval-view`);
     expect(after.body.backtest).toMatchObject({ id: backtest.body.id, status: "completed" });
   });
 
   it("is audited and announced", async () => {
-    const audit = await tenant.admin.get("/v1/audit-events?limit=100");
+    const audit = await suite.tenant.admin.get("/v1/audit-events?limit=100");
     const actions = audit.body.data.map((entry: Loose) => entry.action);
     expect(actions).toEqual(expect.arrayContaining(["test_matrix.updated", "test_matrix_run.recorded"]));
-    const events = await tenant.admin.get("/v1/webhook-events?limit=100");
+    const events = await suite.tenant.admin.get("/v1/webhook-events?limit=100");
     const types = events.body.data.map((event: Loose) => event.type);
     expect(types).toEqual(expect.arrayContaining(["test_matrix.updated", "test_matrix.run_recorded"]));
   });
@@ -202,24 +198,28 @@ describe("bad matrices", () => {
       [otherPlan, "$.scenarios[0].scenario.plans"],
     ];
     for (const [document, path] of cases) {
-      const response = await tenant.admin.put(`/v1/plans/${planId}/test-matrix`, {
+      const response = await suite.tenant.admin.put(`/v1/plans/${planId}/test-matrix`, {
         scenarios: [{ name: "bad", scenario: document }],
       });
       expect(response.status, path).toBe(400);
       expect(response.body.errors.map((error: Loose) => error.path)).toContain(path);
     }
-    expect((await tenant.admin.get("/v1/plans/pln_missing/test-matrix")).status).toBe(404);
+    expect((await suite.tenant.admin.get("/v1/plans/pln_missing/test-matrix")).status).toBe(404);
   });
 
   it("refuses to run a plan without a matrix", async () => {
-    const plan = await createDraftPlan(tenant.admin, { code: "bare", name: "Bare", version: { charges } });
-    const run = await tenant.admin.post(`/v1/plans/${plan.id}/versions/1/test-matrix-runs`, {});
+    const plan = await createDraftPlan(suite.tenant.admin, {
+      code: "bare",
+      name: "Bare",
+      version: { charges },
+    });
+    const run = await suite.tenant.admin.post(`/v1/plans/${plan.id}/versions/1/test-matrix-runs`, {});
     expect(run.status).toBe(400);
     // Submitting it runs nothing and records nothing.
-    await tenant.admin.post(`/v1/plans/${plan.id}/versions/1/submit`, {});
-    await testApp.runJobs();
-    expect((await tenant.admin.get(`/v1/plans/${plan.id}/versions/1/test-matrix-runs`)).body.data).toEqual(
-      [],
-    );
+    await suite.tenant.admin.post(`/v1/plans/${plan.id}/versions/1/submit`, {});
+    await suite.testApp.runJobs();
+    expect(
+      (await suite.tenant.admin.get(`/v1/plans/${plan.id}/versions/1/test-matrix-runs`)).body.data,
+    ).toEqual([]);
   });
 });

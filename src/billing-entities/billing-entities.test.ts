@@ -3,14 +3,13 @@
 // moved between them changes seller at a month boundary; credit notes follow
 // their invoice's entity; and the journal balances per entity and
 // consolidated in the reporting currency.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createGermanVatRate, createPlan, subscribe } from "../../test/support/builders.ts";
 import { expectCreated, expectOk, expectRefusedFields } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Two entities" });
 const ids: Record<string, string> = {};
 
 const gmbh = {
@@ -51,33 +50,31 @@ type InvoiceSummary = {
 };
 
 async function invoicesOf(customerId: string): Promise<InvoiceSummary[]> {
-  const listed = await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=20`));
+  const listed = await expectOk(suite.tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=20`));
   return (listed.data as InvoiceSummary[]).sort((left, right) =>
     left.period_start.localeCompare(right.period_start),
   );
 }
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Two entities" }));
-  await freezeTestClock(tenant.admin, "2030-01-01T00:00:00Z");
-  await createGermanVatRate(tenant.admin);
+  await freezeTestClock(suite.tenant.admin, "2030-01-01T00:00:00Z");
+  await createGermanVatRate(suite.tenant.admin);
   for (const [code, currency, amount] of [
     ["pro_eur", "EUR", "100.00"],
     ["pro_usd", "USD", "120.00"],
   ] as const) {
-    const plan = await createPlan(tenant.admin, {
+    const plan = await createPlan(suite.tenant.admin, {
       code,
       version: { currency, charges: [{ id: "platform", type: "fixed", amount }] },
     });
     ids[code] = plan.id;
   }
 });
-afterAll(async () => testApp?.close());
 
 describe("billing entities", () => {
   it("refuses bad input naming the field, and a code or prefix taken", async () => {
     const refused = await expectRefusedFields(
-      tenant.admin.post("/v1/billing-entities", {
+      suite.tenant.admin.post("/v1/billing-entities", {
         ...gmbh,
         country: "XX",
         invoice_prefix: "de inv",
@@ -86,48 +83,51 @@ describe("billing entities", () => {
     );
     expect(refused).toEqual(expect.arrayContaining(["$.country", "$.invoice_prefix", "$.default_currency"]));
 
-    const created = await expectCreated(tenant.admin.post("/v1/billing-entities", gmbh));
+    const created = await expectCreated(suite.tenant.admin.post("/v1/billing-entities", gmbh));
     expect(created).toMatchObject({ code: "de", is_default: true, invoice_prefix: "DE-INV" });
     ids.gmbh = created.id;
-    const taken = await tenant.admin.post("/v1/billing-entities", { ...inc, invoice_prefix: "DE-CN" });
+    const taken = await suite.tenant.admin.post("/v1/billing-entities", { ...inc, invoice_prefix: "DE-CN" });
     expect([taken.status, taken.body.errors[0].path]).toEqual([409, "$.invoice_prefix"]);
-    const second = await expectCreated(tenant.admin.post("/v1/billing-entities", inc));
+    const second = await expectCreated(suite.tenant.admin.post("/v1/billing-entities", inc));
     expect(second.is_default).toBe(false);
     ids.inc = second.id;
-    const listed = await expectOk(tenant.admin.get("/v1/billing-entities"));
+    const listed = await expectOk(suite.tenant.admin.get("/v1/billing-entities"));
     expect(listed.data.map((entity: { code: string }) => entity.code).sort()).toEqual(["de", "us"]);
   });
 
   it("moves a customer only from the start of a month in its time zone, not before the current one", async () => {
-    const customer = await createCustomer(tenant.admin, { currency: "USD", timezone: "America/New_York" });
+    const customer = await createCustomer(suite.tenant.admin, {
+      currency: "USD",
+      timezone: "America/New_York",
+    });
     const base = `/v1/customers/${customer.id}/billing-entity`;
-    expect((await expectOk(tenant.admin.get(base))).billing_entity_id).toBe(ids.gmbh);
+    expect((await expectOk(suite.tenant.admin.get(base))).billing_entity_id).toBe(ids.gmbh);
     for (const effective_from of ["2030-02-01T00:00:00Z", "2029-11-01T04:00:00Z"]) {
-      const refused = await tenant.admin.put(base, { billing_entity_id: ids.inc, effective_from });
+      const refused = await suite.tenant.admin.put(base, { billing_entity_id: ids.inc, effective_from });
       expect([refused.status, refused.body.errors[0].path]).toEqual([400, "$.effective_from"]);
     }
-    const unknown = await tenant.admin.put(base, { billing_entity_id: "ben_unknown" });
+    const unknown = await suite.tenant.admin.put(base, { billing_entity_id: "ben_unknown" });
     expect([unknown.status, unknown.body.errors[0].path]).toEqual([400, "$.billing_entity_id"]);
     // Found by the fuzzer: a customer that does not exist was a 500 (lockCustomer threw NoResultError).
-    const noCustomer = await tenant.admin.put("/v1/customers/prd_not_a_customer/billing-entity", {
+    const noCustomer = await suite.tenant.admin.put("/v1/customers/prd_not_a_customer/billing-entity", {
       billing_entity_id: ids.inc,
     });
     expect([noCustomer.status, noCustomer.body.code]).toEqual([404, "not_found"]);
     // By default from the next month in New York: 1 January 2030 05:00 UTC (it is still 31 December there).
-    const moved = await expectOk(tenant.admin.put(base, { billing_entity_id: ids.inc }));
+    const moved = await expectOk(suite.tenant.admin.put(base, { billing_entity_id: ids.inc }));
     expect(moved.assignments).toEqual([
       { billing_entity_id: ids.inc, effective_from: "2030-01-01T05:00:00.000Z" },
     ]);
   });
 
   it("invoices with each entity's numbering, details and tax; a move changes the seller at the month boundary", async () => {
-    const berlin = await createCustomer(tenant.admin, {
+    const berlin = await createCustomer(suite.tenant.admin, {
       currency: "EUR",
       country: "DE",
       timezone: "UTC",
       name: "Werkstatt Berlin",
     });
-    const boston = await createCustomer(tenant.admin, {
+    const boston = await createCustomer(suite.tenant.admin, {
       currency: "USD",
       country: "US",
       timezone: "UTC",
@@ -136,14 +136,14 @@ describe("billing entities", () => {
     ids.berlin = berlin.id;
     ids.boston = boston.id;
     await expectOk(
-      tenant.admin.put(`/v1/customers/${boston.id}/billing-entity`, {
+      suite.tenant.admin.put(`/v1/customers/${boston.id}/billing-entity`, {
         billing_entity_id: ids.inc,
         effective_from: "2030-01-01T00:00:00Z",
       }),
     );
     // Berlin moves to the US entity from March: January and February stay the GmbH's.
     await expectOk(
-      tenant.admin.put(`/v1/customers/${berlin.id}/billing-entity`, {
+      suite.tenant.admin.put(`/v1/customers/${berlin.id}/billing-entity`, {
         billing_entity_id: ids.inc,
         effective_from: "2030-03-01T00:00:00Z",
       }),
@@ -152,14 +152,14 @@ describe("billing entities", () => {
       [berlin.id, ids.pro_eur],
       [boston.id, ids.pro_usd],
     ]) {
-      await subscribe(tenant.admin, {
+      await subscribe(suite.tenant.admin, {
         customer_id: customerId as string,
         plan_id: plan as string,
         start_at: "2030-01-01T00:00:00Z",
         billing: "calendar",
       });
     }
-    await advanceTestClock(tenant.admin, "2030-03-01T00:00:00Z");
+    await advanceTestClock(suite.tenant.admin, "2030-03-01T00:00:00Z");
 
     const berlinInvoices = await invoicesOf(berlin.id);
     const bostonInvoices = await invoicesOf(boston.id);
@@ -203,14 +203,14 @@ describe("billing entities", () => {
       name: "Fairbill Cloud Inc.",
       tax_ids: [{ type: "us_ein", value: "12-3456789" }],
     });
-    const html = await tenant.admin.get(`/v1/invoices/${berlinInvoices[0]?.id}/html`);
+    const html = await suite.tenant.admin.get(`/v1/invoices/${berlinInvoices[0]?.id}/html`);
     expect(html.status).toBe(200);
     expect(html.body).toContain("How to pay: IBAN DE89");
     expect(html.body).toContain("Amtsgericht Berlin HRB 123456");
 
     // A credit note is numbered by its invoice's entity.
     const note = await expectCreated(
-      tenant.admin.post(`/v1/invoices/${bostonInvoices[0]?.id}/credit-notes`, {
+      suite.tenant.admin.post(`/v1/invoices/${bostonInvoices[0]?.id}/credit-notes`, {
         reason: "billing_error",
         full: true,
       }),
@@ -219,18 +219,24 @@ describe("billing entities", () => {
   });
 
   it("balances the journal per entity and consolidated in the reporting currency", async () => {
-    await expectOk(tenant.admin.put("/v1/finance-settings", { reporting_currency: "EUR", timezone: "UTC" }));
+    await expectOk(
+      suite.tenant.admin.put("/v1/finance-settings", { reporting_currency: "EUR", timezone: "UTC" }),
+    );
     await expectCreated(
-      tenant.admin.post("/v1/exchange-rates", {
+      suite.tenant.admin.post("/v1/exchange-rates", {
         base: "USD",
         quote: "EUR",
         date: "2029-12-31",
         rate: "0.90",
       }),
     );
-    const all = await expectOk(tenant.admin.get("/v1/journal?period=2030-01"));
-    const german = await expectOk(tenant.admin.get(`/v1/journal?period=2030-01&billing_entity=${ids.gmbh}`));
-    const american = await expectOk(tenant.admin.get(`/v1/journal?period=2030-01&billing_entity=${ids.inc}`));
+    const all = await expectOk(suite.tenant.admin.get("/v1/journal?period=2030-01"));
+    const german = await expectOk(
+      suite.tenant.admin.get(`/v1/journal?period=2030-01&billing_entity=${ids.gmbh}`),
+    );
+    const american = await expectOk(
+      suite.tenant.admin.get(`/v1/journal?period=2030-01&billing_entity=${ids.inc}`),
+    );
     for (const journal of [all, german, american]) {
       expect(journal.balanced).toBe(true);
       expect(journal.reporting.balanced).toBe(true);
@@ -247,10 +253,10 @@ describe("billing entities", () => {
     expect(american.reporting.totals.debit).toBe("216.00");
     expect(all.lines).toHaveLength(german.lines.length + american.lines.length);
 
-    const unknown = await tenant.admin.get("/v1/journal?period=2030-01&billing_entity=ben_unknown");
+    const unknown = await suite.tenant.admin.get("/v1/journal?period=2030-01&billing_entity=ben_unknown");
     expect([unknown.status, unknown.body.errors[0].path]).toEqual([400, "query.billing_entity"]);
     const kpis = await expectOk(
-      tenant.admin.get(`/v1/kpis?from=2030-01&to=2030-02&billing_entity=${ids.inc}`),
+      suite.tenant.admin.get(`/v1/kpis?from=2030-01&to=2030-02&billing_entity=${ids.inc}`),
     );
     expect(kpis.billing_entity_id).toBe(ids.inc);
     expect(kpis.mrr).toEqual([

@@ -1,54 +1,48 @@
 // The test clock through the API: set, read, advance (which bills), reset;
 // only forward once set; refused in the live environment; and every request
 // of the environment reads its time from it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { describe, expect, it } from "vitest";
+import { testAppForFile } from "../../test/support/test-app.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
-
-beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Test clock tests" }));
-});
-afterAll(async () => testApp?.close());
+const suite = testAppForFile({ tenantName: "Test clock tests" });
 
 describe("the test clock", () => {
   it("runs on real time until set, then every request of the environment reads the frozen instant", async () => {
-    expect((await tenant.admin.get("/v1/test-clock")).body).toEqual({ id: null, frozen_at: null });
+    expect((await suite.tenant.admin.get("/v1/test-clock")).body).toEqual({ id: null, frozen_at: null });
 
-    const set = await tenant.admin.post("/v1/test-clock", { frozen_at: "2030-01-15T09:30:00Z" });
+    const set = await suite.tenant.admin.post("/v1/test-clock", { frozen_at: "2030-01-15T09:30:00Z" });
     expect(set.status).toBe(200);
     expect(set.body).toEqual({ id: expect.stringMatching(/^tck_/), frozen_at: "2030-01-15T09:30:00.000Z" });
-    expect((await tenant.admin.get("/v1/test-clock")).body).toEqual(set.body);
+    expect((await suite.tenant.admin.get("/v1/test-clock")).body).toEqual(set.body);
 
-    const customer = await tenant.admin.post("/v1/customers", { external_id: "frozen-time-customer" });
+    const customer = await suite.tenant.admin.post("/v1/customers", { external_id: "frozen-time-customer" });
     expect(customer.body.created_at).toBe("2030-01-15T09:30:00.000Z");
 
     // Another tenant's test environment keeps real time.
-    const other = await testApp.newTenant("Real time tenant");
+    const other = await suite.testApp.newTenant("Real time tenant");
     const otherCustomer = await other.admin.post("/v1/customers", { external_id: "real-time-customer" });
     expect(Math.abs(new Date(otherCustomer.body.created_at).getTime() - Date.now())).toBeLessThan(60_000);
   });
 
   it("moves only forward once set, naming the field", async () => {
-    const backwards = await tenant.admin.post("/v1/test-clock", { frozen_at: "2030-01-01T00:00:00Z" });
+    const backwards = await suite.tenant.admin.post("/v1/test-clock", { frozen_at: "2030-01-01T00:00:00Z" });
     expect(backwards.status).toBe(409);
     expect(backwards.body.code).toBe("test_clock_backwards");
     expect(backwards.body.errors).toEqual([
       { path: "$.frozen_at", message: "must not be earlier than 2030-01-15T09:30:00.000Z" },
     ]);
-    const advanceBackwards = await tenant.admin.post("/v1/test-clock/advance", {
+    const advanceBackwards = await suite.tenant.admin.post("/v1/test-clock/advance", {
       to: "2030-01-15T09:29:59Z",
     });
     expect(advanceBackwards.status).toBe(409);
     expect(advanceBackwards.body.errors[0].path).toBe("$.to");
 
-    const forward = await tenant.admin.post("/v1/test-clock", { frozen_at: "2030-02-01T00:00:00Z" });
+    const forward = await suite.tenant.admin.post("/v1/test-clock", { frozen_at: "2030-02-01T00:00:00Z" });
     expect(forward.body.frozen_at).toBe("2030-02-01T00:00:00.000Z");
   });
 
   it("advances and answers with the bill run it ran at the new instant", async () => {
-    const advanced = await tenant.admin.post("/v1/test-clock/advance", { to: "2030-03-01T00:00:00Z" });
+    const advanced = await suite.tenant.admin.post("/v1/test-clock/advance", { to: "2030-03-01T00:00:00Z" });
     expect(advanced.status).toBe(200);
     expect(advanced.body.test_clock.frozen_at).toBe("2030-03-01T00:00:00.000Z");
     expect(advanced.body.bill_run).toMatchObject({
@@ -61,29 +55,31 @@ describe("the test clock", () => {
       invoices_issued: 0,
       errors: 0,
     });
-    const run = await tenant.admin.get(`/v1/bill-runs/${advanced.body.bill_run.id}`);
+    const run = await suite.tenant.admin.get(`/v1/bill-runs/${advanced.body.bill_run.id}`);
     expect(run.body).toEqual({ ...advanced.body.bill_run, customer_errors: [] });
 
     // A run that found nothing due is kept, and left out of the list of runs that billed someone.
     const ids = async (query: string) =>
-      ((await tenant.admin.get(`/v1/bill-runs${query}`)).body.data as { id: string }[]).map((row) => row.id);
+      ((await suite.tenant.admin.get(`/v1/bill-runs${query}`)).body.data as { id: string }[]).map(
+        (row) => row.id,
+      );
     expect(await ids("")).toContain(advanced.body.bill_run.id);
     expect(await ids("?billed=true")).not.toContain(advanced.body.bill_run.id);
     expect(await ids("?billed=false")).toContain(advanced.body.bill_run.id);
   });
 
   it("returns to real time when reset, after which any instant may be set again", async () => {
-    const reset = await tenant.admin.delete("/v1/test-clock");
+    const reset = await suite.tenant.admin.delete("/v1/test-clock");
     expect(reset.status).toBe(200);
     expect(reset.body).toEqual({ id: null, frozen_at: null });
-    const customer = await tenant.admin.post("/v1/customers", { external_id: "after-reset-customer" });
+    const customer = await suite.tenant.admin.post("/v1/customers", { external_id: "after-reset-customer" });
     expect(Math.abs(new Date(customer.body.created_at).getTime() - Date.now())).toBeLessThan(60_000);
-    const earlier = await tenant.admin.post("/v1/test-clock", { frozen_at: "2029-06-01T00:00:00Z" });
+    const earlier = await suite.tenant.admin.post("/v1/test-clock", { frozen_at: "2029-06-01T00:00:00Z" });
     expect(earlier.status).toBe(200);
   });
 
   it("keeps every change in the audit log", async () => {
-    const audit = await tenant.admin.get("/v1/audit-events?object_type=test_clock&limit=100");
+    const audit = await suite.tenant.admin.get("/v1/audit-events?object_type=test_clock&limit=100");
     const actions = audit.body.data.map((entry: { action: string }) => entry.action).reverse();
     expect(actions).toEqual([
       "test_clock.set",
@@ -95,7 +91,7 @@ describe("the test clock", () => {
   });
 
   it("does not exist in the live environment", async () => {
-    const live = await tenant.client("admin", "live");
+    const live = await suite.tenant.client("admin", "live");
     for (const response of [
       await live.get("/v1/test-clock"),
       await live.post("/v1/test-clock", { frozen_at: "2030-01-01T00:00:00Z" }),
@@ -108,7 +104,7 @@ describe("the test clock", () => {
   });
 
   it("needs billing:write to move and billing:read to read", async () => {
-    const viewer = await tenant.client("viewer");
+    const viewer = await suite.tenant.client("viewer");
     expect((await viewer.get("/v1/test-clock")).status).toBe(200);
     expect((await viewer.post("/v1/test-clock", { frozen_at: "2031-01-01T00:00:00Z" })).status).toBe(403);
     expect((await viewer.delete("/v1/test-clock")).status).toBe(403);

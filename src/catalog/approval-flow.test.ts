@@ -3,31 +3,24 @@
 // diff naming the change, the audit entries of every step, and the hash chain
 // verifying until a row of the audit table is edited by hand.
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createDraftPlan, createMeter } from "../../test/support/builders.ts";
 import { baseFee, graduatedCalls } from "../../test/support/pricing-fixtures.ts";
 import { expectCreated } from "../../test/support/responses.ts";
 import { asTableOwner } from "../../test/support/table-owner.ts";
-import {
-  type ApiClient,
-  startTestAppWithTenant,
-  type TestApp,
-  type TestTenant,
-} from "../../test/support/test-app.ts";
+import { type ApiClient, testAppForFile } from "../../test/support/test-app.ts";
 import { verifyEveryAuditChain } from "../audit/index.ts";
 import { versionInEffect } from "./plan-versions.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Governed" });
 let billingOps: ApiClient;
 let secondAdmin: ApiClient;
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Governed" }));
-  billingOps = await tenant.client("billing_ops");
-  secondAdmin = await tenant.client("admin");
-  await createMeter(tenant.admin, { code: "api_calls" });
-  const policy = await tenant.admin.patch(
+  billingOps = await suite.tenant.client("billing_ops");
+  secondAdmin = await suite.tenant.client("admin");
+  await createMeter(suite.tenant.admin, { code: "api_calls" });
+  const policy = await suite.tenant.admin.patch(
     "/v1/catalog/approval-policy",
     { publish_requires_approval: true },
     { "fairbill-reason": "every price change is reviewed, tests included" },
@@ -38,11 +31,10 @@ beforeAll(async () => {
     is_default: false,
   });
 });
-afterAll(async () => testApp?.close());
 
 /** A plan whose version 1 is published through review: submitted by billing_ops, approved by an admin. */
 async function reviewedPlan(code: string, baseAmount: string): Promise<string> {
-  const created = await createDraftPlan(tenant.admin, {
+  const created = await createDraftPlan(suite.tenant.admin, {
     code,
     name: code,
     version: { charges: [baseFee(baseAmount)] },
@@ -53,11 +45,11 @@ async function reviewedPlan(code: string, baseAmount: string): Promise<string> {
 
 async function publishThroughReview(planId: string, version: number, submission: object = {}) {
   await billingOps.post(`/v1/plans/${planId}/versions/${version}/submit`, submission);
-  return tenant.admin.post(`/v1/plans/${planId}/versions/${version}/approve`, {});
+  return suite.tenant.admin.post(`/v1/plans/${planId}/versions/${version}/approve`, {});
 }
 
 async function keyIdOf(client: ApiClient): Promise<string> {
-  const keys = await tenant.admin.get("/v1/api-keys?limit=100");
+  const keys = await suite.tenant.admin.get("/v1/api-keys?limit=100");
   const key = keys.body.data.find((candidate: { prefix: string }) => client.key.startsWith(candidate.prefix));
   return key.id;
 }
@@ -72,7 +64,7 @@ describe("approving a pricing change", () => {
     const planId = created.id;
 
     // The policy requires review: publishing directly is refused, and billing_ops cannot approve its own submission.
-    const direct = await tenant.admin.post(`/v1/plans/${planId}/versions/1/publish`, {});
+    const direct = await suite.tenant.admin.post(`/v1/plans/${planId}/versions/1/publish`, {});
     expect(direct.status).toBe(409);
     expect(direct.body.code).toBe("approval_required");
     expect(
@@ -81,7 +73,7 @@ describe("approving a pricing change", () => {
     const ownApproval = await billingOps.post(`/v1/plans/${planId}/versions/1/approve`, {});
     expect(ownApproval.status).toBe(403);
     expect(ownApproval.body.code).toBe("approver_is_author");
-    const v1 = await tenant.admin.post(`/v1/plans/${planId}/versions/1/approve`, { comment: "ok" });
+    const v1 = await suite.tenant.admin.post(`/v1/plans/${planId}/versions/1/approve`, { comment: "ok" });
     expect(v1.status).toBe(200);
     expect(v1.body).toMatchObject({ state: "published", status: "active" });
 
@@ -94,7 +86,7 @@ describe("approving a pricing change", () => {
     expect(draft.status).toBe(201);
     expect(draft.body).toMatchObject({ version: 2, state: "draft", copied_from_version: 1 });
     const v2Id: string = draft.body.id;
-    const comment = await tenant.admin.post(`/v1/plans/${planId}/versions/2/comments`, {
+    const comment = await suite.tenant.admin.post(`/v1/plans/${planId}/versions/2/comments`, {
       comment: "Does finance agree?",
     });
     expect(comment.status).toBe(201);
@@ -117,13 +109,13 @@ describe("approving a pricing change", () => {
       status: "active",
       approved_by: await keyIdOf(secondAdmin),
     });
-    const plan = await tenant.admin.get(`/v1/plans/${planId}`);
+    const plan = await suite.tenant.admin.get(`/v1/plans/${planId}`);
     expect(plan.body.versions.map((version: { status: string }) => version.status)).toEqual([
       "superseded",
       "active",
     ]);
 
-    const diff = await tenant.admin.get(`/v1/plans/${planId}/versions/1/diff/2`);
+    const diff = await suite.tenant.admin.get(`/v1/plans/${planId}/versions/1/diff/2`);
     expect(diff.status).toBe(200);
     expect(diff.body.changes).toEqual([
       {
@@ -135,14 +127,14 @@ describe("approving a pricing change", () => {
       },
     ]);
 
-    const review = await tenant.admin.get(`/v1/plans/${planId}/versions/2/review`);
+    const review = await suite.tenant.admin.get(`/v1/plans/${planId}/versions/2/review`);
     expect(review.body.data.map((step: { action: string }) => step.action)).toEqual([
       "commented",
       "submitted",
       "approved",
     ]);
 
-    const audit = await tenant.admin.get(`/v1/audit-events?object_type=plan_version&object_id=${v2Id}`);
+    const audit = await suite.tenant.admin.get(`/v1/audit-events?object_type=plan_version&object_id=${v2Id}`);
     expect(audit.status).toBe(200);
     expect(audit.body.data.map((entry: { action: string }) => entry.action)).toEqual([
       "plan_version.approved",
@@ -166,12 +158,12 @@ describe("approving a pricing change", () => {
     expect(submittedEntry.reason).toBe("ready for review");
     expect(createdEntry.reason).toBe("volume discount for Q3");
 
-    const verified = await tenant.admin.get("/v1/audit-events/verify");
+    const verified = await suite.tenant.admin.get("/v1/audit-events/verify");
     expect(verified.body).toMatchObject({ ok: true, first_broken_entry: null });
     expect(verified.body.entries_checked).toBeGreaterThan(5);
 
     // Someone with database access rewrites history: the chain names the entry.
-    await asTableOwner(testApp.handle.database, async (owner) => {
+    await asTableOwner(suite.testApp.handle.database, async (owner) => {
       await sql`alter table audit_events disable trigger audit_events_append_only`.execute(owner);
       await sql`update audit_events set reason = 'nothing to see' where id = ${approvedEntry.id}`.execute(
         owner,
@@ -179,25 +171,25 @@ describe("approving a pricing change", () => {
       await sql`alter table audit_events enable trigger audit_events_append_only`.execute(owner);
     });
 
-    const broken = await tenant.admin.get("/v1/audit-events/verify");
+    const broken = await suite.tenant.admin.get("/v1/audit-events/verify");
     expect(broken.body.ok).toBe(false);
     expect(broken.body.first_broken_entry).toMatchObject({
       id: approvedEntry.id,
       sequence: approvedEntry.sequence,
     });
-    const everyChain = await verifyEveryAuditChain(testApp.handle.database);
-    const ours = everyChain.find((result) => result.organizationId === tenant.organization.id);
+    const everyChain = await verifyEveryAuditChain(suite.testApp.handle.database);
+    const ours = everyChain.find((result) => result.organizationId === suite.tenant.organization.id);
     expect(ours?.verification).toMatchObject({ ok: false, firstBrokenEntry: { id: approvedEntry.id } });
   });
 
   it("refuses an approval by the key that submitted the version", async () => {
-    const created = await createDraftPlan(tenant.admin, {
+    const created = await createDraftPlan(suite.tenant.admin, {
       code: "solo",
       name: "Solo",
       version: { charges: [baseFee("9.00")] },
     });
-    await tenant.admin.post(`/v1/plans/${created.id}/versions/1/submit`, {});
-    const self = await tenant.admin.post(`/v1/plans/${created.id}/versions/1/approve`, {});
+    await suite.tenant.admin.post(`/v1/plans/${created.id}/versions/1/submit`, {});
+    const self = await suite.tenant.admin.post(`/v1/plans/${created.id}/versions/1/approve`, {});
     expect(self.status).toBe(403);
     expect(self.body.code).toBe("approver_is_author");
     const rejected = await secondAdmin.post(`/v1/plans/${created.id}/versions/1/reject`, {
@@ -218,22 +210,24 @@ describe("approving a pricing change", () => {
     const approved = await publishThroughReview(planId, 2, { effective_from: future.toISOString() });
     expect(approved.body).toMatchObject({ status: "scheduled", effective_from: future.toISOString() });
 
-    const listed = await tenant.admin.get(`/v1/plans/${planId}/versions`);
+    const listed = await suite.tenant.admin.get(`/v1/plans/${planId}/versions`);
     expect(listed.body.data.map((version: { status: string }) => version.status)).toEqual([
       "scheduled",
       "active",
     ]);
 
-    const context = tenant.context();
-    expect((await versionInEffect(testApp.handle.database, context, planId, new Date()))?.version).toBe(1);
-    const scheduled = await versionInEffect(testApp.handle.database, context, planId, future);
+    const context = suite.tenant.context();
+    expect((await versionInEffect(suite.testApp.handle.database, context, planId, new Date()))?.version).toBe(
+      1,
+    );
+    const scheduled = await versionInEffect(suite.testApp.handle.database, context, planId, future);
     expect(scheduled).toMatchObject({
       version: 2,
       status: "active",
       charges: [{ id: "base", amount: "12.00" }],
     });
     const past = await versionInEffect(
-      testApp.handle.database,
+      suite.testApp.handle.database,
       context,
       planId,
       new Date("2000-01-01T00:00:00Z"),
@@ -249,10 +243,10 @@ describe("approving a pricing change", () => {
     expect(early.body.code).toBe("effective_from_before_scheduled_version");
 
     // Retiring the scheduled version cancels it: version 1 stays in effect after that date.
-    const retired = await tenant.admin.post(`/v1/plans/${planId}/versions/2/retire`, {});
+    const retired = await suite.tenant.admin.post(`/v1/plans/${planId}/versions/2/retire`, {});
     expect(retired.body).toMatchObject({ state: "retired", status: "retired", trial_days: 0 });
-    expect((await versionInEffect(testApp.handle.database, context, planId, future))?.version).toBe(1);
-    const again = await tenant.admin.post(`/v1/plans/${planId}/versions/2/retire`, {});
+    expect((await versionInEffect(suite.testApp.handle.database, context, planId, future))?.version).toBe(1);
+    const again = await suite.tenant.admin.post(`/v1/plans/${planId}/versions/2/retire`, {});
     expect(again.body.code).toBe("plan_version_immutable");
   });
 
@@ -266,7 +260,7 @@ describe("approving a pricing change", () => {
     const rollback = await expectCreated(billingOps.post(`/v1/plans/${planId}/rollback`, { to_version: 1 }));
     expect(rollback).toMatchObject({ version: 3, state: "draft", copied_from_version: 1 });
     expect(rollback.charges).toEqual([{ id: "base", type: "fixed", amount: "10.00" }]);
-    const diff = await tenant.admin.get(`/v1/plans/${planId}/versions/2/diff/3`);
+    const diff = await suite.tenant.admin.get(`/v1/plans/${planId}/versions/2/diff/3`);
     expect(diff.body.changes.map((change: { description: string }) => change.description)).toEqual([
       "charge base amount 15.00 → 10.00",
     ]);
@@ -274,7 +268,7 @@ describe("approving a pricing change", () => {
     expect(toDraft.status).toBe(400);
     expect(toDraft.body.errors[0].path).toBe("$.to_version");
 
-    const versions = await tenant.admin.get(`/v1/plans/${planId}/versions`);
+    const versions = await suite.tenant.admin.get(`/v1/plans/${planId}/versions`);
     expect(
       versions.body.data.map((version: { version: number; state: string }) => [
         version.version,
@@ -288,9 +282,9 @@ describe("approving a pricing change", () => {
   });
 
   it("lets billing_ops draft and submit, finance and viewer only read, ingest keys nothing, and only an admin change the policy", async () => {
-    const finance = await tenant.client("finance");
-    const viewer = await tenant.client("viewer");
-    const ingest = await tenant.client("ingest");
+    const finance = await suite.tenant.client("finance");
+    const viewer = await suite.tenant.client("viewer");
+    const ingest = await suite.tenant.client("ingest");
     for (const reader of [finance, viewer]) {
       expect((await reader.get("/v1/plans")).status).toBe(200);
       expect((await reader.get("/v1/audit-events")).status).toBe(200);

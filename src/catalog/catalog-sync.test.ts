@@ -1,10 +1,10 @@
 // Catalog as code through the same functions the CLI calls: an exported
 // catalog applied unchanged changes nothing; one changed price makes exactly
 // one draft, submitted for approval, and the diff names the change.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createFeature, createMeter, createPlan } from "../../test/support/builders.ts";
 import { baseFee, euroPriceBook, graduatedCalls } from "../../test/support/pricing-fixtures.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { formatCatalogFile, parseCatalogFile } from "./catalog-file.ts";
 import {
   applyCatalogChanges,
@@ -14,15 +14,13 @@ import {
   planCatalogChanges,
 } from "./catalog-sync.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Catalog as code" });
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Catalog as code" }));
-  await createMeter(tenant.admin, { code: "api_calls", name: "Calls", event_name: "call" });
-  await tenant.admin.post("/v1/products", { code: "api", name: "API" });
-  await createFeature(tenant.admin, { code: "sso", name: "SSO", kind: "boolean" });
-  await createFeature(tenant.admin, {
+  await createMeter(suite.tenant.admin, { code: "api_calls", name: "Calls", event_name: "call" });
+  await suite.tenant.admin.post("/v1/products", { code: "api", name: "API" });
+  await createFeature(suite.tenant.admin, { code: "sso", name: "SSO", kind: "boolean" });
+  await createFeature(suite.tenant.admin, {
     code: "call_limit",
     name: "Calls per month",
     kind: "metered",
@@ -32,7 +30,7 @@ beforeAll(async () => {
     ["pro", "0.002"],
     ["team", "0.003"],
   ] as const) {
-    await createPlan(tenant.admin, {
+    await createPlan(suite.tenant.admin, {
       code,
       name: code.toUpperCase(),
       version: {
@@ -44,28 +42,27 @@ beforeAll(async () => {
     });
   }
   // team also has an open draft, so that its export lists two versions.
-  const team = (await tenant.admin.get("/v1/plans?limit=100")).body.data.find(
+  const team = (await suite.tenant.admin.get("/v1/plans?limit=100")).body.data.find(
     (plan: { code: string }) => plan.code === "team",
   );
-  await tenant.admin.post(`/v1/plans/${team.id}/versions`, { trial_days: 7 });
+  await suite.tenant.admin.post(`/v1/plans/${team.id}/versions`, { trial_days: 7 });
 });
-afterAll(async () => testApp?.close());
 
 async function exportedText(): Promise<string> {
-  const current = await loadCurrentCatalog(testApp.handle.database, tenant.context());
+  const current = await loadCurrentCatalog(suite.testApp.handle.database, suite.tenant.context());
   return formatCatalogFile(exportCatalog(current), "test export");
 }
 
 async function changesOf(text: string) {
-  const current = await loadCurrentCatalog(testApp.handle.database, tenant.context());
+  const current = await loadCurrentCatalog(suite.testApp.handle.database, suite.tenant.context());
   return planCatalogChanges(parseCatalogFile(text, "catalog.yaml"), current);
 }
 
 async function auditCount(): Promise<number> {
-  const rows = await testApp.handle.database
+  const rows = await suite.testApp.handle.database
     .selectFrom("audit_events")
     .select((eb) => eb.fn.countAll<string>().as("count"))
-    .where("organization_id", "=", tenant.organization.id)
+    .where("organization_id", "=", suite.tenant.organization.id)
     .executeTakeFirstOrThrow();
   return Number(rows.count);
 }
@@ -94,7 +91,7 @@ describe("catalog as code", () => {
     const { changes, errors } = await changesOf(await exportedText());
     expect(errors).toEqual([]);
     expect(changes).toEqual([]);
-    await applyCatalogChanges(tenant.context(), changes, { publish: false, comment: "no-op" });
+    await applyCatalogChanges(suite.tenant.context(), changes, { publish: false, comment: "no-op" });
     expect(await auditCount()).toBe(before);
   });
 
@@ -113,20 +110,20 @@ describe("catalog as code", () => {
       "  charge calls graduated tier 2 unit price 0.002 → 0.0015",
     ]);
 
-    const applied = await applyCatalogChanges(tenant.context(), changes, {
+    const applied = await applyCatalogChanges(suite.tenant.context(), changes, {
       publish: false,
       comment: "from yaml",
     });
     expect(applied.map((version) => [version.plan_code, version.version, version.state])).toEqual([
       ["pro", 2, "pending_approval"],
     ]);
-    const plans = (await tenant.admin.get("/v1/plans?limit=100")).body.data;
+    const plans = (await suite.tenant.admin.get("/v1/plans?limit=100")).body.data;
     const pro = plans.find((plan: { code: string }) => plan.code === "pro");
     expect(pro.versions.map((version: { state: string }) => version.state)).toEqual([
       "published",
       "pending_approval",
     ]);
-    const diff = await tenant.admin.get(`/v1/plans/${pro.id}/versions/1/diff/2`);
+    const diff = await suite.tenant.admin.get(`/v1/plans/${pro.id}/versions/1/diff/2`);
     expect(diff.body.changes.map((change: { description: string }) => change.description)).toEqual([
       "charge calls graduated tier 2 unit price 0.002 → 0.0015",
     ]);
@@ -159,11 +156,11 @@ describe("catalog as code", () => {
       "  trial days 7 → 10",
     ]);
 
-    const live = tenant.context("live");
+    const live = suite.tenant.context("live");
     await expect(applyCatalogChanges(live, changes, { publish: true, comment: "x" })).rejects.toMatchObject({
       code: "approval_required",
     });
-    const applied = await applyCatalogChanges(tenant.context(), changes, {
+    const applied = await applyCatalogChanges(suite.tenant.context(), changes, {
       publish: false,
       comment: "from yaml",
     });
@@ -223,7 +220,7 @@ describe("catalog as code", () => {
     );
     const { errors } = planCatalogChanges(
       file,
-      await loadCurrentCatalog(testApp.handle.database, tenant.context()),
+      await loadCurrentCatalog(suite.testApp.handle.database, suite.tenant.context()),
     );
     expect(errors.map((error) => error.path)).toEqual([
       "$.meters[1]",

@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan, PlanVersionBody } from "../../test/support/api-types.ts";
 import { createDraftPlan, createFeature, createMeter } from "../../test/support/builders.ts";
 import { baseFee, euroPriceBook, graduatedCalls } from "../../test/support/pricing-fixtures.ts";
 import { expectOk } from "../../test/support/responses.ts";
-import {
-  type ApiClient,
-  startTestAppWithTenant,
-  type TestApp,
-  type TestTenant,
-} from "../../test/support/test-app.ts";
+import { type ApiClient, testAppForFile } from "../../test/support/test-app.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile();
 let billingOps: ApiClient;
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant());
-  billingOps = await tenant.client("billing_ops");
-  await createMeter(tenant.admin, { code: "api_calls" });
-  await createMeter(tenant.admin, {
+  billingOps = await suite.tenant.client("billing_ops");
+  await createMeter(suite.tenant.admin, { code: "api_calls" });
+  await createMeter(suite.tenant.admin, {
     code: "payments",
     name: "Payments",
     event_name: "payment",
@@ -26,11 +19,10 @@ beforeAll(async () => {
     property: "amount",
   });
 });
-afterAll(async () => testApp?.close());
 
 let planCounter = 0;
 async function newPlan(
-  client: ApiClient = tenant.admin,
+  client: ApiClient = suite.tenant.admin,
   version: Partial<PlanVersionBody> = {},
 ): Promise<Plan> {
   planCounter += 1;
@@ -44,7 +36,7 @@ async function newPlan(
 describe("plans and versions", () => {
   it("creates a plan with a draft version 1 and validates charges with the scenario rules, by path", async () => {
     const plan = await newPlan();
-    const version = await tenant.admin.get(`/v1/plans/${plan.id}/versions/1`);
+    const version = await suite.tenant.admin.get(`/v1/plans/${plan.id}/versions/1`);
     expect(version.body).toMatchObject({
       plan_code: plan.code,
       version: 1,
@@ -58,7 +50,7 @@ describe("plans and versions", () => {
     });
     expect(version.body.id).toMatch(/^plv_/);
 
-    const bad = await tenant.admin.post("/v1/plans", {
+    const bad = await suite.tenant.admin.post("/v1/plans", {
       code: "bad",
       name: "Bad",
       version: {
@@ -94,22 +86,22 @@ describe("plans and versions", () => {
   });
 
   it("checks other currencies' price books and entitlements against the charges and features", async () => {
-    await createFeature(tenant.admin, { code: "sso", name: "SSO", kind: "boolean" });
-    await createFeature(tenant.admin, {
+    await createFeature(suite.tenant.admin, { code: "sso", name: "SSO", kind: "boolean" });
+    await createFeature(suite.tenant.admin, {
       code: "call_limit",
       name: "Calls",
       kind: "metered",
       meter: "api_calls",
     });
-    const plan = await newPlan(tenant.admin, {
+    const plan = await newPlan(suite.tenant.admin, {
       currency_prices: [euroPriceBook()],
       entitlements: [{ feature: "sso" }, { feature: "call_limit", limit: "100000" }],
     });
     expect(plan.id).toMatch(/^pln_/);
 
-    const bad = await tenant.admin.post(`/v1/plans/${plan.id}/versions/1`, {});
+    const bad = await suite.tenant.admin.post(`/v1/plans/${plan.id}/versions/1`, {});
     expect(bad.status).toBe(404);
-    const edit = await tenant.admin.patch(`/v1/plans/${plan.id}/versions/1`, {
+    const edit = await suite.tenant.admin.patch(`/v1/plans/${plan.id}/versions/1`, {
       currency_prices: [{ currency: "EUR", charges: [{ id: "base", unit_price: "1" }] }],
       entitlements: [{ feature: "sso", limit: "5" }, { feature: "nope" }, { feature: "call_limit" }],
     });
@@ -127,7 +119,7 @@ describe("plans and versions", () => {
 
   it("publishes directly in test, refuses a second open version, and keeps a published version immutable", async () => {
     const plan = await newPlan();
-    const published = await expectOk(tenant.admin.post(`/v1/plans/${plan.id}/versions/1/publish`, {}));
+    const published = await expectOk(suite.tenant.admin.post(`/v1/plans/${plan.id}/versions/1/publish`, {}));
     expect(published).toMatchObject({ state: "published", status: "active" });
 
     const draft = await billingOps.post(`/v1/plans/${plan.id}/versions`, { trial_days: 14 });
@@ -149,14 +141,14 @@ describe("plans and versions", () => {
     for (const [method, path, body] of writes) {
       const response =
         method === "PATCH"
-          ? await tenant.admin.patch(path, body)
+          ? await suite.tenant.admin.patch(path, body)
           : method === "DELETE"
-            ? await tenant.admin.delete(path)
-            : await tenant.admin.post(path, body);
+            ? await suite.tenant.admin.delete(path)
+            : await suite.tenant.admin.post(path, body);
       expect(response.status, `${method} ${path}`).toBe(409);
       expect(response.body.code, `${method} ${path}`).toBe("plan_version_immutable");
     }
-    const unchanged = await tenant.admin.get(`/v1/plans/${plan.id}/versions/1`);
+    const unchanged = await suite.tenant.admin.get(`/v1/plans/${plan.id}/versions/1`);
     expect(unchanged.body.trial_days).toBe(0);
     expect(unchanged.body.state).toBe("published");
   });

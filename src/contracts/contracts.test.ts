@@ -4,37 +4,34 @@
 // policy's `contracts` a second person approves it first. (What contracts
 // bill is checked by test/e2e/live-scenarios.test.ts: live equals simulate
 // for every contract scenario of the version-2 corpus.)
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditTrailOf } from "../../test/support/audit-trail.ts";
 import { createCustomer, createPlan, subscribe } from "../../test/support/builders.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile();
 
 const start = "2030-01-01T00:00:00.000Z";
 const end = "2031-01-01T00:00:00.000Z";
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant());
   for (const [code, amount] of [
     ["enterprise_y1", "1000.00"],
     ["enterprise_y2", "1200.00"],
   ] as const) {
-    await createPlan(tenant.admin, {
+    await createPlan(suite.tenant.admin, {
       code,
       version: { charges: [{ id: "platform", type: "fixed", amount }] },
     });
   }
 });
-afterAll(async () => testApp?.close());
 
 /** A new customer subscribed to enterprise_y1 from `start`: its id and the subscription's. */
 async function subscribedCustomer(): Promise<{ customerId: string; subscriptionId: string }> {
-  const customer = await createCustomer(tenant.admin, { currency: "USD" });
-  const plans = await tenant.admin.get("/v1/plans?limit=100");
+  const customer = await createCustomer(suite.tenant.admin, { currency: "USD" });
+  const plans = await suite.tenant.admin.get("/v1/plans?limit=100");
   const plan = plans.body.data.find((candidate: { code: string }) => candidate.code === "enterprise_y1");
-  const subscription = await subscribe(tenant.admin, {
+  const subscription = await subscribe(suite.tenant.admin, {
     customer_id: customer.id,
     plan_id: plan.id,
     start_at: start,
@@ -60,7 +57,7 @@ function terms(ids: { customerId: string; subscriptionId: string }) {
 describe("POST /v1/contracts", () => {
   it("refuses bad terms, naming every field at once", async () => {
     const ids = await subscribedCustomer();
-    const response = await tenant.admin.post("/v1/contracts", {
+    const response = await suite.tenant.admin.post("/v1/contracts", {
       ...terms(ids),
       start: "2030-02-01T00:00:00Z",
       end: "2029-01-01T00:00:00Z",
@@ -79,7 +76,7 @@ describe("POST /v1/contracts", () => {
         "$.commits[0].amount",
       ]),
     );
-    const unknownSubscription = await tenant.admin.post("/v1/contracts", {
+    const unknownSubscription = await suite.tenant.admin.post("/v1/contracts", {
       ...terms(ids),
       subscription_id: "sub_unknown",
     });
@@ -89,7 +86,10 @@ describe("POST /v1/contracts", () => {
 
   it("makes a contract, audits it, reads its balances, and holds a subscription once", async () => {
     const ids = await subscribedCustomer();
-    const created = await tenant.admin.post("/v1/contracts", { ...terms(ids), reason: "Enterprise deal" });
+    const created = await suite.tenant.admin.post("/v1/contracts", {
+      ...terms(ids),
+      reason: "Enterprise deal",
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body).toMatchObject({
       customer_id: ids.customerId,
@@ -101,12 +101,12 @@ describe("POST /v1/contracts", () => {
       phases: [{ plan: "enterprise_y1" }, { plan: "enterprise_y2", start: "2030-07-01T00:00:00.000Z" }],
     });
     expect(created.body.phases[1].plan_version_id).toMatch(/^plv_/);
-    expect((await tenant.admin.get(`/v1/contracts/${created.body.id}`)).body).toEqual(created.body);
-    expect(await auditTrailOf(testApp.handle.database, created.body.id)).toEqual([
+    expect((await suite.tenant.admin.get(`/v1/contracts/${created.body.id}`)).body).toEqual(created.body);
+    expect(await auditTrailOf(suite.testApp.handle.database, created.body.id)).toEqual([
       { action: "contract.created", reason: "Enterprise deal" },
     ]);
 
-    const balances = await tenant.admin.get(`/v1/contracts/${created.body.id}/balances`);
+    const balances = await suite.tenant.admin.get(`/v1/contracts/${created.body.id}/balances`);
     expect(balances.status).toBe(200);
     expect(balances.body.balances).toEqual([
       {
@@ -123,29 +123,29 @@ describe("POST /v1/contracts", () => {
       },
     ]);
 
-    const again = await tenant.admin.post("/v1/contracts", terms(ids));
+    const again = await suite.tenant.admin.post("/v1/contracts", terms(ids));
     expect(again.status).toBe(409);
     expect(again.body.code).toBe("contract_exists");
   });
 
   it("is for billing operations, and goes through approval when the policy says so", async () => {
-    const viewer = await tenant.client("viewer");
+    const viewer = await suite.tenant.client("viewer");
     expect((await viewer.post("/v1/contracts", terms(await subscribedCustomer()))).status).toBe(403);
 
-    const policy = await tenant.admin.get("/v1/catalog/approval-policy");
-    const tightened = await tenant.admin.patch("/v1/catalog/approval-policy", {
+    const policy = await suite.tenant.admin.get("/v1/catalog/approval-policy");
+    const tightened = await suite.tenant.admin.patch("/v1/catalog/approval-policy", {
       approval_required_for: { ...policy.body.approval_required_for, contracts: true },
     });
     expect(tightened.status, JSON.stringify(tightened.body)).toBe(200);
-    const author = await tenant.client("billing_ops");
+    const author = await suite.tenant.client("billing_ops");
     const body = terms(await subscribedCustomer());
     const refused = await author.post("/v1/contracts", body);
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe("approval_required");
-    const pending = await tenant.admin.get("/v1/approval-requests?state=pending&limit=100");
+    const pending = await suite.tenant.admin.get("/v1/approval-requests?state=pending&limit=100");
     const request = pending.body.data.find((candidate: { kind: string }) => candidate.kind === "contract");
     expect((await author.post(`/v1/approval-requests/${request.id}/approve`, {})).status).toBe(403);
-    const approved = await tenant.admin.post(`/v1/approval-requests/${request.id}/approve`, {});
+    const approved = await suite.tenant.admin.post(`/v1/approval-requests/${request.id}/approve`, {});
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     const made = await author.post("/v1/contracts", body);
     expect(made.status, JSON.stringify(made.body)).toBe(201);

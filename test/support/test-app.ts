@@ -1,6 +1,7 @@
 // The whole Fairbill HTTP application on a fresh test database, driven through
 // Fastify's inject (no port), with helpers to make tenants and keys and to
 // call the API as a client would.
+import { afterAll, beforeAll } from "vitest";
 import { applicationJobHandlers, buildApplication, connectEventStore } from "../../src/app.ts";
 import type { ConsoleOptions } from "../../src/console/index.ts";
 import type { EmailSettings } from "../../src/notifications/index.ts";
@@ -233,4 +234,40 @@ export async function startTestAppWithTenant(
 ): Promise<{ testApp: TestApp; tenant: TestTenant }> {
   const testApp = await startTestApp(options);
   return { testApp, tenant: await testApp.newTenant(options.tenantName) };
+}
+
+/** The app and the tenant a test file shares, read by its hooks and tests once the file's first beforeAll has run. */
+export type FileTestApp = {
+  readonly testApp: TestApp;
+  readonly tenant: TestTenant;
+};
+
+/**
+ * Starts the app and one tenant before the tests of the file (or of the
+ * describe block it is called in) and closes the app after them: it registers
+ * the beforeAll and afterAll itself. A beforeAll the file registers after this
+ * call runs once the app and tenant exist.
+ */
+export function testAppForFile(options: TestAppOptions & { tenantName?: string } = {}): FileTestApp {
+  let started: { testApp: TestApp; tenant: TestTenant } | undefined;
+  beforeAll(async () => {
+    started = await startTestAppWithTenant(options);
+  });
+  afterAll(async () => started?.testApp.close());
+  const startedApp = () => {
+    if (started === undefined) {
+      throw new Error(
+        "The file's test app starts in beforeAll: read testApp and tenant in hooks and tests, not while the file loads.",
+      );
+    }
+    return started;
+  };
+  return {
+    get testApp() {
+      return startedApp().testApp;
+    },
+    get tenant() {
+      return startedApp().tenant;
+    },
+  };
 }
