@@ -3,16 +3,16 @@
 // (every hour, the next queued when one ends), by hand, and when a consent
 // completes; and one customer's figures, after an invoice event.
 import { Type } from "typebox";
-import { realTimeOf } from "../platform/clock.ts";
+import type { Clock } from "../platform/clock.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { jobPayloadReader } from "../platform/jobs/job-payloads.ts";
 import type { JobHandler } from "../platform/jobs/job-worker.ts";
-import { accessOf, type ConnectionRow, findConnection } from "./connections.ts";
+import { connectionJobHandler, type JobContextOf } from "./connection-jobs.ts";
+import { accessOf, type ConnectionRow } from "./connections.ts";
 import { type CrmSyncTarget, syncCrm, syncCustomerFigures } from "./crm-sync.ts";
 import type { CrmSystem } from "./crm-system.ts";
 import { refreshingOnExpiredToken } from "./crm-token-refresh.ts";
-import { queueIntegrationJob } from "./integration-job-queue.ts";
+import { nextScheduledRunAt, queueIntegrationJob } from "./integration-job-queue.ts";
 import { loadMappings } from "./mappings.ts";
 import type { SyncRun } from "./object-sync.ts";
 import { type CrmSystemName, crmSystems } from "./tables.ts";
@@ -21,14 +21,8 @@ const crmSyncJobKind = "integrations.crm_sync";
 const crmFiguresJobKind = "integrations.crm_figures";
 const scheduledEveryMinutes = 60;
 
-const readCrmSyncPayload = jobPayloadReader(
-  crmSyncJobKind,
-  Type.Object({ connection_id: Type.String(), scheduled: Type.Boolean() }),
-);
-const readCrmFiguresPayload = jobPayloadReader(
-  crmFiguresJobKind,
-  Type.Object({ connection_id: Type.String(), customer_id: Type.String() }),
-);
+const CrmSyncPayload = Type.Object({ connection_id: Type.String(), scheduled: Type.Boolean() });
+const CrmFiguresPayload = Type.Object({ connection_id: Type.String(), customer_id: Type.String() });
 
 export function isCrmConnection(
   connection: ConnectionRow,
@@ -65,41 +59,40 @@ export function queueCrmFigures(
 }
 
 export function crmJobHandlers(
-  contextOf: (scope: TenantScope | null, kind: string) => Promise<RequestContext>,
+  contextOf: JobContextOf,
   runOf: (context: RequestContext) => SyncRun,
-  realClock: Parameters<typeof realTimeOf>[0],
+  realClock: Clock,
 ): Record<string, JobHandler> {
   return {
-    [crmSyncJobKind]: {
-      handle: async (job) => {
-        const context = await contextOf(job.scope, crmSyncJobKind);
-        const payload = readCrmSyncPayload(job.payload);
-        const connection = await findConnection(context.database, context, payload.connection_id);
-        if (connection.status !== "connected" || !isCrmConnection(connection)) return;
+    [crmSyncJobKind]: connectionJobHandler(
+      contextOf,
+      crmSyncJobKind,
+      CrmSyncPayload,
+      isCrmConnection,
+      async (context, connection, payload) => {
         try {
           await syncCrm(runOf(context), await crmTargetOf(context, connection));
         } finally {
           if (payload.scheduled) {
-            // The queue runs on real time, whatever the environment's test clock reads.
-            const runAt = new Date(realTimeOf(realClock).now().getTime() + scheduledEveryMinutes * 60_000);
+            const runAt = nextScheduledRunAt(realClock, scheduledEveryMinutes);
             await queueCrmSync(context.database, context, connection.id, { scheduled: true, runAt });
           }
         }
       },
-    },
-    [crmFiguresJobKind]: {
-      handle: async (job) => {
-        const context = await contextOf(job.scope, crmFiguresJobKind);
-        const payload = readCrmFiguresPayload(job.payload);
-        const connection = await findConnection(context.database, context, payload.connection_id);
-        if (connection.status !== "connected" || !isCrmConnection(connection)) return;
+    ),
+    [crmFiguresJobKind]: connectionJobHandler(
+      contextOf,
+      crmFiguresJobKind,
+      CrmFiguresPayload,
+      isCrmConnection,
+      async (context, connection, payload) => {
         await syncCustomerFigures(
           runOf(context),
           await crmTargetOf(context, connection),
           payload.customer_id,
         );
       },
-    },
+    ),
   };
 }
 

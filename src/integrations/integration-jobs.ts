@@ -6,15 +6,16 @@
 // queue, and a person decides.
 import { Type } from "typebox";
 import { clockForEnvironment } from "../organizations/index.ts";
-import { type Clock, realTimeOf } from "../platform/clock.ts";
+import type { Clock } from "../platform/clock.ts";
 import { type Logger, type RequestContext, systemContext, type TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { jobPayloadReader } from "../platform/jobs/job-payloads.ts";
 import type { JobHandler } from "../platform/jobs/job-worker.ts";
 import type { AccountingSystem } from "./accounting-system.ts";
-import { accessOf, type ConnectionRow, findConnection } from "./connections.ts";
+import { connectionJobHandler, type JobContextOf } from "./connection-jobs.ts";
+import { accessOf, type ConnectionRow } from "./connections.ts";
 import { crmJobHandlers, isCrmConnection } from "./crm-jobs.ts";
-import { queueIntegrationJob } from "./integration-job-queue.ts";
+import { nextScheduledRunAt, queueIntegrationJob } from "./integration-job-queue.ts";
 import { syncInvoiceFamily } from "./invoice-sync.ts";
 import { syncJournalMonth } from "./journal-sync.ts";
 import { loadMappings } from "./mappings.ts";
@@ -27,14 +28,8 @@ const invoiceSyncJobKind = "integrations.sync_invoice";
 const warehouseExportJobKind = "integrations.warehouse_export";
 const journalSyncJobKind = "integrations.sync_journal";
 
-const readInvoiceSyncPayload = jobPayloadReader(
-  invoiceSyncJobKind,
-  Type.Object({ connection_id: Type.String(), invoice_id: Type.String() }),
-);
-const readJournalSyncPayload = jobPayloadReader(
-  journalSyncJobKind,
-  Type.Object({ connection_id: Type.String(), period: Type.String() }),
-);
+const InvoiceSyncPayload = Type.Object({ connection_id: Type.String(), invoice_id: Type.String() });
+const JournalSyncPayload = Type.Object({ connection_id: Type.String(), period: Type.String() });
 
 const readWarehouseExportPayload = jobPayloadReader(
   warehouseExportJobKind,
@@ -89,7 +84,7 @@ export type IntegrationJobOptions = {
 
 export function integrationJobHandlers(options: IntegrationJobOptions): Record<string, JobHandler> {
   const { database, logger } = options;
-  const contextOf = async (scope: TenantScope | null, kind: string): Promise<RequestContext> => {
+  const contextOf: JobContextOf = async (scope, kind) => {
     if (scope === null) throw new Error(`A ${kind} job must name its environment.`);
     const clock = await clockForEnvironment(database, scope, options.clock);
     return systemContext({ ...scope, database, clock, actorName: "integrations", logger });
@@ -102,12 +97,12 @@ export function integrationJobHandlers(options: IntegrationJobOptions): Record<s
   });
   return {
     ...crmJobHandlers(contextOf, run, options.clock),
-    [invoiceSyncJobKind]: {
-      handle: async (job) => {
-        const context = await contextOf(job.scope, invoiceSyncJobKind);
-        const payload = readInvoiceSyncPayload(job.payload);
-        const connection = await findConnection(context.database, context, payload.connection_id);
-        if (connection.status !== "connected" || isCrmConnection(connection)) return;
+    [invoiceSyncJobKind]: connectionJobHandler(
+      contextOf,
+      invoiceSyncJobKind,
+      InvoiceSyncPayload,
+      isAccountingConnection,
+      async (context, connection, payload) => {
         try {
           await syncInvoiceFamily(run(context), await targetOf(context, connection), payload.invoice_id);
         } catch (error) {
@@ -118,7 +113,7 @@ export function integrationJobHandlers(options: IntegrationJobOptions): Record<s
           );
         }
       },
-    },
+    ),
     [warehouseExportJobKind]: {
       // Exports are long and a failed one moves no cursor: the next tries the same window again.
       retryDelaysSeconds: [60, 300, 900],
@@ -128,24 +123,27 @@ export function integrationJobHandlers(options: IntegrationJobOptions): Record<s
         const destination = await findWarehouseDestination(context.database, context, payload.destination_id);
         await runWarehouseExport(context, destination);
         if (payload.scheduled) {
-          // The queue runs on real time, whatever the environment's test clock reads.
-          const runAt = new Date(
-            realTimeOf(options.clock).now().getTime() + destination.every_minutes * 60_000,
-          );
+          const runAt = nextScheduledRunAt(options.clock, destination.every_minutes);
           await queueWarehouseExport(context.database, context, destination.id, { scheduled: true, runAt });
         }
       },
     },
-    [journalSyncJobKind]: {
-      handle: async (job) => {
-        const context = await contextOf(job.scope, journalSyncJobKind);
-        const payload = readJournalSyncPayload(job.payload);
-        const connection = await findConnection(context.database, context, payload.connection_id);
-        if (connection.status !== "connected" || isCrmConnection(connection)) return;
+    [journalSyncJobKind]: connectionJobHandler(
+      contextOf,
+      journalSyncJobKind,
+      JournalSyncPayload,
+      isAccountingConnection,
+      async (context, connection, payload) => {
         await syncJournalMonth(run(context), await targetOf(context, connection), payload.period);
       },
-    },
+    ),
   };
+}
+
+function isAccountingConnection(
+  connection: ConnectionRow,
+): connection is ConnectionRow & { system: AccountingSystemName } {
+  return !isCrmConnection(connection);
 }
 
 async function targetOf(context: RequestContext, connection: ConnectionRow) {
