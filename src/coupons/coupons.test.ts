@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CustomerBody } from "../../test/support/api-types.ts";
 import { auditTrailOf } from "../../test/support/audit-trail.ts";
 import {
@@ -9,7 +9,7 @@ import {
   subscribe,
 } from "../../test/support/builders.ts";
 import { fixedInvoiceLine } from "../../test/support/invoice-lines.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 import type { InvoiceLine } from "../core/index.ts";
 import { currencyFor, Decimal, settleInvoice } from "../core/index.ts";
@@ -17,13 +17,7 @@ import { couponsFor, recordCouponUse } from "./coupons.ts";
 
 const clock = new TestClock("2026-06-01T00:00:00Z");
 
-let testApp: TestApp;
-let tenant: TestTenant;
-
-beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ clock }));
-});
-afterAll(async () => testApp?.close());
+const suite = testAppForFile({ clock });
 
 /** Moves the clock on a millisecond, so that ids and instants order as things happen. */
 function tick(): Date {
@@ -38,12 +32,12 @@ function unique(prefix: string): string {
 }
 
 async function newCustomer(fields: Partial<CustomerBody> = {}): Promise<string> {
-  return (await createCustomer(tenant.admin, fields)).id;
+  return (await createCustomer(suite.tenant.admin, fields)).id;
 }
 
 async function newCoupon(fields: Record<string, unknown> = {}) {
   tick();
-  const response = await tenant.admin.post("/v1/coupons", {
+  const response = await suite.tenant.admin.post("/v1/coupons", {
     code: unique("SAVE"),
     name: "Ten percent off",
     type: "percentage",
@@ -57,7 +51,7 @@ async function newCoupon(fields: Record<string, unknown> = {}) {
 
 async function redeem(customerId: string, body: Record<string, unknown>) {
   tick();
-  return tenant.admin.post(`/v1/customers/${customerId}/coupons`, body);
+  return suite.tenant.admin.post(`/v1/customers/${customerId}/coupons`, body);
 }
 
 /** A whole-period fixed line of `amount`, dated now. */
@@ -83,10 +77,10 @@ describe("coupons", () => {
       redemption_count: 0,
       archived_at: null,
     });
-    expect((await tenant.admin.get(`/v1/coupons/${coupon.id}`)).body).toEqual(coupon);
-    const byCode = await tenant.admin.get("/v1/coupons?code=SPRING25");
+    expect((await suite.tenant.admin.get(`/v1/coupons/${coupon.id}`)).body).toEqual(coupon);
+    const byCode = await suite.tenant.admin.get("/v1/coupons?code=SPRING25");
     expect(byCode.body.data.map((row: { id: string }) => row.id)).toEqual([coupon.id]);
-    const clash = await tenant.admin.post("/v1/coupons", {
+    const clash = await suite.tenant.admin.post("/v1/coupons", {
       code: "spring25",
       name: "Clash",
       type: "percentage",
@@ -100,7 +94,11 @@ describe("coupons", () => {
 
   it("refuses inconsistent terms, naming each field", async () => {
     const paths = async (body: Record<string, unknown>) => {
-      const response = await tenant.admin.post("/v1/coupons", { code: unique("BAD"), name: "Bad", ...body });
+      const response = await suite.tenant.admin.post("/v1/coupons", {
+        code: unique("BAD"),
+        name: "Bad",
+        ...body,
+      });
       expect(response.status).toBe(400);
       return response.body.errors.map((error: { path: string }) => error.path).sort();
     };
@@ -144,8 +142,8 @@ describe("coupons", () => {
   });
 
   it("limits a coupon to plans and meters that exist and hands the restrictions to invoicing", async () => {
-    const meter = await createMeter(tenant.admin, { code: unique("api-calls-") });
-    const plan = await createDraftPlan(tenant.admin, {
+    const meter = await createMeter(suite.tenant.admin, { code: unique("api-calls-") });
+    const plan = await createDraftPlan(suite.tenant.admin, {
       code: unique("pro-"),
       name: "Pro",
       version: { charges: [{ id: "base", type: "fixed", amount: "10.00" }] },
@@ -168,8 +166,8 @@ describe("coupons", () => {
     const redemption = await redeem(customerId, { coupon_id: coupon.id });
     expect(redemption.status).toBe(201);
     const forInvoicing = await couponsFor(
-      testApp.handle.database,
-      tenant.context(),
+      suite.testApp.handle.database,
+      suite.tenant.context(),
       customerId,
       clock.current,
     );
@@ -191,7 +189,7 @@ describe("coupons", () => {
   it("refuses archived, expired and exhausted coupons with their own codes", async () => {
     const customerId = await newCustomer();
     const archived = await newCoupon();
-    const archive = await tenant.admin.post(`/v1/coupons/${archived.id}/archive`, {
+    const archive = await suite.tenant.admin.post(`/v1/coupons/${archived.id}/archive`, {
       reason: "campaign over",
     });
     expect(archive.body.archived_at).not.toBeNull();
@@ -201,7 +199,7 @@ describe("coupons", () => {
       code: "coupon_archived",
       errors: [{ path: "$.coupon_code", message: "is archived" }],
     });
-    const archivedList = await tenant.admin.get("/v1/coupons?archived=true");
+    const archivedList = await suite.tenant.admin.get("/v1/coupons?archived=true");
     expect(archivedList.body.data.map((row: { id: string }) => row.id)).toContain(archived.id);
 
     const expiring = await newCoupon({ redeem_by: new Date(clock.current.getTime() + 60_000).toISOString() });
@@ -215,20 +213,20 @@ describe("coupons", () => {
     const refusedExhausted = await redeem(await newCustomer(), { coupon_id: single.id });
     expect(refusedExhausted.status).toBe(409);
     expect(refusedExhausted.body.code).toBe("coupon_exhausted");
-    expect((await tenant.admin.get(`/v1/coupons/${single.id}`)).body.redemption_count).toBe(1);
+    expect((await suite.tenant.admin.get(`/v1/coupons/${single.id}`)).body.redemption_count).toBe(1);
   });
 
   it("lets exactly one of two concurrent redemptions take a coupon's last redemption", async () => {
     const coupon = await newCoupon({ max_redemptions: 1 });
     const [first, second] = await Promise.all([
-      tenant.admin.post(`/v1/customers/${await newCustomer()}/coupons`, { coupon_code: coupon.code }),
-      tenant.admin.post(`/v1/customers/${await newCustomer()}/coupons`, { coupon_code: coupon.code }),
+      suite.tenant.admin.post(`/v1/customers/${await newCustomer()}/coupons`, { coupon_code: coupon.code }),
+      suite.tenant.admin.post(`/v1/customers/${await newCustomer()}/coupons`, { coupon_code: coupon.code }),
     ]);
     const statuses = [first?.status, second?.status].sort();
     expect(statuses).toEqual([201, 409]);
     const refused = first?.status === 409 ? first : second;
     expect(refused?.body.code).toBe("coupon_exhausted");
-    expect((await tenant.admin.get(`/v1/coupons/${coupon.id}`)).body.redemption_count).toBe(1);
+    expect((await suite.tenant.admin.get(`/v1/coupons/${coupon.id}`)).body.redemption_count).toBe(1);
   });
 
   it("refuses a fixed coupon in another currency than the customer's, a second redemption and bad references", async () => {
@@ -263,12 +261,12 @@ describe("coupons", () => {
 
   it("binds a redemption to a subscription and checks a fixed coupon against its currency", async () => {
     const customerId = await newCustomer();
-    const plan = await createPlan(tenant.admin, {
+    const plan = await createPlan(suite.tenant.admin, {
       code: unique("basic-"),
       name: "Basic",
       version: { charges: [{ id: "base", type: "fixed", amount: "10.00" }] },
     });
-    const subscription = await subscribe(tenant.admin, { customer_id: customerId, plan_id: plan.id });
+    const subscription = await subscribe(suite.tenant.admin, { customer_id: customerId, plan_id: plan.id });
     const euros = await newCoupon({ type: "fixed", percent: undefined, amount: "5", currency: "EUR" });
     const mismatch = await redeem(customerId, { coupon_id: euros.id, subscription_id: subscription.id });
     expect(mismatch.status).toBe(409);
@@ -278,8 +276,8 @@ describe("coupons", () => {
     expect(bound.status).toBe(201);
     expect(bound.body.subscription_id).toBe(subscription.id);
     const forInvoicing = await couponsFor(
-      testApp.handle.database,
-      tenant.context(),
+      suite.testApp.handle.database,
+      suite.tenant.context(),
       customerId,
       clock.current,
     );
@@ -292,33 +290,46 @@ describe("coupons", () => {
     const redemption = await redeem(customerId, { coupon_code: coupon.code });
     const redeemedAt = clock.current;
     tick();
-    const removed = await tenant.admin.delete(`/v1/customers/${customerId}/coupons/${redemption.body.id}`, {
-      "fairbill-reason": "applied by mistake",
-    });
+    const removed = await suite.tenant.admin.delete(
+      `/v1/customers/${customerId}/coupons/${redemption.body.id}`,
+      {
+        "fairbill-reason": "applied by mistake",
+      },
+    );
     expect(removed.status).toBe(200);
     expect(removed.body).toMatchObject({ status: "removed", removal_reason: "applied by mistake" });
     const removedAt = clock.current;
 
-    const atRedemption = await couponsFor(testApp.handle.database, tenant.context(), customerId, redeemedAt);
+    const atRedemption = await couponsFor(
+      suite.testApp.handle.database,
+      suite.tenant.context(),
+      customerId,
+      redeemedAt,
+    );
     expect(atRedemption.coupons.map((entry) => entry.id)).toEqual([redemption.body.id]);
     expect(atRedemption.coupons[0]?.duration).toEqual({ type: "repeating", invoices: 1 });
     const before = await couponsFor(
-      testApp.handle.database,
-      tenant.context(),
+      suite.testApp.handle.database,
+      suite.tenant.context(),
       customerId,
       new Date(redeemedAt.getTime() - 1),
     );
     expect(before.coupons).toEqual([]);
-    const after = await couponsFor(testApp.handle.database, tenant.context(), customerId, removedAt);
+    const after = await couponsFor(
+      suite.testApp.handle.database,
+      suite.tenant.context(),
+      customerId,
+      removedAt,
+    );
     expect(after.coupons).toEqual([]);
 
-    expect((await tenant.admin.get(`/v1/customers/${customerId}/coupons`)).body.data).toEqual([]);
-    const all = await tenant.admin.get(`/v1/customers/${customerId}/coupons?include_removed=true`);
+    expect((await suite.tenant.admin.get(`/v1/customers/${customerId}/coupons`)).body.data).toEqual([]);
+    const all = await suite.tenant.admin.get(`/v1/customers/${customerId}/coupons?include_removed=true`);
     expect(all.body.data.map((row: { id: string }) => row.id)).toEqual([redemption.body.id]);
     // Removing frees the customer to redeem the coupon again; the removed redemption still counted.
     expect((await redeem(customerId, { coupon_code: coupon.code })).status).toBe(201);
-    expect((await tenant.admin.get(`/v1/coupons/${coupon.id}`)).body.redemption_count).toBe(2);
-    const gone = await tenant.admin.delete(`/v1/customers/${customerId}/coupons/rdm_missing`);
+    expect((await suite.tenant.admin.get(`/v1/coupons/${coupon.id}`)).body.redemption_count).toBe(2);
+    const gone = await suite.tenant.admin.delete(`/v1/customers/${customerId}/coupons/rdm_missing`);
     expect(gone.status).toBe(404);
   });
 
@@ -337,8 +348,8 @@ describe("coupons", () => {
     const second = await redeem(customerId, { coupon_code: fiver.code });
 
     const settleNext = async (invoiceId: string, amount: string) => {
-      const context = tenant.context();
-      const account = await couponsFor(testApp.handle.database, context, customerId, clock.current);
+      const context = suite.tenant.context();
+      const account = await couponsFor(suite.testApp.handle.database, context, customerId, clock.current);
       const { invoice, state } = settleInvoice({
         issuedAt: clock.current.getTime(),
         lines: [fixedLine(amount)],
@@ -364,7 +375,7 @@ describe("coupons", () => {
       [first.body.id, "50"],
       [second.body.id, "5"],
     ]);
-    const redemptions = (await tenant.admin.get(`/v1/customers/${customerId}/coupons`)).body.data;
+    const redemptions = (await suite.tenant.admin.get(`/v1/customers/${customerId}/coupons`)).body.data;
     const statusOf = (id: string) => redemptions.find((row: { id: string }) => row.id === id);
     expect(statusOf(first.body.id)).toMatchObject({
       invoice_count: 1,
@@ -381,10 +392,15 @@ describe("coupons", () => {
     expect(february.discounts.map((entry) => [entry.couponId, entry.amount.toFixed()])).toEqual([
       [second.body.id, "5"],
     ]);
-    const march = await couponsFor(testApp.handle.database, tenant.context(), customerId, clock.current);
+    const march = await couponsFor(
+      suite.testApp.handle.database,
+      suite.tenant.context(),
+      customerId,
+      clock.current,
+    );
     expect(march.coupons).toEqual([]);
 
-    const stored = await testApp.handle.database
+    const stored = await suite.testApp.handle.database
       .selectFrom("coupon_discounts")
       .select(["redemption_id", "invoice_id", "amount"])
       .where("redemption_id", "in", [first.body.id, second.body.id])
@@ -400,7 +416,7 @@ describe("coupons", () => {
         ["inv_january", second.body.id, "5"],
       ].sort((left, right) => `${left[0]}${left[1]}`.localeCompare(`${right[0]}${right[1]}`)),
     );
-    const audit = await auditTrailOf(testApp.handle.database, "inv_january");
+    const audit = await auditTrailOf(suite.testApp.handle.database, "inv_january");
     expect(audit.map((entry) => entry.action)).toEqual(["coupons.applied"]);
   });
 });

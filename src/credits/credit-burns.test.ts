@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditTrailOf } from "../../test/support/audit-trail.ts";
 import { createCustomer } from "../../test/support/builders.ts";
 import { grantCredits } from "../../test/support/credit-grants.ts";
 import { fixedInvoiceLine } from "../../test/support/invoice-lines.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 import type { InvoiceLine } from "../core/index.ts";
 import { currencyFor, Decimal, settleInvoice, sumDecimals } from "../core/index.ts";
@@ -11,24 +11,18 @@ import { burnCredits, creditGrantsFor, restoreCredits } from "./credits.ts";
 
 const clock = new TestClock("2026-05-01T00:00:00Z");
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ clock });
 
-beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ clock }));
-});
-afterAll(async () => testApp?.close());
-
-const newCustomer = async () => (await createCustomer(tenant.admin)).id;
+const newCustomer = async () => (await createCustomer(suite.tenant.admin)).id;
 
 async function grant(customerId: string, fields: Parameters<typeof grantCredits>[2]): Promise<string> {
   // A millisecond apart, grants' ids order as they were made (the engine's last tie-break).
   clock.current = new Date(clock.current.getTime() + 1);
-  return (await grantCredits(tenant.admin, customerId, fields)).id;
+  return (await grantCredits(suite.tenant.admin, customerId, fields)).id;
 }
 
 async function burn(customerId: string, invoiceId: string, applied: { grantId: string; amount: string }[]) {
-  const context = tenant.context();
+  const context = suite.tenant.context();
   await context.database.transaction().execute((transaction) =>
     burnCredits(transaction, context, {
       customerId,
@@ -38,18 +32,18 @@ async function burn(customerId: string, invoiceId: string, applied: { grantId: s
     }),
   );
   // Automatic top-ups follow the burn's commit (invoicing hears of the wallets below their threshold).
-  await testApp.runJobs();
+  await suite.testApp.runJobs();
 }
 
 async function restore(invoiceId: string) {
-  const context = tenant.context();
+  const context = suite.tenant.context();
   await context.database
     .transaction()
     .execute((transaction) => restoreCredits(transaction, context, invoiceId));
 }
 
 async function ledgerOf(customerId: string) {
-  const page = await tenant.admin.get(`/v1/customers/${customerId}/credit-ledger?limit=100`);
+  const page = await suite.tenant.admin.get(`/v1/customers/${customerId}/credit-ledger?limit=100`);
   return [...page.body.data].reverse();
 }
 
@@ -57,10 +51,11 @@ async function ledgerOf(customerId: string) {
 async function expectBalanced(customerId: string) {
   const entries = await ledgerOf(customerId);
   const ledgerSum = sumDecimals(entries.map((entry) => new Decimal(entry.amount)));
-  const grants = (await tenant.admin.get(`/v1/customers/${customerId}/credit-grants?limit=100`)).body.data;
+  const grants = (await suite.tenant.admin.get(`/v1/customers/${customerId}/credit-grants?limit=100`)).body
+    .data;
   const remaining = sumDecimals(grants.map((row: { remaining: string }) => new Decimal(row.remaining)));
   expect(remaining.toFixed(2)).toBe(ledgerSum.toFixed(2));
-  const balances = await tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
+  const balances = await suite.tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
   expect(balances.body.data[0].ledger_balance).toBe(ledgerSum.toFixed(2));
   return entries;
 }
@@ -77,11 +72,11 @@ describe("burning and restoring credits", () => {
     const later = await grant(customerId, { amount: "30", priority: 200 });
     const first = await grant(customerId, { amount: "25", priority: 10 });
     const voided = await grant(customerId, { amount: "99" });
-    await tenant.admin.post(`/v1/credit-grants/${voided}/void`, { reason: "not this one" });
+    await suite.tenant.admin.post(`/v1/credit-grants/${voided}/void`, { reason: "not this one" });
 
     const { grants, balances } = await creditGrantsFor(
-      testApp.handle.database,
-      tenant.context(),
+      suite.testApp.handle.database,
+      suite.tenant.context(),
       customerId,
       "USD",
     );
@@ -104,7 +99,12 @@ describe("burning and restoring credits", () => {
       "inv_first",
       invoice.creditsApplied.map((entry) => ({ grantId: entry.grantId, amount: entry.amount.toFixed() })),
     );
-    const after = await creditGrantsFor(testApp.handle.database, tenant.context(), customerId, "USD");
+    const after = await creditGrantsFor(
+      suite.testApp.handle.database,
+      suite.tenant.context(),
+      customerId,
+      "USD",
+    );
     // The stored balances are the engine's own next state.
     expect(after.grants.map((entry) => entry.id)).toEqual([later]);
     expect(after.balances.get(later)?.toFixed()).toBe(state.grantBalances.get(later)?.toFixed());
@@ -152,7 +152,7 @@ describe("burning and restoring credits", () => {
       { grantId: cancelled, amount: "10" },
       { grantId: kept, amount: "5" },
     ]);
-    await tenant.admin.post(`/v1/credit-grants/${cancelled}/void`, { reason: "campaign withdrawn" });
+    await suite.tenant.admin.post(`/v1/credit-grants/${cancelled}/void`, { reason: "campaign withdrawn" });
     await restore("inv_voided");
     await restore("inv_voided");
     const entries = await expectBalanced(customerId);
@@ -165,9 +165,9 @@ describe("burning and restoring credits", () => {
       ["void", cancelled, "-10.00"],
       ["void_reversal", kept, "5.00"],
     ]);
-    const balances = await tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
+    const balances = await suite.tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
     expect(balances.body.data[0].available).toBe("20.00");
-    const audit = await auditTrailOf(testApp.handle.database, "inv_voided");
+    const audit = await auditTrailOf(suite.testApp.handle.database, "inv_voided");
     expect(audit.map((entry) => entry.action)).toEqual(["credits.burned", "credits.restored"]);
     await restore("inv_never_burned");
   });
@@ -176,7 +176,7 @@ describe("burning and restoring credits", () => {
     const customerId = await newCustomer();
     const grantId = await grant(customerId, { amount: "1" });
     await expect(
-      burnCredits(testApp.handle.database, tenant.context(), {
+      burnCredits(suite.testApp.handle.database, suite.tenant.context(), {
         customerId,
         invoiceId: "inv_outside",
         currency: "USD",
@@ -189,14 +189,14 @@ describe("burning and restoring credits", () => {
 describe("automatic wallet top-ups", () => {
   it("tops a wallet up once when a burn leaves it below its threshold, and records the purchase", async () => {
     const customerId = await newCustomer();
-    const wallet = await tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
+    const wallet = await suite.tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
       currency: "USD",
       name: "Prepaid",
       rate: "10",
       auto_top_up: { threshold: "100", amount: "500" },
     });
     expect(wallet.status).toBe(201);
-    const topUp = await tenant.admin.post(`/v1/wallets/${wallet.body.id}/top-ups`, {
+    const topUp = await suite.tenant.admin.post(`/v1/wallets/${wallet.body.id}/top-ups`, {
       amount: "300",
       reason: "first purchase",
     });
@@ -206,7 +206,7 @@ describe("automatic wallet top-ups", () => {
 
     // 30.00 of money is 300 credits; burning 25.00 leaves 50 credits, below 100: one top-up of 500 credits.
     await burn(customerId, "inv_wallet_1", [{ grantId, amount: "25" }]);
-    const refilled = await tenant.admin.get(`/v1/wallets/${wallet.body.id}`);
+    const refilled = await suite.tenant.admin.get(`/v1/wallets/${wallet.body.id}`);
     expect(refilled.body).toMatchObject({ balance: "55.00", credits: "550" });
     const entries = await expectBalanced(customerId);
     expect(entries.at(-1)).toMatchObject({
@@ -216,7 +216,7 @@ describe("automatic wallet top-ups", () => {
       wallet_id: wallet.body.id,
     });
     expect(entries.at(-1).reason).toMatch(/below the threshold of 100/);
-    const purchases = await testApp.handle.database
+    const purchases = await suite.testApp.handle.database
       .selectFrom("credit_purchases")
       .select(["credits", "paid_amount", "automatic", "invoice_id"])
       .where("wallet_id", "=", wallet.body.id)
@@ -233,12 +233,12 @@ describe("automatic wallet top-ups", () => {
       ["300", "30", false, expect.stringMatching(/^inv_/)],
       ["500", "50", true, expect.stringMatching(/^inv_/)],
     ]);
-    const automaticInvoice = await tenant.admin.get(`/v1/invoices/${purchases[1]?.invoice_id}`);
+    const automaticInvoice = await suite.tenant.admin.get(`/v1/invoices/${purchases[1]?.invoice_id}`);
     expect(automaticInvoice.body).toMatchObject({ origin: "one_off", subtotal: "50.00" });
     expect(automaticInvoice.body.memo).toMatch(/topped up automatically/);
 
     // Each top-up, the automatic one too, is announced with its grant.
-    const granted = await tenant.admin.get("/v1/webhook-events?type=credit.granted&limit=100");
+    const granted = await suite.tenant.admin.get("/v1/webhook-events?type=credit.granted&limit=100");
     const walletGrants = granted.body.data
       .map((event: { data: { wallet_id: string | null } }) => event.data)
       .filter((grant: { wallet_id: string | null }) => grant.wallet_id === wallet.body.id);
@@ -254,19 +254,19 @@ describe("automatic wallet top-ups", () => {
 
   it("tops up at most once per burn, even when one top-up is not enough", async () => {
     const customerId = await newCustomer();
-    const wallet = await tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
+    const wallet = await suite.tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
       currency: "USD",
       name: "Small refills",
       auto_top_up: { threshold: "50", amount: "10" },
     });
-    const topUp = await tenant.admin.post(`/v1/wallets/${wallet.body.id}/top-ups`, {
+    const topUp = await suite.tenant.admin.post(`/v1/wallets/${wallet.body.id}/top-ups`, {
       amount: "40",
       reason: "start",
     });
     await burn(customerId, "inv_small", [{ grantId: topUp.body.grant.id, amount: "40" }]);
-    await testApp.runJobs();
+    await suite.testApp.runJobs();
     const entries = await expectBalanced(customerId);
     expect(entries.filter((entry) => entry.automatic)).toHaveLength(1);
-    expect((await tenant.admin.get(`/v1/wallets/${wallet.body.id}`)).body.balance).toBe("10.00");
+    expect((await suite.tenant.admin.get(`/v1/wallets/${wallet.body.id}`)).body.balance).toBe("10.00");
   });
 });

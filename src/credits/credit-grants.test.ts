@@ -5,7 +5,7 @@ import { createCustomer } from "../../test/support/builders.ts";
 import { grantCredits, requestCreditGrant } from "../../test/support/credit-grants.ts";
 import { readEveryPage } from "../../test/support/paged-lists.ts";
 import { expectRefusedFields } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
 import { Decimal, sumDecimals } from "../core/index.ts";
@@ -14,25 +14,22 @@ import { expireCredits } from "./credit-expiry.ts";
 // A clock the tests move, so that grants expire and become effective on cue.
 const clock = new TestClock("2026-03-01T00:00:00Z");
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ clock, allowPrivateTargets: true });
 const receiver = new WebhookReceiver();
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ clock, allowPrivateTargets: true }));
   await receiver.start();
 });
 afterAll(async () => {
   await receiver.stop();
-  await testApp?.close();
 });
 
-const newCustomer = async () => (await createCustomer(tenant.admin)).id;
+const newCustomer = async () => (await createCustomer(suite.tenant.admin)).id;
 
 /** Every ledger entry of the customer in `currency`, oldest first, read through the API. */
 async function ledgerOf(customerId: string, currency = "USD") {
   const entries = await readEveryPage<CreditLedgerEntry>(
-    tenant.admin,
+    suite.tenant.admin,
     `/v1/customers/${customerId}/credit-ledger?currency=${currency}&limit=2`,
   );
   return entries.reverse();
@@ -42,7 +39,7 @@ async function ledgerOf(customerId: string, currency = "USD") {
 async function expectLedgerBalances(customerId: string, currency = "USD") {
   const entries = await ledgerOf(customerId, currency);
   const grants = (
-    await tenant.admin.get(`/v1/customers/${customerId}/credit-grants?currency=${currency}&limit=100`)
+    await suite.tenant.admin.get(`/v1/customers/${customerId}/credit-grants?currency=${currency}&limit=100`)
   ).body.data;
   for (const grant of grants) {
     const sum = sumDecimals(
@@ -59,7 +56,7 @@ async function expectLedgerBalances(customerId: string, currency = "USD") {
     running = running.plus(entry.amount);
     expect(entry.balance_after).toBe(running.toFixed(2));
   }
-  const balances = await tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
+  const balances = await suite.tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
   const account = balances.body.data.find((row: { currency: string }) => row.currency === currency);
   expect(account.ledger_balance).toBe(total.toFixed(2));
   return entries;
@@ -68,7 +65,7 @@ async function expectLedgerBalances(customerId: string, currency = "USD") {
 describe("credit grants", () => {
   it("grants promotional credits, with an increment on the ledger and an audit entry", async () => {
     const customerId = await newCustomer();
-    const created = await grantCredits(tenant.admin, customerId, {
+    const created = await grantCredits(suite.tenant.admin, customerId, {
       name: "Welcome credits",
       amount: "50",
       metadata: { campaign: "spring" },
@@ -88,49 +85,49 @@ describe("credit grants", () => {
     // The answer to the grant warns of nothing for free credits; reading it back gives the grant itself.
     const { warnings, ...grant } = created;
     expect(warnings).toEqual([]);
-    expect((await tenant.admin.get(`/v1/credit-grants/${created.id}`)).body).toEqual(grant);
+    expect((await suite.tenant.admin.get(`/v1/credit-grants/${created.id}`)).body).toEqual(grant);
 
     const entries = await expectLedgerBalances(customerId);
     expect(entries).toMatchObject([
       { kind: "increment", grant_id: created.id, amount: "50.00", grant_balance_after: "50.00" },
     ]);
-    const audit = await auditTrailOf(testApp.handle.database, created.id);
+    const audit = await auditTrailOf(suite.testApp.handle.database, created.id);
     expect(audit.map((entry) => entry.action)).toEqual(["credit_grant.created"]);
   });
 
   it("sends credit.granted with the grant as the API shows it: by hand, a purchased top-up, a free one", async () => {
-    const endpoint = await tenant.admin.post("/v1/webhook-endpoints", {
+    const endpoint = await suite.tenant.admin.post("/v1/webhook-endpoints", {
       url: receiver.url("/credits"),
       event_types: ["credit.granted"],
     });
     expect(endpoint.status).toBe(201);
     const customerId = await newCustomer();
-    const byHand = await grantCredits(tenant.admin, customerId, {
+    const byHand = await grantCredits(suite.tenant.admin, customerId, {
       name: "Annual commitment",
       amount: "1200",
       type: "purchased",
       cost_basis: "1000",
     });
-    const wallet = await tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
+    const wallet = await suite.tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
       currency: "USD",
       name: "Prepaid",
       rate: "10",
     });
-    const purchased = await tenant.admin.post(`/v1/wallets/${wallet.body.id}/top-ups`, {
+    const purchased = await suite.tenant.admin.post(`/v1/wallets/${wallet.body.id}/top-ups`, {
       amount: "500",
       reason: "bought credits",
     });
     expect(purchased.status).toBe(201);
-    const free = await tenant.admin.post(`/v1/wallets/${wallet.body.id}/top-ups`, {
+    const free = await suite.tenant.admin.post(`/v1/wallets/${wallet.body.id}/top-ups`, {
       amount: "100",
       paid_amount: "0",
       reason: "goodwill",
     });
     expect(free.status).toBe(201);
     // Voiding a grant grants nothing.
-    await tenant.admin.post(`/v1/credit-grants/${byHand.id}/void`, { reason: "contract cancelled" });
+    await suite.tenant.admin.post(`/v1/credit-grants/${byHand.id}/void`, { reason: "contract cancelled" });
 
-    await testApp.runJobs();
+    await suite.testApp.runJobs();
     const delivered = receiver.verified("/credits", endpoint.body.secret);
     const timestamp = clock.current.toISOString();
     expect(delivered).toHaveLength(3);
@@ -159,7 +156,7 @@ describe("credit grants", () => {
 
   it("needs a cost basis for purchased credits and refuses one for promotional credits", async () => {
     const customerId = await newCustomer();
-    const purchased = await grantCredits(tenant.admin, customerId, {
+    const purchased = await grantCredits(suite.tenant.admin, customerId, {
       name: "Prepaid",
       amount: "100",
       currency: "EUR",
@@ -169,7 +166,7 @@ describe("credit grants", () => {
     });
     expect(purchased).toMatchObject({ type: "purchased", cost_basis: "90.00", priority: 10 });
 
-    const missing = requestCreditGrant(tenant.admin, customerId, {
+    const missing = requestCreditGrant(suite.tenant.admin, customerId, {
       name: "Prepaid",
       amount: "100",
       currency: "EUR",
@@ -177,7 +174,7 @@ describe("credit grants", () => {
     });
     expect(await expectRefusedFields(missing)).toEqual(["$.cost_basis"]);
 
-    const free = await requestCreditGrant(tenant.admin, customerId, {
+    const free = await requestCreditGrant(suite.tenant.admin, customerId, {
       name: "Gift",
       amount: "10",
       currency: "EUR",
@@ -189,16 +186,20 @@ describe("credit grants", () => {
 
   it("reports every bad field by path", async () => {
     const customerId = await newCustomer();
-    const bad = requestCreditGrant(tenant.admin, customerId, {
+    const bad = requestCreditGrant(suite.tenant.admin, customerId, {
       name: "Bad",
       amount: "10.001",
       effective_at: "2026-04-01T00:00:00Z",
       expires_at: "2026-03-15T00:00:00Z",
     });
     expect((await expectRefusedFields(bad)).sort()).toEqual(["$.amount", "$.expires_at"]);
-    const zero = requestCreditGrant(tenant.admin, customerId, { name: "Zero", amount: "0", currency: "XYZ" });
+    const zero = requestCreditGrant(suite.tenant.admin, customerId, {
+      name: "Zero",
+      amount: "0",
+      currency: "XYZ",
+    });
     expect((await expectRefusedFields(zero)).sort()).toEqual(["$.amount", "$.currency"]);
-    const past = await requestCreditGrant(tenant.admin, customerId, {
+    const past = await requestCreditGrant(suite.tenant.admin, customerId, {
       name: "Past",
       amount: "1",
       effective_at: "2025-01-01T00:00:00Z",
@@ -207,7 +208,7 @@ describe("credit grants", () => {
     expect(past.body.errors).toEqual([
       { path: "$.expires_at", message: "is in the past: the credits would never be usable" },
     ]);
-    const schema = await requestCreditGrant(tenant.admin, customerId, {
+    const schema = await requestCreditGrant(suite.tenant.admin, customerId, {
       name: "Schema",
       amount: 5,
       type: "free",
@@ -219,25 +220,25 @@ describe("credit grants", () => {
   });
 
   it("answers 404 for an unknown customer and 409 for an archived one", async () => {
-    const unknown = await requestCreditGrant(tenant.admin, "cus_00000000000000000000000000", {
+    const unknown = await requestCreditGrant(suite.tenant.admin, "cus_00000000000000000000000000", {
       name: "Nobody",
       amount: "1",
     });
     expect(unknown.status).toBe(404);
     const customerId = await newCustomer();
-    await tenant.admin.post(`/v1/customers/${customerId}/archive`, {});
-    const archived = await requestCreditGrant(tenant.admin, customerId, { name: "Late", amount: "1" });
+    await suite.tenant.admin.post(`/v1/customers/${customerId}/archive`, {});
+    const archived = await requestCreditGrant(suite.tenant.admin, customerId, { name: "Late", amount: "1" });
     expect(archived.status).toBe(409);
     expect(archived.body.code).toBe("customer_archived");
   });
 
   it("voids what is left of a grant with a void entry, once", async () => {
     const customerId = await newCustomer();
-    const grant = await grantCredits(tenant.admin, customerId, {
+    const grant = await grantCredits(suite.tenant.admin, customerId, {
       name: "Mistake",
       amount: "25.50",
     });
-    const voided = await tenant.admin.post(`/v1/credit-grants/${grant.id}/void`, {
+    const voided = await suite.tenant.admin.post(`/v1/credit-grants/${grant.id}/void`, {
       reason: "granted to the wrong customer",
     });
     expect(voided.status).toBe(200);
@@ -251,13 +252,13 @@ describe("credit grants", () => {
       ["increment", "25.50", null],
       ["void", "-25.50", "granted to the wrong customer"],
     ]);
-    const again = await tenant.admin.post(`/v1/credit-grants/${grant.id}/void`, { reason: "twice" });
+    const again = await suite.tenant.admin.post(`/v1/credit-grants/${grant.id}/void`, { reason: "twice" });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe("credit_grant_voided");
-    const noReason = await tenant.admin.post(`/v1/credit-grants/${grant.id}/void`, {});
+    const noReason = await suite.tenant.admin.post(`/v1/credit-grants/${grant.id}/void`, {});
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors[0].path).toBe("$.reason");
-    const audit = await auditTrailOf(testApp.handle.database, grant.id);
+    const audit = await auditTrailOf(suite.testApp.handle.database, grant.id);
     expect(audit).toEqual([
       { action: "credit_grant.created", reason: null },
       { action: "credit_grant.voided", reason: "granted to the wrong customer" },
@@ -267,23 +268,23 @@ describe("credit grants", () => {
   it("counts a grant as available only inside its window, even before the expiry is written", async () => {
     const customerId = await newCustomer();
     const start = clock.current;
-    const later = await grantCredits(tenant.admin, customerId, {
+    const later = await grantCredits(suite.tenant.admin, customerId, {
       name: "Next month",
       amount: "30",
       effective_at: "2026-04-01T00:00:00Z",
     });
-    const expiring = await grantCredits(tenant.admin, customerId, {
+    const expiring = await grantCredits(suite.tenant.admin, customerId, {
       name: "Short-lived",
       amount: "20",
       expires_at: "2026-03-10T00:00:00Z",
     });
-    const balancesNow = await tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
+    const balancesNow = await suite.tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
     expect(balancesNow.body.data).toMatchObject([
       { currency: "USD", available: "20.00", scheduled: "30.00", ledger_balance: "50.00" },
     ]);
     try {
       clock.current = new Date("2026-03-10T00:00:00Z");
-      const atExpiry = await tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
+      const atExpiry = await suite.tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
       expect(atExpiry.body.data[0]).toMatchObject({
         available: "0.00",
         scheduled: "30.00",
@@ -297,7 +298,11 @@ describe("credit grants", () => {
       );
       expect(statuses).toEqual({ [later.id]: "scheduled", [expiring.id]: "expired" });
 
-      const result = await expireCredits(testApp.handle.database, tenant.context(), clock.current);
+      const result = await expireCredits(
+        suite.testApp.handle.database,
+        suite.tenant.context(),
+        clock.current,
+      );
       expect(result.expiredGrants).toBeGreaterThanOrEqual(1);
       const entries = await expectLedgerBalances(customerId);
       expect(entries.at(-1)).toMatchObject({
@@ -307,11 +312,11 @@ describe("credit grants", () => {
         occurred_at: "2026-03-10T00:00:00.000Z",
         balance_after: "30.00",
       });
-      const again = await expireCredits(testApp.handle.database, tenant.context(), clock.current);
+      const again = await expireCredits(suite.testApp.handle.database, suite.tenant.context(), clock.current);
       expect(again.expiredGrants).toBe(0);
 
       clock.current = new Date("2026-04-01T00:00:00Z");
-      const effective = await tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
+      const effective = await suite.tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
       expect(effective.body.data[0]).toMatchObject({
         available: "30.00",
         scheduled: "0.00",
@@ -325,14 +330,14 @@ describe("credit grants", () => {
   it("voids an expired grant with an expiry entry dated at its expiry, not a void", async () => {
     const customerId = await newCustomer();
     const start = clock.current;
-    const grant = await grantCredits(tenant.admin, customerId, {
+    const grant = await grantCredits(suite.tenant.admin, customerId, {
       name: "Trial credits",
       amount: "5",
       expires_at: "2026-03-02T00:00:00Z",
     });
     try {
       clock.current = new Date("2026-03-05T00:00:00Z");
-      const voided = await tenant.admin.post(`/v1/credit-grants/${grant.id}/void`, {
+      const voided = await suite.tenant.admin.post(`/v1/credit-grants/${grant.id}/void`, {
         reason: "cleanup",
       });
       expect(voided.body.status).toBe("voided");
@@ -353,32 +358,36 @@ describe("credit grants", () => {
     // Ids order by creation time; a millisecond apart they order as created. The clock stays moved on.
     for (const [index, currency] of ["USD", "EUR", "USD"].entries()) {
       clock.current = new Date(start.getTime() + index);
-      const response = await grantCredits(tenant.admin, customerId, {
+      const response = await grantCredits(suite.tenant.admin, customerId, {
         name: `${currency} grant`,
         amount: "1",
         currency,
       });
       ids.push(response.id);
     }
-    const first = await tenant.admin.get(`/v1/customers/${customerId}/credit-grants?limit=2`);
+    const first = await suite.tenant.admin.get(`/v1/customers/${customerId}/credit-grants?limit=2`);
     expect(first.body.data.map((grant: { id: string }) => grant.id)).toEqual([ids[2], ids[1]]);
-    const second = await tenant.admin.get(
+    const second = await suite.tenant.admin.get(
       `/v1/customers/${customerId}/credit-grants?limit=2&cursor=${first.body.next_cursor}`,
     );
     expect(second.body).toEqual({ data: [expect.objectContaining({ id: ids[0] })], next_cursor: null });
-    const euros = await tenant.admin.get(`/v1/customers/${customerId}/credit-grants?currency=EUR`);
+    const euros = await suite.tenant.admin.get(`/v1/customers/${customerId}/credit-grants?currency=EUR`);
     expect(euros.body.data.map((grant: { id: string }) => grant.id)).toEqual([ids[1]]);
-    const balances = await tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
+    const balances = await suite.tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
     expect(
       balances.body.data.map((row: { currency: string; available: string }) => [row.currency, row.available]),
     ).toEqual([
       ["EUR", "1.00"],
       ["USD", "2.00"],
     ]);
-    const badCursor = await tenant.admin.get(`/v1/customers/${customerId}/credit-ledger?cursor=nonsense`);
+    const badCursor = await suite.tenant.admin.get(
+      `/v1/customers/${customerId}/credit-ledger?cursor=nonsense`,
+    );
     expect(badCursor.status).toBe(400);
     expect(badCursor.body.errors[0].path).toBe("query.cursor");
     const otherCustomer = await newCustomer();
-    expect((await tenant.admin.get(`/v1/customers/${otherCustomer}/credit-grants`)).body.data).toEqual([]);
+    expect((await suite.tenant.admin.get(`/v1/customers/${otherCustomer}/credit-grants`)).body.data).toEqual(
+      [],
+    );
   });
 });

@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditTrailOf } from "../../test/support/audit-trail.ts";
 import { createCustomer } from "../../test/support/builders.ts";
 import { expectCreated, expectRefusedFields } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 
 const clock = new TestClock("2026-07-01T00:00:00Z");
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ clock });
 
-beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ clock }));
-});
-afterAll(async () => testApp?.close());
-
-const newCustomer = async () => (await createCustomer(tenant.admin)).id;
+const newCustomer = async () => (await createCustomer(suite.tenant.admin)).id;
 
 async function newWallet(customerId: string, fields: Record<string, unknown> = {}) {
-  const response = await tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
+  const response = await suite.tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
     currency: "USD",
     name: "Prepaid",
     ...fields,
@@ -43,23 +37,23 @@ describe("wallets", () => {
       balance: "0.00",
       credits: "0",
     });
-    expect((await tenant.admin.get(`/v1/wallets/${wallet.id}`)).body).toEqual(wallet);
-    const listed = await tenant.admin.get(`/v1/customers/${customerId}/wallets`);
+    expect((await suite.tenant.admin.get(`/v1/wallets/${wallet.id}`)).body).toEqual(wallet);
+    const listed = await suite.tenant.admin.get(`/v1/customers/${customerId}/wallets`);
     expect(listed.body).toEqual({ data: [wallet], next_cursor: null });
-    const audit = await auditTrailOf(testApp.handle.database, wallet.id);
+    const audit = await auditTrailOf(suite.testApp.handle.database, wallet.id);
     expect(audit.map((entry) => entry.action)).toEqual(["wallet.created"]);
   });
 
   it("refuses a zero rate and an automatic top-up worth a fraction of a cent", async () => {
     const customerId = await newCustomer();
-    const zero = await tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
+    const zero = await suite.tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
       currency: "USD",
       name: "Zero",
       rate: "0",
     });
     expect(zero.status).toBe(400);
     expect(zero.body.errors[0].path).toBe("$.rate");
-    const fraction = await tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
+    const fraction = await suite.tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
       currency: "USD",
       name: "Thirds",
       rate: "3",
@@ -67,7 +61,7 @@ describe("wallets", () => {
     });
     expect(fraction.status).toBe(400);
     expect(fraction.body.errors[0].path).toBe("$.auto_top_up.amount");
-    const currency = await tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
+    const currency = await suite.tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
       currency: "ABC",
       name: "Nowhere",
     });
@@ -78,7 +72,7 @@ describe("wallets", () => {
     const customerId = await newCustomer();
     const wallet = await newWallet(customerId, { rate: "100" });
     const topUp = await expectCreated(
-      tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
+      suite.tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
         amount: "5000",
         paid_amount: "45",
         expires_at: "2027-07-01T00:00:00Z",
@@ -99,7 +93,7 @@ describe("wallets", () => {
       wallet: { balance: "50.00", credits: "5000" },
     });
     // The purchase is billed: a finalized one-off invoice for what the customer pays, not what the credits are worth.
-    const invoice = await tenant.admin.get(`/v1/invoices/${topUp.purchase.invoice_id}`);
+    const invoice = await suite.tenant.admin.get(`/v1/invoices/${topUp.purchase.invoice_id}`);
     expect(invoice.status).toBe(200);
     expect(invoice.body).toMatchObject({
       status: expect.not.stringMatching(/^draft$/),
@@ -112,11 +106,13 @@ describe("wallets", () => {
     });
     expect(invoice.body.number).not.toBeNull();
     expect(invoice.body.lines).toMatchObject([{ description: "Prepaid credits", amount: "45.00" }]);
-    const ledger = await tenant.admin.get(`/v1/customers/${customerId}/credit-ledger?wallet_id=${wallet.id}`);
+    const ledger = await suite.tenant.admin.get(
+      `/v1/customers/${customerId}/credit-ledger?wallet_id=${wallet.id}`,
+    );
     expect(ledger.body.data).toMatchObject([
       { kind: "increment", amount: "50.00", reason: "annual prepayment", automatic: false },
     ]);
-    const audit = await auditTrailOf(testApp.handle.database, wallet.id);
+    const audit = await auditTrailOf(suite.testApp.handle.database, wallet.id);
     expect(audit).toEqual([
       { action: "wallet.created", reason: null },
       { action: "wallet.topped_up", reason: "annual prepayment" },
@@ -126,7 +122,7 @@ describe("wallets", () => {
   it("gives credits away when paid_amount is 0: a promotional grant and no purchase", async () => {
     const customerId = await newCustomer();
     const wallet = await newWallet(customerId);
-    const topUp = await tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
+    const topUp = await suite.tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
       amount: "15",
       paid_amount: "0",
       reason: "goodwill",
@@ -135,7 +131,7 @@ describe("wallets", () => {
       grant: { type: "promotional", cost_basis: null, amount: "15.00" },
       purchase: null,
     });
-    const purchases = await testApp.handle.database
+    const purchases = await suite.testApp.handle.database
       .selectFrom("credit_purchases")
       .select("grant_id")
       .where("wallet_id", "=", wallet.id)
@@ -146,7 +142,10 @@ describe("wallets", () => {
   it("refuses top-ups that are not whole cents, zero, or already expired, naming each field", async () => {
     const customerId = await newCustomer();
     const wallet = await newWallet(customerId, { rate: "3" });
-    const thirds = await tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, { amount: "10", reason: "r" });
+    const thirds = await suite.tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
+      amount: "10",
+      reason: "r",
+    });
     expect(thirds.status).toBe(400);
     expect(thirds.body.errors).toEqual([
       {
@@ -154,23 +153,26 @@ describe("wallets", () => {
         message: "10 credits at 3 per USD is not a whole number of the currency's minor unit",
       },
     ]);
-    const bad = tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
+    const bad = suite.tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
       amount: "0",
       paid_amount: "1.234",
       expires_at: "2026-01-01T00:00:00Z",
       reason: "r",
     });
     expect((await expectRefusedFields(bad)).sort()).toEqual(["$.amount", "$.expires_at", "$.paid_amount"]);
-    const noReason = await tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, { amount: "3" });
+    const noReason = await suite.tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, { amount: "3" });
     expect(noReason.body.errors[0].path).toBe("$.reason");
-    const missing = await tenant.admin.post("/v1/wallets/wal_missing/top-ups", { amount: "3", reason: "r" });
+    const missing = await suite.tenant.admin.post("/v1/wallets/wal_missing/top-ups", {
+      amount: "3",
+      reason: "r",
+    });
     expect(missing.status).toBe(404);
   });
 
   it("changes the name and the automatic top-up, and clears it with null", async () => {
     const customerId = await newCustomer();
     const wallet = await newWallet(customerId);
-    const renamed = await tenant.admin.patch(`/v1/wallets/${wallet.id}`, {
+    const renamed = await suite.tenant.admin.patch(`/v1/wallets/${wallet.id}`, {
       name: "Team credits",
       auto_top_up: { threshold: "5", amount: "20" },
     });
@@ -179,14 +181,14 @@ describe("wallets", () => {
       name: "Team credits",
       auto_top_up: { threshold: "5", amount: "20" },
     });
-    const cleared = await tenant.admin.patch(`/v1/wallets/${wallet.id}`, {
+    const cleared = await suite.tenant.admin.patch(`/v1/wallets/${wallet.id}`, {
       auto_top_up: null,
       reason: "manual only",
     });
     expect(cleared.body.auto_top_up).toBeNull();
-    const empty = await tenant.admin.patch(`/v1/wallets/${wallet.id}`, {});
+    const empty = await suite.tenant.admin.patch(`/v1/wallets/${wallet.id}`, {});
     expect(empty.status).toBe(400);
-    const fraction = await tenant.admin.patch(`/v1/wallets/${wallet.id}`, {
+    const fraction = await suite.tenant.admin.patch(`/v1/wallets/${wallet.id}`, {
       auto_top_up: { threshold: "5", amount: "0.001" },
     });
     expect(fraction.status).toBe(400);
@@ -197,16 +199,16 @@ describe("wallets", () => {
     const customerId = await newCustomer();
     const wallet = await newWallet(customerId);
     const start = clock.current;
-    await tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
+    await suite.tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
       amount: "10",
       expires_at: "2026-07-02T00:00:00Z",
       reason: "short",
     });
-    await tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, { amount: "5", reason: "long" });
-    expect((await tenant.admin.get(`/v1/wallets/${wallet.id}`)).body.balance).toBe("15.00");
+    await suite.tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, { amount: "5", reason: "long" });
+    expect((await suite.tenant.admin.get(`/v1/wallets/${wallet.id}`)).body.balance).toBe("15.00");
     try {
       clock.current = new Date("2026-07-02T00:00:00Z");
-      expect((await tenant.admin.get(`/v1/wallets/${wallet.id}`)).body.balance).toBe("5.00");
+      expect((await suite.tenant.admin.get(`/v1/wallets/${wallet.id}`)).body.balance).toBe("5.00");
     } finally {
       clock.current = start;
     }

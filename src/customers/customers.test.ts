@@ -1,24 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectRefusedFields } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ allowPrivateTargets: true });
 const receiver = new WebhookReceiver();
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ allowPrivateTargets: true }));
   await receiver.start();
 });
 afterAll(async () => {
   await receiver.stop();
-  await testApp?.close();
 });
 
 describe("customers", () => {
   it("creates a customer and reads it back by id and by external id", async () => {
-    const created = await tenant.admin.post("/v1/customers", {
+    const created = await suite.tenant.admin.post("/v1/customers", {
       external_id: "acme-1",
       name: "Acme",
       email: "billing@acme.example",
@@ -32,17 +29,17 @@ describe("customers", () => {
     expect(created.body.id).toMatch(/^cus_[0-9A-Z]{26}$/);
     expect(created.body).toMatchObject({ external_id: "acme-1", currency: "EUR", timezone: "Europe/Berlin" });
 
-    const byId = await tenant.admin.get(`/v1/customers/${created.body.id}`);
+    const byId = await suite.tenant.admin.get(`/v1/customers/${created.body.id}`);
     expect(byId.status).toBe(200);
     expect(byId.body).toEqual(created.body);
 
-    const byExternalId = await tenant.admin.get("/v1/customers/lookup?external_id=acme-1");
+    const byExternalId = await suite.tenant.admin.get("/v1/customers/lookup?external_id=acme-1");
     expect(byExternalId.body.id).toBe(created.body.id);
   });
 
   it("refuses a second customer with the same external id, naming the field", async () => {
-    await tenant.admin.post("/v1/customers", { external_id: "dup" });
-    const second = await tenant.admin.post("/v1/customers", { external_id: "dup" });
+    await suite.tenant.admin.post("/v1/customers", { external_id: "dup" });
+    const second = await suite.tenant.admin.post("/v1/customers", { external_id: "dup" });
     expect(second.status).toBe(409);
     expect(second.body.code).toBe("customer_external_id_taken");
     expect(second.body.errors).toEqual([
@@ -51,7 +48,7 @@ describe("customers", () => {
   });
 
   it("reports every bad field at once, by path, as problem+json", async () => {
-    const response = await tenant.admin.post("/v1/customers", {
+    const response = await suite.tenant.admin.post("/v1/customers", {
       external_id: "bad",
       currency: "XYZ",
       timezone: "Mars/Olympus",
@@ -68,19 +65,19 @@ describe("customers", () => {
 
   it("rejects unknown fields and wrong types from the schema", async () => {
     const paths = await expectRefusedFields(
-      tenant.admin.post("/v1/customers", { external_id: 7, surprise: true }),
+      suite.tenant.admin.post("/v1/customers", { external_id: 7, surprise: true }),
     );
     expect(paths).toContain("$.external_id");
     expect(paths).toContain("$.surprise");
   });
 
   it("updates fields, clears with null, and records before and after in the audit log", async () => {
-    const created = await tenant.admin.post("/v1/customers", {
+    const created = await suite.tenant.admin.post("/v1/customers", {
       external_id: "upd",
       name: "Old",
       email: "a@b.example",
     });
-    const updated = await tenant.admin.patch(
+    const updated = await suite.tenant.admin.patch(
       `/v1/customers/${created.body.id}`,
       { name: "New", email: null },
       { "fairbill-reason": "renamed after merger" },
@@ -88,7 +85,7 @@ describe("customers", () => {
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ name: "New", email: null });
 
-    const entries = await testApp.handle.database
+    const entries = await suite.testApp.handle.database
       .selectFrom("audit_events")
       .selectAll()
       .where("object_id", "=", created.body.id)
@@ -101,18 +98,18 @@ describe("customers", () => {
   });
 
   it("refuses a parent that does not exist or that would make a cycle", async () => {
-    const parent = await tenant.admin.post("/v1/customers", { external_id: "parent" });
-    const child = await tenant.admin.post("/v1/customers", {
+    const parent = await suite.tenant.admin.post("/v1/customers", { external_id: "parent" });
+    const child = await suite.tenant.admin.post("/v1/customers", {
       external_id: "child",
       parent_customer_id: parent.body.id,
     });
     expect(child.status).toBe(201);
-    const cycle = await tenant.admin.patch(`/v1/customers/${parent.body.id}`, {
+    const cycle = await suite.tenant.admin.patch(`/v1/customers/${parent.body.id}`, {
       parent_customer_id: child.body.id,
     });
     expect(cycle.status).toBe(400);
     expect(cycle.body.errors[0].path).toBe("$.parent_customer_id");
-    const missing = await tenant.admin.post("/v1/customers", {
+    const missing = await suite.tenant.admin.post("/v1/customers", {
       external_id: "orphan",
       parent_customer_id: "cus_00000000000000000000000000",
     });
@@ -120,7 +117,7 @@ describe("customers", () => {
   });
 
   it("lists with filters and cursor pagination, newest first, and hides archived customers", async () => {
-    const other = await testApp.newTenant("Listing tenant");
+    const other = await suite.testApp.newTenant("Listing tenant");
     const ids: string[] = [];
     for (let index = 0; index < 5; index++) {
       const response = await other.admin.post("/v1/customers", {
@@ -156,7 +153,7 @@ describe("customers", () => {
 
 describe("customer webhooks", () => {
   it("sends customer.created and customer.updated with the customer as the API shows it", async () => {
-    const webhooks = await testApp.newTenant("Customer webhooks");
+    const webhooks = await suite.testApp.newTenant("Customer webhooks");
     const endpoint = await webhooks.admin.post("/v1/webhook-endpoints", {
       url: receiver.url("/customers"),
       event_types: ["customer.created", "customer.updated"],
@@ -182,7 +179,7 @@ describe("customer webhooks", () => {
     });
     expect(refused.status).toBe(400);
 
-    await testApp.runJobs();
+    await suite.testApp.runJobs();
     const delivered = receiver.verified("/customers", endpoint.body.secret);
     expect(delivered).toHaveLength(3);
     const sent = [
@@ -209,7 +206,7 @@ describe("customer webhooks", () => {
 
 describe("bad input", () => {
   it("names every bad field at once: a malformed currency and an unknown time zone", async () => {
-    const response = await tenant.admin.post("/v1/customers", {
+    const response = await suite.tenant.admin.post("/v1/customers", {
       external_id: "x",
       currency: "EURO",
       timezone: "Mars/Olympus",
@@ -222,7 +219,7 @@ describe("bad input", () => {
   });
 
   it("says a limit once: must be <= 100, not must be must be", async () => {
-    const response = await tenant.admin.get("/v1/customers?limit=1000");
+    const response = await suite.tenant.admin.get("/v1/customers?limit=1000");
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([{ path: "query.limit", message: "must be <= 100" }]);
   });
@@ -230,7 +227,7 @@ describe("bad input", () => {
 
 describe("nullable fields", () => {
   it("report one error for an invalid value, not one per branch of the union", async () => {
-    const response = await tenant.admin.post("/v1/customers", {
+    const response = await suite.tenant.admin.post("/v1/customers", {
       external_id: "nullable",
       email: "not-an-email",
     });

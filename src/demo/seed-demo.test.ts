@@ -2,9 +2,9 @@
 // back through the API as the console reads it: finalized invoices for three
 // months with gapless numbers, upcoming invoices, usage on every meter, an
 // approval waiting, the customers' stories; and nothing added a second time.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { readEveryPage } from "../../test/support/paged-lists.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { demoCalendar } from "./demo-calendar.ts";
 import { type DemoSummary, seedDemoData } from "./seed-demo.ts";
 
@@ -23,28 +23,21 @@ type Invoice = {
   lines: { kind: string; amount: string }[];
 };
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ clock: { now: () => now }, tenantName: "Demo organization" });
 let summary: DemoSummary | null;
 
 function everyInvoice(): Promise<Invoice[]> {
-  return readEveryPage(tenant.admin, "/v1/invoices?limit=100");
+  return readEveryPage(suite.tenant.admin, "/v1/invoices?limit=100");
 }
 
 async function customerCount(): Promise<number> {
-  const page = await tenant.admin.get("/v1/customers?limit=100");
+  const page = await suite.tenant.admin.get("/v1/customers?limit=100");
   return page.body.data.length;
 }
 
 beforeAll(async () => {
-  testApp = await startTestApp({ clock: { now: () => now } });
-  tenant = await testApp.newTenant("Demo organization");
-  summary = await seedDemoData(testApp.handle, tenant.context());
+  summary = await seedDemoData(suite.testApp.handle, suite.tenant.context());
 }, 180_000);
-
-afterAll(async () => {
-  await testApp?.close();
-});
 
 describe("the demo data", () => {
   it("loads twelve customers and thousands of usage events up to now", () => {
@@ -86,7 +79,7 @@ describe("the demo data", () => {
 
   it("has invoices paid by bank transfer, open ones, and a late payer's overdue one", async () => {
     const invoices = (await everyInvoice()) as (Invoice & { due_at: string | null })[];
-    const payments = await tenant.admin.get("/v1/payments?limit=100");
+    const payments = await suite.tenant.admin.get("/v1/payments?limit=100");
     expect(payments.status).toBe(200);
     expect(payments.body.data.length).toBeGreaterThan(20);
     expect(invoices.filter((invoice) => invoice.status === "paid").length).toBeGreaterThan(20);
@@ -97,14 +90,14 @@ describe("the demo data", () => {
   });
 
   it("shows an upcoming invoice for every active or trialing subscription", async () => {
-    const subscriptions = await tenant.admin.get("/v1/subscriptions");
+    const subscriptions = await suite.tenant.admin.get("/v1/subscriptions");
     expect(subscriptions.status).toBe(200);
     const live = subscriptions.body.data.filter((subscription: { status: string }) =>
       ["active", "trialing"].includes(subscription.status),
     );
     expect(live.length).toBeGreaterThanOrEqual(9);
     for (const subscription of live) {
-      const upcoming = await tenant.admin.get(
+      const upcoming = await suite.tenant.admin.get(
         `/v1/customers/${subscription.customer_id}/upcoming-invoice?subscription_id=${subscription.id}`,
       );
       expect(upcoming.status, subscription.id).toBe(200);
@@ -114,7 +107,7 @@ describe("the demo data", () => {
   });
 
   it("tells each customer's story: trials, an upgrade, a cancellation, a pause, coupons, credits, a credit note", async () => {
-    const subscriptions = (await tenant.admin.get("/v1/subscriptions")).body.data as {
+    const subscriptions = (await suite.tenant.admin.get("/v1/subscriptions")).body.data as {
       status: string;
       changes: { type: string }[];
     }[];
@@ -128,30 +121,32 @@ describe("the demo data", () => {
       ),
     ).toBe(true);
 
-    const creditNotes = await tenant.admin.get("/v1/credit-notes");
+    const creditNotes = await suite.tenant.admin.get("/v1/credit-notes");
     expect(creditNotes.body.data).toHaveLength(1);
-    const customers = (await tenant.admin.get("/v1/customers?limit=100")).body.data as {
+    const customers = (await suite.tenant.admin.get("/v1/customers?limit=100")).body.data as {
       id: string;
       external_id: string;
       currency: string;
     }[];
     expect(new Set(customers.map((customer) => customer.currency))).toEqual(new Set(["USD", "EUR", "GBP"]));
     const byExternalId = new Map(customers.map((customer) => [customer.external_id, customer.id]));
-    const coupons = await tenant.admin.get(`/v1/customers/${byExternalId.get("acme")}/coupons`);
+    const coupons = await suite.tenant.admin.get(`/v1/customers/${byExternalId.get("acme")}/coupons`);
     expect(coupons.body.data.length).toBe(1);
-    const credits = await tenant.admin.get(`/v1/customers/${byExternalId.get("globex")}/credit-grants`);
+    const credits = await suite.tenant.admin.get(`/v1/customers/${byExternalId.get("globex")}/credit-grants`);
     expect(credits.body.data.length).toBe(1);
-    const overrides = await tenant.admin.get(`/v1/customers/${byExternalId.get("stark")}/price-overrides`);
+    const overrides = await suite.tenant.admin.get(
+      `/v1/customers/${byExternalId.get("stark")}/price-overrides`,
+    );
     expect(overrides.body.data.map((override: { charge_id: string }) => override.charge_id)).toEqual([
       "payment_fees",
     ]);
-    const unattributed = await tenant.admin.get("/v1/events/unattributed");
+    const unattributed = await suite.tenant.admin.get("/v1/events/unattributed");
     expect(unattributed.status).toBe(200);
     expect(JSON.stringify(unattributed.body)).toContain("globex-staging");
   });
 
   it("has usage on every meter", async () => {
-    const meters = (await tenant.admin.get("/v1/meters")).body.data as { code: string }[];
+    const meters = (await suite.tenant.admin.get("/v1/meters")).body.data as { code: string }[];
     expect(meters.map((meter) => meter.code).sort()).toEqual([
       "ai_tokens",
       "api_calls",
@@ -161,7 +156,7 @@ describe("the demo data", () => {
     // Hooli's Enterprise plan prices every meter but storage, which Acme's Growth does.
     for (const meter of meters) {
       const customer = meter.code === "storage_gb" ? "acme" : "hooli";
-      const usage = await tenant.admin.get(
+      const usage = await suite.tenant.admin.get(
         `/v1/usage?customer=${customer}&meter=${meter.code}&from=${calendar.clockStart.toISOString()}&to=${now.toISOString()}&window=month`,
       );
       expect(usage.status).toBe(200);
@@ -176,7 +171,7 @@ describe("the demo data", () => {
   it("shows leakage only where the story puts it: Umbrella's AI use on Starter, before it upgrades", async () => {
     const leaks: string[] = [];
     for (const period of ["2025-12", "2026-01", "2026-02"]) {
-      const report = await tenant.admin.get(`/v1/reconciliation?period=${period}`);
+      const report = await suite.tenant.admin.get(`/v1/reconciliation?period=${period}`);
       expect(report.status).toBe(200);
       for (const difference of report.body.usage.differences as {
         category: string;
@@ -194,7 +189,7 @@ describe("the demo data", () => {
   it("moves MRR only with the story: in February, Soylent's EUR 45.00 churns and nothing contracts", async () => {
     // MRR is committed fees in each customer's month: usage not yet invoiced no longer reads as contraction
     // (it was -271.05 EUR when MRR counted usage and measured Paris and Berlin months in UTC).
-    const kpis = await tenant.admin.get("/v1/kpis?from=2026-02&to=2026-02");
+    const kpis = await suite.tenant.admin.get("/v1/kpis?from=2026-02&to=2026-02");
     expect(kpis.status).toBe(200);
     const euro = kpis.body.mrr.find((month: { currency: string }) => month.currency === "EUR");
     expect(euro).toMatchObject({
@@ -207,7 +202,7 @@ describe("the demo data", () => {
   });
 
   it("leaves a plan version waiting for approval, and the environment on real time", async () => {
-    const plans = (await tenant.admin.get("/v1/plans")).body.data as {
+    const plans = (await suite.tenant.admin.get("/v1/plans")).body.data as {
       code: string;
       versions: { version: number; status: string }[];
     }[];
@@ -215,9 +210,9 @@ describe("the demo data", () => {
     expect(growth?.versions.map((version) => version.status)).toEqual(["active", "pending_approval"]);
     expect(plans.map((plan) => plan.code).sort()).toEqual(["enterprise", "growth", "starter"]);
 
-    const clock = await tenant.admin.get("/v1/test-clock");
+    const clock = await suite.tenant.admin.get("/v1/test-clock");
     expect(clock.body.frozen_at).toBeNull();
-    const keys = (await tenant.admin.get("/v1/api-keys?limit=100")).body.data as {
+    const keys = (await suite.tenant.admin.get("/v1/api-keys?limit=100")).body.data as {
       name: string;
       revoked_at: string | null;
     }[];
@@ -229,7 +224,7 @@ describe("the demo data", () => {
   it("adds nothing when it runs again", async () => {
     const invoicesBefore = (await everyInvoice()).length;
     const customersBefore = await customerCount();
-    expect(await seedDemoData(testApp.handle, tenant.context())).toBeNull();
+    expect(await seedDemoData(suite.testApp.handle, suite.tenant.context())).toBeNull();
     expect((await everyInvoice()).length).toBe(invoicesBefore);
     expect(await customerCount()).toBe(customersBefore);
   });

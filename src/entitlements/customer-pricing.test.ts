@@ -2,7 +2,7 @@
 // on metered limits, from the metering domain) and price overrides per
 // subscription, validated against the plan version and applied by the pure
 // applyOverrides.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   createCustomer,
   createFeature,
@@ -11,13 +11,12 @@ import {
   subscribe as subscribeCustomer,
 } from "../../test/support/builders.ts";
 import { baseFee, graduatedCalls } from "../../test/support/pricing-fixtures.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { toCoreCharges } from "../catalog/index.ts";
 import { parseInstant } from "../core/index.ts";
 import { applyOverrides, subscriptionPriceOverrides } from "../subscriptions/index.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Customer pricing" });
 let customerId: string;
 let planCode: string;
 let subscriptionId: string;
@@ -27,10 +26,10 @@ const nextYear = new Date().getUTCFullYear() + 1;
 const future = `${nextYear}-01-01T00:00:00Z`;
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Customer pricing" }));
-  customerId = (await createCustomer(tenant.admin, { external_id: "acme", timezone: "Europe/Berlin" })).id;
-  await createMeter(tenant.admin, { code: "api_calls", name: "Calls" });
-  const plan = await createPlan(tenant.admin, {
+  customerId = (await createCustomer(suite.tenant.admin, { external_id: "acme", timezone: "Europe/Berlin" }))
+    .id;
+  await createMeter(suite.tenant.admin, { code: "api_calls", name: "Calls" });
+  const plan = await createPlan(suite.tenant.admin, {
     code: "pro",
     name: "Pro",
     version: {
@@ -39,49 +38,54 @@ beforeAll(async () => {
   });
   planCode = plan.code;
   const subscribe = async () =>
-    (await subscribeCustomer(tenant.admin, { customer_id: customerId, plan_id: plan.id })).id;
+    (await subscribeCustomer(suite.tenant.admin, { customer_id: customerId, plan_id: plan.id })).id;
   subscriptionId = await subscribe();
   secondSubscriptionId = await subscribe();
 });
-afterAll(async () => testApp?.close());
 
 describe("entitlements", () => {
   it("answers what a customer may use, with usage so far on metered limits", async () => {
-    await createFeature(tenant.admin, { code: "sso", name: "Single sign-on", kind: "boolean" });
-    await createFeature(tenant.admin, { code: "theme", name: "Theme", kind: "static" });
-    await createFeature(tenant.admin, {
+    await createFeature(suite.tenant.admin, { code: "sso", name: "Single sign-on", kind: "boolean" });
+    await createFeature(suite.tenant.admin, { code: "theme", name: "Theme", kind: "static" });
+    await createFeature(suite.tenant.admin, {
       code: "calls",
       name: "API calls",
       kind: "metered",
       meter: "api_calls",
     });
-    await createFeature(tenant.admin, {
+    await createFeature(suite.tenant.admin, {
       code: "seats",
       name: "Seats",
       kind: "metered",
       meter: "api_calls",
     });
     expect(
-      (await tenant.admin.post(`/v1/customers/${customerId}/entitlements`, { feature: "sso" })).status,
+      (await suite.tenant.admin.post(`/v1/customers/${customerId}/entitlements`, { feature: "sso" })).status,
     ).toBe(200);
-    await tenant.admin.post(`/v1/customers/${customerId}/entitlements`, {
+    await suite.tenant.admin.post(`/v1/customers/${customerId}/entitlements`, {
       feature: "theme",
       value: { color: "teal" },
     });
-    await tenant.admin.post(`/v1/customers/${customerId}/entitlements`, { feature: "calls", limit: "5" });
-    await tenant.admin.post(`/v1/customers/${customerId}/entitlements`, { feature: "seats", limit: null });
-    const changed = await tenant.admin.post(`/v1/customers/${customerId}/entitlements`, {
+    await suite.tenant.admin.post(`/v1/customers/${customerId}/entitlements`, {
+      feature: "calls",
+      limit: "5",
+    });
+    await suite.tenant.admin.post(`/v1/customers/${customerId}/entitlements`, {
+      feature: "seats",
+      limit: null,
+    });
+    const changed = await suite.tenant.admin.post(`/v1/customers/${customerId}/entitlements`, {
       feature: "calls",
       limit: "3",
     });
     expect(changed.body).toMatchObject({ feature: "calls", limit: "3" });
 
-    const events = await tenant.admin.post("/v1/events/batch", {
+    const events = await suite.tenant.admin.post("/v1/events/batch", {
       events: [1, 2, 3, 4].map((index) => ({ id: `call-${index}`, customer: "acme", name: "api_call" })),
     });
     expect(events.status).toBeLessThan(300);
 
-    const answer = await tenant.admin.get(`/v1/customers/${customerId}/entitlements`);
+    const answer = await suite.tenant.admin.get(`/v1/customers/${customerId}/entitlements`);
     expect(answer.status).toBe(200);
     expect(answer.body.customer_id).toBe(customerId);
     expect(answer.body.data).toEqual([
@@ -133,7 +137,7 @@ describe("entitlements", () => {
     // The period is the customer's calendar month, in Berlin time.
     expect(answer.body.period_start).toMatch(/T2[23]:00:00\.000Z$/);
 
-    const wrongKind = await tenant.admin.post(`/v1/customers/${customerId}/entitlements`, {
+    const wrongKind = await suite.tenant.admin.post(`/v1/customers/${customerId}/entitlements`, {
       feature: "sso",
       limit: "3",
     });
@@ -141,17 +145,17 @@ describe("entitlements", () => {
     expect(wrongKind.body.errors).toEqual([
       { path: "$.limit", message: "must be left out: only a metered feature has a limit" },
     ]);
-    const revoked = await tenant.admin.delete(`/v1/customers/${customerId}/entitlements/sso`);
+    const revoked = await suite.tenant.admin.delete(`/v1/customers/${customerId}/entitlements/sso`);
     expect(revoked.status).toBe(200);
-    const after = await tenant.admin.get(`/v1/customers/${customerId}/entitlements`);
+    const after = await suite.tenant.admin.get(`/v1/customers/${customerId}/entitlements`);
     expect(after.body.data.map((entry: { feature: string }) => entry.feature)).toEqual([
       "calls",
       "seats",
       "theme",
     ]);
-    expect((await tenant.admin.get("/v1/customers/cus_00000000000000000000000000/entitlements")).status).toBe(
-      404,
-    );
+    expect(
+      (await suite.tenant.admin.get("/v1/customers/cus_00000000000000000000000000/entitlements")).status,
+    ).toBe(404);
   });
 });
 
@@ -171,14 +175,14 @@ describe("price overrides", () => {
   });
 
   it("stores versioned overrides checked against the plan's charges, and applies them at an instant", async () => {
-    const first = await tenant.admin.post(
+    const first = await suite.tenant.admin.post(
       `/v1/customers/${customerId}/price-overrides`,
       { ...callsTiersOverride("0.0015"), effective_from: future },
       { "fairbill-reason": "negotiated in the renewal" },
     );
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ id: expect.stringMatching(/^ovr_/), slot: "price", version: 1 });
-    const discount = await tenant.admin.post(`/v1/customers/${customerId}/price-overrides`, {
+    const discount = await suite.tenant.admin.post(`/v1/customers/${customerId}/price-overrides`, {
       subscription_id: subscriptionId,
       plan_code: planCode,
       charge_id: "base",
@@ -187,27 +191,27 @@ describe("price overrides", () => {
       effective_until: `${nextYear}-07-01T00:00:00Z`,
     });
     expect(discount.body).toMatchObject({ slot: "discount", version: 1 });
-    const second = await tenant.admin.post(`/v1/customers/${customerId}/price-overrides`, {
+    const second = await suite.tenant.admin.post(`/v1/customers/${customerId}/price-overrides`, {
       ...callsTiersOverride("0.0012"),
       effective_from: `${nextYear}-03-01T00:00:00Z`,
     });
     expect(second.body.version).toBe(2);
 
-    const listed = await tenant.admin.get(
+    const listed = await suite.tenant.admin.get(
       `/v1/customers/${customerId}/price-overrides?subscription_id=${subscriptionId}`,
     );
     expect(listed.body.data).toHaveLength(3);
-    const audit = await tenant.admin.get(`/v1/audit-events?object_id=${first.body.id}`);
+    const audit = await suite.tenant.admin.get(`/v1/audit-events?object_id=${first.body.id}`);
     expect(audit.body.data[0]).toMatchObject({
       action: "price_override.created",
       reason: "negotiated in the renewal",
     });
 
-    const planVersion = await tenant.admin.get(`/v1/plans/${first.body.plan_id}/versions/1`);
+    const planVersion = await suite.tenant.admin.get(`/v1/plans/${first.body.plan_id}/versions/1`);
     const coreCharges = toCoreCharges(planVersion.body, new Map([["api_calls", "count"]]));
     const overrides = await subscriptionPriceOverrides(
-      testApp.handle.database,
-      tenant.context(),
+      suite.testApp.handle.database,
+      suite.tenant.context(),
       subscriptionId,
     );
     const inFebruary = applyOverrides(
@@ -232,7 +236,7 @@ describe("price overrides", () => {
 
   it("refuses overrides that do not fit the plan, its charge, or the calendar, naming the field", async () => {
     const post = (body: Record<string, unknown>) =>
-      tenant.admin.post(`/v1/customers/${customerId}/price-overrides`, {
+      suite.tenant.admin.post(`/v1/customers/${customerId}/price-overrides`, {
         subscription_id: secondSubscriptionId,
         plan_code: planCode,
         charge_id: "base",
@@ -272,8 +276,8 @@ describe("price overrides", () => {
         JSON.stringify(body),
       ).toContain(path);
     }
-    const other = await tenant.admin.post("/v1/customers", { external_id: "other" });
-    const taken = await tenant.admin.post(`/v1/customers/${other.body.id}/price-overrides`, {
+    const other = await suite.tenant.admin.post("/v1/customers", { external_id: "other" });
+    const taken = await suite.tenant.admin.post(`/v1/customers/${other.body.id}/price-overrides`, {
       subscription_id: subscriptionId,
       plan_code: planCode,
       charge_id: "base",

@@ -11,20 +11,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Charge } from "../../test/support/api-types.ts";
 import { createMeter, createPlan } from "../../test/support/builders.ts";
 import { removeDataDirectory, SmtpReceiver, temporaryDataDirectory } from "../../test/support/mail.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock } from "../../test/support/test-clock-api.ts";
 import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
 import { hashFractionEstimate } from "./index.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ allowPrivateTargets: true, tenantName: "Staged rollouts" });
 const smtp = new SmtpReceiver();
 const receiver = new WebhookReceiver();
 let dataDirectory: string;
 
 beforeAll(async () => {
-  testApp = await startTestApp({ allowPrivateTargets: true });
-  tenant = await testApp.newTenant("Staged rollouts");
   dataDirectory = await temporaryDataDirectory("fairbill-rollouts");
   await smtp.start();
   await receiver.start();
@@ -32,18 +29,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await receiver.stop();
   await smtp.stop();
-  await testApp?.close();
   await removeDataDirectory(dataDirectory);
 });
 
 /** Every job due, again until none is left: domain events, the jobs they queue, webhooks, emails. */
 function runAllJobs(): Promise<void> {
   const email = { smtpUrl: smtp.url(), emailFrom: "Billing <billing@fairbill.test>", dataDirectory };
-  return testApp.runJobsUntilIdle({ email });
+  return suite.testApp.runJobsUntilIdle({ email });
 }
 
 async function advance(to: string): Promise<void> {
-  await advanceTestClock(tenant.admin, to);
+  await advanceTestClock(suite.tenant.admin, to);
   await runAllJobs();
 }
 
@@ -57,7 +53,7 @@ async function calls(externalIds: readonly string[], count: number, at: string):
     })),
   );
   for (let start = 0; start < events.length; start += 1000) {
-    const response = await tenant.admin.post("/v1/events/batch", {
+    const response = await suite.tenant.admin.post("/v1/events/batch", {
       events: events.slice(start, start + 1000),
     });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
@@ -68,37 +64,37 @@ async function calls(externalIds: readonly string[], count: number, at: string):
 type Invoice = { id: string; status: string; total: string; issued_at: string };
 
 async function invoicesAt(customerId: string, issuedAt: string): Promise<Invoice[]> {
-  const response = await tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`);
+  const response = await suite.tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`);
   return (response.body.data as Invoice[]).filter((invoice) => invoice.issued_at === issuedAt);
 }
 
 describe("a staged rollout with guardrails", () => {
   it("clears a clean first stage, then rolls the second back by itself when it breaks a guardrail", async () => {
-    await tenant.admin.post("/v1/test-clock", { frozen_at: "2029-12-01T00:00:00Z" });
-    await createMeter(tenant.admin);
+    await suite.tenant.admin.post("/v1/test-clock", { frozen_at: "2029-12-01T00:00:00Z" });
+    await createMeter(suite.tenant.admin);
     const charges = (base: string): Charge[] => [
       { id: "base", type: "fixed", amount: base, timing: "in_advance" },
       { id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: "1.00" },
     ];
-    const plan = await createPlan(tenant.admin, {
+    const plan = await createPlan(suite.tenant.admin, {
       code: "team",
       name: "Team",
       version: { charges: charges("100.00") },
     });
-    const draft = await tenant.admin.post(`/v1/plans/${plan.id}/versions`, {
+    const draft = await suite.tenant.admin.post(`/v1/plans/${plan.id}/versions`, {
       currency: "USD",
       interval: "month",
       charges: charges("250.00"),
     });
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
-    const published = await tenant.admin.post(`/v1/plans/${plan.id}/versions/2/publish`, {});
+    const published = await suite.tenant.admin.post(`/v1/plans/${plan.id}/versions/2/publish`, {});
     expect(published.status, JSON.stringify(published.body)).toBe(200);
 
     const customers: { id: string; externalId: string }[] = [];
     for (let index = 0; index < 20; index += 1) {
       const externalId = `rollout-customer-${index}`;
-      const customer = await tenant.admin.post("/v1/customers", { external_id: externalId });
-      const subscription = await tenant.admin.post("/v1/subscriptions", {
+      const customer = await suite.tenant.admin.post("/v1/customers", { external_id: externalId });
+      const subscription = await suite.tenant.admin.post("/v1/subscriptions", {
         customer_id: customer.body.id,
         plan_id: plan.id,
         plan_version: 1,
@@ -126,7 +122,7 @@ describe("a staged rollout with guardrails", () => {
     const heavy = firstCohort.map((customer) => customer.externalId);
     const light = customers.filter((customer) => !firstCohort.includes(customer)).map((c) => c.externalId);
 
-    const endpoint = await tenant.admin.post("/v1/webhook-endpoints", {
+    const endpoint = await suite.tenant.admin.post("/v1/webhook-endpoints", {
       url: receiver.url("/rollouts"),
       event_types: ["rollout.rolled_back", "rollout.stage_cleared", "invoice_hold.created"],
     });
@@ -142,7 +138,7 @@ describe("a staged rollout with guardrails", () => {
       total: "1100.00",
     });
 
-    const rollout = await tenant.admin.post("/v1/rollouts", {
+    const rollout = await suite.tenant.admin.post("/v1/rollouts", {
       plan_id: plan.id,
       from_version: 1,
       to_version: 2,
@@ -169,7 +165,7 @@ describe("a staged rollout with guardrails", () => {
     await calls(heavy, 1000, "2030-01-01T00:00:01Z");
     await calls(light, 10, "2030-01-01T00:00:01Z");
     await advance("2030-02-01T00:00:01Z");
-    const afterFirst = (await tenant.admin.get(`/v1/rollouts/${rollout.body.id}`)).body;
+    const afterFirst = (await suite.tenant.admin.get(`/v1/rollouts/${rollout.body.id}`)).body;
     expect(afterFirst.stages.map((stage: { status: string }) => stage.status)).toEqual([
       "clean",
       "watching",
@@ -188,7 +184,7 @@ describe("a staged rollout with guardrails", () => {
     await calls(light, 10, "2030-02-01T00:00:01Z");
     await advance("2030-03-01T00:00:01Z");
 
-    const rolledBack = (await tenant.admin.get(`/v1/rollouts/${rollout.body.id}`)).body;
+    const rolledBack = (await suite.tenant.admin.get(`/v1/rollouts/${rollout.body.id}`)).body;
     expect(rolledBack.status).toBe("rolled_back");
     expect(rolledBack.stages.map((stage: { status: string }) => stage.status)).toEqual([
       "clean",
@@ -204,11 +200,11 @@ describe("a staged rollout with guardrails", () => {
       // Nothing of the cohort is finalized at the new price: the draft is recomputed at 100.00 and held.
       const march = await invoicesAt(customer.id, "2030-03-01T00:00:00.000Z");
       expect(march).toEqual([expect.objectContaining({ status: "draft", total: "110.00" })]);
-      const subscription = (await tenant.admin.get(`/v1/subscriptions?customer_id=${customer.id}`)).body
+      const subscription = (await suite.tenant.admin.get(`/v1/subscriptions?customer_id=${customer.id}`)).body
         .data[0];
       expect(subscription.current_plan.version).toBe(1);
     }
-    const holds = await tenant.admin.get(
+    const holds = await suite.tenant.admin.get(
       `/v1/invoice-holds?status=active&source_id=${rolledBack.stages[1].id}`,
     );
     expect(holds.body.data).toHaveLength(secondCohort.length);
@@ -233,7 +229,7 @@ describe("a staged rollout with guardrails", () => {
     );
     expect(mail?.mail.subject).toBe("Rollout of team version 2 rolled back at stage 2");
     expect(mail?.mail.text).toContain("moved 136.36%");
-    const audit = await tenant.admin.get(
+    const audit = await suite.tenant.admin.get(
       `/v1/audit-events?object_type=rollout&object_id=${rollout.body.id}&limit=100`,
     );
     const rollbackEntry = audit.body.data.find(

@@ -2,7 +2,7 @@
 // months run in Berlin time, so an invoice issued at 1 April 00:00 in Berlin
 // (31 March 22:00 UTC) is April's, and so is its VAT (April's VAT return).
 // Every finance answer names the zone; closing a month fixes it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   createCustomer,
   createPlan,
@@ -10,11 +10,10 @@ import {
   subscribe,
 } from "../../test/support/builders.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Berlin books" });
 
 type Line = { account_role: string; debit: string; credit: string; document_id: string; date: string };
 
@@ -24,10 +23,9 @@ const taxCredited = (lines: Line[]) =>
     .map((line) => [line.date, line.credit]);
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Berlin books" }));
-  await freezeTestClock(tenant.admin, "2026-02-28T23:00:00Z");
-  await sellAsGermanCompanyWithVat(tenant.admin);
-  const plan = await createPlan(tenant.admin, {
+  await freezeTestClock(suite.tenant.admin, "2026-02-28T23:00:00Z");
+  await sellAsGermanCompanyWithVat(suite.tenant.admin);
+  const plan = await createPlan(suite.tenant.admin, {
     code: "team",
     name: "Team",
     version: {
@@ -35,28 +33,27 @@ beforeAll(async () => {
       charges: [{ id: "base", type: "fixed", amount: "100.00", timing: "in_advance" }],
     },
   });
-  const customer = await createCustomer(tenant.admin, {
+  const customer = await createCustomer(suite.tenant.admin, {
     external_id: "werkstatt",
     currency: "EUR",
     timezone: "Europe/Berlin",
     country: "DE",
   });
-  await subscribe(tenant.admin, {
+  await subscribe(suite.tenant.admin, {
     customer_id: customer.id,
     plan_id: plan.id,
     start_at: "2026-02-28T23:00:00Z",
     billing: "calendar",
   });
-  await expectOk(tenant.admin.post(`/v1/customers/${customer.id}/bill`, {}));
+  await expectOk(suite.tenant.admin.post(`/v1/customers/${customer.id}/bill`, {}));
   // 1 April 00:00 in Berlin (summer time): April's invoice.
-  await advanceTestClock(tenant.admin, "2026-03-31T22:00:00Z");
-  await advanceTestClock(tenant.admin, "2026-04-05T10:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2026-03-31T22:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2026-04-05T10:00:00Z");
 });
-afterAll(async () => testApp?.close());
 
 describe("the accounting zone", () => {
   it("is the German seller's, Europe/Berlin, and every finance answer names it", async () => {
-    const settings = await expectOk(tenant.admin.get("/v1/finance-settings"));
+    const settings = await expectOk(suite.tenant.admin.get("/v1/finance-settings"));
     expect(settings).toMatchObject({ timezone: "Europe/Berlin", timezone_source: "seller_country" });
     for (const path of [
       "/v1/journal?period=2026-03",
@@ -65,26 +62,28 @@ describe("the accounting zone", () => {
       "/v1/close-checklist?period=2026-03",
       "/v1/kpis?from=2026-03&to=2026-04",
     ]) {
-      expect((await expectOk(tenant.admin.get(path))).timezone, path).toBe("Europe/Berlin");
+      expect((await expectOk(suite.tenant.admin.get(path))).timezone, path).toBe("Europe/Berlin");
     }
   });
 
   it("books an invoice of 1 April 00:00 in Berlin, and its VAT, in April", async () => {
-    const march = await expectOk(tenant.admin.get("/v1/journal?period=2026-03"));
-    const april = await expectOk(tenant.admin.get("/v1/journal?period=2026-04"));
+    const march = await expectOk(suite.tenant.admin.get("/v1/journal?period=2026-03"));
+    const april = await expectOk(suite.tenant.admin.get("/v1/journal?period=2026-04"));
     expect(march.timezone).toBe("Europe/Berlin");
     expect(taxCredited(march.lines)).toEqual([["2026-03-01", "19.00"]]);
     expect(taxCredited(april.lines)).toEqual([["2026-04-01", "19.00"]]);
   });
 
   it("is fixed in the settings when a month is closed", async () => {
-    await expectCreated(tenant.admin.post("/v1/journal-exports", { period: "2026-03" }));
-    const lock = await expectCreated(tenant.admin.post("/v1/period-locks", { period: "2026-03" }));
+    await expectCreated(suite.tenant.admin.post("/v1/journal-exports", { period: "2026-03" }));
+    const lock = await expectCreated(suite.tenant.admin.post("/v1/period-locks", { period: "2026-03" }));
     expect(lock).toMatchObject({ timezone: "Europe/Berlin", period_start: "2026-02-28T23:00:00.000Z" });
     await expectOk(
-      tenant.admin.put("/v1/invoicing-settings", { seller: { name: "Audit Cloud SAS", country: "FR" } }),
+      suite.tenant.admin.put("/v1/invoicing-settings", {
+        seller: { name: "Audit Cloud SAS", country: "FR" },
+      }),
     );
-    const settings = await expectOk(tenant.admin.get("/v1/finance-settings"));
+    const settings = await expectOk(suite.tenant.admin.get("/v1/finance-settings"));
     expect(settings).toMatchObject({ timezone: "Europe/Berlin", timezone_source: "configured" });
   });
 });

@@ -4,14 +4,13 @@
 // January received after it, change no report of January (reconciliation, KPIs with
 // MRR movements and DSO, revenue report, journal): each answer is compared
 // whole, before and after. Both show in February, the open month.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createMeter, createPlan, subscribe } from "../../test/support/builders.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Closed months" });
 const customers: Record<string, string> = {};
 const januaryInvoice: Record<string, { id: string; amount_due: string }> = {};
 
@@ -27,7 +26,7 @@ const januaryReports = {
 async function readJanuary(): Promise<Record<string, unknown>> {
   const answers: Record<string, unknown> = {};
   for (const [name, path] of Object.entries(januaryReports)) {
-    const { generated_at: _generatedAt, ...answer } = await expectOk(tenant.admin.get(path));
+    const { generated_at: _generatedAt, ...answer } = await expectOk(suite.tenant.admin.get(path));
     answers[name] = answer;
   }
   return answers;
@@ -35,7 +34,7 @@ async function readJanuary(): Promise<Record<string, unknown>> {
 
 async function sendCalls(ids: string[], timestamp: string) {
   const batch = await expectOk(
-    tenant.admin.post("/v1/events/batch", {
+    suite.tenant.admin.post("/v1/events/batch", {
       events: ids.map((id) => ({ id, name: "api_call", timestamp, customer: "echo" })),
     }),
   );
@@ -43,11 +42,10 @@ async function sendCalls(ids: string[], timestamp: string) {
 }
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Closed months" }));
-  await freezeTestClock(tenant.admin, "2026-01-01T00:00:00Z");
+  await freezeTestClock(suite.tenant.admin, "2026-01-01T00:00:00Z");
   const monthly = async (code: string, amount: string) =>
     (
-      await createPlan(tenant.admin, {
+      await createPlan(suite.tenant.admin, {
         code,
         version: { interval: "month", charges: [{ id: "fee", type: "fixed", amount, timing: "in_advance" }] },
       })
@@ -59,21 +57,22 @@ beforeAll(async () => {
     ["delta", plans.team],
   ] as const;
   for (const [name, plan] of book) {
-    customers[name] = (await createCustomer(tenant.admin, { external_id: name, currency: "USD" })).id;
-    await subscribe(tenant.admin, {
+    customers[name] = (await createCustomer(suite.tenant.admin, { external_id: name, currency: "USD" })).id;
+    await subscribe(suite.tenant.admin, {
       customer_id: customers[name] as string,
       plan_id: plan,
       start_at: "2026-01-01T00:00:00Z",
       billing: "calendar",
     });
-    await expectOk(tenant.admin.post(`/v1/customers/${customers[name]}/bill`, {}));
-    const invoices = (await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${customers[name]}`))).data;
+    await expectOk(suite.tenant.admin.post(`/v1/customers/${customers[name]}/bill`, {}));
+    const invoices = (await expectOk(suite.tenant.admin.get(`/v1/invoices?customer_id=${customers[name]}`)))
+      .data;
     januaryInvoice[name] = invoices[0];
   }
   // Echo pays for API calls by the month from 15 January: January's calls are invoiced on 15 February.
-  await createMeter(tenant.admin, { effective_from: "2025-12-01T00:00:00Z" });
+  await createMeter(suite.tenant.admin, { effective_from: "2025-12-01T00:00:00Z" });
   const calls = (
-    await createPlan(tenant.admin, {
+    await createPlan(suite.tenant.admin, {
       code: "calls",
       version: {
         interval: "month",
@@ -81,34 +80,33 @@ beforeAll(async () => {
       },
     })
   ).id;
-  customers.echo = (await createCustomer(tenant.admin, { external_id: "echo", currency: "USD" })).id;
-  await advanceTestClock(tenant.admin, "2026-01-15T00:00:00Z");
-  await subscribe(tenant.admin, {
+  customers.echo = (await createCustomer(suite.tenant.admin, { external_id: "echo", currency: "USD" })).id;
+  await advanceTestClock(suite.tenant.admin, "2026-01-15T00:00:00Z");
+  await subscribe(suite.tenant.admin, {
     customer_id: customers.echo,
     plan_id: calls,
     start_at: "2026-01-15T00:00:00Z",
     billing: "anniversary",
   });
   // Cobalt pays 150.00 of its 400.00 on 20 January.
-  await advanceTestClock(tenant.admin, "2026-01-20T12:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2026-01-20T12:00:00Z");
   await expectCreated(
-    tenant.admin.post(`/v1/invoices/${januaryInvoice.cobalt?.id}/payments`, {
+    suite.tenant.admin.post(`/v1/invoices/${januaryInvoice.cobalt?.id}/payments`, {
       amount: "150.00",
       method: "bank_transfer",
     }),
   );
   await sendCalls(["echo-1", "echo-2", "echo-3"], "2026-01-16T00:00:00Z");
   // January is closed on 5 February.
-  await advanceTestClock(tenant.admin, "2026-02-05T12:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2026-02-05T12:00:00Z");
   await expectCreated(
-    tenant.admin.post("/v1/period-locks", {
+    suite.tenant.admin.post("/v1/period-locks", {
       period: "2026-01",
       override_checklist: true,
       reason: "test book",
     }),
   );
 });
-afterAll(async () => testApp?.close());
 
 describe("a closed month", () => {
   it("reads as it did at the lock after a back-dated payment and a void, which show in the open month", async () => {
@@ -137,25 +135,27 @@ describe("a closed month", () => {
     ]);
 
     // 6 February: Alpha's 200.00 is recorded as received on 30 January; 7 February: Delta's January invoice is voided.
-    await advanceTestClock(tenant.admin, "2026-02-06T10:00:00Z");
+    await advanceTestClock(suite.tenant.admin, "2026-02-06T10:00:00Z");
     await expectCreated(
-      tenant.admin.post(`/v1/invoices/${januaryInvoice.alpha?.id}/payments`, {
+      suite.tenant.admin.post(`/v1/invoices/${januaryInvoice.alpha?.id}/payments`, {
         amount: "200.00",
         method: "bank_transfer",
         reference: "ALPHA-0130",
         received_at: "2026-01-30T15:00:00Z",
       }),
     );
-    await advanceTestClock(tenant.admin, "2026-02-07T10:00:00Z");
+    await advanceTestClock(suite.tenant.admin, "2026-02-07T10:00:00Z");
     await expectOk(
-      tenant.admin.post(`/v1/invoices/${januaryInvoice.delta?.id}/void`, { reason: "billed by mistake" }),
+      suite.tenant.admin.post(`/v1/invoices/${januaryInvoice.delta?.id}/void`, {
+        reason: "billed by mistake",
+      }),
     );
     // A call of 25 January arrives on 8 February; Echo's usage of 15 January to 15 February is invoiced
     // on 15 February.
-    await advanceTestClock(tenant.admin, "2026-02-08T10:00:00Z");
+    await advanceTestClock(suite.tenant.admin, "2026-02-08T10:00:00Z");
     await sendCalls(["echo-late"], "2026-01-25T00:00:00Z");
-    await advanceTestClock(tenant.admin, "2026-03-02T00:00:00Z");
-    const echoInvoices = await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${customers.echo}`));
+    await advanceTestClock(suite.tenant.admin, "2026-03-02T00:00:00Z");
+    const echoInvoices = await expectOk(suite.tenant.admin.get(`/v1/invoices?customer_id=${customers.echo}`));
     expect(
       echoInvoices.data.map((invoice: { issued_at: string; total: string }) => [
         invoice.issued_at,
@@ -169,7 +169,7 @@ describe("a closed month", () => {
     // February: opening 650.00 (January's closing), invoiced 800.00 of fees (1 February) and Echo's 8.00 of
     // calls (15 February: four at 2.00, the late one included), Alpha's 200.00 paid, Delta's 200.00 voided:
     // 650 + 808 - 200 - 200 = 1,058.00.
-    const february = await expectOk(tenant.admin.get("/v1/reconciliation?period=2026-02"));
+    const february = await expectOk(suite.tenant.admin.get("/v1/reconciliation?period=2026-02"));
     expect(february.locked_at).toBeNull();
     expect(february.receivables.totals).toEqual([
       expect.objectContaining({
@@ -181,7 +181,7 @@ describe("a closed month", () => {
       }),
     ]);
     // The journal books the payment on 6 February, its own date kept in the memo; the void on 7 February.
-    const journal = await expectOk(tenant.admin.get("/v1/journal?period=2026-02"));
+    const journal = await expectOk(suite.tenant.admin.get("/v1/journal?period=2026-02"));
     const cash = journal.lines.find((line: { account_key?: string; memo: string }) =>
       line.memo.startsWith("Payment ALPHA-0130"),
     );
@@ -192,10 +192,10 @@ describe("a closed month", () => {
     // The void takes Delta's January revenue back in February (its service was January's), and the late call
     // of closed January (2.00) is earned in February; Echo's three January calls (6.00) were accrued in
     // January: 800.00 of fees - 200.00 + 2.00 = 602.00.
-    const revenue = await expectOk(tenant.admin.get("/v1/revenue-report?from=2026-02&to=2026-02"));
+    const revenue = await expectOk(suite.tenant.admin.get("/v1/revenue-report?from=2026-02&to=2026-02"));
     expect(revenue.rows).toEqual([expect.objectContaining({ period: "2026-02", recognized: "602.00" })]);
     // MRR keeps Delta: its subscription goes on and its February fee is invoiced; nothing churned in January.
-    const kpisNow = await expectOk(tenant.admin.get("/v1/kpis?from=2026-01&to=2026-02"));
+    const kpisNow = await expectOk(suite.tenant.admin.get("/v1/kpis?from=2026-01&to=2026-02"));
     expect(
       kpisNow.mrr.map((row: Record<string, string>) => [row.period, row.mrr, row.new, row.churn]),
     ).toEqual([

@@ -1,18 +1,17 @@
 // Billing disputes: opened on an invoice or a line, tracked with notes,
 // resolved with invoicing's credit note or rejected, with the times kept.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createOneOffInvoice } from "../../test/support/builders.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { freezeTestClock } from "../../test/support/test-clock-api.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Disputes" });
 let customerId: string;
 
 async function invoice(finalize = true) {
   return createOneOffInvoice(
-    tenant.admin,
+    suite.tenant.admin,
     customerId,
     [
       { description: "Implementation", quantity: "1", unit_amount: "300.00" },
@@ -23,18 +22,16 @@ async function invoice(finalize = true) {
 }
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Disputes" }));
-  await freezeTestClock(tenant.admin, "2026-05-04T09:00:00Z");
-  customerId = (await createCustomer(tenant.admin, { external_id: "hooli", currency: "USD" })).id;
+  await freezeTestClock(suite.tenant.admin, "2026-05-04T09:00:00Z");
+  customerId = (await createCustomer(suite.tenant.admin, { external_id: "hooli", currency: "USD" })).id;
 });
-afterAll(async () => testApp?.close());
 
 describe("billing disputes", () => {
   it("opens on a line, keeps notes, and resolves with a credit note, recording the time it took", async () => {
     const billed = await invoice();
     const training = billed.lines[1]!;
     const opened = await expectCreated(
-      tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, {
+      suite.tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, {
         invoice_line_id: training.id,
         amount: "50.00",
         reason: "one of the two training sessions never took place",
@@ -49,17 +46,19 @@ describe("billing disputes", () => {
       resolved_at: null,
       hours_to_resolve: null,
     });
-    await freezeTestClock(tenant.admin, "2026-05-05T15:30:00Z");
+    await freezeTestClock(suite.tenant.admin, "2026-05-05T15:30:00Z");
     const noted = await expectOk(
-      tenant.admin.post(`/v1/disputes/${opened.id}/notes`, { body: "The trainer's calendar confirms it." }),
+      suite.tenant.admin.post(`/v1/disputes/${opened.id}/notes`, {
+        body: "The trainer's calendar confirms it.",
+      }),
     );
     expect(noted.notes.map((note: { body: string }) => note.body)).toEqual([
       "The trainer's calendar confirms it.",
     ]);
 
-    await freezeTestClock(tenant.admin, "2026-05-06T09:00:00Z");
+    await freezeTestClock(suite.tenant.admin, "2026-05-06T09:00:00Z");
     const resolved = await expectOk(
-      tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, {
+      suite.tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, {
         resolution: "credit_note",
         note: "refunded one session",
       }),
@@ -70,33 +69,33 @@ describe("billing disputes", () => {
       hours_to_resolve: "48.00",
       resolved_at: "2026-05-06T09:00:00.000Z",
     });
-    const note = await expectOk(tenant.admin.get(`/v1/credit-notes/${resolved.credit_note_id}`));
+    const note = await expectOk(suite.tenant.admin.get(`/v1/credit-notes/${resolved.credit_note_id}`));
     expect(note).toMatchObject({ invoice_id: billed.id, reason: "billing_error", total: "50.00" });
     expect(note.lines).toMatchObject([{ invoice_line_id: training.id, amount: "50.00" }]);
     expect(note.memo).toContain(opened.id);
 
-    const again = await tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, {
+    const again = await suite.tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, {
       resolution: "rejected",
       note: "no",
     });
     expect(again.status).toBe(409);
-    const late = await tenant.admin.post(`/v1/disputes/${opened.id}/notes`, { body: "too late" });
+    const late = await suite.tenant.admin.post(`/v1/disputes/${opened.id}/notes`, { body: "too late" });
     expect(late.status).toBe(409);
   });
 
   it("opens on a whole invoice and rejects it, saying why", async () => {
     const billed = await invoice();
     const opened = await expectCreated(
-      tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, { reason: "too expensive" }),
+      suite.tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, { reason: "too expensive" }),
     );
     expect(opened.amount).toBe("400.00");
-    const withoutWhy = await tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, {
+    const withoutWhy = await suite.tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, {
       resolution: "rejected",
     });
     expect(withoutWhy.status).toBe(400);
     expect(withoutWhy.body.errors[0].path).toBe("$.note");
     const rejected = await expectOk(
-      tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, {
+      suite.tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, {
         resolution: "rejected",
         note: "prices as agreed",
       }),
@@ -106,53 +105,55 @@ describe("billing disputes", () => {
       credit_note_id: null,
       resolution_note: "prices as agreed",
     });
-    const listed = await expectOk(tenant.admin.get(`/v1/disputes?invoice_id=${billed.id}`));
+    const listed = await expectOk(suite.tenant.admin.get(`/v1/disputes?invoice_id=${billed.id}`));
     expect(listed.data.map((dispute: { id: string }) => dispute.id)).toEqual([opened.id]);
   });
 
   it("credits part of a whole-invoice dispute across its lines", async () => {
     const billed = await invoice();
     const opened = await expectCreated(
-      tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, {
+      suite.tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, {
         amount: "100.00",
         reason: "a quarter too much",
       }),
     );
     const resolved = await expectOk(
-      tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, { resolution: "credit_note" }),
+      suite.tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, { resolution: "credit_note" }),
     );
-    const note = await expectOk(tenant.admin.get(`/v1/credit-notes/${resolved.credit_note_id}`));
+    const note = await expectOk(suite.tenant.admin.get(`/v1/credit-notes/${resolved.credit_note_id}`));
     // 100.00 over lines of 300.00 and 100.00: 75.00 and 25.00.
     expect(note.lines.map((line: { amount: string }) => line.amount)).toEqual(["75.00", "25.00"]);
   });
 
   it("credits a taxed line with its tax, and the month's journal books both", async () => {
-    await expectCreated(tenant.admin.post("/v1/tax-rates", { country: "DE", name: "VAT", percent: "19" }));
-    const german = await createCustomer(tenant.admin, {
+    await expectCreated(
+      suite.tenant.admin.post("/v1/tax-rates", { country: "DE", name: "VAT", percent: "19" }),
+    );
+    const german = await createCustomer(suite.tenant.admin, {
       external_id: "berlin",
       currency: "EUR",
       country: "DE",
     });
     const billed = await createOneOffInvoice(
-      tenant.admin,
+      suite.tenant.admin,
       german.id,
       [{ description: "Consulting", quantity: "1", unit_amount: "200.00" }],
       { currency: "EUR" },
     );
     expect([billed.tax, billed.total]).toEqual(["38.00", "238.00"]);
     const opened = await expectCreated(
-      tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, {
+      suite.tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, {
         invoice_line_id: billed.lines[0]!.id,
         amount: "50.00",
         reason: "a quarter of the hours were not worked",
       }),
     );
     const resolved = await expectOk(
-      tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, { resolution: "credit_note" }),
+      suite.tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, { resolution: "credit_note" }),
     );
-    const note = await expectOk(tenant.admin.get(`/v1/credit-notes/${resolved.credit_note_id}`));
+    const note = await expectOk(suite.tenant.admin.get(`/v1/credit-notes/${resolved.credit_note_id}`));
     expect([note.subtotal, note.tax, note.total]).toEqual(["50.00", "9.50", "59.50"]);
-    const journal = await expectOk(tenant.admin.get("/v1/journal?period=2026-05"));
+    const journal = await expectOk(suite.tenant.admin.get("/v1/journal?period=2026-05"));
     const euro = journal.lines.filter((line: { currency: string }) => line.currency === "EUR");
     const of = (documentId: string) =>
       euro
@@ -178,17 +179,19 @@ describe("billing disputes", () => {
 
   it("refuses a draft invoice, a line of another invoice and more than the line", async () => {
     const draft = await invoice(false);
-    const onDraft = await tenant.admin.post(`/v1/invoices/${draft.id}/disputes`, { reason: "not even sent" });
+    const onDraft = await suite.tenant.admin.post(`/v1/invoices/${draft.id}/disputes`, {
+      reason: "not even sent",
+    });
     expect(onDraft.status).toBe(409);
     expect(onDraft.body.code).toBe("invoice_not_disputable");
     const billed = await invoice();
-    const foreignLine = await tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, {
+    const foreignLine = await suite.tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, {
       invoice_line_id: draft.lines[0]!.id,
       reason: "wrong line",
     });
     expect(foreignLine.status).toBe(400);
     expect(foreignLine.body.errors[0].path).toBe("$.invoice_line_id");
-    const tooMuch = await tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, {
+    const tooMuch = await suite.tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, {
       invoice_line_id: billed.lines[1]!.id,
       amount: "100.01",
       reason: "more than billed",
@@ -198,7 +201,7 @@ describe("billing disputes", () => {
   });
   it("balances the journal export of every month of the test: debits equal credits", async () => {
     for (const period of ["2026-05"]) {
-      const exported = await expectCreated(tenant.admin.post("/v1/journal-exports", { period }));
+      const exported = await expectCreated(suite.tenant.admin.post("/v1/journal-exports", { period }));
       expect(exported.totals.length, period).toBeGreaterThan(0);
       for (const total of exported.totals) expect(total.debit, period).toBe(total.credit);
     }

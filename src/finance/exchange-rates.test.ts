@@ -8,12 +8,14 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 import { setOutgoingRequestPolicy } from "../platform/outgoing-requests/target-policy.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({
+  tenantName: "Reporting currency",
+  allowPrivateTargets: true,
+});
 let provider: Server;
 let providerUrl: string;
 let euroCustomer: string;
@@ -35,13 +37,9 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => provider.listen(0, "127.0.0.1", resolve));
   providerUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}/v1`;
 
-  ({ testApp, tenant } = await startTestAppWithTenant({
-    tenantName: "Reporting currency",
-    allowPrivateTargets: true,
-  }));
-  await freezeTestClock(tenant.admin, "2026-01-01T00:00:00Z");
+  await freezeTestClock(suite.tenant.admin, "2026-01-01T00:00:00Z");
   for (const currency of ["EUR", "USD"]) {
-    const plan = await createPlan(tenant.admin, {
+    const plan = await createPlan(suite.tenant.admin, {
       code: `monthly-${currency.toLowerCase()}`,
       version: {
         currency,
@@ -51,16 +49,15 @@ beforeAll(async () => {
         ],
       },
     });
-    const { customer } = await subscribeNewCustomer(tenant.admin, plan.id, {
+    const { customer } = await subscribeNewCustomer(suite.tenant.admin, plan.id, {
       customer: { currency },
       subscription: { start_at: "2026-01-01T00:00:00Z", billing: "calendar" },
     });
     if (currency === "EUR") euroCustomer = customer.id;
   }
-  await advanceTestClock(tenant.admin, "2026-02-01T00:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2026-02-01T00:00:00Z");
 });
 afterAll(async () => {
-  await testApp?.close();
   await new Promise((resolve) => provider?.close(resolve));
 });
 
@@ -74,7 +71,7 @@ describe("exchange rates", () => {
       [{ base: "EUR", quote: "USD", date: "2026-01-01", rate: "-1.1" }, "$.rate"],
     ];
     for (const [body, path] of cases) {
-      const response = await tenant.admin.post("/v1/exchange-rates", body);
+      const response = await suite.tenant.admin.post("/v1/exchange-rates", body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(JSON.stringify(response.body.errors), JSON.stringify(body)).toContain(path);
     }
@@ -86,11 +83,11 @@ describe("exchange rates", () => {
         "$.exchange_rate_provider_url",
       ],
     ] as const) {
-      const response = await tenant.admin.put("/v1/finance-settings", body);
+      const response = await suite.tenant.admin.put("/v1/finance-settings", body);
       expect(response.status).toBe(400);
       expect(JSON.stringify(response.body.errors)).toContain(path);
     }
-    const withoutProvider = await tenant.admin.post("/v1/exchange-rates/fetch", {
+    const withoutProvider = await suite.tenant.admin.post("/v1/exchange-rates/fetch", {
       base: "EUR",
       quote: "USD",
       date: "2026-01-31",
@@ -100,14 +97,14 @@ describe("exchange rates", () => {
 
   it("fetches a rate from the HTTP provider and stores it; a date it does not know is a clear 502", async () => {
     const settings = await expectOk(
-      tenant.admin.put("/v1/finance-settings", {
+      suite.tenant.admin.put("/v1/finance-settings", {
         reporting_currency: "USD",
         exchange_rate_provider_url: providerUrl,
       }),
     );
     expect(settings).toMatchObject({ reporting_currency: "USD", exchange_rate_provider_url: providerUrl });
     const fetched = await expectCreated(
-      tenant.admin.post("/v1/exchange-rates/fetch", {
+      suite.tenant.admin.post("/v1/exchange-rates/fetch", {
         base: "EUR",
         quote: "USD",
         date: "2026-01-31",
@@ -121,7 +118,7 @@ describe("exchange rates", () => {
       source: "provider",
     });
     expect(providerRequests).toContain("/v1/2026-01-31?from=EUR&to=USD");
-    const unknown = await tenant.admin.post("/v1/exchange-rates/fetch", {
+    const unknown = await suite.tenant.admin.post("/v1/exchange-rates/fetch", {
       base: "EUR",
       quote: "USD",
       date: "2025-06-30",
@@ -133,14 +130,14 @@ describe("exchange rates", () => {
   it("never calls a provider at an internal address: refused when saved, and when asked", async () => {
     setOutgoingRequestPolicy({ allowPrivateTargets: false });
     try {
-      const saved = await tenant.admin.put("/v1/finance-settings", {
+      const saved = await suite.tenant.admin.put("/v1/finance-settings", {
         exchange_rate_provider_url: providerUrl,
       });
       expect(saved.status).toBe(400);
       expect(saved.body.errors).toEqual([expect.objectContaining({ path: "$.exchange_rate_provider_url" })]);
       // The address saved while this machine was allowed is refused when a rate is asked for.
       const before = providerRequests.length;
-      const fetched = await tenant.admin.post("/v1/exchange-rates/fetch", {
+      const fetched = await suite.tenant.admin.post("/v1/exchange-rates/fetch", {
         base: "EUR",
         quote: "USD",
         date: "2026-01-31",
@@ -154,14 +151,14 @@ describe("exchange rates", () => {
 
   it("refuses a report in the reporting currency when no rate covers a date, naming the pair and the date", async () => {
     // The EUR invoice of 1 January needs a EUR→USD rate on or before 2026-01-01; only 31 January's is stored.
-    const response = await tenant.admin.get("/v1/journal?period=2026-01");
+    const response = await suite.tenant.admin.get("/v1/journal?period=2026-01");
     expect([response.status, response.body.code]).toEqual([409, "no_exchange_rate"]);
     expect(response.body.detail).toContain("No exchange rate from EUR to USD covers 2026-01-01");
   });
 
   it("shows the journal, the revenue report and KPIs also in USD with the rates used; invoices stay in EUR", async () => {
     await expectCreated(
-      tenant.admin.post("/v1/exchange-rates", {
+      suite.tenant.admin.post("/v1/exchange-rates", {
         base: "EUR",
         quote: "USD",
         date: "2025-12-31",
@@ -169,7 +166,7 @@ describe("exchange rates", () => {
       }),
     );
 
-    const journal = await expectOk(tenant.admin.get("/v1/journal?period=2026-01"));
+    const journal = await expectOk(suite.tenant.admin.get("/v1/journal?period=2026-01"));
     expect(journal.balanced).toBe(true);
     expect(journal.reporting.balanced).toBe(true);
     expect(journal.reporting.totals.debit).toBe(journal.reporting.totals.credit);
@@ -189,7 +186,7 @@ describe("exchange rates", () => {
     });
 
     // January's revenue at the rate in force on 31 January (1.0842): 100.00 EUR = 108.42 USD, plus 50.00 USD.
-    const report = await expectOk(tenant.admin.get("/v1/revenue-report?from=2026-01&to=2026-01"));
+    const report = await expectOk(suite.tenant.admin.get("/v1/revenue-report?from=2026-01&to=2026-01"));
     expect(
       report.rows.map((row: { currency: string; recognized: string }) => [row.currency, row.recognized]),
     ).toEqual([
@@ -202,13 +199,14 @@ describe("exchange rates", () => {
       rates_used: [{ from: "EUR", to: "USD", on: "2026-01-31", rate: "1.0842", rate_date: "2026-01-31" }],
     });
 
-    const kpis = await expectOk(tenant.admin.get("/v1/kpis?from=2026-01&to=2026-01"));
+    const kpis = await expectOk(suite.tenant.admin.get("/v1/kpis?from=2026-01&to=2026-01"));
     expect(kpis.reporting.mrr).toEqual([
       expect.objectContaining({ period: "2026-01", mrr: "158.42", arr: "1901.04" }),
     ]);
 
-    const invoices = (await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${euroCustomer}&limit=10`)))
-      .data;
+    const invoices = (
+      await expectOk(suite.tenant.admin.get(`/v1/invoices?customer_id=${euroCustomer}&limit=10`))
+    ).data;
     expect(
       invoices.map((invoice: { currency: string; total: string }) => [invoice.currency, invoice.total]),
     ).toContainEqual(["EUR", "100.00"]);

@@ -3,22 +3,21 @@
 // expansion, contraction, churn, reactivation), net revenue retention, DSO,
 // the time to resolve disputes, leakage per 1,000 events and the usage-trend
 // forecast of the next month.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Charge, PlanVersionBody } from "../../test/support/api-types.ts";
 import { createCustomer, createMeter, createPlan, subscribe } from "../../test/support/builders.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "KPIs" });
 const customers: Record<string, string> = {};
 const plans: Record<string, string> = {};
 let sent = 0;
 
 async function calls(customer: string, timestamp: string, count: number) {
   const result = await expectOk(
-    tenant.admin.post("/v1/events/batch", {
+    suite.tenant.admin.post("/v1/events/batch", {
       events: Array.from({ length: count }, () => {
         sent += 1;
         return { id: `call-${sent}`, name: "api_call", timestamp, customer };
@@ -29,11 +28,11 @@ async function calls(customer: string, timestamp: string, count: number) {
 }
 
 async function plan(code: string, version: Partial<PlanVersionBody>) {
-  plans[code] = (await createPlan(tenant.admin, { code, version })).id;
+  plans[code] = (await createPlan(suite.tenant.admin, { code, version })).id;
 }
 
 async function subscribeFrom(customer: string, planCode: string, startAt: string): Promise<string> {
-  const subscription = await subscribe(tenant.admin, {
+  const subscription = await subscribe(suite.tenant.admin, {
     customer_id: customers[customer]!,
     plan_id: plans[planCode]!,
     start_at: startAt,
@@ -43,13 +42,13 @@ async function subscribeFrom(customer: string, planCode: string, startAt: string
 }
 
 async function invoicesOf(customer: string) {
-  return (await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${customers[customer]}&limit=100`))).data;
+  return (await expectOk(suite.tenant.admin.get(`/v1/invoices?customer_id=${customers[customer]}&limit=100`)))
+    .data;
 }
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "KPIs" }));
-  await freezeTestClock(tenant.admin, "2025-12-31T12:00:00Z");
-  await createMeter(tenant.admin, { effective_from: "2025-12-01T00:00:00Z" });
+  await freezeTestClock(suite.tenant.admin, "2025-12-31T12:00:00Z");
+  await createMeter(suite.tenant.admin, { effective_from: "2025-12-01T00:00:00Z" });
   const fee = (amount: string): Charge => ({ id: "fee", type: "fixed", amount, timing: "in_advance" });
   await plan("starter", { interval: "month", charges: [fee("100.00")] });
   await plan("growth", {
@@ -61,7 +60,7 @@ beforeAll(async () => {
   });
   await plan("annual", { interval: "year", charges: [fee("1200.00")] });
   for (const name of ["ada", "bob", "cyd", "dee"]) {
-    customers[name] = (await createCustomer(tenant.admin, { external_id: name, currency: "USD" })).id;
+    customers[name] = (await createCustomer(suite.tenant.admin, { external_id: name, currency: "USD" })).id;
   }
   const ada = await subscribeFrom("ada", "starter", "2026-01-01T00:00:00Z");
   await subscribeFrom("bob", "annual", "2026-01-01T00:00:00Z");
@@ -69,11 +68,11 @@ beforeAll(async () => {
   const dee = await subscribeFrom("dee", "starter", "2026-01-01T00:00:00Z");
 
   // January: every invoice paid on the 10th; Dee leaves at the end of the month.
-  await advanceTestClock(tenant.admin, "2026-01-10T00:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2026-01-10T00:00:00Z");
   for (const name of ["ada", "bob", "cyd", "dee"]) {
     for (const invoice of await invoicesOf(name)) {
       await expectCreated(
-        tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
+        suite.tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
           amount: invoice.amount_due,
           method: "bank_transfer",
         }),
@@ -81,47 +80,49 @@ beforeAll(async () => {
     }
   }
   await expectOk(
-    tenant.admin.post(`/v1/subscriptions/${dee}/cancel`, { mode: "period_end", reason: "budget" }),
+    suite.tenant.admin.post(`/v1/subscriptions/${dee}/cancel`, { mode: "period_end", reason: "budget" }),
   );
 
   // February: Cyd leaves at the end of the month; Ada disputes her invoice for two days and moves to Growth on March 1.
-  await advanceTestClock(tenant.admin, "2026-02-10T00:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2026-02-10T00:00:00Z");
   await expectOk(
-    tenant.admin.post(`/v1/subscriptions/${cyd}/cancel`, { mode: "period_end", reason: "moved away" }),
+    suite.tenant.admin.post(`/v1/subscriptions/${cyd}/cancel`, { mode: "period_end", reason: "moved away" }),
   );
   const [february] = (await invoicesOf("ada")).filter(
     (invoice: { issued_at: string }) => invoice.issued_at === "2026-02-01T00:00:00.000Z",
   );
   const dispute = await expectCreated(
-    tenant.admin.post(`/v1/invoices/${february.id}/disputes`, { reason: "why 100?" }),
+    suite.tenant.admin.post(`/v1/invoices/${february.id}/disputes`, { reason: "why 100?" }),
   );
   await expectOk(
-    tenant.admin.post(`/v1/subscriptions/${ada}/change-plan`, {
+    suite.tenant.admin.post(`/v1/subscriptions/${ada}/change-plan`, {
       plan_id: plans.growth,
       timing: "at",
       at: "2026-03-01T00:00:00Z",
     }),
   );
-  await freezeTestClock(tenant.admin, "2026-02-12T00:00:00Z");
+  await freezeTestClock(suite.tenant.admin, "2026-02-12T00:00:00Z");
   await expectOk(
-    tenant.admin.post(`/v1/disputes/${dispute.id}/resolve`, { resolution: "rejected", note: "as agreed" }),
+    suite.tenant.admin.post(`/v1/disputes/${dispute.id}/resolve`, {
+      resolution: "rejected",
+      note: "as agreed",
+    }),
   );
 
   // March: Ada makes 50 calls; Dee signs up again from April 1.
-  await advanceTestClock(tenant.admin, "2026-03-15T00:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2026-03-15T00:00:00Z");
   await calls("ada", "2026-03-10T00:00:00Z", 50);
   await subscribeFrom("dee", "starter", "2026-04-01T00:00:00Z");
   // April: Ada makes 70 calls, and 2 calls come for a customer nobody has.
-  await advanceTestClock(tenant.admin, "2026-04-15T00:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2026-04-15T00:00:00Z");
   await calls("ada", "2026-04-10T00:00:00Z", 70);
   await calls("nobody", "2026-04-10T00:00:00Z", 2);
-  await advanceTestClock(tenant.admin, "2026-05-02T00:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2026-05-02T00:00:00Z");
 });
-afterAll(async () => testApp?.close());
 
 describe("billing KPIs", () => {
   it("works out MRR with its movements, NRR, DSO, disputes, leakage and the forecast", async () => {
-    const kpis = await expectOk(tenant.admin.get("/v1/kpis?from=2026-02&to=2026-04"));
+    const kpis = await expectOk(suite.tenant.admin.get("/v1/kpis?from=2026-02&to=2026-04"));
     const months = kpis.mrr.map((month: Record<string, string | number>) => [
       month.period,
       month.starting_mrr,
@@ -211,13 +212,13 @@ describe("billing KPIs", () => {
   });
 
   it("refuses a range that ends before it starts, naming the field", async () => {
-    const response = await tenant.admin.get("/v1/kpis?from=2026-05&to=2026-04");
+    const response = await suite.tenant.admin.get("/v1/kpis?from=2026-05&to=2026-04");
     expect(response.status).toBe(400);
     expect(response.body.errors[0].path).toBe("query.to");
   });
   it("balances the journal export of every month of the test: debits equal credits", async () => {
     for (const period of ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"]) {
-      const exported = await expectCreated(tenant.admin.post("/v1/journal-exports", { period }));
+      const exported = await expectCreated(suite.tenant.admin.post("/v1/journal-exports", { period }));
       expect(exported.totals.length, period).toBeGreaterThan(0);
       for (const total of exported.totals) expect(total.debit, period).toBe(total.credit);
     }

@@ -3,24 +3,22 @@
 // nothing dated in it changes: invoicing refuses to finalize into it, and
 // revenue of the month that arrives later is booked on its own (open) date,
 // so the closed month's journal stays as it was exported.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createMeter, createPlan, subscribe } from "../../test/support/builders.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Month-end close" });
 let customerId: string;
 let marchDraft: string;
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Month-end close" }));
-  await freezeTestClock(tenant.admin, "2026-03-01T00:00:00Z");
+  await freezeTestClock(suite.tenant.admin, "2026-03-01T00:00:00Z");
   // Late usage lands on a draft for two days after its period ends.
-  await expectOk(tenant.admin.put("/v1/invoicing-settings", { grace_period_hours: 48 }));
-  await createMeter(tenant.admin, { effective_from: "2026-01-01T00:00:00Z" });
-  const plan = await createPlan(tenant.admin, {
+  await expectOk(suite.tenant.admin.put("/v1/invoicing-settings", { grace_period_hours: 48 }));
+  await createMeter(suite.tenant.admin, { effective_from: "2026-01-01T00:00:00Z" });
+  const plan = await createPlan(suite.tenant.admin, {
     code: "team",
     name: "Team",
     version: {
@@ -30,16 +28,16 @@ beforeAll(async () => {
       ],
     },
   });
-  customerId = (await createCustomer(tenant.admin, { external_id: "initech", currency: "USD" })).id;
-  await subscribe(tenant.admin, {
+  customerId = (await createCustomer(suite.tenant.admin, { external_id: "initech", currency: "USD" })).id;
+  await subscribe(suite.tenant.admin, {
     customer_id: customerId,
     plan_id: plan.id,
     start_at: "2026-03-01T00:00:00Z",
     billing: "calendar",
   });
-  await advanceTestClock(tenant.admin, "2026-03-15T00:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2026-03-15T00:00:00Z");
   const calls = await expectOk(
-    tenant.admin.post("/v1/events/batch", {
+    suite.tenant.admin.post("/v1/events/batch", {
       events: [1, 2, 3].map((index) => ({
         id: `march-${index}`,
         name: "api_call",
@@ -52,23 +50,22 @@ beforeAll(async () => {
   // A one-off invoice left as a draft in March.
   marchDraft = (
     await expectCreated(
-      tenant.admin.post("/v1/invoices", {
+      suite.tenant.admin.post("/v1/invoices", {
         customer_id: customerId,
         currency: "USD",
         lines: [{ description: "Onboarding", quantity: "1", unit_amount: "50.00" }],
       }),
     )
   ).id;
-  await advanceTestClock(tenant.admin, "2026-04-02T00:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2026-04-02T00:00:00Z");
 });
-afterAll(async () => testApp?.close());
 
 type Item = { key: string; passed: boolean; detail: string };
 const failing = (items: Item[]) => items.filter((item) => !item.passed).map((item) => item.key);
 
 describe("the month-end close", () => {
   it("lists what is left and refuses to close until it is done", async () => {
-    const checklist = await expectOk(tenant.admin.get("/v1/close-checklist?period=2026-03"));
+    const checklist = await expectOk(suite.tenant.admin.get("/v1/close-checklist?period=2026-03"));
     expect(checklist).toMatchObject({ period: "2026-03", ended: true, ready: false, lock: null });
     // The March draft is past its grace period (48 hours from March 15); March's usage waits on April 1's draft.
     expect(failing(checklist.items)).toEqual([
@@ -77,7 +74,7 @@ describe("the month-end close", () => {
       "exports_generated",
     ]);
 
-    const refused = await tenant.admin.post("/v1/period-locks", { period: "2026-03" });
+    const refused = await suite.tenant.admin.post("/v1/period-locks", { period: "2026-03" });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe("close_checklist_incomplete");
     expect(refused.body.errors.map((error: { path: string }) => error.path)).toEqual([
@@ -85,10 +82,10 @@ describe("the month-end close", () => {
       "checklist.reconciliation_clean",
       "checklist.exports_generated",
     ]);
-    const notEnded = await tenant.admin.post("/v1/period-locks", { period: "2026-04" });
+    const notEnded = await suite.tenant.admin.post("/v1/period-locks", { period: "2026-04" });
     expect(notEnded.status).toBe(409);
     expect(notEnded.body.code).toBe("period_not_ended");
-    const noReason = await tenant.admin.post("/v1/period-locks", {
+    const noReason = await suite.tenant.admin.post("/v1/period-locks", {
       period: "2026-03",
       override_checklist: true,
     });
@@ -97,10 +94,12 @@ describe("the month-end close", () => {
   });
 
   it("closes a month with its checklist overridden for a reason, and refuses a second close", async () => {
-    const exported = await expectCreated(tenant.admin.post("/v1/journal-exports", { period: "2026-03" }));
+    const exported = await expectCreated(
+      suite.tenant.admin.post("/v1/journal-exports", { period: "2026-03" }),
+    );
     expect(exported.up_to_date).toBe(true);
     const lock = await expectCreated(
-      tenant.admin.post("/v1/period-locks", {
+      suite.tenant.admin.post("/v1/period-locks", {
         period: "2026-03",
         override_checklist: true,
         reason:
@@ -109,30 +108,31 @@ describe("the month-end close", () => {
     );
     expect(lock).toMatchObject({ period: "2026-03", period_start: "2026-03-01T00:00:00.000Z" });
     expect(failing(lock.checklist)).toEqual(["no_draft_past_grace", "reconciliation_clean"]);
-    const again = await tenant.admin.post("/v1/period-locks", { period: "2026-03" });
+    const again = await suite.tenant.admin.post("/v1/period-locks", { period: "2026-03" });
     expect(again.status).toBe(409);
     expect(
-      (await expectOk(tenant.admin.get("/v1/period-locks"))).data.map(
+      (await expectOk(suite.tenant.admin.get("/v1/period-locks"))).data.map(
         (entry: { period: string }) => entry.period,
       ),
     ).toEqual(["2026-03"]);
   });
 
   it("refuses to finalize an invoice dated in the closed month", async () => {
-    const refused = await tenant.admin.post(`/v1/invoices/${marchDraft}/finalize`, {});
+    const refused = await suite.tenant.admin.post(`/v1/invoices/${marchDraft}/finalize`, {});
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe("period_locked");
   });
 
   it("books March's usage finalized after the close on its own April date, leaving March's journal as exported", async () => {
-    await advanceTestClock(tenant.admin, "2026-04-03T00:00:00Z");
-    const invoices = (await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`)))
-      .data;
+    await advanceTestClock(suite.tenant.admin, "2026-04-03T00:00:00Z");
+    const invoices = (
+      await expectOk(suite.tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`))
+    ).data;
     const april = invoices.find(
       (invoice: { issued_at: string }) => invoice.issued_at === "2026-04-01T00:00:00.000Z",
     );
     expect(april.status).toBe("open");
-    const { data } = await expectOk(tenant.admin.get(`/v1/revenue-schedules?invoice_id=${april.id}`));
+    const { data } = await expectOk(suite.tenant.admin.get(`/v1/revenue-schedules?invoice_id=${april.id}`));
     const usage = data.find((schedule: { kind: string }) => schedule.kind === "usage");
     // Earned in March, but March was closed before the invoice was written: booked on the invoice's date.
     expect(
@@ -142,28 +142,29 @@ describe("the month-end close", () => {
         entry.amount,
       ]),
     ).toEqual([["2026-04", "2026-04-01", "3.00"]]);
-    const exports = await expectOk(tenant.admin.get("/v1/journal-exports?period=2026-03"));
+    const exports = await expectOk(suite.tenant.admin.get("/v1/journal-exports?period=2026-03"));
     expect(exports.data[0].up_to_date).toBe(true);
-    const aprilUsageJournal = await expectOk(tenant.admin.get("/v1/journal?period=2026-04"));
+    const aprilUsageJournal = await expectOk(suite.tenant.admin.get("/v1/journal?period=2026-04"));
     expect(aprilUsageJournal.balanced).toBe(true);
   });
 
   it("books a payment received in the closed month on the day it is recorded", async () => {
-    const invoices = (await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`)))
-      .data;
+    const invoices = (
+      await expectOk(suite.tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`))
+    ).data;
     const march = invoices.find(
       (invoice: { issued_at: string }) => invoice.issued_at === "2026-03-01T00:00:00.000Z",
     );
     const payment = await expectCreated(
-      tenant.admin.post(`/v1/invoices/${march.id}/payments`, {
+      suite.tenant.admin.post(`/v1/invoices/${march.id}/payments`, {
         amount: "5.00",
         method: "bank_transfer",
         received_at: "2026-03-20T00:00:00Z",
       }),
     );
-    const exports = await expectOk(tenant.admin.get("/v1/journal-exports?period=2026-03"));
+    const exports = await expectOk(suite.tenant.admin.get("/v1/journal-exports?period=2026-03"));
     expect(exports.data[0].up_to_date).toBe(true);
-    const april = await expectOk(tenant.admin.get("/v1/journal?period=2026-04"));
+    const april = await expectOk(suite.tenant.admin.get("/v1/journal?period=2026-04"));
     const booked = april.lines.filter((line: { document_id: string }) => line.document_id === payment.id);
     expect(
       booked.map((line: Record<string, string>) => [line.date, line.account_role, line.debit, line.credit]),
@@ -174,18 +175,22 @@ describe("the month-end close", () => {
   });
 
   it("lets a credit note correct the closed month's invoice in the open month", async () => {
-    const invoices = (await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`)))
-      .data;
+    const invoices = (
+      await expectOk(suite.tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`))
+    ).data;
     const march = invoices.find(
       (invoice: { issued_at: string }) => invoice.issued_at === "2026-03-01T00:00:00.000Z",
     );
     const note = await expectCreated(
-      tenant.admin.post(`/v1/invoices/${march.id}/credit-notes`, { reason: "billing_error", full: true }),
+      suite.tenant.admin.post(`/v1/invoices/${march.id}/credit-notes`, {
+        reason: "billing_error",
+        full: true,
+      }),
     );
     expect(note.issued_at).toBe("2026-04-03T00:00:00.000Z");
-    const exports = await expectOk(tenant.admin.get("/v1/journal-exports?period=2026-03"));
+    const exports = await expectOk(suite.tenant.admin.get("/v1/journal-exports?period=2026-03"));
     expect(exports.data[0].up_to_date).toBe(true);
-    const aprilJournal = await expectOk(tenant.admin.get("/v1/journal?period=2026-04"));
+    const aprilJournal = await expectOk(suite.tenant.admin.get("/v1/journal?period=2026-04"));
     expect(aprilJournal.balanced).toBe(true);
     expect(aprilJournal.lines.some((line: { reference: string }) => line.reference === note.number)).toBe(
       true,
@@ -193,7 +198,7 @@ describe("the month-end close", () => {
   });
   it("balances the journal export of every month of the test: debits equal credits", async () => {
     for (const period of ["2026-03", "2026-04"]) {
-      const exported = await expectCreated(tenant.admin.post("/v1/journal-exports", { period }));
+      const exported = await expectCreated(suite.tenant.admin.post("/v1/journal-exports", { period }));
       expect(exported.totals.length, period).toBeGreaterThan(0);
       for (const total of exported.totals) expect(total.debit, period).toBe(total.credit);
     }

@@ -6,22 +6,20 @@
 // are its own. Figures by hand:
 // EUR: January 100.00 (new), February 150.00 (+50.00), March 150.00.
 // USD: 300.00 every month; its calls (1.00 each) are usage MRR, not MRR.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createMeter, createPlan, subscribe } from "../../test/support/builders.ts";
 import { expectOk } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "MRR across zones" });
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "MRR across zones" }));
-  await freezeTestClock(tenant.admin, "2026-01-01T08:00:00Z");
-  await createMeter(tenant.admin, { effective_from: "2025-12-01T00:00:00Z" });
+  await freezeTestClock(suite.tenant.admin, "2026-01-01T08:00:00Z");
+  await createMeter(suite.tenant.admin, { effective_from: "2025-12-01T00:00:00Z" });
   const monthly = async (code: string, currency: string, amount: string, usage = false) =>
     (
-      await createPlan(tenant.admin, {
+      await createPlan(suite.tenant.admin, {
         code,
         version: {
           currency,
@@ -46,38 +44,38 @@ beforeAll(async () => {
   const team = await monthly("team", "EUR", "100.00");
   const teamPlus = await monthly("teamplus", "EUR", "150.00");
   const pro = await monthly("pro", "USD", "300.00", true);
-  const harbor = await createCustomer(tenant.admin, {
+  const harbor = await createCustomer(suite.tenant.admin, {
     external_id: "harbor",
     currency: "USD",
     timezone: "America/Los_Angeles",
     country: "US",
   });
   // 1 January 00:00 in Los Angeles.
-  await subscribe(tenant.admin, {
+  await subscribe(suite.tenant.admin, {
     customer_id: harbor.id,
     plan_id: pro,
     start_at: "2026-01-01T08:00:00Z",
     billing: "calendar",
   });
-  await expectOk(tenant.admin.post(`/v1/customers/${harbor.id}/bill`, {}));
-  const werkstatt = await createCustomer(tenant.admin, {
+  await expectOk(suite.tenant.admin.post(`/v1/customers/${harbor.id}/bill`, {}));
+  const werkstatt = await createCustomer(suite.tenant.admin, {
     external_id: "werkstatt",
     currency: "EUR",
     timezone: "Europe/Berlin",
     country: "DE",
   });
   // 5 January 00:00 in Berlin.
-  await advanceTestClock(tenant.admin, "2026-01-04T23:00:00Z");
-  const subscription = await subscribe(tenant.admin, {
+  await advanceTestClock(suite.tenant.admin, "2026-01-04T23:00:00Z");
+  const subscription = await subscribe(suite.tenant.admin, {
     customer_id: werkstatt.id,
     plan_id: team,
     start_at: "2026-01-04T23:00:00Z",
     billing: "calendar",
   });
-  await expectOk(tenant.admin.post(`/v1/customers/${werkstatt.id}/bill`, {}));
-  await advanceTestClock(tenant.admin, "2026-01-20T00:00:00Z");
+  await expectOk(suite.tenant.admin.post(`/v1/customers/${werkstatt.id}/bill`, {}));
+  await advanceTestClock(suite.tenant.admin, "2026-01-20T00:00:00Z");
   await expectOk(
-    tenant.admin.post("/v1/events/batch", {
+    suite.tenant.admin.post("/v1/events/batch", {
       events: Array.from({ length: 40 }, (_, index) => ({
         id: `call-${index}`,
         name: "api_call",
@@ -87,22 +85,21 @@ beforeAll(async () => {
     }),
   );
   // 15 February 00:00 in Berlin: Team Plus from then on.
-  await advanceTestClock(tenant.admin, "2026-02-14T23:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2026-02-14T23:00:00Z");
   await expectOk(
-    tenant.admin.post(`/v1/subscriptions/${subscription.id}/change-plan`, {
+    suite.tenant.admin.post(`/v1/subscriptions/${subscription.id}/change-plan`, {
       plan_id: teamPlus,
       timing: "immediate",
       reason: "upgrade",
     }),
   );
-  await expectOk(tenant.admin.post(`/v1/customers/${werkstatt.id}/bill`, {}));
-  await advanceTestClock(tenant.admin, "2026-04-02T00:00:00Z");
+  await expectOk(suite.tenant.admin.post(`/v1/customers/${werkstatt.id}/bill`, {}));
+  await advanceTestClock(suite.tenant.admin, "2026-04-02T00:00:00Z");
 });
-afterAll(async () => testApp?.close());
 
 describe("MRR across time zones", () => {
   it("counts committed fees in each customer's own months, usage apart", async () => {
-    const kpis = await expectOk(tenant.admin.get("/v1/kpis?from=2026-01&to=2026-03"));
+    const kpis = await expectOk(suite.tenant.admin.get("/v1/kpis?from=2026-01&to=2026-03"));
     expect(kpis.timezone).toBe("UTC");
     expect(
       kpis.mrr.map((month: Record<string, string>) => [

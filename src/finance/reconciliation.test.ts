@@ -2,21 +2,20 @@
 // with its cause and its amount at current prices; a clean month reconciles
 // to zero difference. Time moves with the environment's test clock, whose
 // advances run the bill run.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createMeter, createPlan, subscribe } from "../../test/support/builders.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Reconciliation" });
 let acme: string;
 let globexSubscription: string;
 
 let sent = 0;
 async function send(customer: string, name: string, timestamp: string, count: number, properties = {}) {
   const result = await expectOk(
-    tenant.admin.post("/v1/events/batch", {
+    suite.tenant.admin.post("/v1/events/batch", {
       events: Array.from({ length: count }, () => {
         sent += 1;
         return { id: `event-${sent}`, name, timestamp, customer, properties };
@@ -27,11 +26,10 @@ async function send(customer: string, name: string, timestamp: string, count: nu
 }
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Reconciliation" }));
-  await freezeTestClock(tenant.admin, "2026-09-01T00:00:00Z");
-  await createMeter(tenant.admin, { effective_from: "2026-08-01T00:00:00Z" });
+  await freezeTestClock(suite.tenant.admin, "2026-09-01T00:00:00Z");
+  await createMeter(suite.tenant.admin, { effective_from: "2026-08-01T00:00:00Z" });
   // Counted, but no plan charges for it.
-  await createMeter(tenant.admin, {
+  await createMeter(suite.tenant.admin, {
     code: "storage",
     name: "Storage",
     event_name: "storage_used",
@@ -39,7 +37,7 @@ beforeAll(async () => {
     property: "gb",
     effective_from: "2026-08-01T00:00:00Z",
   });
-  const plan = await createPlan(tenant.admin, {
+  const plan = await createPlan(suite.tenant.admin, {
     code: "pro",
     name: "Pro",
     version: {
@@ -47,8 +45,8 @@ beforeAll(async () => {
     },
   });
   const subscribeNew = async (externalId: string) => {
-    const customer = await createCustomer(tenant.admin, { external_id: externalId, currency: "USD" });
-    const subscription = await subscribe(tenant.admin, {
+    const customer = await createCustomer(suite.tenant.admin, { external_id: externalId, currency: "USD" });
+    const subscription = await subscribe(suite.tenant.admin, {
       customer_id: customer.id,
       plan_id: plan.id,
       start_at: "2026-09-01T00:00:00Z",
@@ -60,34 +58,33 @@ beforeAll(async () => {
   globexSubscription = (await subscribeNew("globex")).subscription;
 
   // September: every event billed on the October 1 invoices.
-  await advanceTestClock(tenant.admin, "2026-09-15T00:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2026-09-15T00:00:00Z");
   await send("acme", "api_call", "2026-09-10T10:00:00Z", 40);
   await send("globex", "api_call", "2026-09-11T10:00:00Z", 15);
 
   // October, with the leaks.
-  await advanceTestClock(tenant.admin, "2026-10-10T12:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2026-10-10T12:00:00Z");
   await send("acme", "api_call", "2026-10-10T10:00:00Z", 100);
   await send("globex", "api_call", "2026-10-05T10:00:00Z", 20);
   await send("ghost", "api_call", "2026-10-10T11:00:00Z", 30);
   await send("acme", "storage_used", "2026-10-10T09:00:00Z", 5, { gb: 2 });
   await send("acme", "page_view", "2026-10-10T08:00:00Z", 1);
   await expectOk(
-    tenant.admin.post(`/v1/subscriptions/${globexSubscription}/cancel`, {
+    suite.tenant.admin.post(`/v1/subscriptions/${globexSubscription}/cancel`, {
       mode: "immediate",
       reason: "churned",
     }),
   );
-  await advanceTestClock(tenant.admin, "2026-10-20T00:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2026-10-20T00:00:00Z");
   await send("globex", "api_call", "2026-10-15T10:00:00Z", 10);
-  await advanceTestClock(tenant.admin, "2026-11-01T00:00:00Z");
-  await advanceTestClock(tenant.admin, "2026-11-02T00:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2026-11-01T00:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2026-11-02T00:00:00Z");
   await send("acme", "api_call", "2026-10-25T10:00:00Z", 7);
 });
-afterAll(async () => testApp?.close());
 
 describe("the reconciliation of a month", () => {
   it("names every leak with its cause and its amount at current prices", async () => {
-    const report = await expectOk(tenant.admin.get("/v1/reconciliation?period=2026-10"));
+    const report = await expectOk(suite.tenant.admin.get("/v1/reconciliation?period=2026-10"));
     expect(report.clean).toBe(false);
     // 100 + 20 + 30 + 5 + 1 + 10 + 7 events occurred in October.
     expect(report.usage).toMatchObject({
@@ -97,7 +94,7 @@ describe("the reconciliation of a month", () => {
       events_billed: 120,
     });
     const octoberInvoice = (
-      await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${acme}&limit=100`))
+      await expectOk(suite.tenant.admin.get(`/v1/invoices?customer_id=${acme}&limit=100`))
     ).data.find((invoice: { issued_at: string }) => invoice.issued_at === "2026-11-01T00:00:00.000Z");
     const differences = report.usage.differences.map((difference: Record<string, unknown>) => ({
       cause: difference.cause,
@@ -188,31 +185,35 @@ describe("the reconciliation of a month", () => {
   });
 
   it("reconciles a clean month to zero difference", async () => {
-    const report = await expectOk(tenant.admin.get("/v1/reconciliation?period=2026-09"));
+    const report = await expectOk(suite.tenant.admin.get("/v1/reconciliation?period=2026-09"));
     expect(report.usage.differences).toEqual([]);
     expect(report.receivables.differences).toEqual([]);
     expect(report.clean).toBe(true);
     expect(report.usage).toMatchObject({ events_ingested: 55, events_billed: 55 });
     expect(report.leakage).toMatchObject({ events: 0, per_thousand_events: "0.00", amounts: [] });
     // Invoices against receivables: 4.00 and 1.50 invoiced on October 1 for September's usage, nothing paid.
-    const october = await expectOk(tenant.admin.get("/v1/reconciliation?period=2026-10"));
+    const october = await expectOk(suite.tenant.admin.get("/v1/reconciliation?period=2026-10"));
     expect(october.receivables.totals).toEqual([
       expect.objectContaining({ currency: "USD", opening_receivable: "0.00", payments: "0.00" }),
     ]);
   });
 
   it("rolls receivables forward with payments and refunds, and books them in a balanced journal", async () => {
-    const invoices = (await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${acme}&limit=100`))).data;
+    const invoices = (await expectOk(suite.tenant.admin.get(`/v1/invoices?customer_id=${acme}&limit=100`)))
+      .data;
     const november = invoices.find(
       (invoice: { issued_at: string }) => invoice.issued_at === "2026-11-01T00:00:00.000Z",
     );
     const payment = await expectCreated(
-      tenant.admin.post(`/v1/invoices/${november.id}/payments`, { amount: "6.00", method: "bank_transfer" }),
+      suite.tenant.admin.post(`/v1/invoices/${november.id}/payments`, {
+        amount: "6.00",
+        method: "bank_transfer",
+      }),
     );
     await expectCreated(
-      tenant.admin.post(`/v1/payments/${payment.id}/refunds`, { amount: "1.00", reason: "goodwill" }),
+      suite.tenant.admin.post(`/v1/payments/${payment.id}/refunds`, { amount: "1.00", reason: "goodwill" }),
     );
-    const report = await expectOk(tenant.admin.get("/v1/reconciliation?period=2026-11"));
+    const report = await expectOk(suite.tenant.admin.get("/v1/reconciliation?period=2026-11"));
     expect(report.receivables.differences).toEqual([]);
     // Acme owed September's 4.00 on November 1, was invoiced 10.00 for October, paid 6.00 and got 1.00 back: 9.00.
     expect(
@@ -230,7 +231,7 @@ describe("the reconciliation of a month", () => {
       closing_receivable: "9.00",
       outstanding_now: "9.00",
     });
-    const journal = await expectOk(tenant.admin.get("/v1/journal?period=2026-11"));
+    const journal = await expectOk(suite.tenant.admin.get("/v1/journal?period=2026-11"));
     expect(journal.balanced).toBe(true);
     const cash = journal.lines.filter((line: { account_role: string }) => line.account_role === "cash");
     expect(cash.map((line: { debit: string; credit: string }) => [line.debit, line.credit])).toEqual([
@@ -240,13 +241,13 @@ describe("the reconciliation of a month", () => {
   });
 
   it("answers 400 naming the period when it is not a month", async () => {
-    const response = await tenant.admin.get("/v1/reconciliation?period=2026-13");
+    const response = await suite.tenant.admin.get("/v1/reconciliation?period=2026-13");
     expect(response.status).toBe(400);
     expect(response.body.errors[0].path).toContain("period");
   });
   it("balances the journal export of every month of the test: debits equal credits", async () => {
     for (const period of ["2026-09", "2026-10", "2026-11"]) {
-      const exported = await expectCreated(tenant.admin.post("/v1/journal-exports", { period }));
+      const exported = await expectCreated(suite.tenant.admin.post("/v1/journal-exports", { period }));
       expect(exported.totals.length, period).toBeGreaterThan(0);
       for (const total of exported.totals) expect(total.debit, period).toBe(total.credit);
     }
