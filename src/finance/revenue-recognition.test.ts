@@ -3,7 +3,7 @@
 // charge (earned in its month of use, paid with prepaid credits), and prepaid
 // credits that expire half used (deferred until used, breakage when lost).
 // Every month's journal balances.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   createCustomer,
   createMeter,
@@ -12,11 +12,10 @@ import {
   subscribe,
 } from "../../test/support/builders.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Revenue recognition" });
 let annualCustomer: string;
 let meteredCustomer: string;
 let topUpInvoice: string;
@@ -24,7 +23,7 @@ let grantId: string;
 
 async function sendCalls(customer: string, timestamp: string, count: number, prefix: string) {
   const result = await expectOk(
-    tenant.admin.post("/v1/events/batch", {
+    suite.tenant.admin.post("/v1/events/batch", {
       events: Array.from({ length: count }, (_, index) => ({
         id: `${prefix}-${index}`,
         name: "api_call",
@@ -37,15 +36,14 @@ async function sendCalls(customer: string, timestamp: string, count: number, pre
 }
 
 async function publishedPlan(fields: PlanFields): Promise<string> {
-  return (await createPlan(tenant.admin, fields)).id;
+  return (await createPlan(suite.tenant.admin, fields)).id;
 }
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Revenue recognition" }));
-  await freezeTestClock(tenant.admin, "2026-01-01T00:00:00Z");
-  await expectCreated(tenant.admin.post("/v1/products", { code: "platform", name: "Platform" }));
-  await expectCreated(tenant.admin.post("/v1/products", { code: "api", name: "API" }));
-  await createMeter(tenant.admin, { effective_from: "2025-12-01T00:00:00Z" });
+  await freezeTestClock(suite.tenant.admin, "2026-01-01T00:00:00Z");
+  await expectCreated(suite.tenant.admin.post("/v1/products", { code: "platform", name: "Platform" }));
+  await expectCreated(suite.tenant.admin.post("/v1/products", { code: "api", name: "API" }));
+  await createMeter(suite.tenant.admin, { effective_from: "2025-12-01T00:00:00Z" });
   const annualPlan = await publishedPlan({
     code: "annual",
     name: "Annual",
@@ -68,28 +66,29 @@ beforeAll(async () => {
       ],
     },
   });
-  annualCustomer = (await createCustomer(tenant.admin, { external_id: "annual", currency: "USD" })).id;
-  meteredCustomer = (await createCustomer(tenant.admin, { external_id: "metered", currency: "USD" })).id;
-  await subscribe(tenant.admin, {
+  annualCustomer = (await createCustomer(suite.tenant.admin, { external_id: "annual", currency: "USD" })).id;
+  meteredCustomer = (await createCustomer(suite.tenant.admin, { external_id: "metered", currency: "USD" }))
+    .id;
+  await subscribe(suite.tenant.admin, {
     customer_id: annualCustomer,
     plan_id: annualPlan,
     start_at: "2026-01-15T00:00:00Z",
     billing: "anniversary",
   });
-  await subscribe(tenant.admin, {
+  await subscribe(suite.tenant.admin, {
     customer_id: meteredCustomer,
     plan_id: meteredPlan,
     start_at: "2026-01-01T00:00:00Z",
     billing: "calendar",
   });
 
-  await advanceTestClock(tenant.admin, "2026-01-15T00:00:00Z");
-  await advanceTestClock(tenant.admin, "2026-02-05T00:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2026-01-15T00:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2026-02-05T00:00:00Z");
   const wallet = await expectCreated(
-    tenant.admin.post(`/v1/customers/${meteredCustomer}/wallets`, { currency: "USD", name: "Prepaid" }),
+    suite.tenant.admin.post(`/v1/customers/${meteredCustomer}/wallets`, { currency: "USD", name: "Prepaid" }),
   );
   const topUp = await expectCreated(
-    tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
+    suite.tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
       amount: "100",
       paid_amount: "80.00",
       expires_at: "2026-04-15T00:00:00Z",
@@ -98,13 +97,12 @@ beforeAll(async () => {
   );
   topUpInvoice = topUp.purchase.invoice_id;
   grantId = topUp.grant.id;
-  await advanceTestClock(tenant.admin, "2026-02-20T00:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2026-02-20T00:00:00Z");
   await sendCalls("metered", "2026-02-10T12:00:00Z", 40, "february");
-  await advanceTestClock(tenant.admin, "2026-03-20T00:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2026-03-20T00:00:00Z");
   await sendCalls("metered", "2026-03-10T12:00:00Z", 60, "march");
-  await advanceTestClock(tenant.admin, "2026-05-01T00:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2026-05-01T00:00:00Z");
 });
-afterAll(async () => testApp?.close());
 
 type Entry = { type: string; period: string; amount: string; reference: string };
 const byPeriod = (entries: Entry[], type: string) =>
@@ -112,7 +110,9 @@ const byPeriod = (entries: Entry[], type: string) =>
 
 describe("revenue schedules", () => {
   it("earns an annual fee billed in advance by day over its year", async () => {
-    const { data } = await expectOk(tenant.admin.get(`/v1/revenue-schedules?customer_id=${annualCustomer}`));
+    const { data } = await expectOk(
+      suite.tenant.admin.get(`/v1/revenue-schedules?customer_id=${annualCustomer}`),
+    );
     expect(data).toHaveLength(1);
     const [schedule] = data;
     expect(schedule).toMatchObject({
@@ -147,7 +147,9 @@ describe("revenue schedules", () => {
   });
 
   it("earns usage in its month of use, at what the prepaid credits that paid it cost", async () => {
-    const { data } = await expectOk(tenant.admin.get(`/v1/revenue-schedules?customer_id=${meteredCustomer}`));
+    const { data } = await expectOk(
+      suite.tenant.admin.get(`/v1/revenue-schedules?customer_id=${meteredCustomer}`),
+    );
     const usage = data.filter((schedule: { kind: string; amount: string }) => schedule.kind === "usage");
     // February: 40 calls × 0.50 = 20.00, paid with 20 credits bought at 80.00 for 100: 20 × 0.80 = 16.00.
     // March: 60 calls × 0.50 = 30.00, paid with 30 credits: 30 × 0.80 = 24.00. January and April: no calls.
@@ -165,7 +167,9 @@ describe("revenue schedules", () => {
   });
 
   it("defers prepaid credits until used and recognizes what expires as breakage", async () => {
-    const { data } = await expectOk(tenant.admin.get(`/v1/revenue-schedules?invoice_id=${topUpInvoice}`));
+    const { data } = await expectOk(
+      suite.tenant.admin.get(`/v1/revenue-schedules?invoice_id=${topUpInvoice}`),
+    );
     expect(data).toHaveLength(1);
     const [credits] = data;
     expect(credits).toMatchObject({ pattern: "prepaid_credits", amount: "80.00", credit_grant_id: grantId });
@@ -186,7 +190,7 @@ describe("revenue schedules", () => {
 
   it("reports recognized, deferred and unbilled revenue by month and product", async () => {
     const report = await expectOk(
-      tenant.admin.get("/v1/revenue-report?from=2026-01&to=2026-04&group_by=product"),
+      suite.tenant.admin.get("/v1/revenue-report?from=2026-01&to=2026-04&group_by=product"),
     );
     const rows = report.rows.map((row: Record<string, string>) => [
       row.period,
@@ -217,7 +221,7 @@ describe("revenue schedules", () => {
 describe("the journal", () => {
   it("balances in every month, with the accounts of the chart", async () => {
     for (const period of ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-12", "2027-01"]) {
-      const journal = await expectOk(tenant.admin.get(`/v1/journal?period=${period}`));
+      const journal = await expectOk(suite.tenant.admin.get(`/v1/journal?period=${period}`));
       expect(journal.balanced, period).toBe(true);
       for (const total of journal.totals) expect(total.debit, period).toBe(total.credit);
       expect(journal.lines.length, period).toBeGreaterThan(0);
@@ -225,13 +229,13 @@ describe("the journal", () => {
   });
 
   it("books the top-up as deferred revenue and the expiry as breakage", async () => {
-    const february = await expectOk(tenant.admin.get("/v1/journal?period=2026-02"));
+    const february = await expectOk(suite.tenant.admin.get("/v1/journal?period=2026-02"));
     const topUp = february.lines.filter((line: { document_id: string }) => line.document_id === topUpInvoice);
     expect(topUp.map((line: Record<string, string>) => [line.account, line.debit, line.credit])).toEqual([
       ["1200", "80.00", ""],
       ["2400", "", "80.00"],
     ]);
-    const april = await expectOk(tenant.admin.get("/v1/journal?period=2026-04"));
+    const april = await expectOk(suite.tenant.admin.get("/v1/journal?period=2026-04"));
     const breakage = april.lines.filter((line: { document_id: string }) => line.document_id === grantId);
     expect(
       breakage.map((line: Record<string, string>) => [line.date, line.account, line.debit, line.credit]),
@@ -244,10 +248,10 @@ describe("the journal", () => {
   it("exports every month of the test balanced, in JSON and in CSV", async () => {
     const months = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08"];
     for (const period of [...months, "2026-09", "2026-10", "2026-11", "2026-12", "2027-01"]) {
-      const exported = await expectCreated(tenant.admin.post("/v1/journal-exports", { period }));
+      const exported = await expectCreated(suite.tenant.admin.post("/v1/journal-exports", { period }));
       expect(exported.totals, period).toHaveLength(1);
       expect(exported.totals[0].debit, period).toBe(exported.totals[0].credit);
-      const csv = await tenant.admin.get(`/v1/journal-exports/${exported.id}/csv`);
+      const csv = await suite.tenant.admin.get(`/v1/journal-exports/${exported.id}/csv`);
       const [header, ...rows] = csv.body.trim().split("\r\n");
       const columns = header.split(",");
       const sum = (column: string) =>
@@ -255,15 +259,19 @@ describe("the journal", () => {
           .map((row: string) => row.split(",")[columns.indexOf(column)] || "0")
           .reduce((total: number, amount: string) => total + Math.round(Number(amount) * 100), 0);
       expect(sum("debit"), period).toBe(sum("credit"));
-      expect((await expectOk(tenant.admin.get(`/v1/journal-exports/${exported.id}`))).up_to_date).toBe(true);
+      expect((await expectOk(suite.tenant.admin.get(`/v1/journal-exports/${exported.id}`))).up_to_date).toBe(
+        true,
+      );
     }
   });
 
   it("follows the chart of accounts of the settings, as CSV too", async () => {
     await expectOk(
-      tenant.admin.put("/v1/finance-settings", { accounts: { revenue: { code: "7000", name: "Sales" } } }),
+      suite.tenant.admin.put("/v1/finance-settings", {
+        accounts: { revenue: { code: "7000", name: "Sales" } },
+      }),
     );
-    const csv = await tenant.admin.get("/v1/journal/csv?period=2026-02");
+    const csv = await suite.tenant.admin.get("/v1/journal/csv?period=2026-02");
     expect(csv.status).toBe(200);
     expect(String(csv.headers["content-type"])).toContain("text/csv");
     const [header, ...rows] = csv.body.trim().split("\r\n");

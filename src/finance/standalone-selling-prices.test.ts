@@ -1,24 +1,22 @@
 // Standalone selling prices through the API: set per product or per plan
 // charge (audited, bad input named by field), and an invoice of two fixed fees
 // whose revenue is allocated by them rather than by the fees' list prices.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Standalone selling prices" });
 let planId: string;
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Standalone selling prices" }));
-  await freezeTestClock(tenant.admin, "2026-01-01T00:00:00Z");
-  await expectCreated(tenant.admin.post("/v1/products", { code: "platform", name: "Platform" }));
-  await expectCreated(tenant.admin.post("/v1/products", { code: "support", name: "Premium support" }));
+  await freezeTestClock(suite.tenant.admin, "2026-01-01T00:00:00Z");
+  await expectCreated(suite.tenant.admin.post("/v1/products", { code: "platform", name: "Platform" }));
+  await expectCreated(suite.tenant.admin.post("/v1/products", { code: "support", name: "Premium support" }));
   // A bundle: the platform at its list price, premium support at 200.00 instead of its usual price.
   planId = (
-    await createPlan(tenant.admin, {
+    await createPlan(suite.tenant.admin, {
       code: "bundle",
       version: {
         charges: [
@@ -29,7 +27,6 @@ beforeAll(async () => {
     })
   ).id;
 });
-afterAll(async () => testApp?.close());
 
 describe("standalone selling prices", () => {
   it("refuses bad input, naming the field", async () => {
@@ -44,24 +41,24 @@ describe("standalone selling prices", () => {
       [{ product: "support", currency: "USD", amount: "-5" }, "$.amount"],
     ];
     for (const [body, path] of cases) {
-      const response = await tenant.admin.put("/v1/standalone-selling-prices", body);
+      const response = await suite.tenant.admin.put("/v1/standalone-selling-prices", body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(JSON.stringify(response.body.errors), JSON.stringify(body)).toContain(path);
     }
-    expect((await expectOk(tenant.admin.get("/v1/standalone-selling-prices"))).data).toEqual([]);
+    expect((await expectOk(suite.tenant.admin.get("/v1/standalone-selling-prices"))).data).toEqual([]);
   });
 
   it("allocates an invoice's fixed fees by relative standalone selling price", async () => {
     // Support sells for 500.00 on its own (per product); the platform for 1,300.00 (per charge of the plan).
     const support = await expectOk(
-      tenant.admin.put("/v1/standalone-selling-prices", {
+      suite.tenant.admin.put("/v1/standalone-selling-prices", {
         product: "support",
         currency: "USD",
         amount: "450",
       }),
     );
     const again = await expectOk(
-      tenant.admin.put("/v1/standalone-selling-prices", {
+      suite.tenant.admin.put("/v1/standalone-selling-prices", {
         product: "support",
         currency: "USD",
         amount: "500.00",
@@ -69,7 +66,7 @@ describe("standalone selling prices", () => {
     );
     expect(again).toMatchObject({ id: support.id, product: "support", plan: null, amount: "500" });
     await expectOk(
-      tenant.admin.put("/v1/standalone-selling-prices", {
+      suite.tenant.admin.put("/v1/standalone-selling-prices", {
         plan: "bundle",
         charge: "platform",
         currency: "USD",
@@ -77,19 +74,21 @@ describe("standalone selling prices", () => {
       }),
     );
     const audit = await expectOk(
-      tenant.admin.get(`/v1/audit-events?object_type=standalone_selling_price&object_id=${support.id}`),
+      suite.tenant.admin.get(`/v1/audit-events?object_type=standalone_selling_price&object_id=${support.id}`),
     );
     expect(audit.data.map((event: { action: string }) => event.action).sort()).toEqual([
       "standalone_selling_price.set",
       "standalone_selling_price.set",
     ]);
 
-    const { customer } = await subscribeNewCustomer(tenant.admin, planId, {
+    const { customer } = await subscribeNewCustomer(suite.tenant.admin, planId, {
       customer: { currency: "USD" },
       subscription: { start_at: "2026-01-01T00:00:00Z", billing: "calendar" },
     });
-    await advanceTestClock(tenant.admin, "2026-01-01T00:00:01Z");
-    const { data } = await expectOk(tenant.admin.get(`/v1/revenue-schedules?customer_id=${customer.id}`));
+    await advanceTestClock(suite.tenant.admin, "2026-01-01T00:00:01Z");
+    const { data } = await expectOk(
+      suite.tenant.admin.get(`/v1/revenue-schedules?customer_id=${customer.id}`),
+    );
     // 1,200.00 of revenue. Weights: platform 1,000.00 × 1,300/1,000 = 1,300; support 200.00 × 500/200 = 500.
     // In cents: 120,000 × 1,300/1,800 = 86,666.67 → 86,666; × 500/1,800 = 33,333.33 → 33,333; the cent left
     // goes to the larger remainder (.67): platform 866.67, support 333.33 (at list prices: 1,000.00 and 200.00).
@@ -102,17 +101,17 @@ describe("standalone selling prices", () => {
   });
 
   it("lists and removes a price, the removal audited", async () => {
-    const { data } = await expectOk(tenant.admin.get("/v1/standalone-selling-prices?currency=USD"));
+    const { data } = await expectOk(suite.tenant.admin.get("/v1/standalone-selling-prices?currency=USD"));
     expect(
       data
         .map((price: { product: string | null; charge: string | null }) => price.product ?? price.charge)
         .sort(),
     ).toEqual(["platform", "support"]);
-    const removed = await expectOk(tenant.admin.delete(`/v1/standalone-selling-prices/${data[0].id}`));
+    const removed = await expectOk(suite.tenant.admin.delete(`/v1/standalone-selling-prices/${data[0].id}`));
     expect(removed.id).toBe(data[0].id);
-    expect((await tenant.admin.delete(`/v1/standalone-selling-prices/${data[0].id}`)).status).toBe(404);
+    expect((await suite.tenant.admin.delete(`/v1/standalone-selling-prices/${data[0].id}`)).status).toBe(404);
     const audit = await expectOk(
-      tenant.admin.get(`/v1/audit-events?object_type=standalone_selling_price&object_id=${data[0].id}`),
+      suite.tenant.admin.get(`/v1/audit-events?object_type=standalone_selling_price&object_id=${data[0].id}`),
     );
     expect(audit.data.map((event: { action: string }) => event.action)).toContain(
       "standalone_selling_price.removed",

@@ -12,20 +12,19 @@
 // whole period). 500 more by 14 February: the invoice bills 1,700 tokens =
 // 70.00, and February earns 70.00 - 20.00 = 50.00. 300 tokens of the next
 // period by 28 February are still in the free tier: nothing accrued.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createMeter, createPlan, subscribe } from "../../test/support/builders.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { type TestTenant, testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Usage accruals" });
 let customerId: string;
 
 type Row = { period: string; currency: string; recognized: string; unbilled_balance: string };
 type Line = { account_role: string; debit: string; credit: string; memo: string };
 
-async function tokens(id: string, timestamp: string, value: number, client = tenant.admin) {
+async function tokens(id: string, timestamp: string, value: number, client = suite.tenant.admin) {
   const result = await expectOk(
     client.post("/v1/events/batch", {
       events: [{ id, name: "tokens_used", timestamp, customer: "acme", properties: { tokens: value } }],
@@ -34,7 +33,7 @@ async function tokens(id: string, timestamp: string, value: number, client = ten
   expect(result.rejected).toEqual([]);
 }
 
-async function revenue(period: string, client = tenant.admin): Promise<Row | undefined> {
+async function revenue(period: string, client = suite.tenant.admin): Promise<Row | undefined> {
   const report = await expectOk(client.get(`/v1/revenue-report?from=${period}&to=${period}`));
   return (report.rows as Row[]).find((row) => row.currency === "USD");
 }
@@ -88,53 +87,51 @@ async function meteredCustomer(client: TestTenant["admin"]): Promise<string> {
 }
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Usage accruals" }));
-  customerId = await meteredCustomer(tenant.admin);
-  await advanceTestClock(tenant.admin, "2026-02-05T12:00:00Z");
+  customerId = await meteredCustomer(suite.tenant.admin);
+  await advanceTestClock(suite.tenant.admin, "2026-02-05T12:00:00Z");
 });
-afterAll(async () => testApp?.close());
 
 describe("usage accrued in its month", () => {
   it("accrues January's usage at the period-to-date price, and the close comes clean without an override", async () => {
     expect(await revenue("2026-01")).toMatchObject({ recognized: "20.00", unbilled_balance: "20.00" });
-    const journal = await expectOk(tenant.admin.get("/v1/journal?period=2026-01"));
+    const journal = await expectOk(suite.tenant.admin.get("/v1/journal?period=2026-01"));
     expect(journal.balanced).toBe(true);
     expect(sumOf(journal.lines, "unbilled_receivables", "debit")).toBe(20);
     expect(sumOf(journal.lines, "revenue", "credit")).toBe(20);
 
-    const reconciliation = await expectOk(tenant.admin.get("/v1/reconciliation?period=2026-01"));
+    const reconciliation = await expectOk(suite.tenant.admin.get("/v1/reconciliation?period=2026-01"));
     expect(reconciliation.clean).toBe(true);
     expect(reconciliation.usage.differences).toMatchObject([
       { cause: "not_yet_billed", events: 2, amount: "20.00", currency: "USD" },
     ]);
 
-    await expectCreated(tenant.admin.post("/v1/journal-exports", { period: "2026-01" }));
-    const checklist = await expectOk(tenant.admin.get("/v1/close-checklist?period=2026-01"));
+    await expectCreated(suite.tenant.admin.post("/v1/journal-exports", { period: "2026-01" }));
+    const checklist = await expectOk(suite.tenant.admin.get("/v1/close-checklist?period=2026-01"));
     expect(checklist.items.filter((item: { passed: boolean }) => !item.passed)).toEqual([]);
-    const lock = await expectCreated(tenant.admin.post("/v1/period-locks", { period: "2026-01" }));
+    const lock = await expectCreated(suite.tenant.admin.post("/v1/period-locks", { period: "2026-01" }));
     expect(lock.reason).toBeNull();
   });
 
   it("keeps the closed month as it was, and the invoice reverses the accrual on its date", async () => {
-    const januaryBefore = await expectOk(tenant.admin.get("/v1/journal?period=2026-01"));
+    const januaryBefore = await expectOk(suite.tenant.admin.get("/v1/journal?period=2026-01"));
     // A late January event after the lock changes neither January nor its accrual.
     await tokens("jan-late", "2026-01-30T09:00:00Z", 100);
-    await advanceTestClock(tenant.admin, "2026-02-14T12:00:00Z");
+    await advanceTestClock(suite.tenant.admin, "2026-02-14T12:00:00Z");
     await tokens("feb-1", "2026-02-10T10:00:00Z", 400);
-    await advanceTestClock(tenant.admin, "2026-02-15T00:00:00Z");
-    const invoices = await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${customerId}`));
+    await advanceTestClock(suite.tenant.admin, "2026-02-15T00:00:00Z");
+    const invoices = await expectOk(suite.tenant.admin.get(`/v1/invoices?customer_id=${customerId}`));
     expect(invoices.data.map((invoice: { total: string }) => invoice.total)).toEqual(["70.00"]);
 
-    await advanceTestClock(tenant.admin, "2026-02-28T12:00:00Z");
+    await advanceTestClock(suite.tenant.admin, "2026-02-28T12:00:00Z");
     await tokens("feb-2", "2026-02-27T10:00:00Z", 300);
-    await advanceTestClock(tenant.admin, "2026-03-02T00:00:00Z");
+    await advanceTestClock(suite.tenant.admin, "2026-03-02T00:00:00Z");
 
-    const januaryAfter = await expectOk(tenant.admin.get("/v1/journal?period=2026-01"));
+    const januaryAfter = await expectOk(suite.tenant.admin.get("/v1/journal?period=2026-01"));
     expect(januaryAfter.digest).toBe(januaryBefore.digest);
     expect(await revenue("2026-01")).toMatchObject({ recognized: "20.00", unbilled_balance: "20.00" });
     // February: the invoice's 70.00 less January's accrual reversed; the new period is still in its free tier.
     expect(await revenue("2026-02")).toMatchObject({ recognized: "50.00", unbilled_balance: "0.00" });
-    const february = await expectOk(tenant.admin.get("/v1/journal?period=2026-02"));
+    const february = await expectOk(suite.tenant.admin.get("/v1/journal?period=2026-02"));
     expect(february.balanced).toBe(true);
     const reversal = (february.lines as Line[]).filter((line) => line.memo.startsWith("Accrual reversed"));
     expect(reversal.map((line) => [line.account_role, line.debit, line.credit])).toEqual([
@@ -146,7 +143,7 @@ describe("usage accrued in its month", () => {
 
 describe("usage invoiced before its month is closed", () => {
   it("splits the invoice over the months as it was accrued, by period-to-date amounts, not by events counted", async () => {
-    const open = await testApp.newTenant("Usage invoiced before the close");
+    const open = await suite.testApp.newTenant("Usage invoiced before the close");
     await meteredCustomer(open.admin);
     await advanceTestClock(open.admin, "2026-02-14T12:00:00Z");
     await tokens("feb-1", "2026-02-10T10:00:00Z", 500, open.admin);

@@ -3,12 +3,11 @@
 // are refused until a different person approves them. The author cannot
 // approve through a second key of their own or a rotated key, finance cannot
 // approve at all, and an approval makes exactly one change.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createPlan } from "../../test/support/builders.ts";
-import { type ApiClient, startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { type ApiClient, testAppForFile } from "../../test/support/test-app.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Approval requests" });
 
 const limits = {
   credit_grants_above: [{ currency: "USD", amount: "1000.00" }],
@@ -19,23 +18,22 @@ const limits = {
 };
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant("Approval requests");
   // Asking for more approval applies at once, without a second admin.
-  const policy = await tenant.admin.patch("/v1/catalog/approval-policy", { approval_required_for: limits });
+  const policy = await suite.tenant.admin.patch("/v1/catalog/approval-policy", {
+    approval_required_for: limits,
+  });
   expect(policy.status, JSON.stringify(policy.body)).toBe(200);
   expect(policy.body).toMatchObject({ approval_required_for: limits, pending_change: null });
 });
-afterAll(async () => testApp?.close());
 
 function clientOf(secret: string): ApiClient {
-  return testApp.rawClient(`Bearer ${secret}`);
+  return suite.testApp.rawClient(`Bearer ${secret}`);
 }
 
 async function pendingRequestOf(
   summaryPart: string,
 ): Promise<{ id: string; requested_by: { name: string } }> {
-  const pending = await tenant.admin.get("/v1/approval-requests?state=pending&limit=100");
+  const pending = await suite.tenant.admin.get("/v1/approval-requests?state=pending&limit=100");
   const found = pending.body.data.find((request: { summary: string }) =>
     request.summary.includes(summaryPart),
   );
@@ -45,7 +43,7 @@ async function pendingRequestOf(
 
 describe("credit grants above the limit", () => {
   it("lets a grant under the limit through, and refuses a larger one until another person approves it", async () => {
-    const author = await tenant.client("admin");
+    const author = await suite.tenant.client("admin");
     const customer = await createCustomer(author);
     const grantPath = `/v1/customers/${customer.id}/credit-grants`;
     const small = await author.post(grantPath, {
@@ -85,10 +83,10 @@ describe("credit grants above the limit", () => {
     const viaSecondKey = await clientOf(secondKey.body.secret).post(approvePath, {});
     expect(viaSecondKey.status).toBe(403);
     expect(viaSecondKey.body.code).toBe("approver_is_author");
-    const keys = await tenant.admin.get("/v1/api-keys?limit=100");
+    const keys = await suite.tenant.admin.get("/v1/api-keys?limit=100");
     const authorKey = keys.body.data.find((key: { prefix: string }) => author.key.startsWith(key.prefix));
     expect(authorKey.owner).toMatchObject({ name: "admin test key" });
-    const rotated = await tenant.admin.post(`/v1/api-keys/${authorKey.id}/rotate`, {
+    const rotated = await suite.tenant.admin.post(`/v1/api-keys/${authorKey.id}/rotate`, {
       previous_key_valid_for_seconds: 3600,
     });
     expect(rotated.status).toBe(201);
@@ -98,11 +96,11 @@ describe("credit grants above the limit", () => {
     expect((await author.post(approvePath, {})).body.code).toBe("approver_is_author");
 
     // Finance reads the request but may not approve it.
-    const finance = await tenant.client("finance");
+    const finance = await suite.tenant.client("finance");
     expect((await finance.get(`/v1/approval-requests/${request.id}`)).status).toBe(200);
     expect((await finance.post(approvePath, {})).status).toBe(403);
 
-    const approver = await tenant.client("billing_ops");
+    const approver = await suite.tenant.client("billing_ops");
     const approved = await approver.post(approvePath, { comment: "the enterprise deal" });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     expect(approved.body).toMatchObject({
@@ -116,11 +114,11 @@ describe("credit grants above the limit", () => {
     // Sending the same request again makes the grant, once.
     const granted = await clientOf(rotated.body.secret).post(grantPath, big);
     expect(granted.status, JSON.stringify(granted.body)).toBe(201);
-    const used = await tenant.admin.get(`/v1/approval-requests/${request.id}`);
+    const used = await suite.tenant.admin.get(`/v1/approval-requests/${request.id}`);
     expect(used.body).toMatchObject({ state: "used", used_for_object_id: granted.body.id });
     expect((await author.post(grantPath, big)).body.code).toBe("approval_required");
 
-    const trail = await tenant.admin.get(
+    const trail = await suite.tenant.admin.get(
       `/v1/audit-events?object_type=approval_request&object_id=${request.id}`,
     );
     expect(trail.body.data.map((entry: { action: string }) => entry.action)).toEqual([
@@ -133,7 +131,7 @@ describe("credit grants above the limit", () => {
 
 describe("coupons and price overrides above the limits", () => {
   it("refuses a coupon above the percent limit and lets a smaller one through", async () => {
-    const author = await tenant.client("billing_ops");
+    const author = await suite.tenant.client("billing_ops");
     const coupon = { name: "Launch", type: "percentage", duration: "once" };
     expect((await author.post("/v1/coupons", { ...coupon, code: "HALF", percent: "50" })).status).toBe(201);
     const deep = await author.post("/v1/coupons", { ...coupon, code: "DEEP", percent: "60" });
@@ -154,8 +152,8 @@ describe("coupons and price overrides above the limits", () => {
   });
 
   it("refuses a discount override above the percent limit until another person approves it", async () => {
-    const author = await tenant.client("billing_ops");
-    const plan = await createPlan(tenant.admin, {
+    const author = await suite.tenant.client("billing_ops");
+    const plan = await createPlan(suite.tenant.admin, {
       code: "overridden",
       version: { charges: [{ id: "base", type: "fixed", amount: "100.00" }] },
     });
@@ -175,7 +173,9 @@ describe("coupons and price overrides above the limits", () => {
     const path = `/v1/customers/${customer.id}/price-overrides`;
     expect((await author.post(path, override)).body.code).toBe("approval_required");
     const request = await pendingRequestOf(`Give customer ${customer.id} 30% off`);
-    expect((await tenant.admin.post(`/v1/approval-requests/${request.id}/approve`, {})).status).toBe(200);
+    expect((await suite.tenant.admin.post(`/v1/approval-requests/${request.id}/approve`, {})).status).toBe(
+      200,
+    );
     const made = await author.post(path, override);
     expect(made.status, JSON.stringify(made.body)).toBe(201);
   });
@@ -183,16 +183,16 @@ describe("coupons and price overrides above the limits", () => {
 
 describe("plan migrations and rollouts", () => {
   it("refuses a migration or a rollout until another person approves it; previews need no approval", async () => {
-    const author = await tenant.client("billing_ops");
-    const plan = await createPlan(tenant.admin, {
+    const author = await suite.tenant.client("billing_ops");
+    const plan = await createPlan(suite.tenant.admin, {
       code: "migrated",
       version: { charges: [{ id: "base", type: "fixed", amount: "10.00" }] },
     });
-    const draft = await tenant.admin.post(`/v1/plans/${plan.id}/versions`, {
+    const draft = await suite.tenant.admin.post(`/v1/plans/${plan.id}/versions`, {
       charges: [{ id: "base", type: "fixed", amount: "12.00" }],
     });
     expect(draft.status).toBe(201);
-    expect((await tenant.admin.post(`/v1/plans/${plan.id}/versions/2/publish`, {})).status).toBe(200);
+    expect((await suite.tenant.admin.post(`/v1/plans/${plan.id}/versions/2/publish`, {})).status).toBe(200);
     const migration = { from_version: 1, to_version: 2, timing: "now" };
     const preview = await author.post(`/v1/plans/${plan.id}/migrations`, { ...migration, dry_run: true });
     expect(preview.status, JSON.stringify(preview.body)).toBe(200);
@@ -200,7 +200,9 @@ describe("plan migrations and rollouts", () => {
       "approval_required",
     );
     const request = await pendingRequestOf(`plan ${plan.id} from version 1 to version 2`);
-    expect((await tenant.admin.post(`/v1/approval-requests/${request.id}/approve`, {})).status).toBe(200);
+    expect((await suite.tenant.admin.post(`/v1/approval-requests/${request.id}/approve`, {})).status).toBe(
+      200,
+    );
     expect((await author.post(`/v1/plans/${plan.id}/migrations`, migration)).status).toBe(201);
 
     // A staged rollout of the same versions waits for another person too.
@@ -215,9 +217,9 @@ describe("plan migrations and rollouts", () => {
     expect((await author.post(`/v1/approval-requests/${rolloutRequest.id}/approve`, {})).body.code).toBe(
       "approver_is_author",
     );
-    expect((await tenant.admin.post(`/v1/approval-requests/${rolloutRequest.id}/approve`, {})).status).toBe(
-      200,
-    );
+    expect(
+      (await suite.tenant.admin.post(`/v1/approval-requests/${rolloutRequest.id}/approve`, {})).status,
+    ).toBe(200);
     const started = await author.post("/v1/rollouts", rollout);
     expect(started.status, JSON.stringify(started.body)).toBe(201);
   });
@@ -225,7 +227,7 @@ describe("plan migrations and rollouts", () => {
 
 describe("loosening the limits", () => {
   it("waits for a second admin", async () => {
-    const author = await tenant.client("admin");
+    const author = await suite.tenant.client("admin");
     const proposed = await author.patch("/v1/catalog/approval-policy", {
       approval_required_for: { ...limits, credit_grants_above: [{ currency: "USD", amount: "5000.00" }] },
     });
@@ -241,7 +243,7 @@ describe("loosening the limits", () => {
       {},
     );
     expect(self.body.code).toBe("approver_is_author");
-    const approved = await tenant.admin.post(
+    const approved = await suite.tenant.admin.post(
       `/v1/catalog/approval-policy/changes/${proposed.body.pending_change.id}/approve`,
       {},
     );

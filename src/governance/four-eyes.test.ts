@@ -1,19 +1,17 @@
 // Four-eyes between persons, not keys: the author of a change cannot approve
 // it through a second key of their own, a rotated key, or a key of a service
 // account they own; another person can.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type ApiClient, testAppForFile } from "../../test/support/test-app.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Four eyes" });
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant("Four eyes");
-  const policy = await tenant.admin.patch("/v1/catalog/approval-policy", { publish_requires_approval: true });
+  const policy = await suite.tenant.admin.patch("/v1/catalog/approval-policy", {
+    publish_requires_approval: true,
+  });
   expect(policy.status).toBe(200);
 });
-afterAll(async () => testApp?.close());
 
 let planCount = 0;
 
@@ -32,12 +30,12 @@ async function submittedPlan(author: ApiClient): Promise<string> {
 }
 
 function clientOf(secret: string): ApiClient {
-  return testApp.rawClient(`Bearer ${secret}`);
+  return suite.testApp.rawClient(`Bearer ${secret}`);
 }
 
 describe("four-eyes between persons", () => {
   it("refuses the author approving through a second key the author made", async () => {
-    const author = await tenant.client("admin");
+    const author = await suite.tenant.client("admin");
     const planId = await submittedPlan(author);
     const secondKey = await author.post("/v1/api-keys", { name: "my second key", role: "admin" });
     expect(secondKey.status).toBe(201);
@@ -47,11 +45,11 @@ describe("four-eyes between persons", () => {
   });
 
   it("refuses the author approving through their rotated key", async () => {
-    const author = await tenant.client("admin");
+    const author = await suite.tenant.client("admin");
     const planId = await submittedPlan(author);
-    const keys = await tenant.admin.get("/v1/api-keys?limit=100");
+    const keys = await suite.tenant.admin.get("/v1/api-keys?limit=100");
     const authorKey = keys.body.data.find((key: { prefix: string }) => author.key.startsWith(key.prefix));
-    const rotated = await tenant.admin.post(`/v1/api-keys/${authorKey.id}/rotate`, {
+    const rotated = await suite.tenant.admin.post(`/v1/api-keys/${authorKey.id}/rotate`, {
       previous_key_valid_for_seconds: 0,
     });
     expect(rotated.status).toBe(201);
@@ -61,11 +59,11 @@ describe("four-eyes between persons", () => {
   });
 
   it("lets another person approve, and the review trail names both", async () => {
-    const author = await tenant.client("billing_ops");
+    const author = await suite.tenant.client("billing_ops");
     const planId = await submittedPlan(author);
-    const approval = await tenant.admin.post(`/v1/plans/${planId}/versions/1/approve`, {});
+    const approval = await suite.tenant.admin.post(`/v1/plans/${planId}/versions/1/approve`, {});
     expect(approval.status).toBe(200);
-    const review = await tenant.admin.get(`/v1/plans/${planId}/versions/1/review`);
+    const review = await suite.tenant.admin.get(`/v1/plans/${planId}/versions/1/review`);
     expect(
       review.body.data.map((step: { action: string; actor: { person: { name: string } } }) => [
         step.action,
@@ -78,7 +76,7 @@ describe("four-eyes between persons", () => {
   });
 
   it("lets one admin tighten the approval policy, but loosening it waits for another person", async () => {
-    const author = await tenant.client("admin");
+    const author = await suite.tenant.client("admin");
     const proposed = await author.patch("/v1/catalog/approval-policy", {
       publish_requires_approval: false,
       reason: "a quiet week",
@@ -93,7 +91,7 @@ describe("four-eyes between persons", () => {
       },
     });
     const changeId = proposed.body.pending_change.id;
-    const again = await tenant.admin.patch("/v1/catalog/approval-policy", {
+    const again = await suite.tenant.admin.patch("/v1/catalog/approval-policy", {
       publish_requires_approval: false,
     });
     expect(again.body.code).toBe("approval_policy_change_pending");
@@ -106,11 +104,14 @@ describe("four-eyes between persons", () => {
     expect(self.status).toBe(403);
     expect(self.body.code).toBe("approver_is_author");
 
-    const approved = await tenant.admin.post(`/v1/catalog/approval-policy/changes/${changeId}/approve`, {});
+    const approved = await suite.tenant.admin.post(
+      `/v1/catalog/approval-policy/changes/${changeId}/approve`,
+      {},
+    );
     expect(approved.body).toMatchObject({ publish_requires_approval: false, pending_change: null });
     const tightened = await author.patch("/v1/catalog/approval-policy", { publish_requires_approval: true });
     expect(tightened.body).toMatchObject({ publish_requires_approval: true, pending_change: null });
-    const trail = await tenant.admin.get("/v1/audit-events?object_type=approval_policy_change");
+    const trail = await suite.tenant.admin.get("/v1/audit-events?object_type=approval_policy_change");
     expect(trail.body.data.map((entry: { action: string }) => entry.action)).toEqual([
       "approval_policy.change_approved",
       "approval_policy.change_proposed",

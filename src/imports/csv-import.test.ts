@@ -6,17 +6,16 @@
 // is refused at row 1. Usage backfills from NDJSON and CSV files store each
 // event id once (a rerun skips them all), name each bad line and field, and
 // refuse a dry run and a file over the size limit.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createPlan } from "../../test/support/builders.ts";
 import { runImportJob } from "../../test/support/imports.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 
 // Tests read response bodies loosely and let their assertions check the shape.
 // biome-ignore lint/suspicious/noExplicitAny: a test's view of JSON it is about to assert on.
 type Loose = any;
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Spreadsheet billing" });
 
 const customersWithErrors = [
   "external_id,name,email,country,currency,address_line1,address_city,tax_id_type,tax_id_value",
@@ -30,9 +29,9 @@ const customersWithErrors = [
 
 /** Runs an import of `body` to its end and reads its whole report. */
 async function runImportOf(body: object): Promise<{ run: Loose; records: Loose[] }> {
-  const run = await runImportJob(testApp, tenant.admin, body);
+  const run = await runImportJob(suite.testApp, suite.tenant.admin, body);
   expect(run.status, run.failure ?? undefined).toBe("completed");
-  const records = (await tenant.admin.get(`/v1/imports/${run.id}/records?limit=500`)).body.data;
+  const records = (await suite.tenant.admin.get(`/v1/imports/${run.id}/records?limit=500`)).body.data;
   return { run, records };
 }
 
@@ -50,12 +49,6 @@ const outcomes = (records: Loose[]) =>
       `${record.source_id} ${record.outcome}: ${record.reason ?? record.fairbill_id.slice(0, 4)}`,
   );
 
-beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant("Spreadsheet billing");
-});
-afterAll(async () => testApp?.close());
-
 describe("CSV imports", () => {
   it("names each bad row and column, and imports nothing from the file in atomic mode", async () => {
     const { run, records } = await importCsv("customers", customersWithErrors, true);
@@ -69,14 +62,14 @@ describe("CSV imports", () => {
       "row 7 skipped: not imported: the file has 4 problems and the import is atomic",
     ]);
     expect(records[1].source_record).toMatchObject({ external_id: "globex", email: "not-an-email" });
-    const customers = await tenant.admin.get("/v1/customers");
+    const customers = await suite.tenant.admin.get("/v1/customers");
     expect(customers.body.data).toEqual([]);
   });
 
   it("imports the good rows when not atomic, then the fixed rows, and creates nothing on a second run", async () => {
     const partial = await importCsv("customers", customersWithErrors, false);
     expect([partial.run.created, partial.run.skipped, partial.run.refused]).toEqual([2, 0, 4]);
-    const acme = (await tenant.admin.get("/v1/customers?external_id=acme")).body.data[0];
+    const acme = (await suite.tenant.admin.get("/v1/customers?external_id=acme")).body.data[0];
     expect(acme).toMatchObject({
       name: "Acme GmbH",
       country: "DE",
@@ -98,11 +91,11 @@ describe("CSV imports", () => {
     const again = await importCsv("customers", fixed, true);
     expect([again.run.created, again.run.skipped, again.run.refused]).toEqual([0, 5, 0]);
     expect(again.records[0].reason).toMatch(/^imported before as cus_|exists already/);
-    expect((await tenant.admin.get("/v1/customers?limit=100")).body.data).toHaveLength(5);
+    expect((await suite.tenant.admin.get("/v1/customers?limit=100")).body.data).toHaveLength(5);
   });
 
   it("checks a subscriptions file against the customers and plans it names", async () => {
-    await createPlan(tenant.admin, {
+    await createPlan(suite.tenant.admin, {
       code: "team",
       name: "Team",
       version: { charges: [{ id: "seats", type: "fixed", amount: "10.00" }] },
@@ -126,8 +119,9 @@ describe("CSV imports", () => {
       // Checked by the subscriptions domain when the row is applied: the plan was published after start_at.
       expect.stringMatching(/^row 6 refused: row 6: Plan team has no published version in effect at /),
     ]);
-    const globex = (await tenant.admin.get("/v1/customers?external_id=globex")).body.data[0];
-    const subscriptions = (await tenant.admin.get(`/v1/subscriptions?customer_id=${globex.id}`)).body.data;
+    const globex = (await suite.tenant.admin.get("/v1/customers?external_id=globex")).body.data[0];
+    const subscriptions = (await suite.tenant.admin.get(`/v1/subscriptions?customer_id=${globex.id}`)).body
+      .data;
     expect(subscriptions).toEqual([
       expect.objectContaining({ external_id: "globex-team", quantities: { seats: 12 } }),
     ]);
@@ -141,7 +135,7 @@ describe("CSV imports", () => {
     );
     expect(records[0].reason).toContain("row 1, column customer_external_id: is required and missing");
     expect(records[1].reason).toBe("not read: the header has problems");
-    const missing = await tenant.admin.post("/v1/imports", { source: "csv" });
+    const missing = await suite.tenant.admin.post("/v1/imports", { source: "csv" });
     expect(missing.status).toBe(400);
     expect(missing.body.errors).toEqual([expect.objectContaining({ path: "$.csv" })]);
   });
@@ -164,7 +158,7 @@ describe("usage imports", () => {
       { code: "calls", event_name: "api_call", aggregation: "count" },
       { code: "storage", event_name: "storage_used", aggregation: "sum", property: "gigabytes" },
     ]) {
-      const created = await tenant.admin.post("/v1/meters", {
+      const created = await suite.tenant.admin.post("/v1/meters", {
         ...meter,
         name: meter.code,
         effective_from: "2026-01-01T00:00:00Z",
@@ -199,7 +193,7 @@ describe("usage imports", () => {
     const again = await runImportOf({ source: "usage", usage: { format: "ndjson", text: ndjson } });
     expect([again.run.created, again.run.skipped, again.run.refused]).toEqual([0, 3, 4]);
     expect(again.records[0].reason).toBe("event u-1 was stored before: counted once");
-    const events = await tenant.admin.get("/v1/events?customer=acme&limit=100");
+    const events = await suite.tenant.admin.get("/v1/events?customer=acme&limit=100");
     expect(events.body.data.map((event: Loose) => event.id).sort()).toEqual(["u-1", "u-2", "u-3"]);
   });
 
@@ -221,7 +215,7 @@ describe("usage imports", () => {
         expect.stringMatching(/^line 5 refused: line 5, field timestamp: /),
       ],
     );
-    const stored = (await tenant.admin.get("/v1/events?customer=acme&limit=100")).body.data;
+    const stored = (await suite.tenant.admin.get("/v1/events?customer=acme&limit=100")).body.data;
     expect(stored.find((event: Loose) => event.id === "u-7")?.properties).toEqual({ gigabytes: "7.5" });
 
     const header = await runImportOf({
@@ -231,14 +225,14 @@ describe("usage imports", () => {
     expect(header.records.map((record: Loose) => record.reason)).toEqual([
       expect.stringMatching(/^line 1, field amount: is not a column of a usage file/),
     ]);
-    const dryRun = await tenant.admin.post("/v1/imports", {
+    const dryRun = await suite.tenant.admin.post("/v1/imports", {
       source: "usage",
       dry_run: true,
       usage: { format: "ndjson", text: ndjson },
     });
     expect(dryRun.status).toBe(400);
     expect(dryRun.body.errors).toEqual([expect.objectContaining({ path: "$.dry_run" })]);
-    const oversized = await tenant.admin.post("/v1/imports", {
+    const oversized = await suite.tenant.admin.post("/v1/imports", {
       source: "usage",
       usage: { format: "ndjson", text: "{}\n".repeat(50_001) },
     });
@@ -246,7 +240,7 @@ describe("usage imports", () => {
     expect(oversized.body.errors).toEqual([
       { path: "$.usage.text", message: "holds 50001 events; a file may hold at most 50000: split it" },
     ]);
-    const both = await tenant.admin.post("/v1/imports", {
+    const both = await suite.tenant.admin.post("/v1/imports", {
       source: "usage",
       usage: { format: "ndjson", text: ndjson },
       csv: { object: "customers", text: "external_id\nx" },

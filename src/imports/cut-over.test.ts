@@ -10,16 +10,23 @@
 // that and in the past; set on 1 April, Fairbill bills the imported
 // subscriptions from then and not before, and the old system's
 // subscriptions are listed for cancellation. Every change is audited.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createPlan } from "../../test/support/builders.ts";
 import { runImportJob } from "../../test/support/imports.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: a test's view of JSON it is about to assert on.
 type Loose = any;
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({
+  allowPrivateTargets: true,
+  email: {
+    smtpUrl: "smtp://mail.example.com:587",
+    emailFrom: "Billing <billing@example.com>",
+    dataDirectory: "",
+  },
+  tenantName: "Cut-over tests",
+});
 
 const header =
   "customer_external_id,invoice_number,period_start,period_end,charge_code,description,quantity,unit_price,amount,tax,total";
@@ -42,33 +49,23 @@ function oldInvoicesCsv(): string {
 }
 
 function importCsv(object: "customers" | "subscriptions", text: string): Promise<Loose> {
-  return runImportJob(testApp, tenant.admin, { source: "csv", csv: { object, text } });
+  return runImportJob(suite.testApp, suite.tenant.admin, { source: "csv", csv: { object, text } });
 }
 
 async function checklistOf(): Promise<Record<string, Loose>> {
-  const cutOver = await tenant.admin.get("/v1/cut-over");
+  const cutOver = await suite.tenant.admin.get("/v1/cut-over");
   expect(cutOver.status, JSON.stringify(cutOver.body)).toBe(200);
   return Object.fromEntries(cutOver.body.checklist.map((entry: Loose) => [entry.item, entry]));
 }
 
 beforeAll(async () => {
-  testApp = await startTestApp({
-    allowPrivateTargets: true,
-    email: {
-      smtpUrl: "smtp://mail.example.com:587",
-      emailFrom: "Billing <billing@example.com>",
-      dataDirectory: "",
-    },
-  });
-  tenant = await testApp.newTenant("Cut-over tests");
-  await tenant.admin.post("/v1/test-clock", { frozen_at: "2031-01-01T00:00:00Z" });
-  await createPlan(tenant.admin, {
+  await suite.tenant.admin.post("/v1/test-clock", { frozen_at: "2031-01-01T00:00:00Z" });
+  await createPlan(suite.tenant.admin, {
     code: "standard",
     name: "Standard",
     version: { charges: [{ id: "base", type: "fixed", amount: "25.00", timing: "in_arrears" }] },
   });
 }, 300_000);
-afterAll(async () => testApp?.close());
 
 describe("the cut-over", () => {
   let runId: string;
@@ -101,7 +98,7 @@ describe("the cut-over", () => {
     expect(checklist.emails).toMatchObject({ status: "missing", missing_count: 1 });
     expect(checklist.emails.missing_ids[0]).toMatch(/^cus_/);
     expect(checklist.emails.detail).toContain("1 customer billed has no email address");
-    const updated = await tenant.admin.patch(`/v1/customers/${checklist.emails.missing_ids[0]}`, {
+    const updated = await suite.tenant.admin.patch(`/v1/customers/${checklist.emails.missing_ids[0]}`, {
       email: "one@example.com",
     });
     expect(updated.status, JSON.stringify(updated.body)).toBe(200);
@@ -118,7 +115,7 @@ describe("the cut-over", () => {
     expect(checklist.imports).toMatchObject({ status: "missing", missing_ids: [refused.id] });
     expect(checklist.imports.detail).toContain("left 1 refused record unresolved");
     const resolve = (position: number, body: unknown) =>
-      tenant.admin.post(`/v1/imports/${refused.id}/records/${position}/resolve`, body);
+      suite.tenant.admin.post(`/v1/imports/${refused.id}/records/${position}/resolve`, body);
     const decision = { reason: "cust-2 left before the switch: not needed in Fairbill." };
     expect((await resolve(1, {})).status).toBe(400);
     expect((await resolve(0, decision)).body.code).toBe("import_record_not_refused");
@@ -127,7 +124,7 @@ describe("the cut-over", () => {
     expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
     expect(resolved.body).toMatchObject({ outcome: "refused", resolution: { reason: decision.reason } });
     expect((await resolve(1, decision)).body.code).toBe("import_record_already_resolved");
-    const report = await tenant.admin.get(`/v1/imports/${refused.id}/records?outcome=refused`);
+    const report = await suite.tenant.admin.get(`/v1/imports/${refused.id}/records?outcome=refused`);
     expect(report.body.data[0].resolution).toMatchObject({ reason: decision.reason });
     expect((await checklistOf()).imports.status).toBe("ok");
   });
@@ -135,19 +132,21 @@ describe("the cut-over", () => {
   it("issues no invoice for the imported subscriptions while no switch date is set", async () => {
     // The old system bills January and February (due 1 February and 1 March): the bill runs of the
     // advanced clock pass both billing dates and Fairbill issues nothing, not to bill the customers twice.
-    const advanced = await tenant.admin.post("/v1/test-clock/advance", { to: "2031-03-01T01:00:00Z" });
+    const advanced = await suite.tenant.admin.post("/v1/test-clock/advance", { to: "2031-03-01T01:00:00Z" });
     expect(advanced.status, JSON.stringify(advanced.body)).toBe(200);
-    const invoices = await tenant.admin.get("/v1/invoices?limit=100");
+    const invoices = await suite.tenant.admin.get("/v1/invoices?limit=100");
     expect(invoices.body.data).toEqual([]);
   });
 
   it("needs each difference of the parallel run accepted by a person other than the one who ran it", async () => {
     // The old system billed January and February; Fairbill has billed nothing, and computes what it would have.
-    const created = await tenant.admin.post("/v1/parallel-runs", { old_invoices_csv: oldInvoicesCsv() });
+    const created = await suite.tenant.admin.post("/v1/parallel-runs", {
+      old_invoices_csv: oldInvoicesCsv(),
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(202);
     runId = created.body.id;
-    await testApp.runJobs();
-    const run = (await tenant.admin.get(`/v1/parallel-runs/${runId}`)).body;
+    await suite.testApp.runJobs();
+    const run = (await suite.tenant.admin.get(`/v1/parallel-runs/${runId}`)).body;
     expect(run).toMatchObject({ status: "completed", invoices: 4, matching: 3, customers_total: 2 });
     const checklist = await checklistOf();
     expect(checklist.parallel_run).toMatchObject({
@@ -155,7 +154,7 @@ describe("the cut-over", () => {
       missing_count: 1,
       missing_ids: ["3.0"],
     });
-    const differences = (await tenant.admin.get(`/v1/parallel-runs/${runId}/differences`)).body.data;
+    const differences = (await suite.tenant.admin.get(`/v1/parallel-runs/${runId}/differences`)).body.data;
     expect(differences).toEqual([
       expect.objectContaining({
         id: "3.0",
@@ -166,13 +165,13 @@ describe("the cut-over", () => {
         acceptance: null,
       }),
     ]);
-    const accept = (client: typeof tenant.admin, difference: string, body: unknown) =>
+    const accept = (client: typeof suite.tenant.admin, difference: string, body: unknown) =>
       client.post(`/v1/parallel-runs/${runId}/differences/${difference}/accept`, body);
     const reason = { reason: "The old system overcharged customer 1 in February; refunded there." };
-    const own = await accept(tenant.admin, "3.0", reason);
+    const own = await accept(suite.tenant.admin, "3.0", reason);
     expect(own.status, JSON.stringify(own.body)).toBe(403);
     expect(own.body.code).toBe("accepter_ran_the_run");
-    const second = await tenant.client("billing_ops");
+    const second = await suite.tenant.client("billing_ops");
     expect((await accept(second, "3.0", {})).status).toBe(400);
     expect((await accept(second, "3.1", reason)).status).toBe(404);
     expect((await accept(second, "banana", reason)).status).toBe(404);
@@ -183,30 +182,30 @@ describe("the cut-over", () => {
     expect(again.status).toBe(409);
     expect(again.body.code).toBe("difference_already_accepted");
     expect((await checklistOf()).parallel_run).toMatchObject({ status: "ok", missing_count: 0 });
-    const audit = await tenant.admin.get("/v1/audit-events?action=parallel_run.difference_accepted");
+    const audit = await suite.tenant.admin.get("/v1/audit-events?action=parallel_run.difference_accepted");
     expect(audit.body.data).toHaveLength(1);
   });
 
   it("refuses the switch date until every item is ok, and in the past", async () => {
-    const early = await tenant.admin.post("/v1/cut-over", { switch_at: "2031-04-01T00:00:00Z" });
+    const early = await suite.tenant.admin.post("/v1/cut-over", { switch_at: "2031-04-01T00:00:00Z" });
     expect(early.status, JSON.stringify(early.body)).toBe(409);
     expect(early.body.code).toBe("cut_over_not_ready");
     expect(early.body.detail).toContain("Webhook endpoints configured");
-    const endpoint = await tenant.admin.post("/v1/webhook-endpoints", {
+    const endpoint = await suite.tenant.admin.post("/v1/webhook-endpoints", {
       url: "http://127.0.0.1:9/fairbill-events",
       event_types: ["*"],
     });
     expect(endpoint.status, JSON.stringify(endpoint.body)).toBe(201);
-    const ready = await tenant.admin.get("/v1/cut-over");
+    const ready = await suite.tenant.admin.get("/v1/cut-over");
     expect(ready.body.ready, JSON.stringify(ready.body.checklist)).toBe(true);
     expect(ready.body.switch).toBeNull();
-    const past = await tenant.admin.post("/v1/cut-over", { switch_at: "2031-02-15T00:00:00Z" });
+    const past = await suite.tenant.admin.post("/v1/cut-over", { switch_at: "2031-02-15T00:00:00Z" });
     expect(past.status).toBe(400);
     expect(past.body.errors[0].path).toBe("$.switch_at");
   });
 
   it("bills the imported subscriptions from the switch date, not before, and lists the old ones to cancel", async () => {
-    const set = await tenant.admin.post("/v1/cut-over", {
+    const set = await suite.tenant.admin.post("/v1/cut-over", {
       switch_at: "2031-04-01T00:00:00Z",
       reason: "Parallel run accepted",
     });
@@ -218,10 +217,10 @@ describe("the cut-over", () => {
       ["csv", "old-sub-0"],
       ["csv", "old-sub-1"],
     ]);
-    const twice = await tenant.admin.post("/v1/cut-over", { switch_at: "2031-05-01T00:00:00Z" });
+    const twice = await suite.tenant.admin.post("/v1/cut-over", { switch_at: "2031-05-01T00:00:00Z" });
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe("cut_over_already_set");
-    const subscription = await tenant.admin.get(
+    const subscription = await suite.tenant.admin.get(
       `/v1/subscriptions/${set.body.old_subscriptions_to_cancel[0].subscription_id}`,
     );
     expect(subscription.body).toMatchObject({
@@ -229,14 +228,14 @@ describe("the cut-over", () => {
       next_billing_at: "2031-04-01T00:00:00.000Z",
     });
     // February and March were the old system's: Fairbill's first invoice is dated on the switch date.
-    const advanced = await tenant.admin.post("/v1/test-clock/advance", { to: "2031-04-01T01:00:00Z" });
+    const advanced = await suite.tenant.admin.post("/v1/test-clock/advance", { to: "2031-04-01T01:00:00Z" });
     expect(advanced.status, JSON.stringify(advanced.body)).toBe(200);
-    const invoices = await tenant.admin.get("/v1/invoices?limit=100");
+    const invoices = await suite.tenant.admin.get("/v1/invoices?limit=100");
     expect(invoices.body.data.map((invoice: Loose) => invoice.issued_at)).toEqual([
       "2031-04-01T00:00:00.000Z",
       "2031-04-01T00:00:00.000Z",
     ]);
-    const audit = await tenant.admin.get("/v1/audit-events?action=cut_over.set");
+    const audit = await suite.tenant.admin.get("/v1/audit-events?action=cut_over.set");
     expect(audit.body.data[0]).toMatchObject({ object_type: "cut_over" });
   });
 });

@@ -23,15 +23,14 @@ import {
   startLocalLago,
 } from "../../test/support/local-lago-server.ts";
 import { readEveryPage } from "../../test/support/paged-lists.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 
 // Tests read response bodies loosely and let their assertions check the shape.
 // biome-ignore lint/suspicious/noExplicitAny: a test's view of JSON it is about to assert on.
 type Loose = any;
 
 let lago: LocalLago;
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ allowPrivateTargets: true, tenantName: "Leaving Lago" });
 
 const day = 86_400_000;
 const today = Date.now() - (Date.now() % day);
@@ -294,7 +293,7 @@ function seedOrganization(): void {
 }
 
 function importLago(dryRun: boolean, apiKey = lago.apiKey): Promise<Loose> {
-  return runImportJob(testApp, tenant.admin, {
+  return runImportJob(suite.testApp, suite.tenant.admin, {
     source: "lago",
     dry_run: dryRun,
     lago: { api_url: lago.url, api_key: apiKey },
@@ -302,21 +301,18 @@ function importLago(dryRun: boolean, apiKey = lago.apiKey): Promise<Loose> {
 }
 
 function recordsOf(importId: string, outcome: string): Promise<Loose[]> {
-  return readEveryPage(tenant.admin, `/v1/imports/${importId}/records?limit=100&outcome=${outcome}`);
+  return readEveryPage(suite.tenant.admin, `/v1/imports/${importId}/records?limit=100&outcome=${outcome}`);
 }
 
 async function customerOf(externalId: string): Promise<Loose> {
-  return (await tenant.admin.get(`/v1/customers?external_id=${externalId}`)).body.data[0];
+  return (await suite.tenant.admin.get(`/v1/customers?external_id=${externalId}`)).body.data[0];
 }
 
 beforeAll(async () => {
   lago = await startLocalLago();
   seedOrganization();
-  testApp = await startTestApp({ allowPrivateTargets: true });
-  tenant = await testApp.newTenant("Leaving Lago");
 });
 afterAll(async () => {
-  await testApp?.close();
   await lago?.close();
 });
 
@@ -328,7 +324,10 @@ describe("importing a Lago organization", () => {
     const failed = await importLago(false, "wrong_key");
     expect(failed.status).toBe("failed");
     expect(failed.failure).toMatch(/Lago refused the API key \(lago\.api_key\) with 401/);
-    const stored = await testApp.handle.database.selectFrom("imports").select("source_secret").execute();
+    const stored = await suite.testApp.handle.database
+      .selectFrom("imports")
+      .select("source_secret")
+      .execute();
     expect(stored.map((row) => row.source_secret)).toEqual([null]);
   });
 
@@ -337,10 +336,12 @@ describe("importing a Lago organization", () => {
     expect(dryRun.status, dryRun.failure).toBe("completed");
     expect(dryRun.records_done).toBe(dryRun.records_total);
     expect(dryRun.created).toBeGreaterThan(50);
-    expect((await tenant.admin.get("/v1/customers?limit=5")).body.data).toEqual([]);
-    expect((await tenant.admin.get("/v1/plans")).body.data).toEqual([]);
-    expect((await tenant.admin.get("/v1/meters")).body.data).toEqual([]);
-    expect(await testApp.handle.database.selectFrom("imported_invoices").selectAll().execute()).toEqual([]);
+    expect((await suite.tenant.admin.get("/v1/customers?limit=5")).body.data).toEqual([]);
+    expect((await suite.tenant.admin.get("/v1/plans")).body.data).toEqual([]);
+    expect((await suite.tenant.admin.get("/v1/meters")).body.data).toEqual([]);
+    expect(await suite.testApp.handle.database.selectFrom("imported_invoices").selectAll().execute()).toEqual(
+      [],
+    );
   });
 
   it("creates what maps exactly and leaves the rest for a person, with the reason and the source record", async () => {
@@ -396,11 +397,11 @@ describe("importing a Lago organization", () => {
   });
 
   it("maps each charge model, the filters, the fee, the trial and the minimum commitment", async () => {
-    const plans: Loose[] = (await tenant.admin.get("/v1/plans?limit=100")).body.data;
+    const plans: Loose[] = (await suite.tenant.admin.get("/v1/plans?limit=100")).body.data;
     const versionOf = async (code: string) => {
       const plan = plans.find((candidate) => candidate.code === code);
       expect(plan, code).toBeDefined();
-      return (await tenant.admin.get(`/v1/plans/${plan.id}/versions/1`)).body;
+      return (await suite.tenant.admin.get(`/v1/plans/${plan.id}/versions/1`)).body;
     };
     const starter = await versionOf("starter");
     expect(starter).toMatchObject({ state: "published", currency: "EUR", interval: "month", trial_days: 14 });
@@ -449,7 +450,7 @@ describe("importing a Lago organization", () => {
       ],
       default: { model: "per_unit", unit_price: "0.002" },
     });
-    const meters: Loose[] = (await tenant.admin.get("/v1/meters?limit=100")).body.data;
+    const meters: Loose[] = (await suite.tenant.admin.get("/v1/meters?limit=100")).body.data;
     expect(meters.find((meter) => meter.code === "tokens")).toMatchObject({
       aggregation: "sum",
       property: "tokens",
@@ -479,8 +480,9 @@ describe("importing a Lago organization", () => {
     });
     expect((await customerOf("cust_01")).invoice_settings).toMatchObject({ net_payment_terms_days: 30 });
 
-    const subscriptions: Loose[] = (await tenant.admin.get(`/v1/subscriptions?customer_id=${french.id}`)).body
-      .data;
+    const subscriptions: Loose[] = (
+      await suite.tenant.admin.get(`/v1/subscriptions?customer_id=${french.id}`)
+    ).body.data;
     expect(subscriptions[0]).toMatchObject({
       external_id: "sub_00",
       started_at: dayAt(-40),
@@ -489,12 +491,12 @@ describe("importing a Lago organization", () => {
       next_billing_at: dayAt(20),
     });
     const calendar = (
-      await tenant.admin.get(`/v1/subscriptions?customer_id=${(await customerOf("cust_19")).id}`)
+      await suite.tenant.admin.get(`/v1/subscriptions?customer_id=${(await customerOf("cust_19")).id}`)
     ).body.data[0];
     expect(calendar.billing).toBe("calendar");
 
-    const coupons: Loose[] = (await tenant.admin.get("/v1/coupons")).body.data;
-    const starterPlan = (await tenant.admin.get("/v1/plans?limit=100")).body.data.find(
+    const coupons: Loose[] = (await suite.tenant.admin.get("/v1/coupons")).body.data;
+    const starterPlan = (await suite.tenant.admin.get("/v1/plans?limit=100")).body.data.find(
       (plan: Loose) => plan.code === "starter",
     );
     expect(coupons.find((coupon) => coupon.code === "LOYAL")).toMatchObject({
@@ -513,15 +515,17 @@ describe("importing a Lago organization", () => {
       currency: "EUR",
       duration: "once",
     });
-    const redemptions = await tenant.admin.get(`/v1/customers/${(await customerOf("cust_01")).id}/coupons`);
+    const redemptions = await suite.tenant.admin.get(
+      `/v1/customers/${(await customerOf("cust_01")).id}/coupons`,
+    );
     expect(redemptions.body.data).toEqual([expect.objectContaining({ coupon_code: "WELCOME" })]);
 
-    const wallets = await tenant.admin.get(`/v1/customers/${(await customerOf("cust_04")).id}/wallets`);
+    const wallets = await suite.tenant.admin.get(`/v1/customers/${(await customerOf("cust_04")).id}/wallets`);
     expect(wallets.body.data).toEqual([
       expect.objectContaining({ currency: "EUR", rate: "2", balance: "10.00", credits: "20" }),
     ]);
 
-    const history = await testApp.handle.database
+    const history = await suite.testApp.handle.database
       .selectFrom("imported_invoices")
       .selectAll()
       .orderBy("number")
@@ -547,17 +551,17 @@ describe("importing a Lago organization", () => {
   });
 
   it("compares the invoices imported as history in a parallel run", async () => {
-    expect(await compareImportedInvoices(testApp, tenant.admin, "cust_00", 2)).toEqual([
+    expect(await compareImportedInvoices(suite.testApp, suite.tenant.admin, "cust_00", 2)).toEqual([
       ["LAG-0001", "37.61"],
       ["LAG-0002", "36.61"],
     ]);
-    const none = await tenant.admin.post("/v1/parallel-runs", {
+    const none = await suite.tenant.admin.post("/v1/parallel-runs", {
       old_invoices: "imported",
       customer_external_ids: ["cust_05"],
     });
     expect(none.status).toBe(400);
     expect(none.body.errors[0]).toMatchObject({ path: "$.old_invoices" });
-    const neither = await tenant.admin.post("/v1/parallel-runs", {});
+    const neither = await suite.tenant.admin.post("/v1/parallel-runs", {});
     expect(neither.status).toBe(400);
     expect(neither.body.errors[0]).toMatchObject({ path: "$.old_invoices_csv" });
   });
@@ -568,20 +572,20 @@ describe("importing a Lago organization", () => {
     expect(second.created).toBe(0);
     expect(second.refused).toBe(firstImport.refused);
     expect(second.skipped).toBe(firstImport.created + firstImport.skipped);
-    expect((await tenant.admin.get("/v1/customers?limit=100")).body.data).toHaveLength(24);
-    expect(await testApp.handle.database.selectFrom("imported_invoices").selectAll().execute()).toHaveLength(
-      2,
-    );
+    expect((await suite.tenant.admin.get("/v1/customers?limit=100")).body.data).toHaveLength(24);
+    expect(
+      await suite.testApp.handle.database.selectFrom("imported_invoices").selectAll().execute(),
+    ).toHaveLength(2);
   });
 
   it("refuses a request without the Lago address or key, naming the field", async () => {
-    const missingKey = await tenant.admin.post("/v1/imports", {
+    const missingKey = await suite.tenant.admin.post("/v1/imports", {
       source: "lago",
       lago: { api_url: lago.url },
     });
     expect(missingKey.status).toBe(400);
     expect(JSON.stringify(missingKey.body)).toContain("api_key");
-    const missingLago = await tenant.admin.post("/v1/imports", { source: "lago" });
+    const missingLago = await suite.tenant.admin.post("/v1/imports", { source: "lago" });
     expect(missingLago.status).toBe(400);
     expect(JSON.stringify(missingLago.body)).toContain("$.lago");
   });

@@ -11,9 +11,9 @@
 // for, it is queued; the worker compares it with its progress in customers.
 // Also: the 400s naming the row and column, a run that fails with its error,
 // and a job that runs twice storing the run's invoices once.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createMeter, createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock } from "../../test/support/test-clock-api.ts";
 import { Decimal } from "../core/index.ts";
 import { fixedClock } from "../platform/clock.ts";
@@ -22,8 +22,7 @@ import { runParallelRun } from "./parallel-run-work.ts";
 // biome-ignore lint/suspicious/noExplicitAny: a test's view of JSON it is about to assert on.
 type Loose = any;
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Parallel run tests" });
 const customerCount = 3;
 const months = [
   { start: "2031-01-01T00:00:00Z", end: "2031-02-01T00:00:00Z" },
@@ -38,16 +37,14 @@ const gigabytesOf = (customer: number, month: number) =>
   customer === 0 && month === 1 ? 1001 : 400 + 40 * customer + 8 * month;
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant("Parallel run tests");
-  await tenant.admin.post("/v1/test-clock", { frozen_at: months[0]?.start });
+  await suite.tenant.admin.post("/v1/test-clock", { frozen_at: months[0]?.start });
   for (const meter of [
     { code: "calls", event_name: "api_call", aggregation: "count" },
     { code: "storage", event_name: "storage_used", aggregation: "sum", property: "gigabytes" },
   ] as const) {
-    await createMeter(tenant.admin, { ...meter, name: meter.code });
+    await createMeter(suite.tenant.admin, { ...meter, name: meter.code });
   }
-  const plan = await createPlan(tenant.admin, {
+  const plan = await createPlan(suite.tenant.admin, {
     code: "standard",
     name: "Standard",
     version: {
@@ -59,14 +56,14 @@ beforeAll(async () => {
     },
   });
   for (let customer = 0; customer < customerCount; customer++) {
-    const { customer: created } = await subscribeNewCustomer(tenant.admin, plan.id, {
+    const { customer: created } = await subscribeNewCustomer(suite.tenant.admin, plan.id, {
       customer: { external_id: `old-${customer}`, currency: "USD" },
       subscription: { start_at: months[0]?.start },
     });
     customerIds.push(created.id);
   }
   // Fairbill is new here: it has billed none of these periods. The usage history is backfilled.
-  await advanceTestClock(tenant.admin, "2031-04-01T01:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2031-04-01T01:00:00Z");
   const events = [];
   for (const [month, period] of months.entries()) {
     for (let customer = 0; customer < customerCount; customer++) {
@@ -87,18 +84,17 @@ beforeAll(async () => {
       });
     }
   }
-  const backfilled = await tenant.admin.post("/v1/events/backfill?atomic=true", { events });
+  const backfilled = await suite.tenant.admin.post("/v1/events/backfill?atomic=true", { events });
   expect(backfilled.status, JSON.stringify(backfilled.body)).toBe(200);
 }, 300_000);
-afterAll(async () => testApp?.close());
 
 /** Asks for a run (202, queued), runs the queued jobs, and returns the run as it ended. */
 async function parallelRun(body: Record<string, unknown>): Promise<Loose> {
-  const created = await tenant.admin.post("/v1/parallel-runs", body);
+  const created = await suite.tenant.admin.post("/v1/parallel-runs", body);
   expect(created.status, JSON.stringify(created.body)).toBe(202);
   expect(created.body).toMatchObject({ status: "queued", customers_done: 0, invoices: 0 });
-  await testApp.runJobs();
-  const ended = await tenant.admin.get(`/v1/parallel-runs/${created.body.id}`);
+  await suite.testApp.runJobs();
+  const ended = await suite.tenant.admin.get(`/v1/parallel-runs/${created.body.id}`);
   expect(ended.status).toBe(200);
   return ended.body;
 }
@@ -177,7 +173,7 @@ describe("a parallel run over three months", () => {
         ],
       }),
     ]);
-    const differences = await tenant.admin.get(`/v1/parallel-runs/${firstRun.id}/differences`);
+    const differences = await suite.tenant.admin.get(`/v1/parallel-runs/${firstRun.id}/differences`);
     expect(differences.status).toBe(200);
     expect(differences.body.next_cursor).toBeNull();
     expect(
@@ -216,10 +212,10 @@ describe("a parallel run over three months", () => {
   });
 
   it("shows each customer's two invoices side by side", async () => {
-    const invoices = await tenant.admin.get(`/v1/parallel-runs/${firstRun.id}/invoices?limit=500`);
+    const invoices = await suite.tenant.admin.get(`/v1/parallel-runs/${firstRun.id}/invoices?limit=500`);
     expect(invoices.status).toBe(200);
     expect(invoices.body.data).toHaveLength(9);
-    const differing = await tenant.admin.get(`/v1/parallel-runs/${firstRun.id}/invoices?matches=false`);
+    const differing = await suite.tenant.admin.get(`/v1/parallel-runs/${firstRun.id}/invoices?matches=false`);
     expect(differing.body.data.map((invoice: Loose) => invoice.old_invoice_number)).toEqual([
       "OLD-0-2",
       "OLD-1-3",
@@ -250,7 +246,7 @@ describe("a parallel run over three months", () => {
       matching_percent: "100.00",
     });
     expect(rerun.currencies[0]).toMatchObject({ revenue_at_stake: "0.00", causes: [] });
-    const runs = await tenant.admin.get("/v1/parallel-runs");
+    const runs = await suite.tenant.admin.get("/v1/parallel-runs");
     expect(
       runs.body.data.map((run: Loose) => [run.id, run.matching_percent, run.currencies[0].revenue_at_stake]),
     ).toEqual([
@@ -265,7 +261,7 @@ describe("a parallel run over three months", () => {
   });
 
   it("answers a bad file with a 400 naming the row and column, and stores nothing", async () => {
-    const before = (await tenant.admin.get("/v1/parallel-runs?limit=100")).body.data.length;
+    const before = (await suite.tenant.admin.get("/v1/parallel-runs?limit=100")).body.data.length;
     const unknown = `${header}\nold-9,X-1,2031-01-01T00:00:00Z,2031-02-01T00:00:00Z,base,Standard,1,25.00,25.00,0.00,25.00\n`;
     const future = `${header}\nold-0,X-2,2031-04-01T00:00:00Z,2031-05-01T00:00:00Z,base,Standard,1,25.00,25.00,0.00,25.00\n`;
     const wrongTotal = `${header}\nold-0,X-3,2031-01-01T00:00:00Z,2031-02-01T00:00:00Z,base,Standard,1,25.00,25.00,0.00,26.00\n`;
@@ -276,23 +272,23 @@ describe("a parallel run over three months", () => {
       [wrongTotal, "row 2, column total: is 26, and the lines of invoice X-3 with their tax add up to 25.00"],
       [badAmount, "row 2, column amount:"],
     ] as const) {
-      const response = await tenant.admin.post("/v1/parallel-runs", { old_invoices_csv: file });
+      const response = await suite.tenant.admin.post("/v1/parallel-runs", { old_invoices_csv: file });
       expect(response.status, JSON.stringify(response.body)).toBe(400);
       expect(response.body.errors[0].path).toBe("$.old_invoices_csv");
       expect(response.body.errors[0].message).toContain(message);
     }
-    const notInFile = await tenant.admin.post("/v1/parallel-runs", {
+    const notInFile = await suite.tenant.admin.post("/v1/parallel-runs", {
       old_invoices_csv: oldInvoicesCsv(true),
       customer_external_ids: ["old-7"],
     });
     expect(notInFile.status).toBe(400);
     expect(notInFile.body.errors[0].path).toBe("$.customer_external_ids[0]");
-    expect((await tenant.admin.get("/v1/parallel-runs?limit=100")).body.data).toHaveLength(before);
-    expect((await tenant.admin.get("/v1/parallel-runs/prl_missing")).status).toBe(404);
+    expect((await suite.tenant.admin.get("/v1/parallel-runs?limit=100")).body.data).toHaveLength(before);
+    expect((await suite.tenant.admin.get("/v1/parallel-runs/prl_missing")).status).toBe(404);
   });
 
   it("fails a run with the error when a customer's data changed after it was asked for", async () => {
-    const lonely = await tenant.admin.post("/v1/customers", { external_id: "old-lonely" });
+    const lonely = await suite.tenant.admin.post("/v1/customers", { external_id: "old-lonely" });
     expect(lonely.status).toBe(201);
     const file = `${header}\nold-lonely,L-1,2031-01-01T00:00:00Z,2031-02-01T00:00:00Z,base,Standard,1,25.00,25.00,0.00,25.00\n`;
     const failed = await parallelRun({ old_invoices_csv: file });
@@ -300,13 +296,15 @@ describe("a parallel run over three months", () => {
     expect(failed.failure).toContain(
       'row 2, column customer_external_id: customer "old-lonely" has no currency',
     );
-    expect((await tenant.admin.get(`/v1/parallel-runs/${failed.id}/invoices`)).body.data).toEqual([]);
+    expect((await suite.tenant.admin.get(`/v1/parallel-runs/${failed.id}/invoices`)).body.data).toEqual([]);
   });
 
   it("stores a run's invoices once when its job runs twice", async () => {
     // The environment's test clock, as the job's context has it.
-    const context = { ...tenant.context(), clock: fixedClock(new Date("2031-04-01T01:00:00Z")) };
-    const created = await tenant.admin.post("/v1/parallel-runs", { old_invoices_csv: oldInvoicesCsv(false) });
+    const context = { ...suite.tenant.context(), clock: fixedClock(new Date("2031-04-01T01:00:00Z")) };
+    const created = await suite.tenant.admin.post("/v1/parallel-runs", {
+      old_invoices_csv: oldInvoicesCsv(false),
+    });
     expect(created.status).toBe(202);
     // Two workers on the same run at once, as after a lease taken over: one stores it, the other finds it ended.
     const progress: number[] = [];
@@ -318,12 +316,12 @@ describe("a parallel run over three months", () => {
     expect(second).toMatchObject({ status: "completed", invoices: 9, matching: 7 });
     expect(progress.at(-1)).toBe(3);
     // And a third time, as a queue delivering the job again: nothing changes.
-    await testApp.runJobs();
+    await suite.testApp.runJobs();
     expect(await runParallelRun(context, created.body.id)).toMatchObject({
       status: "completed",
       invoices: 9,
     });
-    const invoices = await tenant.admin.get(`/v1/parallel-runs/${created.body.id}/invoices?limit=500`);
+    const invoices = await suite.tenant.admin.get(`/v1/parallel-runs/${created.body.id}/invoices?limit=500`);
     expect(invoices.body.data.map((invoice: Loose) => invoice.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
   });
 });

@@ -19,15 +19,14 @@ import {
   stripeSubscription,
 } from "../../test/support/local-stripe-billing.ts";
 import { readEveryPage } from "../../test/support/paged-lists.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 
 // Tests read response bodies loosely and let their assertions check the shape.
 // biome-ignore lint/suspicious/noExplicitAny: a test's view of JSON it is about to assert on.
 type Loose = any;
 
 let stripe: LocalStripeBilling;
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ allowPrivateTargets: true, tenantName: "Leaving Stripe" });
 
 const day = 86_400_000;
 const now = Date.now();
@@ -272,7 +271,7 @@ function invoicesOf(index: number): ReturnType<typeof stripeInvoice>[] {
 }
 
 async function runImport(dryRun: boolean): Promise<Loose> {
-  const run = await runImportJob(testApp, tenant.admin, {
+  const run = await runImportJob(suite.testApp, suite.tenant.admin, {
     source: "stripe",
     dry_run: dryRun,
     stripe: { secret_key: stripe.secretKey, api_base_url: stripe.url },
@@ -283,7 +282,7 @@ async function runImport(dryRun: boolean): Promise<Loose> {
 
 function recordsOf(importId: string, outcome?: string): Promise<Loose[]> {
   return readEveryPage(
-    tenant.admin,
+    suite.tenant.admin,
     `/v1/imports/${importId}/records?limit=100${outcome ? `&outcome=${outcome}` : ""}`,
   );
 }
@@ -291,11 +290,8 @@ function recordsOf(importId: string, outcome?: string): Promise<Loose[]> {
 beforeAll(async () => {
   stripe = await startLocalStripeBilling();
   seedAccount();
-  testApp = await startTestApp({ allowPrivateTargets: true });
-  tenant = await testApp.newTenant("Leaving Stripe");
 });
 afterAll(async () => {
-  await testApp?.close();
   await stripe?.close();
 });
 
@@ -308,12 +304,15 @@ describe("importing a Stripe account", () => {
     expect(dryRun.dry_run).toBe(true);
     expect(dryRun.records_total).toBeGreaterThan(100);
     expect(dryRun.records_done).toBe(dryRun.records_total);
-    const customers = await tenant.admin.get("/v1/customers?limit=5");
+    const customers = await suite.tenant.admin.get("/v1/customers?limit=5");
     expect(customers.body.data).toEqual([]);
-    const plans = await tenant.admin.get("/v1/plans");
+    const plans = await suite.tenant.admin.get("/v1/plans");
     expect(plans.body.data).toEqual([]);
     // The key is kept only while the import runs.
-    const stored = await testApp.handle.database.selectFrom("imports").select("source_secret").execute();
+    const stored = await suite.testApp.handle.database
+      .selectFrom("imports")
+      .select("source_secret")
+      .execute();
     expect(stored.map((row) => row.source_secret)).toEqual([null]);
   });
 
@@ -390,7 +389,7 @@ describe("importing a Stripe account", () => {
   });
 
   it("keeps each customer's address, tax ids, locale and credit balance", async () => {
-    const german = await tenant.admin.get("/v1/customers?external_id=cus_001");
+    const german = await suite.tenant.admin.get("/v1/customers?external_id=cus_001");
     expect(german.body.data[0]).toMatchObject({
       external_id: "cus_001",
       name: "Customer 1",
@@ -402,18 +401,18 @@ describe("importing a Stripe account", () => {
       tax_ids: [{ type: "eu_vat", value: "DE100000001" }],
       metadata: { stripe_customer_id: "cus_001" },
     });
-    const withCredit = await tenant.admin.get("/v1/customers?external_id=cus_003");
-    const balance = await tenant.admin.get(`/v1/customers/${withCredit.body.data[0].id}/balance`);
+    const withCredit = await suite.tenant.admin.get("/v1/customers?external_id=cus_003");
+    const balance = await suite.tenant.admin.get(`/v1/customers/${withCredit.body.data[0].id}/balance`);
     expect(JSON.stringify(balance.body)).toContain("25.00");
   });
 
   it("maps each price to its charge model, seats to quantities, trials and discounts to the subscription", async () => {
-    const plans: Loose[] = (await tenant.admin.get("/v1/plans?limit=100")).body.data;
+    const plans: Loose[] = (await suite.tenant.admin.get("/v1/plans?limit=100")).body.data;
     const planByCode = new Map(plans.map((plan) => [plan.code, plan]));
     const versionOf = async (code: string) => {
       const plan = planByCode.get(code);
       expect(plan, code).toBeDefined();
-      return (await tenant.admin.get(`/v1/plans/${plan.id}/versions/1`)).body;
+      return (await suite.tenant.admin.get(`/v1/plans/${plan.id}/versions/1`)).body;
     };
     const flatAndApi = await versionOf("stripe.price_api.price_flat");
     expect(flatAndApi).toMatchObject({ state: "published", currency: "USD", interval: "month" });
@@ -447,8 +446,8 @@ describe("importing a Stripe account", () => {
     ]);
     expect((await versionOf("stripe.price_annual")).interval).toBe("year");
 
-    const seats = await tenant.admin.get("/v1/customers?external_id=cus_001");
-    const seatSubscriptions = await tenant.admin.get(
+    const seats = await suite.tenant.admin.get("/v1/customers?external_id=cus_001");
+    const seatSubscriptions = await suite.tenant.admin.get(
       `/v1/subscriptions?customer_id=${seats.body.data[0].id}`,
     );
     expect(seatSubscriptions.body.data[0]).toMatchObject({
@@ -457,13 +456,13 @@ describe("importing a Stripe account", () => {
       // Stripe billed the current period: Fairbill bills from its end.
       billed_through: new Date(Date.parse(daysAgo(10)) - (Date.parse(daysAgo(10)) % 1000)).toISOString(),
     });
-    const trial = await tenant.admin.get("/v1/customers?external_id=cus_004");
+    const trial = await suite.tenant.admin.get("/v1/customers?external_id=cus_004");
     const trialSubscription = (
-      await tenant.admin.get(`/v1/subscriptions?customer_id=${trial.body.data[0].id}`)
+      await suite.tenant.admin.get(`/v1/subscriptions?customer_id=${trial.body.data[0].id}`)
     ).body.data[0];
     expect(trialSubscription.trial_days).toBe(14);
-    const discounted = await tenant.admin.get("/v1/customers?external_id=cus_010");
-    const redemptions = await tenant.admin.get(`/v1/customers/${discounted.body.data[0].id}/coupons`);
+    const discounted = await suite.tenant.admin.get("/v1/customers?external_id=cus_010");
+    const redemptions = await suite.tenant.admin.get(`/v1/customers/${discounted.body.data[0].id}/coupons`);
     expect(redemptions.body.data).toEqual([
       expect.objectContaining({ coupon_code: "WELCOME10", invoices_remaining: 3 }),
     ]);
@@ -473,7 +472,7 @@ describe("importing a Stripe account", () => {
     // 101 invoices are two pages: the second asked for after the first page's last invoice.
     const invoicePages = stripe.requests.filter((request) => request.startsWith("GET /v1/invoices"));
     expect(invoicePages.some((request) => request.includes("starting_after=in_"))).toBe(true);
-    expect(await compareImportedInvoices(testApp, tenant.admin, "cus_000", 2)).toEqual([
+    expect(await compareImportedInvoices(suite.testApp, suite.tenant.admin, "cus_000", 2)).toEqual([
       ["STR-000-1", "58.80"],
       ["STR-000-2", "58.80"],
     ]);
@@ -489,15 +488,15 @@ describe("importing a Stripe account", () => {
       (record) => record.source_id === "cus_000" && record.source_type === "customer",
     );
     expect(customer.reason).toMatch(/^imported before as cus_/);
-    const customers = await tenant.admin.get("/v1/customers?limit=100");
+    const customers = await suite.tenant.admin.get("/v1/customers?limit=100");
     expect(customers.body.data).toHaveLength(50);
   });
 
   it("refuses a bad request with the field's path and a source it cannot reach without a private-network setting", async () => {
-    const missingKey = await tenant.admin.post("/v1/imports", { source: "stripe", stripe: {} });
+    const missingKey = await suite.tenant.admin.post("/v1/imports", { source: "stripe", stripe: {} });
     expect(missingKey.status).toBe(400);
     expect(JSON.stringify(missingKey.body)).toContain("secret_key");
-    const unknownSource = await tenant.admin.post("/v1/imports", {
+    const unknownSource = await suite.tenant.admin.post("/v1/imports", {
       source: "chargebee",
       stripe: { secret_key: "x" },
     });

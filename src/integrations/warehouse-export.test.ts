@@ -21,7 +21,7 @@ import {
   subscribeNewCustomer,
 } from "../../test/support/builders.ts";
 import { baseFee } from "../../test/support/pricing-fixtures.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 import { testPostgresUrl } from "../../test/support/test-database.ts";
 
@@ -31,15 +31,12 @@ const warehouseUrl = testPostgresUrl;
 /** A schema of this run's own there, dropped at the end. */
 const warehouseSchema = `fairbill_warehouse_${process.pid}`;
 const clock = new TestClock(new Date(Math.floor(Date.now() / hour) * hour));
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ clock, allowPrivateTargets: true, tenantName: "Warehouse" });
 let folder: string;
 let s3: S3rver;
 let s3Url: string;
 
 beforeAll(async () => {
-  testApp = await startTestApp({ clock, allowPrivateTargets: true });
-  tenant = await testApp.newTenant("Warehouse");
   folder = await mkdtemp(join(tmpdir(), "fairbill-warehouse-"));
   s3 = new S3rver({
     port: 0,
@@ -54,13 +51,12 @@ beforeAll(async () => {
 }, 180_000); // a fresh database, then a plan, subscriptions, invoices and usage: a minute or two on a busy machine
 afterAll(async () => {
   await s3?.close();
-  await testApp?.close();
   if (folder) await rm(folder, { recursive: true, force: true });
 });
 
 /** Three subscribed customers (one with a contract), two paid invoices and a credit note, and an hour of usage. */
 async function seed(): Promise<void> {
-  const client = tenant.admin;
+  const client = suite.tenant.admin;
   await createMeter(client);
   const plan = await createPlan(client, { code: "warehouse", version: { charges: [baseFee("30.00")] } });
   const customers = [];
@@ -103,11 +99,11 @@ async function seed(): Promise<void> {
       timestamp: anHourAgo,
     })),
   );
-  await testApp.runJobs();
+  await suite.testApp.runJobs();
 }
 
 async function listed(path: string): Promise<unknown[]> {
-  const response = await tenant.admin.get(`${path}${path.includes("?") ? "&" : "?"}limit=100`);
+  const response = await suite.tenant.admin.get(`${path}${path.includes("?") ? "&" : "?"}limit=100`);
   expect(response.status).toBe(200);
   return response.body.data;
 }
@@ -115,7 +111,7 @@ async function listed(path: string): Promise<unknown[]> {
 /** What the API lists of each dataset (rollups: one per customer who called in the hour). */
 async function apiCounts(): Promise<Record<string, number>> {
   const invoices = (await listed("/v1/invoices")) as { lines: unknown[] }[];
-  const journal = await tenant.admin.get(`/v1/journal?period=${clock.now().toISOString().slice(0, 7)}`);
+  const journal = await suite.tenant.admin.get(`/v1/journal?period=${clock.now().toISOString().slice(0, 7)}`);
   return {
     customers: (await listed("/v1/customers")).length,
     subscriptions: (await listed("/v1/subscriptions")).length,
@@ -160,14 +156,14 @@ describe("the warehouse export", () => {
     expect(expected.journal_entries).toBeGreaterThan(0);
     // The next day: every hour and day of the seed has ended.
     clock.advance(24 * hour);
-    const destination = await tenant.admin.post("/v1/warehouse/destinations", {
+    const destination = await suite.tenant.admin.post("/v1/warehouse/destinations", {
       kind: "folder",
       folder_path: join(folder, "exports"),
       every_minutes: 60,
     });
     expect(destination.status).toBe(201);
     expect(destination.body).toMatchObject({ formats: ["parquet", "csv"], exported_until: null });
-    await testApp.runJobs();
+    await suite.testApp.runJobs();
 
     const [made] = await exportsOf(destination.body.id);
     expect(made?.cursor_from).toBeNull();
@@ -192,12 +188,14 @@ describe("the warehouse export", () => {
     // What changed since: one customer renamed. The next export carries it alone.
     const [customer] = (await listed("/v1/customers")) as { id: string }[];
     clock.advance(hour);
-    expect((await tenant.admin.patch(`/v1/customers/${customer?.id}`, { name: "Renamed" })).status).toBe(200);
+    expect(
+      (await suite.tenant.admin.patch(`/v1/customers/${customer?.id}`, { name: "Renamed" })).status,
+    ).toBe(200);
     clock.advance(hour);
     expect(
-      (await tenant.admin.post(`/v1/warehouse/destinations/${destination.body.id}/exports`, {})).status,
+      (await suite.tenant.admin.post(`/v1/warehouse/destinations/${destination.body.id}/exports`, {})).status,
     ).toBe(202);
-    await testApp.runJobs();
+    await suite.testApp.runJobs();
     const [latest] = await exportsOf(destination.body.id);
     expect(latest?.cursor_from).toBe(made?.cursor_to);
     expect(Object.entries(rowCounts(latest as Manifest)).filter(([, rows]) => rows > 0)).toEqual([
@@ -206,7 +204,7 @@ describe("the warehouse export", () => {
   });
 
   it("puts the files in S3-compatible storage, where the SDK reads them back", async () => {
-    const destination = await tenant.admin.post("/v1/warehouse/destinations", {
+    const destination = await suite.tenant.admin.post("/v1/warehouse/destinations", {
       kind: "s3",
       s3: {
         bucket: "warehouse",
@@ -221,7 +219,7 @@ describe("the warehouse export", () => {
     });
     expect(destination.status).toBe(201);
     expect(JSON.stringify(destination.body)).not.toContain("secret_access_key");
-    await testApp.runJobs();
+    await suite.testApp.runJobs();
     const [made] = await exportsOf(destination.body.id);
     const client = new S3Client({
       region: "us-east-1",
@@ -247,13 +245,13 @@ describe("the warehouse export", () => {
   });
 
   it("appends the rows to the tables of a PostgreSQL warehouse's schema", async () => {
-    const destination = await tenant.admin.post("/v1/warehouse/destinations", {
+    const destination = await suite.tenant.admin.post("/v1/warehouse/destinations", {
       kind: "postgres",
       postgres: { url: warehouseUrl, schema: warehouseSchema },
     });
     expect(destination.status).toBe(201);
     expect(JSON.stringify(destination.body)).not.toContain(warehouseUrl);
-    await testApp.runJobs();
+    await suite.testApp.runJobs();
     const [made] = await exportsOf(destination.body.id);
     const warehouse = new pg.Client({ connectionString: warehouseUrl });
     await warehouse.connect();
@@ -273,10 +271,10 @@ describe("the warehouse export", () => {
   });
 
   it("refuses a destination without its settings, naming the field", async () => {
-    const missing = await tenant.admin.post("/v1/warehouse/destinations", { kind: "s3" });
+    const missing = await suite.tenant.admin.post("/v1/warehouse/destinations", { kind: "s3" });
     expect(missing.status).toBe(400);
     expect(missing.body.errors).toEqual([{ path: "$.s3", message: "is required for s3" }]);
-    const mixed = await tenant.admin.post("/v1/warehouse/destinations", {
+    const mixed = await suite.tenant.admin.post("/v1/warehouse/destinations", {
       kind: "folder",
       folder_path: "/tmp/x",
       postgres: { url: warehouseUrl, schema: "x" },

@@ -12,7 +12,7 @@
 //   (each on its own it would be 30.00 + 80.00 + 125.00 + 180.00 = 415.00)
 //   the invoice's total                                                  551.00
 // Sections: the parent's own 404.00, then north, south and west at 49.00 each.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   createCustomer,
   createPlan,
@@ -21,17 +21,15 @@ import {
   subscribe,
   subscribeNewCustomer,
 } from "../../test/support/builders.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile();
 let parent: { id: string; external_id: string };
 const children: { id: string; external_id: string; name: string | null }[] = [];
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant());
-  await createSumMeter(tenant.admin, "calls", "api_call");
-  const group = await createPlan(tenant.admin, {
+  await createSumMeter(suite.tenant.admin, "calls", "api_call");
+  const group = await createPlan(suite.tenant.admin, {
     code: "group",
     version: {
       charges: [
@@ -50,25 +48,25 @@ beforeAll(async () => {
       ],
     },
   });
-  const seat = await createPlan(tenant.admin, {
+  const seat = await createPlan(suite.tenant.admin, {
     code: "seat",
     version: { charges: [{ id: "seat", type: "fixed", amount: "49.00", timing: "in_arrears" }] },
   });
   // Plans are published in real time: the test clock runs in a year to come.
-  await tenant.admin.post("/v1/test-clock", { frozen_at: "2030-01-01T00:00:00Z" });
-  parent = await createCustomer(tenant.admin, {
+  await suite.tenant.admin.post("/v1/test-clock", { frozen_at: "2030-01-01T00:00:00Z" });
+  parent = await createCustomer(suite.tenant.admin, {
     name: "Holding",
     currency: "USD",
     child_billing: "consolidated",
   });
   for (const name of ["North", "South", "West"]) {
-    const { customer: child } = await subscribeNewCustomer(tenant.admin, seat.id, {
+    const { customer: child } = await subscribeNewCustomer(suite.tenant.admin, seat.id, {
       customer: { name, currency: "USD", parent_customer_id: parent.id },
       subscription: { start_at: "2030-01-01T00:00:00Z", billing: "calendar" },
     });
     children.push(child);
   }
-  await subscribe(tenant.admin, {
+  await subscribe(suite.tenant.admin, {
     customer_id: parent.id,
     plan_id: group.id,
     start_at: "2030-01-01T00:00:00Z",
@@ -76,11 +74,10 @@ beforeAll(async () => {
     pool_usage_with_children: true,
   });
 }, 180_000); // three plans, four customers and subscriptions through the API on a loaded machine
-afterAll(async () => testApp?.close());
 
 describe("a parent billed consolidated for three children", () => {
   it("refuses to consolidate under a parent, naming the field", async () => {
-    const response = await tenant.admin.patch(`/v1/customers/${children[0]?.id}`, {
+    const response = await suite.tenant.admin.patch(`/v1/customers/${children[0]?.id}`, {
       child_billing: "consolidated",
     });
     expect(response.status).toBe(400);
@@ -88,7 +85,7 @@ describe("a parent billed consolidated for three children", () => {
   });
 
   it("issues one invoice with a section per child and the pooled usage priced once", async () => {
-    await tenant.admin.post("/v1/test-clock/advance", { to: "2030-01-10T00:00:00Z" });
+    await suite.tenant.admin.post("/v1/test-clock/advance", { to: "2030-01-10T00:00:00Z" });
     const used = [
       [parent.external_id, 300],
       [children[0]?.external_id, 800],
@@ -96,7 +93,7 @@ describe("a parent billed consolidated for three children", () => {
       [children[2]?.external_id, 2600],
     ] as const;
     await ingestEvents(
-      tenant.admin,
+      suite.tenant.admin,
       used.map(([customer, n], index) => ({
         id: `calls-${index}`,
         customer: customer as string,
@@ -105,14 +102,14 @@ describe("a parent billed consolidated for three children", () => {
         properties: { n },
       })),
     );
-    await tenant.admin.post("/v1/test-clock/advance", { to: "2030-02-01T00:00:01Z" });
+    await suite.tenant.admin.post("/v1/test-clock/advance", { to: "2030-02-01T00:00:01Z" });
 
-    const invoices = await tenant.admin.get("/v1/invoices?limit=50");
+    const invoices = await suite.tenant.admin.get("/v1/invoices?limit=50");
     expect(invoices.status).toBe(200);
     const issued = invoices.body.data as { id: string; customer_id: string; status: string }[];
     // One invoice, the parent's; the children get none of their own.
     expect(issued.map((invoice) => invoice.customer_id)).toEqual([parent.id]);
-    const invoice = (await tenant.admin.get(`/v1/invoices/${issued[0]?.id}`)).body;
+    const invoice = (await suite.tenant.admin.get(`/v1/invoices/${issued[0]?.id}`)).body;
     expect(invoice.status).toBe("open");
     expect(invoice.number).toMatch(/-000001$/);
     expect(invoice.total).toBe("551.00");
@@ -149,8 +146,8 @@ describe("a parent billed consolidated for three children", () => {
   });
 
   it("bills nothing twice when the clock runs on past the issued invoice", async () => {
-    await tenant.admin.post("/v1/test-clock/advance", { to: "2030-02-01T00:10:00Z" });
-    const invoices = await tenant.admin.get("/v1/invoices?limit=50");
+    await suite.tenant.admin.post("/v1/test-clock/advance", { to: "2030-02-01T00:10:00Z" });
+    const invoices = await suite.tenant.admin.get("/v1/invoices?limit=50");
     expect(invoices.body.data).toHaveLength(1);
   });
 });

@@ -5,23 +5,21 @@
 // payable, and gets 300.00 of credits. Credits recorded as purchased without
 // an invoice (paid outside Fairbill) carry no VAT in Fairbill: the answer
 // says the seller must account for it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, sellAsGermanCompanyWithVat } from "../../test/support/builders.ts";
 import { grantCredits } from "../../test/support/credit-grants.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { freezeTestClock } from "../../test/support/test-clock-api.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Credit VAT" });
 let customerId: string;
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Credit VAT" }));
-  await freezeTestClock(tenant.admin, "2026-01-05T10:00:00Z");
-  await sellAsGermanCompanyWithVat(tenant.admin);
+  await freezeTestClock(suite.tenant.admin, "2026-01-05T10:00:00Z");
+  await sellAsGermanCompanyWithVat(suite.tenant.admin);
   customerId = (
-    await createCustomer(tenant.admin, {
+    await createCustomer(suite.tenant.admin, {
       external_id: "werkstatt",
       currency: "EUR",
       timezone: "Europe/Berlin",
@@ -29,22 +27,21 @@ beforeAll(async () => {
     })
   ).id;
 });
-afterAll(async () => testApp?.close());
 
 describe("selling credits", () => {
   it("invoices a German consumer's 300.00 EUR of credits with 19 % VAT: 357.00, and grants 300.00", async () => {
     const wallet = await expectCreated(
-      tenant.admin.post(`/v1/customers/${customerId}/wallets`, { currency: "EUR", name: "Prepaid" }),
+      suite.tenant.admin.post(`/v1/customers/${customerId}/wallets`, { currency: "EUR", name: "Prepaid" }),
     );
     const topUp = await expectCreated(
-      tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
+      suite.tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
         amount: "300",
         paid_amount: "300.00",
         reason: "prepaid pack",
       }),
     );
     expect(topUp.grant).toMatchObject({ type: "purchased", amount: "300.00", remaining: "300.00" });
-    const invoice = await expectOk(tenant.admin.get(`/v1/invoices/${topUp.purchase.invoice_id}`));
+    const invoice = await expectOk(suite.tenant.admin.get(`/v1/invoices/${topUp.purchase.invoice_id}`));
     // 300.00 × 19 % = 57.00.
     expect(invoice).toMatchObject({
       subtotal: "300.00",
@@ -52,7 +49,7 @@ describe("selling credits", () => {
       total: "357.00",
       amount_due: "357.00",
     });
-    const journal = await expectOk(tenant.admin.get("/v1/journal?period=2026-01"));
+    const journal = await expectOk(suite.tenant.admin.get("/v1/journal?period=2026-01"));
     const sums = (account: string) =>
       journal.lines
         .filter((line: { account_role: string }) => line.account_role === account)
@@ -64,7 +61,7 @@ describe("selling credits", () => {
   });
 
   it("says the seller must account for VAT on credits recorded as purchased without an invoice", async () => {
-    const grant = await grantCredits(tenant.admin, customerId, {
+    const grant = await grantCredits(suite.tenant.admin, customerId, {
       name: "Prepaid pack paid by bank transfer",
       amount: "300.00",
       currency: "EUR",
@@ -77,7 +74,7 @@ describe("selling credits", () => {
         message: expect.stringContaining("no VAT"),
       }),
     ]);
-    const promotional = await grantCredits(tenant.admin, customerId, {
+    const promotional = await grantCredits(suite.tenant.admin, customerId, {
       name: "Welcome credit",
       amount: "10.00",
       currency: "EUR",

@@ -4,7 +4,7 @@
 // credits). January: 200 images = 800 credits, 200 left roll over. February:
 // 350 images = 1,400 credits: the 200 rolled over and the 1,000 granted pay
 // 1,200, the rest is overage; nothing rolls on.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   createPlan,
   createSumMeter,
@@ -12,10 +12,9 @@ import {
   subscribeNewCustomer,
 } from "../../test/support/builders.ts";
 import { imagesAtFourCredits } from "../../test/support/pricing-fixtures.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile();
 let customerId: string;
 
 const allowance = (fields: Record<string, string>) => ({
@@ -26,9 +25,8 @@ const allowance = (fields: Record<string, string>) => ({
 });
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant());
-  await createSumMeter(tenant.admin, "images", "image_batch");
-  const plan = await createPlan(tenant.admin, {
+  await createSumMeter(suite.tenant.admin, "images", "image_batch");
+  const plan = await createPlan(suite.tenant.admin, {
     code: "ai",
     version: {
       pricing_units: [{ code: "credits", rate: "0.01", decimals: 2 }],
@@ -37,19 +35,18 @@ beforeAll(async () => {
     },
   });
   // Plans are published in real time: the test clock runs in a year to come.
-  await tenant.admin.post("/v1/test-clock", { frozen_at: "2030-01-01T00:00:00Z" });
-  const { customer } = await subscribeNewCustomer(tenant.admin, plan.id, {
+  await suite.tenant.admin.post("/v1/test-clock", { frozen_at: "2030-01-01T00:00:00Z" });
+  const { customer } = await subscribeNewCustomer(suite.tenant.admin, plan.id, {
     customer: { currency: "USD" },
     subscription: { start_at: "2030-01-01T00:00:00Z", billing: "calendar" },
   });
   customerId = customer.id;
 });
-afterAll(async () => testApp?.close());
 
 async function useImages(id: string, month: string, images: number): Promise<void> {
-  const customer = await tenant.admin.get(`/v1/customers/${customerId}`);
-  await tenant.admin.post("/v1/test-clock/advance", { to: `2030-${month}-10T00:00:00Z` });
-  await ingestEvents(tenant.admin, [
+  const customer = await suite.tenant.admin.get(`/v1/customers/${customerId}`);
+  await suite.tenant.admin.post("/v1/test-clock/advance", { to: `2030-${month}-10T00:00:00Z` });
+  await ingestEvents(suite.tenant.admin, [
     {
       id,
       customer: customer.body.external_id,
@@ -61,7 +58,7 @@ async function useImages(id: string, month: string, images: number): Promise<voi
 }
 
 async function allowances(): Promise<unknown[]> {
-  const response = await tenant.admin.get(`/v1/customers/${customerId}/allowances`);
+  const response = await suite.tenant.admin.get(`/v1/customers/${customerId}/allowances`);
   expect(response.status).toBe(200);
   return response.body.data;
 }
@@ -69,13 +66,13 @@ async function allowances(): Promise<unknown[]> {
 describe("GET /v1/customers/{id}/allowances", () => {
   it("is empty before a period closes, and a 404 for a customer that does not exist", async () => {
     expect(await allowances()).toEqual([]);
-    const missing = await tenant.admin.get("/v1/customers/cus_missing/allowances");
+    const missing = await suite.tenant.admin.get("/v1/customers/cus_missing/allowances");
     expect(missing.status).toBe(404);
   });
 
   it("reads the balance each closed period carries on, from the finalized invoices", async () => {
     await useImages("images-jan", "01", 200);
-    await tenant.admin.post("/v1/test-clock/advance", { to: "2030-02-01T00:00:01Z" });
+    await suite.tenant.admin.post("/v1/test-clock/advance", { to: "2030-02-01T00:00:01Z" });
     const [january] = (await allowances()) as Record<string, string>[];
     expect(january).toEqual({
       subscription_id: expect.stringMatching(/^sub_/),
@@ -83,11 +80,11 @@ describe("GET /v1/customers/{id}/allowances", () => {
       as_of: "2030-02-01T00:00:00.000Z",
       invoice_id: expect.stringMatching(/^inv_/),
     });
-    const invoice = await tenant.admin.get(`/v1/invoices/${january?.invoice_id}`);
+    const invoice = await suite.tenant.admin.get(`/v1/invoices/${january?.invoice_id}`);
     expect(invoice.body.status).not.toBe("draft");
 
     await useImages("images-feb", "02", 350);
-    await tenant.admin.post("/v1/test-clock/advance", { to: "2030-03-01T00:00:01Z" });
+    await suite.tenant.admin.post("/v1/test-clock/advance", { to: "2030-03-01T00:00:01Z" });
     expect(await allowances()).toEqual([
       expect.objectContaining({
         ...allowance({ rolled_over: "200.00", used: "1200.00", balance: "0.00" }),
@@ -97,10 +94,10 @@ describe("GET /v1/customers/{id}/allowances", () => {
   });
 
   it("is the customer's own in the portal", async () => {
-    const link = await tenant.admin.post(`/v1/customers/${customerId}/portal-links`, {
+    const link = await suite.tenant.admin.post(`/v1/customers/${customerId}/portal-links`, {
       expires_in_seconds: 600,
     });
-    const response = await testApp.rawClient(`Portal ${link.body.token}`).get("/v1/portal/allowances");
+    const response = await suite.testApp.rawClient(`Portal ${link.body.token}`).get("/v1/portal/allowances");
     expect(response.status).toBe(200);
     expect(response.body.data).toEqual([expect.objectContaining({ unit: "credits", balance: "0.00" })]);
   });

@@ -1,33 +1,31 @@
 // A metered quantity with many decimals prints rounded on what the customer
 // reads (the invoice PDF and HTML), to its meter's display_decimals (default
 // 2); the API, the line's explanation and exports keep it exact.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createMeter, createPlan, ingestEvents, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { expectOk } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 import { readPdfText } from "./documents/pdf-text.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile();
 let invoiceId: string;
 let meterId: string;
 
 async function pdfText(): Promise<string> {
-  const pdf = await testApp.app.inject({
+  const pdf = await suite.testApp.app.inject({
     method: "GET",
     url: `/v1/invoices/${invoiceId}/pdf`,
-    headers: { authorization: `Bearer ${tenant.admin.key}` },
+    headers: { authorization: `Bearer ${suite.tenant.admin.key}` },
   });
   expect(pdf.statusCode).toBe(200);
   return readPdfText(pdf.rawPayload).flat().join("\n");
 }
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant());
-  await freezeTestClock(tenant.admin, "2026-03-01T00:00:00Z");
+  await freezeTestClock(suite.tenant.admin, "2026-03-01T00:00:00Z");
   meterId = (
-    await createMeter(tenant.admin, {
+    await createMeter(suite.tenant.admin, {
       code: "storage",
       name: "Storage",
       event_name: "stored",
@@ -36,18 +34,18 @@ beforeAll(async () => {
       effective_from: "2026-02-01T00:00:00Z",
     })
   ).id;
-  const plan = await createPlan(tenant.admin, {
+  const plan = await createPlan(suite.tenant.admin, {
     code: "storage-plan",
     version: {
       charges: [{ id: "storage", type: "usage", meter: "storage", model: "per_unit", unit_price: "1.00" }],
     },
   });
-  const { customer } = await subscribeNewCustomer(tenant.admin, plan.id, {
+  const { customer } = await subscribeNewCustomer(suite.tenant.admin, plan.id, {
     customer: { external_id: "long-decimals" },
     subscription: { billing: "calendar" },
   });
-  await advanceTestClock(tenant.admin, "2026-03-10T00:00:00Z");
-  await ingestEvents(tenant.admin, [
+  await advanceTestClock(suite.tenant.admin, "2026-03-10T00:00:00Z");
+  await ingestEvents(suite.tenant.admin, [
     {
       id: "s1",
       customer: "long-decimals",
@@ -63,18 +61,17 @@ beforeAll(async () => {
       properties: { gigabytes: "2.000000001" },
     },
   ]);
-  await advanceTestClock(tenant.admin, "2026-04-01T12:00:00Z");
-  const invoices = await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${customer.id}`));
+  await advanceTestClock(suite.tenant.admin, "2026-04-01T12:00:00Z");
+  const invoices = await expectOk(suite.tenant.admin.get(`/v1/invoices?customer_id=${customer.id}`));
   const usageInvoice = invoices.data.find((invoice: { lines: { kind: string }[] }) =>
     invoice.lines.some((line) => line.kind === "usage"),
   );
   invoiceId = usageInvoice.id;
 });
-afterAll(async () => testApp?.close());
 
 describe("quantities on customer documents", () => {
   it("keeps the exact quantity in the API", async () => {
-    const invoice = await expectOk(tenant.admin.get(`/v1/invoices/${invoiceId}`));
+    const invoice = await expectOk(suite.tenant.admin.get(`/v1/invoices/${invoiceId}`));
     const usage = invoice.lines.find((line: { kind: string }) => line.kind === "usage");
     expect(usage.quantity).toBe("3.12345679");
   });
@@ -83,16 +80,16 @@ describe("quantities on customer documents", () => {
     const text = await pdfText();
     expect(text).toMatch(/(^|\s)3\.12(\s|$)/m);
     expect(text).toContain("quantity 3.12345679");
-    const html = await testApp.app.inject({
+    const html = await suite.testApp.app.inject({
       method: "GET",
       url: `/v1/invoices/${invoiceId}/html`,
-      headers: { authorization: `Bearer ${tenant.admin.key}` },
+      headers: { authorization: `Bearer ${suite.tenant.admin.key}` },
     });
     expect(html.body).toContain(">3.12<");
   });
 
   it("prints as many decimals as the meter's display_decimals", async () => {
-    const meter = await expectOk(tenant.admin.patch(`/v1/meters/${meterId}`, { display_decimals: 4 }));
+    const meter = await expectOk(suite.tenant.admin.patch(`/v1/meters/${meterId}`, { display_decimals: 4 }));
     expect(meter.display_decimals).toBe(4);
     expect(await pdfText()).toMatch(/(^|\s)3\.1235(\s|$)/m);
   });

@@ -3,31 +3,24 @@
 // held instead of finalized, refused by the finalize route, kept (and
 // recomputed) by later runs, and then released, recomputed or discarded
 // through the API, each change audited and sent as a webhook event.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createMeter, createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock } from "../../test/support/test-clock-api.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
-
-beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant("Held drafts");
-});
-afterAll(async () => testApp?.close());
+const suite = testAppForFile({ tenantName: "Held drafts" });
 
 /** `count` calls of the customer at `at` (the test clock moves there first when it is earlier). */
 async function callsFor(externalId: string, count: number, at: string): Promise<void> {
-  const clock = await tenant.admin.get("/v1/test-clock");
-  if (new Date(clock.body.frozen_at) < new Date(at)) await advanceTestClock(tenant.admin, at);
+  const clock = await suite.tenant.admin.get("/v1/test-clock");
+  if (new Date(clock.body.frozen_at) < new Date(at)) await advanceTestClock(suite.tenant.admin, at);
   const events = Array.from({ length: count }, (_, index) => ({
     id: `${externalId}-${at}-${index}`,
     customer: externalId,
     name: "api_call",
     timestamp: at,
   }));
-  const response = await tenant.admin.post("/v1/events/batch", { events });
+  const response = await suite.tenant.admin.post("/v1/events/batch", { events });
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   expect(response.body.rejected).toEqual([]);
 }
@@ -35,16 +28,16 @@ async function callsFor(externalId: string, count: number, at: string): Promise<
 async function invoicesOf(
   customerId: string,
 ): Promise<{ id: string; status: string; total: string; issued_at: string }[]> {
-  const response = await tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`);
+  const response = await suite.tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`);
   return [...response.body.data].reverse();
 }
 
 describe("the standing guard on draft invoices", () => {
   it("holds a draft that moved beyond its bound; release finalizes it, discard skips its period", async () => {
-    await tenant.admin.post("/v1/test-clock", { frozen_at: "2030-01-01T00:00:00Z" });
-    await createMeter(tenant.admin);
+    await suite.tenant.admin.post("/v1/test-clock", { frozen_at: "2030-01-01T00:00:00Z" });
+    await createMeter(suite.tenant.admin);
     // 100.00 a month in advance, and 1.00 a call in arrears.
-    const plan = await createPlan(tenant.admin, {
+    const plan = await createPlan(suite.tenant.admin, {
       version: {
         charges: [
           { id: "base", type: "fixed", amount: "100.00", timing: "in_advance" },
@@ -52,18 +45,26 @@ describe("the standing guard on draft invoices", () => {
         ],
       },
     });
-    const settings = await tenant.admin.put("/v1/invoicing-settings", { held_draft_change_percent: "50" });
+    const settings = await suite.tenant.admin.put("/v1/invoicing-settings", {
+      held_draft_change_percent: "50",
+    });
     expect(settings.status, JSON.stringify(settings.body)).toBe(200);
     expect(settings.body).toMatchObject({ held_draft_change_percent: "50", held_draft_history_invoices: 3 });
 
-    const steady = await subscribeNewCustomer(tenant.admin, plan.id, { customer: { external_id: "steady" } });
-    const jumpy = await subscribeNewCustomer(tenant.admin, plan.id, { customer: { external_id: "jumpy" } });
-    const spiky = await subscribeNewCustomer(tenant.admin, plan.id, { customer: { external_id: "spiky" } });
-    await advanceTestClock(tenant.admin, "2030-01-01T00:00:01Z");
+    const steady = await subscribeNewCustomer(suite.tenant.admin, plan.id, {
+      customer: { external_id: "steady" },
+    });
+    const jumpy = await subscribeNewCustomer(suite.tenant.admin, plan.id, {
+      customer: { external_id: "jumpy" },
+    });
+    const spiky = await subscribeNewCustomer(suite.tenant.admin, plan.id, {
+      customer: { external_id: "spiky" },
+    });
+    await advanceTestClock(suite.tenant.admin, "2030-01-01T00:00:01Z");
 
     // January: 10 calls each. 1 February: 10.00 + 100.00 = 110.00, 10% above January's 100.00.
     for (const customer of ["steady", "jumpy", "spiky"]) await callsFor(customer, 10, "2030-01-15T00:00:00Z");
-    await advanceTestClock(tenant.admin, "2030-02-01T00:00:01Z");
+    await advanceTestClock(suite.tenant.admin, "2030-02-01T00:00:01Z");
     for (const customer of [steady, jumpy, spiky]) {
       expect(
         (await invoicesOf(customer.customer.id)).map((invoice) => [invoice.status, invoice.total]),
@@ -77,12 +78,12 @@ describe("the standing guard on draft invoices", () => {
     await callsFor("steady", 12, "2030-02-10T00:00:00Z");
     await callsFor("jumpy", 200, "2030-02-10T00:00:00Z");
     await callsFor("spiky", 200, "2030-02-10T00:00:00Z");
-    await advanceTestClock(tenant.admin, "2030-03-01T00:00:01Z");
+    await advanceTestClock(suite.tenant.admin, "2030-03-01T00:00:01Z");
     expect((await invoicesOf(steady.customer.id)).at(-1)).toMatchObject({ status: "open", total: "112.00" });
     const jumpyDraft = (await invoicesOf(jumpy.customer.id)).at(-1)!;
     expect(jumpyDraft).toMatchObject({ status: "draft", total: "300.00" });
 
-    const holds = await tenant.admin.get("/v1/invoice-holds?status=active");
+    const holds = await suite.tenant.admin.get("/v1/invoice-holds?status=active");
     expect(holds.body.data).toHaveLength(2);
     const jumpyHold = holds.body.data.find(
       (hold: { customer_id: string }) => hold.customer_id === jumpy.customer.id,
@@ -101,13 +102,13 @@ describe("the standing guard on draft invoices", () => {
       },
     });
     expect(jumpyHold.reason).toContain("moved 185.71%");
-    const finalize = await tenant.admin.post(`/v1/invoices/${jumpyDraft.id}/finalize`, {});
+    const finalize = await suite.tenant.admin.post(`/v1/invoices/${jumpyDraft.id}/finalize`, {});
     expect(finalize.status).toBe(409);
     expect(finalize.body.code).toBe("invoice_held");
 
     // A late event of February (sent on 1 March) lands on the held draft when it is recomputed; it stays held.
     await callsFor("jumpy", 1, "2030-02-20T00:00:00Z");
-    const recomputed = await tenant.admin.post(`/v1/invoice-holds/${jumpyHold.id}/recompute`, {});
+    const recomputed = await suite.tenant.admin.post(`/v1/invoice-holds/${jumpyHold.id}/recompute`, {});
     expect(recomputed.status, JSON.stringify(recomputed.body)).toBe(200);
     expect(recomputed.body).toMatchObject({
       status: "active",
@@ -115,14 +116,14 @@ describe("the standing guard on draft invoices", () => {
     });
 
     // A month later the held drafts still wait, and the customers' later invoices wait behind them.
-    await advanceTestClock(tenant.admin, "2030-04-01T00:00:01Z");
+    await advanceTestClock(suite.tenant.admin, "2030-04-01T00:00:01Z");
     expect((await invoicesOf(jumpy.customer.id)).map((invoice) => invoice.status)).toEqual([
       "open",
       "open",
       "draft",
     ]);
 
-    const released = await tenant.admin.post(`/v1/invoice-holds/${jumpyHold.id}/release`, {
+    const released = await suite.tenant.admin.post(`/v1/invoice-holds/${jumpyHold.id}/release`, {
       reason: "the customer did make those calls",
     });
     expect(released.status, JSON.stringify(released.body)).toBe(200);
@@ -142,7 +143,7 @@ describe("the standing guard on draft invoices", () => {
     const spikyHold = holds.body.data.find(
       (hold: { customer_id: string }) => hold.customer_id === spiky.customer.id,
     );
-    const discarded = await tenant.admin.post(`/v1/invoice-holds/${spikyHold.id}/discard`, {
+    const discarded = await suite.tenant.admin.post(`/v1/invoice-holds/${spikyHold.id}/discard`, {
       reason: "test traffic, not billable",
     });
     expect(discarded.status, JSON.stringify(discarded.body)).toBe(200);
@@ -155,7 +156,7 @@ describe("the standing guard on draft invoices", () => {
       ["2030-04-01T00:00:00.000Z", "100.00"],
     ]);
 
-    const audit = await tenant.admin.get("/v1/audit-events?object_type=invoice_hold&limit=100");
+    const audit = await suite.tenant.admin.get("/v1/audit-events?object_type=invoice_hold&limit=100");
     expect(audit.body.data.map((entry: { action: string }) => entry.action).sort()).toEqual([
       "invoice_hold.created",
       "invoice_hold.created",

@@ -2,21 +2,22 @@
 // the console's search does: any case, anywhere in the number; a draft has no
 // number and is never found; % and _ match only themselves; an empty text is
 // refused naming the field.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer } from "../../test/support/builders.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile();
 const numbers: string[] = [];
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant());
-  const customer = await createCustomer(tenant.admin, { external_id: "number-search", currency: "USD" });
+  const customer = await createCustomer(suite.tenant.admin, {
+    external_id: "number-search",
+    currency: "USD",
+  });
   for (const finalize of [true, true, false]) {
     const invoice = await expectCreated(
-      tenant.admin.post<{ number: string | null }>("/v1/invoices", {
+      suite.tenant.admin.post<{ number: string | null }>("/v1/invoices", {
         customer_id: customer.id,
         currency: "USD",
         lines: [{ description: "Consulting", quantity: "1", unit_amount: "10.00" }],
@@ -26,11 +27,10 @@ beforeAll(async () => {
     if (invoice.number !== null) numbers.push(invoice.number);
   }
 });
-afterAll(async () => testApp?.close());
 
 async function found(text: string): Promise<(string | null)[]> {
   const page = await expectOk(
-    tenant.admin.get<{ data: { number: string | null }[] }>(
+    suite.tenant.admin.get<{ data: { number: string | null }[] }>(
       `/v1/invoices?number=${encodeURIComponent(text)}`,
     ),
   );
@@ -52,7 +52,7 @@ describe("invoices by number", () => {
   });
 
   it("refuses an empty text, naming the field", async () => {
-    const refused = await tenant.admin.get<{ errors: { path: string }[] }>("/v1/invoices?number=");
+    const refused = await suite.tenant.admin.get<{ errors: { path: string }[] }>("/v1/invoices?number=");
     expect(refused.status).toBe(400);
     expect(refused.body.errors.map((error) => error.path)).toEqual(["query.number"]);
   });

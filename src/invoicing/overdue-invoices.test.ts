@@ -10,30 +10,27 @@
 // 90). On 11 May at noon: A 101 days (over 90), B 42 (31–60), C and E 2
 // (1–30), F current. Ageing in USD: current 1 invoice 10.00, 1–30 two 70.00,
 // 31–60 one 50.00, 61–90 none, over 90 one 100.00; 5 invoices, 230.00 owed.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer } from "../../test/support/builders.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { freezeTestClock } from "../../test/support/test-clock-api.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile();
 let customerId: string;
 const invoices: Record<string, string> = {};
 
 type InvoiceRead = { id: string; status: string; overdue: boolean; days_overdue: number; due_at: string };
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant());
-  await expectOk(tenant.admin.put("/v1/invoicing-settings", { net_payment_terms_days: 30 }));
-  customerId = (await createCustomer(tenant.admin, { external_id: "late-payer", currency: "USD" })).id;
+  await expectOk(suite.tenant.admin.put("/v1/invoicing-settings", { net_payment_terms_days: 30 }));
+  customerId = (await createCustomer(suite.tenant.admin, { external_id: "late-payer", currency: "USD" })).id;
 });
-afterAll(async () => testApp?.close());
 
 async function invoice(name: string, amount: string, at: string): Promise<void> {
-  await freezeTestClock(tenant.admin, at);
+  await freezeTestClock(suite.tenant.admin, at);
   const created = await expectCreated(
-    tenant.admin.post<{ id: string }>("/v1/invoices", {
+    suite.tenant.admin.post<{ id: string }>("/v1/invoices", {
       customer_id: customerId,
       currency: "USD",
       lines: [{ description: `Invoice ${name}`, quantity: "1", unit_amount: amount }],
@@ -45,17 +42,19 @@ async function invoice(name: string, amount: string, at: string): Promise<void> 
 
 async function pay(name: string, amount: string): Promise<void> {
   await expectCreated(
-    tenant.admin.post(`/v1/invoices/${invoices[name]}/payments`, { amount, method: "bank_transfer" }),
+    suite.tenant.admin.post(`/v1/invoices/${invoices[name]}/payments`, { amount, method: "bank_transfer" }),
   );
 }
 
 async function read(name: string): Promise<InvoiceRead> {
-  return expectOk(tenant.admin.get<InvoiceRead>(`/v1/invoices/${invoices[name]}`));
+  return expectOk(suite.tenant.admin.get<InvoiceRead>(`/v1/invoices/${invoices[name]}`));
 }
 
 async function listed(query: string): Promise<string[]> {
   const page = await expectOk(
-    tenant.admin.get<{ data: { id: string }[] }>(`/v1/invoices?customer_id=${customerId}&limit=50&${query}`),
+    suite.tenant.admin.get<{ data: { id: string }[] }>(
+      `/v1/invoices?customer_id=${customerId}&limit=50&${query}`,
+    ),
   );
   const names = Object.fromEntries(Object.entries(invoices).map(([name, id]) => [id, name]));
   return page.data.map((entry) => names[entry.id] ?? entry.id).sort();
@@ -77,10 +76,10 @@ describe("overdue invoices and receivables by age", () => {
     await invoice("E", "80.00", "2030-04-10T00:00:00Z");
     await pay("E", "30.00");
 
-    await freezeTestClock(tenant.admin, "2030-05-01T00:00:00Z");
+    await freezeTestClock(suite.tenant.admin, "2030-05-01T00:00:00Z");
     expect(await read("A")).toMatchObject({ overdue: true, days_overdue: 90 });
     expect(await listed("ageing=61_90")).toEqual(["A"]);
-    await freezeTestClock(tenant.admin, "2030-05-01T00:00:01Z");
+    await freezeTestClock(suite.tenant.admin, "2030-05-01T00:00:01Z");
     expect(await read("A")).toMatchObject({ overdue: true, days_overdue: 91 });
     expect(await listed("ageing=61_90")).toEqual([]);
     expect(await listed("ageing=over_90")).toEqual(["A"]);
@@ -104,7 +103,7 @@ describe("overdue invoices and receivables by age", () => {
     expect(await listed("ageing=over_90")).toEqual(["A"]);
     expect(await listed("status=overdue&ageing=1_30")).toEqual(["C", "E"]);
 
-    const ageing = await expectOk(tenant.admin.get("/v1/receivables/ageing?currency=USD"));
+    const ageing = await expectOk(suite.tenant.admin.get("/v1/receivables/ageing?currency=USD"));
     expect(ageing).toEqual({
       at: "2030-05-11T12:00:00.000Z",
       currencies: [
@@ -122,12 +121,12 @@ describe("overdue invoices and receivables by age", () => {
         },
       ],
     });
-    const euros = await expectOk(tenant.admin.get("/v1/receivables/ageing?currency=EUR"));
+    const euros = await expectOk(suite.tenant.admin.get("/v1/receivables/ageing?currency=EUR"));
     expect(euros).toEqual({ at: "2030-05-11T12:00:00.000Z", currencies: [] });
   });
 
   it("shows an invoice's dunning state, not a 404, when no payment has failed", async () => {
-    const dunning = await expectOk(tenant.admin.get(`/v1/invoices/${invoices.A}/dunning`));
+    const dunning = await expectOk(suite.tenant.admin.get(`/v1/invoices/${invoices.A}/dunning`));
     expect(dunning).toMatchObject({
       id: null,
       invoice_id: invoices.A,
@@ -139,12 +138,12 @@ describe("overdue invoices and receivables by age", () => {
   });
 
   it("names a bad filter by its path", async () => {
-    const bucket = await tenant.admin.get("/v1/invoices?ageing=2_days");
+    const bucket = await suite.tenant.admin.get("/v1/invoices?ageing=2_days");
     expect(bucket.status).toBe(400);
     expect(JSON.stringify(bucket.body)).toContain("ageing");
-    const status = await tenant.admin.get("/v1/invoices?status=late");
+    const status = await suite.tenant.admin.get("/v1/invoices?status=late");
     expect(status.status).toBe(400);
-    const currency = await tenant.admin.get("/v1/receivables/ageing?currency=dollars");
+    const currency = await suite.tenant.admin.get("/v1/receivables/ageing?currency=dollars");
     expect(currency.status).toBe(400);
     expect(JSON.stringify(currency.body)).toContain("currency");
   });

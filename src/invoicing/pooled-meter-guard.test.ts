@@ -15,7 +15,7 @@
 // same plans: one invoice of the parent, pooled 100 + 400 = 500 calls at 0.10
 // = 50.00, and the child's section 25.00 with its calls at 0.00: 75.00 (not
 // 75.00 + 400 × 0.50 = 275.00).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { CustomerBody } from "../../test/support/api-types.ts";
 import {
   createCustomer,
@@ -24,22 +24,20 @@ import {
   ingestEvents,
   subscribe,
 } from "../../test/support/builders.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile();
 let parent: { id: string; external_id: string };
 let child: { id: string; external_id: string };
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant());
-  await createSumMeter(tenant.admin, "calls", "api_call");
+  await createSumMeter(suite.tenant.admin, "calls", "api_call");
   const calls = { id: "calls", type: "usage", meter: "calls", model: "per_unit" } as const;
-  const group = await createPlan(tenant.admin, {
+  const group = await createPlan(suite.tenant.admin, {
     code: "group",
     version: { charges: [{ ...calls, unit_price: "0.10" }] },
   });
-  const own = await createPlan(tenant.admin, {
+  const own = await createPlan(suite.tenant.admin, {
     code: "own",
     version: {
       charges: [
@@ -48,14 +46,13 @@ beforeAll(async () => {
       ],
     },
   });
-  await tenant.admin.post("/v1/test-clock", { frozen_at: "2030-01-01T00:00:00Z" });
+  await suite.tenant.admin.post("/v1/test-clock", { frozen_at: "2030-01-01T00:00:00Z" });
   ({ parent, child } = await parentPoolingWithChild(
     { parent: "Holding", child: "Branch" },
     { group: group.id, own: own.id },
     "2030-01-01T00:00:00Z",
   ));
 }, 180_000); // two plans, two customers and subscriptions through the API on a loaded machine
-afterAll(async () => testApp?.close());
 
 /**
  * A parent on the group plan pooling its children's calls and a child of it on
@@ -67,20 +64,24 @@ async function parentPoolingWithChild(
   start: string,
   parentFields: Partial<CustomerBody> = {},
 ) {
-  const parent = await createCustomer(tenant.admin, { name: names.parent, currency: "USD", ...parentFields });
-  const child = await createCustomer(tenant.admin, {
+  const parent = await createCustomer(suite.tenant.admin, {
+    name: names.parent,
+    currency: "USD",
+    ...parentFields,
+  });
+  const child = await createCustomer(suite.tenant.admin, {
     name: names.child,
     currency: "USD",
     parent_customer_id: parent.id,
   });
   const billing = { start_at: start, billing: "calendar" } as const;
-  await subscribe(tenant.admin, {
+  await subscribe(suite.tenant.admin, {
     customer_id: parent.id,
     plan_id: plans.group,
     ...billing,
     pool_usage_with_children: true,
   });
-  await subscribe(tenant.admin, { customer_id: child.id, plan_id: plans.own, ...billing });
+  await subscribe(suite.tenant.admin, { customer_id: child.id, plan_id: plans.own, ...billing });
   return { parent, child };
 }
 
@@ -89,9 +90,9 @@ async function sendCallsAt(
   at: string,
   calls: [label: string, customer: { external_id: string }, count: number][],
 ) {
-  await tenant.admin.post("/v1/test-clock/advance", { to: at });
+  await suite.tenant.admin.post("/v1/test-clock/advance", { to: at });
   await ingestEvents(
-    tenant.admin,
+    suite.tenant.admin,
     calls.map(([label, customer, count]) => ({
       id: `${label}-calls`,
       customer: customer.external_id,
@@ -108,14 +109,14 @@ describe("a meter pooled on the parent", () => {
       ["parent", parent, 200],
       ["child", child, 700],
     ]);
-    await tenant.admin.post("/v1/test-clock/advance", { to: "2030-02-01T00:00:01Z" });
+    await suite.tenant.admin.post("/v1/test-clock/advance", { to: "2030-02-01T00:00:01Z" });
 
-    const listed = await tenant.admin.get("/v1/invoices?limit=50");
+    const listed = await suite.tenant.admin.get("/v1/invoices?limit=50");
     expect(listed.status).toBe(200);
     const invoices = listed.body.data as { id: string; customer_id: string }[];
     const invoiceOf = async (customerId: string) => {
       const found = invoices.find((invoice) => invoice.customer_id === customerId);
-      return (await tenant.admin.get(`/v1/invoices/${found?.id}`)).body;
+      return (await suite.tenant.admin.get(`/v1/invoices/${found?.id}`)).body;
     };
     const parentInvoice = await invoiceOf(parent.id);
     expect(parentInvoice.total).toBe("90.00");
@@ -130,7 +131,10 @@ describe("a meter pooled on the parent", () => {
   });
 
   it("is billed once on a consolidated invoice too, the child's section billing none of it", async () => {
-    const group = (await tenant.admin.get("/v1/plans?limit=10")).body.data as { id: string; code: string }[];
+    const group = (await suite.tenant.admin.get("/v1/plans?limit=10")).body.data as {
+      id: string;
+      code: string;
+    }[];
     const planId = (code: string) => group.find((plan) => plan.code === code)?.id as string;
     const { parent: holding, child: branch } = await parentPoolingWithChild(
       { parent: "Consolidated holding", child: "Consolidated branch" },
@@ -142,11 +146,11 @@ describe("a meter pooled on the parent", () => {
       ["holding", holding, 100],
       ["branch", branch, 400],
     ]);
-    await tenant.admin.post("/v1/test-clock/advance", { to: "2030-03-01T00:00:02Z" });
+    await suite.tenant.admin.post("/v1/test-clock/advance", { to: "2030-03-01T00:00:02Z" });
 
-    const listed = await tenant.admin.get(`/v1/invoices?customer_id=${holding.id}&limit=10`);
+    const listed = await suite.tenant.admin.get(`/v1/invoices?customer_id=${holding.id}&limit=10`);
     expect(listed.body.data).toHaveLength(1);
-    const invoice = (await tenant.admin.get(`/v1/invoices/${listed.body.data[0].id}`)).body;
+    const invoice = (await suite.tenant.admin.get(`/v1/invoices/${listed.body.data[0].id}`)).body;
     expect(invoice.total).toBe("75.00");
     expect(
       invoice.sections.map((section: { billed_customer: { name: string } | null; subtotal: string }) => [
@@ -157,7 +161,7 @@ describe("a meter pooled on the parent", () => {
       [null, "50.00"],
       ["Consolidated branch", "25.00"],
     ]);
-    const branchInvoices = await tenant.admin.get(`/v1/invoices?customer_id=${branch.id}&limit=10`);
+    const branchInvoices = await suite.tenant.admin.get(`/v1/invoices?customer_id=${branch.id}&limit=10`);
     expect(branchInvoices.body.data).toEqual([]);
   });
 });

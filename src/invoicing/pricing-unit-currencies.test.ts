@@ -5,7 +5,7 @@
 // the customer in dollars (400 × 0.01) and 3.60 EUR to the one in euros
 // (400 × 0.009). A unit without a rate in a currency of the version's price
 // books is refused, naming the field.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   createPlan,
   createSumMeter,
@@ -14,11 +14,10 @@ import {
 } from "../../test/support/builders.ts";
 import { imagesAtFourCredits } from "../../test/support/pricing-fixtures.ts";
 import { expectOk } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Pricing unit currencies" });
 
 function version(currencyRates: { currency: string; rate: string }[]) {
   return {
@@ -31,14 +30,12 @@ function version(currencyRates: { currency: string; rate: string }[]) {
 }
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Pricing unit currencies" }));
-  await createSumMeter(tenant.admin, "images", "image_batch");
+  await createSumMeter(suite.tenant.admin, "images", "image_batch");
 });
-afterAll(async () => testApp?.close());
 
 describe("a pricing unit priced in each currency", () => {
   it("refuses a unit without a rate in a currency of the price books, or with one in another", async () => {
-    const missing = await tenant.admin.post("/v1/plans", {
+    const missing = await suite.tenant.admin.post("/v1/plans", {
       code: "no_euro_rate",
       name: "No euro rate",
       version: { interval: "month", ...version([]) },
@@ -50,7 +47,7 @@ describe("a pricing unit priced in each currency", () => {
         message: expect.stringContaining("EUR"),
       }),
     ]);
-    const stray = await tenant.admin.post("/v1/plans", {
+    const stray = await suite.tenant.admin.post("/v1/plans", {
       code: "stray_rate",
       name: "Stray rate",
       version: {
@@ -68,23 +65,23 @@ describe("a pricing unit priced in each currency", () => {
   });
 
   it("bills each customer's overage at the unit's rate in the customer's currency", async () => {
-    const plan = await createPlan(tenant.admin, {
+    const plan = await createPlan(suite.tenant.admin, {
       code: "ai",
       version: version([{ currency: "EUR", rate: "0.009" }]),
     });
     // Plans are published in real time: the test clock runs in a year to come.
-    await freezeTestClock(tenant.admin, "2030-01-01T00:00:00Z");
+    await freezeTestClock(suite.tenant.admin, "2030-01-01T00:00:00Z");
     const customers: Record<string, { id: string; external_id: string }> = {};
     for (const currency of ["USD", "EUR"]) {
-      const { customer } = await subscribeNewCustomer(tenant.admin, plan.id, {
+      const { customer } = await subscribeNewCustomer(suite.tenant.admin, plan.id, {
         customer: { currency },
         subscription: { start_at: "2030-01-01T00:00:00Z", billing: "calendar" },
       });
       customers[currency] = customer;
     }
-    await advanceTestClock(tenant.admin, "2030-01-10T00:00:00Z");
+    await advanceTestClock(suite.tenant.admin, "2030-01-10T00:00:00Z");
     await ingestEvents(
-      tenant.admin,
+      suite.tenant.admin,
       Object.entries(customers).map(([currency, customer]) => ({
         id: `images-${currency}`,
         customer: customer.external_id,
@@ -93,16 +90,16 @@ describe("a pricing unit priced in each currency", () => {
         properties: { n: 350 },
       })),
     );
-    await advanceTestClock(tenant.admin, "2030-02-01T00:00:01Z");
+    await advanceTestClock(suite.tenant.admin, "2030-02-01T00:00:01Z");
     for (const [currency, total] of [
       ["USD", "4.00"],
       ["EUR", "3.60"],
     ] as const) {
       const { data } = await expectOk(
-        tenant.admin.get(`/v1/invoices?customer_id=${customers[currency]?.id}&limit=10`),
+        suite.tenant.admin.get(`/v1/invoices?customer_id=${customers[currency]?.id}&limit=10`),
       );
       // Newest first: January's invoice, issued on 1 February.
-      const invoice = await expectOk(tenant.admin.get(`/v1/invoices/${data[0]?.id}`));
+      const invoice = await expectOk(suite.tenant.admin.get(`/v1/invoices/${data[0]?.id}`));
       expect(invoice.issued_at).toBe("2030-02-01T00:00:00.000Z");
       expect(invoice.currency).toBe(currency);
       expect(invoice.allowances).toEqual([
