@@ -48,28 +48,26 @@ export function registerExperimentRoutes(app: FairbillApp): void {
     ({ context }, filters, page) => listExperiments(context, filters, page),
   );
 
-  routes.read(
+  routes.readById(
     "GET /experiments/:id",
     {
       operationId: "getExperiment",
       summary: "A pricing experiment with its arms, assignment counts and decision",
-      params: IdParams,
       response: ExperimentSchema,
     },
-    ({ context, params }) => loadExperiment(context.database, context, params.id),
+    (context, id) => loadExperiment(context.database, context, id),
   );
 
-  routes.read(
+  routes.readById(
     "GET /experiments/:id/assignments",
     {
       operationId: "getExperimentAssignments",
       summary: "Which arm each customer of the experiment is assigned to",
-      params: IdParams,
       response: ExperimentAssignmentsSchema,
     },
-    async ({ context, params }) => {
-      await loadExperiment(context.database, context, params.id);
-      return loadAssignments(context.database, context, params.id);
+    async (context, id) => {
+      await loadExperiment(context.database, context, id);
+      return loadAssignments(context.database, context, id);
     },
   );
 

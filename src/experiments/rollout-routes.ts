@@ -37,15 +37,14 @@ export function registerRolloutRoutes(app: FairbillApp): void {
     ({ context }, _filters, page) => listRollouts(context, page),
   );
 
-  routes.read(
+  routes.readById(
     "GET /rollouts/:id",
     {
       operationId: "getRollout",
       summary: "A staged rollout with its stages' timeline, cohorts and guardrail breaches",
-      params: IdParams,
       response: RolloutSchema,
     },
-    ({ context, params }) => loadRollout(context.database, context, params.id),
+    (context, id) => loadRollout(context.database, context, id),
   );
 
   routes.write(

@@ -68,16 +68,15 @@ export function registerRevenueRoutes(app: FairbillApp): void {
     ({ context, query }) => listRevenueSchedules(context, query),
   );
 
-  routes.read(
+  routes.readById(
     "GET /contracts/:id/revenue-schedule",
     {
       operationId: "getContractRevenueSchedule",
       summary:
         "A contract's revenue (ASC 606): its fixed price allocated to its fees and commits by relative standalone selling price, earned month by month (fees ratably, commits as drawn down with breakage at expiry, usage beyond them as used), and its journal",
-      params: IdParams,
       response: ContractRevenueScheduleSchema,
     },
-    async ({ context, params }) => presentContractRevenue(await contractRevenue(context, params.id)),
+    async (context, id) => presentContractRevenue(await contractRevenue(context, id)),
   );
 
   routes.read(

@@ -118,15 +118,14 @@ function registerApiKeyRoutes(app: FairbillApp, ownersOf: ApiKeyOwners): void {
     async ({ context }, _filters, page) => withOwners(context.database, await listApiKeys(context, page)),
   );
 
-  routes.read(
+  routes.readById(
     "GET /api-keys/:id",
     {
       operationId: "getApiKey",
       summary: "Read an API key",
-      params: IdParams,
       response: ApiKeySchema,
     },
-    async ({ context, params }) => withOwner(context.database, await getApiKey(context, params.id)),
+    async (context, id) => withOwner(context.database, await getApiKey(context, id)),
   );
 
   routes.write(

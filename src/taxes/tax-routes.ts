@@ -147,17 +147,16 @@ export function registerTaxRoutes(app: FairbillApp): void {
     ({ context, body }) => validateTaxAddress(context, body.address),
   );
 
-  billing.read(
+  billing.readById(
     "GET /invoices/:id/tax-record",
     {
       operationId: "getInvoiceTaxRecord",
       summary: "The invoice's record with the tax engine: recorded at finalization, reversed when voided",
-      params: IdParams,
       response: TaxRecordSchema,
     },
-    async ({ context, params }) => {
-      const record = await taxTransactionOf(context.database, context, params.id);
-      if (record === undefined) throw notFound("tax record of invoice", params.id);
+    async (context, id) => {
+      const record = await taxTransactionOf(context.database, context, id);
+      if (record === undefined) throw notFound("tax record of invoice", id);
       return record;
     },
   );
