@@ -8,8 +8,8 @@
 // hour, gaps, percentage charges with and without per-transaction bounds).
 import fc from "fast-check";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import type { Instant } from "../core/index.ts";
 import {
   type Aggregation,
@@ -30,15 +30,15 @@ import { planMeterUsage } from "./billing-usage-plan.ts";
 import { forEachRawEvent } from "./billing-usage-reads.ts";
 import type { EventProperties } from "./tables.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile();
 let scope: TenantScope;
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant());
-  scope = { organizationId: tenant.organization.id, environmentId: tenant.organization.environments.test };
+  scope = {
+    organizationId: suite.tenant.organization.id,
+    environmentId: suite.tenant.organization.environments.test,
+  };
 });
-afterAll(async () => testApp?.close());
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -231,7 +231,7 @@ async function storedEvents(customer: string) {
   const { rows } = await sql<{ id: string; name: string; occurred_at: Date; properties: EventProperties }>`
     select id, name, occurred_at, properties from events
     where environment_id = ${scope.environmentId} and customer_external_id = ${customer} and voided_at is null
-    order by occurred_at, received_at, id`.execute(testApp.handle.database);
+    order by occurred_at, received_at, id`.execute(suite.testApp.handle.database);
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
@@ -277,7 +277,7 @@ function expectSameAggregates(actual: UsageAggregates, expected: UsageAggregates
 async function runScenario(input: Scenario): Promise<void> {
   const run = ++runNumber;
   const customer = `billing-usage-${run}`;
-  await tenant.admin.post("/v1/customers", { external_id: customer, timezone: input.windows.zone });
+  await suite.tenant.admin.post("/v1/customers", { external_id: customer, timezone: input.windows.zone });
   const segments = segmentsOf(input.windows);
   const firstStart = segments[0]!.start;
   const lastEnd = segments.at(-1)!.end;
@@ -290,7 +290,7 @@ async function runScenario(input: Scenario): Promise<void> {
   for (const [index, spec] of input.meters.entries()) {
     const code = `bu-${run}-${index}`;
     meterCodes.push(code);
-    const created = await tenant.admin.post("/v1/meters", {
+    const created = await suite.tenant.admin.post("/v1/meters", {
       code,
       name: code,
       ...definitionOf(spec, run),
@@ -303,7 +303,7 @@ async function runScenario(input: Scenario): Promise<void> {
         Math.max(firstStart + spec.effectiveFromHours * hour, firstStart) + version.afterMinutes * 60_000;
       versionInstants.push(at);
       createVersions.push(async () => {
-        const response = await tenant.admin.post(`/v1/meters/${created.body.id}/versions`, {
+        const response = await suite.tenant.admin.post(`/v1/meters/${created.body.id}/versions`, {
           ...changedDefinition(spec, version.change, run),
           effective_from: new Date(at).toISOString(),
         });
@@ -366,7 +366,7 @@ async function runScenario(input: Scenario): Promise<void> {
   const rejectedIds = new Set<string>();
   for (const batch of [events.slice(0, split), events.slice(split)]) {
     if (batch.length === 0) continue;
-    const ingested = await tenant.admin.post("/v1/events/backfill", { events: batch });
+    const ingested = await suite.tenant.admin.post("/v1/events/backfill", { events: batch });
     expect(ingested.status, JSON.stringify(ingested.body)).toBe(200);
     for (const rejected of ingested.body.rejected as { id: string }[]) rejectedIds.add(rejected.id);
   }
@@ -377,8 +377,8 @@ async function runScenario(input: Scenario): Promise<void> {
     const original = events.find((event) => event.id === id)!;
     const response =
       correction.kind === "void"
-        ? await tenant.admin.post(`/v1/events/${id}/void`, { reason: "test" })
-        : await tenant.admin.post(`/v1/events/${id}/amend`, {
+        ? await suite.tenant.admin.post(`/v1/events/${id}/void`, { reason: "test" })
+        : await suite.tenant.admin.post(`/v1/events/${id}/amend`, {
             reason: "test",
             properties: { ...original.properties, value: correction.value ?? 1 },
             ...(correction.shiftMinutes === undefined
@@ -395,7 +395,7 @@ async function runScenario(input: Scenario): Promise<void> {
   if (!input.versionsBeforeEvents) for (const create of createVersions) await create();
 
   const billedAt = Math.floor(firstStart + input.billedAtShare * (lastEnd + day - firstStart));
-  const meters = await engineMetersFor(testApp.handle.database, scope, meterCodes, billedAt);
+  const meters = await engineMetersFor(suite.testApp.handle.database, scope, meterCodes, billedAt);
   expect([...meters.keys()].sort()).toEqual([...meterCodes].sort());
   if (input.unstoredFilter) {
     const [code, meter] = [...meters][0]!;
@@ -431,16 +431,20 @@ async function runScenario(input: Scenario): Promise<void> {
 
   const expected = coreAggregates(meters.values(), windows, levelsStartAt, await storedEvents(customer));
   const request = { customerExternalId: customer, windows, meters, levelsStartAt };
-  const actual = await usageForWindows(testApp.handle.database, scope, request);
+  const actual = await usageForWindows(suite.testApp.handle.database, scope, request);
   expectSameAggregates(actual, expected, `run ${run} (${customer})`);
   // Read among other customers' requests (one query for all their rollups), the same answer for each.
   const nobody = { ...request, customerExternalId: `${customer}-nobody` };
-  const [alone, among, again] = await usageForManyWindows(testApp.handle.database, scope, [
+  const [alone, among, again] = await usageForManyWindows(suite.testApp.handle.database, scope, [
     nobody,
     request,
     { ...request, windows: windows.slice(0, 1) },
   ]);
-  expectSameAggregates(alone!, await usageForWindows(testApp.handle.database, scope, nobody), `run ${run}`);
+  expectSameAggregates(
+    alone!,
+    await usageForWindows(suite.testApp.handle.database, scope, nobody),
+    `run ${run}`,
+  );
   expectSameAggregates(among!, expected, `run ${run} (${customer}) among others`);
   const firstKey = windows[0]?.key;
   expect([...again!.keys()]).toEqual(firstKey === undefined ? [] : [firstKey]);
@@ -454,8 +458,8 @@ describe("usageForWindows", () => {
 
   it("answers whole days from the rollups and cut hours from events, across New York's clock change", async () => {
     const customer = "billing-usage-dst";
-    await tenant.admin.post("/v1/customers", { external_id: customer, timezone: "America/New_York" });
-    await tenant.admin.post("/v1/meters", {
+    await suite.tenant.admin.post("/v1/customers", { external_id: customer, timezone: "America/New_York" });
+    await suite.tenant.admin.post("/v1/meters", {
       code: "dst-sum",
       name: "dst-sum",
       event_name: "dst",
@@ -478,9 +482,9 @@ describe("usageForWindows", () => {
       timestamp,
       properties: { value },
     }));
-    expect((await tenant.admin.post("/v1/events/backfill", { events })).status).toBe(200);
+    expect((await suite.tenant.admin.post("/v1/events/backfill", { events })).status).toBe(200);
     const meters = await engineMetersFor(
-      testApp.handle.database,
+      suite.testApp.handle.database,
       scope,
       ["dst-sum", "no-such-meter"],
       Date.now(),
@@ -499,7 +503,7 @@ describe("usageForWindows", () => {
       fullPeriodStart: cuts[0]!,
       fullPeriodEnd: cuts[2]!,
     }));
-    const usage = await usageForWindows(testApp.handle.database, scope, {
+    const usage = await usageForWindows(suite.testApp.handle.database, scope, {
       customerExternalId: customer,
       windows,
       meters,
@@ -508,7 +512,7 @@ describe("usageForWindows", () => {
     expect(windows.map((window) => usage.get(window.key)?.quantity.toFixed())).toEqual(["31", "36"]);
     expect(windows.map((window) => usage.get(window.key)?.eventCount)).toEqual([3, 2]);
     // Through the caller's transaction, the same answer.
-    const inTransaction = await testApp.handle.database.transaction().execute((transaction) =>
+    const inTransaction = await suite.testApp.handle.database.transaction().execute((transaction) =>
       usageForWindows(transaction, scope, {
         customerExternalId: customer,
         windows,
@@ -521,8 +525,8 @@ describe("usageForWindows", () => {
 
   it("takes the last event in the store's order among those sharing the latest timestamp", async () => {
     const customer = "billing-usage-ties";
-    await tenant.admin.post("/v1/customers", { external_id: customer, timezone: "UTC" });
-    await tenant.admin.post("/v1/meters", {
+    await suite.tenant.admin.post("/v1/customers", { external_id: customer, timezone: "UTC" });
+    await suite.tenant.admin.post("/v1/meters", {
       code: "tie-latest",
       name: "tie-latest",
       event_name: "tie",
@@ -531,7 +535,7 @@ describe("usageForWindows", () => {
       group_by: ["region"],
       effective_from: "2026-03-01T00:00:00Z",
     });
-    await tenant.admin.post("/v1/meters", {
+    await suite.tenant.admin.post("/v1/meters", {
       code: "tie-unique",
       name: "tie-unique",
       event_name: "tie",
@@ -547,7 +551,7 @@ describe("usageForWindows", () => {
       properties: { value, region, user },
     });
     // One request: events that share a timestamp are ordered by id (c last), whatever the listing order.
-    const first = await tenant.admin.post("/v1/events/backfill", {
+    const first = await suite.tenant.admin.post("/v1/events/backfill", {
       events: [
         event("tie-c", "2026-03-02T01:30:00Z", 3, "eu", 1),
         event("tie-b", "2026-03-02T01:30:00Z", 1, "eu", "1"),
@@ -575,12 +579,12 @@ describe("usageForWindows", () => {
     );
     const usage = async () => {
       const meters = await engineMetersFor(
-        testApp.handle.database,
+        suite.testApp.handle.database,
         scope,
         ["tie-latest", "tie-unique"],
         Date.now(),
       );
-      const actual = await usageForWindows(testApp.handle.database, scope, {
+      const actual = await usageForWindows(suite.testApp.handle.database, scope, {
         customerExternalId: customer,
         windows,
         meters,
@@ -599,7 +603,7 @@ describe("usageForWindows", () => {
 
     // A later request: its events are received later, so they win their ties whatever their ids.
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const second = await tenant.admin.post("/v1/events/backfill", {
+    const second = await suite.tenant.admin.post("/v1/events/backfill", {
       events: [
         event("tie-0", "2026-03-02T01:30:00Z", 9, "us", 2),
         event("tie-1", "2026-03-02T02:20:00Z", 6, "eu", "u"),
@@ -613,7 +617,7 @@ describe("usageForWindows", () => {
     const customer = "billing-usage-pages";
     // Two requests of events on three instants, ids out of order: pages end inside groups of ties.
     for (const request of [0, 1]) {
-      const sent = await tenant.admin.post("/v1/events/backfill", {
+      const sent = await suite.tenant.admin.post("/v1/events/backfill", {
         events: [5, 3, 8, 1, 7].map((number, index) => ({
           id: `page-${request}-${number}`,
           customer,
@@ -627,7 +631,7 @@ describe("usageForWindows", () => {
     }
     const events: { timestamp: Instant; value: unknown }[] = [];
     await forEachRawEvent(
-      testApp.handle.database,
+      suite.testApp.handle.database,
       scope,
       {
         customerExternalId: customer,
@@ -656,7 +660,7 @@ describe("usageForWindows", () => {
       ...extra,
     });
     const call = (windows: UsageWindow[], meters = new Map([["refused", meter]])) =>
-      usageForWindows(testApp.handle.database, scope, {
+      usageForWindows(suite.testApp.handle.database, scope, {
         customerExternalId: "nobody",
         windows,
         meters,
@@ -681,7 +685,7 @@ describe("usageForWindows", () => {
     const tailed: Aggregation[] = ["count", "sum", "max", "unique_count"];
     const meterCodes = tailed.map((aggregation) => `open-hour-${aggregation}`);
     for (const [index, aggregation] of tailed.entries()) {
-      const created = await tenant.admin.post("/v1/meters", {
+      const created = await suite.tenant.admin.post("/v1/meters", {
         code: meterCodes[index],
         name: meterCodes[index],
         event_name: "open-hour",
@@ -692,7 +696,7 @@ describe("usageForWindows", () => {
       });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
     }
-    const meters = await engineMetersFor(testApp.handle.database, scope, meterCodes, unfinishedHour);
+    const meters = await engineMetersFor(suite.testApp.handle.database, scope, meterCodes, unfinishedHour);
     let run = 0;
     const openHourEvent = fc.record({
       // Before the unfinished hour, inside it before now, and after now in the same hour (its tail).
@@ -708,7 +712,7 @@ describe("usageForWindows", () => {
       async (nowOffset, specs) => {
         const customer = `open-hour-${++run}`;
         const now = unfinishedHour + nowOffset;
-        await tenant.admin.post("/v1/customers", { external_id: customer, timezone: "UTC" });
+        await suite.tenant.admin.post("/v1/customers", { external_id: customer, timezone: "UTC" });
         const events = specs.map((spec, index) => {
           const [from, to] =
             spec.place === "earlier"
@@ -725,7 +729,7 @@ describe("usageForWindows", () => {
           };
         });
         if (events.length > 0) {
-          const sent = await tenant.admin.post("/v1/events/backfill", { events });
+          const sent = await suite.tenant.admin.post("/v1/events/backfill", { events });
           expect(sent.status, JSON.stringify(sent.body)).toBe(200);
         }
         const windows = meterCodes.map((meterCode) => ({
@@ -737,7 +741,7 @@ describe("usageForWindows", () => {
           fullPeriodEnd: periodStart + 30 * day,
         }));
         const request = { customerExternalId: customer, windows, meters, levelsStartAt: periodStart };
-        const actual = await usageForWindows(testApp.handle.database, scope, request);
+        const actual = await usageForWindows(suite.testApp.handle.database, scope, request);
         const expected = coreAggregates(meters.values(), windows, periodStart, await storedEvents(customer));
         expectSameAggregates(actual, expected, `unfinished hour, run ${run}`);
       },

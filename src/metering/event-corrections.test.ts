@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditTrailOf } from "../../test/support/audit-trail.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile();
 
 const hour = Date.parse("2026-02-10T10:00:00Z");
 const at = (minutes: number) => new Date(hour + minutes * 60_000).toISOString();
 
 async function dailyValues(meter: string): Promise<string[]> {
-  const response = await tenant.admin.get(
+  const response = await suite.tenant.admin.get(
     `/v1/usage?customer=fixer&meter=${meter}&window=day&from=2026-02-10T00:00:00Z&to=2026-02-12T00:00:00Z`,
   );
   expect(response.status, JSON.stringify(response.body)).toBe(200);
@@ -17,8 +16,7 @@ async function dailyValues(meter: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant());
-  await tenant.admin.post("/v1/customers", { external_id: "fixer" });
+  await suite.tenant.admin.post("/v1/customers", { external_id: "fixer" });
   for (const [code, aggregation, property] of [
     ["fix-sum", "sum", "gb"],
     ["fix-max", "max", "gb"],
@@ -26,7 +24,7 @@ beforeAll(async () => {
     ["fix-unique", "unique_count", "user"],
     ["fix-count", "count", null],
   ] as const) {
-    await tenant.admin.post("/v1/meters", {
+    await suite.tenant.admin.post("/v1/meters", {
       code,
       name: code,
       event_name: "stored",
@@ -35,7 +33,7 @@ beforeAll(async () => {
       effective_from: "2026-01-01T00:00:00Z",
     });
   }
-  const response = await tenant.admin.post("/v1/events/backfill", {
+  const response = await suite.tenant.admin.post("/v1/events/backfill", {
     events: [
       {
         id: "fix-1",
@@ -62,12 +60,11 @@ beforeAll(async () => {
   });
   expect(response.body.accepted).toBe(3);
 });
-afterAll(async () => testApp?.close());
 
 describe("event corrections", () => {
   it("amends properties: usage follows, and the previous state is kept as a revision", async () => {
     expect(await dailyValues("fix-sum")).toEqual(["60", "0"]);
-    const amended = await tenant.admin.post(
+    const amended = await suite.tenant.admin.post(
       "/v1/events/fix-3/amend",
       { properties: { gb: 25, user: "cid" }, reason: "meter read twice" },
       { "x-request-id": "amend-request" },
@@ -89,7 +86,7 @@ describe("event corrections", () => {
   });
 
   it("amends a timestamp into another day: both days are recounted", async () => {
-    const moved = await tenant.admin.post("/v1/events/fix-2/amend", {
+    const moved = await suite.tenant.admin.post("/v1/events/fix-2/amend", {
       timestamp: "2026-02-11T08:00:00Z",
       reason: "clock of the producer was a day behind",
     });
@@ -100,7 +97,7 @@ describe("event corrections", () => {
   });
 
   it("voids an event: it is kept and shown voided, no longer counted, and can no longer change", async () => {
-    const voided = await tenant.admin.post("/v1/events/fix-3/void", { reason: "test traffic" });
+    const voided = await suite.tenant.admin.post("/v1/events/fix-3/void", { reason: "test traffic" });
     expect(voided.status).toBe(200);
     expect(voided.body.voided_at).not.toBeNull();
     expect(voided.body.matched_meters).toEqual([]);
@@ -113,19 +110,19 @@ describe("event corrections", () => {
     expect(await dailyValues("fix-max")).toEqual(["10", "30"]);
     expect(await dailyValues("fix-latest")).toEqual(["10", "30"]);
     expect(await dailyValues("fix-unique")).toEqual(["1", "1"]);
-    const again = await tenant.admin.post("/v1/events/fix-3/amend", {
+    const again = await suite.tenant.admin.post("/v1/events/fix-3/amend", {
       properties: { gb: 1 },
       reason: "late",
     });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe("event_voided");
 
-    const audit = await auditTrailOf(testApp.handle.database, "fix-3");
+    const audit = await auditTrailOf(suite.testApp.handle.database, "fix-3");
     expect(audit.map((entry) => entry.action)).toEqual(["event.amended", "event.voided"]);
   });
 
   it("refuses an amendment a meter cannot read, naming the property, and one for an unknown event", async () => {
-    const unreadable = await tenant.admin.post("/v1/events/fix-1/amend", {
+    const unreadable = await suite.tenant.admin.post("/v1/events/fix-1/amend", {
       properties: { gb: "ten", user: "ann" },
       reason: "typo",
     });
@@ -133,9 +130,9 @@ describe("event corrections", () => {
     expect(unreadable.body.errors.map((error: { path: string }) => error.path)).toContain(
       '$.properties["gb"]',
     );
-    const nothing = await tenant.admin.post("/v1/events/fix-1/amend", { reason: "no change" });
+    const nothing = await suite.tenant.admin.post("/v1/events/fix-1/amend", { reason: "no change" });
     expect(nothing.status).toBe(400);
-    const unknown = await tenant.admin.post("/v1/events/never-sent/void", { reason: "cleanup" });
+    const unknown = await suite.tenant.admin.post("/v1/events/never-sent/void", { reason: "cleanup" });
     expect(unknown.status).toBe(404);
     expect(await dailyValues("fix-sum")).toEqual(["10", "30"]);
   });

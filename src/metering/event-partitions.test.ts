@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { type TestTenant, testAppForFile } from "../../test/support/test-app.ts";
 import { createSeparateDatabase } from "../../test/support/test-database.ts";
 import { systemClock } from "../platform/clock.ts";
 import { silentLogger } from "../platform/context.ts";
@@ -22,16 +22,14 @@ import { archiveExpiredEvents } from "./event-retention.ts";
 
 const partitioningMigration = "20261207085229_events_partitioned_by_month";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile();
 let database: Database;
 const archiveDirectory = mkdtempSync(join(tmpdir(), "fairbill-event-archives-"));
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant());
-  database = testApp.handle.database;
-  await tenant.admin.post("/v1/customers", { external_id: "acme" });
-  const meter = await tenant.admin.post("/v1/meters", {
+  database = suite.testApp.handle.database;
+  await suite.tenant.admin.post("/v1/customers", { external_id: "acme" });
+  const meter = await suite.tenant.admin.post("/v1/meters", {
     code: "calls",
     name: "Calls",
     event_name: "api_call",
@@ -41,7 +39,6 @@ beforeAll(async () => {
   expect(meter.status, JSON.stringify(meter.body)).toBe(201);
 });
 afterAll(async () => {
-  await testApp?.close();
   rmSync(archiveDirectory, { recursive: true, force: true });
 });
 
@@ -69,7 +66,7 @@ async function usageOf(client: TestTenant["admin"], from: string, to: string): P
 
 describe("monthly partitions", () => {
   it("keeps dedup exact across partitions: an id sent in January and again in June is stored once", async () => {
-    const january = await backfill(tenant.admin, [
+    const january = await backfill(suite.tenant.admin, [
       { id: "across-months", timestamp: "2025-01-15T10:00:00Z" },
     ]);
     expect(january.accepted).toBe(1);
@@ -80,7 +77,7 @@ describe("monthly partitions", () => {
     expect(await partitionOf("across-months")).toEqual(["events_2025_01"]);
     await prepareEventPartitions(database, new Date("2025-06-01T00:00:00Z"));
 
-    const june = await backfill(tenant.admin, [
+    const june = await backfill(suite.tenant.admin, [
       { id: "across-months", timestamp: "2025-06-20T08:00:00Z" },
       { id: "june-only", timestamp: "2025-06-20T09:00:00Z" },
     ]);
@@ -94,7 +91,7 @@ describe("monthly partitions", () => {
       .where("id", "=", "across-months")
       .execute();
     expect(ids.map((row) => row.occurred_at.toISOString())).toEqual(["2025-01-15T10:00:00.000Z"]);
-    expect(await usageOf(tenant.admin, "2025-01-01T00:00:00Z", "2025-07-01T00:00:00Z")).toBe("2");
+    expect(await usageOf(suite.tenant.admin, "2025-01-01T00:00:00Z", "2025-07-01T00:00:00Z")).toBe("2");
   });
 
   it("makes the current month's partition and the next two, once however often it runs", async () => {
@@ -108,8 +105,8 @@ describe("monthly partitions", () => {
   });
 
   it("moves an amended event to the month of its new timestamp and notes it in event_ids", async () => {
-    await backfill(tenant.admin, [{ id: "moved-month", timestamp: "2025-06-02T00:00:00Z" }]);
-    const amended = await tenant.admin.post("/v1/events/moved-month/amend", {
+    await backfill(suite.tenant.admin, [{ id: "moved-month", timestamp: "2025-06-02T00:00:00Z" }]);
+    const amended = await suite.tenant.admin.post("/v1/events/moved-month/amend", {
       timestamp: "2025-01-20T00:00:00Z",
       reason: "the producer's clock was wrong",
     });
@@ -127,16 +124,16 @@ describe("monthly partitions", () => {
 describe("retention", () => {
   it("archives a month past retention to a file, drops its partition, keeps usage, and refuses a recount over it", async () => {
     // The live environment keeps every event of March 2025; the test environment keeps 6 months.
-    const live = await tenant.client("admin", "live");
+    const live = await suite.tenant.client("admin", "live");
     await live.post("/v1/customers", { external_id: "acme" });
     await prepareEventPartitions(database, new Date("2025-03-01T00:00:00Z"));
-    await backfill(tenant.admin, [
+    await backfill(suite.tenant.admin, [
       { id: "march-1", timestamp: "2025-03-03T10:00:00Z" },
       { id: "march-2", timestamp: "2025-03-04T11:00:00Z" },
     ]);
     await backfill(live, [{ id: "live-march", timestamp: "2025-03-05T12:00:00Z" }]);
-    const before = await usageOf(tenant.admin, "2025-01-01T00:00:00Z", "2025-07-01T00:00:00Z");
-    const settings = await tenant.admin.patch("/v1/metering/settings", {
+    const before = await usageOf(suite.tenant.admin, "2025-01-01T00:00:00Z", "2025-07-01T00:00:00Z");
+    const settings = await suite.tenant.admin.patch("/v1/metering/settings", {
       event_past_window_days: 35,
       event_retention_months: 6,
     });
@@ -167,18 +164,18 @@ describe("retention", () => {
       ["march-1", "acme", "api_call", "2025-03-03T10:00:00.000Z"],
       ["march-2", "acme", "api_call", "2025-03-04T11:00:00.000Z"],
     ]);
-    expect(readdirSync(join(archiveDirectory, tenant.organization.environments.test)).length).toBe(2);
+    expect(readdirSync(join(archiveDirectory, suite.tenant.organization.environments.test)).length).toBe(2);
 
     // Rollups stay: usage reads the same; an archived id sent again is still a duplicate.
-    expect(await usageOf(tenant.admin, "2025-01-01T00:00:00Z", "2025-07-01T00:00:00Z")).toBe(before);
-    const again = await backfill(tenant.admin, [{ id: "march-1", timestamp: "2025-03-03T10:00:00Z" }]);
+    expect(await usageOf(suite.tenant.admin, "2025-01-01T00:00:00Z", "2025-07-01T00:00:00Z")).toBe(before);
+    const again = await backfill(suite.tenant.admin, [{ id: "march-1", timestamp: "2025-03-03T10:00:00Z" }]);
     expect(again.duplicates.map((event) => event.id)).toEqual(["march-1"]);
 
-    const listed = await tenant.admin.get("/v1/events?limit=100");
+    const listed = await suite.tenant.admin.get("/v1/events?limit=100");
     expect(listed.body.archived_before).toBe("2025-04-01T00:00:00.000Z");
     expect((await live.get("/v1/events")).body.archived_before).toBeNull();
 
-    const recount = await tenant.admin.post("/v1/meters", {
+    const recount = await suite.tenant.admin.post("/v1/meters", {
       code: "calls_again",
       name: "Calls again",
       event_name: "api_call",
@@ -188,7 +185,7 @@ describe("retention", () => {
     expect(recount.status).toBe(409);
     expect(recount.body.code).toBe("meter_recount_range_archived");
     expect(recount.body.detail).toContain("2025-04-01T00:00:00.000Z");
-    const afterArchive = await tenant.admin.post("/v1/meters", {
+    const afterArchive = await suite.tenant.admin.post("/v1/meters", {
       code: "calls_since_april",
       name: "Calls since April",
       event_name: "api_call",
@@ -222,7 +219,7 @@ describe("the daily upkeep on the job queue", () => {
     const today = new Date();
     expect(await schedule.enqueueToday(today)).toBe(true);
     expect(await schedule.enqueueToday(today)).toBe(false);
-    await testApp.runJobs();
+    await suite.testApp.runJobs();
     const job = await database
       .selectFrom("jobs")
       .select(["status", "attempts"])

@@ -2,25 +2,23 @@
 // in its own order and batch split, twice over. Every event must be stored and
 // counted once. On PGlite the database serializes the batches; on PostgreSQL
 // they really overlap, on the unique index and on the shared rollup rows.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testAppForFile } from "../../test/support/test-app.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile();
 
 const eventCount = 10_000;
 const clientCount = 8;
 const batchSize = 1_000;
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant());
-  await tenant.admin.post("/v1/customers", { external_id: "busy" });
+  await suite.tenant.admin.post("/v1/customers", { external_id: "busy" });
   for (const meter of [
     { code: "c-count", aggregation: "count" },
     { code: "c-sum", aggregation: "sum", property: "units" },
     { code: "c-unique", aggregation: "unique_count", property: "user" },
   ]) {
-    await tenant.admin.post("/v1/meters", {
+    await suite.tenant.admin.post("/v1/meters", {
       ...meter,
       name: meter.code,
       event_name: "request",
@@ -28,7 +26,6 @@ beforeAll(async () => {
     });
   }
 });
-afterAll(async () => testApp?.close());
 
 function shuffled<Item>(items: Item[], seed: number): Item[] {
   const copy = [...items];
@@ -54,7 +51,9 @@ describe("ingestion under concurrency", () => {
       timestamp: new Date(now - 3 * 3_600_000 + index * 1_000).toISOString(),
       properties: { units: (index % 7) + 1, user: `user-${index % 300}` },
     }));
-    const clients = await Promise.all(Array.from({ length: clientCount }, () => tenant.client("ingest")));
+    const clients = await Promise.all(
+      Array.from({ length: clientCount }, () => suite.tenant.client("ingest")),
+    );
     let accepted = 0;
     let duplicates = 0;
     const statuses = new Set<number>();
@@ -86,13 +85,13 @@ describe("ingestion under concurrency", () => {
       ["c-sum", String(expectedSum)],
       ["c-unique", "300"],
     ]) {
-      const usage = await tenant.admin.get(`/v1/usage?customer=busy&meter=${meter}&${range}`);
+      const usage = await suite.tenant.admin.get(`/v1/usage?customer=busy&meter=${meter}&${range}`);
       expect(usage.body.windows[0].value, meter).toBe(expected);
     }
-    const stored = await testApp.handle.database
+    const stored = await suite.testApp.handle.database
       .selectFrom("events")
       .select((eb) => eb.fn.countAll<number>().as("count"))
-      .where("environment_id", "=", tenant.organization.environments.test)
+      .where("environment_id", "=", suite.tenant.organization.environments.test)
       .executeTakeFirstOrThrow();
     expect(Number(stored.count)).toBe(eventCount);
   });

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testAppForFile } from "../../test/support/test-app.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile();
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
@@ -10,20 +9,19 @@ const range = () =>
   `from=${encodeURIComponent(daysAgo(400))}&to=${encodeURIComponent(new Date(Date.now() + 600_000).toISOString())}`;
 
 async function usageValue(customer: string, meter: string): Promise<string> {
-  const response = await tenant.admin.get(`/v1/usage?customer=${customer}&meter=${meter}&${range()}`);
+  const response = await suite.tenant.admin.get(`/v1/usage?customer=${customer}&meter=${meter}&${range()}`);
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   return response.body.windows[0].value;
 }
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant());
-  await tenant.admin.post("/v1/customers", { external_id: "acme" });
+  await suite.tenant.admin.post("/v1/customers", { external_id: "acme" });
   const meters = [
     { code: "calls", event_name: "api_call", aggregation: "count" },
     { code: "tokens", event_name: "completion", aggregation: "sum", property: "tokens" },
   ];
   for (const meter of meters) {
-    const response = await tenant.admin.post("/v1/meters", {
+    const response = await suite.tenant.admin.post("/v1/meters", {
       ...meter,
       name: meter.code,
       effective_from: "2020-01-01T00:00:00Z",
@@ -31,7 +29,6 @@ beforeAll(async () => {
     expect(response.status).toBe(201);
   }
 });
-afterAll(async () => testApp?.close());
 
 describe("ingestion", () => {
   it("stores one event (201), acknowledges a repeat as a duplicate (200) and counts it once", async () => {
@@ -42,22 +39,22 @@ describe("ingestion", () => {
       timestamp: minutesAgo(5),
       properties: { tokens: "1500" },
     };
-    const first = await tenant.admin.post("/v1/events", event);
+    const first = await suite.tenant.admin.post("/v1/events", event);
     expect(first.status).toBe(201);
     expect(first.body).toEqual({
       id: "single-1",
       status: "accepted",
       matched_meters: [{ code: "tokens", version: 1 }],
     });
-    const repeat = await tenant.admin.post("/v1/events", { ...event, properties: { tokens: 9 } });
+    const repeat = await suite.tenant.admin.post("/v1/events", { ...event, properties: { tokens: 9 } });
     expect(repeat.status).toBe(200);
     expect(repeat.body.status).toBe("duplicate");
     expect(await usageValue("acme", "tokens")).toBe("1500");
   });
 
   it("stores an event no meter counts and says so: its index, id and name, with a hint (a misspelt name)", async () => {
-    await tenant.admin.post("/v1/customers", { external_id: "unmatched-customer" });
-    const response = await tenant.admin.post("/v1/events/batch", {
+    await suite.tenant.admin.post("/v1/customers", { external_id: "unmatched-customer" });
+    const response = await suite.tenant.admin.post("/v1/events/batch", {
       events: [
         {
           id: "unmatched-1",
@@ -85,7 +82,7 @@ describe("ingestion", () => {
         hint: 'no meter counts events named "api_calls" (meters count api_call, completion): stored, counted by none',
       },
     ]);
-    const single = await tenant.admin.post("/v1/events", {
+    const single = await suite.tenant.admin.post("/v1/events", {
       id: "unmatched-2",
       customer: "unmatched-customer",
       name: "completions",
@@ -108,7 +105,7 @@ describe("ingestion", () => {
       properties: { tokens: 10 },
       ...extra,
     });
-    const response = await tenant.admin.post("/v1/events/batch", {
+    const response = await suite.tenant.admin.post("/v1/events/batch", {
       events: [
         valid("batch-ok-1"),
         { customer: "acme", name: "completion", properties: { tokens: 1 } },
@@ -159,12 +156,12 @@ describe("ingestion", () => {
 
     // Text the database cannot store (a NUL character, a lone surrogate) anywhere in the body is
     // refused by the HTTP layer for the whole batch, by path.
-    const withNul = await tenant.admin.post("/v1/events/batch", {
+    const withNul = await suite.tenant.admin.post("/v1/events/batch", {
       events: [valid("nul-free"), valid("with-nul", { customer: "ac\u0000me" })],
     });
     expect(withNul.status).toBe(400);
     expect(withNul.body.errors[0].path).toBe("$.events[1].customer");
-    const withSurrogate = await tenant.admin.post("/v1/events/batch", {
+    const withSurrogate = await suite.tenant.admin.post("/v1/events/batch", {
       events: [valid("surrogate-free"), valid("with-surrogate", { name: "comp\ud800letion" })],
     });
     expect(withSurrogate.status).toBe(400);
@@ -172,7 +169,7 @@ describe("ingestion", () => {
   });
 
   it("with ?atomic=true stores nothing when one event is bad, and names each bad field", async () => {
-    const response = await tenant.admin.post("/v1/events/batch?atomic=true", {
+    const response = await suite.tenant.admin.post("/v1/events/batch?atomic=true", {
       events: [
         { id: "atomic-1", customer: "acme", name: "api_call" },
         { id: "atomic-2", customer: "acme", name: "completion", properties: { tokens: "lots" } },
@@ -186,7 +183,7 @@ describe("ingestion", () => {
         message: 'must be a number or a numeric string for meter "tokens"',
       },
     ]);
-    expect((await tenant.admin.get("/v1/events/atomic-1")).status).toBe(404);
+    expect((await suite.tenant.admin.get("/v1/events/atomic-1")).status).toBe(404);
   });
 
   it("refuses more than 1,000 events (400) and a body over 1 MiB (413)", async () => {
@@ -195,7 +192,7 @@ describe("ingestion", () => {
       customer: "acme",
       name: "api_call",
     }));
-    const tooMany = await tenant.admin.post("/v1/events/batch", { events });
+    const tooMany = await suite.tenant.admin.post("/v1/events/batch", { events });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.errors).toEqual([{ path: "$.events", message: "must have at most 1000 items" }]);
     const padding = "p".repeat(2_000);
@@ -205,25 +202,25 @@ describe("ingestion", () => {
       name: "api_call",
       properties: { padding },
     }));
-    const tooLarge = await tenant.admin.post("/v1/events/batch", { events: heavy });
+    const tooLarge = await suite.tenant.admin.post("/v1/events/batch", { events: heavy });
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body.code).toBe("payload_too_large");
-    const empty = await tenant.admin.post("/v1/events/batch", { events: [] });
+    const empty = await suite.tenant.admin.post("/v1/events/batch", { events: [] });
     expect(empty.status).toBe(400);
     expect(empty.body.errors[0].path).toBe("$.events");
   });
 
   it("backfills past usage beyond the past window, with the same duplicate rule", async () => {
     const old = { id: "backfill-1", customer: "acme", name: "api_call", timestamp: daysAgo(200) };
-    const backfilled = await tenant.admin.post("/v1/events/backfill", {
+    const backfilled = await suite.tenant.admin.post("/v1/events/backfill", {
       events: [old, { ...old, id: "backfill-2" }],
     });
     expect(backfilled.body).toEqual({ accepted: 2, duplicates: [], rejected: [], unmatched: [] });
-    const again = await tenant.admin.post("/v1/events/batch", {
+    const again = await suite.tenant.admin.post("/v1/events/batch", {
       events: [{ ...old, timestamp: minutesAgo(1) }],
     });
     expect(again.body.duplicates).toEqual([{ index: 0, id: "backfill-1" }]);
-    const future = await tenant.admin.post("/v1/events/backfill", {
+    const future = await suite.tenant.admin.post("/v1/events/backfill", {
       events: [{ ...old, id: "backfill-future", timestamp: new Date(Date.now() + 3_600_000).toISOString() }],
     });
     expect(future.body.rejected[0].code).toBe("timestamp_in_future");
@@ -231,27 +228,27 @@ describe("ingestion", () => {
   });
 
   it("takes the past window from the environment's settings", async () => {
-    expect((await tenant.admin.get("/v1/metering/settings")).body).toMatchObject({
+    expect((await suite.tenant.admin.get("/v1/metering/settings")).body).toMatchObject({
       event_past_window_days: 35,
       event_future_window_seconds: 300,
       updated_at: null,
     });
-    const updated = await tenant.admin.patch("/v1/metering/settings", { event_past_window_days: 2 });
+    const updated = await suite.tenant.admin.patch("/v1/metering/settings", { event_past_window_days: 2 });
     expect(updated.status).toBe(200);
     expect(updated.body.event_past_window_days).toBe(2);
-    const response = await tenant.admin.post("/v1/events/batch", {
+    const response = await suite.tenant.admin.post("/v1/events/batch", {
       events: [{ id: "three-days", customer: "acme", name: "api_call", timestamp: daysAgo(3) }],
     });
     expect(response.body.rejected[0]).toMatchObject({ code: "timestamp_too_old" });
     expect(response.body.rejected[0].reason).toContain("2 days");
-    await tenant.admin.patch("/v1/metering/settings", { event_past_window_days: 35 });
-    const invalid = await tenant.admin.patch("/v1/metering/settings", { event_past_window_days: 0 });
+    await suite.tenant.admin.patch("/v1/metering/settings", { event_past_window_days: 35 });
+    const invalid = await suite.tenant.admin.patch("/v1/metering/settings", { event_past_window_days: 0 });
     expect(invalid.status).toBe(400);
     expect(invalid.body.errors[0].path).toBe("$.event_past_window_days");
   });
 
   it("keeps events of unknown customers, lists them, and attributes them once the customer exists", async () => {
-    await tenant.admin.post("/v1/events/batch", {
+    await suite.tenant.admin.post("/v1/events/batch", {
       events: [
         { id: "ghost-1", customer: "ghost", name: "api_call", timestamp: minutesAgo(10) },
         {
@@ -264,7 +261,7 @@ describe("ingestion", () => {
         { id: "ghost-3", customer: "phantom", name: "api_call", timestamp: minutesAgo(8) },
       ],
     });
-    const unattributed = await tenant.admin.get("/v1/events/unattributed");
+    const unattributed = await suite.tenant.admin.get("/v1/events/unattributed");
     expect(unattributed.status).toBe(200);
     expect(
       unattributed.body.data.map(
@@ -278,39 +275,39 @@ describe("ingestion", () => {
       ["ghost", 2, ["ghost-2", "ghost-1"]],
       ["phantom", 1, ["ghost-3"]],
     ]);
-    const firstPage = await tenant.admin.get("/v1/events/unattributed?limit=1");
+    const firstPage = await suite.tenant.admin.get("/v1/events/unattributed?limit=1");
     expect(firstPage.body.data.map((entry: { customer: string }) => entry.customer)).toEqual(["ghost"]);
-    const secondPage = await tenant.admin.get(
+    const secondPage = await suite.tenant.admin.get(
       `/v1/events/unattributed?limit=1&cursor=${firstPage.body.next_cursor}`,
     );
     expect(secondPage.body.data.map((entry: { customer: string }) => entry.customer)).toEqual(["phantom"]);
 
-    await tenant.admin.post("/v1/customers", { external_id: "ghost" });
-    const after = await tenant.admin.get("/v1/events/unattributed");
+    await suite.tenant.admin.post("/v1/customers", { external_id: "ghost" });
+    const after = await suite.tenant.admin.get("/v1/events/unattributed");
     expect(after.body.data.map((entry: { customer: string }) => entry.customer)).toEqual(["phantom"]);
     expect(await usageValue("ghost", "tokens")).toBe("4");
     expect(await usageValue("ghost", "calls")).toBe("1");
   });
 
   it("lets an ingest key send events, and keeps a viewer key out", async () => {
-    const ingest = await tenant.client("ingest");
+    const ingest = await suite.tenant.client("ingest");
     const sent = await ingest.post("/v1/events", { id: "by-ingest", customer: "acme", name: "api_call" });
     expect(sent.status).toBe(201);
-    const viewer = await tenant.client("viewer");
+    const viewer = await suite.tenant.client("viewer");
     const refused = await viewer.post("/v1/events", { id: "by-viewer", customer: "acme", name: "api_call" });
     expect(refused.status).toBe(403);
   });
 
   it("lists raw events newest first with the meters each matched, page by page", async () => {
-    await tenant.admin.post("/v1/customers", { external_id: "explorer" });
+    await suite.tenant.admin.post("/v1/customers", { external_id: "explorer" });
     const events = Array.from({ length: 5 }, (_, index) => ({
       id: `explore-${index}`,
       customer: "explorer",
       name: index % 2 === 0 ? "api_call" : "page_view",
       timestamp: minutesAgo(50 - index),
     }));
-    await tenant.admin.post("/v1/events/batch", { events });
-    const firstPage = await tenant.admin.get("/v1/events?customer=explorer&limit=3");
+    await suite.tenant.admin.post("/v1/events/batch", { events });
+    const firstPage = await suite.tenant.admin.get("/v1/events?customer=explorer&limit=3");
     expect(firstPage.body.data.map((event: { id: string }) => event.id)).toEqual([
       "explore-4",
       "explore-3",
@@ -318,30 +315,30 @@ describe("ingestion", () => {
     ]);
     expect(firstPage.body.data[0].matched_meters).toEqual([{ code: "calls", version: 1 }]);
     expect(firstPage.body.data[1].matched_meters).toEqual([]);
-    const secondPage = await tenant.admin.get(
+    const secondPage = await suite.tenant.admin.get(
       `/v1/events?customer=explorer&limit=3&cursor=${firstPage.body.next_cursor}`,
     );
     expect(secondPage.body.data.map((event: { id: string }) => event.id)).toEqual(["explore-1", "explore-0"]);
     expect(secondPage.body.next_cursor).toBeNull();
-    const byName = await tenant.admin.get("/v1/events?customer=explorer&name=page_view");
+    const byName = await suite.tenant.admin.get("/v1/events?customer=explorer&name=page_view");
     expect(byName.body.data.map((event: { id: string }) => event.id)).toEqual(["explore-3", "explore-1"]);
-    const inRange = await tenant.admin.get(
+    const inRange = await suite.tenant.admin.get(
       `/v1/events?customer=explorer&from=${encodeURIComponent(events[1]!.timestamp)}&to=${encodeURIComponent(events[3]!.timestamp)}`,
     );
     expect(inRange.body.data.map((event: { id: string }) => event.id)).toEqual(["explore-2", "explore-1"]);
-    const one = await tenant.admin.get("/v1/events/explore-2");
+    const one = await suite.tenant.admin.get("/v1/events/explore-2");
     expect(one.body).toMatchObject({ id: "explore-2", customer: "explorer", revision: 0, revisions: [] });
-    const everyone = await tenant.admin.get("/v1/events?limit=5");
+    const everyone = await suite.tenant.admin.get("/v1/events?limit=5");
     const timestamps = everyone.body.data.map((event: { timestamp: string }) => event.timestamp);
     expect(everyone.body.data[0].id).toBe("by-ingest");
     expect(timestamps).toEqual([...timestamps].sort().reverse());
     // Found beyond the recent ranges the explorer looks in first.
-    const calls = await tenant.admin.get("/v1/events?name=api_call&limit=100");
+    const calls = await suite.tenant.admin.get("/v1/events?name=api_call&limit=100");
     expect(calls.body.data.slice(-2).map((event: { id: string }) => event.id)).toEqual([
       "backfill-2",
       "backfill-1",
     ]);
-    const badCursor = await tenant.admin.get("/v1/events?cursor=nonsense");
+    const badCursor = await suite.tenant.admin.get("/v1/events?cursor=nonsense");
     expect(badCursor.status).toBe(400);
   });
 });

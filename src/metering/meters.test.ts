@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditTrailOf } from "../../test/support/audit-trail.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { meterHasBilledUsage } from "./meters.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
-
-beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant());
-});
-afterAll(async () => testApp?.close());
+const suite = testAppForFile();
 
 const recent = () => new Date(Date.now() - 60_000).toISOString();
 
 describe("meters", () => {
   it("creates a meter and reads it back with its first version", async () => {
-    const created = await tenant.admin.post("/v1/meters", {
+    const created = await suite.tenant.admin.post("/v1/meters", {
       code: "tokens",
       name: "Tokens",
       event_name: "completion",
@@ -35,9 +29,9 @@ describe("meters", () => {
       group_by: ["region"],
     });
     expect(created.body.versions).toHaveLength(1);
-    const read = await tenant.admin.get(`/v1/meters/${created.body.id}`);
+    const read = await suite.tenant.admin.get(`/v1/meters/${created.body.id}`);
     expect(read.body).toEqual(created.body);
-    const listed = await tenant.admin.get("/v1/meters?code=tokens");
+    const listed = await suite.tenant.admin.get("/v1/meters?code=tokens");
     expect(listed.body.data.map((meter: { id: string }) => meter.id)).toEqual([created.body.id]);
   });
 
@@ -58,7 +52,7 @@ describe("meters", () => {
       error: { path: "$.aggregation" },
     },
   ])("validates like the scenario format: refuses $refused, naming the field", async ({ fields, error }) => {
-    const refused = await tenant.admin.post("/v1/meters", {
+    const refused = await suite.tenant.admin.post("/v1/meters", {
       code: "refused",
       name: "Refused",
       event_name: "x",
@@ -70,49 +64,55 @@ describe("meters", () => {
 
   it("refuses a second meter with the same code", async () => {
     const body = { code: "dup-code", name: "One", event_name: "x", aggregation: "count" };
-    expect((await tenant.admin.post("/v1/meters", body)).status).toBe(201);
-    const second = await tenant.admin.post("/v1/meters", body);
+    expect((await suite.tenant.admin.post("/v1/meters", body)).status).toBe(201);
+    const second = await suite.tenant.admin.post("/v1/meters", body);
     expect(second.status).toBe(409);
     expect(second.body.code).toBe("meter_code_taken");
   });
 
   it("edits a definition freely until it has counted events, then answers meter_definition_locked", async () => {
-    const meter = await tenant.admin.post("/v1/meters", {
+    const meter = await suite.tenant.admin.post("/v1/meters", {
       code: "calls",
       name: "Calls",
       event_name: "api_call",
       aggregation: "count",
     });
-    const edited = await tenant.admin.patch(`/v1/meters/${meter.body.id}`, { event_name: "api_request" });
+    const edited = await suite.tenant.admin.patch(`/v1/meters/${meter.body.id}`, {
+      event_name: "api_request",
+    });
     expect(edited.status).toBe(200);
     expect(edited.body.event_name).toBe("api_request");
-    expect(await meterHasBilledUsage(testApp.handle.database, tenant.context(), meter.body.id)).toBe(false);
+    expect(
+      await meterHasBilledUsage(suite.testApp.handle.database, suite.tenant.context(), meter.body.id),
+    ).toBe(false);
 
-    await tenant.admin.post("/v1/customers", { external_id: "meter-customer" });
-    const sent = await tenant.admin.post("/v1/events", {
+    await suite.tenant.admin.post("/v1/customers", { external_id: "meter-customer" });
+    const sent = await suite.tenant.admin.post("/v1/events", {
       id: "calls-1",
       customer: "meter-customer",
       name: "api_request",
       timestamp: recent(),
     });
     expect(sent.status).toBe(201);
-    expect(await meterHasBilledUsage(testApp.handle.database, tenant.context(), meter.body.id)).toBe(true);
+    expect(
+      await meterHasBilledUsage(suite.testApp.handle.database, suite.tenant.context(), meter.body.id),
+    ).toBe(true);
 
-    const renamed = await tenant.admin.patch(`/v1/meters/${meter.body.id}`, {
+    const renamed = await suite.tenant.admin.patch(`/v1/meters/${meter.body.id}`, {
       name: "API calls",
       description: "all",
     });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: "API calls", description: "all" });
-    const locked = await tenant.admin.patch(`/v1/meters/${meter.body.id}`, { event_name: "other" });
+    const locked = await suite.tenant.admin.patch(`/v1/meters/${meter.body.id}`, { event_name: "other" });
     expect(locked.status).toBe(409);
     expect(locked.body.code).toBe("meter_definition_locked");
     expect(locked.body.detail).toContain(`/v1/meters/${meter.body.id}/versions`);
   });
 
   it("adds a version that counts from its effective_from on, and usage before keeps the old definition", async () => {
-    await tenant.admin.post("/v1/customers", { external_id: "versioned", timezone: "UTC" });
-    const meter = await tenant.admin.post("/v1/meters", {
+    await suite.tenant.admin.post("/v1/customers", { external_id: "versioned", timezone: "UTC" });
+    const meter = await suite.tenant.admin.post("/v1/meters", {
       code: "storage",
       name: "Storage",
       event_name: "stored",
@@ -122,7 +122,7 @@ describe("meters", () => {
     const hourAgo = Date.now() - 3_600_000;
     const before = new Date(hourAgo - 600_000).toISOString();
     const after = new Date(hourAgo + 600_000).toISOString();
-    await tenant.admin.post("/v1/events/batch", {
+    await suite.tenant.admin.post("/v1/events/batch", {
       events: [
         {
           id: "s1",
@@ -140,7 +140,7 @@ describe("meters", () => {
         },
       ],
     });
-    const version = await tenant.admin.post(
+    const version = await suite.tenant.admin.post(
       `/v1/meters/${meter.body.id}/versions`,
       { property: "mb", effective_from: new Date(hourAgo).toISOString() },
       { "fairbill-reason": "count megabytes" },
@@ -151,19 +151,19 @@ describe("meters", () => {
     expect(version.body.versions.map((entry: { version: number }) => entry.version)).toEqual([1, 2]);
     expect(version.body.versions[0].effective_until).toBe(new Date(hourAgo).toISOString());
 
-    const usage = await tenant.admin.get(
+    const usage = await suite.tenant.admin.get(
       `/v1/usage?customer=versioned&meter=storage&from=${encodeURIComponent(new Date(hourAgo - 3_600_000).toISOString())}&to=${encodeURIComponent(new Date(hourAgo + 3_600_000).toISOString())}`,
     );
     expect(usage.status).toBe(200);
     expect(usage.body.windows[0].value).toBe("7005");
 
-    const tooEarly = await tenant.admin.post(`/v1/meters/${meter.body.id}/versions`, {
+    const tooEarly = await suite.tenant.admin.post(`/v1/meters/${meter.body.id}/versions`, {
       effective_from: new Date(hourAgo - 1000).toISOString(),
     });
     expect(tooEarly.status).toBe(400);
     expect(tooEarly.body.errors[0].path).toBe("$.effective_from");
 
-    const audit = await auditTrailOf(testApp.handle.database, meter.body.id);
+    const audit = await auditTrailOf(suite.testApp.handle.database, meter.body.id);
     expect(audit).toEqual([
       { action: "meter.created", reason: null },
       { action: "meter.version_created", reason: "count megabytes" },
@@ -171,7 +171,7 @@ describe("meters", () => {
   });
 
   it("counts the events stored before it was created, from its effective_from on", async () => {
-    await tenant.admin.post("/v1/customers", { external_id: "early" });
+    await suite.tenant.admin.post("/v1/customers", { external_id: "early" });
     const start = Date.now() - 10 * 86_400_000;
     for (let batch = 0; batch < 6; batch++) {
       const events = Array.from({ length: 1000 }, (_, index) => ({
@@ -181,10 +181,10 @@ describe("meters", () => {
         timestamp: new Date(start + (batch * 1000 + index) * 60_000).toISOString(),
         properties: index === 7 && batch === 5 ? {} : { size: 2 },
       }));
-      const sent = await tenant.admin.post("/v1/events/backfill", { events });
+      const sent = await suite.tenant.admin.post("/v1/events/backfill", { events });
       expect(sent.body.accepted).toBe(1000);
     }
-    const counted = await tenant.admin.post("/v1/meters", {
+    const counted = await suite.tenant.admin.post("/v1/meters", {
       code: "early-count",
       name: "Early",
       event_name: "early_event",
@@ -193,11 +193,11 @@ describe("meters", () => {
     });
     expect(counted.status).toBe(201);
     const query = `customer=early&from=${encodeURIComponent(new Date(start).toISOString())}&to=${encodeURIComponent(new Date().toISOString())}`;
-    const usage = await tenant.admin.get(`/v1/usage?meter=early-count&${query}`);
+    const usage = await suite.tenant.admin.get(`/v1/usage?meter=early-count&${query}`);
     expect(usage.body.windows[0].value).toBe("6000");
 
     // A sum over "size" cannot read the one event that lacks it: the meter is refused, naming it.
-    const unreadable = await tenant.admin.post("/v1/meters", {
+    const unreadable = await suite.tenant.admin.post("/v1/meters", {
       code: "early-size",
       name: "Early size",
       event_name: "early_event",
@@ -208,7 +208,7 @@ describe("meters", () => {
     expect(unreadable.status).toBe(409);
     expect(unreadable.body.code).toBe("meter_definition_unreadable_events");
     expect(unreadable.body.detail).toContain('"early-5-7"');
-    const fromLater = await tenant.admin.post("/v1/meters", {
+    const fromLater = await suite.tenant.admin.post("/v1/meters", {
       code: "early-size",
       name: "Early size",
       event_name: "early_event",
@@ -217,14 +217,14 @@ describe("meters", () => {
       effective_from: new Date(start + 5008 * 60_000).toISOString(),
     });
     expect(fromLater.status).toBe(201);
-    const sizes = await tenant.admin.get(`/v1/usage?meter=early-size&${query}`);
+    const sizes = await suite.tenant.admin.get(`/v1/usage?meter=early-size&${query}`);
     expect(sizes.body.windows[0].value).toBe(String(2 * (6000 - 5008)));
   });
 });
 
 describe("meter filters the schema's property names do not cover", () => {
   it("refuses a filter under an empty property name with 400, not 500 (found by the request fuzzer)", async () => {
-    const response = await tenant.admin.post("/v1/meters", {
+    const response = await suite.tenant.admin.post("/v1/meters", {
       code: "empty_filter_name",
       name: "Empty filter name",
       event_name: "empty_filter",
@@ -236,6 +236,6 @@ describe("meter filters the schema's property names do not cover", () => {
     expect(response.body.errors.map((error: { path: string }) => error.path)).toContainEqual(
       expect.stringContaining("filters"),
     );
-    expect((await tenant.admin.get("/v1/meters")).status).toBe(200);
+    expect((await suite.tenant.admin.get("/v1/meters")).status).toBe(200);
   });
 });

@@ -3,14 +3,13 @@
 // (a daylight-saving change, a zone offset by half an hour), with ranges that
 // cut hours, and per group.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import type { Aggregation } from "../core/index.ts";
 import { formatQuantity, UsageAccumulator, usageWindowKey } from "../core/index.ts";
 import { toCoreMeter } from "./meter-definition.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile();
 
 type SentEvent = {
   id: string;
@@ -49,16 +48,15 @@ function generator(seed: number) {
 }
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant());
   for (const [customer, timezone] of [
     ["new-york", "America/New_York"],
     ["kolkata", "Asia/Kolkata"],
     ["berlin", "Europe/Berlin"],
   ]) {
-    await tenant.admin.post("/v1/customers", { external_id: customer, timezone });
+    await suite.tenant.admin.post("/v1/customers", { external_id: customer, timezone });
   }
   for (const meter of aggregations) {
-    const response = await tenant.admin.post("/v1/meters", {
+    const response = await suite.tenant.admin.post("/v1/meters", {
       code: meter.code,
       name: meter.code,
       event_name: "operation",
@@ -91,14 +89,13 @@ beforeAll(async () => {
     });
   }
   for (let offset = 0; offset < events.length; offset += 250) {
-    const response = await tenant.admin.post("/v1/events/backfill", {
+    const response = await suite.tenant.admin.post("/v1/events/backfill", {
       events: events.slice(offset, offset + 250),
     });
     expect(response.status).toBe(200);
     expect(response.body.rejected).toEqual([]);
   }
 });
-afterAll(async () => testApp?.close());
 
 type UsageWindowAnswer = {
   start: string;
@@ -144,7 +141,7 @@ function expectedValues(
 }
 
 async function usage(query: Record<string, string>) {
-  const response = await tenant.admin.get(`/v1/usage?${new URLSearchParams(query).toString()}`);
+  const response = await suite.tenant.admin.get(`/v1/usage?${new URLSearchParams(query).toString()}`);
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   return response.body as { windows: UsageWindowAnswer[]; timezone: string; aggregation: string };
 }
@@ -251,7 +248,7 @@ describe("usage queries", () => {
 
   it("reads up to now when the range has no end", async () => {
     const before = Date.now();
-    const upToNow = await tenant.admin.get(
+    const upToNow = await suite.tenant.admin.get(
       "/v1/usage?customer=berlin&meter=q-count&from=2026-03-01T00:00:00Z",
     );
     const after = Date.now();
@@ -278,17 +275,17 @@ describe("usage queries", () => {
       "query.group_by",
     ],
   ])("names the bad query field of %s", async (_case, query, path) => {
-    const refused = await tenant.admin.get(`/v1/usage?customer=berlin&meter=q-sum&${query}`);
+    const refused = await suite.tenant.admin.get(`/v1/usage?customer=berlin&meter=q-sum&${query}`);
     expect(refused.status).toBe(400);
     expect(refused.body.errors[0].path).toBe(path);
   });
 
   it("answers 404 for an unknown customer or meter", async () => {
-    const nobody = await tenant.admin.get(
+    const nobody = await suite.tenant.admin.get(
       "/v1/usage?customer=nobody&meter=q-sum&from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z",
     );
     expect(nobody.status).toBe(404);
-    const noMeter = await tenant.admin.get(
+    const noMeter = await suite.tenant.admin.get(
       "/v1/usage?customer=berlin&meter=nothing&from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z",
     );
     expect(noMeter.status).toBe(404);

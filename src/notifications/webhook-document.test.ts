@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import AjvModule from "ajv";
 import addFormatsModule from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
 import { webhookEvents } from "../app.ts";
 import { customerUpdated } from "../customers/index.ts";
@@ -21,22 +21,19 @@ const addFormats = addFormatsModule.default;
 // biome-ignore lint/suspicious/noExplicitAny: the document is JSON the test walks.
 type Json = any;
 
-let testApp: TestApp;
-let tenant: TestTenant;
 let document: Json;
 const receiver = new WebhookReceiver();
 
+const suite = testAppForFile({
+  tenantName: "Webhook document",
+  allowPrivateTargets: true,
+});
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({
-    tenantName: "Webhook document",
-    allowPrivateTargets: true,
-  }));
-  document = (await tenant.admin.get("/openapi.json")).body;
+  document = (await suite.tenant.admin.get("/openapi.json")).body;
   await receiver.start();
 });
 afterAll(async () => {
   await receiver.stop();
-  await testApp?.close();
 });
 
 /** Every `$ref` in a JSON value. */
@@ -60,7 +57,7 @@ describe("the webhooks of the OpenAPI document", () => {
   it("list every declared event type, and the endpoints' filters accept exactly those", async () => {
     expect(webhookEvents.types.length).toBeGreaterThanOrEqual(20);
     expect(Object.keys(document.webhooks)).toEqual(webhookEvents.types);
-    expect((await tenant.admin.get("/v1/webhook-event-types")).body.data).toEqual(webhookEvents.types);
+    expect((await suite.tenant.admin.get("/v1/webhook-event-types")).body.data).toEqual(webhookEvents.types);
     for (const event of webhookEvents.events) {
       const post = document.webhooks[event.type].post;
       expect(post.description).toBe(event.description);
@@ -72,7 +69,7 @@ describe("the webhooks of the OpenAPI document", () => {
         $ref: `#/components/schemas/${(event.payload as { title: string }).title}`,
       });
     }
-    const unknown = await tenant.admin.post("/v1/webhook-endpoints", {
+    const unknown = await suite.tenant.admin.post("/v1/webhook-endpoints", {
       url: receiver.url("/nothing"),
       event_types: ["invoice.paid", "invoice.exploded"],
     });
@@ -109,16 +106,16 @@ describe("the webhooks of the OpenAPI document", () => {
   });
 
   it("describe the body a receiver gets, signed, with the object as the API shows it", async () => {
-    const endpoint = await tenant.admin.post("/v1/webhook-endpoints", {
+    const endpoint = await suite.tenant.admin.post("/v1/webhook-endpoints", {
       url: receiver.url("/documented"),
       event_types: ["customer.created"],
     });
-    const customer = await tenant.admin.post("/v1/customers", {
+    const customer = await suite.tenant.admin.post("/v1/customers", {
       external_id: "documented",
       billing_address: { line1: "Main 1", city: "Berlin", country: "DE" },
       metadata: { plan: "pro" },
     });
-    await testApp.runJobs();
+    await suite.testApp.runJobs();
     const [request] = receiver.to("/documented");
     if (request === undefined) throw new Error("Nothing was delivered.");
     const [event] = receiver.verified("/documented", endpoint.body.secret);

@@ -6,16 +6,14 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { internalTargets } from "../../test/support/internal-targets.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { setOutgoingRequestPolicy } from "../platform/outgoing-requests/target-policy.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Webhook targets" });
 let server: Server;
 let received = 0;
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Webhook targets" }));
   server = createServer((_request, response) => {
     received += 1;
     response.writeHead(500, { "content-type": "text/plain" });
@@ -26,14 +24,13 @@ beforeAll(async () => {
 afterAll(async () => {
   server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));
-  await testApp?.close();
 });
 
 const port = () => (server.address() as AddressInfo).port;
 
 describe("saving an endpoint", () => {
   it.each(internalTargets)("refuses %s with a 400 naming $.url", async (url) => {
-    const created = await tenant.admin.post("/v1/webhook-endpoints", {
+    const created = await suite.tenant.admin.post("/v1/webhook-endpoints", {
       url,
       event_types: ["customer.created"],
     });
@@ -42,17 +39,17 @@ describe("saving an endpoint", () => {
   });
 
   it("refuses a change of URL to an internal address", async () => {
-    const created = await tenant.admin.post("/v1/webhook-endpoints", {
+    const created = await suite.tenant.admin.post("/v1/webhook-endpoints", {
       url: "https://hooks.example.com/fairbill",
       event_types: ["customer.created"],
     });
     expect(created.status).toBe(201);
-    const changed = await tenant.admin.patch(`/v1/webhook-endpoints/${created.body.endpoint.id}`, {
+    const changed = await suite.tenant.admin.patch(`/v1/webhook-endpoints/${created.body.endpoint.id}`, {
       url: "http://169.254.169.254/latest/meta-data/",
     });
     expect(changed.status).toBe(400);
     expect(changed.body.errors).toEqual([expect.objectContaining({ path: "$.url" })]);
-    await tenant.admin.delete(`/v1/webhook-endpoints/${created.body.endpoint.id}`);
+    await suite.tenant.admin.delete(`/v1/webhook-endpoints/${created.body.endpoint.id}`);
   });
 });
 
@@ -60,20 +57,22 @@ describe("sending to an endpoint", () => {
   it("refuses at send time a target that is no longer allowed, and shows answers to admins only, shortened", async () => {
     // Saved while this machine was an allowed target (as a self-hoster may allow), then no longer.
     setOutgoingRequestPolicy({ allowPrivateTargets: true });
-    const endpoint = await tenant.admin.post("/v1/webhook-endpoints", {
+    const endpoint = await suite.tenant.admin.post("/v1/webhook-endpoints", {
       url: `http://localhost:${port()}/hook`,
       event_types: ["customer.created"],
     });
     expect(endpoint.status).toBe(201);
-    await tenant.admin.post("/v1/customers", { external_id: "answer-shown", currency: "EUR" });
-    await testApp.runJobs();
+    await suite.tenant.admin.post("/v1/customers", { external_id: "answer-shown", currency: "EUR" });
+    await suite.testApp.runJobs();
     expect(received).toBe(1);
 
-    const adminLog = await tenant.admin.get(`/v1/webhook-endpoints/${endpoint.body.endpoint.id}/deliveries`);
+    const adminLog = await suite.tenant.admin.get(
+      `/v1/webhook-endpoints/${endpoint.body.endpoint.id}/deliveries`,
+    );
     const excerpt: string = adminLog.body.data[0].attempts[0].response_body_excerpt;
     expect(excerpt.startsWith("internal listener:")).toBe(true);
     expect(excerpt.length).toBeLessThanOrEqual(256);
-    const viewer = await tenant.client("viewer");
+    const viewer = await suite.tenant.client("viewer");
     const viewerLog = await viewer.get(`/v1/webhook-endpoints/${endpoint.body.endpoint.id}/deliveries`);
     expect(viewerLog.status).toBe(200);
     expect(viewerLog.body.data[0].attempts[0].response_body_excerpt).toBeNull();
@@ -81,10 +80,10 @@ describe("sending to an endpoint", () => {
     expect(JSON.stringify(event.body)).not.toContain("internal listener");
 
     setOutgoingRequestPolicy({ allowPrivateTargets: false });
-    await tenant.admin.post("/v1/customers", { external_id: "refused-at-send", currency: "EUR" });
-    await testApp.runJobs();
+    await suite.tenant.admin.post("/v1/customers", { external_id: "refused-at-send", currency: "EUR" });
+    await suite.testApp.runJobs();
     expect(received).toBe(1);
-    const refusedLog = await tenant.admin.get(
+    const refusedLog = await suite.tenant.admin.get(
       `/v1/webhook-endpoints/${endpoint.body.endpoint.id}/deliveries`,
     );
     expect(refusedLog.body.data[0].attempts[0]).toMatchObject({

@@ -2,20 +2,15 @@
 // finding 11): with the clock years ahead, a 60-second portal link, an
 // invitation and a rotated key's grace period end by the wall clock, and a
 // key inside its grace period cannot make a key that never expires.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { freezeTestClock } from "../../test/support/test-clock-api.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Real-time expiry" });
 const yearsAhead = `${new Date().getUTCFullYear() + 5}-01-01T00:00:00Z`;
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Real-time expiry" }));
-  await freezeTestClock(tenant.admin, yearsAhead);
-});
-afterAll(async () => {
-  await testApp?.close();
+  await freezeTestClock(suite.tenant.admin, yearsAhead);
 });
 
 /** Seconds from the wall clock's now to `instant`. */
@@ -23,22 +18,22 @@ const secondsFromNow = (instant: string) => (new Date(instant).getTime() - Date.
 
 /** A new admin key rotated with a grace period: its secret, and the old key as the API shows it after. */
 async function keyInGrace(graceSeconds: number) {
-  const created = await tenant.admin.post("/v1/api-keys", { name: "Rotated in test", role: "admin" });
-  const rotated = await tenant.admin.post(`/v1/api-keys/${created.body.api_key.id}/rotate`, {
+  const created = await suite.tenant.admin.post("/v1/api-keys", { name: "Rotated in test", role: "admin" });
+  const rotated = await suite.tenant.admin.post(`/v1/api-keys/${created.body.api_key.id}/rotate`, {
     previous_key_valid_for_seconds: graceSeconds,
   });
   expect(rotated.status).toBe(201);
-  const old = await tenant.admin.get(`/v1/api-keys/${created.body.api_key.id}`);
+  const old = await suite.tenant.admin.get(`/v1/api-keys/${created.body.api_key.id}`);
   return { secret: created.body.secret as string, old: old.body };
 }
 
 describe("expiry on the wall clock", () => {
   it("ends a 60-second portal link 60 seconds from now, not from the test clock", async () => {
-    const customer = await tenant.admin.post("/v1/customers", {
+    const customer = await suite.tenant.admin.post("/v1/customers", {
       external_id: "portal-expiry",
       currency: "EUR",
     });
-    const link = await tenant.admin.post(`/v1/customers/${customer.body.id}/portal-links`, {
+    const link = await suite.tenant.admin.post(`/v1/customers/${customer.body.id}/portal-links`, {
       expires_in_seconds: 60,
     });
     expect(link.status).toBe(201);
@@ -53,7 +48,7 @@ describe("expiry on the wall clock", () => {
 
   it("does not let a key inside its grace period make a key that outlives it", async () => {
     const { secret, old } = await keyInGrace(120);
-    const inGrace = testApp.rawClient(`Bearer ${secret}`);
+    const inGrace = suite.testApp.rawClient(`Bearer ${secret}`);
 
     const minted = await inGrace.post("/v1/api-keys", { name: "Minted in grace", role: "admin" });
     expect(minted.status).toBe(201);
@@ -70,7 +65,7 @@ describe("expiry on the wall clock", () => {
   });
 
   it("ends an invitation seven days from now by the wall clock", async () => {
-    const invited = await tenant.admin.post("/v1/invitations", {
+    const invited = await suite.tenant.admin.post("/v1/invitations", {
       email: `grace-${Date.now()}@example.com`,
       name: "Grace",
       role: "viewer",

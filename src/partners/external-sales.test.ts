@@ -13,14 +13,13 @@
 //   jan-3  Alpha, GIFT-CARD, 20 January, 10.00   no mapping
 //   jan-4  nobody, MP-GROWTH, 21 January, 161.35 unknown customer
 //   feb-1  Alpha, MP-GROWTH, 3 February, 150.00  amount differs by -11.35 (February's line: 161.35)
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createPlan, subscribe } from "../../test/support/builders.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Marketplace" });
 let partnerId: string;
 let alpha: { id: string; external_id: string };
 
@@ -43,18 +42,17 @@ type Sale = {
 };
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Marketplace" }));
-  await freezeTestClock(tenant.admin, "2030-01-01T00:00:00Z");
-  alpha = await createCustomer(tenant.admin, { name: "Alpha", currency: "EUR", timezone: "UTC" });
+  await freezeTestClock(suite.tenant.admin, "2030-01-01T00:00:00Z");
+  alpha = await createCustomer(suite.tenant.admin, { name: "Alpha", currency: "EUR", timezone: "UTC" });
   for (const [code, amount] of [
     ["growth", "161.35"],
     ["support", "30.00"],
   ] as const) {
-    const plan = await createPlan(tenant.admin, {
+    const plan = await createPlan(suite.tenant.admin, {
       code,
       version: { currency: "EUR", charges: [{ id: "platform", type: "fixed", amount }] },
     });
-    await subscribe(tenant.admin, {
+    await subscribe(suite.tenant.admin, {
       customer_id: alpha.id,
       plan_id: plan.id,
       start_at: "2030-01-01T00:00:00Z",
@@ -63,7 +61,7 @@ beforeAll(async () => {
   }
   partnerId = (
     await expectCreated(
-      tenant.admin.post("/v1/partners", {
+      suite.tenant.admin.post("/v1/partners", {
         code: "market",
         name: "Market",
         kind: "marketplace",
@@ -72,30 +70,31 @@ beforeAll(async () => {
     )
   ).id;
   await expectCreated(
-    tenant.admin.post(`/v1/partners/${partnerId}/agreements`, {
+    suite.tenant.admin.post(`/v1/partners/${partnerId}/agreements`, {
       effective_from: "2030-01-01T00:00:00Z",
       basis: "accrual",
       revenue_shares: [{ plan: "growth", percent: "20" }],
     }),
   );
   await expectCreated(
-    tenant.admin.post(`/v1/partners/${partnerId}/attributions`, {
+    suite.tenant.admin.post(`/v1/partners/${partnerId}/attributions`, {
       customer_id: alpha.id,
       attributed_from: "2030-01-01T00:00:00Z",
     }),
   );
-  await advanceTestClock(tenant.admin, "2030-02-15T00:00:00Z");
+  await advanceTestClock(suite.tenant.admin, "2030-02-15T00:00:00Z");
   for (const period of ["2030-01", "2030-02"])
-    await expectCreated(tenant.admin.post("/v1/partner-settlements", { partner_id: partnerId, period }));
+    await expectCreated(
+      suite.tenant.admin.post("/v1/partner-settlements", { partner_id: partnerId, period }),
+    );
 }, 180_000); // two plans, a partner and two months billed through the API on a loaded machine
-afterAll(async () => testApp?.close());
 
 const salesOf = async (query = "") =>
-  (await expectOk(tenant.admin.get(`/v1/partners/${partnerId}/external-sales${query}`))).data as Sale[];
+  (await expectOk(suite.tenant.admin.get(`/v1/partners/${partnerId}/external-sales${query}`))).data as Sale[];
 
 describe("a marketplace's external sales", () => {
   it("maps the partner's items, refusing an unknown plan and a second mapping by field", async () => {
-    const unknown = await tenant.admin.post(`/v1/partners/${partnerId}/item-mappings`, {
+    const unknown = await suite.tenant.admin.post(`/v1/partners/${partnerId}/item-mappings`, {
       external_item: "MP-ENTERPRISE",
       item: { kind: "plan", code: "enterprise" },
     });
@@ -105,17 +104,17 @@ describe("a marketplace's external sales", () => {
       ["MP-SUPPORT", "support"],
     ])
       await expectCreated(
-        tenant.admin.post(`/v1/partners/${partnerId}/item-mappings`, {
+        suite.tenant.admin.post(`/v1/partners/${partnerId}/item-mappings`, {
           external_item: externalItem,
           item: { kind: "plan", code },
         }),
       );
-    const twice = await tenant.admin.post(`/v1/partners/${partnerId}/item-mappings`, {
+    const twice = await suite.tenant.admin.post(`/v1/partners/${partnerId}/item-mappings`, {
       external_item: "MP-GROWTH",
       item: { kind: "product", code: "anything" },
     });
     expect([twice.status, twice.body.errors[0].path]).toEqual([409, "$.external_item"]);
-    const listed = await expectOk(tenant.admin.get(`/v1/partners/${partnerId}/item-mappings`));
+    const listed = await expectOk(suite.tenant.admin.get(`/v1/partners/${partnerId}/item-mappings`));
     expect(listed.data.map((mapping: { external_item: string }) => mapping.external_item)).toEqual([
       "MP-GROWTH",
       "MP-SUPPORT",
@@ -130,7 +129,7 @@ describe("a marketplace's external sales", () => {
       `bad-2,2030-02-30,${alpha.external_id},MP-GROWTH,1,1.00,EUR`,
       `ok-1,2030-01-16,${alpha.external_id},MP-GROWTH,1,2.00,EUR`,
     ].join("\n");
-    const refused = await tenant.admin.post(`/v1/partners/${partnerId}/external-sales`, { csv });
+    const refused = await suite.tenant.admin.post(`/v1/partners/${partnerId}/external-sales`, { csv });
     expect(refused.status).toBe(400);
     const messages = refused.body.errors.map((error: { path: string; message: string }) => error.message);
     expect(messages).toEqual([
@@ -139,19 +138,19 @@ describe("a marketplace's external sales", () => {
       "row 5, column external_id: repeats row 2",
     ]);
     expect(refused.body.errors.every((error: { path: string }) => error.path === "$.csv")).toBe(true);
-    const badHeader = await tenant.admin.post(`/v1/partners/${partnerId}/external-sales`, {
+    const badHeader = await suite.tenant.admin.post(`/v1/partners/${partnerId}/external-sales`, {
       csv: "external_id,sku\nx,y",
     });
     expect(badHeader.status).toBe(400);
     expect(JSON.stringify(badHeader.body.errors)).toContain("row 1, column sku: is not a column");
-    const neither = await tenant.admin.post(`/v1/partners/${partnerId}/external-sales`, {});
+    const neither = await suite.tenant.admin.post(`/v1/partners/${partnerId}/external-sales`, {});
     expect([neither.status, neither.body.errors[0].path]).toEqual([400, "$.transactions"]);
     expect(await salesOf()).toEqual([]);
   });
 
   it("records a good CSV once: sent again as a text/csv body, every row is skipped", async () => {
     const first = await expectOk(
-      tenant.admin.post(`/v1/partners/${partnerId}/external-sales`, { csv: goodCsv() }),
+      suite.tenant.admin.post(`/v1/partners/${partnerId}/external-sales`, { csv: goodCsv() }),
     );
     expect([first.created, first.skipped, first.refused]).toEqual([5, 0, 0]);
     expect(first.records.map((record: { source: string }) => record.source)).toEqual([
@@ -163,7 +162,7 @@ describe("a marketplace's external sales", () => {
     ]);
     // The file itself as the body, as a spreadsheet exports it.
     const again = await expectOk(
-      tenant.admin.post(`/v1/partners/${partnerId}/external-sales`, goodCsv(), {
+      suite.tenant.admin.post(`/v1/partners/${partnerId}/external-sales`, goodCsv(), {
         "content-type": "text/csv",
       }),
     );
@@ -192,7 +191,7 @@ describe("a marketplace's external sales", () => {
         currency: "EUR",
       },
     ];
-    const atomic = await tenant.admin.post(`/v1/partners/${partnerId}/external-sales`, {
+    const atomic = await suite.tenant.admin.post(`/v1/partners/${partnerId}/external-sales`, {
       transactions: rows,
     });
     expect(atomic.status).toBe(400);
@@ -201,11 +200,14 @@ describe("a marketplace's external sales", () => {
     ]);
     expect((await salesOf()).length).toBe(5);
     const partial = await expectOk(
-      tenant.admin.post(`/v1/partners/${partnerId}/external-sales`, { transactions: rows, atomic: false }),
+      suite.tenant.admin.post(`/v1/partners/${partnerId}/external-sales`, {
+        transactions: rows,
+        atomic: false,
+      }),
     );
     expect([partial.created, partial.skipped, partial.refused]).toEqual([1, 0, 1]);
     expect(partial.records[0]).toMatchObject({ source: "$.transactions[0]", outcome: "refused" });
-    const malformed = await tenant.admin.post(`/v1/partners/${partnerId}/external-sales`, {
+    const malformed = await suite.tenant.admin.post(`/v1/partners/${partnerId}/external-sales`, {
       transactions: [{ ...rows[1], amount: "1,00" }],
     });
     expect([malformed.status, malformed.body.errors[0].path]).toEqual([400, "$.transactions[0].amount"]);
@@ -227,7 +229,7 @@ describe("a marketplace's external sales", () => {
     expect(unmatched.map((sale) => sale.external_id)).toEqual(["jan-2", "jan-3", "jan-4", "feb-1", "mar-1"]);
     expect(JSON.stringify(unmatched[3])).toContain("the amount differs by -11.35");
 
-    const reconciliation = await expectOk(tenant.admin.get("/v1/reconciliation?period=2030-01"));
+    const reconciliation = await expectOk(suite.tenant.admin.get("/v1/reconciliation?period=2030-01"));
     expect(reconciliation.clean).toBe(false);
     expect(
       reconciliation.external_sales.unmatched.map((sale: { external_id: string; reason: string }) => [

@@ -12,19 +12,13 @@
 //     10 February takes back 32.27 × 191.35 / 191.35 = 32.27: total 32.27.
 //   Referral, January: Gamma's first invoice: 25.00. February: Delta's first
 //     invoice: 25.00 (Gamma's second invoice activates no one).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createPlan, subscribe } from "../../test/support/builders.ts";
 import { expectCreated, expectOk, expectRefusedFields } from "../../test/support/responses.ts";
-import {
-  type ApiClient,
-  startTestAppWithTenant,
-  type TestApp,
-  type TestTenant,
-} from "../../test/support/test-app.ts";
+import { type ApiClient, testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Partners" });
 let secondAdmin: ApiClient;
 const ids: Record<string, string> = {};
 
@@ -43,20 +37,19 @@ type Statement = {
 };
 
 async function firstInvoiceOf(customerId: string, period: string) {
-  const listed = await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=10`));
+  const listed = await expectOk(suite.tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=10`));
   return listed.data.find((invoice: { period_start: string }) => invoice.period_start.startsWith(period));
 }
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Partners" }));
-  secondAdmin = await tenant.client("admin");
-  await freezeTestClock(tenant.admin, "2030-01-01T00:00:00Z");
+  secondAdmin = await suite.tenant.client("admin");
+  await freezeTestClock(suite.tenant.admin, "2030-01-01T00:00:00Z");
   for (const [code, amount] of [
     ["growth", "161.35"],
     ["support", "30.00"],
   ] as const) {
     ids[code] = (
-      await createPlan(tenant.admin, {
+      await createPlan(suite.tenant.admin, {
         code,
         version: { currency: "EUR", charges: [{ id: "platform", type: "fixed", amount }] },
       })
@@ -69,10 +62,10 @@ beforeAll(async () => {
     ["delta", ["support"], "2030-02-01T00:00:00Z"],
   ] as const;
   for (const [name, plans, start] of customers) {
-    const customer = await createCustomer(tenant.admin, { name, currency: "EUR", timezone: "UTC" });
+    const customer = await createCustomer(suite.tenant.admin, { name, currency: "EUR", timezone: "UTC" });
     ids[name] = customer.id;
     for (const plan of plans) {
-      await subscribe(tenant.admin, {
+      await subscribe(suite.tenant.admin, {
         customer_id: customer.id,
         plan_id: ids[plan] as string,
         start_at: start,
@@ -81,12 +74,16 @@ beforeAll(async () => {
     }
   }
 });
-afterAll(async () => testApp?.close());
 
 describe("partners and settlements", () => {
   it("makes partners, agreements and attributions, refusing bad input by field", async () => {
     const refused = await expectRefusedFields(
-      tenant.admin.post("/v1/partners", { code: "North Wind", name: "", kind: "agent", currency: "EURO" }),
+      suite.tenant.admin.post("/v1/partners", {
+        code: "North Wind",
+        name: "",
+        kind: "agent",
+        currency: "EURO",
+      }),
     );
     expect(refused).toEqual(expect.arrayContaining(["$.code", "$.name", "$.kind", "$.currency"]));
     for (const [kind, code, name] of [
@@ -94,12 +91,12 @@ describe("partners and settlements", () => {
       ["referral", "contoso", "Contoso Referrals"],
     ] as const) {
       const partner = await expectCreated(
-        tenant.admin.post("/v1/partners", { code, name, kind, currency: "EUR" }),
+        suite.tenant.admin.post("/v1/partners", { code, name, kind, currency: "EUR" }),
       );
       ids[kind] = partner.id;
     }
     const badTerms = await expectRefusedFields(
-      tenant.admin.post(`/v1/partners/${ids.reseller}/agreements`, {
+      suite.tenant.admin.post(`/v1/partners/${ids.reseller}/agreements`, {
         effective_from: "2030-01-01T00:00:00Z",
         basis: "accrual",
         revenue_shares: [{ plan: "growth", percent: "120" }],
@@ -111,7 +108,7 @@ describe("partners and settlements", () => {
     );
     expect(badTerms).toContain("$.revenue_shares[0].percent");
     await expectCreated(
-      tenant.admin.post(`/v1/partners/${ids.reseller}/agreements`, {
+      suite.tenant.admin.post(`/v1/partners/${ids.reseller}/agreements`, {
         effective_from: "2030-01-01T00:00:00Z",
         basis: "accrual",
         revenue_shares: [{ plan: "growth", percent: "20" }],
@@ -120,7 +117,7 @@ describe("partners and settlements", () => {
       }),
     );
     await expectCreated(
-      tenant.admin.post(`/v1/partners/${ids.referral}/agreements`, {
+      suite.tenant.admin.post(`/v1/partners/${ids.referral}/agreements`, {
         effective_from: "2030-01-01T00:00:00Z",
         basis: "accrual",
         activation_fee: "25.00",
@@ -133,13 +130,13 @@ describe("partners and settlements", () => {
       ["referral", "delta", "2030-01-20T00:00:00Z"],
     ] as const) {
       await expectCreated(
-        tenant.admin.post(`/v1/partners/${ids[partner]}/attributions`, {
+        suite.tenant.admin.post(`/v1/partners/${ids[partner]}/attributions`, {
           customer_id: ids[customer],
           attributed_from: from,
         }),
       );
     }
-    const twice = await tenant.admin.post(`/v1/partners/${ids.referral}/attributions`, {
+    const twice = await suite.tenant.admin.post(`/v1/partners/${ids.referral}/attributions`, {
       customer_id: ids.alpha,
       attributed_from: "2030-01-01T00:00:00Z",
     });
@@ -147,13 +144,13 @@ describe("partners and settlements", () => {
   });
 
   it("settles January to the cent, approved by a second person, and records it paid", async () => {
-    await advanceTestClock(tenant.admin, "2030-02-01T00:00:00Z");
+    await advanceTestClock(suite.tenant.admin, "2030-02-01T00:00:00Z");
     const alphaJanuary = await firstInvoiceOf(ids.alpha as string, "2030-01");
     expect(alphaJanuary.total).toBe("191.35");
     ids.alphaJanuary = alphaJanuary.id;
 
     const reseller: Statement = await expectCreated(
-      tenant.admin.post("/v1/partner-settlements", { partner_id: ids.reseller, period: "2030-01" }),
+      suite.tenant.admin.post("/v1/partner-settlements", { partner_id: ids.reseller, period: "2030-01" }),
     );
     expect(reseller.lines.map((line) => [line.kind, line.source.reference, line.amount])).toEqual([
       ["revenue_share", alphaJanuary.number, "32.27"],
@@ -164,39 +161,39 @@ describe("partners and settlements", () => {
 
     const gammaJanuary = await firstInvoiceOf(ids.gamma as string, "2030-01");
     const referral: Statement = await expectCreated(
-      tenant.admin.post("/v1/partner-settlements", { partner_id: ids.referral, period: "2030-01" }),
+      suite.tenant.admin.post("/v1/partner-settlements", { partner_id: ids.referral, period: "2030-01" }),
     );
     expect(referral.lines.map((line) => [line.kind, line.invoice_id, line.amount])).toEqual([
       ["activation_fee", gammaJanuary.id, "25.00"],
     ]);
 
     // Four-eyes: who computed it may not approve it.
-    const self = await tenant.admin.post(`/v1/partner-settlements/${reseller.id}/approve`, {});
+    const self = await suite.tenant.admin.post(`/v1/partner-settlements/${reseller.id}/approve`, {});
     expect(self.status).toBe(403);
     const approved = await expectOk(secondAdmin.post(`/v1/partner-settlements/${reseller.id}/approve`, {}));
     expect(approved.status).toBe("approved");
-    const again = await tenant.admin.post("/v1/partner-settlements", {
+    const again = await suite.tenant.admin.post("/v1/partner-settlements", {
       partner_id: ids.reseller,
       period: "2030-01",
     });
     expect([again.status, again.body.code]).toEqual([409, "settlement_approved"]);
 
-    const csv = await tenant.admin.get(`/v1/partner-settlements/${reseller.id}/csv`);
+    const csv = await suite.tenant.admin.get(`/v1/partner-settlements/${reseller.id}/csv`);
     expect(csv.status).toBe(200);
     expect(csv.body).toContain(`revenue_share,20 % of ${alphaJanuary.number},invoice,${alphaJanuary.id}`);
     expect(csv.body).toContain("total,Total,,,,,,,,50.00,EUR");
-    const pdf = await tenant.admin.get(`/v1/partner-settlements/${reseller.id}/pdf`);
+    const pdf = await suite.tenant.admin.get(`/v1/partner-settlements/${reseller.id}/pdf`);
     expect([pdf.status, String(pdf.headers["content-type"])]).toEqual([200, "application/pdf"]);
 
     const paid = await expectOk(
-      tenant.admin.post(`/v1/partner-settlements/${reseller.id}/payments`, {
+      suite.tenant.admin.post(`/v1/partner-settlements/${reseller.id}/payments`, {
         reference: "SEPA-PARTNER-2030-01",
       }),
     );
     expect([paid.status, paid.payment_reference]).toEqual(["paid", "SEPA-PARTNER-2030-01"]);
 
     // Booked on 1 February: the commission owed on approval, the payable paid off on payment.
-    const journal = await expectOk(tenant.admin.get("/v1/journal?period=2030-02"));
+    const journal = await expectOk(suite.tenant.admin.get("/v1/journal?period=2030-02"));
     expect(journal.balanced).toBe(true);
     expect(
       journal.lines
@@ -224,24 +221,24 @@ describe("partners and settlements", () => {
 
   it("claws January's refunded invoice back in February's statement", async () => {
     const payment = await expectCreated(
-      tenant.admin.post(`/v1/invoices/${ids.alphaJanuary}/payments`, {
+      suite.tenant.admin.post(`/v1/invoices/${ids.alphaJanuary}/payments`, {
         amount: "191.35",
         method: "bank_transfer",
       }),
     );
-    await advanceTestClock(tenant.admin, "2030-02-10T00:00:00Z");
+    await advanceTestClock(suite.tenant.admin, "2030-02-10T00:00:00Z");
     const refund = await expectCreated(
-      tenant.admin.post(`/v1/payments/${payment.id}/refunds`, {
+      suite.tenant.admin.post(`/v1/payments/${payment.id}/refunds`, {
         amount: "191.35",
         reason: "cancelled in January",
       }),
     );
-    await advanceTestClock(tenant.admin, "2030-03-01T00:00:00Z");
+    await advanceTestClock(suite.tenant.admin, "2030-03-01T00:00:00Z");
     const alphaFebruary = await firstInvoiceOf(ids.alpha as string, "2030-02");
     const betaFebruary = await firstInvoiceOf(ids.beta as string, "2030-02");
 
     const reseller: Statement = await expectCreated(
-      tenant.admin.post("/v1/partner-settlements", { partner_id: ids.reseller, period: "2030-02" }),
+      suite.tenant.admin.post("/v1/partner-settlements", { partner_id: ids.reseller, period: "2030-02" }),
     );
     expect(
       reseller.lines
@@ -266,24 +263,29 @@ describe("partners and settlements", () => {
 
     const deltaFebruary = await firstInvoiceOf(ids.delta as string, "2030-02");
     const referral: Statement = await expectCreated(
-      tenant.admin.post("/v1/partner-settlements", { partner_id: ids.referral, period: "2030-02" }),
+      suite.tenant.admin.post("/v1/partner-settlements", { partner_id: ids.referral, period: "2030-02" }),
     );
     expect(referral.lines.map((line) => [line.kind, line.invoice_id, line.amount])).toEqual([
       ["activation_fee", deltaFebruary.id, "25.00"],
     ]);
-    const listed = await expectOk(tenant.admin.get(`/v1/partner-settlements?partner_id=${ids.reseller}`));
+    const listed = await expectOk(
+      suite.tenant.admin.get(`/v1/partner-settlements?partner_id=${ids.reseller}`),
+    );
     expect(listed.data.map((statement: Statement) => statement.total)).toEqual(["32.27", "50.00"]);
   });
 
   it("adjusts an approved month in the next statement, and reports the partner KPIs", async () => {
-    const february = (await expectOk(tenant.admin.get(`/v1/partner-settlements?partner_id=${ids.reseller}`)))
-      .data[0];
+    const february = (
+      await expectOk(suite.tenant.admin.get(`/v1/partner-settlements?partner_id=${ids.reseller}`))
+    ).data[0];
     await expectOk(secondAdmin.post(`/v1/partner-settlements/${february.id}/approve`, {}));
     // Alpha's February invoice, unpaid, is voided after February was approved.
     const alphaFebruary = await firstInvoiceOf(ids.alpha as string, "2030-02");
-    await expectOk(tenant.admin.post(`/v1/invoices/${alphaFebruary.id}/void`, { reason: "wrong plan" }));
+    await expectOk(
+      suite.tenant.admin.post(`/v1/invoices/${alphaFebruary.id}/void`, { reason: "wrong plan" }),
+    );
     const march: Statement = await expectCreated(
-      tenant.admin.post("/v1/partner-settlements", { partner_id: ids.reseller, period: "2030-03" }),
+      suite.tenant.admin.post("/v1/partner-settlements", { partner_id: ids.reseller, period: "2030-03" }),
     );
     // February again: Beta's 32.27, topped up by 17.73, less the 32.27 clawback = 17.73 instead of 32.27.
     const adjustment = march.lines.find((line) => line.kind === "adjustment");
@@ -291,9 +293,11 @@ describe("partners and settlements", () => {
     // March: Alpha's and Beta's March invoices, 32.27 each, and the adjustment: 64.54 - 14.54 = 50.00.
     expect([march.earned, march.total]).toEqual(["64.54", "50.00"]);
     // February's approved statement itself is unchanged.
-    expect((await expectOk(tenant.admin.get(`/v1/partner-settlements/${february.id}`))).total).toBe("32.27");
+    expect((await expectOk(suite.tenant.admin.get(`/v1/partner-settlements/${february.id}`))).total).toBe(
+      "32.27",
+    );
 
-    const kpis = await expectOk(tenant.admin.get("/v1/partner-kpis"));
+    const kpis = await expectOk(suite.tenant.admin.get("/v1/partner-kpis"));
     // Approved: the reseller's January and February; February was adjusted.
     expect(kpis.settlement_accuracy_rate).toEqual({
       approved_statements: 2,
@@ -309,13 +313,15 @@ describe("partners and settlements", () => {
   });
 
   it("opens a partner's approved statements through a signed link, and no other partner's", async () => {
-    const tooShort = await tenant.admin.post(`/v1/partners/${ids.reseller}/statement-links`, {
+    const tooShort = await suite.tenant.admin.post(`/v1/partners/${ids.reseller}/statement-links`, {
       expires_in_seconds: 30,
     });
     expect([tooShort.status, tooShort.body.errors[0].path]).toEqual([400, "$.expires_in_seconds"]);
-    const link = await expectCreated(tenant.admin.post(`/v1/partners/${ids.reseller}/statement-links`, {}));
+    const link = await expectCreated(
+      suite.tenant.admin.post(`/v1/partners/${ids.reseller}/statement-links`, {}),
+    );
     expect(link.url).toMatch(/\/partner\/#token=fbpl_/);
-    const reseller = testApp.rawClient(`Partner ${link.token}`);
+    const reseller = suite.testApp.rawClient(`Partner ${link.token}`);
     expect((await expectOk(reseller.get("/v1/partner-view/me"))).code).toBe("northwind");
 
     // January (paid) and February (approved); March, a draft, is not shown. Each line names its source.
@@ -338,14 +344,14 @@ describe("partners and settlements", () => {
 
     // The referral partner's approved January statement is refused to the reseller's link.
     const referralJanuary = (
-      await expectOk(tenant.admin.get(`/v1/partner-settlements?partner_id=${ids.referral}`))
+      await expectOk(suite.tenant.admin.get(`/v1/partner-settlements?partner_id=${ids.referral}`))
     ).data.find((statement: Statement) => statement.period === "2030-01");
     await expectOk(secondAdmin.post(`/v1/partner-settlements/${referralJanuary.id}/approve`, {}));
     expect((await reseller.get(`/v1/partner-view/statements/${referralJanuary.id}/csv`)).status).toBe(404);
     const referralLink = await expectCreated(
-      tenant.admin.post(`/v1/partners/${ids.referral}/statement-links`, {}),
+      suite.tenant.admin.post(`/v1/partners/${ids.referral}/statement-links`, {}),
     );
-    const referral = testApp.rawClient(`Partner ${referralLink.token}`);
+    const referral = suite.testApp.rawClient(`Partner ${referralLink.token}`);
     expect((await referral.get(`/v1/partner-view/statements/${referralJanuary.id}/csv`)).status).toBe(200);
 
     // A changed token, a portal-style header or an API key opens nothing.
@@ -357,9 +363,12 @@ describe("partners and settlements", () => {
       }),
     ).toString("base64url");
     expect(
-      (await testApp.rawClient(`Partner fbpl_${forged}.${signature}`).get("/v1/partner-view/me")).status,
+      (await suite.testApp.rawClient(`Partner fbpl_${forged}.${signature}`).get("/v1/partner-view/me"))
+        .status,
     ).toBe(401);
-    expect((await testApp.rawClient(`Portal ${link.token}`).get("/v1/partner-view/me")).status).toBe(401);
-    expect((await tenant.admin.get("/v1/partner-view/statements")).status).toBe(403);
+    expect((await suite.testApp.rawClient(`Portal ${link.token}`).get("/v1/partner-view/me")).status).toBe(
+      401,
+    );
+    expect((await suite.tenant.admin.get("/v1/partner-view/statements")).status).toBe(403);
   });
 });

@@ -2,29 +2,23 @@
 // overpayment credited to the customer balance, refunds that take back the
 // balance first and then reopen the invoice, marking an invoice
 // uncollectible, and the bad input each route refuses with the field's path.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCustomer, createOneOffInvoice } from "../../test/support/builders.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
-
-beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Manual payments" }));
-});
-afterAll(async () => testApp?.close());
+const suite = testAppForFile({ tenantName: "Manual payments" });
 
 let sequence = 0;
 async function openInvoice(amount: string, options: { finalize?: boolean } = {}) {
   sequence += 1;
-  const customer = await createCustomer(tenant.admin, {
+  const customer = await createCustomer(suite.tenant.admin, {
     external_id: `manual-payer-${sequence}`,
     name: "Grace Hopper",
     email: `grace${sequence}@example.com`,
     currency: "USD",
   });
   const invoice = await createOneOffInvoice(
-    tenant.admin,
+    suite.tenant.admin,
     customer.id,
     [{ description: "Consulting", quantity: "1", unit_amount: amount }],
     { finalize: options.finalize ?? true },
@@ -33,7 +27,7 @@ async function openInvoice(amount: string, options: { finalize?: boolean } = {})
 }
 
 async function balanceOf(customerId: string): Promise<string | undefined> {
-  const response = await tenant.admin.get(`/v1/customers/${customerId}/balance`);
+  const response = await suite.tenant.admin.get(`/v1/customers/${customerId}/balance`);
   return response.body.data.find((entry: { currency: string }) => entry.currency === "USD")?.balance;
 }
 
@@ -42,7 +36,7 @@ describe("manual payments", () => {
     const { customerId, invoice } = await openInvoice("100.00");
     expect(invoice.status).toBe("open");
 
-    const partial = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
+    const partial = await suite.tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
       amount: "40.00",
       method: "bank_transfer",
       reference: "SEPA-2026-001",
@@ -63,61 +57,63 @@ describe("manual payments", () => {
       refunds: [],
       disputes: [],
     });
-    let current = await tenant.admin.get(`/v1/invoices/${invoice.id}`);
+    let current = await suite.tenant.admin.get(`/v1/invoices/${invoice.id}`);
     expect(current.body).toMatchObject({
       status: "partially_paid",
       amount_paid: "40.00",
       amount_remaining: "60.00",
     });
 
-    const over = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
+    const over = await suite.tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
       amount: "80.00",
       method: "cheque",
     });
     expect(over.body).toMatchObject({ amount: "80.00", amount_applied: "60.00", amount_to_balance: "20.00" });
-    current = await tenant.admin.get(`/v1/invoices/${invoice.id}`);
+    current = await suite.tenant.admin.get(`/v1/invoices/${invoice.id}`);
     expect(current.body).toMatchObject({ status: "paid", amount_paid: "100.00", amount_remaining: "0.00" });
     expect(await balanceOf(customerId)).toBe("20.00");
 
-    const listed = await tenant.admin.get(`/v1/payments?invoice_id=${invoice.id}`);
+    const listed = await suite.tenant.admin.get(`/v1/payments?invoice_id=${invoice.id}`);
     expect(listed.body.data.map((payment: { id: string }) => payment.id)).toEqual([
       over.body.id,
       partial.body.id,
     ]);
-    const byCustomer = await tenant.admin.get(`/v1/payments?customer_id=${customerId}&limit=1`);
+    const byCustomer = await suite.tenant.admin.get(`/v1/payments?customer_id=${customerId}&limit=1`);
     expect(byCustomer.body.data).toHaveLength(1);
     expect(byCustomer.body.next_cursor).toEqual(expect.any(String));
 
     // Every change of the invoice's payment state is in the audit log.
-    const audit = await tenant.admin.get(`/v1/audit-events?object_id=${invoice.id}`);
+    const audit = await suite.tenant.admin.get(`/v1/audit-events?object_id=${invoice.id}`);
     const actions = audit.body.data.map((entry: { action: string }) => entry.action);
     expect(actions.filter((action: string) => action === "invoice.payment_applied")).toHaveLength(2);
 
     // invoice.paid once, payment.succeeded per payment; a receipt per payment.
-    const paid = await tenant.admin.get("/v1/webhook-events?type=invoice.paid");
+    const paid = await suite.tenant.admin.get("/v1/webhook-events?type=invoice.paid");
     const paidEvents = paid.body.data.filter(
       (event: { data: { id: string } }) => event.data.id === invoice.id,
     );
     expect(paidEvents).toHaveLength(1);
     // The invoice as the API shows it, lines and all: the same presenter.
     expect(paidEvents[0].data).toEqual(current.body);
-    const succeeded = await tenant.admin.get("/v1/webhook-events?type=payment.succeeded");
+    const succeeded = await suite.tenant.admin.get("/v1/webhook-events?type=payment.succeeded");
     const { refunds: _refunds, disputes: _disputes, ...overPayment } = over.body;
     expect(succeeded.body.data.map((event: { data: unknown }) => event.data)).toContainEqual(overPayment);
-    const receipts = await tenant.admin.get(`/v1/emails?template=payment_receipt&customer_id=${customerId}`);
+    const receipts = await suite.tenant.admin.get(
+      `/v1/emails?template=payment_receipt&customer_id=${customerId}`,
+    );
     expect(receipts.body.data).toHaveLength(2);
     expect(receipts.body.data[0].subject).toBe(`Receipt: 80.00 USD for invoice ${invoice.number}`);
   });
 
   it("refunds in part and in full: the overpayment on the balance first, then what paid the invoice", async () => {
     const { customerId, invoice } = await openInvoice("100.00");
-    const payment = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
+    const payment = await suite.tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
       amount: "130.00",
       method: "bank_transfer",
     });
     expect(await balanceOf(customerId)).toBe("30.00");
 
-    const partial = await tenant.admin.post(`/v1/payments/${payment.body.id}/refunds`, {
+    const partial = await suite.tenant.admin.post(`/v1/payments/${payment.body.id}/refunds`, {
       amount: "50.00",
       reason: "paid twice by mistake",
     });
@@ -131,10 +127,10 @@ describe("manual payments", () => {
       amount_from_invoice: "20.00",
     });
     expect(await balanceOf(customerId)).toBe("0.00");
-    let current = await tenant.admin.get(`/v1/invoices/${invoice.id}`);
+    let current = await suite.tenant.admin.get(`/v1/invoices/${invoice.id}`);
     expect(current.body).toMatchObject({ status: "partially_paid", amount_remaining: "20.00" });
 
-    const tooMuch = await tenant.admin.post(`/v1/payments/${payment.body.id}/refunds`, {
+    const tooMuch = await suite.tenant.admin.post(`/v1/payments/${payment.body.id}/refunds`, {
       amount: "80.01",
       reason: "everything",
     });
@@ -144,7 +140,7 @@ describe("manual payments", () => {
       errors: [{ path: "$.amount", message: "must be at most 80.00" }],
     });
 
-    const rest = await tenant.admin.post(`/v1/payments/${payment.body.id}/refunds`, {
+    const rest = await suite.tenant.admin.post(`/v1/payments/${payment.body.id}/refunds`, {
       reason: "contract ended",
     });
     expect(rest.body).toMatchObject({
@@ -152,17 +148,17 @@ describe("manual payments", () => {
       amount_from_invoice: "80.00",
       amount_from_balance: "0.00",
     });
-    current = await tenant.admin.get(`/v1/invoices/${invoice.id}`);
+    current = await suite.tenant.admin.get(`/v1/invoices/${invoice.id}`);
     expect(current.body).toMatchObject({ status: "open", amount_paid: "0.00", amount_remaining: "100.00" });
-    const read = await tenant.admin.get(`/v1/payments/${payment.body.id}`);
+    const read = await suite.tenant.admin.get(`/v1/payments/${payment.body.id}`);
     expect(read.body.amount_refunded).toBe("130.00");
     expect(read.body.refunds.map((refund: { amount: string }) => refund.amount)).toEqual(["50.00", "80.00"]);
 
-    const confirmations = await tenant.admin.get(
+    const confirmations = await suite.tenant.admin.get(
       `/v1/emails?template=refund_confirmation&customer_id=${customerId}`,
     );
     expect(confirmations.body.data).toHaveLength(2);
-    const refunded = await tenant.admin.get("/v1/webhook-events?type=payment.refunded");
+    const refunded = await suite.tenant.admin.get("/v1/webhook-events?type=payment.refunded");
     const refundEvents = refunded.body.data.filter(
       (event: { data: { id: string } }) => event.data.id === payment.body.id,
     );
@@ -174,37 +170,37 @@ describe("manual payments", () => {
 
   it("marks an open invoice uncollectible, audited with the reason given", async () => {
     const { invoice } = await openInvoice("75.00");
-    const marked = await tenant.admin.post(`/v1/invoices/${invoice.id}/mark-uncollectible`, {
+    const marked = await suite.tenant.admin.post(`/v1/invoices/${invoice.id}/mark-uncollectible`, {
       reason: "customer went bankrupt",
     });
     expect(marked.status).toBe(200);
     expect(marked.body.status).toBe("uncollectible");
-    const audit = await tenant.admin.get(`/v1/audit-events?object_id=${invoice.id}`);
+    const audit = await suite.tenant.admin.get(`/v1/audit-events?object_id=${invoice.id}`);
     expect(audit.body.data[0]).toMatchObject({
       action: "invoice.marked_uncollectible",
       reason: "customer went bankrupt",
     });
-    const again = await tenant.admin.post(`/v1/invoices/${invoice.id}/mark-uncollectible`, {});
+    const again = await suite.tenant.admin.post(`/v1/invoices/${invoice.id}/mark-uncollectible`, {});
     expect(again.status).toBe(409);
     // Money can still arrive for an uncollectible invoice; paid in full, it is paid.
-    const late = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
+    const late = await suite.tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
       amount: "75.00",
       method: "cash",
     });
     expect(late.status).toBe(201);
-    expect((await tenant.admin.get(`/v1/invoices/${invoice.id}`)).body.status).toBe("paid");
+    expect((await suite.tenant.admin.get(`/v1/invoices/${invoice.id}`)).body.status).toBe("paid");
   });
 
   it("refuses bad input with the path of each bad field", async () => {
     const { invoice } = await openInvoice("10.00");
-    const zero = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
+    const zero = await suite.tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
       amount: "0",
       method: "cash",
     });
     expect(zero.status).toBe(400);
     expect(zero.body.errors).toEqual([{ path: "$.amount", message: "must be more than 0" }]);
 
-    const tooPrecise = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
+    const tooPrecise = await suite.tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
       amount: "1.001",
       method: "cash",
       received_at: "2099-01-01T00:00:00Z",
@@ -215,7 +211,7 @@ describe("manual payments", () => {
       "$.received_at",
     ]);
 
-    const wrongTypes = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
+    const wrongTypes = await suite.tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
       amount: 10,
       method: "bitcoin",
       extra: true,
@@ -224,37 +220,37 @@ describe("manual payments", () => {
     const paths = wrongTypes.body.errors.map((error: { path: string }) => error.path);
     expect(paths).toEqual(expect.arrayContaining(["$.amount", "$.method"]));
 
-    const unknown = await tenant.admin.post("/v1/invoices/inv_missing/payments", {
+    const unknown = await suite.tenant.admin.post("/v1/invoices/inv_missing/payments", {
       amount: "1.00",
       method: "cash",
     });
     expect(unknown.status).toBe(404);
 
     const { invoice: draft } = await openInvoice("10.00", { finalize: false });
-    const toDraft = await tenant.admin.post(`/v1/invoices/${draft.id}/payments`, {
+    const toDraft = await suite.tenant.admin.post(`/v1/invoices/${draft.id}/payments`, {
       amount: "1.00",
       method: "cash",
     });
     expect(toDraft.status).toBe(409);
     expect(toDraft.body.code).toBe("invoice_not_payable");
 
-    const noReason = await tenant.admin.post("/v1/payments/pay_missing/refunds", {});
+    const noReason = await suite.tenant.admin.post("/v1/payments/pay_missing/refunds", {});
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors).toEqual([expect.objectContaining({ path: "$.reason" })]);
 
     // Collecting by hand-only environments charges nothing, and says why.
-    const collect = await tenant.admin.post(`/v1/invoices/${invoice.id}/collect`, {});
+    const collect = await suite.tenant.admin.post(`/v1/invoices/${invoice.id}/collect`, {});
     expect(collect.status).toBe(409);
     expect(collect.body.detail).toContain("records payments by hand");
   });
 
   it("lets finance record payments and refunds, but not a viewer", async () => {
     const { invoice } = await openInvoice("10.00");
-    const viewer = await tenant.client("viewer");
+    const viewer = await suite.tenant.client("viewer");
     expect(
       (await viewer.post(`/v1/invoices/${invoice.id}/payments`, { amount: "1.00", method: "cash" })).status,
     ).toBe(403);
-    const finance = await tenant.client("finance");
+    const finance = await suite.tenant.client("finance");
     expect(
       (await finance.post(`/v1/invoices/${invoice.id}/payments`, { amount: "1.00", method: "cash" })).status,
     ).toBe(201);

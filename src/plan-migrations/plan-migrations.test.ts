@@ -2,20 +2,21 @@
 // that records nothing, a migration of chosen subscribers at their period
 // ends while the others stay grandfathered, a migration of everyone left on
 // the version, and the refusals that name the field.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createPlan } from "../../test/support/builders.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 
 const clock = new TestClock("2026-01-01T00:00:00Z");
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ clock, tenantName: "Plan migrations" });
 let planId: string;
 
 async function subscribe(body: Record<string, unknown>): Promise<string> {
-  const customer = await tenant.admin.post("/v1/customers", { external_id: `customer-${Math.random()}` });
-  const response = await tenant.admin.post("/v1/subscriptions", {
+  const customer = await suite.tenant.admin.post("/v1/customers", {
+    external_id: `customer-${Math.random()}`,
+  });
+  const response = await suite.tenant.admin.post("/v1/subscriptions", {
     customer_id: customer.body.id,
     plan_id: planId,
     ...body,
@@ -24,11 +25,11 @@ async function subscribe(body: Record<string, unknown>): Promise<string> {
   return response.body.id;
 }
 
-const subscription = async (id: string) => (await tenant.admin.get(`/v1/subscriptions/${id}`)).body;
+const subscription = async (id: string) => (await suite.tenant.admin.get(`/v1/subscriptions/${id}`)).body;
 const at = (text: string) => new Date(text).toISOString();
 /** Asks for the plan's subscribers on version 1 to move to version 2 now, with `fields` added or changed. */
 const migrateNow = (fields: Record<string, unknown>) =>
-  tenant.admin.post(`/v1/plans/${planId}/migrations`, {
+  suite.tenant.admin.post(`/v1/plans/${planId}/migrations`, {
     from_version: 1,
     to_version: 2,
     timing: "now",
@@ -37,8 +38,7 @@ const migrateNow = (fields: Record<string, unknown>) =>
 
 beforeAll(async () => {
   clock.set("2026-01-01T00:00:00Z");
-  ({ testApp, tenant } = await startTestAppWithTenant({ clock, tenantName: "Plan migrations" }));
-  const plan = await createPlan(tenant.admin, {
+  const plan = await createPlan(suite.tenant.admin, {
     code: "team",
     name: "Team",
     version: {
@@ -48,7 +48,6 @@ beforeAll(async () => {
   });
   planId = plan.id;
 });
-afterAll(async () => testApp?.close());
 
 describe("plan version migrations", () => {
   it("preview, move chosen subscribers at their period end, leave the others grandfathered", async () => {
@@ -60,16 +59,16 @@ describe("plan version migrations", () => {
     const third = await subscribe({});
     const euro = await subscribe({ currency: "EUR" });
     const canceled = await subscribe({});
-    await tenant.admin.post(`/v1/subscriptions/${canceled}/cancel`, { mode: "period_end" });
+    await suite.tenant.admin.post(`/v1/subscriptions/${canceled}/cancel`, { mode: "period_end" });
 
     clock.set("2026-01-20T00:00:00Z");
     // Version 2 costs more and has no euro prices.
-    const draft = await tenant.admin.post(`/v1/plans/${planId}/versions`, {
+    const draft = await suite.tenant.admin.post(`/v1/plans/${planId}/versions`, {
       charges: [{ id: "base", type: "fixed", amount: "25.00" }],
       currency_prices: [],
     });
     expect(draft.status).toBe(201);
-    await tenant.admin.post(`/v1/plans/${planId}/versions/2/publish`, {});
+    await suite.tenant.admin.post(`/v1/plans/${planId}/versions/2/publish`, {});
 
     const noEuro = await migrateNow({ subscription_ids: [euro] });
     expect(noEuro.status).toBe(409);
@@ -77,9 +76,9 @@ describe("plan version migrations", () => {
       code: "plan_version_currency_unsupported",
       errors: [{ path: "$.subscription_ids[0]" }],
     });
-    await tenant.admin.post(`/v1/subscriptions/${euro}/cancel`, { mode: "period_end" });
+    await suite.tenant.admin.post(`/v1/subscriptions/${euro}/cancel`, { mode: "period_end" });
 
-    const preview = await tenant.admin.post(`/v1/plans/${planId}/migrations`, {
+    const preview = await suite.tenant.admin.post(`/v1/plans/${planId}/migrations`, {
       from_version: 1,
       to_version: 2,
       timing: "next_period",
@@ -120,9 +119,9 @@ describe("plan version migrations", () => {
       ],
     });
     expect((await subscription(first)).changes).toEqual([]);
-    expect((await tenant.admin.get(`/v1/plans/${planId}/migrations`)).body.data).toEqual([]);
+    expect((await suite.tenant.admin.get(`/v1/plans/${planId}/migrations`)).body.data).toEqual([]);
 
-    const migrated = await tenant.admin.post(
+    const migrated = await suite.tenant.admin.post(
       `/v1/plans/${planId}/migrations`,
       { from_version: 1, to_version: 2, timing: "next_period", subscription_ids: [second, first] },
       { "fairbill-reason": "2026 price increase" },
@@ -164,7 +163,7 @@ describe("plan version migrations", () => {
     // Not chosen: grandfathered on version 1.
     expect((await subscription(third)).changes).toEqual([]);
 
-    const listed = await tenant.admin.get(`/v1/plans/${planId}/migrations`);
+    const listed = await suite.tenant.admin.get(`/v1/plans/${planId}/migrations`);
     expect(listed.body.data).toHaveLength(1);
     expect(listed.body.data[0]).toMatchObject({
       id: migrated.body.id,
@@ -179,7 +178,7 @@ describe("plan version migrations", () => {
         .map((entry: { subscription_id: string }) => entry.subscription_id)
         .sort(),
     ).toEqual([first, second].sort());
-    const audit = await tenant.admin.get(`/v1/audit-events?object_id=${migrated.body.id}`);
+    const audit = await suite.tenant.admin.get(`/v1/audit-events?object_id=${migrated.body.id}`);
     expect(audit.body.data[0]).toMatchObject({ action: "plan_version_migration.created" });
 
     // Everyone still simply on version 1 now: the third only (the others have a change or a cancellation).
@@ -204,7 +203,7 @@ describe("plan version migrations", () => {
 
   it("refuses bad requests, naming the field", async () => {
     clock.set("2026-03-01T00:00:00Z");
-    await tenant.admin.post(`/v1/plans/${planId}/versions`, { trial_days: 1 });
+    await suite.tenant.admin.post(`/v1/plans/${planId}/versions`, { trial_days: 1 });
     const cases: [Record<string, unknown>, number, string, string][] = [
       [{ to_version: 1 }, 400, "validation_failed", "$.to_version"],
       [{ to_version: 9 }, 400, "validation_failed", "$.to_version"],
@@ -225,12 +224,12 @@ describe("plan version migrations", () => {
         JSON.stringify(body),
       ).toContain(path);
     }
-    const unknownPlan = await tenant.admin.post("/v1/plans/pln_unknown/migrations", {
+    const unknownPlan = await suite.tenant.admin.post("/v1/plans/pln_unknown/migrations", {
       from_version: 1,
       to_version: 2,
       timing: "now",
     });
     expect(unknownPlan.status).toBe(404);
-    expect((await tenant.admin.get("/v1/plans/pln_unknown/migrations")).status).toBe(404);
+    expect((await suite.tenant.admin.get("/v1/plans/pln_unknown/migrations")).status).toBe(404);
   });
 });

@@ -8,19 +8,18 @@
 // 60.00 owed) and 25.50 (open): an open balance of 85.50. South has one of
 // 300.00, open, and a draft of 7.00, which no portal shows. The parent has
 // one of 10.00.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer } from "../../test/support/builders.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Hierarchy portal" });
 const ids: Record<string, string> = {};
 const invoiceIds: Record<string, string> = {};
 
 async function oneOffInvoice(customerId: string, amount: string, finalize = true): Promise<string> {
   const invoice = await expectCreated(
-    tenant.admin.post("/v1/invoices", {
+    suite.tenant.admin.post("/v1/invoices", {
       customer_id: customerId,
       currency: "USD",
       lines: [{ description: "Setup", quantity: "1", unit_amount: amount }],
@@ -31,21 +30,20 @@ async function oneOffInvoice(customerId: string, amount: string, finalize = true
 }
 
 async function portalOf(customerId: string) {
-  const link = await expectCreated(tenant.admin.post(`/v1/customers/${customerId}/portal-links`, {}));
-  return testApp.rawClient(`Portal ${link.token}`);
+  const link = await expectCreated(suite.tenant.admin.post(`/v1/customers/${customerId}/portal-links`, {}));
+  return suite.testApp.rawClient(`Portal ${link.token}`);
 }
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Hierarchy portal" }));
-  ids.parent = (await createCustomer(tenant.admin, { name: "Holding", currency: "USD" })).id;
+  ids.parent = (await createCustomer(suite.tenant.admin, { name: "Holding", currency: "USD" })).id;
   for (const name of ["North", "South"])
     ids[name] = (
-      await createCustomer(tenant.admin, { name, currency: "USD", parent_customer_id: ids.parent })
+      await createCustomer(suite.tenant.admin, { name, currency: "USD", parent_customer_id: ids.parent })
     ).id;
-  ids.outsider = (await createCustomer(tenant.admin, { name: "Outsider", currency: "USD" })).id;
+  ids.outsider = (await createCustomer(suite.tenant.admin, { name: "Outsider", currency: "USD" })).id;
   invoiceIds.north = await oneOffInvoice(ids.North as string, "100.00");
   await expectCreated(
-    tenant.admin.post(`/v1/invoices/${invoiceIds.north}/payments`, {
+    suite.tenant.admin.post(`/v1/invoices/${invoiceIds.north}/payments`, {
       amount: "40.00",
       method: "bank_transfer",
     }),
@@ -56,7 +54,6 @@ beforeAll(async () => {
   invoiceIds.parent = await oneOffInvoice(ids.parent as string, "10.00");
   invoiceIds.outsider = await oneOffInvoice(ids.outsider as string, "5.00");
 }, 180_000); // customers, invoices and a payment through the API on a loaded machine
-afterAll(async () => testApp?.close());
 
 describe("the portal of a parent account", () => {
   it("lists its children with their open balance and latest invoices", async () => {

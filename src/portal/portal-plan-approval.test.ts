@@ -5,17 +5,15 @@
 // portal answers 202 with the pending request, the portal shows it awaiting
 // approval, and it is made on approval too. Nothing changes before; the
 // author never approves its own change; one approval makes one change.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { baseFee } from "../../test/support/pricing-fixtures.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 
 const day = 24 * 3600 * 1000;
 const clock = new TestClock("2026-03-01T00:00:00Z");
 
-let testApp: TestApp;
-let tenant: TestTenant;
 let proPlanId: string;
 const subscriptionOf: Record<string, string> = {};
 const customerOf: Record<string, string> = {};
@@ -29,7 +27,7 @@ const noOtherLimits = {
 };
 
 async function publishedPlan(code: string, name: string, amount: string): Promise<string> {
-  const plan = await createPlan(tenant.admin, {
+  const plan = await createPlan(suite.tenant.admin, {
     code,
     name,
     version: { charges: [{ ...baseFee(amount), timing: "in_advance" }] },
@@ -38,45 +36,44 @@ async function publishedPlan(code: string, name: string, amount: string): Promis
 }
 
 async function planCodeOf(subscriptionId: string): Promise<string> {
-  const subscription = await tenant.admin.get(`/v1/subscriptions/${subscriptionId}`);
+  const subscription = await suite.tenant.admin.get(`/v1/subscriptions/${subscriptionId}`);
   expect(subscription.status).toBe(200);
   return subscription.body.current_plan.plan_code;
 }
 
 async function approvalRequest(id: string) {
-  const request = await tenant.admin.get(`/v1/approval-requests/${id}`);
+  const request = await suite.tenant.admin.get(`/v1/approval-requests/${id}`);
   expect(request.status).toBe(200);
   return request.body;
 }
 
+const suite = testAppForFile({ clock, tenantName: "Reviewed plan changes" });
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ clock, tenantName: "Reviewed plan changes" }));
   const basic = await publishedPlan("basic", "Basic", "20.00");
   proPlanId = await publishedPlan("pro", "Professional", "50.00");
   for (const externalId of ["reviewed-seller-side", "reviewed-portal-side"]) {
-    const { customer, subscription } = await subscribeNewCustomer(tenant.admin, basic, {
+    const { customer, subscription } = await subscribeNewCustomer(suite.tenant.admin, basic, {
       customer: { external_id: externalId, name: externalId, currency: "USD", timezone: "UTC" },
       subscription: { currency: "USD" },
     });
     customerOf[externalId] = customer.id;
     subscriptionOf[externalId] = subscription.id;
   }
-  const settings = await tenant.admin.put("/v1/portal-self-serve-settings", { plan_codes: ["pro"] });
+  const settings = await suite.tenant.admin.put("/v1/portal-self-serve-settings", { plan_codes: ["pro"] });
   expect(settings.status).toBe(200);
   // Asking for more approval applies at once, without a second admin.
-  const policy = await tenant.admin.patch("/v1/catalog/approval-policy", {
+  const policy = await suite.tenant.admin.patch("/v1/catalog/approval-policy", {
     approval_required_for: { ...noOtherLimits, plan_changes: true },
   });
   expect(policy.status, JSON.stringify(policy.body)).toBe(200);
   expect(policy.body.approval_required_for.plan_changes).toBe(true);
   clock.advance(10 * day);
 });
-afterAll(async () => testApp?.close());
 
 describe("a plan change the approval policy reviews", () => {
   it("is refused through the API with a pending request, and made when another person approves it", async () => {
     const subscriptionId = subscriptionOf["reviewed-seller-side"]!;
-    const author = await tenant.client("admin");
+    const author = await suite.tenant.client("admin");
     const path = `/v1/subscriptions/${subscriptionId}/change-plan`;
 
     // Bad input is answered as such, never as waiting for approval.
@@ -92,7 +89,7 @@ describe("a plan change the approval policy reviews", () => {
     expect(refused.body.detail).toContain("made when another person approves it");
     expect(await planCodeOf(subscriptionId)).toBe("basic");
 
-    const pending = await tenant.admin.get("/v1/approval-requests?state=pending&kind=plan_change");
+    const pending = await suite.tenant.admin.get("/v1/approval-requests?state=pending&kind=plan_change");
     expect(pending.body.data).toHaveLength(1);
     const request = pending.body.data[0];
     expect(request).toMatchObject({
@@ -112,10 +109,10 @@ describe("a plan change the approval policy reviews", () => {
 
     const approvePath = `/v1/approval-requests/${request.id}/approve`;
     expect((await author.post(approvePath, {})).body.code).toBe("approver_is_author");
-    const approver = await tenant.client("billing_ops");
+    const approver = await suite.tenant.client("billing_ops");
     const approved = await approver.post(approvePath, { comment: "agreed with sales" });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
-    await testApp.runJobsUntilIdle();
+    await suite.testApp.runJobsUntilIdle();
 
     expect(await planCodeOf(subscriptionId)).toBe("pro");
     expect(await approvalRequest(request.id)).toMatchObject({
@@ -130,12 +127,12 @@ describe("a plan change the approval policy reviews", () => {
 
   it("waits in the portal as awaiting approval (202), and is made when the seller approves it", async () => {
     const subscriptionId = subscriptionOf["reviewed-portal-side"]!;
-    const link = await tenant.admin.post(
+    const link = await suite.tenant.admin.post(
       `/v1/customers/${customerOf["reviewed-portal-side"]}/portal-links`,
       {},
     );
     expect(link.status).toBe(201);
-    const portal = testApp.rawClient(`Portal ${link.body.token}`);
+    const portal = suite.testApp.rawClient(`Portal ${link.body.token}`);
     const path = `/v1/portal/subscriptions/${subscriptionId}/change-plan`;
 
     const asked = await portal.post(path, { plan_code: "pro" });
@@ -168,9 +165,9 @@ describe("a plan change the approval policy reviews", () => {
       reason: "plan changed by the customer in the portal",
     });
 
-    const approver = await tenant.client("billing_ops");
+    const approver = await suite.tenant.client("billing_ops");
     expect((await approver.post(`/v1/approval-requests/${requestId}/approve`, {})).status).toBe(200);
-    await testApp.runJobsUntilIdle();
+    await suite.testApp.runJobsUntilIdle();
 
     expect(await planCodeOf(subscriptionId)).toBe("pro");
     expect((await approvalRequest(requestId)).state).toBe("used");
@@ -180,19 +177,21 @@ describe("a plan change the approval policy reviews", () => {
 
   it("is not made when rejected", async () => {
     const subscriptionId = subscriptionOf["reviewed-portal-side"]!;
-    const basicId = (await tenant.admin.get("/v1/plans?limit=100")).body.data.find(
+    const basicId = (await suite.tenant.admin.get("/v1/plans?limit=100")).body.data.find(
       (plan: { code: string }) => plan.code === "basic",
     ).id;
-    const refused = await tenant.admin.post(`/v1/subscriptions/${subscriptionId}/change-plan`, {
+    const refused = await suite.tenant.admin.post(`/v1/subscriptions/${subscriptionId}/change-plan`, {
       plan_id: basicId,
       timing: "period_end",
     });
     expect(refused.status).toBe(409);
-    const pending = await tenant.admin.get("/v1/approval-requests?state=pending&kind=plan_change");
+    const pending = await suite.tenant.admin.get("/v1/approval-requests?state=pending&kind=plan_change");
     const [request] = pending.body.data;
-    expect((await tenant.admin.post(`/v1/approval-requests/${request.id}/reject`, {})).status).toBe(200);
-    await testApp.runJobsUntilIdle();
+    expect((await suite.tenant.admin.post(`/v1/approval-requests/${request.id}/reject`, {})).status).toBe(
+      200,
+    );
+    await suite.testApp.runJobsUntilIdle();
     expect(await planCodeOf(subscriptionId)).toBe("pro");
-    expect((await tenant.admin.get(`/v1/subscriptions/${subscriptionId}`)).body.ends_at).toBeNull();
+    expect((await suite.tenant.admin.get(`/v1/subscriptions/${subscriptionId}`)).body.ends_at).toBeNull();
   });
 });

@@ -6,25 +6,24 @@
 // allowed; buys credits for its wallet (an invoice for the amount and the
 // credits, once per Idempotency-Key, a key its own). Another customer's
 // subscription or wallet is not found.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { baseFee } from "../../test/support/pricing-fixtures.ts";
 import { expectCreated } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 
 const day = 24 * 3600 * 1000;
 const clock = new TestClock("2026-03-01T00:00:00Z");
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ clock, tenantName: "Self-serve seller" });
 const subscriptionOf: Record<string, string> = {};
 const walletOf: Record<string, string> = {};
 const customerOf: Record<string, string> = {};
 let token: string;
 
 async function publishedPlan(code: string, amount: string): Promise<string> {
-  const plan = await createPlan(tenant.admin, {
+  const plan = await createPlan(suite.tenant.admin, {
     code,
     name: `Plan ${code}`,
     version: { charges: [{ ...baseFee(amount), timing: "in_advance" }] },
@@ -33,22 +32,21 @@ async function publishedPlan(code: string, amount: string): Promise<string> {
 }
 
 function portal() {
-  return testApp.rawClient(`Portal ${token}`);
+  return suite.testApp.rawClient(`Portal ${token}`);
 }
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ clock, tenantName: "Self-serve seller" }));
   const basic = await publishedPlan("basic", "20.00");
   await publishedPlan("pro", "50.00");
   await publishedPlan("enterprise", "500.00");
   for (const externalId of ["self-serve-acme", "self-serve-globex"]) {
-    const { customer, subscription } = await subscribeNewCustomer(tenant.admin, basic, {
+    const { customer, subscription } = await subscribeNewCustomer(suite.tenant.admin, basic, {
       customer: { external_id: externalId, currency: "USD", timezone: "UTC" },
       subscription: { currency: "USD" },
     });
     subscriptionOf[externalId] = subscription.id;
     const wallet = await expectCreated(
-      tenant.admin.post(`/v1/customers/${customer.id}/wallets`, {
+      suite.tenant.admin.post(`/v1/customers/${customer.id}/wallets`, {
         currency: "USD",
         name: "Prepaid",
         rate: "10",
@@ -58,15 +56,17 @@ beforeAll(async () => {
     customerOf[externalId] = customer.id;
   }
   clock.advance(10 * day);
-  const link = await tenant.admin.post(`/v1/customers/${customerOf["self-serve-acme"]}/portal-links`, {});
+  const link = await suite.tenant.admin.post(
+    `/v1/customers/${customerOf["self-serve-acme"]}/portal-links`,
+    {},
+  );
   expect(link.status).toBe(201);
   token = link.body.token;
 });
-afterAll(async () => testApp?.close());
 
 describe("the seller's portal settings", () => {
   it("allow nothing until set, then keep what a billing operator sets, in the audit log", async () => {
-    expect((await tenant.admin.get("/v1/portal-self-serve-settings")).body).toEqual({
+    expect((await suite.tenant.admin.get("/v1/portal-self-serve-settings")).body).toEqual({
       plan_codes: [],
       cancellation: "not_allowed",
       updated_at: null,
@@ -76,18 +76,18 @@ describe("the seller's portal settings", () => {
     expect(options.body.data).toHaveLength(1);
     expect(options.body.data[0]).toMatchObject({ plan_options: [], can_cancel: false });
 
-    const operator = await tenant.client("billing_ops");
+    const operator = await suite.tenant.client("billing_ops");
     const set = await operator.put("/v1/portal-self-serve-settings", { plan_codes: ["pro", "pro", "basic"] });
     expect(set.status, JSON.stringify(set.body)).toBe(200);
     expect(set.body).toMatchObject({ plan_codes: ["pro", "basic"], cancellation: "not_allowed" });
-    const audit = await tenant.admin.get("/v1/audit-events?object_type=environment");
+    const audit = await suite.tenant.admin.get("/v1/audit-events?object_type=environment");
     expect(audit.body.data[0]).toMatchObject({
       action: "portal_self_serve_settings.updated",
       after: { plan_codes: ["pro", "basic"] },
     });
-    expect((await (await tenant.client("viewer")).put("/v1/portal-self-serve-settings", {})).status).toBe(
-      403,
-    );
+    expect(
+      (await (await suite.tenant.client("viewer")).put("/v1/portal-self-serve-settings", {})).status,
+    ).toBe(403);
   });
 });
 
@@ -121,7 +121,7 @@ describe("changing the plan in the portal", () => {
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
     expect(changed.body).toMatchObject({ outcome: "changed", approval_request: null });
     expect(changed.body.subscription.current_plan.plan_code).toBe("pro");
-    const seen = await tenant.admin.get(`/v1/subscriptions/${id}`);
+    const seen = await suite.tenant.admin.get(`/v1/subscriptions/${id}`);
     expect(seen.body.current_plan.plan_code).toBe("pro");
     expect(seen.body.changes.at(-1)).toMatchObject({
       type: "change_plan",
@@ -146,7 +146,7 @@ describe("cancelling in the portal", () => {
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe("portal_cancellation_not_allowed");
 
-    await tenant.admin.put("/v1/portal-self-serve-settings", { cancellation: "at_period_end" });
+    await suite.tenant.admin.put("/v1/portal-self-serve-settings", { cancellation: "at_period_end" });
     expect((await portal().get("/v1/portal/plan-options")).body.data[0].can_cancel).toBe(true);
     const canceled = await portal().post(`/v1/portal/subscriptions/${id}/cancel`, {});
     expect(canceled.status, JSON.stringify(canceled.body)).toBe(200);
@@ -171,7 +171,7 @@ describe("topping up a wallet in the portal", () => {
     expect(topUp.body.wallet).toMatchObject({ balance: "25.00", credits: "250" });
     expect(topUp.body.grant).toMatchObject({ type: "purchased", amount: "25.00" });
     const invoiceId = topUp.body.purchase.invoice_id;
-    const invoice = await tenant.admin.get(`/v1/invoices/${invoiceId}`);
+    const invoice = await suite.tenant.admin.get(`/v1/invoices/${invoiceId}`);
     expect(invoice.body).toMatchObject({ status: "open", total: "25.00", currency: "USD" });
     expect(
       (await portal().get("/v1/portal/invoices")).body.data.map((row: { id: string }) => row.id),
@@ -206,14 +206,17 @@ describe("another customer's objects", () => {
       amount: "10.00",
     });
     expect(wallet.status).toBe(404);
-    const seen = await tenant.admin.get(`/v1/subscriptions/${subscription}`);
+    const seen = await suite.tenant.admin.get(`/v1/subscriptions/${subscription}`);
     expect(seen.body.current_plan.plan_code).toBe("basic");
     expect(seen.body.ends_at).toBeNull();
   });
 
   it("keep their own Idempotency-Keys: the same key from another customer's portal is a new request", async () => {
-    const link = await tenant.admin.post(`/v1/customers/${customerOf["self-serve-globex"]}/portal-links`, {});
-    const globex = testApp.rawClient(`Portal ${link.body.token}`);
+    const link = await suite.tenant.admin.post(
+      `/v1/customers/${customerOf["self-serve-globex"]}/portal-links`,
+      {},
+    );
+    const globex = suite.testApp.rawClient(`Portal ${link.body.token}`);
     const topUp = await globex.post(
       `/v1/portal/wallets/${walletOf["self-serve-globex"]}/top-up`,
       { amount: "25.00" },

@@ -6,8 +6,8 @@
 // primary colour that passes AA. The statement PDF lists what the CSV lists,
 // with the currency, in the seller's branding, and what is owed by age; its
 // balances are worked by hand below.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 import { readPdfText } from "../invoicing/index.ts";
 
@@ -18,18 +18,17 @@ const clock = new TestClock("2026-03-01T12:00:00Z");
 const logo =
   "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ clock, tenantName: "Statement seller" });
 let customerId: string;
 let token: string;
 const numbers: Record<string, string> = {};
 
 function portal() {
-  return testApp.rawClient(`Portal ${token}`);
+  return suite.testApp.rawClient(`Portal ${token}`);
 }
 
 async function invoice(description: string, amount: string) {
-  const made = await tenant.admin.post("/v1/invoices", {
+  const made = await suite.tenant.admin.post("/v1/invoices", {
     customer_id: customerId,
     currency: "USD",
     lines: [{ description, quantity: "1", unit_amount: amount }],
@@ -41,8 +40,7 @@ async function invoice(description: string, amount: string) {
 }
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ clock, tenantName: "Statement seller" }));
-  const customer = await tenant.admin.post("/v1/customers", {
+  const customer = await suite.tenant.admin.post("/v1/customers", {
     external_id: "statement-acme",
     name: "Acme Statements Inc.",
     email: "ap@acme.example",
@@ -53,22 +51,23 @@ beforeAll(async () => {
   });
   expect(customer.status, JSON.stringify(customer.body)).toBe(201);
   customerId = customer.body.id;
-  const link = await tenant.admin.post(`/v1/customers/${customerId}/portal-links`, {});
+  const link = await suite.tenant.admin.post(`/v1/customers/${customerId}/portal-links`, {});
   expect(link.status).toBe(201);
   token = link.body.token;
 });
-afterAll(async () => testApp?.close());
 
 describe("the seller's branding", () => {
   it("is set with the invoicing settings, refusing a colour that is not #RRGGBB or fails AA on white", async () => {
-    const notAColor = await tenant.admin.put("/v1/invoicing-settings", {
+    const notAColor = await suite.tenant.admin.put("/v1/invoicing-settings", {
       branding: { primary_color: "blue" },
     });
     expect(notAColor.status).toBe(400);
     expect(notAColor.body.errors[0].path).toBe("$.branding.primary_color");
 
     // Yellow on white: luminance 0.2126 + 0.7152 × 0.6038 = 0.6444, so (1 + 0.05) / (0.6444 + 0.05) = 1.51:1.
-    const faint = await tenant.admin.put("/v1/invoicing-settings", { branding: { accent_color: "#FFCC00" } });
+    const faint = await suite.tenant.admin.put("/v1/invoicing-settings", {
+      branding: { accent_color: "#FFCC00" },
+    });
     expect(faint.status).toBe(400);
     expect(faint.body.errors).toEqual([
       expect.objectContaining({
@@ -76,13 +75,13 @@ describe("the seller's branding", () => {
         message: expect.stringContaining("1.51:1"),
       }),
     ]);
-    const script = await tenant.admin.put("/v1/invoicing-settings", {
+    const script = await suite.tenant.admin.put("/v1/invoicing-settings", {
       branding: { logo_url: "javascript:alert(1)" },
     });
     expect(script.status).toBe(400);
     expect(script.body.errors[0].path).toBe("$.branding.logo_url");
 
-    const saved = await tenant.admin.put("/v1/invoicing-settings", {
+    const saved = await suite.tenant.admin.put("/v1/invoicing-settings", {
       seller: { name: "Northwind Billing GmbH" },
       branding: { logo_url: logo, primary_color: "#0B3D91", accent_color: "#0969da" },
     });
@@ -92,7 +91,7 @@ describe("the seller's branding", () => {
       primary_color: "#0b3d91",
       accent_color: "#0969da",
     });
-    const audit = await tenant.admin.get("/v1/audit-events?action=invoicing_settings.updated");
+    const audit = await suite.tenant.admin.get("/v1/audit-events?action=invoicing_settings.updated");
     expect(JSON.stringify(audit.body)).toContain("#0b3d91");
   });
 
@@ -107,7 +106,7 @@ describe("the seller's branding", () => {
       accent_color: "#0969da",
     });
     // A light primary colour gets black text; removing the logo leaves the name alone.
-    await tenant.admin.put("/v1/invoicing-settings", {
+    await suite.tenant.admin.put("/v1/invoicing-settings", {
       branding: { primary_color: "#ffcc00", logo_url: null },
     });
     expect((await portal().get("/v1/portal/me")).body.seller).toMatchObject({
@@ -115,7 +114,7 @@ describe("the seller's branding", () => {
       primary_color: "#ffcc00",
       primary_text_color: "#000000",
     });
-    await tenant.admin.put("/v1/invoicing-settings", {
+    await suite.tenant.admin.put("/v1/invoicing-settings", {
       branding: { primary_color: "#0b3d91", logo_url: logo },
     });
   });
@@ -130,16 +129,16 @@ describe("the statement of account as PDF", () => {
     // 8 March: A is paid by bank transfer. 12 March: 50.00 of B is credited.
     clock.advance(3 * day);
     const firstId = (
-      await tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=10`)
+      await suite.tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=10`)
     ).body.data.find((entry: { number: string }) => entry.number === numbers.Setup).id;
-    const paid = await tenant.admin.post(`/v1/invoices/${firstId}/payments`, {
+    const paid = await suite.tenant.admin.post(`/v1/invoices/${firstId}/payments`, {
       amount: "100.00",
       method: "bank_transfer",
       reference: "WIRE-8",
     });
     expect(paid.status, JSON.stringify(paid.body)).toBe(201);
     clock.advance(4 * day);
-    const credited = await tenant.admin.post(`/v1/invoices/${second.id}/credit-notes`, {
+    const credited = await suite.tenant.admin.post(`/v1/invoices/${second.id}/credit-notes`, {
       reason: "billing_error",
       lines: [{ invoice_line_id: second.lines[0].id, amount: "50.00" }],
     });
@@ -147,10 +146,10 @@ describe("the statement of account as PDF", () => {
     expect(credited.body.total).toBe("50.00");
     // 20 March: the statement from 3 March, through a link issued today.
     clock.advance(8 * day);
-    const link = await tenant.admin.post(`/v1/customers/${customerId}/portal-links`, {});
+    const link = await suite.tenant.admin.post(`/v1/customers/${customerId}/portal-links`, {});
     token = link.body.token;
 
-    const answer = await testApp.app.inject({
+    const answer = await suite.testApp.app.inject({
       method: "GET",
       url: "/v1/portal/statement.pdf?from=2026-03-03T00:00:00Z",
       headers: { authorization: `Portal ${token}` },

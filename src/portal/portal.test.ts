@@ -14,7 +14,7 @@ import {
   subscribe,
 } from "../../test/support/builders.ts";
 import { type LocalStripe, startLocalStripe } from "../../test/support/local-stripe-server.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { type TestTenant, testAppForFile } from "../../test/support/test-app.ts";
 import type { Clock } from "../platform/clock.ts";
 
 const day = 24 * 3600 * 1000;
@@ -22,8 +22,11 @@ const day = 24 * 3600 * 1000;
 let nowMs = Date.parse("2026-03-01T00:00:00Z");
 const clock: Clock = { now: () => new Date(nowMs) };
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({
+  clock,
+  tenantName: "Portal seller",
+  allowPrivateTargets: true,
+});
 let stranger: TestTenant;
 let customerId: string;
 let otherCustomerId: string;
@@ -47,18 +50,13 @@ async function portalLink(target: TestTenant, id: string, body: Record<string, u
 }
 
 function portal(token: string) {
-  return testApp.rawClient(`Portal ${token}`);
+  return suite.testApp.rawClient(`Portal ${token}`);
 }
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({
-    clock,
-    tenantName: "Portal seller",
-    allowPrivateTargets: true,
-  }));
-  stranger = await testApp.newTenant("Another seller");
-  await createMeter(tenant.admin, { code: "api_calls" });
-  const plan = await createPlan(tenant.admin, {
+  stranger = await suite.testApp.newTenant("Another seller");
+  await createMeter(suite.tenant.admin, { code: "api_calls" });
+  const plan = await createPlan(suite.tenant.admin, {
     code: "metered",
     name: "Metered",
     version: {
@@ -68,10 +66,10 @@ beforeAll(async () => {
       ],
     },
   });
-  customerId = await newCustomer(tenant, "portal-acme");
-  otherCustomerId = await newCustomer(tenant, "portal-globex");
+  customerId = await newCustomer(suite.tenant, "portal-acme");
+  otherCustomerId = await newCustomer(suite.tenant, "portal-globex");
   for (const id of [customerId, otherCustomerId]) {
-    await subscribe(tenant.admin, { customer_id: id, plan_id: plan.id, currency: "USD" });
+    await subscribe(suite.tenant.admin, { customer_id: id, plan_id: plan.id, currency: "USD" });
   }
   nowMs += 5 * day;
   const events = Array.from({ length: 6 }, (_, index) => ({
@@ -80,10 +78,10 @@ beforeAll(async () => {
     name: "api_call",
     timestamp: new Date(nowMs - (index % 3) * day - 3600_000).toISOString(),
   }));
-  const sent = await tenant.admin.post("/v1/events/batch", { events });
+  const sent = await suite.tenant.admin.post("/v1/events/batch", { events });
   expect(sent.status, JSON.stringify(sent.body)).toBeLessThan(300);
   // A finalized invoice to download.
-  const invoice = await tenant.admin.post("/v1/invoices", {
+  const invoice = await suite.tenant.admin.post("/v1/invoices", {
     customer_id: customerId,
     currency: "USD",
     lines: [{ description: "Onboarding", quantity: "1", unit_amount: "150.00" }],
@@ -93,12 +91,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stripe?.close();
-  await testApp?.close();
 });
 
 describe("portal links", () => {
   it("issues a link to the portal page with a token that expires after the asked lifetime", async () => {
-    const link = await portalLink(tenant, customerId, {
+    const link = await portalLink(suite.tenant, customerId, {
       expires_in_seconds: 600,
       return_url: "https://app.example.com/settings",
     });
@@ -141,36 +138,36 @@ describe("portal links", () => {
   });
 
   it("defaults to an hour, refuses more than seven days and a return URL that is not a web address", async () => {
-    const link = await portalLink(tenant, customerId);
+    const link = await portalLink(suite.tenant, customerId);
     expect(Date.parse(link.expires_at) - nowMs).toBe(3600_000);
-    const tooLong = await tenant.admin.post(`/v1/customers/${customerId}/portal-links`, {
+    const tooLong = await suite.tenant.admin.post(`/v1/customers/${customerId}/portal-links`, {
       expires_in_seconds: 7 * 24 * 3600 + 1,
     });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.errors[0].path).toBe("$.expires_in_seconds");
-    const script = await tenant.admin.post(`/v1/customers/${customerId}/portal-links`, {
+    const script = await suite.tenant.admin.post(`/v1/customers/${customerId}/portal-links`, {
       return_url: "javascript:alert(1)",
     });
     expect(script.status).toBe(400);
     expect(script.body.errors[0].path).toBe("$.return_url");
-    const missing = await tenant.admin.post("/v1/customers/cus_missing/portal-links", {});
+    const missing = await suite.tenant.admin.post("/v1/customers/cus_missing/portal-links", {});
     expect(missing.status).toBe(404);
-    const viewer = await tenant.client("viewer");
+    const viewer = await suite.tenant.client("viewer");
     expect((await viewer.post(`/v1/customers/${customerId}/portal-links`, {})).status).toBe(403);
   });
 
   it("issues a link for a request without a body, as the body is optional", async () => {
-    const response = await testApp.app.inject({
+    const response = await suite.testApp.app.inject({
       method: "POST",
       url: `/v1/customers/${customerId}/portal-links`,
-      headers: { authorization: `Bearer ${tenant.admin.key}` },
+      headers: { authorization: `Bearer ${suite.tenant.admin.key}` },
     });
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json().customer_id).toBe(customerId);
   });
 
   it("refuses a changed token, a token signed for another customer, and any token after a rotation", async () => {
-    const link = await portalLink(tenant, customerId);
+    const link = await portalLink(suite.tenant, customerId);
     const [claims, signature] = link.token.slice(4).split(".") as [string, string];
     const decoded = JSON.parse(Buffer.from(claims, "base64url").toString("utf8"));
     const forOther = Buffer.from(JSON.stringify({ ...decoded, customer_id: otherCustomerId })).toString(
@@ -184,7 +181,7 @@ describe("portal links", () => {
     const flipped = `${signature.slice(0, -2)}${signature.endsWith("AA") ? "AB" : "AA"}`;
     expect((await portal(`fbp_${claims}.${flipped}`).get("/v1/portal/me")).status).toBe(401);
     expect((await portal("fbp_garbage").get("/v1/portal/me")).status).toBe(401);
-    expect((await testApp.rawClient(undefined).get("/v1/portal/me")).status).toBe(401);
+    expect((await suite.testApp.rawClient(undefined).get("/v1/portal/me")).status).toBe(401);
 
     // Another organization's link does not open this one's customer, even with the same customer id in it.
     const strangerCustomer = await newCustomer(stranger, "stranger-customer");
@@ -193,20 +190,20 @@ describe("portal links", () => {
     expect(strangerMe.body.customer_id).toBe(strangerCustomer);
 
     expect((await portal(link.token).get("/v1/portal/me")).status).toBe(200);
-    const rotated = await tenant.admin.post("/v1/portal-secret/rotate", {});
+    const rotated = await suite.tenant.admin.post("/v1/portal-secret/rotate", {});
     expect(rotated.status).toBe(200);
     expect((await portal(link.token).get("/v1/portal/me")).status).toBe(401);
     // The other organization's links are untouched by this rotation.
     expect((await portal(strangerLink.token).get("/v1/portal/me")).status).toBe(200);
-    const fresh = await portalLink(tenant, customerId);
+    const fresh = await portalLink(suite.tenant, customerId);
     expect((await portal(fresh.token).get("/v1/portal/me")).status).toBe(200);
 
-    const audit = await tenant.admin.get("/v1/audit-events?action=portal_secret.rotated");
+    const audit = await suite.tenant.admin.get("/v1/audit-events?action=portal_secret.rotated");
     expect(audit.body.data.length).toBeGreaterThan(0);
   });
 
   it("a portal token reaches no route but the portal's, and an API key does not reach the portal", async () => {
-    const { token } = await portalLink(tenant, customerId);
+    const { token } = await portalLink(suite.tenant, customerId);
     for (const path of [
       `/v1/customers/${customerId}`,
       `/v1/customers/${customerId}/upcoming-invoice`,
@@ -215,8 +212,8 @@ describe("portal links", () => {
     ]) {
       expect((await portal(token).get(path)).status, path).toBe(401);
     }
-    expect((await testApp.rawClient(`Bearer ${token}`).get("/v1/customers")).status).toBe(401);
-    const withApiKey = await tenant.admin.get("/v1/portal/me");
+    expect((await suite.testApp.rawClient(`Bearer ${token}`).get("/v1/customers")).status).toBe(401);
+    const withApiKey = await suite.tenant.admin.get("/v1/portal/me");
     expect(withApiKey.status).toBe(403);
     expect(withApiKey.body.detail).toMatch(/portal token/);
   });
@@ -224,8 +221,8 @@ describe("portal links", () => {
 
 describe("the portal API", () => {
   it("shows the same cost to date as the upcoming invoice, a linear forecast and daily usage", async () => {
-    const { token } = await portalLink(tenant, customerId);
-    const seller = await tenant.admin.get(`/v1/customers/${customerId}/upcoming-invoice`);
+    const { token } = await portalLink(suite.tenant, customerId);
+    const seller = await suite.tenant.admin.get(`/v1/customers/${customerId}/upcoming-invoice`);
     expect(seller.status).toBe(200);
     const upcoming = await portal(token).get("/v1/portal/upcoming-invoice");
     expect(upcoming.status, JSON.stringify(upcoming.body)).toBe(200);
@@ -259,7 +256,7 @@ describe("the portal API", () => {
   });
 
   it("lists the customer's finalized invoices and serves their PDF, never another customer's", async () => {
-    const { token } = await portalLink(tenant, customerId);
+    const { token } = await portalLink(suite.tenant, customerId);
     const invoices = await portal(token).get("/v1/portal/invoices");
     expect(invoices.status).toBe(200);
     expect(invoices.body.data).toHaveLength(1);
@@ -270,7 +267,7 @@ describe("the portal API", () => {
     expect(pdf.headers["content-type"]).toBe("application/pdf");
     expect(String(pdf.body).startsWith("%PDF")).toBe(true);
 
-    const other = await tenant.admin.post("/v1/invoices", {
+    const other = await suite.tenant.admin.post("/v1/invoices", {
       customer_id: otherCustomerId,
       currency: "USD",
       lines: [{ description: "Other", quantity: "1", unit_amount: "5.00" }],
@@ -278,30 +275,30 @@ describe("the portal API", () => {
     });
     expect(other.status).toBe(201);
     expect((await portal(token).get(`/v1/portal/invoices/${other.body.id}/pdf`)).status).toBe(404);
-    const otherToken = (await portalLink(tenant, otherCustomerId)).token;
+    const otherToken = (await portalLink(suite.tenant, otherCustomerId)).token;
     const otherList = await portal(otherToken).get("/v1/portal/invoices");
     expect(otherList.body.data.map((item: { id: string }) => item.id)).toEqual([other.body.id]);
   });
 
   it("reads the customer's credit balances", async () => {
-    const grant = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+    const grant = await suite.tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
       currency: "USD",
       amount: "12.50",
       name: "Welcome credit",
       type: "promotional",
     });
     expect(grant.status, JSON.stringify(grant.body)).toBe(201);
-    const { token } = await portalLink(tenant, customerId);
+    const { token } = await portalLink(suite.tenant, customerId);
     const balances = await portal(token).get("/v1/portal/credit-balances");
     expect(balances.status).toBe(200);
-    const seller = await tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
+    const seller = await suite.tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
     expect(balances.body).toEqual(seller.body);
     expect(balances.body.data[0]).toMatchObject({ currency: "USD", available: "12.50" });
   });
 
   it("sets, lists and deletes the customer's own spend alerts, and no one else's", async () => {
-    const { token } = await portalLink(tenant, customerId);
-    const sellerAlert = await tenant.admin.post(`/v1/customers/${customerId}/alerts`, {
+    const { token } = await portalLink(suite.tenant, customerId);
+    const sellerAlert = await suite.tenant.admin.post(`/v1/customers/${customerId}/alerts`, {
       kind: "spend",
       threshold: "1000",
     });
@@ -324,21 +321,21 @@ describe("the portal API", () => {
     expect(listed.body.data.map((rule: { id: string }) => rule.id)).toEqual([created.body.id]);
     // The seller's alert on the customer, and another customer's, are not the customer's to delete.
     expect((await portal(token).delete(`/v1/portal/alerts/${sellerAlert.body.id}`)).status).toBe(404);
-    const otherToken = (await portalLink(tenant, otherCustomerId)).token;
+    const otherToken = (await portalLink(suite.tenant, otherCustomerId)).token;
     expect((await portal(otherToken).delete(`/v1/portal/alerts/${created.body.id}`)).status).toBe(404);
     expect((await portal(otherToken).get("/v1/portal/alerts")).body.data).toEqual([]);
 
     const deleted = await portal(token).delete(`/v1/portal/alerts/${created.body.id}`);
     expect(deleted.status).toBe(200);
     expect((await portal(token).get("/v1/portal/alerts")).body.data).toEqual([]);
-    const sellerView = await tenant.admin.get(`/v1/customers/${customerId}/alerts`);
+    const sellerView = await suite.tenant.admin.get(`/v1/customers/${customerId}/alerts`);
     expect(sellerView.body.data.map((rule: { id: string }) => rule.id)).toEqual([sellerAlert.body.id]);
   });
 });
 
 describe("billing details in the portal", () => {
   it("changes the billing email, address and tax number, refusing one that is not the country's", async () => {
-    const { token } = await portalLink(tenant, otherCustomerId);
+    const { token } = await portalLink(suite.tenant, otherCustomerId);
     const put = (body: Record<string, unknown>) => portal(token).put("/v1/portal/billing-details", body);
     const badEmail = await put({ email: "not an email" });
     expect(badEmail.status).toBe(400);
@@ -369,13 +366,13 @@ describe("billing details in the portal", () => {
       billing_address: { line1: "Unter den Linden 1", city: "Berlin", postal_code: "10117", country: "DE" },
       tax_id: "DE136695976",
     });
-    const seller = await tenant.admin.get(`/v1/customers/${otherCustomerId}`);
+    const seller = await suite.tenant.admin.get(`/v1/customers/${otherCustomerId}`);
     expect(seller.body).toMatchObject({
       email: "ap@globex.example",
       tax_ids: [{ type: "eu_vat", value: "DE136695976" }],
     });
     expect((await put({ tax_id: null })).body.tax_id).toBeNull();
-    const audit = await tenant.admin.get(
+    const audit = await suite.tenant.admin.get(
       `/v1/audit-events?action=customer.updated&object_id=${otherCustomerId}`,
     );
     expect(audit.body.data[0].actor).toMatchObject({ type: "portal" });
@@ -384,9 +381,9 @@ describe("billing details in the portal", () => {
 
 describe("paying in the portal", () => {
   it("sets up a card through Stripe and pays an open invoice once, however often the customer clicks", async () => {
-    const payer = await newCustomer(tenant, "portal-payer");
-    const { token } = await portalLink(tenant, payer);
-    const invoice = await tenant.admin.post("/v1/invoices", {
+    const payer = await newCustomer(suite.tenant, "portal-payer");
+    const { token } = await portalLink(suite.tenant, payer);
+    const invoice = await suite.tenant.admin.post("/v1/invoices", {
       customer_id: payer,
       currency: "USD",
       lines: [{ description: "Annual support", quantity: "1", unit_amount: "240.00" }],
@@ -401,7 +398,7 @@ describe("paying in the portal", () => {
     expect(manual.body.detail).toMatch(/by hand/);
 
     stripe = await startLocalStripe();
-    await collectThroughLocalStripe(tenant.admin, stripe);
+    await collectThroughLocalStripe(suite.tenant.admin, stripe);
     const noCard = await pay();
     expect(noCard.status).toBe(409);
     expect(noCard.body.detail).toMatch(/no payment method on file/);
@@ -457,9 +454,9 @@ describe("paying in the portal", () => {
       payment_method: "pm_card_mastercard",
       status: "succeeded",
     });
-    const payments = await tenant.admin.get(`/v1/payments?invoice_id=${invoice.body.id}`);
+    const payments = await suite.tenant.admin.get(`/v1/payments?invoice_id=${invoice.body.id}`);
     expect(payments.body.data).toMatchObject([{ origin: "portal", status: "succeeded", amount: "240.00" }]);
-    expect((await tenant.admin.get(`/v1/invoices/${invoice.body.id}`)).body.status).toBe("paid");
+    expect((await suite.tenant.admin.get(`/v1/invoices/${invoice.body.id}`)).body.status).toBe("paid");
 
     // The statement of account: the invoice, then its payment, adding up to nothing owed.
     const statement = await portal(token).get("/v1/portal/statement");
@@ -483,7 +480,7 @@ describe("paying in the portal", () => {
     expect(backwards.body.errors[0].path).toBe("$.from");
 
     // Another customer's invoice is not this customer's to pay.
-    const other = await tenant.admin.post("/v1/invoices", {
+    const other = await suite.tenant.admin.post("/v1/invoices", {
       customer_id: otherCustomerId,
       currency: "USD",
       lines: [{ description: "Other", quantity: "1", unit_amount: "9.00" }],

@@ -2,7 +2,7 @@
 // changes now, at period end and at a date; cancellations in both modes;
 // pauses and resumes; what invoicing reads back (billable-subscriptions.ts),
 // and the entitlements of the plan versions in force.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { PlanVersionBody, SubscriptionBody } from "../../test/support/api-types.ts";
 import {
   createCustomer,
@@ -10,7 +10,7 @@ import {
   createPlan,
   subscribe as subscribeCustomer,
 } from "../../test/support/builders.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 import { planBillingSchedule } from "../core/index.ts";
 import {
@@ -21,18 +21,17 @@ import {
 
 const clock = new TestClock("2026-01-01T00:00:00Z");
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ clock, tenantName: "Subscription changes" });
 const plans = {} as Record<"basic" | "pro" | "trial" | "euro", string>;
 
 async function publishedPlan(code: string, version: Partial<PlanVersionBody>): Promise<string> {
-  return (await createPlan(tenant.admin, { code, version })).id;
+  return (await createPlan(suite.tenant.admin, { code, version })).id;
 }
 
-const newCustomer = async () => (await createCustomer(tenant.admin)).id;
+const newCustomer = async () => (await createCustomer(suite.tenant.admin)).id;
 
 async function subscribe(customerId: string, body: Omit<SubscriptionBody, "customer_id">): Promise<string> {
-  return (await subscribeCustomer(tenant.admin, { customer_id: customerId, ...body })).id;
+  return (await subscribeCustomer(suite.tenant.admin, { customer_id: customerId, ...body })).id;
 }
 
 /** A new customer's subscription to basic from 2026-01-01, billed for January; the clock then at 2026-01-10. */
@@ -41,8 +40,8 @@ async function basicBilledForJanuary(): Promise<{ customerId: string; id: string
   clock.set("2026-01-01T00:00:00Z");
   const id = await subscribe(customerId, { plan_id: plans.basic });
   await markSubscriptionBilled(
-    testApp.handle.database,
-    tenant.context(),
+    suite.testApp.handle.database,
+    suite.tenant.context(),
     id,
     Date.parse("2026-01-01T00:00:00Z"),
     Date.parse("2026-02-01T00:00:00Z"),
@@ -56,11 +55,10 @@ const changePlanActions = ["change-plan", "change-plan/preview"];
 
 beforeAll(async () => {
   clock.set("2026-01-01T00:00:00Z");
-  ({ testApp, tenant } = await startTestAppWithTenant({ clock, tenantName: "Subscription changes" }));
-  await createMeter(tenant.admin, { name: "Calls", event_name: "call" });
-  await tenant.admin.post("/v1/features", { code: "sso", name: "Single sign-on", kind: "boolean" });
-  await tenant.admin.post("/v1/features", { code: "theme", name: "Theme", kind: "static" });
-  await tenant.admin.post("/v1/features", {
+  await createMeter(suite.tenant.admin, { name: "Calls", event_name: "call" });
+  await suite.tenant.admin.post("/v1/features", { code: "sso", name: "Single sign-on", kind: "boolean" });
+  await suite.tenant.admin.post("/v1/features", { code: "theme", name: "Theme", kind: "static" });
+  await suite.tenant.admin.post("/v1/features", {
     code: "api",
     name: "API calls",
     kind: "metered",
@@ -86,16 +84,15 @@ beforeAll(async () => {
     charges: [{ id: "base", type: "fixed", amount: "9.00" }],
   });
   // Version 2 of pro stays a draft.
-  await tenant.admin.post(`/v1/plans/${plans.pro}/versions`, { trial_days: 3 });
+  await suite.tenant.admin.post(`/v1/plans/${plans.pro}/versions`, { trial_days: 3 });
 });
-afterAll(async () => testApp?.close());
 beforeEach(() => clock.set("2026-01-10T00:00:00Z"));
 
 describe("plan changes", () => {
   it("record a change now, at the end of the period and at a date, in order", async () => {
     const { customerId, id } = await basicBilledForJanuary();
 
-    const now = await tenant.admin.post(
+    const now = await suite.tenant.admin.post(
       `/v1/subscriptions/${id}/change-plan`,
       { plan_id: plans.pro, timing: "immediate" },
       { "fairbill-reason": "upgrade asked by phone" },
@@ -109,7 +106,7 @@ describe("plan changes", () => {
       changes: [{ type: "change_plan", at: at("2026-01-10T00:00:00Z"), timing: "immediate", mode: null }],
     });
 
-    const atPeriodEnd = await tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
+    const atPeriodEnd = await suite.tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
       plan_id: plans.basic,
       timing: "period_end",
     });
@@ -120,7 +117,7 @@ describe("plan changes", () => {
     });
     expect(atPeriodEnd.body.current_plan.plan_code).toBe("pro");
 
-    const beforeLast = await tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
+    const beforeLast = await suite.tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
       plan_id: plans.pro,
       timing: "at",
       at: "2026-01-20T00:00:00Z",
@@ -128,7 +125,7 @@ describe("plan changes", () => {
     expect(beforeLast.status).toBe(409);
     expect(beforeLast.body).toMatchObject({ code: "change_before_last_change", errors: [{ path: "$.at" }] });
 
-    const later = await tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
+    const later = await suite.tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
       plan_id: plans.pro,
       plan_version: 1,
       timing: "at",
@@ -140,7 +137,7 @@ describe("plan changes", () => {
       at("2026-02-01T00:00:00Z"),
       at("2026-03-15T00:00:00Z"),
     ]);
-    const same = await tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
+    const same = await suite.tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
       plan_id: plans.pro,
       timing: "at",
       at: "2026-04-01T00:00:00Z",
@@ -149,19 +146,23 @@ describe("plan changes", () => {
     expect(same.body.code).toBe("subscription_already_on_version");
 
     clock.set("2026-02-05T00:00:00Z");
-    expect((await tenant.admin.get(`/v1/subscriptions/${id}`)).body.current_plan.plan_code).toBe("basic");
+    expect((await suite.tenant.admin.get(`/v1/subscriptions/${id}`)).body.current_plan.plan_code).toBe(
+      "basic",
+    );
     clock.set("2026-03-20T00:00:00Z");
-    const inMarch = await tenant.admin.get(`/v1/subscriptions/${id}`);
+    const inMarch = await suite.tenant.admin.get(`/v1/subscriptions/${id}`);
     expect(inMarch.body).toMatchObject({
       current_plan: { plan_code: "pro" },
       // The change in mid-March does not move the anniversary anchor.
       current_period_start: at("2026-03-01T00:00:00Z"),
       current_period_end: at("2026-04-01T00:00:00Z"),
     });
-    const onPro = await tenant.admin.get(`/v1/subscriptions?customer_id=${customerId}&plan_id=${plans.pro}`);
+    const onPro = await suite.tenant.admin.get(
+      `/v1/subscriptions?customer_id=${customerId}&plan_id=${plans.pro}`,
+    );
     expect(onPro.body.data).toHaveLength(1);
 
-    const audit = await tenant.admin.get(`/v1/audit-events?object_id=${id}`);
+    const audit = await suite.tenant.admin.get(`/v1/audit-events?object_id=${id}`);
     const actions = audit.body.data.map((event: { action: string }) => event.action);
     expect(actions.filter((action: string) => action === "subscription.plan_changed")).toHaveLength(3);
     const upgrade = audit.body.data.find(
@@ -187,7 +188,7 @@ describe("plan changes", () => {
     // The preview passes the same checks as the change itself.
     for (const action of changePlanActions) {
       for (const [body, status, code, path] of cases) {
-        const response = await tenant.admin.post(`/v1/subscriptions/${id}/${action}`, {
+        const response = await suite.tenant.admin.post(`/v1/subscriptions/${id}/${action}`, {
           timing: "immediate",
           ...body,
         });
@@ -201,14 +202,14 @@ describe("plan changes", () => {
       }
     }
     await markSubscriptionBilled(
-      testApp.handle.database,
-      tenant.context(),
+      suite.testApp.handle.database,
+      suite.tenant.context(),
       id,
       Date.parse("2026-02-01T00:00:00Z"),
       Date.parse("2026-03-01T00:00:00Z"),
     );
     for (const action of changePlanActions) {
-      const billed = await tenant.admin.post(`/v1/subscriptions/${id}/${action}`, {
+      const billed = await suite.tenant.admin.post(`/v1/subscriptions/${id}/${action}`, {
         plan_id: plans.pro,
         timing: "at",
         at: "2026-02-01T00:00:00Z",
@@ -220,7 +221,7 @@ describe("plan changes", () => {
       });
       expect(
         (
-          await tenant.admin.post(`/v1/subscriptions/sub_unknown/${action}`, {
+          await suite.tenant.admin.post(`/v1/subscriptions/sub_unknown/${action}`, {
             plan_id: plans.pro,
             timing: "immediate",
           })
@@ -228,12 +229,12 @@ describe("plan changes", () => {
         action,
       ).toBe(404);
     }
-    expect((await tenant.admin.get(`/v1/subscriptions/${id}`)).body.changes).toEqual([]);
+    expect((await suite.tenant.admin.get(`/v1/subscriptions/${id}`)).body.changes).toEqual([]);
   });
 
   it("preview an upgrade's proration on the next invoice, recording nothing, for a viewer", async () => {
     const { id } = await basicBilledForJanuary();
-    const viewer = await tenant.client("viewer");
+    const viewer = await suite.tenant.client("viewer");
 
     const preview = await viewer.post(`/v1/subscriptions/${id}/change-plan/preview`, {
       plan_id: plans.pro,
@@ -260,7 +261,7 @@ describe("plan changes", () => {
       },
       difference: "18.38",
     });
-    const unchanged = await tenant.admin.get(`/v1/subscriptions/${id}`);
+    const unchanged = await suite.tenant.admin.get(`/v1/subscriptions/${id}`);
     expect(unchanged.body).toMatchObject({ current_plan: { plan_code: "basic" }, changes: [] });
     // Changing the plan itself stays a write.
     const refused = await viewer.post(`/v1/subscriptions/${id}/change-plan`, {
@@ -279,7 +280,7 @@ describe("cancellations", () => {
     const immediateId = await subscribe(customerId, { plan_id: plans.basic });
     clock.set("2026-01-10T00:00:00Z");
 
-    const canceled = await tenant.admin.post(`/v1/subscriptions/${id}/cancel`, { mode: "period_end" });
+    const canceled = await suite.tenant.admin.post(`/v1/subscriptions/${id}/cancel`, { mode: "period_end" });
     expect(canceled.status).toBe(200);
     expect(canceled.body).toMatchObject({
       status: "canceling",
@@ -288,31 +289,31 @@ describe("cancellations", () => {
         { type: "cancel", mode: "period_end", at: at("2026-01-10T00:00:00Z"), timing: "now", plan: null },
       ],
     });
-    const again = await tenant.admin.post(`/v1/subscriptions/${id}/cancel`, { mode: "immediate" });
+    const again = await suite.tenant.admin.post(`/v1/subscriptions/${id}/cancel`, { mode: "immediate" });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe("subscription_already_canceled");
-    const changeAfter = await tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
+    const changeAfter = await suite.tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
       plan_id: plans.pro,
       timing: "immediate",
     });
     expect(changeAfter.status).toBe(409);
     expect(changeAfter.body.code).toBe("subscription_canceled");
 
-    const immediate = await tenant.admin.post(`/v1/subscriptions/${immediateId}/cancel`, {
+    const immediate = await suite.tenant.admin.post(`/v1/subscriptions/${immediateId}/cancel`, {
       mode: "immediate",
       at: "2026-01-15T12:00:00Z",
     });
     expect(immediate.body).toMatchObject({ status: "canceling", ends_at: at("2026-01-15T12:00:00Z") });
 
     clock.set("2026-01-20T00:00:00Z");
-    expect((await tenant.admin.get(`/v1/subscriptions/${immediateId}`)).body).toMatchObject({
+    expect((await suite.tenant.admin.get(`/v1/subscriptions/${immediateId}`)).body).toMatchObject({
       status: "ended",
       current_period_start: null,
     });
-    expect((await tenant.admin.get(`/v1/subscriptions/${id}`)).body.status).toBe("canceling");
+    expect((await suite.tenant.admin.get(`/v1/subscriptions/${id}`)).body.status).toBe("canceling");
     clock.set("2026-02-01T00:00:00Z");
-    expect((await tenant.admin.get(`/v1/subscriptions/${id}`)).body.status).toBe("ended");
-    const beforeStart = await tenant.admin.post(
+    expect((await suite.tenant.admin.get(`/v1/subscriptions/${id}`)).body.status).toBe("ended");
+    const beforeStart = await suite.tenant.admin.post(
       `/v1/subscriptions/${await subscribe(customerId, { plan_id: plans.basic })}/cancel`,
       {
         mode: "immediate",
@@ -325,7 +326,7 @@ describe("cancellations", () => {
 
   it("at period end during a trial ends the subscription when the trial ends", async () => {
     const id = await subscribe(await newCustomer(), { plan_id: plans.trial });
-    const canceled = await tenant.admin.post(`/v1/subscriptions/${id}/cancel`, { mode: "period_end" });
+    const canceled = await suite.tenant.admin.post(`/v1/subscriptions/${id}/cancel`, { mode: "period_end" });
     expect(canceled.body).toMatchObject({
       status: "canceling",
       trial_ends_at: at("2026-01-17T00:00:00Z"),
@@ -338,43 +339,45 @@ describe("pauses", () => {
   it("hold the subscription from a date until a resume or an end date, never overlapping", async () => {
     const id = await subscribe(await newCustomer(), { plan_id: plans.basic });
     await markSubscriptionBilled(
-      testApp.handle.database,
-      tenant.context(),
+      suite.testApp.handle.database,
+      suite.tenant.context(),
       id,
       Date.parse("2026-01-11T00:00:00Z"),
       Date.parse("2026-02-10T00:00:00Z"),
     );
     clock.set("2026-01-12T00:00:00Z");
-    const paused = await tenant.admin.post(`/v1/subscriptions/${id}/pause`, {});
+    const paused = await suite.tenant.admin.post(`/v1/subscriptions/${id}/pause`, {});
     expect(paused.body).toMatchObject({
       status: "paused",
       next_billing_at: at("2026-01-12T00:00:00Z"),
       pauses: [{ from: at("2026-01-12T00:00:00Z"), until: null, resumed_by: null }],
     });
-    const twice = await tenant.admin.post(`/v1/subscriptions/${id}/pause`, { at: "2026-01-20T00:00:00Z" });
+    const twice = await suite.tenant.admin.post(`/v1/subscriptions/${id}/pause`, {
+      at: "2026-01-20T00:00:00Z",
+    });
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe("subscription_already_paused");
 
     clock.set("2026-01-20T00:00:00Z");
-    const resumed = await tenant.admin.post(`/v1/subscriptions/${id}/resume`, {});
+    const resumed = await suite.tenant.admin.post(`/v1/subscriptions/${id}/resume`, {});
     expect(resumed.body).toMatchObject({
       status: "active",
       pauses: [{ from: at("2026-01-12T00:00:00Z"), until: at("2026-01-20T00:00:00Z") }],
     });
     expect(resumed.body.pauses[0].resumed_by).toEqual(expect.any(String));
-    const notPaused = await tenant.admin.post(`/v1/subscriptions/${id}/resume`, {});
+    const notPaused = await suite.tenant.admin.post(`/v1/subscriptions/${id}/resume`, {});
     expect(notPaused.status).toBe(409);
     expect(notPaused.body.code).toBe("subscription_not_paused");
 
-    const planned = await tenant.admin.post(`/v1/subscriptions/${id}/pause`, {
+    const planned = await suite.tenant.admin.post(`/v1/subscriptions/${id}/pause`, {
       at: "2026-02-05T00:00:00Z",
       until: "2026-02-10T00:00:00Z",
     });
     expect(planned.body.status).toBe("active");
     clock.set("2026-02-07T00:00:00Z");
-    expect((await tenant.admin.get(`/v1/subscriptions/${id}`)).body.status).toBe("paused");
+    expect((await suite.tenant.admin.get(`/v1/subscriptions/${id}`)).body.status).toBe("paused");
     clock.set("2026-02-10T00:00:00Z");
-    expect((await tenant.admin.get(`/v1/subscriptions/${id}`)).body.status).toBe("active");
+    expect((await suite.tenant.admin.get(`/v1/subscriptions/${id}`)).body.status).toBe("active");
 
     const cases: [Record<string, unknown>, number, string][] = [
       [{ at: "2026-01-10T12:00:00Z" }, 409, "$.at"],
@@ -382,17 +385,17 @@ describe("pauses", () => {
       [{ at: "2026-02-08T00:00:00Z" }, 409, "$.at"],
     ];
     for (const [body, status, path] of cases) {
-      const response = await tenant.admin.post(`/v1/subscriptions/${id}/pause`, body);
+      const response = await suite.tenant.admin.post(`/v1/subscriptions/${id}/pause`, body);
       expect(response.status, JSON.stringify(body)).toBe(status);
       expect(response.body.errors[0].path, JSON.stringify(body)).toBe(path);
     }
-    const audit = await tenant.admin.get(`/v1/audit-events?object_id=${id}`);
+    const audit = await suite.tenant.admin.get(`/v1/audit-events?object_id=${id}`);
     expect(audit.body.data.map((event: { action: string }) => event.action)).toEqual(
       expect.arrayContaining(["subscription.paused", "subscription.resumed"]),
     );
     // Each write is reported to webhook endpoints, with the subscription as it stands after it.
     for (const type of ["subscription.created", "subscription.paused", "subscription.resumed"]) {
-      const events = await tenant.admin.get(`/v1/webhook-events?type=${type}&limit=100`);
+      const events = await suite.tenant.admin.get(`/v1/webhook-events?type=${type}&limit=100`);
       expect(
         events.body.data.map((event: { data: { id: string } }) => event.data.id),
         type,
@@ -411,22 +414,22 @@ describe("what invoicing reads", () => {
       billing: "calendar",
     });
     clock.set("2026-01-10T00:00:00Z");
-    await tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
+    await suite.tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
       plan_id: plans.pro,
       timing: "immediate",
     });
-    await tenant.admin.post(`/v1/subscriptions/${id}/pause`, {
+    await suite.tenant.admin.post(`/v1/subscriptions/${id}/pause`, {
       at: "2026-03-01T00:00:00Z",
       until: "2026-04-01T00:00:00Z",
     });
-    await tenant.admin.post(`/v1/subscriptions/${id}/cancel`, {
+    await suite.tenant.admin.post(`/v1/subscriptions/${id}/cancel`, {
       mode: "period_end",
       at: "2026-06-15T00:00:00Z",
     });
-    const view = (await tenant.admin.get(`/v1/subscriptions/${id}`)).body;
+    const view = (await suite.tenant.admin.get(`/v1/subscriptions/${id}`)).body;
 
-    const database = testApp.handle.database;
-    const [billable] = await billableSubscriptionsOf(database, tenant.context(), customerId);
+    const database = suite.testApp.handle.database;
+    const [billable] = await billableSubscriptionsOf(database, suite.tenant.context(), customerId);
     expect(billable).toMatchObject({
       id,
       customerId,
@@ -469,16 +472,16 @@ describe("what invoicing reads", () => {
 
     const due = await customersDueForBilling(
       database,
-      tenant.context(),
+      suite.tenant.context(),
       new Date("2026-01-01T00:00:00Z"),
       1000,
     );
     expect(due).toContain(customerId);
     await database.transaction().execute(async (transaction) => {
-      await billableSubscriptionsOf(transaction, tenant.context(), customerId);
+      await billableSubscriptionsOf(transaction, suite.tenant.context(), customerId);
       await markSubscriptionBilled(
         transaction,
-        tenant.context(),
+        suite.tenant.context(),
         id,
         Date.parse("2026-07-01T00:00:00Z"),
         null,
@@ -486,21 +489,21 @@ describe("what invoicing reads", () => {
     });
     const afterBilling = await customersDueForBilling(
       database,
-      tenant.context(),
+      suite.tenant.context(),
       new Date("2030-01-01T00:00:00Z"),
       1000,
     );
     expect(afterBilling).not.toContain(customerId);
     const paged = await customersDueForBilling(
       database,
-      tenant.context(),
+      suite.tenant.context(),
       new Date("2030-01-01T00:00:00Z"),
       1,
     );
     expect(paged).toHaveLength(1);
     const next = await customersDueForBilling(
       database,
-      tenant.context(),
+      suite.tenant.context(),
       new Date("2030-01-01T00:00:00Z"),
       1000,
       paged[0],
@@ -515,7 +518,7 @@ describe("entitlements", () => {
     const customerId = await newCustomer();
     const entitlements = async () =>
       Object.fromEntries(
-        (await tenant.admin.get(`/v1/customers/${customerId}/entitlements`)).body.data.map(
+        (await suite.tenant.admin.get(`/v1/customers/${customerId}/entitlements`)).body.data.map(
           (entry: { feature: string; limit: string | null; value: unknown; source: string }) => [
             entry.feature,
             { limit: entry.limit, value: entry.value, source: entry.source },
@@ -534,9 +537,9 @@ describe("entitlements", () => {
       sso: { limit: null, value: null, source: "plan" },
       theme: { limit: null, value: { color: "teal" }, source: "plan" },
     });
-    await tenant.admin.post(`/v1/subscriptions/${proId}/pause`, {});
+    await suite.tenant.admin.post(`/v1/subscriptions/${proId}/pause`, {});
     expect((await entitlements()).api).toEqual({ limit: "100", value: null, source: "plan" });
-    await tenant.admin.post(`/v1/customers/${customerId}/entitlements`, { feature: "api", limit: "5" });
+    await suite.tenant.admin.post(`/v1/customers/${customerId}/entitlements`, { feature: "api", limit: "5" });
     expect((await entitlements()).api).toEqual({ limit: "5", value: null, source: "grant" });
     const later = await subscribe(customerId, { plan_id: plans.trial, start_at: "2027-01-01T00:00:00Z" });
     expect(later).toEqual(expect.any(String));

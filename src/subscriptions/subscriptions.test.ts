@@ -1,24 +1,23 @@
 // Subscriptions through the API on a settable clock: creation on a published
 // plan version, the status and current period as time passes, lists with
 // filters, and the bad input that is refused with the field it concerns.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createPlan } from "../../test/support/builders.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 
 const clock = new TestClock("2026-01-01T00:00:00Z");
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ clock, tenantName: "Subscriptions" });
 let customerId: string;
 let proPlanId: string;
 let trialPlanId: string;
 
 beforeAll(async () => {
   clock.set("2026-01-01T00:00:00Z");
-  ({ testApp, tenant } = await startTestAppWithTenant({ clock, tenantName: "Subscriptions" }));
-  customerId = (await createCustomer(tenant.admin, { external_id: "acme", timezone: "Europe/Berlin" })).id;
-  const pro = await createPlan(tenant.admin, {
+  customerId = (await createCustomer(suite.tenant.admin, { external_id: "acme", timezone: "Europe/Berlin" }))
+    .id;
+  const pro = await createPlan(suite.tenant.admin, {
     code: "pro",
     version: {
       charges: [{ id: "base", type: "fixed", amount: "49.00" }],
@@ -26,18 +25,17 @@ beforeAll(async () => {
     },
   });
   proPlanId = pro.id;
-  const trial = await createPlan(tenant.admin, {
+  const trial = await createPlan(suite.tenant.admin, {
     code: "trial",
     version: { trial_days: 14, charges: [{ id: "base", type: "fixed", amount: "10.00" }] },
   });
   trialPlanId = trial.id;
 });
-afterAll(async () => testApp?.close());
 
 describe("subscriptions", () => {
   it("are scheduled, then active, with the engine's current period in the customer's zone", async () => {
     clock.set("2026-01-01T00:00:00Z");
-    const created = await tenant.admin.post(
+    const created = await suite.tenant.admin.post(
       "/v1/subscriptions",
       {
         customer_id: customerId,
@@ -75,7 +73,7 @@ describe("subscriptions", () => {
     const id = created.body.id;
 
     clock.set("2026-02-20T12:00:00Z");
-    const active = await tenant.admin.get(`/v1/subscriptions/${id}`);
+    const active = await suite.tenant.admin.get(`/v1/subscriptions/${id}`);
     expect(active.body).toMatchObject({
       status: "active",
       // Midnight of the 15th in Berlin, a month after the anchor.
@@ -83,13 +81,13 @@ describe("subscriptions", () => {
       current_period_end: "2026-03-14T23:00:00.000Z",
     });
 
-    const audit = await tenant.admin.get(`/v1/audit-events?object_id=${id}`);
+    const audit = await suite.tenant.admin.get(`/v1/audit-events?object_id=${id}`);
     expect(audit.body.data[0]).toMatchObject({
       action: "subscription.created",
       reason: "signed the order form",
     });
 
-    const duplicate = await tenant.admin.post("/v1/subscriptions", {
+    const duplicate = await suite.tenant.admin.post("/v1/subscriptions", {
       customer_id: customerId,
       plan_id: proPlanId,
       external_id: "acme-pro",
@@ -103,7 +101,7 @@ describe("subscriptions", () => {
 
   it("trial, calendar billing, another currency, and several subscriptions per customer", async () => {
     clock.set("2026-03-10T10:00:00Z");
-    const trial = await tenant.admin.post("/v1/subscriptions", {
+    const trial = await suite.tenant.admin.post("/v1/subscriptions", {
       customer_id: customerId,
       plan_id: trialPlanId,
       billing: "calendar",
@@ -117,7 +115,7 @@ describe("subscriptions", () => {
     });
     // A moment later, so that ids (which sort by creation time) list it first.
     clock.set("2026-03-10T10:00:01Z");
-    const euro = await tenant.admin.post("/v1/subscriptions", {
+    const euro = await suite.tenant.admin.post("/v1/subscriptions", {
       customer_id: customerId,
       plan_id: proPlanId,
       currency: "EUR",
@@ -131,7 +129,7 @@ describe("subscriptions", () => {
     });
 
     clock.set("2026-03-25T00:00:00Z");
-    const afterTrial = await tenant.admin.get(`/v1/subscriptions/${trial.body.id}`);
+    const afterTrial = await suite.tenant.admin.get(`/v1/subscriptions/${trial.body.id}`);
     expect(afterTrial.body).toMatchObject({
       status: "active",
       // The first calendar period runs from the trial's end to the month's end in Berlin.
@@ -139,18 +137,18 @@ describe("subscriptions", () => {
       current_period_end: "2026-03-31T22:00:00.000Z",
     });
 
-    const mine = await tenant.admin.get(`/v1/subscriptions?customer_id=${customerId}&limit=2`);
+    const mine = await suite.tenant.admin.get(`/v1/subscriptions?customer_id=${customerId}&limit=2`);
     expect(mine.body.data.map((subscription: { id: string }) => subscription.id)).toEqual([
       euro.body.id,
       trial.body.id,
     ]);
     expect(mine.body.next_cursor).toEqual(expect.any(String));
-    const rest = await tenant.admin.get(
+    const rest = await suite.tenant.admin.get(
       `/v1/subscriptions?customer_id=${customerId}&limit=2&cursor=${mine.body.next_cursor}`,
     );
     expect(rest.body.data).toHaveLength(1);
     expect(rest.body.next_cursor).toBeNull();
-    const onTrialPlan = await tenant.admin.get(`/v1/subscriptions?plan_id=${trialPlanId}`);
+    const onTrialPlan = await suite.tenant.admin.get(`/v1/subscriptions?plan_id=${trialPlanId}`);
     expect(onTrialPlan.body.data.map((subscription: { id: string }) => subscription.id)).toEqual([
       trial.body.id,
     ]);
@@ -158,22 +156,22 @@ describe("subscriptions", () => {
 
   it("filter by status as the clock moves", async () => {
     clock.set("2026-04-01T00:00:00Z");
-    const other = await tenant.admin.post("/v1/customers", { external_id: "status-filter" });
+    const other = await suite.tenant.admin.post("/v1/customers", { external_id: "status-filter" });
     const subscribe = async (body: Record<string, unknown>) =>
-      (await tenant.admin.post("/v1/subscriptions", { customer_id: other.body.id, ...body })).body.id;
+      (await suite.tenant.admin.post("/v1/subscriptions", { customer_id: other.body.id, ...body })).body.id;
     const scheduled = await subscribe({ plan_id: proPlanId, start_at: "2026-05-01T00:00:00Z" });
     const trialing = await subscribe({ plan_id: trialPlanId });
     const active = await subscribe({ plan_id: proPlanId });
     const paused = await subscribe({ plan_id: proPlanId });
-    await tenant.admin.post(`/v1/subscriptions/${paused}/pause`, {});
+    await suite.tenant.admin.post(`/v1/subscriptions/${paused}/pause`, {});
     const canceling = await subscribe({ plan_id: proPlanId });
-    await tenant.admin.post(`/v1/subscriptions/${canceling}/cancel`, { mode: "period_end" });
+    await suite.tenant.admin.post(`/v1/subscriptions/${canceling}/cancel`, { mode: "period_end" });
     const ended = await subscribe({ plan_id: proPlanId });
-    await tenant.admin.post(`/v1/subscriptions/${ended}/cancel`, { mode: "immediate" });
+    await suite.tenant.admin.post(`/v1/subscriptions/${ended}/cancel`, { mode: "immediate" });
 
     const expected: Record<string, string> = { scheduled, trialing, active, paused, canceling, ended };
     for (const [status, id] of Object.entries(expected)) {
-      const listed = await tenant.admin.get(
+      const listed = await suite.tenant.admin.get(
         `/v1/subscriptions?customer_id=${other.body.id}&status=${status}`,
       );
       expect(
@@ -186,7 +184,7 @@ describe("subscriptions", () => {
 
   it("refuses bad input, naming the field", async () => {
     clock.set("2026-04-02T00:00:00Z");
-    const draftPlan = await tenant.admin.post("/v1/plans", {
+    const draftPlan = await suite.tenant.admin.post("/v1/plans", {
       code: "draft-only",
       name: "Draft",
       version: {
@@ -208,7 +206,7 @@ describe("subscriptions", () => {
       [{ trial_days: -1 }, 400, "validation_failed", "$.trial_days"],
     ];
     for (const [body, status, code, path] of cases) {
-      const response = await tenant.admin.post("/v1/subscriptions", {
+      const response = await suite.tenant.admin.post("/v1/subscriptions", {
         customer_id: customerId,
         plan_id: proPlanId,
         ...body,
@@ -220,8 +218,11 @@ describe("subscriptions", () => {
         JSON.stringify(body),
       ).toContain(path);
     }
-    const yen = await tenant.admin.post("/v1/customers", { external_id: "yen-customer", currency: "JPY" });
-    const noYen = await tenant.admin.post("/v1/subscriptions", {
+    const yen = await suite.tenant.admin.post("/v1/customers", {
+      external_id: "yen-customer",
+      currency: "JPY",
+    });
+    const noYen = await suite.tenant.admin.post("/v1/subscriptions", {
       customer_id: yen.body.id,
       plan_id: proPlanId,
     });
@@ -229,8 +230,8 @@ describe("subscriptions", () => {
     expect(noYen.body.errors[0]).toMatchObject({ path: "$.currency" });
     expect(noYen.body.errors[0].message).toContain("the customer bills in JPY");
 
-    expect((await tenant.admin.get("/v1/subscriptions/sub_unknown")).status).toBe(404);
-    const viewer = await tenant.client("viewer");
+    expect((await suite.tenant.admin.get("/v1/subscriptions/sub_unknown")).status).toBe(404);
+    const viewer = await suite.tenant.client("viewer");
     expect((await viewer.get(`/v1/subscriptions?customer_id=${customerId}`)).status).toBe(200);
     expect(
       (await viewer.post("/v1/subscriptions", { customer_id: customerId, plan_id: proPlanId })).status,

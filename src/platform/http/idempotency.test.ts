@@ -1,70 +1,68 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../../test/support/test-app.ts";
+import { describe, expect, it } from "vitest";
+import { testAppForFile } from "../../../test/support/test-app.ts";
 import { releaseKeysOfEndedProcess } from "./idempotency.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
-
-beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant());
-});
-afterAll(async () => testApp?.close());
+const suite = testAppForFile();
 
 describe("Idempotency-Key", () => {
   it("replays the first response for a repeat with the same body, without doing the work twice", async () => {
     const body = { external_id: "idem-1", name: "Once" };
-    const first = await tenant.admin.post("/v1/customers", body, { "idempotency-key": "create-idem-1" });
-    const second = await tenant.admin.post("/v1/customers", body, { "idempotency-key": "create-idem-1" });
+    const first = await suite.tenant.admin.post("/v1/customers", body, {
+      "idempotency-key": "create-idem-1",
+    });
+    const second = await suite.tenant.admin.post("/v1/customers", body, {
+      "idempotency-key": "create-idem-1",
+    });
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
     expect(second.body).toEqual(first.body);
     expect(second.headers["idempotent-replayed"]).toBe("true");
-    const listed = await tenant.admin.get("/v1/customers?external_id=idem-1");
+    const listed = await suite.tenant.admin.get("/v1/customers?external_id=idem-1");
     expect(listed.body.data).toHaveLength(1);
   });
 
   it("serves at once a retry whose first request died with the embedded server before it", async () => {
     const body = { external_id: "died-1" };
-    const first = await tenant.admin.post("/v1/customers", body, { "idempotency-key": "died-key" });
+    const first = await suite.tenant.admin.post("/v1/customers", body, { "idempotency-key": "died-key" });
     expect(first.status).toBe(201);
     // As a process killed after marking the key and before committing leaves it: in progress, nothing written.
-    await testApp.handle.database
+    await suite.testApp.handle.database
       .updateTable("idempotency_keys")
       .set({ state: "in_progress", response_status: null, response_body: null })
       .where("key", "=", "died-key")
       .execute();
-    await tenant.admin.patch(`/v1/customers/${first.body.id}`, { external_id: "died-1-before" });
-    const tooSoon = await tenant.admin.post("/v1/customers", body, { "idempotency-key": "died-key" });
+    await suite.tenant.admin.patch(`/v1/customers/${first.body.id}`, { external_id: "died-1-before" });
+    const tooSoon = await suite.tenant.admin.post("/v1/customers", body, { "idempotency-key": "died-key" });
     expect(tooSoon.status).toBe(409);
     expect(tooSoon.body.code).toBe("idempotency_request_in_progress");
 
-    expect(await releaseKeysOfEndedProcess(testApp.handle.database)).toBe(1);
-    const retried = await tenant.admin.post("/v1/customers", body, { "idempotency-key": "died-key" });
+    expect(await releaseKeysOfEndedProcess(suite.testApp.handle.database)).toBe(1);
+    const retried = await suite.tenant.admin.post("/v1/customers", body, { "idempotency-key": "died-key" });
     expect(retried.status).toBe(201);
     expect(retried.body.id).not.toBe(first.body.id);
-    expect((await tenant.admin.get("/v1/customers?external_id=died-1")).body.data).toHaveLength(1);
+    expect((await suite.tenant.admin.get("/v1/customers?external_id=died-1")).body.data).toHaveLength(1);
   });
 
   it("answers 409 when the same key comes with a different body", async () => {
-    await tenant.admin.post("/v1/customers", { external_id: "idem-2" }, { "idempotency-key": "key-2" });
-    const other = await tenant.admin.post(
+    await suite.tenant.admin.post("/v1/customers", { external_id: "idem-2" }, { "idempotency-key": "key-2" });
+    const other = await suite.tenant.admin.post(
       "/v1/customers",
       { external_id: "idem-3" },
       { "idempotency-key": "key-2" },
     );
     expect(other.status).toBe(409);
     expect(other.body.code).toBe("idempotency_key_reused");
-    expect((await tenant.admin.get("/v1/customers?external_id=idem-3")).body.data).toHaveLength(0);
+    expect((await suite.tenant.admin.get("/v1/customers?external_id=idem-3")).body.data).toHaveLength(0);
   });
 
   it("replays refusals too, so a retry sees the same answer", async () => {
-    await tenant.admin.post("/v1/customers", { external_id: "taken" });
-    const first = await tenant.admin.post(
+    await suite.tenant.admin.post("/v1/customers", { external_id: "taken" });
+    const first = await suite.tenant.admin.post(
       "/v1/customers",
       { external_id: "taken" },
       { "idempotency-key": "k-taken" },
     );
-    const again = await tenant.admin.post(
+    const again = await suite.tenant.admin.post(
       "/v1/customers",
       { external_id: "taken" },
       { "idempotency-key": "k-taken" },
@@ -75,8 +73,8 @@ describe("Idempotency-Key", () => {
   });
 
   it("keeps keys apart per environment", async () => {
-    const live = await tenant.client("admin", "live");
-    const inTest = await tenant.admin.post(
+    const live = await suite.tenant.client("admin", "live");
+    const inTest = await suite.tenant.admin.post(
       "/v1/customers",
       { external_id: "same" },
       { "idempotency-key": "shared" },
@@ -88,7 +86,7 @@ describe("Idempotency-Key", () => {
   });
 
   it("refuses a key longer than 255 characters, naming the header", async () => {
-    const response = await tenant.admin.post(
+    const response = await suite.tenant.admin.post(
       "/v1/customers",
       { external_id: "long-key" },
       {
@@ -101,16 +99,16 @@ describe("Idempotency-Key", () => {
 
   it("never keeps a secret it answered: a replay returns the answer without it (issue 18, finding 8)", async () => {
     const body = { name: "Minted once", role: "viewer" };
-    const first = await tenant.admin.post("/v1/api-keys", body, { "idempotency-key": "mint-key-1" });
+    const first = await suite.tenant.admin.post("/v1/api-keys", body, { "idempotency-key": "mint-key-1" });
     expect(first.status).toBe(201);
     expect(first.body.secret).toMatch(/^fb_test_/);
-    const stored = await testApp.handle.database
+    const stored = await suite.testApp.handle.database
       .selectFrom("idempotency_keys")
       .select("response_body")
       .where("key", "=", "mint-key-1")
       .executeTakeFirstOrThrow();
     expect(stored.response_body).not.toContain(first.body.secret);
-    const otherAdmin = await tenant.client("admin");
+    const otherAdmin = await suite.tenant.client("admin");
     const replay = await otherAdmin.post("/v1/api-keys", body, { "idempotency-key": "mint-key-1" });
     expect(replay.status).toBe(201);
     expect(replay.headers["idempotent-replayed"]).toBe("true");

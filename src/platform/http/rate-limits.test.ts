@@ -1,29 +1,21 @@
 // Rate limits per key and per address, and the backoff after failed
 // authentication (issue 18, finding 10: 3,000 requests in 10.5 s from one
 // viewer key, 1,000 wrong keys with no slowdown), on the whole application.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../../test/support/test-app.ts";
+import { describe, expect, it } from "vitest";
+import { testAppForFile } from "../../../test/support/test-app.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
-
-beforeAll(async () => {
-  testApp = await startTestApp({
-    rateLimits: {
-      perKeyPerWindow: 5,
-      perAddressPerWindow: 12,
-      windowSeconds: 60,
-      failedAuthenticationsBeforeBackoff: 3,
-    },
-  });
-  tenant = await testApp.newTenant("Rate limits");
-});
-afterAll(async () => {
-  await testApp?.close();
+const suite = testAppForFile({
+  rateLimits: {
+    perKeyPerWindow: 5,
+    perAddressPerWindow: 12,
+    windowSeconds: 60,
+    failedAuthenticationsBeforeBackoff: 3,
+  },
+  tenantName: "Rate limits",
 });
 
 function get(path: string, remoteAddress: string, authorization?: string) {
-  return testApp.app.inject({
+  return suite.testApp.app.inject({
     method: "GET",
     url: path,
     remoteAddress,
@@ -33,7 +25,7 @@ function get(path: string, remoteAddress: string, authorization?: string) {
 
 describe("rate limits", () => {
   it("answers 429 with Retry-After past the requests a minute of one key, whatever the address", async () => {
-    const viewer = await tenant.client("viewer");
+    const viewer = await suite.tenant.client("viewer");
     const statuses: number[] = [];
     for (let index = 0; index < 6; index += 1) {
       statuses.push(
@@ -46,13 +38,13 @@ describe("rate limits", () => {
     expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
     expect(limited.json()).toMatchObject({ code: "rate_limited" });
     // Another key is counted on its own.
-    const other = await tenant.client("viewer");
+    const other = await suite.tenant.client("viewer");
     expect((await get("/v1/customers", "198.51.100.9", `Bearer ${other.key}`)).statusCode).toBe(200);
   });
 
   it("answers 429 past the requests a minute of one address, whatever the key", async () => {
     const viewers = [];
-    for (let index = 0; index < 4; index += 1) viewers.push(await tenant.client("viewer"));
+    for (let index = 0; index < 4; index += 1) viewers.push(await suite.tenant.client("viewer"));
     const statuses: number[] = [];
     for (let index = 0; index < 13; index += 1) {
       expect((await get("/healthz", "203.0.113.7")).statusCode).toBe(200);
@@ -72,18 +64,20 @@ describe("backoff after failed authentication", () => {
     }
     // The fourth failure is past the allowance: the address waits 1 s, then 2 s after the next.
     expect((await get("/v1/customers", address, "Bearer fb_test_wrong3")).statusCode).toBe(401);
-    const waiting = await get("/v1/customers", address, `Bearer ${tenant.admin.key}`);
+    const waiting = await get("/v1/customers", address, `Bearer ${suite.tenant.admin.key}`);
     expect(waiting.statusCode).toBe(429);
     expect(waiting.json()).toMatchObject({ code: "too_many_failed_authentications" });
     expect(waiting.headers["retry-after"]).toBe("1");
     // Another address is not slowed.
-    expect((await get("/v1/customers", "192.0.2.45", `Bearer ${tenant.admin.key}`)).statusCode).toBe(200);
+    expect((await get("/v1/customers", "192.0.2.45", `Bearer ${suite.tenant.admin.key}`)).statusCode).toBe(
+      200,
+    );
   });
 
   it("counts wrong passwords at sign-in too", async () => {
     const address = "192.0.2.60";
     const signIn = () =>
-      testApp.app.inject({
+      suite.testApp.app.inject({
         method: "POST",
         url: "/v1/sign-in",
         remoteAddress: address,

@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  startTestApp,
-  startTestAppWithTenant,
-  type TestApp,
-  type TestTenant,
-} from "../../../test/support/test-app.ts";
+import { describe, expect, it } from "vitest";
+import { startTestApp, testAppForFile } from "../../../test/support/test-app.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
-
-beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant());
-});
-afterAll(async () => testApp?.close());
+const suite = testAppForFile();
 
 describe("HTTP conventions", () => {
   it("serves health, readiness, metrics and an OpenAPI 3.1 document with interactive docs", async () => {
-    const client = testApp.rawClient(undefined);
+    const client = suite.testApp.rawClient(undefined);
     expect((await client.get("/healthz")).body).toEqual({ status: "ok" });
     expect((await client.get("/readyz")).body).toEqual({ status: "ready" });
     const metrics = await client.get("/metrics");
@@ -34,7 +23,7 @@ describe("HTTP conventions", () => {
 
   it("sends security headers on the API, the docs and errors: a strict CSP, no framing, no sniffing", async () => {
     for (const path of ["/v1/customers", "/docs/", "/v1/nothing-here", "/healthz"]) {
-      const response = await tenant.admin.get(path);
+      const response = await suite.tenant.admin.get(path);
       expect(response.headers["content-security-policy"], path).toContain("default-src 'self'");
       expect(response.headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
       expect(response.headers["content-security-policy"], path).toContain("object-src 'none'");
@@ -45,7 +34,7 @@ describe("HTTP conventions", () => {
   });
 
   it("serves /metrics only to its bearer token, or without one only on the machine itself", async () => {
-    const fromElsewhere = await testApp.app.inject({
+    const fromElsewhere = await suite.testApp.app.inject({
       method: "GET",
       url: "/metrics",
       remoteAddress: "203.0.113.7",
@@ -74,14 +63,14 @@ describe("HTTP conventions", () => {
   }, 120_000); // a second application with its own database
 
   it("gives every response a request id, and takes a well-formed one from the caller", async () => {
-    const generated = await tenant.admin.get("/v1/customers");
+    const generated = await suite.tenant.admin.get("/v1/customers");
     expect(generated.headers["x-request-id"]).toMatch(/^req_[0-9A-Z]{26}$/);
-    const given = await tenant.admin.get("/v1/customers", { "x-request-id": "trace-abc-123" });
+    const given = await suite.tenant.admin.get("/v1/customers", { "x-request-id": "trace-abc-123" });
     expect(given.headers["x-request-id"]).toBe("trace-abc-123");
   });
 
   it("answers unknown routes with problem+json", async () => {
-    const unknown = await tenant.admin.get("/v1/nothing-here");
+    const unknown = await suite.tenant.admin.get("/v1/nothing-here");
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe("route_not_found");
   });
@@ -102,16 +91,16 @@ describe("HTTP conventions", () => {
       code: "unsupported_media_type",
     },
   ])("answers $sent with problem+json", async ({ type, payload, status, code }) => {
-    const refused = await tenant.admin.post("/v1/customers", payload, { "content-type": type });
+    const refused = await suite.tenant.admin.post("/v1/customers", payload, { "content-type": type });
     expect(refused.status).toBe(status);
     expect(refused.body.code).toBe(code);
   });
 
   it("validates query strings by name, with coercion of numbers", async () => {
-    const tooMany = await tenant.admin.get("/v1/customers?limit=1000");
+    const tooMany = await suite.tenant.admin.get("/v1/customers?limit=1000");
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.errors[0].path).toBe("query.limit");
-    const unknown = await tenant.admin.get("/v1/customers?colour=blue");
+    const unknown = await suite.tenant.admin.get("/v1/customers?colour=blue");
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0]).toEqual({ path: "query.colour", message: "is not a known field" });
   });
@@ -119,36 +108,39 @@ describe("HTTP conventions", () => {
 
 describe("route schemas compiled on first use", () => {
   it("validates a body and serializes a response by their schemas on a route's first request", async () => {
-    const refused = await tenant.admin.post("/v1/customers", {
+    const refused = await suite.tenant.admin.post("/v1/customers", {
       external_id: "first-use",
       name: "First use",
       nickname: "not a field",
     });
     expect(refused.status).toBe(400);
     expect(JSON.stringify(refused.body.errors)).toContain("nickname");
-    const created = await tenant.admin.post("/v1/customers", { external_id: "first-use", name: "First use" });
+    const created = await suite.tenant.admin.post("/v1/customers", {
+      external_id: "first-use",
+      name: "First use",
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ external_id: "first-use", name: "First use" });
   });
 
   it("compiles every schema no request has used yet, each of them without an error", () => {
     // A schema that cannot compile fails here rather than on a customer's first request to its route.
-    expect(testApp.app.compileEverySchema()).toBeGreaterThan(100);
-    expect(testApp.app.compileEverySchema()).toBe(0);
+    expect(suite.testApp.app.compileEverySchema()).toBeGreaterThan(100);
+    expect(suite.testApp.app.compileEverySchema()).toBe(0);
   });
 });
 
 describe("text the database cannot store", () => {
   it("names a NUL character in a body field, a query value or a path as a 400", async () => {
-    const inBody = await tenant.admin.post("/v1/customers", { external_id: "nul\u0000id", name: "ok" });
+    const inBody = await suite.tenant.admin.post("/v1/customers", { external_id: "nul\u0000id", name: "ok" });
     expect(inBody.status).toBe(400);
     expect(inBody.body.errors).toEqual([
       { path: "$.external_id", message: "must not contain the NUL character (U+0000)" },
     ]);
-    const inQuery = await tenant.admin.get("/v1/customers?search=a%00b");
+    const inQuery = await suite.tenant.admin.get("/v1/customers?search=a%00b");
     expect(inQuery.status).toBe(400);
     expect(inQuery.body.errors[0].path).toBe("query.search");
-    const inPath = await tenant.admin.get("/v1/customers/lookup?external_id=a%00b");
+    const inPath = await suite.tenant.admin.get("/v1/customers/lookup?external_id=a%00b");
     expect(inPath.status).toBe(400);
   });
 });
