@@ -2,7 +2,7 @@
 // an anniversary anchor or on calendar boundaries, in the subscription's zone.
 import { Temporal } from "temporal-polyfill";
 import type { Instant } from "./instant.ts";
-import { localDate, startOfLocalDate, toInstant, toZonedDateTime } from "./time-zone.ts";
+import { addLocalDays, addLocalMonths, localDate, startOfLocalDate } from "./time-zone.ts";
 
 export type IntervalUnit = "day" | "week" | "month" | "quarter" | "year";
 
@@ -31,23 +31,6 @@ export function sameInterval(left: BillingInterval, right: BillingInterval): boo
   return left.unit === right.unit && left.count === right.count;
 }
 
-/** Temporal duration of `periods` whole periods of an interval. */
-function durationOf(interval: BillingInterval, periods: number): Temporal.DurationLike {
-  const units = interval.count * periods;
-  switch (interval.unit) {
-    case "day":
-      return { days: units };
-    case "week":
-      return { weeks: units };
-    case "month":
-      return { months: units };
-    case "quarter":
-      return { months: 3 * units };
-    case "year":
-      return { years: units };
-  }
-}
-
 /**
  * Anniversary periods from an anchor. Each boundary is computed from the anchor
  * (`anchor + n × interval`), never from the previous boundary, so an anchor on
@@ -57,10 +40,12 @@ function durationOf(interval: BillingInterval, periods: number): Temporal.Durati
 type PeriodSequence = Generator<BillingPeriod, never, undefined>;
 
 function* anniversaryPeriods(anchor: Instant, interval: BillingInterval, timeZone: string): PeriodSequence {
-  const anchorDateTime = toZonedDateTime(anchor, timeZone);
   let start = anchor;
   for (let index = 1; ; index++) {
-    const end = toInstant(anchorDateTime.add(durationOf(interval, index)));
+    const end =
+      interval.unit === "day" || interval.unit === "week"
+        ? addLocalDays(anchor, interval.count * (interval.unit === "week" ? 7 : 1) * index, timeZone)
+        : addLocalMonths(anchor, interval.count * monthsPerUnit(interval.unit) * index, timeZone);
     yield { start, end, fullStart: start, fullEnd: end };
     start = end;
   }
