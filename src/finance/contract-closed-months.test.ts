@@ -4,34 +4,33 @@
 // tokens January 2,500, February 3,000, March 1,500), January closed on
 // 5 February. Later invoices change the allocation, but January's journal
 // stays as it stood at its lock; the difference lands in February.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ingestEvents } from "../../test/support/builders.ts";
 import {
   contractStart,
   customerJournal,
   enterpriseContractCustomer,
+  journalTotals,
   scheduleLines,
-  startEnterpriseContractBook,
+  sellEnterpriseContracts,
   tokensUsed,
 } from "../../test/support/contract-fixtures.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
-import type { TestApp, TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Contract closed months" });
 let customerId: string;
 let contractId: string;
 let januaryAtLock: unknown;
 
 /** The customer's lines of the month's general journal, and whether the month balances. */
-const journalOf = (period: string) => customerJournal(tenant.admin, period, customerId);
+const journalOf = (period: string) => customerJournal(suite.tenant.admin, period, customerId);
 
 beforeAll(async () => {
-  let plan: { id: string };
-  ({ testApp, tenant, plan } = await startEnterpriseContractBook("Contract closed months"));
-  await freezeTestClock(tenant.admin, contractStart);
-  const contracted = await enterpriseContractCustomer(tenant.admin, plan.id, {
+  const plan = await sellEnterpriseContracts(suite.tenant);
+  await freezeTestClock(suite.tenant.admin, contractStart);
+  const contracted = await enterpriseContractCustomer(suite.tenant.admin, plan.id, {
     commit: "6000.00",
     end: "2030-04-01T00:00:00Z",
   });
@@ -43,9 +42,9 @@ beforeAll(async () => {
     ["03", 1500],
   ] as const) {
     if (month === "02") {
-      await advanceTestClock(tenant.admin, "2030-02-05T00:00:00Z");
+      await advanceTestClock(suite.tenant.admin, "2030-02-05T00:00:00Z");
       await expectCreated(
-        tenant.admin.post("/v1/period-locks", {
+        suite.tenant.admin.post("/v1/period-locks", {
           period: "2030-01",
           override_checklist: true,
           reason: "contract book",
@@ -53,12 +52,13 @@ beforeAll(async () => {
       );
       januaryAtLock = await journalOf("2030-01");
     }
-    await advanceTestClock(tenant.admin, `2030-${month}-10T00:00:00Z`);
-    await ingestEvents(tenant.admin, [tokensUsed("tokens", contracted.customer.external_id, month, tokens)]);
+    await advanceTestClock(suite.tenant.admin, `2030-${month}-10T00:00:00Z`);
+    await ingestEvents(suite.tenant.admin, [
+      tokensUsed("tokens", contracted.customer.external_id, month, tokens),
+    ]);
   }
-  await advanceTestClock(tenant.admin, "2030-04-01T00:00:01Z");
+  await advanceTestClock(suite.tenant.admin, "2030-04-01T00:00:01Z");
 });
-afterAll(async () => testApp?.close());
 
 describe("a contract's revenue in a closed month", () => {
   it("keeps January as it stood at its lock", async () => {
@@ -86,7 +86,7 @@ describe("a contract's revenue in a closed month", () => {
   });
 
   it("books the change since the lock on February's first day, so the months add up to the schedule", async () => {
-    const revenue = await expectOk(tenant.admin.get(`/v1/contracts/${contractId}/revenue-schedule`));
+    const revenue = await expectOk(suite.tenant.admin.get(`/v1/contracts/${contractId}/revenue-schedule`));
     // Now January's shares are 2,083.34, 750.00 and 2,083.33 (contract-revenue.test.ts): February catches
     // up 2,083.34 − 2,148.44 = −65.10 (platform), 750.00 − 773.44 = −23.44 (support) and 2,083.33 −
     // 2,148.44 = −65.11 (the commit), beside its own 2,083.33, 750.00 and 2,500.00.
@@ -103,22 +103,11 @@ describe("a contract's revenue in a closed month", () => {
       "2030-03 usage variable 1000.00",
     ]);
     // Earned in all 13,500.00 + 1,000.00, as the contract's schedule without a closed month.
-    expect(
-      revenue.journal.map(
-        (month: {
-          month: string;
-          recognized: string;
-          deferred_revenue: string;
-          unbilled_receivables: string;
-          balanced: boolean;
-        }) =>
-          `${month.month} ${month.recognized} ${month.deferred_revenue} ${month.unbilled_receivables} ${month.balanced}`,
-      ),
-    ).toEqual([
-      "2030-01 5070.32 3429.68 0.00 true",
-      "2030-02 5179.68 750.00 0.00 true",
-      "2030-03 4250.00 0.00 1000.00 true",
-      "2030-04 0.00 0.00 0.00 true",
+    expect(journalTotals(revenue.journal)).toEqual([
+      "2030-01 8500.00 5070.32 3429.68 0.00 true",
+      "2030-02 2500.00 5179.68 750.00 0.00 true",
+      "2030-03 2500.00 4250.00 0.00 1000.00 true",
+      "2030-04 1000.00 0.00 0.00 0.00 true",
     ]);
     const february = await journalOf("2030-02");
     expect(february.balanced).toBe(true);

@@ -11,33 +11,31 @@
 // A fourth, on a plan of a 100.00 base fee and tokens, renews every month with a prepaid commit
 // of 1,000.00 a term whose unused balance rolls over up to 300.00 (the rest expires).
 // Each appears in the general journal (GET /v1/journal) and the revenue report by its schedule.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createPlan, ingestEvents, subscribeNewCustomer } from "../../test/support/builders.ts";
 import {
   customerJournal,
   enterpriseContractCustomer,
+  journalTotals,
   scheduleLines,
+  sellEnterpriseContracts,
   contractStart as start,
-  startEnterpriseContractBook,
   tokensUsed,
 } from "../../test/support/contract-fixtures.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
-import type { TestApp, TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "Contract revenue" });
 let planId: string;
 let meteredPlanId: string;
 
 const end = "2030-04-01T00:00:00Z";
 
 beforeAll(async () => {
-  let plan: { id: string };
-  ({ testApp, tenant, plan } = await startEnterpriseContractBook("Contract revenue"));
-  planId = plan.id;
+  planId = (await sellEnterpriseContracts(suite.tenant)).id;
   meteredPlanId = (
-    await createPlan(tenant.admin, {
+    await createPlan(suite.tenant.admin, {
       code: "metered",
       version: {
         charges: [
@@ -48,24 +46,26 @@ beforeAll(async () => {
     })
   ).id;
   // Plans are published in real time: the test clock runs in a year to come.
-  await freezeTestClock(tenant.admin, start);
+  await freezeTestClock(suite.tenant.admin, start);
 });
-afterAll(async () => testApp?.close());
 
 /** A customer on the plan from 1 January under a contract with a prepaid commit of `commit`: its external id and the contract's id. */
 async function contractCustomer(commit: string): Promise<{ externalId: string; contractId: string }> {
-  const { customer, contractId } = await enterpriseContractCustomer(tenant.admin, planId, { commit, end });
+  const { customer, contractId } = await enterpriseContractCustomer(suite.tenant.admin, planId, {
+    commit,
+    end,
+  });
   return { externalId: customer.external_id, contractId };
 }
 
 /** A customer on the metered plan under a monthly contract renewed automatically, its commit rolling over up to 300.00. */
 async function rollingCustomer(): Promise<{ externalId: string; customerId: string; contractId: string }> {
-  const { customer, subscription } = await subscribeNewCustomer(tenant.admin, meteredPlanId, {
+  const { customer, subscription } = await subscribeNewCustomer(suite.tenant.admin, meteredPlanId, {
     customer: { currency: "USD" },
     subscription: { start_at: start, billing: "calendar" },
   });
   const contract = await expectCreated(
-    tenant.admin.post("/v1/contracts", {
+    suite.tenant.admin.post("/v1/contracts", {
       customer_id: customer.id,
       subscription_id: subscription.id,
       start,
@@ -87,12 +87,12 @@ async function rollingCustomer(): Promise<{ externalId: string; customerId: stri
 }
 
 const revenueOf = (contractId: string) =>
-  expectOk(tenant.admin.get(`/v1/contracts/${contractId}/revenue-schedule`));
+  expectOk(suite.tenant.admin.get(`/v1/contracts/${contractId}/revenue-schedule`));
 
 /** A customer's rows of the revenue report from January to April, as "period recognized breakage deferred unbilled". */
 async function reportOf(customerId: string) {
   const report = await expectOk(
-    tenant.admin.get("/v1/revenue-report?from=2030-01&to=2030-04&group_by=customer"),
+    suite.tenant.admin.get("/v1/revenue-report?from=2030-01&to=2030-04&group_by=customer"),
   );
   return (
     report.rows as {
@@ -111,6 +111,28 @@ async function reportOf(customerId: string) {
     );
 }
 
+type JournalLine = { account: string; debit: string; credit: string };
+const debit = (account: string, amount: string): JournalLine => ({ account, debit: amount, credit: "0.00" });
+const credit = (account: string, amount: string): JournalLine => ({ account, debit: "0.00", credit: amount });
+
+/** A month of a contract's journal as the revenue schedule gives it, its debits equal to its credits. */
+function balancedMonth(
+  month: string,
+  totals: { invoiced: string; recognized: string; deferred: string; unbilled: string },
+  lines: JournalLine[],
+) {
+  const { invoiced, recognized, deferred, unbilled } = totals;
+  return {
+    month,
+    invoiced,
+    recognized,
+    deferred_revenue: deferred,
+    unbilled_receivables: unbilled,
+    balanced: true,
+    lines,
+  };
+}
+
 describe("GET /v1/contracts/{id}/revenue-schedule", () => {
   let main: { externalId: string; contractId: string };
   let unused: { externalId: string; contractId: string };
@@ -127,8 +149,8 @@ describe("GET /v1/contracts/{id}/revenue-schedule", () => {
       ["02", 3000, 300, 1100],
       ["03", 1500, 300, 300],
     ] as const) {
-      await advanceTestClock(tenant.admin, `2030-${month}-10T00:00:00Z`);
-      await ingestEvents(tenant.admin, [
+      await advanceTestClock(suite.tenant.admin, `2030-${month}-10T00:00:00Z`);
+      await ingestEvents(suite.tenant.admin, [
         tokensUsed("credited", credited.externalId, month, tokens),
         tokensUsed("rolling", rolling.externalId, month, rollingTokens),
         tokensUsed("main", main.externalId, month, tokens),
@@ -136,23 +158,25 @@ describe("GET /v1/contracts/{id}/revenue-schedule", () => {
       ]);
       if (month === "02") {
         // 15 February: 600.00 of the twin's commit line of 1 January is credited.
-        await advanceTestClock(tenant.admin, "2030-02-15T00:00:00Z");
-        const customerId = (await expectOk(tenant.admin.get(`/v1/contracts/${credited.contractId}`)))
+        await advanceTestClock(suite.tenant.admin, "2030-02-15T00:00:00Z");
+        const customerId = (await expectOk(suite.tenant.admin.get(`/v1/contracts/${credited.contractId}`)))
           .customer_id;
-        const invoices = await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`));
+        const invoices = await expectOk(
+          suite.tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`),
+        );
         const first = (
           invoices.data as { id: string; issued_at: string; lines: { id: string; kind: string }[] }[]
         ).find((invoice) => invoice.issued_at.startsWith("2030-01-01"));
         const commitLine = first?.lines.find((line) => line.kind === "commit");
         await expectCreated(
-          tenant.admin.post(`/v1/invoices/${first?.id}/credit-notes`, {
+          suite.tenant.admin.post(`/v1/invoices/${first?.id}/credit-notes`, {
             reason: "billing_error",
             lines: [{ invoice_line_id: commitLine?.id, amount: "600.00" }],
           }),
         );
       }
     }
-    await advanceTestClock(tenant.admin, "2030-04-01T00:00:01Z");
+    await advanceTestClock(suite.tenant.admin, "2030-04-01T00:00:01Z");
   });
 
   it("allocates the fixed price by relative standalone selling price and earns it month by month", async () => {
@@ -227,58 +251,39 @@ describe("GET /v1/contracts/{id}/revenue-schedule", () => {
     // − 4,250.00 = −1,000.00, earned ahead of billing: unbilled 1,000.00, deferred 0.00.
     // April: invoiced 1,000.00 (March's overage), nothing earned: unbilled back to 0.00.
     expect(revenue.journal).toEqual([
-      {
-        month: "2030-01",
-        invoiced: "8500.00",
-        recognized: "4916.67",
-        deferred_revenue: "3583.33",
-        unbilled_receivables: "0.00",
-        balanced: true,
-        lines: [
-          { account: "accounts_receivable", debit: "8500.00", credit: "0.00" },
-          { account: "deferred_revenue", debit: "0.00", credit: "3583.33" },
-          { account: "revenue", debit: "0.00", credit: "4916.67" },
+      balancedMonth(
+        "2030-01",
+        { invoiced: "8500.00", recognized: "4916.67", deferred: "3583.33", unbilled: "0.00" },
+        [
+          debit("accounts_receivable", "8500.00"),
+          credit("deferred_revenue", "3583.33"),
+          credit("revenue", "4916.67"),
         ],
-      },
-      {
-        month: "2030-02",
-        invoiced: "2500.00",
-        recognized: "5333.33",
-        deferred_revenue: "750.00",
-        unbilled_receivables: "0.00",
-        balanced: true,
-        lines: [
-          { account: "accounts_receivable", debit: "2500.00", credit: "0.00" },
-          { account: "deferred_revenue", debit: "2833.33", credit: "0.00" },
-          { account: "revenue", debit: "0.00", credit: "5333.33" },
+      ),
+      balancedMonth(
+        "2030-02",
+        { invoiced: "2500.00", recognized: "5333.33", deferred: "750.00", unbilled: "0.00" },
+        [
+          debit("accounts_receivable", "2500.00"),
+          debit("deferred_revenue", "2833.33"),
+          credit("revenue", "5333.33"),
         ],
-      },
-      {
-        month: "2030-03",
-        invoiced: "2500.00",
-        recognized: "4250.00",
-        deferred_revenue: "0.00",
-        unbilled_receivables: "1000.00",
-        balanced: true,
-        lines: [
-          { account: "accounts_receivable", debit: "2500.00", credit: "0.00" },
-          { account: "unbilled_receivables", debit: "1000.00", credit: "0.00" },
-          { account: "deferred_revenue", debit: "750.00", credit: "0.00" },
-          { account: "revenue", debit: "0.00", credit: "4250.00" },
+      ),
+      balancedMonth(
+        "2030-03",
+        { invoiced: "2500.00", recognized: "4250.00", deferred: "0.00", unbilled: "1000.00" },
+        [
+          debit("accounts_receivable", "2500.00"),
+          debit("unbilled_receivables", "1000.00"),
+          debit("deferred_revenue", "750.00"),
+          credit("revenue", "4250.00"),
         ],
-      },
-      {
-        month: "2030-04",
-        invoiced: "1000.00",
-        recognized: "0.00",
-        deferred_revenue: "0.00",
-        unbilled_receivables: "0.00",
-        balanced: true,
-        lines: [
-          { account: "accounts_receivable", debit: "1000.00", credit: "0.00" },
-          { account: "unbilled_receivables", debit: "0.00", credit: "1000.00" },
-        ],
-      },
+      ),
+      balancedMonth(
+        "2030-04",
+        { invoiced: "1000.00", recognized: "0.00", deferred: "0.00", unbilled: "0.00" },
+        [debit("accounts_receivable", "1000.00"), credit("unbilled_receivables", "1000.00")],
+      ),
     ]);
   });
 
@@ -325,13 +330,15 @@ describe("GET /v1/contracts/{id}/revenue-schedule", () => {
   });
 
   it("books the contract's schedule in the general journal, balanced month by month", async () => {
-    const { customer_id: customerId } = await expectOk(tenant.admin.get(`/v1/contracts/${main.contractId}`));
+    const { customer_id: customerId } = await expectOk(
+      suite.tenant.admin.get(`/v1/contracts/${main.contractId}`),
+    );
     // Each invoice is billed ahead of the schedule: Dr accounts receivable, Cr deferred revenue (its lines'
     // share, none of it earned by the line's own pattern). Each month's schedule (above) moves from deferred
     // revenue to revenue on the month's last day, under the obligation's product (the commit and usage
     // have none); March, earned 1,000.00 ahead of billing, moves it to unbilled receivables; April's invoice
     // of March's overage takes it back.
-    expect(await customerJournal(tenant.admin, "2030-01", customerId)).toEqual({
+    expect(await customerJournal(suite.tenant.admin, "2030-01", customerId)).toEqual({
       balanced: true,
       lines: [
         "accounts_receivable 8500.00 - -",
@@ -344,7 +351,7 @@ describe("GET /v1/contracts/{id}/revenue-schedule", () => {
         "revenue - 750.00 support",
       ],
     });
-    expect(await customerJournal(tenant.admin, "2030-02", customerId)).toEqual({
+    expect(await customerJournal(suite.tenant.admin, "2030-02", customerId)).toEqual({
       balanced: true,
       lines: [
         "accounts_receivable 2500.00 - -",
@@ -357,7 +364,7 @@ describe("GET /v1/contracts/{id}/revenue-schedule", () => {
         "revenue - 750.00 support",
       ],
     });
-    expect(await customerJournal(tenant.admin, "2030-03", customerId)).toEqual({
+    expect(await customerJournal(suite.tenant.admin, "2030-03", customerId)).toEqual({
       balanced: true,
       lines: [
         "accounts_receivable 2500.00 - -",
@@ -374,7 +381,7 @@ describe("GET /v1/contracts/{id}/revenue-schedule", () => {
         "revenue - 1000.00 -",
       ],
     });
-    expect(await customerJournal(tenant.admin, "2030-04", customerId)).toEqual({
+    expect(await customerJournal(suite.tenant.admin, "2030-04", customerId)).toEqual({
       balanced: true,
       lines: [
         "accounts_receivable 1000.00 - -",
@@ -386,7 +393,9 @@ describe("GET /v1/contracts/{id}/revenue-schedule", () => {
   });
 
   it("shows the contract's revenue in the revenue report, as its own journal has it", async () => {
-    const { customer_id: customerId } = await expectOk(tenant.admin.get(`/v1/contracts/${main.contractId}`));
+    const { customer_id: customerId } = await expectOk(
+      suite.tenant.admin.get(`/v1/contracts/${main.contractId}`),
+    );
     // period, recognized, breakage, deferred balance, unbilled balance: the contract's journal above.
     expect(await reportOf(customerId)).toEqual([
       "2030-01 4916.67 0.00 3583.33 0.00",
@@ -423,30 +432,18 @@ describe("GET /v1/contracts/{id}/revenue-schedule", () => {
     // deferred 3,583.33 + 1,900.00 − 4,783.33 = 700.00. March: 700.00 + 2,500.00 − (2,083.33 + 750.00 +
     // 366.67 + 1,000.00 = 4,200.00) = −1,000.00: unbilled 1,000.00. Earned in all 13,900.00 = 14,500.00
     // invoiced less the 600.00 credited.
-    expect(
-      revenue.journal.map(
-        (month: {
-          month: string;
-          invoiced: string;
-          recognized: string;
-          deferred_revenue: string;
-          unbilled_receivables: string;
-          balanced: boolean;
-        }) =>
-          `${month.month} ${month.invoiced} ${month.recognized} ${month.deferred_revenue} ${month.unbilled_receivables} ${month.balanced}`,
-      ),
-    ).toEqual([
+    expect(journalTotals(revenue.journal)).toEqual([
       "2030-01 8500.00 4916.67 3583.33 0.00 true",
       "2030-02 1900.00 4783.33 700.00 0.00 true",
       "2030-03 2500.00 4200.00 0.00 1000.00 true",
       "2030-04 1000.00 0.00 0.00 0.00 true",
     ]);
     const { customer_id: customerId } = await expectOk(
-      tenant.admin.get(`/v1/contracts/${credited.contractId}`),
+      suite.tenant.admin.get(`/v1/contracts/${credited.contractId}`),
     );
     // In the general journal, the credit note takes its 600.00 back from deferred revenue on its date, and
     // the reversals ride with the schedule's entries: 250.00 on 15 February, 300.00 at February's end.
-    const february = await customerJournal(tenant.admin, "2030-02", customerId);
+    const february = await customerJournal(suite.tenant.admin, "2030-02", customerId);
     expect(february.balanced).toBe(true);
     expect(february.lines).toEqual([
       "accounts_receivable 2500.00 - -",
@@ -492,22 +489,11 @@ describe("GET /v1/contracts/{id}/revenue-schedule", () => {
     // Invoiced each month 100.00 + the term's commit 1,000.00 (usage paid by the commits): deferred
     // 1,100.00 − 800.00 = 300.00 (the rolled balance), 300.00 + 1,100.00 − 1,200.00 = 200.00, 200.00 +
     // 1,100.00 − 1,000.00 = 300.00, and in April 300.00 + 1,100.00 − 100.00 = 1,300.00: term 4's pool.
-    expect(
-      revenue.journal.map(
-        (month: {
-          month: string;
-          invoiced: string;
-          recognized: string;
-          deferred_revenue: string;
-          balanced: boolean;
-        }) =>
-          `${month.month} ${month.invoiced} ${month.recognized} ${month.deferred_revenue} ${month.balanced}`,
-      ),
-    ).toEqual([
-      "2030-01 1100.00 800.00 300.00 true",
-      "2030-02 1100.00 1200.00 200.00 true",
-      "2030-03 1100.00 1000.00 300.00 true",
-      "2030-04 1100.00 100.00 1300.00 true",
+    expect(journalTotals(revenue.journal)).toEqual([
+      "2030-01 1100.00 800.00 300.00 0.00 true",
+      "2030-02 1100.00 1200.00 200.00 0.00 true",
+      "2030-03 1100.00 1000.00 300.00 0.00 true",
+      "2030-04 1100.00 100.00 1300.00 0.00 true",
     ]);
     expect(await reportOf(rolling.customerId)).toEqual([
       "2030-01 500.00 300.00 300.00 0.00",
@@ -516,14 +502,14 @@ describe("GET /v1/contracts/{id}/revenue-schedule", () => {
       "2030-04 100.00 0.00 1300.00 0.00",
     ]);
     expect(
-      (await customerJournal(tenant.admin, "2030-03", rolling.customerId)).lines.filter((line) =>
+      (await customerJournal(suite.tenant.admin, "2030-03", rolling.customerId)).lines.filter((line) =>
         line.startsWith("breakage"),
       ),
     ).toEqual(["breakage_revenue - 600.00 -"]);
   });
 
   it("is a 404 for a contract that does not exist", async () => {
-    const response = await tenant.admin.get("/v1/contracts/ctr_unknown/revenue-schedule");
+    const response = await suite.tenant.admin.get("/v1/contracts/ctr_unknown/revenue-schedule");
     expect(response.status).toBe(404);
   });
 });

@@ -6,7 +6,7 @@
 import type { Customer, Plan, UsageEventBody } from "./api-types.ts";
 import { createPlan, createSumMeter, subscribeNewCustomer } from "./builders.ts";
 import { expectCreated, expectOk } from "./responses.ts";
-import { type ApiClient, startTestAppWithTenant, type TestApp, type TestTenant } from "./test-app.ts";
+import type { ApiClient, TestTenant } from "./test-app.ts";
 
 /** When the enterprise contracts start: 1 January 2030, UTC. */
 export const contractStart = "2030-01-01T00:00:00Z";
@@ -35,13 +35,10 @@ async function createEnterpriseCatalog(client: ApiClient): Promise<Plan> {
   return plan;
 }
 
-/** The app and a tenant keeping its books in UTC that sells the enterprise catalog (its plan returned). */
-export async function startEnterpriseContractBook(
-  tenantName: string,
-): Promise<{ testApp: TestApp; tenant: TestTenant; plan: Plan }> {
-  const { testApp, tenant } = await startTestAppWithTenant({ tenantName });
+/** Makes the tenant keep its books in UTC and sell the enterprise catalog; returns its plan. */
+export async function sellEnterpriseContracts(tenant: TestTenant): Promise<Plan> {
   await expectOk(tenant.admin.put("/v1/finance-settings", { timezone: "UTC" }));
-  return { testApp, tenant, plan: await createEnterpriseCatalog(tenant.admin) };
+  return createEnterpriseCatalog(tenant.admin);
 }
 
 /** A new USD customer on the enterprise plan from the contracts' start, under a contract until `end` with a prepaid commit of `commit`. */
@@ -102,6 +99,23 @@ export async function customerJournal(client: ApiClient, period: string, custome
         (line) => `${line.account_role} ${line.debit || "-"} ${line.credit || "-"} ${line.product ?? "-"}`,
       ),
   };
+}
+
+type JournalMonth = {
+  month: string;
+  invoiced: string;
+  recognized: string;
+  deferred_revenue: string;
+  unbilled_receivables: string;
+  balanced: boolean;
+};
+
+/** A contract's journal by month (its revenue schedule's `journal`), a month a line: "month invoiced recognized deferred unbilled balanced". */
+export function journalTotals(journal: JournalMonth[]): string[] {
+  return journal.map(
+    (month) =>
+      `${month.month} ${month.invoiced} ${month.recognized} ${month.deferred_revenue} ${month.unbilled_receivables} ${month.balanced}`,
+  );
 }
 
 type ScheduleEntry = { month: string; obligation_id: string; kind: string; amount: string };
