@@ -1,13 +1,17 @@
 // A page of jobs that run in the background (imports, parallel runs,
 // backtests): the form that starts one, where the key may; the jobs with
 // their progress, each opened by its id; and under them the report of the
-// one opened. A job just started is opened at once.
+// one opened. A job just started is opened at once, and its report is read
+// again every second until the job has ended.
+import { type QueryKey, type UseQueryOptions, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
+import type { ApiError } from "../api/api-error.ts";
 import type { PagedList } from "../api/queries.ts";
 import { type Column, DataTable } from "./data-table.tsx";
 import { PageHeader } from "./page-header.tsx";
 import { PagedListView } from "./paged-list-view.tsx";
 import { Panel } from "./panel.tsx";
+import { ResourceView } from "./resource-view.tsx";
 
 export function JobListPage<Job extends { id: string }>({
   title,
@@ -62,4 +66,36 @@ export function JobListPage<Job extends { id: string }>({
       {chosen && report(chosen)}
     </>
   );
+}
+
+/**
+ * The report of the job opened, in its panel ("Import imp_…"): the job read
+ * with `query`, again every second while it is queued or running.
+ */
+export function JobReport<Job extends { status: string }, Key extends QueryKey>({
+  title,
+  query,
+  loadingLabel,
+  children,
+}: {
+  title: string;
+  query: UseQueryOptions<Job, ApiError, Job, Key>;
+  loadingLabel: string;
+  children: (job: Job) => ReactNode;
+}) {
+  const job = useQuery({
+    ...query,
+    refetchInterval: (read) => (isUnderWay(read.state.data) ? 1000 : false),
+  });
+  return (
+    <Panel title={title}>
+      <ResourceView resource={job} loadingLabel={loadingLabel}>
+        {children}
+      </ResourceView>
+    </Panel>
+  );
+}
+
+function isUnderWay(job: { status: string } | undefined): boolean {
+  return job?.status === "queued" || job?.status === "running";
 }

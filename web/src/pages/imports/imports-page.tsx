@@ -7,7 +7,6 @@
 // progress, and the chosen one its counts and its report, record by record:
 // what each became, or why it was skipped or left for a person (a CSV row's
 // problems name the row and the column).
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { apiQuery, type ListItem, useApiMutation, usePagedList } from "../../api/queries.ts";
@@ -19,10 +18,9 @@ import { DataTable } from "../../ui/data-table.tsx";
 import { type ChosenFile, FileTextField } from "../../ui/file-text-field.tsx";
 import { CheckboxField, SelectField } from "../../ui/form-field.tsx";
 import { SubmitButton } from "../../ui/form-frame.tsx";
-import { JobListPage } from "../../ui/job-list-page.tsx";
+import { JobListPage, JobReport } from "../../ui/job-list-page.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { ResourceView } from "../../ui/resource-view.tsx";
 import { ErrorState } from "../../ui/states.tsx";
 import { StepForm } from "../../ui/step-form.tsx";
 import { ReasonForm } from "./reason-form.tsx";
@@ -220,30 +218,26 @@ function NewImport({ onCreated }: { onCreated: (id: string) => void }) {
 }
 
 function ImportReport({ id }: { id: string }) {
-  const found = useQuery({
-    ...apiQuery("/v1/imports/{id}", { params: { path: { id } } }),
-    // A queued or running import is read again until it has finished.
-    refetchInterval: (query) =>
-      query.state.data?.status === "queued" || query.state.data?.status === "running" ? 1000 : false,
-  });
   return (
-    <Panel title={`Import ${id}`}>
-      <ResourceView resource={found} loadingLabel="Loading the import…">
-        {(done) => (
-          <>
-            <p>
-              {done.status === "completed" || done.status === "failed"
-                ? `${done.status === "completed" ? "Completed" : "Failed"}: `
-                : `${done.status === "queued" ? "Queued" : "Running"}, ${done.records_done} of ${done.records_total} records read: `}
-              {done.created} {done.dry_run ? "would be created" : "created"}, {done.skipped} skipped,{" "}
-              {done.refused} left for a person.
-              {done.failure ? ` ${done.failure}` : ""}
-            </p>
-            {(done.status === "completed" || done.status === "failed") && <ImportRecords id={id} />}
-          </>
-        )}
-      </ResourceView>
-    </Panel>
+    <JobReport
+      title={`Import ${id}`}
+      query={apiQuery("/v1/imports/{id}", { params: { path: { id } } })}
+      loadingLabel="Loading the import…"
+    >
+      {(done) => (
+        <>
+          <p>
+            {done.status === "completed" || done.status === "failed"
+              ? `${done.status === "completed" ? "Completed" : "Failed"}: `
+              : `${done.status === "queued" ? "Queued" : "Running"}, ${done.records_done} of ${done.records_total} records read: `}
+            {done.created} {done.dry_run ? "would be created" : "created"}, {done.skipped} skipped,{" "}
+            {done.refused} left for a person.
+            {done.failure ? ` ${done.failure}` : ""}
+          </p>
+          {(done.status === "completed" || done.status === "failed") && <ImportRecords id={id} />}
+        </>
+      )}
+    </JobReport>
   );
 }
 

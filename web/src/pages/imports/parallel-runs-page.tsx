@@ -8,7 +8,6 @@
 // a person other than the one who asked for the run may accept with a
 // reason, for the cut-over checklist), and each customer's two invoices side
 // by side. A run is a job: the report follows its progress until it ends.
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { apiQuery, type ListItem, useApiMutation, usePagedList } from "../../api/queries.ts";
@@ -22,10 +21,9 @@ import { DataTable } from "../../ui/data-table.tsx";
 import { type ChosenFile, FileTextField } from "../../ui/file-text-field.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
 import { SubmitButton } from "../../ui/form-frame.tsx";
-import { JobListPage } from "../../ui/job-list-page.tsx";
+import { JobListPage, JobReport } from "../../ui/job-list-page.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { ResourceView } from "../../ui/resource-view.tsx";
 import { ErrorState } from "../../ui/states.tsx";
 import { StepForm } from "../../ui/step-form.tsx";
 import { ReasonForm } from "./reason-form.tsx";
@@ -149,59 +147,55 @@ function NewParallelRun({ onCreated }: { onCreated: (id: string) => void }) {
 }
 
 function ParallelRunReport({ id }: { id: string }) {
-  const run = useQuery({
-    ...apiQuery("/v1/parallel-runs/{id}", { params: { path: { id } } }),
-    // A queued or running run is read again until it has ended.
-    refetchInterval: (query) =>
-      query.state.data?.status === "queued" || query.state.data?.status === "running" ? 1000 : false,
-  });
   return (
-    <Panel title={`Parallel run ${id}`}>
-      <ResourceView resource={run} loadingLabel="Loading the parallel run…">
-        {(found) =>
-          found.status !== "completed" ? (
-            <RunProgress run={found} />
-          ) : (
-            <>
-              <p>
-                {found.matching} of {found.invoices} invoices match to the cent ({found.matching_percent}%).
-              </p>
-              {found.currencies.map((totals) => (
-                <section key={totals.currency} aria-label={`Summary in ${totals.currency}`}>
-                  <h3>
-                    {totals.currency}: {totals.matching} of {totals.invoices} matching (
-                    {totals.matching_percent}%), {formatMoney(totals.revenue_at_stake, totals.currency)} at
-                    stake
-                  </h3>
-                  <p>
-                    Old system {formatMoney(totals.old_total, totals.currency)}, Fairbill{" "}
-                    {formatMoney(totals.fairbill_total, totals.currency)}.
-                  </p>
-                  {totals.causes.length > 0 && (
-                    <DataTable
-                      label={`Differences by cause in ${totals.currency}`}
-                      rows={totals.causes}
-                      rowKey={(cause) => cause.cause}
-                      columns={[
-                        { header: "Cause", cell: (cause) => causeLabels[cause.cause] },
-                        { header: "Lines", cell: (cause) => cause.lines, numeric: true },
-                        {
-                          header: "Difference",
-                          cell: (cause) => formatMoney(cause.difference, totals.currency),
-                          numeric: true,
-                        },
-                      ]}
-                    />
-                  )}
-                </section>
-              ))}
-              <RunDifferences id={id} />
-              <RunInvoices id={id} />
-            </>
-          )
-        }
-      </ResourceView>
-    </Panel>
+    <JobReport
+      title={`Parallel run ${id}`}
+      query={apiQuery("/v1/parallel-runs/{id}", { params: { path: { id } } })}
+      loadingLabel="Loading the parallel run…"
+    >
+      {(found) =>
+        found.status !== "completed" ? (
+          <RunProgress run={found} />
+        ) : (
+          <>
+            <p>
+              {found.matching} of {found.invoices} invoices match to the cent ({found.matching_percent}%).
+            </p>
+            {found.currencies.map((totals) => (
+              <section key={totals.currency} aria-label={`Summary in ${totals.currency}`}>
+                <h3>
+                  {totals.currency}: {totals.matching} of {totals.invoices} matching (
+                  {totals.matching_percent}%), {formatMoney(totals.revenue_at_stake, totals.currency)} at
+                  stake
+                </h3>
+                <p>
+                  Old system {formatMoney(totals.old_total, totals.currency)}, Fairbill{" "}
+                  {formatMoney(totals.fairbill_total, totals.currency)}.
+                </p>
+                {totals.causes.length > 0 && (
+                  <DataTable
+                    label={`Differences by cause in ${totals.currency}`}
+                    rows={totals.causes}
+                    rowKey={(cause) => cause.cause}
+                    columns={[
+                      { header: "Cause", cell: (cause) => causeLabels[cause.cause] },
+                      { header: "Lines", cell: (cause) => cause.lines, numeric: true },
+                      {
+                        header: "Difference",
+                        cell: (cause) => formatMoney(cause.difference, totals.currency),
+                        numeric: true,
+                      },
+                    ]}
+                  />
+                )}
+              </section>
+            ))}
+            <RunDifferences id={id} />
+            <RunInvoices id={id} />
+          </>
+        )
+      }
+    </JobReport>
   );
 }
 

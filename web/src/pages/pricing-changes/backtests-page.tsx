@@ -4,7 +4,6 @@
 // list of customers) and the periods; each backtest runs as a job, and the
 // chosen one shows its distribution of changes, its largest movers with the
 // line that drives each, and its CSV.
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { apiQuery, type ListItem, useApiMutation, usePagedList } from "../../api/queries.ts";
@@ -21,9 +20,8 @@ import { DataTable } from "../../ui/data-table.tsx";
 import { DownloadButton } from "../../ui/download-button.tsx";
 import { DateTimeField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { SubmitButton } from "../../ui/form-frame.tsx";
-import { JobListPage } from "../../ui/job-list-page.tsx";
+import { JobListPage, JobReport } from "../../ui/job-list-page.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { ResourceView } from "../../ui/resource-view.tsx";
 import { ErrorState } from "../../ui/states.tsx";
 import { StepForm } from "../../ui/step-form.tsx";
 
@@ -133,27 +131,23 @@ function NewBacktest({ onCreated }: { onCreated: (id: string) => void }) {
 }
 
 function BacktestResult({ id }: { id: string }) {
-  const backtest = useQuery({
-    ...apiQuery("/v1/backtests/{id}", { params: { path: { id } } }),
-    // A queued or running backtest is read again until it has finished.
-    refetchInterval: (query) =>
-      query.state.data?.status === "queued" || query.state.data?.status === "running" ? 1000 : false,
-  });
   return (
-    <Panel title={`Backtest ${id}`}>
-      <ResourceView resource={backtest} loadingLabel="Loading the backtest…">
-        {(found) =>
-          found.summary === null ? (
-            <p>
-              {found.status}: {found.customers_done} of {found.customers_total} customers compared
-              {found.failure ? ` (${found.failure})` : ""}.
-            </p>
-          ) : (
-            <BacktestSummary backtest={found} summary={found.summary} />
-          )
-        }
-      </ResourceView>
-    </Panel>
+    <JobReport
+      title={`Backtest ${id}`}
+      query={apiQuery("/v1/backtests/{id}", { params: { path: { id } } })}
+      loadingLabel="Loading the backtest…"
+    >
+      {(found) =>
+        found.summary === null ? (
+          <p>
+            {found.status}: {found.customers_done} of {found.customers_total} customers compared
+            {found.failure ? ` (${found.failure})` : ""}.
+          </p>
+        ) : (
+          <BacktestSummary backtest={found} summary={found.summary} />
+        )
+      }
+    </JobReport>
   );
 }
 
