@@ -2,7 +2,7 @@
 // invitation, password reset), the sign-in page until a person or a key is
 // signed in, then the shell with the page that the address names.
 import type { QueryKey, UseQueryOptions } from "@tanstack/react-query";
-import { type ReactNode, useEffect } from "react";
+import { type ComponentType, type ReactNode, useEffect } from "react";
 import type { ApiError } from "./api/api-error.ts";
 import { apiQuery } from "./api/queries.ts";
 import { AppShell } from "./layout/app-shell.tsx";
@@ -65,7 +65,7 @@ import { SubscriptionListPage } from "./pages/subscriptions/subscription-list-pa
 import { WebhookDetailPage } from "./pages/webhooks/webhook-detail-page.tsx";
 import { WebhookListPage } from "./pages/webhooks/webhook-list-page.tsx";
 import { navigate, useLocation } from "./routing/router.ts";
-import { matchRoute } from "./routing/routes.ts";
+import { matchRoute, type Route, type SinglePage } from "./routing/routes.ts";
 import { AccountLinkPages, accountLinkPageOf } from "./session/account-link-pages.tsx";
 import { can, SessionProvider, useSession, useSignedInSession } from "./session/session-context.tsx";
 import { SignInPage } from "./session/sign-in-page.tsx";
@@ -122,14 +122,14 @@ function CurrentPage() {
     if (route.page === "home" && !showsHome && home) navigate(home, { replace: true });
   }, [route.page, showsHome, home]);
 
+  if (isPlainPage(route)) {
+    const Page = plainPages[route.page];
+    return <Page />;
+  }
   switch (route.page) {
     case "home":
       if (showsHome) return <HomePage />;
       return home ? null : <NoSectionsPage />;
-    case "customers":
-      return <CustomerListPage />;
-    case "customer-new":
-      return <CustomerCreatePage />;
     case "customer":
       return loaded(customer(route.customerId), "Customer", "Loading the customer…", (found) => (
         <CustomerDetailPage customer={found} />
@@ -138,18 +138,6 @@ function CurrentPage() {
       return loaded(customer(route.customerId), "Edit customer", "Loading the customer…", (found) => (
         <CustomerEditPage customer={found} />
       ));
-    case "meters":
-      return <MeterListPage />;
-    case "meter-new":
-      return <MeterCreatePage />;
-    case "products":
-      return <ProductListPage />;
-    case "features":
-      return <FeatureListPage />;
-    case "plans":
-      return <PlanListPage />;
-    case "plan-new":
-      return <PlanCreatePage />;
     case "plan":
       return loaded(plan(route.planId), "Plan", "Loading the plan…", (found) => (
         <PlanDetailPage plan={found} />
@@ -175,24 +163,6 @@ function CurrentPage() {
         "Loading the version…",
         (found) => <PlanVersionEditPage planVersion={found} />,
       );
-    case "approvals":
-      return <ApprovalQueuePage />;
-    case "subscriptions":
-      return <SubscriptionListPage />;
-    case "coupons":
-      return <CouponListPage />;
-    case "contracts":
-      return <ContractPage />;
-    case "invoices":
-      return <InvoiceListPage />;
-    case "bill-runs":
-      return <BillRunsPage />;
-    case "webhooks":
-      return <WebhookListPage />;
-    case "reconciliation":
-      return <ReconciliationPage />;
-    case "kpis":
-      return <KpisPage />;
     case "webhook":
       return loaded(
         apiQuery("/v1/webhook-endpoints/{id}", byId(route.endpointId)),
@@ -200,8 +170,6 @@ function CurrentPage() {
         "Loading the endpoint…",
         (found) => <WebhookDetailPage endpoint={found} />,
       );
-    case "invoice-new":
-      return <InvoiceCreatePage />;
     case "invoice":
       return loaded(
         apiQuery("/v1/invoices/{id}", byId(route.invoiceId)),
@@ -209,8 +177,6 @@ function CurrentPage() {
         "Loading the invoice…",
         (found) => <InvoiceDetailPage invoice={found} />,
       );
-    case "subscription-new":
-      return <SubscriptionCreatePage />;
     case "subscription":
       return loaded(
         apiQuery("/v1/subscriptions/{id}", byId(route.subscriptionId)),
@@ -225,16 +191,6 @@ function CurrentPage() {
         "Loading the experiment…",
         (found) => <ExperimentDetailPage experiment={found} />,
       );
-    case "experiments":
-      return <ExperimentsPage />;
-    case "backtests":
-      return <BacktestsPage />;
-    case "rollouts":
-      return <RolloutsPage />;
-    case "held-drafts":
-      return <HeldDraftsPage />;
-    case "partners":
-      return <PartnerListPage />;
     case "partner":
       return loaded(
         apiQuery("/v1/partners/{id}", byId(route.partnerId)),
@@ -242,49 +198,71 @@ function CurrentPage() {
         "Loading the partner…",
         (found) => <PartnerPage partner={found} />,
       );
-    case "payments":
-      return <PaymentListPage />;
-    case "revenue":
-      return <RevenueReportPage />;
-    case "integrations":
-      return <IntegrationsPage />;
-    case "imports":
-      return <ImportsPage />;
-    case "parallel-runs":
-      return <ParallelRunsPage />;
-    case "cut-over":
-      return <CutOverPage />;
-    case "search":
-      return <SearchPage />;
-    case "credit-notes":
-      return <CreditNoteListPage />;
-    case "disputes":
-      return <DisputeListPage />;
-    case "tax-rates":
-      return <TaxRateListPage />;
-    case "journal":
-      return <JournalPage />;
-    case "settings":
-      return <SettingsPage />;
-    case "dunning-campaigns":
-      return <DunningCampaignsPage />;
-    case "email-templates":
-      return <EmailTemplatesPage />;
-    case "events":
-      return <EventExplorerPage />;
-    case "audit-log":
-      return <AuditLogPage />;
-    case "users":
-      return <UsersPage />;
-    case "account":
-      return <AccountPage />;
-    case "api-keys":
-      return <ApiKeysPage />;
-    case "simulator":
-      return <SimulatorPage />;
     case "not-found":
       return <NotFoundPage path={route.path} />;
   }
+}
+
+/** The pages without parameters: a section's page, a list, a form that makes something new. */
+type PlainPage =
+  | SinglePage
+  | "customers"
+  | "customer-new"
+  | "meter-new"
+  | "plan-new"
+  | "invoice-new"
+  | "subscription-new";
+
+/** The pages without parameters, by their route. */
+const plainPages: Record<PlainPage, ComponentType> = {
+  customers: CustomerListPage,
+  "customer-new": CustomerCreatePage,
+  "meter-new": MeterCreatePage,
+  "plan-new": PlanCreatePage,
+  "invoice-new": InvoiceCreatePage,
+  "subscription-new": SubscriptionCreatePage,
+  meters: MeterListPage,
+  events: EventExplorerPage,
+  "audit-log": AuditLogPage,
+  "api-keys": ApiKeysPage,
+  users: UsersPage,
+  account: AccountPage,
+  simulator: SimulatorPage,
+  products: ProductListPage,
+  features: FeatureListPage,
+  plans: PlanListPage,
+  approvals: ApprovalQueuePage,
+  subscriptions: SubscriptionListPage,
+  coupons: CouponListPage,
+  contracts: ContractPage,
+  invoices: InvoiceListPage,
+  "bill-runs": BillRunsPage,
+  webhooks: WebhookListPage,
+  reconciliation: ReconciliationPage,
+  kpis: KpisPage,
+  backtests: BacktestsPage,
+  experiments: ExperimentsPage,
+  rollouts: RolloutsPage,
+  "held-drafts": HeldDraftsPage,
+  payments: PaymentListPage,
+  revenue: RevenueReportPage,
+  search: SearchPage,
+  "credit-notes": CreditNoteListPage,
+  disputes: DisputeListPage,
+  "tax-rates": TaxRateListPage,
+  journal: JournalPage,
+  integrations: IntegrationsPage,
+  imports: ImportsPage,
+  "parallel-runs": ParallelRunsPage,
+  "cut-over": CutOverPage,
+  settings: SettingsPage,
+  "dunning-campaigns": DunningCampaignsPage,
+  "email-templates": EmailTemplatesPage,
+  partners: PartnerListPage,
+};
+
+function isPlainPage(route: Route): route is Extract<Route, { page: PlainPage }> {
+  return Object.hasOwn(plainPages, route.page);
 }
 
 /** A route's parameters that name one object by its id. */

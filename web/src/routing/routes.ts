@@ -47,7 +47,7 @@ export type Route =
   | { page: SinglePage }
   | { page: "not-found"; path: string };
 
-type SinglePage =
+export type SinglePage =
   | "meters"
   | "events"
   | "audit-log"
