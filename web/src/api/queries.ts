@@ -17,7 +17,7 @@ import type { ClientPathsWithMethod, MaybeOptionalInit, MethodResponse } from "o
 import { api } from "./api-client.ts";
 import { type ApiError, asApiError, isAbort } from "./api-error.ts";
 import type { paths } from "./generated/openapi.ts";
-import type { FairbillClient } from "./typed-client.ts";
+import { answer, type FairbillClient } from "./typed-client.ts";
 
 /** A path template of the document that answers GET, such as "/v1/customers/{id}". */
 export type GetPath = ClientPathsWithMethod<FairbillClient, "get">;
@@ -147,6 +147,15 @@ function isUnder(path: unknown, prefixes: readonly string[]): boolean {
 }
 
 /**
+ * What a write does: one call of the API client, whose answer is the result
+ * (`call: (values) => api.POST(...)`), or a function that makes its own
+ * calls and gives the result (`write`).
+ */
+type Writing<Variables, Result> =
+  | { call: (variables: Variables) => Promise<{ data?: Result; response: Response }> }
+  | { write: (variables: Variables) => Promise<Result> };
+
+/**
  * A write, through useMutation. When it succeeds, every cached read under the
  * path templates it `invalidates` (a template and the ones below it:
  * "/v1/customers/{id}" covers "/v1/customers/{id}/wallets") is fetched again,
@@ -157,12 +166,11 @@ function isUnder(path: unknown, prefixes: readonly string[]): boolean {
  * read of that object in `answers`, which shows the answer at once.
  */
 export function useApiMutation<Variables = void, Result = unknown>({
-  write,
   invalidates,
   answers,
   onSuccess,
-}: {
-  write: (variables: Variables) => Promise<Result>;
+  ...writing
+}: Writing<Variables, Result> & {
   invalidates: readonly (keyof paths)[] | "all";
   answers?: { queryKey: DataTag<QueryKey, Result, ApiError> };
   onSuccess?: (result: Result, variables: Variables) => void;
@@ -171,7 +179,7 @@ export function useApiMutation<Variables = void, Result = unknown>({
   return useMutation<Result, ApiError, Variables>({
     mutationFn: async (variables) => {
       try {
-        return await write(variables);
+        return await ("call" in writing ? answer(writing.call(variables)) : writing.write(variables));
       } catch (error) {
         throw asApiError(error);
       }

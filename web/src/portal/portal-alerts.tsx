@@ -4,7 +4,6 @@ import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useApiMutation } from "../api/queries.ts";
 import type { AlertRule, PortalProfile } from "../api/resources.ts";
-import { answer } from "../api/typed-client.ts";
 import { formatMoney } from "../format/decimal-format.ts";
 import { CheckboxField, DecimalField } from "../ui/form-field.tsx";
 import { SubmitButton } from "../ui/form-frame.tsx";
@@ -44,12 +43,10 @@ function AlertForm({ currency, email }: { currency: string; email: string | null
   const [emailMe, setEmailMe] = useState(true);
   const [saved, setSaved] = useState<string | undefined>();
   const create = useApiMutation({
-    write: () =>
-      answer(
-        portalApi.POST("/v1/portal/alerts", {
-          body: { threshold: threshold.trim(), email_customer: emailMe },
-        }),
-      ),
+    call: () =>
+      portalApi.POST("/v1/portal/alerts", {
+        body: { threshold: threshold.trim(), email_customer: emailMe },
+      }),
     invalidates: ["/v1/portal/alerts"],
     onSuccess: (rule) => {
       setThreshold("");
@@ -94,7 +91,7 @@ function AlertForm({ currency, email }: { currency: string; email: string | null
 function AlertItem({ rule, locale }: { rule: AlertRule; locale: string }) {
   const amount = rule.currency === null ? rule.threshold : formatMoney(rule.threshold, rule.currency, locale);
   const remove = useApiMutation({
-    write: () => answer(portalApi.DELETE("/v1/portal/alerts/{id}", { params: { path: { id: rule.id } } })),
+    call: () => portalApi.DELETE("/v1/portal/alerts/{id}", { params: { path: { id: rule.id } } }),
     invalidates: ["/v1/portal/alerts"],
   });
   return (

@@ -159,8 +159,7 @@ function PayButton({
   const name = invoice.number ?? invoice.id;
   const due = formatMoney(invoice.amount_due, invoice.currency, profile.locale);
   const pay = useApiMutation({
-    write: () =>
-      answer(portalApi.POST("/v1/portal/invoices/{id}/pay", { params: { path: { id: invoice.id } } })),
+    call: () => portalApi.POST("/v1/portal/invoices/{id}/pay", { params: { path: { id: invoice.id } } }),
     invalidates: ["/v1/portal/invoices", "/v1/portal/upcoming-invoice"],
     onSuccess: ({ invoice: after, payment }) => {
       if (payment?.status === "failed") {

@@ -7,7 +7,6 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useApiMutation } from "../api/queries.ts";
 import type { PaymentMethod } from "../api/resources.ts";
-import { answer } from "../api/typed-client.ts";
 import { TextField } from "../ui/form-field.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { ResourceView } from "../ui/resource-view.tsx";
@@ -59,10 +58,8 @@ function CardForm() {
   const [paymentMethod, setPaymentMethod] = useState("");
   const [saved, setSaved] = useState<string | undefined>();
   const add = useApiMutation({
-    write: () =>
-      answer(
-        portalApi.POST("/v1/portal/payment-methods", { body: { payment_method: paymentMethod.trim() } }),
-      ),
+    call: () =>
+      portalApi.POST("/v1/portal/payment-methods", { body: { payment_method: paymentMethod.trim() } }),
     invalidates: ["/v1/portal/payment-methods"],
     onSuccess: (method) => {
       setPaymentMethod("");

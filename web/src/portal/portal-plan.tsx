@@ -7,7 +7,6 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useApiMutation } from "../api/queries.ts";
 import type { PortalPlanOption, PortalProfile, PortalSubscriptionOptions } from "../api/resources.ts";
-import { answer } from "../api/typed-client.ts";
 import { formatPeriodBound } from "../format/date-format.ts";
 import { ConfirmDialog, confirming } from "../ui/confirm-dialog.tsx";
 import { StatusMessage } from "../ui/outcome-message.tsx";
@@ -100,13 +99,11 @@ function PlanOption({
 }) {
   const [open, setOpen] = useState(false);
   const change = useApiMutation({
-    write: () =>
-      answer(
-        portalApi.POST("/v1/portal/subscriptions/{id}/change-plan", {
-          params: { path: { id: subscriptionId } },
-          body: { plan_code: option.plan_code, timing: "immediate" },
-        }),
-      ),
+    call: () =>
+      portalApi.POST("/v1/portal/subscriptions/{id}/change-plan", {
+        params: { path: { id: subscriptionId } },
+        body: { plan_code: option.plan_code, timing: "immediate" },
+      }),
     invalidates: planChanged,
     onSuccess: (answered) => {
       setOpen(false);
@@ -159,10 +156,8 @@ function CancelAtPeriodEnd({
 }) {
   const [open, setOpen] = useState(false);
   const cancel = useApiMutation({
-    write: () =>
-      answer(
-        portalApi.POST("/v1/portal/subscriptions/{id}/cancel", { params: { path: { id: subscriptionId } } }),
-      ),
+    call: () =>
+      portalApi.POST("/v1/portal/subscriptions/{id}/cancel", { params: { path: { id: subscriptionId } } }),
     invalidates: planChanged,
     onSuccess: () => {
       setOpen(false);

@@ -5,7 +5,6 @@ import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useApiMutation } from "../api/queries.ts";
 import type { PortalProfile, Wallet } from "../api/resources.ts";
-import { answer } from "../api/typed-client.ts";
 import { formatMoney, formatQuantity } from "../format/decimal-format.ts";
 import { DecimalField } from "../ui/form-field.tsx";
 import { SubmitButton } from "../ui/form-frame.tsx";
@@ -28,13 +27,11 @@ function WalletTopUp({ wallet, locale }: { wallet: Wallet; locale: string }) {
   const [amount, setAmount] = useState("");
   const [done, setDone] = useState<string | undefined>();
   const topUp = useApiMutation({
-    write: () =>
-      answer(
-        portalApi.POST("/v1/portal/wallets/{id}/top-up", {
-          params: { path: { id: wallet.id } },
-          body: { amount: amount.trim() },
-        }),
-      ),
+    call: () =>
+      portalApi.POST("/v1/portal/wallets/{id}/top-up", {
+        params: { path: { id: wallet.id } },
+        body: { amount: amount.trim() },
+      }),
     invalidates: ["/v1/portal/wallets", "/v1/portal/credit-balances", "/v1/portal/invoices"],
     onSuccess: (result) => {
       setAmount("");

@@ -6,7 +6,6 @@ import { useCallback, useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { useApiMutation, usePagedList } from "../../api/queries.ts";
 import type { ApiKey, NewApiKey, Role } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { roleLabels } from "../../layout/navigation.ts";
 import { useSignedInSession } from "../../session/session-context.tsx";
@@ -149,8 +148,8 @@ function CreateKeyForm({ onCreated }: { onCreated: (created: NewApiKey) => void 
   const initial = useCallback((): KeyValues => ({ name: "", role: "viewer" }), []);
   const form = useFormState<KeyValues>(initial, noChecks);
   const create = useApiMutation({
-    write: (values: KeyValues) =>
-      answer(api.POST("/v1/api-keys", { body: { name: values.name.trim(), role: values.role } })),
+    call: (values: KeyValues) =>
+      api.POST("/v1/api-keys", { body: { name: values.name.trim(), role: values.role } }),
     invalidates: ["/v1/api-keys"],
     onSuccess: onCreated,
   });
@@ -199,13 +198,11 @@ function RotateDialog({
 }: KeyDialogProps & { onDone: (rotated: NewApiKey) => void }) {
   const [overlap, setOverlap] = useState("0");
   const rotate = useApiMutation({
-    write: () =>
-      answer(
-        api.POST("/v1/api-keys/{id}/rotate", {
-          params: { path: { id: apiKey.id } },
-          body: { previous_key_valid_for_seconds: Number(overlap) },
-        }),
-      ),
+    call: () =>
+      api.POST("/v1/api-keys/{id}/rotate", {
+        params: { path: { id: apiKey.id } },
+        body: { previous_key_valid_for_seconds: Number(overlap) },
+      }),
     invalidates: ["/v1/api-keys"],
     onSuccess: onDone,
   });
@@ -234,7 +231,7 @@ function RotateDialog({
 
 function RevokeDialog({ apiKey, isConsoleKey, onDone, onCancel }: KeyDialogProps & { onDone: () => void }) {
   const revoke = useApiMutation({
-    write: () => answer(api.POST("/v1/api-keys/{id}/revoke", { params: { path: { id: apiKey.id } } })),
+    call: () => api.POST("/v1/api-keys/{id}/revoke", { params: { path: { id: apiKey.id } } }),
     invalidates: ["/v1/api-keys"],
     onSuccess: onDone,
   });

@@ -233,8 +233,8 @@ function ApprovalPolicyPanel() {
   const policyQuery = apiQuery("/v1/catalog/approval-policy");
   const policy = useQuery(policyQuery);
   const change = useApiMutation({
-    write: (body: RequestBody<"/v1/catalog/approval-policy", "patch">) =>
-      answer(api.PATCH("/v1/catalog/approval-policy", { body })),
+    call: (body: RequestBody<"/v1/catalog/approval-policy", "patch">) =>
+      api.PATCH("/v1/catalog/approval-policy", { body }),
     invalidates: ["/v1/catalog/approval-policy"],
     // The checkbox shows the policy the API answered with, without waiting for a new read.
     answers: policyQuery,

@@ -5,7 +5,6 @@ import { useCallback } from "react";
 import { api } from "../../api/api-client.ts";
 import { useAllPages, useApiMutation, usePagedList } from "../../api/queries.ts";
 import type { Feature, RequestBody } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { CodeAndNameFields } from "../../ui/code-and-name-fields.tsx";
@@ -93,7 +92,7 @@ function CreateFeatureForm() {
   );
   const form = useFormState<FeatureValues>(initial, checkFeature);
   const create = useApiMutation({
-    write: (values: FeatureValues) => answer(api.POST("/v1/features", { body: featureBody(values) })),
+    call: (values: FeatureValues) => api.POST("/v1/features", { body: featureBody(values) }),
     invalidates: ["/v1/features"],
   });
 

@@ -2,7 +2,6 @@
 // created as a draft to review and publish from the version's page.
 import { api, reasonHeader } from "../../api/api-client.ts";
 import { useApiMutation } from "../../api/queries.ts";
-import { answer } from "../../api/typed-client.ts";
 import { navigate } from "../../routing/router.ts";
 import { planVersionPath } from "../../routing/routes.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
@@ -11,18 +10,16 @@ import { emptyVersionValues } from "./version-editor/version-form-values.ts";
 
 export function PlanCreatePage() {
   const create = useApiMutation({
-    write: ({ plan, content, reason }: PlanFormSubmission) =>
-      answer(
-        api.POST("/v1/plans", {
-          params: { header: reasonHeader(reason) },
-          body: {
-            code: plan.code,
-            name: plan.name,
-            ...(plan.description === null ? {} : { description: plan.description }),
-            version: content,
-          },
-        }),
-      ),
+    call: ({ plan, content, reason }: PlanFormSubmission) =>
+      api.POST("/v1/plans", {
+        params: { header: reasonHeader(reason) },
+        body: {
+          code: plan.code,
+          name: plan.name,
+          ...(plan.description === null ? {} : { description: plan.description }),
+          version: content,
+        },
+      }),
     invalidates: ["/v1/plans"],
     onSuccess: (created) => navigate(planVersionPath(created.id, 1)),
   });

@@ -6,7 +6,6 @@ import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { useApiMutation } from "../../api/queries.ts";
 import type { Plan } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { navigate } from "../../routing/router.ts";
@@ -29,7 +28,7 @@ export function PlanDetailPage({ plan }: { plan: Plan }) {
   const [editing, setEditing] = useState(false);
   const [moving, setMoving] = useState(false);
   const openDraft = useApiMutation({
-    write: () => answer(api.POST("/v1/plans/{id}/versions", { params: { path: { id: plan.id } }, body: {} })),
+    call: () => api.POST("/v1/plans/{id}/versions", { params: { path: { id: plan.id } }, body: {} }),
     invalidates: ["/v1/plans/{id}"],
     onSuccess: (draft) => navigate(`${planVersionPath(plan.id, draft.version)}/edit`),
   });
@@ -136,16 +135,14 @@ function PlanDetailsForm({ plan, onDone }: { plan: Plan; onDone: () => void }) {
     noChecks,
   );
   const save = useApiMutation({
-    write: (values: PlanDetailsValues) =>
-      answer(
-        api.PATCH("/v1/plans/{id}", {
-          params: { path: { id: plan.id } },
-          body: {
-            name: values.name.trim(),
-            description: values.description.trim() === "" ? null : values.description.trim(),
-          },
-        }),
-      ),
+    call: (values: PlanDetailsValues) =>
+      api.PATCH("/v1/plans/{id}", {
+        params: { path: { id: plan.id } },
+        body: {
+          name: values.name.trim(),
+          description: values.description.trim() === "" ? null : values.description.trim(),
+        },
+      }),
     invalidates: ["/v1/plans"],
   });
   const submit = async () => {

@@ -3,7 +3,6 @@
 import { api, reasonHeader } from "../../api/api-client.ts";
 import { useApiMutation } from "../../api/queries.ts";
 import type { PlanVersion } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { Link } from "../../routing/link.tsx";
 import { navigate } from "../../routing/router.ts";
 import { planVersionPath } from "../../routing/routes.ts";
@@ -17,13 +16,11 @@ export function PlanVersionEditPage({ planVersion }: { planVersion: PlanVersion 
   const title = `Edit version ${version}`;
   const back = planVersionPath(planId, version);
   const save = useApiMutation({
-    write: ({ content, reason }: PlanFormSubmission) =>
-      answer(
-        api.PATCH("/v1/plans/{id}/versions/{version}", {
-          params: { path: { id: planId, version }, header: reasonHeader(reason) },
-          body: content,
-        }),
-      ),
+    call: ({ content, reason }: PlanFormSubmission) =>
+      api.PATCH("/v1/plans/{id}/versions/{version}", {
+        params: { path: { id: planId, version }, header: reasonHeader(reason) },
+        body: content,
+      }),
     invalidates: ["/v1/plans/{id}"],
     onSuccess: () => navigate(back),
   });

@@ -7,7 +7,6 @@ import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { apiQuery, useApiMutation } from "../../api/queries.ts";
 import type { ApprovalPolicy, PlanVersion } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { navigate } from "../../routing/router.ts";
@@ -141,13 +140,11 @@ function VersionWorkflow({
   const session = useSignedInSession();
   const [action, setAction] = useState<VersionAction | undefined>();
   const openDraft = useApiMutation({
-    write: () =>
-      answer(
-        api.POST("/v1/plans/{id}/versions", {
-          params: { path: { id: version.plan_id } },
-          body: { from_version: version.version },
-        }),
-      ),
+    call: () =>
+      api.POST("/v1/plans/{id}/versions", {
+        params: { path: { id: version.plan_id } },
+        body: { from_version: version.version },
+      }),
     invalidates: ["/v1/plans/{id}"],
     onSuccess: (draft) => navigate(`${planVersionPath(draft.plan_id, draft.version)}/edit`),
   });

@@ -3,7 +3,6 @@
 import { useCallback } from "react";
 import { api } from "../../api/api-client.ts";
 import { useApiMutation, usePagedList } from "../../api/queries.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
@@ -59,16 +58,14 @@ function CreateProductForm() {
   const initial = useCallback((): ProductValues => ({ code: "", name: "", description: "" }), []);
   const form = useFormState<ProductValues>(initial, checkProduct);
   const create = useApiMutation({
-    write: (values: ProductValues) =>
-      answer(
-        api.POST("/v1/products", {
-          body: {
-            code: values.code.trim(),
-            name: values.name.trim(),
-            ...(values.description.trim() === "" ? {} : { description: values.description.trim() }),
-          },
-        }),
-      ),
+    call: (values: ProductValues) =>
+      api.POST("/v1/products", {
+        body: {
+          code: values.code.trim(),
+          name: values.name.trim(),
+          ...(values.description.trim() === "" ? {} : { description: values.description.trim() }),
+        },
+      }),
     invalidates: ["/v1/products"],
   });
 

@@ -5,7 +5,6 @@ import { type FormEvent, useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { apiQuery, useApiMutation } from "../../api/queries.ts";
 import type { ApprovalStep, PlanVersion } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { roleLabels } from "../../layout/navigation.ts";
 import { TextAreaField } from "../../ui/form-field.tsx";
@@ -72,10 +71,8 @@ function CommentForm({ path }: { path: { id: string; version: number } }) {
   const [comment, setComment] = useState("");
   const [missing, setMissing] = useState(false);
   const add = useApiMutation({
-    write: (text: string) =>
-      answer(
-        api.POST("/v1/plans/{id}/versions/{version}/comments", { params: { path }, body: { comment: text } }),
-      ),
+    call: (text: string) =>
+      api.POST("/v1/plans/{id}/versions/{version}/comments", { params: { path }, body: { comment: text } }),
     invalidates: ["/v1/plans/{id}/versions/{version}/review"],
     onSuccess: () => setComment(""),
   });

@@ -7,7 +7,6 @@ import { useCallback } from "react";
 import { api } from "../../api/api-client.ts";
 import { useAllPages, useApiMutation } from "../../api/queries.ts";
 import type { RequestBody } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import {
@@ -132,17 +131,15 @@ export function ContractAmendmentsPanel({ contract }: { contract: Contract }) {
   const initial = useCallback((): AmendmentValues => emptyAmendment, []);
   const form = useFormState<AmendmentValues>(initial, checkAmendment);
   const amend = useApiMutation({
-    write: (current: AmendmentValues) =>
-      answer(
-        api.POST("/v1/contracts/{id}/amendments", {
-          params: { path: { id: contract.id } },
-          body: {
-            effective_at: instantFromLocal(current.effective_at),
-            changes: [changeOf(current)],
-            reason: current.reason.trim(),
-          },
-        }),
-      ),
+    call: (current: AmendmentValues) =>
+      api.POST("/v1/contracts/{id}/amendments", {
+        params: { path: { id: contract.id } },
+        body: {
+          effective_at: instantFromLocal(current.effective_at),
+          changes: [changeOf(current)],
+          reason: current.reason.trim(),
+        },
+      }),
     invalidates: ["/v1/contracts", "/v1/contracts/{id}/amendments", "/v1/customers/{id}"],
     onSuccess: () => form.reset(emptyAmendment),
   });

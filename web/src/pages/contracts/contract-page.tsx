@@ -9,7 +9,6 @@ import { useCallback, useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { apiQuery, useAllPages, useApiMutation } from "../../api/queries.ts";
 import type { RequestBody } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
@@ -199,10 +198,8 @@ export function ContractPage() {
   );
 
   const create = useApiMutation({
-    write: (current: ContractValues) =>
-      answer(
-        api.POST("/v1/contracts", { body: contractBody(current, chosen?.current_plan.plan_code ?? "") }),
-      ),
+    call: (current: ContractValues) =>
+      api.POST("/v1/contracts", { body: contractBody(current, chosen?.current_plan.plan_code ?? "") }),
     invalidates: ["/v1/contracts", "/v1/customers/{id}"],
     onSuccess: (created) => setCreatedFor(created.customer_id),
   });

@@ -6,7 +6,6 @@ import { useCallback, useState } from "react";
 import { api, reasonHeader } from "../../api/api-client.ts";
 import { useAllPages, useApiMutation, usePagedList } from "../../api/queries.ts";
 import type { Coupon, QueryOf, RequestBody } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
@@ -193,7 +192,7 @@ function CreateCouponForm() {
   );
   const placed = new Set(Object.keys(emptyCoupon()));
   const create = useApiMutation({
-    write: (current: CouponValues) => answer(api.POST("/v1/coupons", { body: couponBody(current) })),
+    call: (current: CouponValues) => api.POST("/v1/coupons", { body: couponBody(current) }),
     invalidates: ["/v1/coupons"],
   });
 
@@ -290,13 +289,11 @@ function ArchiveDialog({
   coupon: Coupon;
 } & DialogClosing) {
   const archive = useApiMutation({
-    write: (reason: string) =>
-      answer(
-        api.POST("/v1/coupons/{id}/archive", {
-          params: { path: { id: coupon.id }, header: reasonHeader(reason) },
-          body: {},
-        }),
-      ),
+    call: (reason: string) =>
+      api.POST("/v1/coupons/{id}/archive", {
+        params: { path: { id: coupon.id }, header: reasonHeader(reason) },
+        body: {},
+      }),
     invalidates: ["/v1/coupons"],
     onSuccess: onDone,
   });

@@ -228,13 +228,11 @@ function AlertForm({ customerId, currency }: { customerId: string; currency: str
   const form = useFormState<AlertValues>(initial, checkAlert);
   const { values } = form;
   const create = useApiMutation({
-    write: (current: AlertValues) =>
-      answer(
-        api.POST("/v1/customers/{id}/alerts", {
-          params: { path: { id: customerId } },
-          body: alertBody(current),
-        }),
-      ),
+    call: (current: AlertValues) =>
+      api.POST("/v1/customers/{id}/alerts", {
+        params: { path: { id: customerId } },
+        body: alertBody(current),
+      }),
     invalidates: alertChanges,
   });
 

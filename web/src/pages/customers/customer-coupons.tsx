@@ -5,7 +5,6 @@ import { useState } from "react";
 import { api, reasonHeader } from "../../api/api-client.ts";
 import { useAllPages, useApiMutation, usePagedList } from "../../api/queries.ts";
 import type { CouponRedemption } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { closedBy, type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
@@ -138,16 +137,14 @@ function RedeemForm({ customerId, locale }: { customerId: string; locale: string
   const subscriptions = useAllPages("/v1/subscriptions", { params: { query: { customer_id: customerId } } });
   const form = useFormState<RedeemValues>(noRedemption, checkRedeem);
   const redeem = useApiMutation({
-    write: (values: RedeemValues) =>
-      answer(
-        api.POST("/v1/customers/{id}/coupons", {
-          params: { path: { id: customerId } },
-          body: {
-            coupon_id: values.coupon_id,
-            ...(values.subscription_id === "" ? {} : { subscription_id: values.subscription_id }),
-          },
-        }),
-      ),
+    call: (values: RedeemValues) =>
+      api.POST("/v1/customers/{id}/coupons", {
+        params: { path: { id: customerId } },
+        body: {
+          coupon_id: values.coupon_id,
+          ...(values.subscription_id === "" ? {} : { subscription_id: values.subscription_id }),
+        },
+      }),
     invalidates: redemptionChanges,
   });
   return (
@@ -194,12 +191,10 @@ function RemoveDialog({
   redemption: CouponRedemption;
 } & DialogClosing) {
   const remove = useApiMutation({
-    write: (reason: string) =>
-      answer(
-        api.DELETE("/v1/customers/{id}/coupons/{redemption_id}", {
-          params: { path: { id: customerId, redemption_id: redemption.id }, header: reasonHeader(reason) },
-        }),
-      ),
+    call: (reason: string) =>
+      api.DELETE("/v1/customers/{id}/coupons/{redemption_id}", {
+        params: { path: { id: customerId, redemption_id: redemption.id }, header: reasonHeader(reason) },
+      }),
     invalidates: redemptionChanges,
     onSuccess: onDone,
   });

@@ -1,7 +1,6 @@
 // A new customer: the form, then the customer's page.
 import { api } from "../../api/api-client.ts";
 import { useApiMutation } from "../../api/queries.ts";
-import { answer } from "../../api/typed-client.ts";
 import { navigate } from "../../routing/router.ts";
 import { customerPath } from "../../routing/routes.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
@@ -11,8 +10,7 @@ import { type CustomerFormValues, createCustomerBody, emptyCustomerValues } from
 export function CustomerCreatePage() {
   const { timeZone, locale } = Intl.DateTimeFormat().resolvedOptions();
   const create = useApiMutation({
-    write: (values: CustomerFormValues) =>
-      answer(api.POST("/v1/customers", { body: createCustomerBody(values) })),
+    call: (values: CustomerFormValues) => api.POST("/v1/customers", { body: createCustomerBody(values) }),
     invalidates: ["/v1/customers"],
     onSuccess: (customer) => navigate(customerPath(customer.id)),
   });

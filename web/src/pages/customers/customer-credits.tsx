@@ -7,7 +7,6 @@ import { useCallback, useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { apiQuery, useApiMutation, usePagedList } from "../../api/queries.ts";
 import type { CreditGrant, CreditGrantStatus, CreditLedgerEntry, Customer } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
@@ -189,10 +188,8 @@ function VoidGrantDialog({
   grant: CreditGrant;
 } & DialogClosing) {
   const voidGrant = useApiMutation({
-    write: (reason: string) =>
-      answer(
-        api.POST("/v1/credit-grants/{id}/void", { params: { path: { id: grant.id } }, body: { reason } }),
-      ),
+    call: (reason: string) =>
+      api.POST("/v1/credit-grants/{id}/void", { params: { path: { id: grant.id } }, body: { reason } }),
     invalidates: creditChanges,
     onSuccess: onDone,
   });
@@ -253,22 +250,20 @@ function GrantForm({ customer }: { customer: Customer }) {
   const form = useFormState<GrantValues>(initial, checkGrant);
   const { values } = form;
   const grant = useApiMutation({
-    write: (current: GrantValues) =>
-      answer(
-        api.POST("/v1/customers/{id}/credit-grants", {
-          params: { path: { id: customer.id } },
-          body: {
-            name: current.name.trim(),
-            amount: current.amount.trim(),
-            currency: current.currency.trim().toUpperCase(),
-            type: current.type,
-            ...(current.type === "purchased" ? { cost_basis: current.cost_basis.trim() } : {}),
-            ...(current.priority.trim() === "" ? {} : { priority: Number(current.priority) }),
-            ...(current.effective_at === "" ? {} : { effective_at: instantFromLocal(current.effective_at) }),
-            ...(current.expires_at === "" ? {} : { expires_at: instantFromLocal(current.expires_at) }),
-          },
-        }),
-      ),
+    call: (current: GrantValues) =>
+      api.POST("/v1/customers/{id}/credit-grants", {
+        params: { path: { id: customer.id } },
+        body: {
+          name: current.name.trim(),
+          amount: current.amount.trim(),
+          currency: current.currency.trim().toUpperCase(),
+          type: current.type,
+          ...(current.type === "purchased" ? { cost_basis: current.cost_basis.trim() } : {}),
+          ...(current.priority.trim() === "" ? {} : { priority: Number(current.priority) }),
+          ...(current.effective_at === "" ? {} : { effective_at: instantFromLocal(current.effective_at) }),
+          ...(current.expires_at === "" ? {} : { expires_at: instantFromLocal(current.expires_at) }),
+        },
+      }),
     invalidates: creditChanges,
   });
 

@@ -6,7 +6,6 @@ import { useState } from "react";
 import { api, reasonHeader } from "../../api/api-client.ts";
 import { apiQuery, useApiMutation } from "../../api/queries.ts";
 import type { Customer } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { localityLines } from "../../format/address-format.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
@@ -173,12 +172,10 @@ function Address({ address }: { address: NonNullable<Customer["billing_address"]
 function ArchiveButton({ customer }: { customer: Customer }) {
   const [open, setOpen] = useState(false);
   const archive = useApiMutation({
-    write: (reason: string) =>
-      answer(
-        api.POST("/v1/customers/{id}/archive", {
-          params: { path: { id: customer.id }, header: reasonHeader(reason) },
-        }),
-      ),
+    call: (reason: string) =>
+      api.POST("/v1/customers/{id}/archive", {
+        params: { path: { id: customer.id }, header: reasonHeader(reason) },
+      }),
     invalidates: ["/v1/customers"],
     answers: apiQuery("/v1/customers/{id}", { params: { path: { id: customer.id } } }),
     onSuccess: () => setOpen(false),

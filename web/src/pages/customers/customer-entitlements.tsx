@@ -7,7 +7,6 @@ import { useCallback, useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { apiQuery, useAllPages, useApiMutation } from "../../api/queries.ts";
 import type { CustomerEntitlement } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatQuantity } from "../../format/decimal-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
@@ -143,17 +142,15 @@ function GrantForm({ customerId }: { customerId: string }) {
   const form = useFormState<GrantValues>(initial, check);
   const kind = kindOf(form.values.feature);
   const grant = useApiMutation({
-    write: (values: GrantValues) =>
-      answer(
-        api.POST("/v1/customers/{id}/entitlements", {
-          params: { path: { id: customerId } },
-          body: {
-            feature: values.feature,
-            ...(kind === "static" ? { value: parseValueText(values.value) } : {}),
-            ...(kind === "metered" ? { limit: values.unlimited ? null : values.limit.trim() } : {}),
-          },
-        }),
-      ),
+    call: (values: GrantValues) =>
+      api.POST("/v1/customers/{id}/entitlements", {
+        params: { path: { id: customerId } },
+        body: {
+          feature: values.feature,
+          ...(kind === "static" ? { value: parseValueText(values.value) } : {}),
+          ...(kind === "metered" ? { limit: values.unlimited ? null : values.limit.trim() } : {}),
+        },
+      }),
     invalidates: ["/v1/customers/{id}/entitlements"],
   });
 
@@ -212,12 +209,10 @@ function RevokeDialog({
   entitlement: CustomerEntitlement;
 } & DialogClosing) {
   const revoke = useApiMutation({
-    write: () =>
-      answer(
-        api.DELETE("/v1/customers/{id}/entitlements/{feature}", {
-          params: { path: { id: customerId, feature: entitlement.feature } },
-        }),
-      ),
+    call: () =>
+      api.DELETE("/v1/customers/{id}/entitlements/{feature}", {
+        params: { path: { id: customerId, feature: entitlement.feature } },
+      }),
     invalidates: ["/v1/customers/{id}/entitlements"],
     onSuccess: onDone,
   });

@@ -4,7 +4,6 @@
 import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { useApiMutation, usePagedList } from "../../api/queries.ts";
-import { answer } from "../../api/typed-client.ts";
 import { Link } from "../../routing/link.tsx";
 import { StatusMessage } from "../../ui/outcome-message.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
@@ -17,7 +16,7 @@ export function CustomerInvoices({ customerId, writable }: { customerId: string;
   const [outcome, setOutcome] = useState("");
   // Billing issues invoices and uses the customer's credits and balance.
   const billNow = useApiMutation({
-    write: () => answer(api.POST("/v1/customers/{id}/bill", { params: { path: { id: customerId } } })),
+    call: () => api.POST("/v1/customers/{id}/bill", { params: { path: { id: customerId } } }),
     invalidates: ["/v1/invoices", "/v1/customers/{id}", "/v1/subscriptions"],
     onSuccess: (result) =>
       setOutcome(

@@ -6,7 +6,6 @@ import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { useApiMutation } from "../../api/queries.ts";
 import type { WriteResult } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { CopyButton } from "../../ui/copy-button.tsx";
 import { SelectField } from "../../ui/form-field.tsx";
@@ -25,13 +24,11 @@ export function CustomerPortalLink({ customerId }: { customerId: string }) {
   const [lifetime, setLifetime] = useState("3600");
   const [link, setLink] = useState<PortalLink | undefined>();
   const issue = useApiMutation({
-    write: (seconds: number) =>
-      answer(
-        api.POST("/v1/customers/{id}/portal-links", {
-          params: { path: { id: customerId } },
-          body: { expires_in_seconds: seconds },
-        }),
-      ),
+    call: (seconds: number) =>
+      api.POST("/v1/customers/{id}/portal-links", {
+        params: { path: { id: customerId } },
+        body: { expires_in_seconds: seconds },
+      }),
     invalidates: [],
     onSuccess: setLink,
   });

@@ -8,7 +8,6 @@ import { useCallback, useMemo } from "react";
 import { api } from "../../api/api-client.ts";
 import { apiQuery, useAllPages, useApiMutation, usePagedList } from "../../api/queries.ts";
 import type { Customer, OverrideType, PriceOverrideDocument, RequestBody } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { instantFromLocal, nextWholeMinute } from "../../format/local-instant.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
@@ -217,13 +216,11 @@ function OverrideForm({
   );
 
   const create = useApiMutation({
-    write: (current: OverrideValues) =>
-      answer(
-        api.POST("/v1/customers/{id}/price-overrides", {
-          params: { path: { id: customer.id } },
-          body: overrideBody(current),
-        }),
-      ),
+    call: (current: OverrideValues) =>
+      api.POST("/v1/customers/{id}/price-overrides", {
+        params: { path: { id: customer.id } },
+        body: overrideBody(current),
+      }),
     invalidates: ["/v1/customers/{id}/price-overrides"],
   });
 

@@ -116,18 +116,16 @@ function TopUpDialog({
     checkTopUp,
   );
   const topUp = useApiMutation({
-    write: (values: TopUpValues) =>
-      answer(
-        api.POST("/v1/wallets/{id}/top-ups", {
-          params: { path: { id: wallet.id } },
-          body: {
-            amount: values.amount.trim(),
-            reason: values.reason.trim(),
-            ...(values.paid_amount.trim() === "" ? {} : { paid_amount: values.paid_amount.trim() }),
-            ...(values.expires_at === "" ? {} : { expires_at: instantFromLocal(values.expires_at) }),
-          },
-        }),
-      ),
+    call: (values: TopUpValues) =>
+      api.POST("/v1/wallets/{id}/top-ups", {
+        params: { path: { id: wallet.id } },
+        body: {
+          amount: values.amount.trim(),
+          reason: values.reason.trim(),
+          ...(values.paid_amount.trim() === "" ? {} : { paid_amount: values.paid_amount.trim() }),
+          ...(values.expires_at === "" ? {} : { expires_at: instantFromLocal(values.expires_at) }),
+        },
+      }),
     invalidates: creditChanges,
     onSuccess: onDone,
   });

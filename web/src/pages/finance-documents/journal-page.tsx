@@ -113,7 +113,7 @@ function JournalExportsPanel({ period }: { period: string }) {
   const exports = useQuery(apiQuery("/v1/journal-exports", { params: { query: { period } } }));
   const [outcome, setOutcome] = useState<string | undefined>();
   const create = useApiMutation({
-    write: () => answer(api.POST("/v1/journal-exports", { body: { period } })),
+    call: () => api.POST("/v1/journal-exports", { body: { period } }),
     invalidates: ["/v1/journal-exports"],
     onSuccess: () => setOutcome(`The journal of ${periodLabel(period)} was exported.`),
   });

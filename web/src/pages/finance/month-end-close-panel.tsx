@@ -8,7 +8,6 @@ import { type FormEvent, useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { apiQuery, useApiMutation } from "../../api/queries.ts";
 import type { ChecklistItem, CloseChecklist, PeriodLock } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { fieldErrorMap } from "../../format/field-errors.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
@@ -87,16 +86,14 @@ function LockForm({
   const [reason, setReason] = useState("");
   // A lock closes the month everywhere: its checklist, and every write dated in it.
   const lock = useApiMutation({
-    write: () =>
-      answer(
-        api.POST("/v1/period-locks", {
-          body: {
-            period: checklist.period,
-            ...(override ? { override_checklist: true } : {}),
-            ...(reason.trim() === "" ? {} : { reason: reason.trim() }),
-          },
-        }),
-      ),
+    call: () =>
+      api.POST("/v1/period-locks", {
+        body: {
+          period: checklist.period,
+          ...(override ? { override_checklist: true } : {}),
+          ...(reason.trim() === "" ? {} : { reason: reason.trim() }),
+        },
+      }),
     invalidates: ["/v1/close-checklist", "/v1/period-locks", "/v1/reconciliation"],
     onSuccess: onLocked,
   });

@@ -9,7 +9,6 @@ import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import type { components } from "../../api/generated/openapi.ts";
 import { apiQuery, useApiMutation } from "../../api/queries.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { fieldErrorMap } from "../../format/field-errors.ts";
 import { Link } from "../../routing/link.tsx";
@@ -132,15 +131,13 @@ function SwitchDateForm({ ready }: { ready: boolean }) {
   const [date, setDate] = useState("");
   const [reason, setReason] = useState("");
   const set = useApiMutation({
-    write: () =>
-      answer(
-        api.POST("/v1/cut-over", {
-          body: {
-            switch_at: `${date}T00:00:00Z`,
-            ...(reason.trim() === "" ? {} : { reason: reason.trim() }),
-          },
-        }),
-      ),
+    call: () =>
+      api.POST("/v1/cut-over", {
+        body: {
+          switch_at: `${date}T00:00:00Z`,
+          ...(reason.trim() === "" ? {} : { reason: reason.trim() }),
+        },
+      }),
     invalidates: ["/v1/cut-over"],
   });
   return (

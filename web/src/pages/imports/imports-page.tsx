@@ -131,7 +131,7 @@ function NewImport({ onCreated }: { onCreated: (id: string) => void }) {
     };
   };
   const create = useApiMutation({
-    write: () => answer(api.POST("/v1/imports", { body: requestBody() })),
+    call: () => api.POST("/v1/imports", { body: requestBody() }),
     invalidates: ["/v1/imports"],
     onSuccess: (created: Import) => {
       // The key is sent once: the form forgets it as soon as the import is accepted.

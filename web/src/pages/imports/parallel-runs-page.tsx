@@ -100,17 +100,15 @@ function NewParallelRun({ onCreated }: { onCreated: (id: string) => void }) {
   const [customers, setCustomers] = useState("");
   const chosenCustomers = customers.split(/[\s,]+/).filter((id) => id !== "");
   const create = useApiMutation({
-    write: () =>
-      answer(
-        api.POST("/v1/parallel-runs", {
-          body: {
-            ...(oldInvoices === "imported"
-              ? { old_invoices: "imported" as const }
-              : { old_invoices_csv: file?.text ?? "" }),
-            ...(chosenCustomers.length === 0 ? {} : { customer_external_ids: chosenCustomers }),
-          },
-        }),
-      ),
+    call: () =>
+      api.POST("/v1/parallel-runs", {
+        body: {
+          ...(oldInvoices === "imported"
+            ? { old_invoices: "imported" as const }
+            : { old_invoices_csv: file?.text ?? "" }),
+          ...(chosenCustomers.length === 0 ? {} : { customer_external_ids: chosenCustomers }),
+        },
+      }),
     invalidates: ["/v1/parallel-runs"],
     onSuccess: (created: ParallelRun) => onCreated(created.id),
   });

@@ -249,17 +249,15 @@ export function ConsentReturn() {
   const sent = useRef(false);
   const [outcome, setOutcome] = useState("");
   const authorize = useApiMutation({
-    write: (input: { id: string; code: string; state: string }) =>
-      answer(
-        api.POST("/v1/integrations/connections/{id}/authorization", {
-          params: { path: { id: input.id } },
-          body: {
-            code: input.code,
-            state: input.state,
-            ...(tenantId === null ? {} : { tenant_id: tenantId }),
-          },
-        }),
-      ),
+    call: (input: { id: string; code: string; state: string }) =>
+      api.POST("/v1/integrations/connections/{id}/authorization", {
+        params: { path: { id: input.id } },
+        body: {
+          code: input.code,
+          state: input.state,
+          ...(tenantId === null ? {} : { tenant_id: tenantId }),
+        },
+      }),
     invalidates: ["/v1/integrations/connections"],
     onSuccess: (connection) => {
       setOutcome(

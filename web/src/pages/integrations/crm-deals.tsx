@@ -5,7 +5,6 @@
 import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { useApiMutation, usePagedList } from "../../api/queries.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatQuantity } from "../../format/decimal-format.ts";
 import { Link } from "../../routing/link.tsx";
@@ -31,10 +30,8 @@ export function CrmDeals({ connectionId, label }: { connectionId: string; label:
   });
   const [outcome, setOutcome] = useState("");
   const sync = useApiMutation({
-    write: () =>
-      answer(
-        api.POST("/v1/integrations/connections/{id}/crm-syncs", { params: { path: { id: connectionId } } }),
-      ),
+    call: () =>
+      api.POST("/v1/integrations/connections/{id}/crm-syncs", { params: { path: { id: connectionId } } }),
     invalidates: ["/v1/integrations/syncs", "/v1/integrations/connections/{id}/crm-deals"],
     onSuccess: () => setOutcome(`${label} sync queued: refresh to see what it read.`),
   });

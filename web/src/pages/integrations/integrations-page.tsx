@@ -9,7 +9,6 @@ import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import type { ListItem } from "../../api/queries.ts";
 import { apiQuery, useApiMutation, usePagedList } from "../../api/queries.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
@@ -133,8 +132,8 @@ function ErrorQueue() {
   const list = usePagedList("/v1/integrations/syncs", { params: { query: { state: "failed", limit: 50 } } });
   const [outcome, setOutcome] = useState("");
   const retry = useApiMutation({
-    write: (sync: Sync) =>
-      answer(api.POST("/v1/integrations/syncs/{id}/retry", { params: { path: { id: sync.id } } })),
+    call: (sync: Sync) =>
+      api.POST("/v1/integrations/syncs/{id}/retry", { params: { path: { id: sync.id } } }),
     invalidates: ["/v1/integrations/syncs"],
     onSuccess: (_result, sync) =>
       setOutcome(
@@ -142,8 +141,7 @@ function ErrorQueue() {
       ),
   });
   const skip = useApiMutation({
-    write: (sync: Sync) =>
-      answer(api.POST("/v1/integrations/syncs/{id}/skip", { params: { path: { id: sync.id } } })),
+    call: (sync: Sync) => api.POST("/v1/integrations/syncs/{id}/skip", { params: { path: { id: sync.id } } }),
     invalidates: ["/v1/integrations/syncs"],
     onSuccess: (_result, sync) => setOutcome(`${objectLabels[sync.object_type]} ${sync.object_id} skipped.`),
   });

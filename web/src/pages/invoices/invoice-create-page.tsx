@@ -4,7 +4,6 @@
 import { useCallback } from "react";
 import { api } from "../../api/api-client.ts";
 import { useAllPages, useApiMutation } from "../../api/queries.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { multiplyDecimalStrings, sumDecimalStrings } from "../../format/decimal-sum.ts";
 import { navigate, useLocation } from "../../routing/router.ts";
@@ -94,22 +93,20 @@ export function InvoiceCreatePage() {
   });
 
   const create = useApiMutation({
-    write: (current: OneOffValues) =>
-      answer(
-        api.POST("/v1/invoices", {
-          body: {
-            customer_id: current.customer_id,
-            currency: current.currency.trim().toUpperCase(),
-            lines: current.lines.map((line) => ({
-              description: line.description.trim(),
-              quantity: line.quantity.trim(),
-              unit_amount: line.unit_amount.trim(),
-            })),
-            ...(current.memo.trim() === "" ? {} : { memo: current.memo.trim() }),
-            finalize: current.finalize,
-          },
-        }),
-      ),
+    call: (current: OneOffValues) =>
+      api.POST("/v1/invoices", {
+        body: {
+          customer_id: current.customer_id,
+          currency: current.currency.trim().toUpperCase(),
+          lines: current.lines.map((line) => ({
+            description: line.description.trim(),
+            quantity: line.quantity.trim(),
+            unit_amount: line.unit_amount.trim(),
+          })),
+          ...(current.memo.trim() === "" ? {} : { memo: current.memo.trim() }),
+          finalize: current.finalize,
+        },
+      }),
     invalidates: ["/v1/invoices", "/v1/customers/{id}"],
     onSuccess: (created) => navigate(invoicePath(created.id)),
   });

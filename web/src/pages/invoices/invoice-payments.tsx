@@ -8,7 +8,6 @@ import { useCallback, useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { useApiMutation, usePagedList } from "../../api/queries.ts";
 import type { Invoice, ManualPaymentMethod, Payment } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
@@ -147,18 +146,16 @@ function RecordPaymentForm({ invoice }: { invoice: Invoice }) {
   );
   const form = useFormState<PaymentValues>(initial, checkPayment);
   const record = useApiMutation({
-    write: (values: PaymentValues) =>
-      answer(
-        api.POST("/v1/invoices/{id}/payments", {
-          params: { path: { id: invoice.id } },
-          body: {
-            amount: values.amount.trim(),
-            method: values.method,
-            ...(values.reference.trim() === "" ? {} : { reference: values.reference.trim() }),
-            ...(values.received_at === "" ? {} : { received_at: instantFromLocal(values.received_at) }),
-          },
-        }),
-      ),
+    call: (values: PaymentValues) =>
+      api.POST("/v1/invoices/{id}/payments", {
+        params: { path: { id: invoice.id } },
+        body: {
+          amount: values.amount.trim(),
+          method: values.method,
+          ...(values.reference.trim() === "" ? {} : { reference: values.reference.trim() }),
+          ...(values.received_at === "" ? {} : { received_at: instantFromLocal(values.received_at) }),
+        },
+      }),
     invalidates: paymentChanges,
   });
   return (
@@ -207,13 +204,11 @@ function RefundDialog({
 } & DialogClosing) {
   const [amount, setAmount] = useState("");
   const refund = useApiMutation({
-    write: (reason: string) =>
-      answer(
-        api.POST("/v1/payments/{id}/refunds", {
-          params: { path: { id: payment.id } },
-          body: { reason, ...(amount.trim() === "" ? {} : { amount: amount.trim() }) },
-        }),
-      ),
+    call: (reason: string) =>
+      api.POST("/v1/payments/{id}/refunds", {
+        params: { path: { id: payment.id } },
+        body: { reason, ...(amount.trim() === "" ? {} : { amount: amount.trim() }) },
+      }),
     invalidates: paymentChanges,
     onSuccess: onDone,
   });

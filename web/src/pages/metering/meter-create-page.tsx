@@ -4,7 +4,6 @@ import { useCallback } from "react";
 import { api } from "../../api/api-client.ts";
 import { useApiMutation } from "../../api/queries.ts";
 import type { RequestBody } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { navigate } from "../../routing/router.ts";
 import { CodeAndNameFields } from "../../ui/code-and-name-fields.tsx";
 import { FieldGroup, SelectField, TextField } from "../../ui/form-field.tsx";
@@ -126,7 +125,7 @@ export function MeterCreatePage() {
   for (const filter of values.filters) placed.add(`filters.${filter.property.trim()}`);
 
   const create = useApiMutation({
-    write: (current: MeterValues) => answer(api.POST("/v1/meters", { body: meterBody(current) })),
+    call: (current: MeterValues) => api.POST("/v1/meters", { body: meterBody(current) }),
     invalidates: ["/v1/meters"],
     onSuccess: () => navigate("/meters"),
   });

@@ -8,7 +8,6 @@ import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import type { GetData } from "../../api/queries.ts";
 import { apiQuery, useApiMutation } from "../../api/queries.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
@@ -75,13 +74,11 @@ function UploadPanel({ partner }: { partner: Partner }) {
   const session = useSignedInSession();
   const [file, setFile] = useState<ChosenFile | undefined>();
   const upload = useApiMutation({
-    write: (csv: string) =>
-      answer(
-        api.POST("/v1/partners/{id}/external-sales", {
-          params: { path: { id: partner.id } },
-          body: { csv },
-        }),
-      ),
+    call: (csv: string) =>
+      api.POST("/v1/partners/{id}/external-sales", {
+        params: { path: { id: partner.id } },
+        body: { csv },
+      }),
     invalidates: ["/v1/partners/{id}/external-sales"],
   });
   if (!can(session, "billing:write")) return null;
@@ -138,13 +135,11 @@ function ItemMappings({ partner }: { partner: Partner }) {
   const [kind, setKind] = useState<ItemKind>("plan");
   const [code, setCode] = useState("");
   const add = useApiMutation({
-    write: () =>
-      answer(
-        api.POST("/v1/partners/{id}/item-mappings", {
-          params: { path: { id: partner.id } },
-          body: { external_item: externalItem.trim(), item: { kind, code: code.trim() } },
-        }),
-      ),
+    call: () =>
+      api.POST("/v1/partners/{id}/item-mappings", {
+        params: { path: { id: partner.id } },
+        body: { external_item: externalItem.trim(), item: { kind, code: code.trim() } },
+      }),
     invalidates: ["/v1/partners/{id}/item-mappings", "/v1/partners/{id}/external-sales"],
     onSuccess: () => {
       setExternalItem("");

@@ -171,10 +171,8 @@ function StatementLink({ partner }: { partner: Partner }) {
   const session = useSignedInSession();
   const inputId = useId();
   const issue = useApiMutation({
-    write: () =>
-      answer(
-        api.POST("/v1/partners/{id}/statement-links", { params: { path: { id: partner.id } }, body: {} }),
-      ),
+    call: () =>
+      api.POST("/v1/partners/{id}/statement-links", { params: { path: { id: partner.id } }, body: {} }),
     invalidates: [],
   });
   if (!can(session, "billing:write")) return null;
@@ -291,13 +289,11 @@ function SettlementActions({
   const [open, setOpen] = useState<"approve" | "pay" | undefined>();
   const [reference, setReference] = useState("");
   const approve = useApiMutation({
-    write: () =>
-      answer(
-        api.POST("/v1/partner-settlements/{id}/approve", {
-          params: { path: { id: settlement.id } },
-          body: {},
-        }),
-      ),
+    call: () =>
+      api.POST("/v1/partner-settlements/{id}/approve", {
+        params: { path: { id: settlement.id } },
+        body: {},
+      }),
     invalidates: ["/v1/partner-settlements"],
     onSuccess: () => {
       setOpen(undefined);
@@ -305,13 +301,11 @@ function SettlementActions({
     },
   });
   const pay = useApiMutation({
-    write: () =>
-      answer(
-        api.POST("/v1/partner-settlements/{id}/payments", {
-          params: { path: { id: settlement.id } },
-          body: { reference },
-        }),
-      ),
+    call: () =>
+      api.POST("/v1/partner-settlements/{id}/payments", {
+        params: { path: { id: settlement.id } },
+        body: { reference },
+      }),
     invalidates: ["/v1/partner-settlements"],
     onSuccess: () => {
       setOpen(undefined);

@@ -5,7 +5,6 @@ import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { apiQuery, useAllPages, useApiMutation } from "../../api/queries.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { fieldErrorMap } from "../../format/field-errors.ts";
 import { roleLabels } from "../../layout/navigation.ts";
@@ -69,8 +68,7 @@ function PasswordPanel({ onDone }: { onDone: (message: string) => void }) {
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const change = useApiMutation({
-    write: () =>
-      answer(api.POST("/v1/me/password", { body: { current_password: current, new_password: next } })),
+    call: () => api.POST("/v1/me/password", { body: { current_password: current, new_password: next } }),
     invalidates: ["/v1/me", "/v1/sessions"],
     onSuccess: () => {
       setCurrent("");
@@ -112,12 +110,12 @@ function SecondFactorPanel({ enabled, onDone }: { enabled: boolean; onDone: (mes
   const [code, setCode] = useState("");
   const [password, setPassword] = useState("");
   const begin = useApiMutation({
-    write: () => answer(api.POST("/v1/me/second-factor", {})),
+    call: () => api.POST("/v1/me/second-factor", {}),
     invalidates: [],
     onSuccess: setEnrolment,
   });
   const confirm = useApiMutation({
-    write: () => answer(api.POST("/v1/me/second-factor/confirm", { body: { code: code.trim() } })),
+    call: () => api.POST("/v1/me/second-factor/confirm", { body: { code: code.trim() } }),
     invalidates: ["/v1/me"],
     onSuccess: () => {
       setEnrolment(undefined);
@@ -126,7 +124,7 @@ function SecondFactorPanel({ enabled, onDone }: { enabled: boolean; onDone: (mes
     },
   });
   const remove = useApiMutation({
-    write: () => answer(api.POST("/v1/me/second-factor/remove", { body: { password, code: code.trim() } })),
+    call: () => api.POST("/v1/me/second-factor/remove", { body: { password, code: code.trim() } }),
     invalidates: ["/v1/me"],
     onSuccess: () => {
       setPassword("");
@@ -213,7 +211,7 @@ function SecondFactorPanel({ enabled, onDone }: { enabled: boolean; onDone: (mes
 function SessionsPanel({ onDone }: { onDone: (message: string) => void }) {
   const sessions = useAllPages("/v1/sessions");
   const revoke = useApiMutation({
-    write: (id: string) => answer(api.POST("/v1/sessions/{id}/revoke", { params: { path: { id } } })),
+    call: (id: string) => api.POST("/v1/sessions/{id}/revoke", { params: { path: { id } } }),
     invalidates: ["/v1/sessions"],
     onSuccess: () => onDone("The session was revoked: it is signed out."),
   });

@@ -6,7 +6,6 @@ import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { useAllPages, useApiMutation } from "../../api/queries.ts";
 import type { Role } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { fieldErrorMap } from "../../format/field-errors.ts";
 import { roleLabels } from "../../layout/navigation.ts";
@@ -45,8 +44,7 @@ function InviteForm({ onDone }: { onDone: (message: string) => void }) {
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("billing_ops");
   const invite = useApiMutation({
-    write: () =>
-      answer(api.POST("/v1/invitations", { body: { email: email.trim(), name: name.trim(), role } })),
+    call: () => api.POST("/v1/invitations", { body: { email: email.trim(), name: name.trim(), role } }),
     invalidates: ["/v1/invitations", "/v1/users"],
     onSuccess: (invitation) => {
       onDone(
@@ -89,8 +87,8 @@ function UsersPanel({ onDone }: { onDone: (message: string) => void }) {
   const session = useSignedInSession();
   const users = useAllPages("/v1/users");
   const update = useApiMutation({
-    write: ({ id, change }: { id: string; change: { role?: Role; disabled?: boolean } }) =>
-      answer(api.PATCH("/v1/users/{id}", { params: { path: { id } }, body: change })),
+    call: ({ id, change }: { id: string; change: { role?: Role; disabled?: boolean } }) =>
+      api.PATCH("/v1/users/{id}", { params: { path: { id } }, body: change }),
     invalidates: ["/v1/users", "/v1/api-keys"],
     onSuccess: (user, { change }) =>
       onDone(
@@ -177,7 +175,7 @@ function UsersPanel({ onDone }: { onDone: (message: string) => void }) {
 function InvitationsPanel({ onDone }: { onDone: (message: string) => void }) {
   const invitations = useAllPages("/v1/invitations");
   const revoke = useApiMutation({
-    write: (id: string) => answer(api.POST("/v1/invitations/{id}/revoke", { params: { path: { id } } })),
+    call: (id: string) => api.POST("/v1/invitations/{id}/revoke", { params: { path: { id } } }),
     invalidates: ["/v1/invitations"],
     onSuccess: (invitation) => onDone(`The invitation of ${invitation.name} was revoked.`),
   });

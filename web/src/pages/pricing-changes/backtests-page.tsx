@@ -80,17 +80,15 @@ function NewBacktest({ onCreated }: { onCreated: (id: string) => void }) {
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const create = useApiMutation({
-    write: () =>
-      answer(
-        api.POST("/v1/backtests", {
-          body: {
-            plan_version_id: version.trim(),
-            population: populationOf(kind, value),
-            from: instantFromLocal(from),
-            to: instantFromLocal(to),
-          },
-        }),
-      ),
+    call: () =>
+      api.POST("/v1/backtests", {
+        body: {
+          plan_version_id: version.trim(),
+          population: populationOf(kind, value),
+          from: instantFromLocal(from),
+          to: instantFromLocal(to),
+        },
+      }),
     invalidates: ["/v1/backtests"],
     onSuccess: (created: Backtest) => onCreated(created.id),
   });

@@ -8,7 +8,6 @@ import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import type { ListItem } from "../../api/queries.ts";
 import { useApiMutation, usePagedList } from "../../api/queries.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
@@ -81,13 +80,11 @@ function CancelRolloutDialog({
   rollout: Rollout;
 } & DialogClosing) {
   const cancel = useApiMutation({
-    write: (reason: string) =>
-      answer(
-        api.POST("/v1/rollouts/{id}/cancel", {
-          params: { path: { id: rollout.id } },
-          body: reason === "" ? {} : { reason },
-        }),
-      ),
+    call: (reason: string) =>
+      api.POST("/v1/rollouts/{id}/cancel", {
+        params: { path: { id: rollout.id } },
+        body: reason === "" ? {} : { reason },
+      }),
     invalidates: ["/v1/rollouts", "/v1/invoice-holds"],
     onSuccess: onDone,
   });

@@ -7,7 +7,6 @@ import { useState } from "react";
 import { api, reasonHeader } from "../../api/api-client.ts";
 import { apiQuery, type GetData, useApiMutation, usePagedList } from "../../api/queries.ts";
 import type { RequestBody, WriteResult } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { navigate, useLocation } from "../../routing/router.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
@@ -122,19 +121,17 @@ function TemplateEditor({ template, writable }: { template: Template; writable: 
   const [outcome, setOutcome] = useState("");
   const [preview, setPreview] = useState<Preview | undefined>();
   const previewing = useApiMutation({
-    write: (wording: Wording) =>
-      answer(api.POST("/v1/email-templates/preview", { body: { template: name, ...wording } })),
+    call: (wording: Wording) =>
+      api.POST("/v1/email-templates/preview", { body: { template: name, ...wording } }),
     invalidates: [],
     onSuccess: setPreview,
   });
   const save = useApiMutation({
-    write: (wording: Wording) =>
-      answer(
-        api.POST("/v1/email-templates", {
-          params: { header: reasonHeader(reason) },
-          body: { template: name, ...wording },
-        }),
-      ),
+    call: (wording: Wording) =>
+      api.POST("/v1/email-templates", {
+        params: { header: reasonHeader(reason) },
+        body: { template: name, ...wording },
+      }),
     invalidates: ["/v1/email-templates"],
     onSuccess: (saved) =>
       setOutcome(`Version ${saved.version} of ${labelOf(name)} was saved; it is used from now on.`),
@@ -236,10 +233,8 @@ function TemplateVersions({
   });
   const [outcome, setOutcome] = useState("");
   const restore = useApiMutation({
-    write: (id: string) =>
-      answer(
-        api.POST("/v1/email-templates/{id}/restore", { params: { path: { id }, header: reasonHeader("") } }),
-      ),
+    call: (id: string) =>
+      api.POST("/v1/email-templates/{id}/restore", { params: { path: { id }, header: reasonHeader("") } }),
     invalidates: ["/v1/email-templates"],
     onSuccess: (restored) => {
       onRestored(restored);

@@ -6,7 +6,6 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, reasonHeader } from "../../api/api-client.ts";
 import { apiQuery, type GetData, useApiMutation } from "../../api/queries.ts";
-import { answer } from "../../api/typed-client.ts";
 import { Detail } from "../../ui/detail.tsx";
 import { labelOptions, SelectField, TextField } from "../../ui/form-field.tsx";
 import { useFormState } from "../../ui/form-state.ts";
@@ -88,23 +87,21 @@ function ProviderForm({ settings }: { settings: PaymentSettings }) {
   const [reason, setReason] = useState("");
   const [outcome, setOutcome] = useState("");
   const save = useApiMutation({
-    write: (values: ProviderValues) =>
-      answer(
-        api.PUT("/v1/payment-settings", {
-          params: { header: reasonHeader(reason) },
-          body:
-            values.provider === "manual"
-              ? { provider: "manual" }
-              : {
-                  provider: "stripe",
-                  stripe: {
-                    secret_key: values.secret_key.trim(),
-                    webhook_secret: values.webhook_secret.trim(),
-                    api_base_url: values.api_base_url.trim() === "" ? null : values.api_base_url.trim(),
-                  },
+    call: (values: ProviderValues) =>
+      api.PUT("/v1/payment-settings", {
+        params: { header: reasonHeader(reason) },
+        body:
+          values.provider === "manual"
+            ? { provider: "manual" }
+            : {
+                provider: "stripe",
+                stripe: {
+                  secret_key: values.secret_key.trim(),
+                  webhook_secret: values.webhook_secret.trim(),
+                  api_base_url: values.api_base_url.trim() === "" ? null : values.api_base_url.trim(),
                 },
-        }),
-      ),
+              },
+      }),
     invalidates: ["/v1/payment-settings"],
     answers: apiQuery("/v1/payment-settings"),
     onSuccess: (saved) => {

@@ -5,7 +5,6 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, reasonHeader } from "../../api/api-client.ts";
 import { apiQuery, type GetData, useAllPages, useApiMutation } from "../../api/queries.ts";
-import { answer } from "../../api/typed-client.ts";
 import { Detail } from "../../ui/detail.tsx";
 import { CheckboxField, labelOptions, SelectField } from "../../ui/form-field.tsx";
 import { useFormState } from "../../ui/form-state.ts";
@@ -58,8 +57,8 @@ function SelfServeForm({ settings }: { settings: SelfServeSettings }) {
   const [reason, setReason] = useState("");
   const [outcome, setOutcome] = useState("");
   const save = useApiMutation({
-    write: (values: SelfServeValues) =>
-      answer(api.PUT(settingsPath, { params: { header: reasonHeader(reason) }, body: values })),
+    call: (values: SelfServeValues) =>
+      api.PUT(settingsPath, { params: { header: reasonHeader(reason) }, body: values }),
     invalidates: [settingsPath],
     answers: apiQuery(settingsPath),
     onSuccess: (saved) => {

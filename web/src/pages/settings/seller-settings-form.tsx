@@ -9,7 +9,6 @@ import { useState } from "react";
 import { api, reasonHeader } from "../../api/api-client.ts";
 import { apiQuery, type GetData, useApiMutation } from "../../api/queries.ts";
 import type { RequestBody } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { localityLines } from "../../format/address-format.ts";
 import { AddressFields, addressFieldNames } from "../../ui/address-fields.tsx";
 import { Detail } from "../../ui/detail.tsx";
@@ -168,13 +167,11 @@ function SellerSettingsForm({ settings }: { settings: InvoicingSettings }) {
   const [reason, setReason] = useState("");
   const [outcome, setOutcome] = useState("");
   const save = useApiMutation({
-    write: (values: SettingsValues) =>
-      answer(
-        api.PUT("/v1/invoicing-settings", {
-          params: { header: reasonHeader(reason) },
-          body: settingsBody(values),
-        }),
-      ),
+    call: (values: SettingsValues) =>
+      api.PUT("/v1/invoicing-settings", {
+        params: { header: reasonHeader(reason) },
+        body: settingsBody(values),
+      }),
     invalidates: ["/v1/invoicing-settings"],
     answers: apiQuery("/v1/invoicing-settings"),
     onSuccess: () => setOutcome("The invoice settings were saved; invoices issued from now on use them."),

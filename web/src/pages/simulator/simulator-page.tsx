@@ -5,7 +5,6 @@ import { type FormEvent, useId, useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { useApiMutation } from "../../api/queries.ts";
 import type { RequestBody, SimulationResult } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatPeriodBound } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { sumDecimalStrings } from "../../format/decimal-sum.ts";
@@ -35,7 +34,7 @@ export function SimulatorPage() {
   const [parseError, setParseError] = useState<string | undefined>();
   // Nothing is stored: the simulation invalidates no read.
   const simulation = useApiMutation({
-    write: (scenario: Scenario) => answer(api.POST("/v1/simulations", { body: scenario })),
+    call: (scenario: Scenario) => api.POST("/v1/simulations", { body: scenario }),
     invalidates: [],
   });
   const textareaId = useId();

@@ -7,7 +7,6 @@ import { useCallback } from "react";
 import { api } from "../../api/api-client.ts";
 import { useAllPages, useApiMutation } from "../../api/queries.ts";
 import type { RequestBody } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { wholeNumberAsTyped } from "../../format/whole-number.ts";
 import { navigate, useLocation } from "../../routing/router.ts";
@@ -110,8 +109,7 @@ export function SubscriptionCreatePage() {
   const { timeZone } = Intl.DateTimeFormat().resolvedOptions();
 
   const create = useApiMutation({
-    write: (current: SubscriptionValues) =>
-      answer(api.POST("/v1/subscriptions", { body: subscriptionBody(current) })),
+    call: (current: SubscriptionValues) => api.POST("/v1/subscriptions", { body: subscriptionBody(current) }),
     invalidates: ["/v1/subscriptions", "/v1/customers/{id}"],
     onSuccess: (created) => navigate(subscriptionPath(created.id)),
   });

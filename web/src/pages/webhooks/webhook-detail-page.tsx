@@ -7,7 +7,6 @@ import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { apiQuery, useApiMutation, usePagedList } from "../../api/queries.ts";
 import type { NewWebhookSecret, WebhookDelivery, WebhookEndpoint } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { navigate } from "../../routing/router.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
@@ -129,18 +128,16 @@ function EndpointSettings({ endpoint }: { endpoint: WebhookEndpoint }) {
   );
   const { values } = form;
   const save = useApiMutation({
-    write: (current: SettingsValues) =>
-      answer(
-        api.PATCH("/v1/webhook-endpoints/{id}", {
-          params: { path: { id: endpoint.id } },
-          body: {
-            url: current.url.trim(),
-            description: current.description.trim() === "" ? null : current.description.trim(),
-            event_types: chosenEventTypes(current),
-            enabled: current.enabled,
-          },
-        }),
-      ),
+    call: (current: SettingsValues) =>
+      api.PATCH("/v1/webhook-endpoints/{id}", {
+        params: { path: { id: endpoint.id } },
+        body: {
+          url: current.url.trim(),
+          description: current.description.trim() === "" ? null : current.description.trim(),
+          event_types: chosenEventTypes(current),
+          enabled: current.enabled,
+        },
+      }),
     invalidates: ["/v1/webhook-endpoints"],
     answers: apiQuery("/v1/webhook-endpoints/{id}", { params: { path: { id: endpoint.id } } }),
   });
@@ -192,8 +189,8 @@ function DeliveryLog({ endpointId, canRedeliver }: { endpointId: string; canRede
   });
   const [outcome, setOutcome] = useState("");
   const redeliver = useApiMutation({
-    write: (delivery: WebhookDelivery) =>
-      answer(api.POST("/v1/webhook-deliveries/{id}/redeliver", { params: { path: { id: delivery.id } } })),
+    call: (delivery: WebhookDelivery) =>
+      api.POST("/v1/webhook-deliveries/{id}/redeliver", { params: { path: { id: delivery.id } } }),
     invalidates: [],
     onSuccess: (_result, delivery) =>
       setOutcome(`Delivery of ${delivery.event_type} queued again: refresh to see the attempt.`),
@@ -290,13 +287,11 @@ function RotateDialog({
 }) {
   const [overlap, setOverlap] = useState("0");
   const rotate = useApiMutation({
-    write: () =>
-      answer(
-        api.POST("/v1/webhook-endpoints/{id}/rotate-secret", {
-          params: { path: { id: endpointId } },
-          body: { previous_secret_valid_for_seconds: Number(overlap) },
-        }),
-      ),
+    call: () =>
+      api.POST("/v1/webhook-endpoints/{id}/rotate-secret", {
+        params: { path: { id: endpointId } },
+        body: { previous_secret_valid_for_seconds: Number(overlap) },
+      }),
     invalidates: ["/v1/webhook-endpoints"],
     onSuccess: onDone,
   });
@@ -334,7 +329,7 @@ function DeleteDialog({
   url: string;
 } & DialogClosing) {
   const remove = useApiMutation({
-    write: () => answer(api.DELETE("/v1/webhook-endpoints/{id}", { params: { path: { id: endpointId } } })),
+    call: () => api.DELETE("/v1/webhook-endpoints/{id}", { params: { path: { id: endpointId } } }),
     invalidates: ["/v1/webhook-endpoints"],
     onSuccess: onDone,
   });

@@ -6,7 +6,6 @@ import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { apiQuery, useApiMutation, usePagedList } from "../../api/queries.ts";
 import type { NewWebhookSecret, RequestBody } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { webhookPath } from "../../routing/routes.ts";
@@ -127,16 +126,14 @@ const noEndpoint = (): EndpointValues => ({ url: "", description: "", all: false
 function EndpointForm({ onCreated }: { onCreated: (created: NewWebhookSecret) => void }) {
   const form = useFormState<EndpointValues>(noEndpoint, checkEndpoint);
   const create = useApiMutation({
-    write: (current: EndpointValues) =>
-      answer(
-        api.POST("/v1/webhook-endpoints", {
-          body: {
-            url: current.url.trim(),
-            ...(current.description.trim() === "" ? {} : { description: current.description.trim() }),
-            event_types: chosenEventTypes(current),
-          },
-        }),
-      ),
+    call: (current: EndpointValues) =>
+      api.POST("/v1/webhook-endpoints", {
+        body: {
+          url: current.url.trim(),
+          ...(current.description.trim() === "" ? {} : { description: current.description.trim() }),
+          event_types: chosenEventTypes(current),
+        },
+      }),
     invalidates: ["/v1/webhook-endpoints"],
     onSuccess: onCreated,
   });
