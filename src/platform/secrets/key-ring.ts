@@ -10,7 +10,7 @@
 // fresh random keys the first time Fairbill starts without them. Older master
 // keys stay listed after a rotation until every data key is wrapped again
 // (FAIRBILL_PREVIOUS_MASTER_KEYS, or the file's later entries).
-import { createHash, hkdfSync } from "node:crypto";
+import { createHash, createSecretKey, hkdfSync, type KeyObject } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Configuration, readConfiguration } from "../config.ts";
@@ -128,7 +128,24 @@ export function setKeyRing(keyRing: KeyRing): void {
   activeKeyRing = keyRing;
 }
 
+type AuditKeyPurpose = "audit chain" | "audit checkpoint";
+/** Derived once per key ring and purpose: every audit entry of a bill run hashes with the same key. */
+const derivedAuditKeys = new WeakMap<KeyRing, Map<AuditKeyPurpose, KeyObject>>();
+
 /** A key for one purpose derived from the audit key (HKDF-SHA-256), so no key serves two purposes. */
-export function derivedAuditKey(purpose: "audit chain" | "audit checkpoint"): Buffer {
-  return Buffer.from(hkdfSync("sha256", currentKeyRing().auditKey, "fairbill", `fairbill ${purpose}`, 32));
+export function derivedAuditKey(purpose: AuditKeyPurpose): KeyObject {
+  const keyRing = currentKeyRing();
+  let keys = derivedAuditKeys.get(keyRing);
+  if (keys === undefined) {
+    keys = new Map();
+    derivedAuditKeys.set(keyRing, keys);
+  }
+  let key = keys.get(purpose);
+  if (key === undefined) {
+    key = createSecretKey(
+      Buffer.from(hkdfSync("sha256", keyRing.auditKey, "fairbill", `fairbill ${purpose}`, 32)),
+    );
+    keys.set(purpose, key);
+  }
+  return key;
 }
