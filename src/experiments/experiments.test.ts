@@ -38,52 +38,33 @@
 // Disputes: c3's January payment (130.00) is disputed on 15 January: variant
 // 1 of 3, control 0 of 3, the churn figures mirrored (Wilson 6.15% to 79.23%,
 // difference +1/3, p = 0.2733).
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  collectThroughLocalStripe,
-  createMeter,
-  createPlan,
-  ingestEvents,
-  subscribeNewCustomer,
-} from "../../test/support/builders.ts";
-import { type LocalStripe, startLocalStripe } from "../../test/support/local-stripe-server.ts";
+import { createMeter, createPlan, ingestEvents, subscribeNewCustomer } from "../../test/support/builders.ts";
+import { stripeTenantForFile } from "../../test/support/local-stripe-tenant.ts";
 import { expectCreated, expectOk, expectRefusedFields } from "../../test/support/responses.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
 import { hashFractionEstimate } from "./index.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
-let stripe: LocalStripe;
 const receiver = new WebhookReceiver();
+const suite = stripeTenantForFile("Experiments");
 
 beforeAll(async () => {
-  testApp = await startTestApp({ allowPrivateTargets: true });
-  await testApp.app.listen({ port: 0, host: "127.0.0.1" });
-  const baseUrl = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`;
-  stripe = await startLocalStripe();
-  tenant = await testApp.newTenant("Experiments");
-  const settings = await collectThroughLocalStripe(tenant.admin, stripe);
-  stripe.webhookUrl = `${baseUrl}${settings.stripe.webhook_path}`;
   await receiver.start();
 });
 afterAll(async () => {
   await receiver.stop();
-  await stripe?.close();
-  await testApp?.close();
 });
 
 async function advance(to: string): Promise<void> {
-  await advanceTestClock(tenant.admin, to);
-  await testApp.runJobsUntilIdle();
+  await advanceTestClock(suite.tenant.admin, to);
+  await suite.testApp.runJobsUntilIdle();
 }
 
 async function calls(externalId: string, count: number, at: string): Promise<void> {
   if (count === 0) return;
   await ingestEvents(
-    tenant.admin,
+    suite.tenant.admin,
     Array.from({ length: count }, (_, index) => ({
       id: `${externalId}-${at}-${index}`,
       customer: externalId,
@@ -99,22 +80,25 @@ async function publishedPlan(code: string, bases: string[]): Promise<string> {
     { id: "base", type: "fixed" as const, amount: base, timing: "in_advance" as const },
     { id: "calls", type: "usage" as const, meter: "calls", model: "per_unit" as const, unit_price: "1.00" },
   ];
-  const plan = await createPlan(tenant.admin, { code, version: { charges: charges(bases[0] as string) } });
+  const plan = await createPlan(suite.tenant.admin, {
+    code,
+    version: { charges: charges(bases[0] as string) },
+  });
   for (const [index, base] of bases.slice(1).entries()) {
     await expectCreated(
-      tenant.admin.post(`/v1/plans/${plan.id}/versions`, {
+      suite.tenant.admin.post(`/v1/plans/${plan.id}/versions`, {
         currency: "USD",
         interval: "month",
         charges: charges(base),
       }),
     );
-    await expectOk(tenant.admin.post(`/v1/plans/${plan.id}/versions/${index + 2}/publish`, {}));
+    await expectOk(suite.tenant.admin.post(`/v1/plans/${plan.id}/versions/${index + 2}/publish`, {}));
   }
   return plan.id;
 }
 
 async function subscribedCustomer(externalId: string, planId: string, metadata: Record<string, string> = {}) {
-  const { customer, subscription } = await subscribeNewCustomer(tenant.admin, planId, {
+  const { customer, subscription } = await subscribeNewCustomer(suite.tenant.admin, planId, {
     customer: { external_id: externalId, metadata },
     subscription: { plan_version: 1 },
   });
@@ -125,9 +109,9 @@ type Assignment = { customer_id: string; arm_id: string; stratum: string; migrat
 
 describe("pricing experiments", () => {
   it("assign the same customers on a rerun, and per-arm metrics match the figures worked by hand", async () => {
-    await freezeTestClock(tenant.admin, "2029-12-01T00:00:00Z");
-    await createMeter(tenant.admin);
-    const endpoint = await tenant.admin.post("/v1/webhook-endpoints", {
+    await freezeTestClock(suite.tenant.admin, "2029-12-01T00:00:00Z");
+    await createMeter(suite.tenant.admin);
+    const endpoint = await suite.tenant.admin.post("/v1/webhook-endpoints", {
       url: receiver.url("/experiments"),
       event_types: ["experiment.created", "experiment.assigned", "experiment.promoted", "experiment.stopped"],
     });
@@ -146,7 +130,7 @@ describe("pricing experiments", () => {
     await advance("2029-12-01T00:00:01Z");
 
     // Assignment by hash, stratified by size, and its rerun.
-    const hashed = await tenant.admin.post("/v1/experiments", {
+    const hashed = await suite.tenant.admin.post("/v1/experiments", {
       name: "Basic at 12.00",
       plan_id: basic,
       control: { version: 1 },
@@ -160,7 +144,7 @@ describe("pricing experiments", () => {
     });
     expect(hashed.status, JSON.stringify(hashed.body)).toBe(201);
     const [control, variant] = hashed.body.arms as { id: string; assigned: number }[];
-    const first = (await tenant.admin.get(`/v1/experiments/${hashed.body.id}/assignments`)).body;
+    const first = (await suite.tenant.admin.get(`/v1/experiments/${hashed.body.id}/assignments`)).body;
     const expectedArm = (customer: { id: string }, index: number) =>
       hashFractionEstimate("rerun-salt", customer.id, index % 2 === 0 ? "small" : "large") < 0.5
         ? control?.id
@@ -175,23 +159,23 @@ describe("pricing experiments", () => {
     const inVariant = population.filter((customer, index) => expectedArm(customer, index) === variant?.id);
     expect(control?.assigned).toBe(20 - inVariant.length);
     expect(variant?.assigned).toBe(inVariant.length);
-    const rerun = await tenant.admin.post(`/v1/experiments/${hashed.body.id}/assignments`, {});
+    const rerun = await suite.tenant.admin.post(`/v1/experiments/${hashed.body.id}/assignments`, {});
     expect(rerun.status, JSON.stringify(rerun.body)).toBe(200);
     expect(rerun.body.newly_assigned).toBe(0);
     expect(rerun.body.assignments).toEqual(first.assignments);
     // The variant's customers move on 1 January; stopping takes that back.
-    const moved = (await tenant.admin.get(`/v1/subscriptions/${inVariant[0]?.subscriptionId}`)).body;
+    const moved = (await suite.tenant.admin.get(`/v1/subscriptions/${inVariant[0]?.subscriptionId}`)).body;
     expect(moved.changes.at(-1)).toMatchObject({ at: "2030-01-01T00:00:00.000Z" });
-    const stopped = await tenant.admin.post(`/v1/experiments/${hashed.body.id}/stop`, {
+    const stopped = await suite.tenant.admin.post(`/v1/experiments/${hashed.body.id}/stop`, {
       reason: "enough",
     });
     expect(stopped.status, JSON.stringify(stopped.body)).toBe(200);
     expect(stopped.body).toMatchObject({ status: "stopped", decision: { action: "stop" } });
-    const again = await tenant.admin.post(`/v1/experiments/${hashed.body.id}/stop`, {});
+    const again = await suite.tenant.admin.post(`/v1/experiments/${hashed.body.id}/stop`, {});
     expect(again.status).toBe(409);
 
     // Metrics: explicit lists on plan "pro".
-    const listed = await tenant.admin.post("/v1/experiments", {
+    const listed = await suite.tenant.admin.post("/v1/experiments", {
       name: "Pro at 120.00",
       plan_id: pro,
       control: { version: 1, customer_ids: cohort.slice(0, 3).map((customer) => customer.id) },
@@ -213,7 +197,9 @@ describe("pricing experiments", () => {
     for (const [index, card] of cards.entries()) {
       if (card === null) continue;
       await expectCreated(
-        tenant.admin.post(`/v1/customers/${cohort[index]?.id}/payment-methods`, { payment_method: card }),
+        suite.tenant.admin.post(`/v1/customers/${cohort[index]?.id}/payment-methods`, {
+          payment_method: card,
+        }),
       );
     }
     const usage = [10, 20, 30, 10, 20, 0];
@@ -225,15 +211,19 @@ describe("pricing experiments", () => {
       await calls(customer.externalId, usage[index] as number, "2030-01-01T00:00:01Z");
     }
     // c3's January payment is disputed on 15 January.
-    const [januaryPayment] = (await tenant.admin.get(`/v1/payments?customer_id=${cohort[3]?.id}`)).body.data;
+    const [januaryPayment] = (await suite.tenant.admin.get(`/v1/payments?customer_id=${cohort[3]?.id}`)).body
+      .data;
     expect(januaryPayment).toMatchObject({ status: "succeeded", amount: "130.00" });
-    const dispute = stripe.openDispute(
+    const dispute = suite.stripe.openDispute(
       januaryPayment.provider_payment_id,
       "product_unacceptable",
       new Date("2030-01-15T00:00:00Z"),
     );
-    expect(await stripe.deliver(dispute)).toMatchObject({ status: 200, body: { outcome: "processed" } });
-    const cancel = await tenant.admin.post(`/v1/subscriptions/${cohort[2]?.subscriptionId}/cancel`, {
+    expect(await suite.stripe.deliver(dispute)).toMatchObject({
+      status: 200,
+      body: { outcome: "processed" },
+    });
+    const cancel = await suite.tenant.admin.post(`/v1/subscriptions/${cohort[2]?.subscriptionId}/cancel`, {
       mode: "period_end",
     });
     expect(cancel.status, JSON.stringify(cancel.body)).toBe(200);
@@ -241,7 +231,7 @@ describe("pricing experiments", () => {
 
     const totals = async (customer: { id: string }) =>
       (
-        (await tenant.admin.get(`/v1/invoices?customer_id=${customer.id}&limit=10`)).body.data as {
+        (await suite.tenant.admin.get(`/v1/invoices?customer_id=${customer.id}&limit=10`)).body.data as {
           total: string;
           issued_at: string;
         }[]
@@ -259,7 +249,7 @@ describe("pricing experiments", () => {
 
     // Half a day on, so that the payments of 1 February are behind the metrics' "now".
     await advance("2030-02-01T12:00:00Z");
-    const metrics = await tenant.admin.get(`/v1/experiments/${listed.body.id}/metrics`);
+    const metrics = await suite.tenant.admin.get(`/v1/experiments/${listed.body.id}/metrics`);
     expect(metrics.status, JSON.stringify(metrics.body)).toBe(200);
     expect(metrics.body.currency).toBe("USD");
     const [controlArm, variantArm] = metrics.body.arms;
@@ -306,7 +296,7 @@ describe("pricing experiments", () => {
     expect(variantArm.disputes.p_value).toBeCloseTo(0.2733, 4);
 
     // Promote the variant for its cohort; every change was audited and announced.
-    const promoted = await tenant.admin.post(`/v1/experiments/${listed.body.id}/promote`, {
+    const promoted = await suite.tenant.admin.post(`/v1/experiments/${listed.body.id}/promote`, {
       arm_id: listed.body.arms[1].id,
       scope: "cohort",
       reason: "the variant earns more",
@@ -316,14 +306,14 @@ describe("pricing experiments", () => {
       status: "promoted",
       decision: { action: "promote", scope: "cohort" },
     });
-    const audit = await tenant.admin.get(
+    const audit = await suite.tenant.admin.get(
       `/v1/audit-events?object_type=experiment&object_id=${listed.body.id}&limit=100`,
     );
     expect(audit.body.data.map((entry: { action: string }) => entry.action).sort()).toEqual([
       "experiment.created",
       "experiment.promoted",
     ]);
-    await testApp.runJobsUntilIdle();
+    await suite.testApp.runJobsUntilIdle();
     const delivered = receiver.verifiedOnce("/experiments", endpoint.body.secret);
     const ofListed = delivered.filter((event) => event.data.id === listed.body.id).map((event) => event.type);
     expect(ofListed.sort()).toEqual(["experiment.assigned", "experiment.created", "experiment.promoted"]);
@@ -336,7 +326,7 @@ describe("pricing experiments", () => {
   }, 240_000);
 
   it("refuses bad input with the field's path", async () => {
-    const bad = tenant.admin.post("/v1/experiments", {
+    const bad = suite.tenant.admin.post("/v1/experiments", {
       name: "Bad",
       plan_id: "pln_missing",
       control: { version: 1, customer_ids: ["cus_a"] },

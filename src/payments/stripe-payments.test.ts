@@ -3,47 +3,28 @@
 // delivered twice and counted once, a bank debit settled by its webhook,
 // refunds through Stripe and in Stripe's dashboard, a dispute, and webhooks
 // that do not verify. Jobs run through the same worker `fairbill serve` runs.
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { collectThroughLocalStripe } from "../../test/support/builders.ts";
-import { type LocalStripe, startLocalStripe } from "../../test/support/local-stripe-server.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { stripeTenantForFile } from "../../test/support/local-stripe-tenant.ts";
 import { setOutgoingRequestPolicy } from "../platform/outgoing-requests/target-policy.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
-let stripe: LocalStripe;
-let baseUrl: string;
-
-beforeAll(async () => {
-  testApp = await startTestApp({ allowPrivateTargets: true });
-  await testApp.app.listen({ port: 0, host: "127.0.0.1" });
-  baseUrl = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`;
-  stripe = await startLocalStripe();
-  tenant = await testApp.newTenant("Stripe payments");
-  const settings = await collectThroughLocalStripe(tenant.admin, stripe);
-  stripe.webhookUrl = `${baseUrl}${settings.stripe.webhook_path}`;
-});
-afterAll(async () => {
-  await stripe?.close();
-  await testApp?.close();
-});
+const suite = stripeTenantForFile("Stripe payments");
 
 /** Runs every due job, as the worker of `fairbill serve` would. */
 function runJobs(): Promise<number> {
-  return testApp.runJobs();
+  return suite.testApp.runJobs();
 }
 
 let sequence = 0;
 async function customerWith(paymentMethod: string) {
   sequence += 1;
-  const customer = await tenant.admin.post("/v1/customers", {
+  const customer = await suite.tenant.admin.post("/v1/customers", {
     external_id: `stripe-payer-${sequence}`,
     name: "Ada Lovelace",
     email: `ada${sequence}@example.com`,
     currency: "USD",
   });
-  const attached = await tenant.admin.post(`/v1/customers/${customer.body.id}/payment-methods`, {
+  const attached = await suite.tenant.admin.post(`/v1/customers/${customer.body.id}/payment-methods`, {
     payment_method: paymentMethod,
   });
   expect(attached.status).toBe(201);
@@ -51,7 +32,7 @@ async function customerWith(paymentMethod: string) {
 }
 
 async function finalizedInvoice(customerId: string, amount: string) {
-  const invoice = await tenant.admin.post("/v1/invoices", {
+  const invoice = await suite.tenant.admin.post("/v1/invoices", {
     customer_id: customerId,
     currency: "USD",
     lines: [{ description: "Platform fee", quantity: "1", unit_amount: amount }],
@@ -62,11 +43,11 @@ async function finalizedInvoice(customerId: string, amount: string) {
 }
 
 async function paymentsOf(invoiceId: string) {
-  return (await tenant.admin.get(`/v1/payments?invoice_id=${invoiceId}`)).body.data;
+  return (await suite.tenant.admin.get(`/v1/payments?invoice_id=${invoiceId}`)).body.data;
 }
 
 async function eventsAbout(type: string, id: string) {
-  const events = await tenant.admin.get(`/v1/webhook-events?type=${type}&limit=100`);
+  const events = await suite.tenant.admin.get(`/v1/webhook-events?type=${type}&limit=100`);
   return events.body.data.filter((event: { data: { id: string } }) => event.data.id === id);
 }
 
@@ -82,14 +63,14 @@ describe("the Stripe provider", () => {
       card: { brand: "visa", last4: "4242", exp_month: 12, exp_year: 2034 },
       is_default: true,
     });
-    const second = await tenant.admin.post(`/v1/customers/${customer.id}/payment-methods`, {
+    const second = await suite.tenant.admin.post(`/v1/customers/${customer.id}/payment-methods`, {
       payment_method: "pm_card_mastercard",
     });
     expect(second.body).toMatchObject({
       is_default: true,
       provider_customer_id: customer.paymentMethod.provider_customer_id,
     });
-    const listed = await tenant.admin.get(`/v1/customers/${customer.id}/payment-methods`);
+    const listed = await suite.tenant.admin.get(`/v1/customers/${customer.id}/payment-methods`);
     expect(
       listed.body.data.map((method: { provider_payment_method_id: string; is_default: boolean }) => [
         method.provider_payment_method_id,
@@ -99,12 +80,12 @@ describe("the Stripe provider", () => {
       ["pm_card_mastercard", true],
       ["pm_card_visa", false],
     ]);
-    const created = stripe.requests.filter((request) => request.path === "/v1/customers");
+    const created = suite.stripe.requests.filter((request) => request.path === "/v1/customers");
     expect(
       created.filter((request) => request.params["metadata[fairbill_customer_id]"] === customer.id),
     ).toHaveLength(1);
 
-    const unknown = await tenant.admin.post(`/v1/customers/${customer.id}/payment-methods`, {
+    const unknown = await suite.tenant.admin.post(`/v1/customers/${customer.id}/payment-methods`, {
       payment_method: "pm_does_not_exist",
     });
     expect(unknown.status).toBe(400);
@@ -122,7 +103,7 @@ describe("the Stripe provider", () => {
     expect(invoice.status).toBe("open");
     expect(await runJobs()).toBeGreaterThanOrEqual(1);
 
-    const intents = stripe
+    const intents = suite.stripe
       .paymentIntents()
       .filter((intent) => (intent.metadata as Record<string, string>).fairbill_invoice_id === invoice.id);
     expect(intents).toHaveLength(1);
@@ -143,40 +124,42 @@ describe("the Stripe provider", () => {
       provider_payment_id: intents[0]?.id,
     });
     // The charge carried the payment's id as its idempotency key.
-    const charge = stripe.requests.find(
+    const charge = suite.stripe.requests.find(
       (request) =>
         request.path === "/v1/payment_intents" &&
         request.params["metadata[fairbill_invoice_id]"] === invoice.id,
     );
     expect(charge?.idempotencyKey).toBe(`fairbill-charge-${payment.id}`);
 
-    const event = stripe.events.find(
+    const event = suite.stripe.events.find(
       (candidate) =>
         candidate.type === "payment_intent.succeeded" &&
         (candidate.data as { object: { id: string } }).object.id === intents[0]?.id,
     );
     if (event === undefined) throw new Error("Stripe recorded no payment_intent.succeeded event");
-    const first = await stripe.deliver(event);
+    const first = await suite.stripe.deliver(event);
     expect(first).toEqual({
       status: 200,
       body: { received: true, event_id: event.id, outcome: "processed" },
     });
-    const second = await stripe.deliver(event);
+    const second = await suite.stripe.deliver(event);
     expect(second).toEqual({
       status: 200,
       body: { received: true, event_id: event.id, outcome: "duplicate" },
     });
 
     expect(await paymentsOf(invoice.id)).toHaveLength(1);
-    expect((await tenant.admin.get(`/v1/invoices/${invoice.id}`)).body).toMatchObject({
+    expect((await suite.tenant.admin.get(`/v1/invoices/${invoice.id}`)).body).toMatchObject({
       status: "paid",
       amount_paid: "120.00",
     });
     expect(await eventsAbout("payment.succeeded", payment.id)).toHaveLength(1);
     expect(await eventsAbout("invoice.paid", invoice.id)).toHaveLength(1);
-    const receipts = await tenant.admin.get(`/v1/emails?template=payment_receipt&customer_id=${customer.id}`);
+    const receipts = await suite.tenant.admin.get(
+      `/v1/emails?template=payment_receipt&customer_id=${customer.id}`,
+    );
     expect(receipts.body.data).toHaveLength(1);
-    const receipt = await tenant.admin.get(`/v1/emails/${receipts.body.data[0].id}`);
+    const receipt = await suite.tenant.admin.get(`/v1/emails/${receipts.body.data[0].id}`);
     expect(receipt.body.text_body).toContain("(Visa ending in 4242)");
   });
 
@@ -190,24 +173,27 @@ describe("the Stripe provider", () => {
       amount: "45.50",
       provider_payment_id: expect.stringMatching(/^pi_local/),
     });
-    expect((await tenant.admin.get(`/v1/invoices/${invoice.id}`)).body.status).toBe("open");
+    expect((await suite.tenant.admin.get(`/v1/invoices/${invoice.id}`)).body.status).toBe("open");
     // Asking to collect again while the debit is processing charges nothing more.
-    const again = await tenant.admin.post(`/v1/invoices/${invoice.id}/collect`, {});
+    const again = await suite.tenant.admin.post(`/v1/invoices/${invoice.id}/collect`, {});
     expect(again.status).toBe(409);
     expect(again.body.detail).toContain("still being processed");
 
-    const succeeded = stripe.completeProcessing(pending.provider_payment_id);
-    const deliveries = await Promise.all([stripe.deliver(succeeded), stripe.deliver(succeeded)]);
+    const succeeded = suite.stripe.completeProcessing(pending.provider_payment_id);
+    const deliveries = await Promise.all([suite.stripe.deliver(succeeded), suite.stripe.deliver(succeeded)]);
     expect(deliveries.map((delivery) => (delivery.body as { outcome: string }).outcome).sort()).toEqual([
       "duplicate",
       "processed",
     ]);
-    expect(await stripe.deliver(succeeded)).toMatchObject({ status: 200, body: { outcome: "duplicate" } });
+    expect(await suite.stripe.deliver(succeeded)).toMatchObject({
+      status: 200,
+      body: { outcome: "duplicate" },
+    });
 
     const payments = await paymentsOf(invoice.id);
     expect(payments).toHaveLength(1);
     expect(payments[0]).toMatchObject({ id: pending.id, status: "succeeded", amount_applied: "45.50" });
-    expect((await tenant.admin.get(`/v1/invoices/${invoice.id}`)).body.status).toBe("paid");
+    expect((await suite.tenant.admin.get(`/v1/invoices/${invoice.id}`)).body.status).toBe("paid");
     expect(await eventsAbout("payment.succeeded", pending.id)).toHaveLength(1);
   });
 
@@ -217,7 +203,7 @@ describe("the Stripe provider", () => {
     await runJobs();
     const [payment] = await paymentsOf(invoice.id);
 
-    const partial = await tenant.admin.post(`/v1/payments/${payment.id}/refunds`, {
+    const partial = await suite.tenant.admin.post(`/v1/payments/${payment.id}/refunds`, {
       amount: "30.00",
       reason: "service outage",
     });
@@ -228,7 +214,7 @@ describe("the Stripe provider", () => {
       amount_from_invoice: "30.00",
       provider_refund_id: expect.stringMatching(/^re_local/),
     });
-    const refundRequest = stripe.requests.find(
+    const refundRequest = suite.stripe.requests.find(
       (request) =>
         request.path === "/v1/refunds" && request.params["metadata[fairbill_refund_id]"] === partial.body.id,
     );
@@ -236,23 +222,29 @@ describe("the Stripe provider", () => {
       params: { amount: "3000", payment_intent: payment.provider_payment_id },
       idempotencyKey: `fairbill-refund-${partial.body.id}`,
     });
-    expect((await tenant.admin.get(`/v1/invoices/${invoice.id}`)).body).toMatchObject({
+    expect((await suite.tenant.admin.get(`/v1/invoices/${invoice.id}`)).body).toMatchObject({
       status: "partially_paid",
       amount_remaining: "30.00",
     });
 
     // Stripe's charge.refunded for a refund Fairbill made adds nothing.
-    expect(await stripe.deliver(stripe.lastEvent("charge.refunded"))).toMatchObject({
+    expect(await suite.stripe.deliver(suite.stripe.lastEvent("charge.refunded"))).toMatchObject({
       status: 200,
       body: { outcome: "processed" },
     });
-    expect((await tenant.admin.get(`/v1/payments/${payment.id}`)).body.refunds).toHaveLength(1);
+    expect((await suite.tenant.admin.get(`/v1/payments/${payment.id}`)).body.refunds).toHaveLength(1);
 
     // A refund of 20.00 made in Stripe's dashboard arrives only by webhook.
-    const dashboard = stripe.refundInDashboard(payment.provider_payment_id, 2000);
-    expect(await stripe.deliver(dashboard)).toMatchObject({ status: 200, body: { outcome: "processed" } });
-    expect(await stripe.deliver(dashboard)).toMatchObject({ status: 200, body: { outcome: "duplicate" } });
-    const afterDashboard = await tenant.admin.get(`/v1/payments/${payment.id}`);
+    const dashboard = suite.stripe.refundInDashboard(payment.provider_payment_id, 2000);
+    expect(await suite.stripe.deliver(dashboard)).toMatchObject({
+      status: 200,
+      body: { outcome: "processed" },
+    });
+    expect(await suite.stripe.deliver(dashboard)).toMatchObject({
+      status: 200,
+      body: { outcome: "duplicate" },
+    });
+    const afterDashboard = await suite.tenant.admin.get(`/v1/payments/${payment.id}`);
     expect(
       afterDashboard.body.refunds.map((refund: { origin: string; amount: string }) => [
         refund.origin,
@@ -264,14 +256,16 @@ describe("the Stripe provider", () => {
     ]);
     expect(afterDashboard.body.amount_refunded).toBe("50.00");
 
-    const rest = await tenant.admin.post(`/v1/payments/${payment.id}/refunds`, { reason: "customer left" });
+    const rest = await suite.tenant.admin.post(`/v1/payments/${payment.id}/refunds`, {
+      reason: "customer left",
+    });
     expect(rest.body).toMatchObject({ status: "succeeded", amount: "50.00" });
-    expect((await tenant.admin.get(`/v1/invoices/${invoice.id}`)).body).toMatchObject({
+    expect((await suite.tenant.admin.get(`/v1/invoices/${invoice.id}`)).body).toMatchObject({
       status: "open",
       amount_paid: "0.00",
     });
     expect(await eventsAbout("payment.refunded", payment.id)).toHaveLength(3);
-    const confirmations = await tenant.admin.get(
+    const confirmations = await suite.tenant.admin.get(
       `/v1/emails?template=refund_confirmation&customer_id=${customer.id}`,
     );
     expect(confirmations.body.data).toHaveLength(3);
@@ -282,10 +276,16 @@ describe("the Stripe provider", () => {
     const invoice = await finalizedInvoice(customer.id, "80.00");
     await runJobs();
     const [payment] = await paymentsOf(invoice.id);
-    const dispute = stripe.openDispute(payment.provider_payment_id, "fraudulent");
-    expect(await stripe.deliver(dispute)).toMatchObject({ status: 200, body: { outcome: "processed" } });
-    expect(await stripe.deliver(dispute)).toMatchObject({ status: 200, body: { outcome: "duplicate" } });
-    const read = await tenant.admin.get(`/v1/payments/${payment.id}`);
+    const dispute = suite.stripe.openDispute(payment.provider_payment_id, "fraudulent");
+    expect(await suite.stripe.deliver(dispute)).toMatchObject({
+      status: 200,
+      body: { outcome: "processed" },
+    });
+    expect(await suite.stripe.deliver(dispute)).toMatchObject({
+      status: 200,
+      body: { outcome: "duplicate" },
+    });
+    const read = await suite.tenant.admin.get(`/v1/payments/${payment.id}`);
     expect(read.body.disputes).toEqual([
       expect.objectContaining({
         id: expect.stringMatching(/^dsp_/),
@@ -295,15 +295,17 @@ describe("the Stripe provider", () => {
         status: "needs_response",
       }),
     ]);
-    const emails = await tenant.admin.get(`/v1/emails?template=dispute_received&customer_id=${customer.id}`);
+    const emails = await suite.tenant.admin.get(
+      `/v1/emails?template=dispute_received&customer_id=${customer.id}`,
+    );
     expect(emails.body.data).toHaveLength(1);
     expect(emails.body.data[0].subject).toBe(`We received a dispute for invoice ${invoice.number}`);
   });
 
   it("refuses webhooks that Stripe did not sign, and environments without Stripe", async () => {
-    const event = stripe.events[0];
+    const event = suite.stripe.events[0];
     if (event === undefined) throw new Error("no event recorded yet");
-    const url = stripe.webhookUrl as string;
+    const url = suite.stripe.webhookUrl as string;
     const unsigned = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -320,14 +322,17 @@ describe("the Stripe provider", () => {
       body: JSON.stringify(event),
     });
     expect(forged.status).toBe(403);
-    const other = await testApp.newTenant("Without Stripe");
-    const elsewhere = await fetch(`${baseUrl}/v1/webhooks/stripe/${other.organization.environments.test}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=00" },
-      body: JSON.stringify(event),
-    });
+    const other = await suite.testApp.newTenant("Without Stripe");
+    const elsewhere = await fetch(
+      `${suite.baseUrl}/v1/webhooks/stripe/${other.organization.environments.test}`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=00" },
+        body: JSON.stringify(event),
+      },
+    );
     expect(elsewhere.status).toBe(404);
-    const nowhere = await fetch(`${baseUrl}/v1/webhooks/stripe/env_missing`, {
+    const nowhere = await fetch(`${suite.baseUrl}/v1/webhooks/stripe/env_missing`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(event),
@@ -338,12 +343,12 @@ describe("the Stripe provider", () => {
   it("never sends the secret key to an internal address: refused when saved, and when called (issue 18, finding 4)", async () => {
     setOutgoingRequestPolicy({ allowPrivateTargets: false });
     try {
-      for (const address of ["http://169.254.169.254", stripe.url, "http://2130706433:12111"]) {
-        const saved = await tenant.admin.put("/v1/payment-settings", {
+      for (const address of ["http://169.254.169.254", suite.stripe.url, "http://2130706433:12111"]) {
+        const saved = await suite.tenant.admin.put("/v1/payment-settings", {
           provider: "stripe",
           stripe: {
-            secret_key: stripe.secretKey,
-            webhook_secret: stripe.webhookSecret,
+            secret_key: suite.stripe.secretKey,
+            webhook_secret: suite.stripe.webhookSecret,
             api_base_url: address,
           },
         });
@@ -351,39 +356,39 @@ describe("the Stripe provider", () => {
         expect(saved.body.errors).toEqual([expect.objectContaining({ path: "$.stripe.api_base_url" })]);
       }
       // The address saved while this machine was allowed is refused when Stripe is called.
-      const before = stripe.requests.length;
+      const before = suite.stripe.requests.length;
       sequence += 1;
-      const customer = await tenant.admin.post("/v1/customers", {
+      const customer = await suite.tenant.admin.post("/v1/customers", {
         external_id: `refused-${sequence}`,
         currency: "USD",
       });
-      const attached = await tenant.admin.post(`/v1/customers/${customer.body.id}/payment-methods`, {
+      const attached = await suite.tenant.admin.post(`/v1/customers/${customer.body.id}/payment-methods`, {
         payment_method: "pm_card_visa",
       });
       expect(attached.status).toBe(502);
       expect(attached.body.detail).toMatch(/must not point at 127\.0\.0\.1, a loopback address/);
-      expect(stripe.requests).toHaveLength(before);
+      expect(suite.stripe.requests).toHaveLength(before);
     } finally {
       setOutgoingRequestPolicy({ allowPrivateTargets: true });
     }
   });
 
   it("deletes Stripe's secrets when the environment switches to manual collection, and refuses its webhooks then (issue 18, finding 8)", async () => {
-    const switching = await testApp.newTenant("Switching off Stripe");
-    const settings = await collectThroughLocalStripe(switching.admin, stripe);
+    const switching = await suite.testApp.newTenant("Switching off Stripe");
+    const settings = await collectThroughLocalStripe(switching.admin, suite.stripe);
     const manual = await switching.admin.put("/v1/payment-settings", { provider: "manual" });
     expect(manual.status).toBe(200);
     expect(manual.body.stripe).toBeNull();
-    const row = await testApp.handle.database
+    const row = await suite.testApp.handle.database
       .selectFrom("payment_provider_settings")
       .select(["stripe_secret_key", "stripe_webhook_secret"])
       .where("environment_id", "=", switching.organization.environments.test)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ stripe_secret_key: null, stripe_webhook_secret: null });
-    const webhook = await fetch(`${baseUrl}${settings.stripe.webhook_path}`, {
+    const webhook = await fetch(`${suite.baseUrl}${settings.stripe.webhook_path}`, {
       method: "POST",
       headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=00" },
-      body: JSON.stringify(stripe.events[0] ?? {}),
+      body: JSON.stringify(suite.stripe.events[0] ?? {}),
     });
     expect(webhook.status).toBe(404);
   });

@@ -1,7 +1,6 @@
 // The whole Fairbill HTTP application on a fresh test database, driven through
 // Fastify's inject (no port), with helpers to make tenants and keys and to
 // call the API as a client would.
-import { afterAll, beforeAll } from "vitest";
 import { applicationJobHandlers, buildApplication, connectEventStore } from "../../src/app.ts";
 import type { ConsoleOptions } from "../../src/console/index.ts";
 import type { EmailSettings } from "../../src/notifications/index.ts";
@@ -15,6 +14,7 @@ import type { DatabaseHandle } from "../../src/platform/database/database.ts";
 import type { RateLimitSettings } from "../../src/platform/http/rate-limits.ts";
 import type { FairbillApp } from "../../src/platform/http/server.ts";
 import { createJobWorker, type JobWorker } from "../../src/platform/jobs/job-worker.ts";
+import { sharedByFile } from "./shared-by-file.ts";
 import { openTestDatabase } from "./test-database.ts";
 import { webhookPayloadProblems } from "./webhook-payloads.ts";
 
@@ -248,26 +248,22 @@ export type FileTestApp = {
  * the beforeAll and afterAll itself. A beforeAll the file registers after this
  * call runs once the app and tenant exist.
  */
-export function testAppForFile(options: TestAppOptions & { tenantName?: string } = {}): FileTestApp {
-  let started: { testApp: TestApp; tenant: TestTenant } | undefined;
-  beforeAll(async () => {
-    started = await startTestAppWithTenant(options);
-  });
-  afterAll(async () => started?.testApp.close());
-  const startedApp = () => {
-    if (started === undefined) {
-      throw new Error(
-        "The file's test app starts in beforeAll: read testApp and tenant in hooks and tests, not while the file loads.",
-      );
-    }
-    return started;
-  };
+export function testAppForFile(
+  options: TestAppOptions & { tenantName?: string; timeout?: number } = {},
+): FileTestApp {
+  const { timeout, ...appOptions } = options;
+  const started = sharedByFile(
+    "test app",
+    () => startTestAppWithTenant(appOptions),
+    ({ testApp }) => testApp.close(),
+    timeout === undefined ? {} : { timeout },
+  );
   return {
     get testApp() {
-      return startedApp().testApp;
+      return started().testApp;
     },
     get tenant() {
-      return startedApp().tenant;
+      return started().tenant;
     },
   };
 }
