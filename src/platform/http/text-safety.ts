@@ -26,59 +26,62 @@ export function registerTextSafety(app: FastifyInstance): void {
   });
 }
 
-type Pending = { value: unknown; path: string; depth: number; replace: (value: unknown) => void };
+/**
+ * A value still to check, and where it sits: its path is spelled out only
+ * when it is refused, from the chain of its parents, since a batch of a
+ * thousand events has tens of thousands of values and refuses none of them.
+ */
+type Pending = {
+  value: unknown;
+  depth: number;
+  /** The object or list that holds the value, and its key there; none for the root. */
+  parent: Pending | undefined;
+  key: string | number;
+};
 
 /** `value` with its text in NFC (changed in place where it is an object); each refused part is added to `errors`. */
 function normalizedInput(value: unknown, rootPath: string, errors: FieldError[]): unknown {
+  const root: Pending = { value, depth: 0, parent: undefined, key: rootPath };
   let result = value;
-  const pending: Pending[] = [
-    {
-      value,
-      path: rootPath,
-      depth: 0,
-      replace: (normalized) => {
-        result = normalized;
-      },
-    },
-  ];
-  while (pending.length > 0 && errors.length < maximumErrors) {
-    const { value: current, path, depth, replace } = pending.pop() as Pending;
+  const replace = (pending: Pending, normalized: unknown) => {
+    if (pending.parent === undefined) result = normalized;
+    else (pending.parent.value as Record<string | number, unknown>)[pending.key] = normalized;
+  };
+  const pendingValues: Pending[] = [root];
+  while (pendingValues.length > 0 && errors.length < maximumErrors) {
+    const pending = pendingValues.pop() as Pending;
+    const { value: current, depth } = pending;
     if (typeof current === "string") {
+      if (plainAscii.test(current)) continue;
       const problem = textProblem(current);
-      if (problem !== undefined) errors.push({ path, message: problem });
-      else replace(current.normalize("NFC"));
+      if (problem !== undefined) errors.push({ path: pathOf(pending), message: problem });
+      else {
+        const normalized = current.normalize("NFC");
+        if (normalized !== current) replace(pending, normalized);
+      }
     } else if (typeof current === "number") {
       if (!Number.isFinite(current))
-        errors.push({ path, message: "must be a number a JSON number can hold (up to about 1.8e308)" });
+        errors.push({
+          path: pathOf(pending),
+          message: "must be a number a JSON number can hold (up to about 1.8e308)",
+        });
     } else if (current !== null && typeof current === "object" && !Buffer.isBuffer(current)) {
       if (depth >= maximumDepth) {
         errors.push({
-          path,
+          path: pathOf(pending),
           message: `must not nest objects and lists more than ${maximumDepth} levels deep`,
         });
       } else if (Array.isArray(current)) {
         for (let index = current.length - 1; index >= 0; index -= 1) {
-          pending.push({
-            value: current[index],
-            path: `${path}[${index}]`,
-            depth: depth + 1,
-            replace: (normalized) => {
-              current[index] = normalized;
-            },
-          });
+          pendingValues.push({ value: current[index], depth: depth + 1, parent: pending, key: index });
         }
       } else {
         const record = current as Record<string, unknown>;
-        normalizeKeys(record, path, errors);
-        for (const key of Object.keys(record).reverse()) {
-          pending.push({
-            value: record[key],
-            path: childPath(path, key),
-            depth: depth + 1,
-            replace: (normalized) => {
-              record[key] = normalized;
-            },
-          });
+        normalizeKeys(record, pending, errors);
+        const keys = Object.keys(record);
+        for (let index = keys.length - 1; index >= 0; index -= 1) {
+          const key = keys[index] as string;
+          pendingValues.push({ value: record[key], depth: depth + 1, parent: pending, key });
         }
       }
     }
@@ -86,10 +89,28 @@ function normalizedInput(value: unknown, rootPath: string, errors: FieldError[])
   return result;
 }
 
+/** Printable ASCII, as most ids, names and keys are: already NFC, well formed and storable. */
+const plainAscii = /^[\u0020-\u007e]*$/;
+
+/** `$.events[3].properties.region`, `query.limit`: the path of a value, spelled out from its parents. */
+function pathOf(pending: Pending): string {
+  if (pending.parent === undefined) return String(pending.key);
+  const parentPath = pathOf(pending.parent);
+  return typeof pending.key === "number"
+    ? `${parentPath}[${pending.key}]`
+    : childPath(parentPath, pending.key);
+}
+
 /** Puts the object's keys in NFC, keeping their order; refuses a key that cannot be stored or that two keys share once normalized. */
-function normalizeKeys(record: Record<string, unknown>, path: string, errors: FieldError[]): void {
+function normalizeKeys(record: Record<string, unknown>, pending: Pending, errors: FieldError[]): void {
   const keys = Object.keys(record);
-  if (keys.every((key) => textProblem(key) === undefined && key.normalize("NFC") === key)) return;
+  if (
+    keys.every(
+      (key) => plainAscii.test(key) || (textProblem(key) === undefined && key.normalize("NFC") === key),
+    )
+  )
+    return;
+  const path = pathOf(pending);
   const entries = keys.map((key) => [key, record[key]] as const);
   for (const key of keys) delete record[key];
   for (const [key, item] of entries) {
