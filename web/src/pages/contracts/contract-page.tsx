@@ -1,13 +1,6 @@
-// Contracts: a billing operator builds one around a customer's subscription
-// (its term, a ramp to another plan at a date, a prepaid commit invoiced up
-// front or in instalments), and sees it priced on the customer's upcoming
-// invoice: the commit's line and what the commit draws. The contracts made
-// so far are listed below; "Amend" opens one: its subscriptions, its
-// amendments and a form to amend it.
-import { useQuery } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { api } from "../../api/api-client.ts";
-import { apiQuery, useAllPages, useApiMutation } from "../../api/queries.ts";
+import { useAllPages, useApiMutation } from "../../api/queries.ts";
 import type { RequestBody } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
@@ -26,11 +19,11 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { RowButton } from "../../ui/row-button.tsx";
-import { EmptyState } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/table-scroll.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { customerOptions } from "../customers/customer-choices.ts";
 import { InvoiceLinesTable, shownLine } from "../invoices/invoice-lines-table.tsx";
+import { UpcomingInvoicePanel } from "../invoices/upcoming-invoice-panel.tsx";
 import { ContractAmendmentsPanel } from "./contract-amendments-panel.tsx";
 
 type ContractValues = {
@@ -100,37 +93,28 @@ function contractBody(values: ContractValues, firstPlan: string): RequestBody<"/
 }
 
 function UpcomingInvoice({ customerId }: { customerId: string }) {
-  const preview = useQuery(
-    apiQuery("/v1/customers/{id}/upcoming-invoice", { params: { path: { id: customerId } } }),
-  );
   return (
-    <Panel title="Upcoming invoice">
-      {preview.error?.status === 404 ? (
-        <EmptyState title="No upcoming invoice." />
-      ) : (
-        <ResourceView resource={preview} loadingLabel="Computing the upcoming invoice…">
-          {(upcoming) => {
-            const money = (amount: string) => formatMoney(amount, upcoming.currency, undefined);
-            return (
-              <>
-                <p className="simulation-summary">
-                  Issued {formatDateTime(upcoming.issued_at, undefined)}: subtotal {money(upcoming.subtotal)}
-                  {upcoming.commits === null ? "" : `, paid by commits ${money(upcoming.commits)}`},{" "}
-                  <strong>{money(upcoming.amount_due)} due</strong>.
-                </p>
-                <InvoiceLinesTable
-                  lines={upcoming.lines.map(shownLine)}
-                  invoiceTotals={upcoming}
-                  currency={upcoming.currency}
-                  timeZone="UTC"
-                  label="Upcoming invoice lines"
-                />
-              </>
-            );
-          }}
-        </ResourceView>
-      )}
-    </Panel>
+    <UpcomingInvoicePanel customerId={customerId}>
+      {(upcoming) => {
+        const money = (amount: string) => formatMoney(amount, upcoming.currency, undefined);
+        return (
+          <>
+            <p className="simulation-summary">
+              Issued {formatDateTime(upcoming.issued_at, undefined)}: subtotal {money(upcoming.subtotal)}
+              {upcoming.commits === null ? "" : `, paid by commits ${money(upcoming.commits)}`},{" "}
+              <strong>{money(upcoming.amount_due)} due</strong>.
+            </p>
+            <InvoiceLinesTable
+              lines={upcoming.lines.map(shownLine)}
+              invoiceTotals={upcoming}
+              currency={upcoming.currency}
+              timeZone="UTC"
+              label="Upcoming invoice lines"
+            />
+          </>
+        );
+      }}
+    </UpcomingInvoicePanel>
   );
 }
 

@@ -15,10 +15,9 @@ import { Detail } from "../../ui/detail.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { DetailsPanel, Panel } from "../../ui/panel.tsx";
-import { ResourceView } from "../../ui/resource-view.tsx";
-import { EmptyState } from "../../ui/states.tsx";
 import { InvoiceLinesTable, shownLine } from "../invoices/invoice-lines-table.tsx";
 import { useQuantityDisplayDecimals } from "../invoices/quantity-display-decimals.ts";
+import { UpcomingInvoicePanel } from "../invoices/upcoming-invoice-panel.tsx";
 import { type SubscriptionAction, SubscriptionActionDialog } from "./subscription-action-dialog.tsx";
 import { SubscriptionStatusBadge } from "./subscription-status.tsx";
 
@@ -187,60 +186,49 @@ function UpcomingInvoice({
   subscription: Subscription;
   locale: string | undefined;
 }) {
-  const ended = subscription.status === "ended";
   const displayDecimals = useQuantityDisplayDecimals();
-  const preview = useQuery({
-    ...apiQuery("/v1/customers/{id}/upcoming-invoice", {
-      params: { path: { id: subscription.customer_id }, query: { subscription_id: subscription.id } },
-    }),
-    enabled: !ended,
-  });
   return (
-    <Panel title="Upcoming invoice">
-      {ended ? (
-        <EmptyState title="The subscription has ended: nothing more is billed." />
-      ) : preview.error?.status === 404 ? (
-        <EmptyState title="No upcoming invoice." />
-      ) : (
-        <ResourceView resource={preview} loadingLabel="Computing the upcoming invoice…">
-          {(upcoming) => {
-            const money = (amount: string) => formatMoney(amount, upcoming.currency, locale);
-            return (
-              <>
-                <p className="simulation-summary">
-                  Issued {formatDateTime(upcoming.issued_at, locale)}, as it stands now:{" "}
-                  <strong>{money(upcoming.amount_due)} due</strong>.
-                </p>
-                {upcoming.lines.length > 0 && (
-                  <BarChart
-                    label="Invoice by line"
-                    describeValues
-                    orientation="rows"
-                    className="chart-area chart-breakdown"
-                    style={{ height: Math.max(120, upcoming.lines.length * 44 + 40) }}
-                    series={[{ key: "amount", name: "Amount" }]}
-                    points={upcoming.lines.map((line) => ({
-                      label: line.charge_id ?? line.description,
-                      values: { amount: line.amount },
-                    }))}
-                    formatValue={money}
-                    formatTick={moneyTicks(upcoming.currency, locale)}
-                  />
-                )}
-                <InvoiceLinesTable
-                  lines={upcoming.lines.map(shownLine)}
-                  invoiceTotals={upcoming}
-                  currency={upcoming.currency}
-                  timeZone={subscription.timezone}
-                  label="Upcoming invoice lines"
-                  displayDecimals={displayDecimals}
-                  {...(locale === undefined ? {} : { locale })}
-                />
-              </>
-            );
-          }}
-        </ResourceView>
-      )}
-    </Panel>
+    <UpcomingInvoicePanel
+      customerId={subscription.customer_id}
+      subscriptionId={subscription.id}
+      nothingBilled={subscription.status === "ended" && "The subscription has ended: nothing more is billed."}
+    >
+      {(upcoming) => {
+        const money = (amount: string) => formatMoney(amount, upcoming.currency, locale);
+        return (
+          <>
+            <p className="simulation-summary">
+              Issued {formatDateTime(upcoming.issued_at, locale)}, as it stands now:{" "}
+              <strong>{money(upcoming.amount_due)} due</strong>.
+            </p>
+            {upcoming.lines.length > 0 && (
+              <BarChart
+                label="Invoice by line"
+                describeValues
+                orientation="rows"
+                className="chart-area chart-breakdown"
+                style={{ height: Math.max(120, upcoming.lines.length * 44 + 40) }}
+                series={[{ key: "amount", name: "Amount" }]}
+                points={upcoming.lines.map((line) => ({
+                  label: line.charge_id ?? line.description,
+                  values: { amount: line.amount },
+                }))}
+                formatValue={money}
+                formatTick={moneyTicks(upcoming.currency, locale)}
+              />
+            )}
+            <InvoiceLinesTable
+              lines={upcoming.lines.map(shownLine)}
+              invoiceTotals={upcoming}
+              currency={upcoming.currency}
+              timeZone={subscription.timezone}
+              label="Upcoming invoice lines"
+              displayDecimals={displayDecimals}
+              {...(locale === undefined ? {} : { locale })}
+            />
+          </>
+        );
+      }}
+    </UpcomingInvoicePanel>
   );
 }
