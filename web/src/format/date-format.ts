@@ -1,20 +1,23 @@
 // Instants from the API are ISO 8601 strings in UTC; people read them in a
 // locale and, unless a time zone is given, in their own.
 
-function validDate(value: string): Date | undefined {
+/** The instant formatted with `options`; a value that is no date is shown as it came. */
+function formatInstant(
+  value: string,
+  locale: string | undefined,
+  options: Intl.DateTimeFormatOptions,
+): string {
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  return Number.isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(locale, options).format(date);
 }
 
 /** "Mar 4, 2026, 3:15 PM" in the browser's time zone (or `timeZone`). */
 export function formatDateTime(value: string, locale?: string, timeZone?: string): string {
-  const date = validDate(value);
-  if (!date) return value;
-  return new Intl.DateTimeFormat(locale, {
+  return formatInstant(value, locale, {
     dateStyle: "medium",
     timeStyle: "short",
     ...(timeZone ? { timeZone } : {}),
-  }).format(date);
+  });
 }
 
 /**
@@ -22,27 +25,23 @@ export function formatDateTime(value: string, locale?: string, timeZone?: string
  * midnight in `timeZone` (periods begin at midnight unless an anchor says otherwise).
  */
 export function formatPeriodBound(value: string, timeZone: string, locale?: string): string {
-  const date = validDate(value);
-  if (!date) return value;
-  const time = new Intl.DateTimeFormat("en-GB", {
+  const time = formatInstant(value, "en-GB", {
     hour: "2-digit",
     minute: "2-digit",
     second: "2-digit",
     hourCycle: "h23",
     timeZone,
-  }).format(date);
-  return new Intl.DateTimeFormat(locale, {
+  });
+  return formatInstant(value, locale, {
     dateStyle: "medium",
     ...(time === "00:00:00" ? {} : { timeStyle: "short" }),
     timeZone,
-  }).format(date);
+  });
 }
 
 /** "Mar 4, 2026, 3:15 PM CET": an instant with the zone it is shown in (the browser's unless given). */
 export function formatDateTimeWithZone(value: string, locale?: string, timeZone?: string): string {
-  const date = validDate(value);
-  if (!date) return value;
-  return new Intl.DateTimeFormat(locale, {
+  return formatInstant(value, locale, {
     year: "numeric",
     month: "short",
     day: "numeric",
@@ -50,5 +49,5 @@ export function formatDateTimeWithZone(value: string, locale?: string, timeZone?
     minute: "2-digit",
     timeZoneName: "short",
     ...(timeZone ? { timeZone } : {}),
-  }).format(date);
+  });
 }
