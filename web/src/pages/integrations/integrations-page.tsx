@@ -16,6 +16,7 @@ import { StatusMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView, RefreshButton } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
+import { RowButton } from "../../ui/row-button.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
 import { ConnectSystem, ConsentReturn, systemForms, systemLabels } from "./connect-system.tsx";
 import { CrmDeals } from "./crm-deals.tsx";
@@ -180,24 +181,18 @@ function ErrorQueue() {
                 cell: (sync) =>
                   acts ? (
                     <span className="page-actions">
-                      <button
-                        type="button"
-                        className="button button-small"
+                      <RowButton
+                        label="Retry"
+                        of={`${objectLabels[sync.object_type]} ${sync.object_id}`}
                         disabled={retry.isPending}
                         onClick={() => retry.mutate(sync)}
-                        aria-label={`Retry ${objectLabels[sync.object_type]} ${sync.object_id}`}
-                      >
-                        Retry
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-small"
+                      />
+                      <RowButton
+                        label="Skip"
+                        of={`${objectLabels[sync.object_type]} ${sync.object_id}`}
                         disabled={skip.isPending}
                         onClick={() => skip.mutate(sync)}
-                        aria-label={`Skip ${objectLabels[sync.object_type]} ${sync.object_id}`}
-                      >
-                        Skip
-                      </button>
+                      />
                     </span>
                   ) : (
                     "—"
