@@ -351,7 +351,7 @@ export {
   dimensionValue,
 } from "./usage/dimensions.ts";
 /** @public */
-export { ExactSum } from "./usage/exact-sum.ts";
+export { ExactSum, numericText } from "./usage/exact-sum.ts";
 /** @public */
 export { type InvalidUsageEvent, UsageAccumulator } from "./usage/usage-accumulator.ts";
 /** @public */

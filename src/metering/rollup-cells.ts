@@ -6,7 +6,7 @@
 // weighted changes of a level, and the distinct values.
 
 import type { Instant } from "../core/index.ts";
-import { canonicalDecimalText, ExactSum, type NumericValue, toDecimal } from "../core/index.ts";
+import { ExactSum, type NumericValue, numericText, toDecimal } from "../core/index.ts";
 import type { VersionReading } from "./meter-catalog.ts";
 
 export const millisecondsPerHour = 3_600_000;
@@ -98,11 +98,11 @@ export class RollupCell {
     }
     return {
       event_count: this.eventCount,
-      value_sum: canonicalDecimalText(this.sum.total()),
-      value_max: canonicalDecimalText(toDecimal(this.maximum)),
+      value_sum: this.sum.text(),
+      value_max: numericText(this.maximum),
       latest_at: this.latestAt === undefined ? null : new Date(this.latestAt),
-      latest_value: canonicalDecimalText(toDecimal(this.latestValue)),
-      weighted_change: canonicalDecimalText(this.weighted.total()),
+      latest_value: numericText(this.latestValue),
+      weighted_change: this.weighted.text(),
     };
   }
 }

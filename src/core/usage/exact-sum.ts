@@ -1,5 +1,5 @@
 // Exact running sums that stay in plain JS numbers while they are exact.
-import { Decimal, ZERO } from "../decimal.ts";
+import { canonicalDecimalText, Decimal, ZERO } from "../decimal.ts";
 import type { NumericValue } from "./usage-event.ts";
 
 /**
@@ -30,4 +30,15 @@ export class ExactSum {
       ? new Decimal(this.integerPart)
       : this.decimalPart.plus(this.integerPart);
   }
+
+  /** The total as canonical decimal text (canonicalDecimalText), without a Decimal while it is a safe integer. */
+  text(): string {
+    return this.decimalPart === undefined ? String(this.integerPart) : canonicalDecimalText(this.total());
+  }
+}
+
+/** A value as canonical decimal text (canonicalDecimalText): a safe integer is its own digits. */
+export function numericText(value: NumericValue): string {
+  if (typeof value === "number" && Number.isSafeInteger(value)) return String(value);
+  return canonicalDecimalText(typeof value === "number" ? new Decimal(value) : value);
 }
