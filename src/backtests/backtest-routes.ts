@@ -89,16 +89,15 @@ export function registerBacktestRoutes(app: FairbillApp): void {
     },
   );
 
-  routes.write(
+  routes.writeById(
     "POST /backtests/:id/cancel",
     {
       operationId: "cancelBacktest",
       summary:
         "Cancel a queued or running backtest (a running one stops after its current batch of customers)",
-      params: IdParams,
       body: ReasonOnlyBody,
       response: BacktestSchema,
     },
-    ({ context, params, body }) => cancelBacktest(withReason(context, body.reason), params.id),
+    (context, id, body) => cancelBacktest(withReason(context, body.reason), id),
   );
 }

@@ -2,7 +2,7 @@
 // and of the approval view of a plan version.
 import { ReasonOnlyBody, withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams, ListOf } from "../platform/http/schemas.ts";
+import { ListOf } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import {
   approvalView,
@@ -32,17 +32,16 @@ export function registerTestMatrixRoutes(app: FairbillApp): void {
     getTestMatrix,
   );
 
-  routes.write(
+  routes.writeById(
     "PUT /plans/:id/test-matrix",
     {
       operationId: "putTestMatrix",
       summary:
         "Save the plan's test matrix (replacing it): scenarios with expected invoices, run on every version submitted",
-      params: IdParams,
       body: PutTestMatrixBody,
       response: TestMatrixSchema,
     },
-    ({ context, params, body }) => putTestMatrix(withReason(context, body.reason), params.id, body),
+    (context, id, body) => putTestMatrix(withReason(context, body.reason), id, body),
   );
 
   routes.write(

@@ -1,7 +1,6 @@
 // HTTP routes of billing entities (/v1/billing-entities) and of the entity a
 // customer belongs to (/v1/customers/:id/billing-entity).
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import {
   createBillingEntity,
@@ -58,17 +57,16 @@ export function registerBillingEntityRoutes(app: FairbillApp): void {
     getBillingEntity,
   );
 
-  routes.write(
+  routes.writeById(
     "PATCH /billing-entities/:id",
     {
       operationId: "updateBillingEntity",
       summary:
         "Change a billing entity's details or make it the default; documents finalized later print them",
-      params: IdParams,
       body: UpdateBillingEntityBody,
       response: BillingEntitySchema,
     },
-    ({ context, params, body }) => updateBillingEntity(context, params.id, body),
+    updateBillingEntity,
   );
 
   routes.readById(
@@ -81,15 +79,14 @@ export function registerBillingEntityRoutes(app: FairbillApp): void {
     customerBillingEntity,
   );
 
-  routes.write(
+  routes.writeById(
     "PUT /customers/:id/billing-entity",
     {
       operationId: "assignCustomerBillingEntity",
       summary: "Move a customer to a billing entity from the start of a month (the next one by default)",
-      params: IdParams,
       body: AssignBillingEntityBody,
       response: CustomerBillingEntitySchema,
     },
-    ({ context, params, body }) => assignBillingEntity(context, params.id, body),
+    assignBillingEntity,
   );
 }

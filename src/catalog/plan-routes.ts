@@ -105,16 +105,15 @@ export function registerPlanRoutes(app: FairbillApp): void {
     getPlan,
   );
 
-  routes.write(
+  routes.writeById(
     "PATCH /plans/:id",
     {
       operationId: "updatePlan",
       summary: "Rename a plan or change its description (pricing changes go through a new version)",
-      params: IdParams,
       body: UpdatePlanBody,
       response: PlanSchema,
     },
-    ({ context, params, body }) => updatePlan(withReason(context, body.reason), params.id, body),
+    (context, id, body) => updatePlan(withReason(context, body.reason), id, body),
   );
 
   routes.read(
@@ -130,17 +129,16 @@ export function registerPlanRoutes(app: FairbillApp): void {
       listPlanVersions(context, params.id, { limit, cursor }),
   );
 
-  routes.write(
+  routes.writeById(
     "POST /plans/:id/versions",
     {
       operationId: "createPlanVersion",
       summary: "Open a new draft: a copy of the latest (or a given) version with the fields you send changed",
-      params: IdParams,
       body: CreatePlanVersionBody,
       response: PlanVersionSchema,
       status: 201,
     },
-    ({ context, params, body }) => createPlanVersion(withReason(context, body.reason), params.id, body),
+    (context, id, body) => createPlanVersion(withReason(context, body.reason), id, body),
   );
 
   routes.read(
@@ -266,17 +264,16 @@ export function registerPlanRoutes(app: FairbillApp): void {
     ({ context, params }) => diffPlanVersionsOf(context, params.id, params.version, params.other_version),
   );
 
-  routes.write(
+  routes.writeById(
     "POST /plans/:id/rollback",
     {
       operationId: "rollbackPlan",
       summary:
         "Open a new draft with an earlier published version's pricing, to submit and approve like any other",
-      params: IdParams,
       body: RollbackPlanBody,
       response: PlanVersionSchema,
       status: 201,
     },
-    ({ context, params, body }) => rollbackPlan(withReason(context, body.reason), params.id, body),
+    (context, id, body) => rollbackPlan(withReason(context, body.reason), id, body),
   );
 }

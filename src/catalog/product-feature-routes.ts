@@ -1,7 +1,6 @@
 // HTTP routes for products (/v1/products) and features (/v1/features).
 import { withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { createFeature, getFeature, listFeatures, updateFeature } from "./features.ts";
 import {
@@ -47,16 +46,15 @@ export function registerProductAndFeatureRoutes(app: FairbillApp): void {
     },
     getProduct,
   );
-  products.write(
+  products.writeById(
     "PATCH /products/:id",
     {
       operationId: "updateProduct",
       summary: "Rename a product or change its description",
-      params: IdParams,
       body: UpdateProductBody,
       response: ProductSchema,
     },
-    ({ context, params, body }) => updateProduct(withReason(context, body.reason), params.id, body),
+    (context, id, body) => updateProduct(withReason(context, body.reason), id, body),
   );
 
   const features = defineRoutes(app, { tags: ["Features"], ...access });
@@ -89,15 +87,14 @@ export function registerProductAndFeatureRoutes(app: FairbillApp): void {
     },
     getFeature,
   );
-  features.write(
+  features.writeById(
     "PATCH /features/:id",
     {
       operationId: "updateFeature",
       summary: "Rename a feature, change its description, or point a metered feature at another meter",
-      params: IdParams,
       body: UpdateFeatureBody,
       response: FeatureSchema,
     },
-    ({ context, params, body }) => updateFeature(withReason(context, body.reason), params.id, body),
+    (context, id, body) => updateFeature(withReason(context, body.reason), id, body),
   );
 }

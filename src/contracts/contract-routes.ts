@@ -62,7 +62,7 @@ export function registerContractRoutes(app: FairbillApp): void {
     contractBalances,
   );
 
-  routes.write(
+  routes.writeById(
     "POST /contracts/:id/amendments",
     {
       operationId: "amendContract",
@@ -74,13 +74,12 @@ export function registerContractRoutes(app: FairbillApp): void {
         "A prepaid commit may grow, or shrink by no more than what is left of its balance (422 at the commit's amount); once its term's commit line is invoiced, the difference is invoiced (or credited) on the next invoice. " +
         "add_subscription puts another subscription of the customer, in the contract's currency and under no contract, under it: its invoices draw on the contract's prepaid commits in the order they are finalized. " +
         "With the approval policy's `contracts`, the first request is refused (409 approval_required) and makes an approval request; once another person approves it, sending the same request again makes the amendment.",
-      params: IdParams,
       body: CreateAmendmentBody,
       response: AmendedContractSchema,
       status: 201,
       errors: { ...standardErrorResponses, 422: ProblemSchema },
     },
-    ({ context, params, body }) => amendContract(context, params.id, body),
+    amendContract,
   );
 
   routes.list(

@@ -52,29 +52,27 @@ export function registerCouponRoutes(app: FairbillApp): void {
     getCoupon,
   );
 
-  routes.write(
+  routes.writeById(
     "POST /coupons/:id/archive",
     {
       operationId: "archiveCoupon",
       summary: "Archive a coupon: no new redemptions; existing ones keep discounting",
-      params: IdParams,
       body: ReasonOnlyBody,
       response: CouponSchema,
     },
-    ({ context, params, body }) => archiveCoupon(context, params.id, body.reason),
+    (context, id, body) => archiveCoupon(context, id, body.reason),
   );
 
-  routes.write(
+  routes.writeById(
     "POST /customers/:id/coupons",
     {
       operationId: "redeemCoupon",
       summary: "Redeem a coupon for a customer, by code or id",
-      params: IdParams,
       body: RedeemCouponBody,
       response: CouponRedemptionSchema,
       status: 201,
     },
-    ({ context, params, body }) => redeemCoupon(context, params.id, body),
+    redeemCoupon,
   );
 
   routes.list(

@@ -37,17 +37,16 @@ const access = { read: "billing:read", write: "billing:write" } as const;
 function registerGrantRoutes(app: FairbillApp): void {
   const routes = defineRoutes(app, { tags: ["Credits"], ...access });
 
-  routes.write(
+  routes.writeById(
     "POST /customers/:id/credit-grants",
     {
       operationId: "createCreditGrant",
       summary: "Grant credits to a customer: money their invoices use before anything is due",
-      params: IdParams,
       body: CreateCreditGrantBody,
       response: CreatedCreditGrantSchema,
       status: 201,
     },
-    ({ context, params, body }) => createCreditGrant(context, params.id, body),
+    createCreditGrant,
   );
 
   routes.list(
@@ -72,16 +71,15 @@ function registerGrantRoutes(app: FairbillApp): void {
     getCreditGrant,
   );
 
-  routes.write(
+  routes.writeById(
     "POST /credit-grants/:id/void",
     {
       operationId: "voidCreditGrant",
       summary: "Void a credit grant: what is left leaves the ledger and is never used",
-      params: IdParams,
       body: VoidCreditGrantBody,
       response: CreditGrantSchema,
     },
-    ({ context, params, body }) => voidCreditGrant(context, params.id, body.reason),
+    (context, id, body) => voidCreditGrant(context, id, body.reason),
   );
 
   routes.readById(
@@ -111,17 +109,16 @@ function registerGrantRoutes(app: FairbillApp): void {
 function registerWalletRoutes(app: FairbillApp): void {
   const routes = defineRoutes(app, { tags: ["Wallets"], ...access });
 
-  routes.write(
+  routes.writeById(
     "POST /customers/:id/wallets",
     {
       operationId: "createWallet",
       summary: "Open a prepaid wallet for a customer, optionally with an automatic top-up",
-      params: IdParams,
       body: CreateWalletBody,
       response: WalletSchema,
       status: 201,
     },
-    ({ context, params, body }) => createWallet(context, params.id, body),
+    createWallet,
   );
 
   routes.list(
@@ -145,16 +142,15 @@ function registerWalletRoutes(app: FairbillApp): void {
     getWallet,
   );
 
-  routes.write(
+  routes.writeById(
     "PATCH /wallets/:id",
     {
       operationId: "updateWallet",
       summary: "Rename a wallet, or set or clear (null) its automatic top-up",
-      params: IdParams,
       body: UpdateWalletBody,
       response: WalletSchema,
     },
-    ({ context, params, body }) => updateWallet(context, params.id, body),
+    updateWallet,
   );
 }
 

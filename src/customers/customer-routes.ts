@@ -1,7 +1,6 @@
 // HTTP routes for customers: /v1/customers.
 import { Type } from "typebox";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import {
@@ -70,26 +69,24 @@ export function registerCustomerRoutes(app: FairbillApp): void {
     ({ context, query }) => getCustomerByExternalId(context, query.external_id),
   );
 
-  routes.write(
+  routes.writeById(
     "PATCH /customers/:id",
     {
       operationId: "updateCustomer",
       summary: "Change some of a customer's fields; null clears a field",
-      params: IdParams,
       body: UpdateCustomerBody,
       response: CustomerSchema,
     },
-    ({ context, params, body }) => updateCustomer(context, params.id, body),
+    updateCustomer,
   );
 
-  routes.write(
+  routes.writeById(
     "POST /customers/:id/archive",
     {
       operationId: "archiveCustomer",
       summary: "Archive a customer: kept with its history, no longer billed anew",
-      params: IdParams,
       response: CustomerSchema,
     },
-    ({ context, params }) => archiveCustomer(context, params.id),
+    archiveCustomer,
   );
 }

@@ -4,7 +4,7 @@ import { Type } from "typebox";
 import { Code } from "../catalog/index.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams, ObjectId } from "../platform/http/schemas.ts";
+import { ObjectId } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { customerEntitlements, grantEntitlement, revokeEntitlement } from "./entitlement-grants.ts";
 import {
@@ -26,16 +26,15 @@ export function registerEntitlementRoutes(app: FairbillApp): void {
     customerEntitlements,
   );
 
-  routes.write(
+  routes.writeById(
     "POST /customers/:id/entitlements",
     {
       operationId: "grantEntitlement",
       summary: "Grant a feature to the customer directly, or change the value or limit of a grant",
-      params: IdParams,
       body: GrantEntitlementBody,
       response: EntitlementGrantSchema,
     },
-    ({ context, params, body }) => grantEntitlement(withReason(context, body.reason), params.id, body),
+    (context, id, body) => grantEntitlement(withReason(context, body.reason), id, body),
   );
 
   routes.write(

@@ -7,7 +7,7 @@
 import { Type } from "typebox";
 import { ReasonOnlyBody, withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams, StringEnum } from "../platform/http/schemas.ts";
+import { StringEnum } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { assignExperiment, loadAssignments } from "./experiment-assignments.ts";
 import { promoteExperiment, stopExperiment } from "./experiment-decisions.ts";
@@ -71,24 +71,21 @@ export function registerExperimentRoutes(app: FairbillApp): void {
     },
   );
 
-  routes.write(
+  routes.writeById(
     "POST /experiments/:id/assignments",
     {
       operationId: "assignExperiment",
       summary:
         "Run the assignment again: every customer keeps its arm, and the customers now due are assigned",
-      params: IdParams,
       body: ReasonOnlyBody,
       response: ExperimentAssignmentsSchema,
     },
-    async ({ context, params, body }) => {
+    async (context, id, body) => {
       const reasoned = withReason(context, body.reason);
       const assigned = await context.database
         .transaction()
-        .execute((transaction) =>
-          assignExperiment(transaction, { ...reasoned, database: transaction }, params.id),
-        );
-      return loadAssignments(context.database, context, params.id, assigned);
+        .execute((transaction) => assignExperiment(transaction, { ...reasoned, database: transaction }, id));
+      return loadAssignments(context.database, context, id, assigned);
     },
   );
 
@@ -103,27 +100,25 @@ export function registerExperimentRoutes(app: FairbillApp): void {
     experimentMetrics,
   );
 
-  routes.write(
+  routes.writeById(
     "POST /experiments/:id/promote",
     {
       operationId: "promoteExperiment",
       summary: "Promote a variant, for its cohort or for everyone on the control version",
-      params: IdParams,
       body: PromoteExperimentBody,
       response: ExperimentSchema,
     },
-    ({ context, params, body }) => promoteExperiment(withReason(context, body.reason), params.id, body),
+    (context, id, body) => promoteExperiment(withReason(context, body.reason), id, body),
   );
 
-  routes.write(
+  routes.writeById(
     "POST /experiments/:id/stop",
     {
       operationId: "stopExperiment",
       summary: "Stop the experiment: every variant's customers go back to the control version",
-      params: IdParams,
       body: ReasonOnlyBody,
       response: ExperimentSchema,
     },
-    ({ context, params, body }) => stopExperiment(withReason(context, body.reason), params.id),
+    (context, id, body) => stopExperiment(withReason(context, body.reason), id),
   );
 }

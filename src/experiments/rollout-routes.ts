@@ -4,7 +4,6 @@
 
 import { ReasonOnlyBody, withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { cancelRollout } from "./rollout-cancel.ts";
 import { checkRollout } from "./rollout-guardrails.ts";
@@ -47,36 +46,34 @@ export function registerRolloutRoutes(app: FairbillApp): void {
     (context, id) => loadRollout(context.database, context, id),
   );
 
-  routes.write(
+  routes.writeById(
     "POST /rollouts/:id/check",
     {
       operationId: "checkRollout",
       summary:
         "Check the rollout's guardrails on its cohort's held drafts now, and start the stages that are due",
-      params: IdParams,
       body: ReasonOnlyBody,
       response: RolloutSchema,
     },
-    async ({ context, params, body }) => {
+    async (context, id, body) => {
       const reasoned = withReason(context, body.reason);
       await context.database.transaction().execute(async (transaction) => {
-        await loadRollout(transaction, context, params.id);
-        await checkRollout(transaction, { ...reasoned, database: transaction }, params.id);
+        await loadRollout(transaction, context, id);
+        await checkRollout(transaction, { ...reasoned, database: transaction }, id);
       });
-      return loadRollout(context.database, context, params.id);
+      return loadRollout(context.database, context, id);
     },
   );
 
-  routes.write(
+  routes.writeById(
     "POST /rollouts/:id/cancel",
     {
       operationId: "cancelRollout",
       summary:
         "Cancel the rollout: no further stage starts, and the watching stage's cohort goes back to the earlier version",
-      params: IdParams,
       body: ReasonOnlyBody,
       response: RolloutSchema,
     },
-    ({ context, params, body }) => cancelRollout(withReason(context, body.reason), params.id),
+    (context, id, body) => cancelRollout(withReason(context, body.reason), id),
   );
 }

@@ -1,7 +1,6 @@
 // HTTP routes of billing disputes: open one on an invoice (or a line), list
 // and read them, add notes while they are open, resolve them.
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import {
   DisputeListQuery,
@@ -15,17 +14,16 @@ import { addDisputeNote, getDispute, listDisputes, openDispute, resolveDispute }
 export function registerDisputeRoutes(app: FairbillApp): void {
   const routes = defineRoutes(app, { tags: ["Disputes"], read: "finance:read", write: "finance:write" });
 
-  routes.write(
+  routes.writeById(
     "POST /invoices/:id/disputes",
     {
       operationId: "openDispute",
       summary: "Open a dispute on a finalized invoice, or on one of its lines",
-      params: IdParams,
       body: OpenDisputeBody,
       response: DisputeSchema,
       status: 201,
     },
-    ({ context, params, body }) => openDispute(context, params.id, body),
+    openDispute,
   );
 
   routes.list(
@@ -49,27 +47,25 @@ export function registerDisputeRoutes(app: FairbillApp): void {
     getDispute,
   );
 
-  routes.write(
+  routes.writeById(
     "POST /disputes/:id/notes",
     {
       operationId: "addDisputeNote",
       summary: "Add a note to an open dispute",
-      params: IdParams,
       body: DisputeNoteBody,
       response: DisputeSchema,
     },
-    ({ context, params, body }) => addDisputeNote(context, params.id, body.body),
+    (context, id, body) => addDisputeNote(context, id, body.body),
   );
 
-  routes.write(
+  routes.writeById(
     "POST /disputes/:id/resolve",
     {
       operationId: "resolveDispute",
       summary: "Resolve a dispute with a credit note for the customer, or reject it saying why",
-      params: IdParams,
       body: ResolveDisputeBody,
       response: DisputeSchema,
     },
-    ({ context, params, body }) => resolveDispute(context, params.id, body),
+    resolveDispute,
   );
 }

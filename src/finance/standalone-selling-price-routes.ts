@@ -1,7 +1,6 @@
 // HTTP routes of standalone selling prices: set one per product or per plan
 // charge and currency, list them, remove one.
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import {
   SetStandaloneSellingPriceBody,
@@ -40,14 +39,13 @@ export function registerStandaloneSellingPriceRoutes(app: FairbillApp): void {
     ({ context }, filters, page) => listStandaloneSellingPrices(context, filters, page),
   );
 
-  routes.write(
+  routes.writeById(
     "DELETE /standalone-selling-prices/:id",
     {
       operationId: "removeStandaloneSellingPrice",
       summary: "Remove a standalone selling price: its fees weigh their list price again",
-      params: IdParams,
       response: StandaloneSellingPriceSchema,
     },
-    ({ context, params }) => removeStandaloneSellingPrice(context, params.id),
+    removeStandaloneSellingPrice,
   );
 }

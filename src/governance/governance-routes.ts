@@ -3,7 +3,6 @@
 // person's approval (/v1/approval-requests).
 import { withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import {
   approveApprovalPolicyChange,
@@ -50,26 +49,24 @@ export function registerGovernanceRoutes(app: FairbillApp): void {
     ({ context, body: { reason, ...change } }) => updateApprovalPolicy(withReason(context, reason), change),
   );
 
-  routes.write(
+  routes.writeById(
     "POST /catalog/approval-policy/changes/:id/approve",
     {
       operationId: "approveApprovalPolicyChange",
       summary: "Approve another admin's pending loosening of the approval policy, which applies it",
-      params: IdParams,
       response: ApprovalPolicySchema,
     },
-    ({ context, params }) => approveApprovalPolicyChange(context, params.id),
+    approveApprovalPolicyChange,
   );
 
-  routes.write(
+  routes.writeById(
     "POST /catalog/approval-policy/changes/:id/reject",
     {
       operationId: "rejectApprovalPolicyChange",
       summary: "Reject (or, as its author, withdraw) a pending change to the approval policy",
-      params: IdParams,
       response: ApprovalPolicySchema,
     },
-    ({ context, params }) => rejectApprovalPolicyChange(context, params.id),
+    rejectApprovalPolicyChange,
   );
 
   registerApprovalRequestRoutes(app);
@@ -100,28 +97,26 @@ function registerApprovalRequestRoutes(app: FairbillApp): void {
     getApprovalRequest,
   );
 
-  routes.write(
+  routes.writeById(
     "POST /approval-requests/:id/approve",
     {
       operationId: "approveApprovalRequest",
       summary:
         "Approve another person's change (never one's own, with any key or session); its author then sends the request again to make it",
-      params: IdParams,
       body: ApprovalDecisionBody,
       response: ApprovalRequestSchema,
     },
-    ({ context, params, body }) => approveApprovalRequest(context, params.id, body?.comment),
+    (context, id, body) => approveApprovalRequest(context, id, body?.comment),
   );
 
-  routes.write(
+  routes.writeById(
     "POST /approval-requests/:id/reject",
     {
       operationId: "rejectApprovalRequest",
       summary: "Reject (or, as its author, withdraw) a change that waits for approval",
-      params: IdParams,
       body: ApprovalDecisionBody,
       response: ApprovalRequestSchema,
     },
-    ({ context, params, body }) => rejectApprovalRequest(context, params.id, body?.comment),
+    (context, id, body) => rejectApprovalRequest(context, id, body?.comment),
   );
 }

@@ -3,7 +3,6 @@
 // recompute it, or discard it.
 import { ReasonOnlyBody, withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import {
   discardHeldDraft,
@@ -38,40 +37,37 @@ export function registerInvoiceHoldRoutes(app: FairbillApp): void {
     getInvoiceHold,
   );
 
-  routes.write(
+  routes.writeById(
     "POST /invoice-holds/:id/release",
     {
       operationId: "releaseInvoiceHold",
       summary:
         "Release the hold: the draft is finalized now when nothing else holds it and its grace period is over",
-      params: IdParams,
       body: ReasonOnlyBody,
       response: InvoiceHoldSchema,
     },
-    ({ context, params, body }) => releaseInvoiceHold(withReason(context, body.reason), params.id),
+    (context, id, body) => releaseInvoiceHold(withReason(context, body.reason), id),
   );
 
-  routes.write(
+  routes.writeById(
     "POST /invoice-holds/:id/recompute",
     {
       operationId: "recomputeHeldDraft",
       summary: "Recompute the held draft from the latest usage and plan versions; it stays held",
-      params: IdParams,
       body: ReasonOnlyBody,
       response: InvoiceHoldSchema,
     },
-    ({ context, params, body }) => recomputeHeldDraft(withReason(context, body.reason), params.id),
+    (context, id, body) => recomputeHeldDraft(withReason(context, body.reason), id),
   );
 
-  routes.write(
+  routes.writeById(
     "POST /invoice-holds/:id/discard",
     {
       operationId: "discardHeldDraft",
       summary: "Discard the held draft: its period is not invoiced",
-      params: IdParams,
       body: ReasonOnlyBody,
       response: InvoiceHoldSchema,
     },
-    ({ context, params, body }) => discardHeldDraft(withReason(context, body.reason), params.id),
+    (context, id, body) => discardHeldDraft(withReason(context, body.reason), id),
   );
 }

@@ -109,16 +109,15 @@ export function registerInvoiceRoutes(app: FairbillApp): void {
     },
   );
 
-  routes.write(
+  routes.writeById(
     "POST /invoices/:id/finalize",
     {
       operationId: "finalizeInvoice",
       summary:
         "Finalize a draft now: a one-off draft, or a subscription invoice before its grace period ends",
-      params: IdParams,
       response: InvoiceSchema,
     },
-    ({ context, params }) => finalizeInvoice(context, params.id),
+    finalizeInvoice,
   );
 
   declareBulkInvoiceAction(
@@ -140,17 +139,16 @@ export function registerInvoiceRoutes(app: FairbillApp): void {
     },
   );
 
-  routes.write(
+  routes.writeById(
     "POST /invoices/:id/void",
     {
       operationId: "voidInvoice",
       summary:
         "Void a finalized, unpaid invoice; its number stays on record, its credits and balance come back",
-      params: IdParams,
       body: VoidInvoiceBody,
       response: InvoiceSchema,
     },
-    ({ context, params, body }) => voidInvoice(context, params.id, body.reason),
+    (context, id, body) => voidInvoice(context, id, body.reason),
   );
 
   const documents = defineRoutes(app, { tags: ["Invoice documents"], ...access });
@@ -194,17 +192,16 @@ export function registerInvoiceRoutes(app: FairbillApp): void {
     read: access.read,
     write: "finance:write",
   });
-  creditNotes.write(
+  creditNotes.writeById(
     "POST /invoices/:id/credit-notes",
     {
       operationId: "createCreditNote",
       summary: "Correct a finalized invoice with a credit note, for some lines or in full",
-      params: IdParams,
       body: CreateCreditNoteBody,
       response: CreditNoteSchema,
       status: 201,
     },
-    ({ context, params, body }) => createCreditNote(context, params.id, body),
+    createCreditNote,
   );
 
   creditNotes.read(
@@ -257,20 +254,19 @@ export function registerInvoiceRoutes(app: FairbillApp): void {
     customerAllowances,
   );
 
-  routes.write(
+  routes.writeById(
     "POST /customers/:id/bill",
     {
       operationId: "billCustomer",
       summary:
         "Issue every invoice of the customer that is due now (what the bill run does, for one customer)",
-      params: IdParams,
       response: BillNowResultSchema,
     },
-    async ({ context, params }) => {
-      await loadCustomerRow(context.database, context, params.id);
+    async (context, id) => {
+      await loadCustomerRow(context.database, context, id);
       const now = context.clock.now();
-      const billed = await billCustomerDue(context, params.id, now);
-      const progressive = await billCustomerProgressively(context, params.id, now);
+      const billed = await billCustomerDue(context, id, now);
+      const progressive = await billCustomerProgressively(context, id, now);
       return { issued: billed.issued + progressive, finalized: billed.finalized + progressive };
     },
   );

@@ -1,6 +1,5 @@
 // HTTP routes for meters and metering settings: /v1/meters, /v1/metering/settings.
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import {
   CreateMeterBody,
@@ -49,7 +48,7 @@ export function registerMeterRoutes(app: FairbillApp): void {
     getMeter,
   );
 
-  routes.write(
+  routes.writeById(
     "PATCH /meters/:id",
     {
       operationId: "updateMeter",
@@ -58,14 +57,13 @@ export function registerMeterRoutes(app: FairbillApp): void {
         "Name and description can always change. The definition (event_name, aggregation, property, " +
         "filters, group_by) can change only while the latest version has counted no events; after that " +
         "the answer is 409 meter_definition_locked: create a new version instead.",
-      params: IdParams,
       body: UpdateMeterBody,
       response: MeterSchema,
     },
-    ({ context, params, body }) => updateMeter(context, params.id, body),
+    updateMeter,
   );
 
-  routes.write(
+  routes.writeById(
     "POST /meters/:id/versions",
     {
       operationId: "createMeterVersion",
@@ -73,12 +71,11 @@ export function registerMeterRoutes(app: FairbillApp): void {
       description:
         "Fields left out are copied from the latest version. Stored events from effective_from on are " +
         "counted again under the new version; usage before it stays as counted.",
-      params: IdParams,
       body: CreateMeterVersionBody,
       response: MeterSchema,
       status: 201,
     },
-    ({ context, params, body }) => createMeterVersion(context, params.id, body),
+    createMeterVersion,
   );
 
   routes.read(

@@ -1,7 +1,7 @@
 // HTTP routes for customer emails: /v1/email-templates (the wording, its
 // versions and a preview) and /v1/emails (the log of what was sent).
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams, ListOf } from "../platform/http/schemas.ts";
+import { ListOf } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import {
   EmailListQuery,
@@ -83,16 +83,15 @@ export function registerEmailRoutes(app: FairbillApp): void {
     getEmailTemplateVersion,
   );
 
-  routes.write(
+  routes.writeById(
     "POST /email-templates/:id/restore",
     {
       operationId: "restoreEmailTemplateVersion",
       summary: "Make an earlier version current again, as a new version with its wording",
-      params: IdParams,
       response: EmailTemplateSchema,
       status: 201,
     },
-    ({ context, params }) => restoreEmailTemplateVersion(context, params.id),
+    restoreEmailTemplateVersion,
   );
 
   routes.list(

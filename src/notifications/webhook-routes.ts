@@ -81,41 +81,38 @@ function registerWebhookRoutes(
     getWebhookEndpoint,
   );
 
-  routes.write(
+  routes.writeById(
     "PATCH /webhook-endpoints/:id",
     {
       operationId: "updateWebhookEndpoint",
       summary: "Change an endpoint's URL, description, event types, or enable or disable it",
-      params: IdParams,
       body: UpdateWebhookEndpointBody,
       response: WebhookEndpointSchema,
     },
-    ({ context, params, body }) => updateWebhookEndpoint(context, params.id, body),
+    updateWebhookEndpoint,
   );
 
-  routes.write(
+  routes.writeById(
     "DELETE /webhook-endpoints/:id",
     {
       operationId: "deleteWebhookEndpoint",
       summary: "Delete an endpoint: nothing more is sent to it; its delivery log is kept",
-      params: IdParams,
       response: WebhookEndpointSchema,
     },
-    ({ context, params }) => deleteWebhookEndpoint(context, params.id),
+    deleteWebhookEndpoint,
   );
 
-  routes.write(
+  routes.writeById(
     "POST /webhook-endpoints/:id/rotate-secret",
     {
       operationId: "rotateWebhookEndpointSecret",
       summary: "Give an endpoint a new signing secret, shown only in this answer",
-      params: IdParams,
       body: Type.Optional(RotateSecretBody),
       response: NewWebhookSecretSchema,
       status: 201,
     },
-    ({ context, params, body }) =>
-      rotateWebhookEndpointSecret(context, params.id, {
+    (context, id, body) =>
+      rotateWebhookEndpointSecret(context, id, {
         previousSecretValidForSeconds: body?.previous_secret_valid_for_seconds ?? 0,
       }),
   );
@@ -163,15 +160,14 @@ function registerWebhookRoutes(
     getWebhookEvent,
   );
 
-  routes.write(
+  routes.writeById(
     "POST /webhook-deliveries/:id/redeliver",
     {
       operationId: "redeliverWebhook",
       summary: "Send a delivery again now (one attempt); its retry schedule is unchanged",
-      params: IdParams,
       response: WebhookDeliverySchema,
       status: 202,
     },
-    ({ context, params }) => redeliverWebhook(context, params.id),
+    redeliverWebhook,
   );
 }

@@ -6,7 +6,7 @@ import { Type } from "typebox";
 import { roles } from "../platform/auth/roles.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams, Name, Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Name, Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import type { FairbillApp, RouteModule } from "../platform/http/server.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { type ApiKey, createApiKey, getApiKey, listApiKeys, revokeApiKey, rotateApiKey } from "./api-keys.ts";
@@ -128,12 +128,11 @@ function registerApiKeyRoutes(app: FairbillApp, ownersOf: ApiKeyOwners): void {
     async (context, id) => withOwner(context.database, await getApiKey(context, id)),
   );
 
-  routes.write(
+  routes.writeById(
     "POST /api-keys/:id/rotate",
     {
       operationId: "rotateApiKey",
       summary: "Replace a key by a new one with the same name and role",
-      params: IdParams,
       body: Type.Optional(
         StrictObject({
           previous_key_valid_for_seconds: Type.Optional(
@@ -148,22 +147,21 @@ function registerApiKeyRoutes(app: FairbillApp, ownersOf: ApiKeyOwners): void {
       response: NewApiKeySchema,
       status: 201,
     },
-    async ({ context, params, body }) => {
-      const rotated = await rotateApiKey(context, params.id, {
+    async (context, id, body) => {
+      const rotated = await rotateApiKey(context, id, {
         previousKeyValidForSeconds: body?.previous_key_valid_for_seconds ?? 0,
       });
       return { api_key: await withOwner(context.database, rotated.apiKey), secret: rotated.secret };
     },
   );
 
-  routes.write(
+  routes.writeById(
     "POST /api-keys/:id/revoke",
     {
       operationId: "revokeApiKey",
       summary: "Revoke a key: it stops working at once",
-      params: IdParams,
       response: ApiKeySchema,
     },
-    async ({ context, params }) => withOwner(context.database, await revokeApiKey(context, params.id)),
+    async (context, id) => withOwner(context.database, await revokeApiKey(context, id)),
   );
 }

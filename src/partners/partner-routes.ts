@@ -131,18 +131,17 @@ export function registerPartnerRoutes(app: FairbillApp): void {
     { operationId: "getPartner", summary: "Read a partner", response: PartnerSchema },
     getPartner,
   );
-  routes.write(
+  routes.writeById(
     "POST /partners/:id/agreements",
     {
       operationId: "createPartnerAgreement",
       summary:
         "Agree terms with a partner from a date: revenue shares, volume tiers, activation fee, minimum guarantee, clawbacks, basis",
-      params: IdParams,
       body: CreateAgreementBody,
       response: AgreementSchema,
       status: 201,
     },
-    ({ context, params, body }) => createAgreement(context, params.id, body),
+    createAgreement,
   );
   routes.readById(
     "GET /partners/:id/agreements",
@@ -153,17 +152,16 @@ export function registerPartnerRoutes(app: FairbillApp): void {
     },
     listAgreements,
   );
-  routes.write(
+  routes.writeById(
     "POST /partners/:id/attributions",
     {
       operationId: "attributeCustomerToPartner",
       summary: "Attribute a customer to a partner from a date",
-      params: IdParams,
       body: AttributeCustomerBody,
       response: AttributionSchema,
       status: 201,
     },
-    ({ context, params, body }) => attributeCustomer(context, params.id, body),
+    attributeCustomer,
   );
   routes.readById(
     "GET /partners/:id/attributions",
@@ -175,17 +173,16 @@ export function registerPartnerRoutes(app: FairbillApp): void {
     listAttributions,
   );
 
-  routes.write(
+  routes.writeById(
     "POST /partners/:id/item-mappings",
     {
       operationId: "createPartnerItemMapping",
       summary: "Map an item code of the partner's system to a plan, charge or product",
-      params: IdParams,
       body: CreateItemMappingBody,
       response: ItemMappingSchema,
       status: 201,
     },
-    ({ context, params, body }) => createItemMapping(context, params.id, body),
+    createItemMapping,
   );
   routes.readById(
     "GET /partners/:id/item-mappings",
@@ -250,16 +247,15 @@ export function registerPartnerRoutes(app: FairbillApp): void {
     },
     getSettlement,
   );
-  routes.write(
+  routes.writeById(
     "POST /partner-settlements/:id/approve",
     {
       operationId: "approvePartnerSettlement",
       summary: "Approve a draft statement: another person than the one who computed it",
-      params: IdParams,
       body: ReasonOnlyBody,
       response: SettlementSchema,
     },
-    ({ context, params, body }) => approveSettlement(context, params.id, body.reason),
+    (context, id, body) => approveSettlement(context, id, body.reason),
   );
   routes.write(
     "POST /partner-settlements/:id/payments",

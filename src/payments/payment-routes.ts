@@ -88,18 +88,17 @@ function registerSettingsRoutes(app: FairbillApp): void {
 
 function registerPaymentMethodRoutes(app: FairbillApp): void {
   const routes = defineRoutes(app, { tags: ["Payment methods"], ...access });
-  routes.write(
+  routes.writeById(
     "POST /customers/:id/payment-methods",
     {
       operationId: "attachPaymentMethod",
       summary:
         "Put a payment method collected by Stripe's own form on file for the customer (their Stripe customer is made the first time)",
-      params: IdParams,
       body: AttachPaymentMethodBody,
       response: PaymentMethodSchema,
       status: 201,
     },
-    ({ context, params, body }) => attachPaymentMethod(context, params.id, body),
+    attachPaymentMethod,
   );
   routes.list(
     "GET /customers/:id/payment-methods",
@@ -115,18 +114,17 @@ function registerPaymentMethodRoutes(app: FairbillApp): void {
 
 function registerPaymentRecordRoutes(app: FairbillApp): void {
   const routes = defineRoutes(app, { tags: ["Payments"], ...money });
-  routes.write(
+  routes.writeById(
     "POST /invoices/:id/payments",
     {
       operationId: "recordPayment",
       summary:
         "Record money received for an invoice by bank transfer, cheque or cash; partial payments are kept, an overpayment goes to the customer balance",
-      params: IdParams,
       body: RecordPaymentBody,
       response: PaymentDetailSchema,
       status: 201,
     },
-    ({ context, params, body }) => recordManualPayment(context, params.id, body),
+    recordManualPayment,
   );
   routes.write(
     "POST /invoices/:id/collect",
@@ -159,16 +157,15 @@ function registerPaymentRecordRoutes(app: FairbillApp): void {
       return `payment ${payment.id} ${payment.status}${failure}`;
     },
   );
-  routes.write(
+  routes.writeById(
     "POST /invoices/:id/mark-uncollectible",
     {
       operationId: "markInvoiceUncollectible",
       summary: "Give up collecting an open or partially paid invoice; its dunning stops",
-      params: IdParams,
       body: MarkUncollectibleBody,
       response: InvoiceSchema,
     },
-    ({ context, params, body }) => markUncollectible(withReason(context, body.reason), params.id),
+    (context, id, body) => markUncollectible(withReason(context, body.reason), id),
   );
   routes.list(
     "GET /payments",
@@ -192,18 +189,17 @@ function registerPaymentRecordRoutes(app: FairbillApp): void {
     },
     getPayment,
   );
-  routes.write(
+  routes.writeById(
     "POST /payments/:id/refunds",
     {
       operationId: "refundPayment",
       summary:
         "Refund a payment in full or in part, the way it came (through Stripe, or recorded as paid back by hand)",
-      params: IdParams,
       body: RefundBody,
       response: RefundSchema,
       status: 201,
     },
-    ({ context, params, body }) => refundPayment(context, params.id, body),
+    refundPayment,
   );
 }
 
@@ -238,16 +234,15 @@ function registerDunningRoutes(app: FairbillApp): void {
     },
     getDunningCampaign,
   );
-  routes.write(
+  routes.writeById(
     "PATCH /dunning-campaigns/:id",
     {
       operationId: "updateDunningCampaign",
       summary: "Change a dunning campaign (invoices already in dunning keep the rules they started with)",
-      params: IdParams,
       body: UpdateDunningCampaignBody,
       response: DunningCampaignSchema,
     },
-    ({ context, params, body }) => updateDunningCampaign(context, params.id, body),
+    updateDunningCampaign,
   );
   routes.readById(
     "GET /customers/:id/dunning",
@@ -258,16 +253,15 @@ function registerDunningRoutes(app: FairbillApp): void {
     },
     getCustomerDunning,
   );
-  routes.write(
+  routes.writeById(
     "PUT /customers/:id/dunning",
     {
       operationId: "updateCustomerDunning",
       summary: "Give the customer their own campaign, or exempt them from dunning",
-      params: IdParams,
       body: CustomerDunningBody,
       response: CustomerDunningSchema,
     },
-    ({ context, params, body }) => updateCustomerDunning(context, params.id, body),
+    updateCustomerDunning,
   );
   routes.write(
     "POST /invoices/:id/send-reminder",

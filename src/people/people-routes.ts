@@ -8,7 +8,7 @@ import type { Clock } from "../platform/clock.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { csrfCookieName, sessionCookieName } from "../platform/http/authentication.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams, StringEnum } from "../platform/http/schemas.ts";
+import { StringEnum } from "../platform/http/schemas.ts";
 import type { FairbillApp, RouteModule } from "../platform/http/server.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import {
@@ -343,15 +343,14 @@ function registerAccountRoutes(app: FairbillApp, publicUrl: string): void {
     ({ context }, _filters, page) => listOwnSessions(context, page),
   );
 
-  routes.write(
+  routes.writeById(
     "POST /sessions/:id/revoke",
     {
       operationId: "revokeSession",
       summary: "End one of one's sessions",
-      params: IdParams,
       response: SessionSchema,
     },
-    ({ context, params }) => revokeOwnSession(context, params.id),
+    revokeOwnSession,
   );
 }
 
@@ -381,16 +380,15 @@ function registerAdminRoutes(app: FairbillApp, publicUrl: string): void {
     getUser,
   );
 
-  routes.write(
+  routes.writeById(
     "PATCH /users/:id",
     {
       operationId: "updateUser",
       summary: "Change a person's role in this environment (null takes it away), or disable their account",
-      params: IdParams,
       body: UpdateUserBody,
       response: UserSchema,
     },
-    ({ context, params, body }) => updateUser(context, params.id, body),
+    updateUser,
   );
 
   routes.write(
@@ -405,19 +403,18 @@ function registerAdminRoutes(app: FairbillApp, publicUrl: string): void {
     ({ context, body }) => createServiceAccount(context, body),
   );
 
-  routes.write(
+  routes.writeById(
     "POST /service-accounts/:id/api-keys",
     {
       operationId: "createServiceAccountApiKey",
       summary: "Create an API key held by a service account; it acts as the account's owner for four-eyes",
-      params: IdParams,
       body: CreateServiceAccountKeyBody,
       response: NewApiKeySchema,
       status: 201,
     },
-    async ({ context, params, body }) => {
+    async (context, id, body) => {
       const expiresAt = body.expires_at === undefined ? undefined : new Date(body.expires_at);
-      const created = await createKeyForServiceAccount(context, params.id, {
+      const created = await createKeyForServiceAccount(context, id, {
         name: body.name,
         role: body.role,
         expiresAt,
@@ -448,15 +445,14 @@ function registerAdminRoutes(app: FairbillApp, publicUrl: string): void {
     ({ context }, _filters, page) => listInvitations(context, page),
   );
 
-  routes.write(
+  routes.writeById(
     "POST /invitations/:id/revoke",
     {
       operationId: "revokeInvitation",
       summary: "Revoke an invitation that was not accepted yet",
-      params: IdParams,
       response: InvitationSchema,
     },
-    ({ context, params }) => revokeInvitation(context, params.id),
+    revokeInvitation,
   );
 
   routes.read(

@@ -13,20 +13,19 @@ export function registerPlanMigrationRoutes(app: FairbillApp): void {
     write: "billing:write",
   });
 
-  routes.write(
+  routes.writeById(
     "POST /plans/:id/migrations",
     {
       operationId: "createPlanMigration",
       summary:
         "Move the subscribers of one version of the plan to another version (dry_run: preview only); " +
         "subscriptions left out keep their version",
-      params: IdParams,
       body: CreatePlanMigrationBody,
       response: PlanMigrationSchema,
       status: [200, 201],
       statusOf: (migration) => (migration.dry_run ? 200 : 201),
     },
-    ({ context, params, body }) => createPlanMigration(withReason(context, body.reason), params.id, body),
+    (context, id, body) => createPlanMigration(withReason(context, body.reason), id, body),
   );
 
   routes.list(

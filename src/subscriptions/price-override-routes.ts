@@ -18,17 +18,16 @@ export function registerPriceOverrideRoutes(app: FairbillApp): void {
     write: "catalog:write",
   });
 
-  routes.write(
+  routes.writeById(
     "POST /customers/:id/price-overrides",
     {
       operationId: "createPriceOverride",
       summary: "Override a price of one charge of a subscription's plan, or discount it, from a date",
-      params: IdParams,
       body: CreatePriceOverrideBody,
       response: PriceOverrideSchema,
       status: 201,
     },
-    ({ context, params, body }) => createPriceOverride(withReason(context, body.reason), params.id, body),
+    (context, id, body) => createPriceOverride(withReason(context, body.reason), id, body),
   );
 
   routes.list(

@@ -1,7 +1,6 @@
 // HTTP routes for subscriptions (/v1/subscriptions).
 import { withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { cancelSubscription, changePlan } from "./subscription-changes.ts";
 import { pauseSubscription, resumeSubscription } from "./subscription-pauses.ts";
@@ -57,64 +56,59 @@ export function registerSubscriptionRoutes(app: FairbillApp): void {
     getSubscription,
   );
 
-  routes.write(
+  routes.writeById(
     "POST /subscriptions/:id/change-plan",
     {
       operationId: "changeSubscriptionPlan",
       summary: "Move the subscription to another plan or plan version, now, at period end or at a date",
-      params: IdParams,
       body: ChangePlanBody,
       response: SubscriptionSchema,
     },
-    ({ context, params, body }) => changePlan(withReason(context, body.reason), params.id, body),
+    (context, id, body) => changePlan(withReason(context, body.reason), id, body),
   );
 
-  routes.write(
+  routes.writeById(
     "POST /subscriptions/:id/quantity-changes",
     {
       operationId: "changeSubscriptionQuantity",
       summary:
         "Change a fixed charge's quantity (seats) now or at a date; inside a period an in-advance charge bills the prorated difference",
-      params: IdParams,
       body: ChangeQuantityBody,
       response: SubscriptionSchema,
     },
-    ({ context, params, body }) => changeQuantity(withReason(context, body.reason), params.id, body),
+    (context, id, body) => changeQuantity(withReason(context, body.reason), id, body),
   );
 
-  routes.write(
+  routes.writeById(
     "POST /subscriptions/:id/cancel",
     {
       operationId: "cancelSubscription",
       summary: "Cancel the subscription, at once or at the end of the period",
-      params: IdParams,
       body: CancelSubscriptionBody,
       response: SubscriptionSchema,
     },
-    ({ context, params, body }) => cancelSubscription(withReason(context, body.reason), params.id, body),
+    (context, id, body) => cancelSubscription(withReason(context, body.reason), id, body),
   );
 
-  routes.write(
+  routes.writeById(
     "POST /subscriptions/:id/pause",
     {
       operationId: "pauseSubscription",
       summary: "Pause the subscription: invoices falling due while paused are skipped",
-      params: IdParams,
       body: PauseSubscriptionBody,
       response: SubscriptionSchema,
     },
-    ({ context, params, body }) => pauseSubscription(withReason(context, body.reason), params.id, body),
+    (context, id, body) => pauseSubscription(withReason(context, body.reason), id, body),
   );
 
-  routes.write(
+  routes.writeById(
     "POST /subscriptions/:id/resume",
     {
       operationId: "resumeSubscription",
       summary: "End the subscription's pause",
-      params: IdParams,
       body: ResumeSubscriptionBody,
       response: SubscriptionSchema,
     },
-    ({ context, params, body }) => resumeSubscription(withReason(context, body.reason), params.id, body),
+    (context, id, body) => resumeSubscription(withReason(context, body.reason), id, body),
   );
 }

@@ -9,7 +9,6 @@
 import { notFound } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { getTaxExemption, revokeTaxExemption, setTaxExemption } from "./tax-exemptions.ts";
 import { createTaxRate, getTaxRate, listTaxRates, updateTaxRate } from "./tax-rates.ts";
@@ -68,29 +67,27 @@ export function registerTaxRoutes(app: FairbillApp): void {
     getTaxRate,
   );
 
-  finance.write(
+  finance.writeById(
     "PATCH /tax-rates/:id",
     {
       operationId: "updateTaxRate",
       summary: "Rename a tax rate, or archive it (its percent and validity never change: add a new rate)",
-      params: IdParams,
       body: UpdateTaxRateBody,
       response: TaxRateSchema,
     },
-    ({ context, params, body }) => updateTaxRate(withReason(context, body.reason), params.id, body),
+    (context, id, body) => updateTaxRate(withReason(context, body.reason), id, body),
   );
 
-  billing.write(
+  billing.writeById(
     "POST /customers/:id/tax-exemption",
     {
       operationId: "setTaxExemption",
       summary: "Exempt the customer from tax (replacing any exemption it had)",
-      params: IdParams,
       body: SetTaxExemptionBody,
       response: TaxExemptionSchema,
       status: 201,
     },
-    ({ context, params, body }) => setTaxExemption(context, params.id, body),
+    setTaxExemption,
   );
 
   billing.readById(
@@ -103,15 +100,14 @@ export function registerTaxRoutes(app: FairbillApp): void {
     getTaxExemption,
   );
 
-  billing.write(
+  billing.writeById(
     "DELETE /customers/:id/tax-exemption",
     {
       operationId: "revokeTaxExemption",
       summary: "Revoke the customer's tax exemption: its invoices are taxed again",
-      params: IdParams,
       response: TaxExemptionSchema,
     },
-    ({ context, params }) => revokeTaxExemption(context, params.id),
+    revokeTaxExemption,
   );
 
   finance.read(

@@ -181,6 +181,21 @@ type ReadByIdMethod = <Response extends TSchema = TSchema>(
   find: (context: RequestContext, id: string) => Promise<Static<Response>>,
 ) => void;
 
+/**
+ * A write to what the id in the path names (`POST /coupons/:id/archive`):
+ * `act` gets the request's context, the id and the body (when the route has
+ * one) and answers the response.
+ */
+type WriteByIdMethod = <Body extends Schema = undefined, Response extends TSchema = TSchema>(
+  spec: RouteSpec,
+  definition: Omit<RouteDefinition<undefined, undefined, Body, Response>, "params" | "query">,
+  act: (
+    context: RequestContext,
+    id: string,
+    body: Body extends TSchema ? Static<Body> : undefined,
+  ) => Promise<Static<Response>>,
+) => void;
+
 type RouteMethod = <
   Params extends Schema = undefined,
   Query extends Schema = undefined,
@@ -197,12 +212,13 @@ export type RouteDeclarations = {
   read: RouteMethod;
   readById: ReadByIdMethod;
   write: RouteMethod;
+  writeById: WriteByIdMethod;
   list: ListMethod;
 };
 
 /**
  * The route declarations of one group of routes (a tag and its permissions):
- * `read`, `readById` and `list` routes need the group's read access, `write` routes its
+ * `read`, `readById` and `list` routes need the group's read access, `write` and `writeById` routes its
  * write access, unless a route names its own `permission`.
  */
 export function defineRoutes(app: FairbillApp, group: RouteGroup): RouteDeclarations {
@@ -218,6 +234,10 @@ export function defineRoutes(app: FairbillApp, group: RouteGroup): RouteDeclarat
     read(spec, { ...definition, params: IdParams }, ({ context, params }) => find(context, params.id));
   const write: RouteMethod = (spec, definition, handler) =>
     declare(group.write, spec, definition, handler as AnyHandler);
+  const writeById: WriteByIdMethod = (spec, definition, act) =>
+    write(spec, { ...definition, params: IdParams }, ({ context, params, body }) =>
+      act(context, params.id, body as never),
+    );
   const list: ListMethod = (
     spec: RouteSpec,
     { filters, sorts, item, ...definition }: ListDefinition<Schema, TObject, TSchema>,
@@ -236,7 +256,7 @@ export function defineRoutes(app: FairbillApp, group: RouteGroup): RouteDeclarat
         return toPage(rows, page.limit, (row) => presentRow(withoutSortKey(row)), page.sort);
       },
     );
-  return { read, readById, write, list };
+  return { read, readById, write, writeById, list };
 }
 
 type AnyDefinition = Omit<RouteDefinition<Schema, Schema, Schema, TSchema>, "statusOf"> & {
