@@ -44,6 +44,25 @@ function commented(input: StepInput): { comment?: string } {
   return input.comment.trim() === "" ? {} : { comment: input.comment.trim() };
 }
 
+/** The steps of review, each a POST of the version's own path. */
+type ReviewStep = "submit" | "approve" | "reject" | "publish" | "retire";
+
+/**
+ * Takes a step of review with what its dialog asked for: the date where it
+ * asks for one, the comment where it takes one.
+ */
+function reviewStep(step: ReviewStep): ActionSpec["take"] {
+  return (version, input, reason) => {
+    const { asksDate, comment } = specs[step];
+    return answer(
+      api.POST(`/v1/plans/{id}/versions/{version}/${step}`, {
+        ...versionRequest(version, reason),
+        body: { ...(asksDate ? dated(input) : {}), ...(comment === "none" ? {} : commented(input)) },
+      }),
+    );
+  };
+}
+
 const specs: Record<VersionAction, ActionSpec> = {
   submit: {
     title: (version) => `Submit version ${version.version} for approval?`,
@@ -53,13 +72,7 @@ const specs: Record<VersionAction, ActionSpec> = {
       "Another key holder with the right to approve reviews it. Until then it cannot be edited; a rejection sends it back to draft.",
     asksDate: true,
     comment: "optional",
-    take: (version, input, reason) =>
-      answer(
-        api.POST("/v1/plans/{id}/versions/{version}/submit", {
-          ...versionRequest(version, reason),
-          body: { ...dated(input), ...commented(input) },
-        }),
-      ),
+    take: reviewStep("submit"),
   },
   approve: {
     title: (version) => `Approve version ${version.version}?`,
@@ -71,13 +84,7 @@ const specs: Record<VersionAction, ActionSpec> = {
         : "Approving publishes it, in effect at once unless a date is given here.",
     asksDate: true,
     comment: "optional",
-    take: (version, input, reason) =>
-      answer(
-        api.POST("/v1/plans/{id}/versions/{version}/approve", {
-          ...versionRequest(version, reason),
-          body: { ...dated(input), ...commented(input) },
-        }),
-      ),
+    take: reviewStep("approve"),
   },
   reject: {
     title: (version) => `Reject version ${version.version}?`,
@@ -86,13 +93,7 @@ const specs: Record<VersionAction, ActionSpec> = {
     explanation: () => "It goes back to draft, with your comment for its author.",
     asksDate: false,
     comment: "required",
-    take: (version, input, reason) =>
-      answer(
-        api.POST("/v1/plans/{id}/versions/{version}/reject", {
-          ...versionRequest(version, reason),
-          body: { comment: input.comment.trim() },
-        }),
-      ),
+    take: reviewStep("reject"),
   },
   publish: {
     title: (version) => `Publish version ${version.version}?`,
@@ -102,13 +103,7 @@ const specs: Record<VersionAction, ActionSpec> = {
       "Published prices never change. Leave the date empty to publish now, or choose a later date to schedule it.",
     asksDate: true,
     comment: "none",
-    take: (version, input, reason) =>
-      answer(
-        api.POST("/v1/plans/{id}/versions/{version}/publish", {
-          ...versionRequest(version, reason),
-          body: dated(input),
-        }),
-      ),
+    take: reviewStep("publish"),
   },
   retire: {
     title: (version) => `Retire version ${version.version}?`,
@@ -118,13 +113,7 @@ const specs: Record<VersionAction, ActionSpec> = {
       "It stops being in effect for anything new; its content is kept. Retiring a scheduled version cancels the schedule.",
     asksDate: false,
     comment: "none",
-    take: (version, _input, reason) =>
-      answer(
-        api.POST("/v1/plans/{id}/versions/{version}/retire", {
-          ...versionRequest(version, reason),
-          body: {},
-        }),
-      ),
+    take: reviewStep("retire"),
   },
   discard: {
     title: (version) => `Discard draft version ${version.version}?`,
