@@ -5,30 +5,18 @@
 // the object in the error queue, from which retry and skip work. And two
 // workers refreshing the same connection's token at once (as two processes
 // would) spend the refresh token once and end with one valid token.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCustomer } from "../../test/support/builders.ts";
-import { type LocalHubSpot, startLocalHubSpot } from "../../test/support/local-hubspot-server.ts";
+import { localCrmsForFile } from "../../test/support/local-crms.ts";
+import type { LocalHubSpot } from "../../test/support/local-hubspot-server.ts";
 import type { InjectedFailure, RequestMatcher } from "../../test/support/local-oauth-server.ts";
-import { type LocalSalesforce, startLocalSalesforce } from "../../test/support/local-salesforce-server.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import type { LocalSalesforce } from "../../test/support/local-salesforce-server.ts";
+import { type TestTenant, testAppForFile } from "../../test/support/test-app.ts";
 import { findConnection, refreshAccess } from "./connections.ts";
 
-let testApp: TestApp;
-let hubSpot: LocalHubSpot;
-let salesforce: LocalSalesforce;
-
-beforeAll(async () => {
-  [testApp, hubSpot, salesforce] = await Promise.all([
-    startTestApp({ allowPrivateTargets: true }),
-    startLocalHubSpot(),
-    startLocalSalesforce(),
-  ]);
-}, 180_000); // a fresh database: a minute or more on a busy machine
-afterAll(async () => {
-  await hubSpot?.close();
-  await salesforce?.close();
-  await testApp?.close();
-});
+// A fresh database takes a minute or more on a busy machine.
+const suite = testAppForFile({ allowPrivateTargets: true, timeout: 180_000 });
+const servers = localCrmsForFile();
 
 type Crm = {
   system: "hubspot" | "salesforce";
@@ -42,27 +30,27 @@ type Crm = {
 const crms: Crm[] = [
   {
     system: "hubspot",
-    server: () => hubSpot,
+    server: () => servers.hubSpot,
     urls: () => ({
-      authorize_url: hubSpot.authorizeUrl,
-      token_url: hubSpot.tokenUrl,
-      connections_url: hubSpot.accessTokensUrl,
-      api_base_url: hubSpot.apiBaseUrl,
+      authorize_url: servers.hubSpot.authorizeUrl,
+      token_url: servers.hubSpot.tokenUrl,
+      connections_url: servers.hubSpot.accessTokensUrl,
+      api_base_url: servers.hubSpot.apiBaseUrl,
     }),
     create: { method: "POST", path: /^crm\/v3\/objects\/companies$/ },
     companies: () =>
-      hubSpot.companies.map((company) => ({
+      servers.hubSpot.companies.map((company) => ({
         name: company.properties.name,
         customerId: company.properties.fairbill_customer_id,
       })),
   },
   {
     system: "salesforce",
-    server: () => salesforce,
-    urls: () => ({ authorize_url: salesforce.authorizeUrl, token_url: salesforce.tokenUrl }),
+    server: () => servers.salesforce,
+    urls: () => ({ authorize_url: servers.salesforce.authorizeUrl, token_url: servers.salesforce.tokenUrl }),
     create: { method: "POST", path: /\/sobjects\/Account$/ },
     companies: () =>
-      salesforce.objects.Account.map((account) => ({
+      servers.salesforce.objects.Account.map((account) => ({
         name: account.Name,
         customerId: account.Fairbill_Customer_Id__c,
       })),
@@ -75,7 +63,7 @@ async function connectedTenant(
   name: string,
 ): Promise<{ tenant: TestTenant; connectionId: string }> {
   const server = crm.server();
-  const tenant = await testApp.newTenant(name);
+  const tenant = await suite.testApp.newTenant(name);
   const created = await tenant.admin.post("/v1/integrations/connections", {
     system: crm.system,
     client_id: server.clientId,
@@ -110,7 +98,7 @@ describe.each(crms)("a failing $system", (crm) => {
     ];
     server.failNext(failures.map((failure) => ({ ...failure, ...crm.create })));
 
-    await testApp.runJobsUntilIdle(); // the sync the consent queued
+    await suite.testApp.runJobsUntilIdle(); // the sync the consent queued
 
     const answered = server.requests
       .filter((request) => crm.create.path?.test(request.path) && request.method === crm.create.method)
@@ -132,7 +120,7 @@ describe.each(crms)("a failing $system", (crm) => {
     const skipped = await createCustomer(tenant.admin, { name: `Skipped ${crm.system}`, currency: "USD" });
     server.failAlways({ status: 503, retryAfter: "0", ...crm.create });
 
-    await testApp.runJobsUntilIdle();
+    await suite.testApp.runJobsUntilIdle();
 
     const queue = await tenant.admin.get(`/v1/integrations/syncs?connection_id=${connectionId}&state=failed`);
     expect(queue.body.data.map((sync: { object_id: string }) => sync.object_id).sort()).toEqual(
@@ -149,7 +137,7 @@ describe.each(crms)("a failing $system", (crm) => {
     expect(retry.status, JSON.stringify(retry.body)).toBe(202);
     const skip = await tenant.admin.post(`/v1/integrations/syncs/${syncOf(skipped.id)}/skip`, {});
     expect(skip.body.state).toBe("skipped");
-    await testApp.runJobsUntilIdle();
+    await suite.testApp.runJobsUntilIdle();
 
     const after = await tenant.admin.get(`/v1/integrations/syncs?connection_id=${connectionId}`);
     const stateOf = (customerId: string) =>
@@ -186,7 +174,7 @@ describe("the token refresh", () => {
 
     expect(grantsOf(crm, "refresh_token")).toHaveLength(refreshesBefore + 1);
     expect(second.accessToken).toBe(first.accessToken);
-    expect(hubSpot.knowsToken(first.accessToken)).toBe(true);
+    expect(servers.hubSpot.knowsToken(first.accessToken)).toBe(true);
     const stored = await refreshAccess(
       context.database,
       await findConnection(context.database, context, connectionId),

@@ -6,28 +6,16 @@
 // queue that a billing operator approves, then a subscription and a
 // contract with the negotiated price; the MRR and usage appear on the CRM
 // account; a rerun makes nothing new; a 429 is retried to success.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCustomer, createPlan } from "../../test/support/builders.ts";
-import { type LocalHubSpot, startLocalHubSpot } from "../../test/support/local-hubspot-server.ts";
-import { type LocalSalesforce, startLocalSalesforce } from "../../test/support/local-salesforce-server.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { localCrmsForFile } from "../../test/support/local-crms.ts";
+import type { LocalHubSpot } from "../../test/support/local-hubspot-server.ts";
+import type { LocalSalesforce } from "../../test/support/local-salesforce-server.ts";
+import { type TestTenant, testAppForFile } from "../../test/support/test-app.ts";
 
-let testApp: TestApp;
-let hubSpot: LocalHubSpot;
-let salesforce: LocalSalesforce;
-
-beforeAll(async () => {
-  [testApp, hubSpot, salesforce] = await Promise.all([
-    startTestApp({ allowPrivateTargets: true }),
-    startLocalHubSpot(),
-    startLocalSalesforce(),
-  ]);
-}, 180_000); // a fresh database: a minute or more on a busy machine
-afterAll(async () => {
-  await hubSpot?.close();
-  await salesforce?.close();
-  await testApp?.close();
-});
+// A fresh database takes a minute or more on a busy machine.
+const suite = testAppForFile({ allowPrivateTargets: true, timeout: 180_000 });
+const servers = localCrmsForFile();
 
 /** A tenant selling the enterprise plan (1,000.00 a month), connected to the CRM by OAuth 2, with its products mapped. */
 async function connectedTenant(
@@ -36,7 +24,7 @@ async function connectedTenant(
   server: LocalHubSpot | LocalSalesforce,
   products: [string, string][],
 ) {
-  const tenant = await testApp.newTenant(name);
+  const tenant = await suite.testApp.newTenant(name);
   await createPlan(tenant.admin, {
     code: "enterprise",
     version: { charges: [{ id: "platform", type: "fixed", amount: "1000.00" }] },
@@ -93,20 +81,20 @@ describe("the CRM integrations", () => {
       "HubSpot CRM",
       {
         system: "hubspot",
-        authorize_url: hubSpot.authorizeUrl,
-        token_url: hubSpot.tokenUrl,
-        connections_url: hubSpot.accessTokensUrl,
-        api_base_url: hubSpot.apiBaseUrl,
+        authorize_url: servers.hubSpot.authorizeUrl,
+        token_url: servers.hubSpot.tokenUrl,
+        connections_url: servers.hubSpot.accessTokensUrl,
+        api_base_url: servers.hubSpot.apiBaseUrl,
       },
-      hubSpot,
+      servers.hubSpot,
       [
         ["enterprise", "hs-product-enterprise"],
         ["enterprise:platform:discount_percent", "hs-product-volume-discount"],
       ],
     );
     const existing = await createCustomer(tenant.admin, { name: "Existing Co", currency: "USD" });
-    const acme = hubSpot.addCompany({ name: "Acme Robotics" });
-    const won = hubSpot.addDeal(
+    const acme = servers.hubSpot.addCompany({ name: "Acme Robotics" });
+    const won = servers.hubSpot.addDeal(
       {
         dealname: "Acme 2030 renewal",
         dealstage: "closedwon",
@@ -131,29 +119,29 @@ describe("the CRM integrations", () => {
         },
       ],
     );
-    hubSpot.addDeal(
+    servers.hubSpot.addDeal(
       { dealname: "Acme lost", dealstage: "closedlost", closedate: "2030-01-01T00:00:00.000Z" },
       acme.id,
       [],
     );
     // The first call of the sync is refused for a rate limit: it is retried, and goes through.
-    hubSpot.failNext([{ status: 429, retryAfter: "0" }]);
+    servers.hubSpot.failNext([{ status: 429, retryAfter: "0" }]);
 
-    const connection = await authorize(tenant, connectionId, hubSpot, consentUrl);
+    const connection = await authorize(tenant, connectionId, servers.hubSpot, consentUrl);
     expect(connection).toMatchObject({
       system: "hubspot",
       status: "connected",
-      external_tenant_id: String(hubSpot.hubId),
+      external_tenant_id: String(servers.hubSpot.hubId),
     });
-    await testApp.runJobsUntilIdle(); // the sync queued by the consent
-    expect(hubSpot.requests.filter((request) => request.status === 429)).toHaveLength(1);
+    await suite.testApp.runJobsUntilIdle(); // the sync queued by the consent
+    expect(servers.hubSpot.requests.filter((request) => request.status === 429)).toHaveLength(1);
 
     // Both ways: Acme became a customer, Existing Co a company; each linked by its customer id.
     const customers = await tenant.admin.get(`/v1/customers?external_id=hubspot:${acme.id}`);
     expect(customers.body.data).toHaveLength(1);
     const acmeCustomerId: string = customers.body.data[0].id;
     expect(acme.properties.fairbill_customer_id).toBe(acmeCustomerId);
-    const pushed = hubSpot.companies.filter(
+    const pushed = servers.hubSpot.companies.filter(
       (company) => company.properties.fairbill_customer_id === existing.id,
     );
     expect(pushed.map((company) => company.properties.name)).toEqual(["Existing Co"]);
@@ -171,7 +159,7 @@ describe("the CRM integrations", () => {
     expect(
       (await tenant.admin.post(`/v1/integrations/connections/${connectionId}/crm-syncs`, {})).status,
     ).toBe(202);
-    await testApp.runJobsUntilIdle();
+    await suite.testApp.runJobsUntilIdle();
     const contracts = (await tenant.admin.get(`/v1/contracts?customer_id=${acmeCustomerId}`)).body.data;
     expect(contracts).toHaveLength(1);
     expect(contracts[0]).toMatchObject({
@@ -208,7 +196,7 @@ describe("the CRM integrations", () => {
         system: "hubspot",
         external_id: acme.id,
         state: "synced",
-        url: `https://app.hubspot.com/contacts/${hubSpot.hubId}/record/0-2/${acme.id}`,
+        url: `https://app.hubspot.com/contacts/${servers.hubSpot.hubId}/record/0-2/${acme.id}`,
       }),
     ]);
     expect(acme.properties).toMatchObject({
@@ -219,13 +207,13 @@ describe("the CRM integrations", () => {
     });
 
     // A rerun makes nothing new, here or there.
-    const companiesBefore = hubSpot.companies.length;
+    const companiesBefore = servers.hubSpot.companies.length;
     const customersBefore = (await tenant.admin.get("/v1/customers?limit=100")).body.data.length;
     expect(
       (await tenant.admin.post(`/v1/integrations/connections/${connectionId}/crm-syncs`, {})).status,
     ).toBe(202);
-    await testApp.runJobsUntilIdle();
-    expect(hubSpot.companies).toHaveLength(companiesBefore);
+    await suite.testApp.runJobsUntilIdle();
+    expect(servers.hubSpot.companies).toHaveLength(companiesBefore);
     expect((await tenant.admin.get("/v1/customers?limit=100")).body.data).toHaveLength(customersBefore);
     expect((await tenant.admin.get(`/v1/contracts?customer_id=${acmeCustomerId}`)).body.data).toHaveLength(1);
     const requests = await tenant.admin.get("/v1/approval-requests?kind=contract&limit=100");
@@ -235,15 +223,19 @@ describe("the CRM integrations", () => {
   it("turns a won Salesforce opportunity into a draft contract that a billing operator approves; MRR appears on the account", async () => {
     const { tenant, connectionId, consentUrl } = await connectedTenant(
       "Salesforce CRM",
-      { system: "salesforce", authorize_url: salesforce.authorizeUrl, token_url: salesforce.tokenUrl },
-      salesforce,
+      {
+        system: "salesforce",
+        authorize_url: servers.salesforce.authorizeUrl,
+        token_url: servers.salesforce.tokenUrl,
+      },
+      servers.salesforce,
       [
         ["enterprise", "01t000000000001AAA"],
         ["enterprise:platform:amount", "01t000000000002AAA"],
       ],
     );
-    const globex = salesforce.addAccount({ Name: "Globex" });
-    salesforce.addWonOpportunity(
+    const globex = servers.salesforce.addAccount({ Name: "Globex" });
+    servers.salesforce.addWonOpportunity(
       { Name: "Globex platform", CloseDate: "2030-03-01", Amount: 10200 },
       globex.Id,
       [
@@ -257,13 +249,13 @@ describe("the CRM integrations", () => {
         },
       ],
     );
-    const connection = await authorize(tenant, connectionId, salesforce, consentUrl);
+    const connection = await authorize(tenant, connectionId, servers.salesforce, consentUrl);
     expect(connection).toMatchObject({
       system: "salesforce",
-      external_tenant_id: salesforce.organizationId,
-      api_base_url: salesforce.url,
+      external_tenant_id: servers.salesforce.organizationId,
+      api_base_url: servers.salesforce.url,
     });
-    await testApp.runJobsUntilIdle();
+    await suite.testApp.runJobsUntilIdle();
     const globexCustomerId = globex.Fairbill_Customer_Id__c as string;
     expect(globexCustomerId).toMatch(/^cus_/);
 
@@ -271,7 +263,7 @@ describe("the CRM integrations", () => {
     expect(
       (await tenant.admin.post(`/v1/integrations/connections/${connectionId}/crm-syncs`, {})).status,
     ).toBe(202);
-    await testApp.runJobsUntilIdle();
+    await suite.testApp.runJobsUntilIdle();
     const contracts = (await tenant.admin.get(`/v1/contracts?customer_id=${globexCustomerId}`)).body.data;
     expect(contracts).toHaveLength(1);
     expect(contracts[0]).toMatchObject({
@@ -291,7 +283,7 @@ describe("the CRM integrations", () => {
       expect.objectContaining({
         system: "salesforce",
         external_id: globex.Id,
-        url: `${salesforce.url}/lightning/r/Account/${globex.Id}/view`,
+        url: `${servers.salesforce.url}/lightning/r/Account/${globex.Id}/view`,
       }),
     ]);
     expect(globex).toMatchObject({
@@ -299,6 +291,6 @@ describe("the CRM integrations", () => {
       Fairbill_Usage_To_Date__c: 0,
       Fairbill_Currency__c: "USD",
     });
-    expect(salesforce.objects.Account).toHaveLength(1);
+    expect(servers.salesforce.objects.Account).toHaveLength(1);
   }, 120_000);
 });

@@ -11,23 +11,19 @@ import { createCustomer, createOneOffInvoice } from "../../test/support/builders
 import { creditSeatsAndRefund, payHundredByBankTransfer } from "../../test/support/invoice-settlement.ts";
 import { type LocalNetsuite, startLocalNetsuite } from "../../test/support/local-netsuite-server.ts";
 import { type LocalQuickbooks, startLocalQuickbooks } from "../../test/support/local-quickbooks-server.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { type TestTenant, testAppForFile } from "../../test/support/test-app.ts";
 
-let testApp: TestApp;
+// A fresh database takes a minute or more on a busy machine.
+const suite = testAppForFile({ allowPrivateTargets: true, timeout: 180_000 });
 let quickbooks: LocalQuickbooks;
 let netsuite: LocalNetsuite;
 
 beforeAll(async () => {
-  [testApp, quickbooks, netsuite] = await Promise.all([
-    startTestApp({ allowPrivateTargets: true }),
-    startLocalQuickbooks(),
-    startLocalNetsuite(),
-  ]);
-}, 180_000); // a fresh database: a minute or more on a busy machine
+  [quickbooks, netsuite] = await Promise.all([startLocalQuickbooks(), startLocalNetsuite()]);
+});
 afterAll(async () => {
   await quickbooks?.close();
   await netsuite?.close();
-  await testApp?.close();
 });
 
 type Vendor = {
@@ -118,7 +114,7 @@ const vendors: Vendor[] = [
 
 async function connectedTenant(vendor: Vendor): Promise<{ tenant: TestTenant; connectionId: string }> {
   const server = vendor.server();
-  const tenant = await testApp.newTenant(`Accounting ${vendor.system}`);
+  const tenant = await suite.testApp.newTenant(`Accounting ${vendor.system}`);
   const created = await tenant.admin.post("/v1/integrations/connections", {
     system: vendor.system,
     client_id: server.clientId,
@@ -178,7 +174,7 @@ describe.each(vendors)("the $system integration", (vendor) => {
       { description: "Seats", quantity: "3", unit_amount: "20.00" },
     ]);
     server.failNext([{ status: 429, retryAfter: "0" }, { status: 500 }, { status: 500 }, { status: 500 }]);
-    await testApp.runJobsUntilIdle();
+    await suite.testApp.runJobsUntilIdle();
 
     const byField = (kind: Parameters<Vendor["created"]>[0], field: string, value: unknown) =>
       vendor.created(kind).filter((object) => object[field] === value);
@@ -197,14 +193,14 @@ describe.each(vendors)("the $system integration", (vendor) => {
     ).toHaveLength(4);
 
     const paid = await payHundredByBankTransfer(tenant.admin, invoice.id);
-    await testApp.runJobsUntilIdle();
+    await suite.testApp.runJobsUntilIdle();
     expect(
       vendor.created("payment").filter((object) => vendor.findsBy.payment(object) === paid.id),
     ).toHaveLength(1);
     expect(vendor.invoiceOwes(sent as Record<string, unknown>)).toBe(60);
 
     const { creditNote: credited } = await creditSeatsAndRefund(tenant.admin, invoice, paid.id);
-    await testApp.runJobsUntilIdle();
+    await suite.testApp.runJobsUntilIdle();
     expect(byField("credit_note", vendor.findsBy.creditNote, credited.number)).toHaveLength(1);
     expect(vendor.invoiceOwes(sent as Record<string, unknown>)).toBe(20);
     expect(vendor.created("refund")).toHaveLength(1);
@@ -222,7 +218,7 @@ describe.each(vendors)("the $system integration", (vendor) => {
 
     // The access token lapses: the next sync refreshes it first.
     server.expireAccessTokens();
-    await testApp.handle.database
+    await suite.testApp.handle.database
       .updateTable("integration_connections")
       .set({ access_token_expires_at: new Date(Date.now() - 60_000) })
       .where("id", "=", connectionId)
@@ -243,7 +239,7 @@ describe.each(vendors)("the $system integration", (vendor) => {
         invoice_id: invoice.id,
       });
       expect(rerun.status).toBe(202);
-      await testApp.runJobsUntilIdle();
+      await suite.testApp.runJobsUntilIdle();
     }
     expect(server.tokenGrants).toEqual(["authorization_code", "refresh_token"]);
     const journals = (await tenant.admin.get("/v1/integrations/syncs?object_type=journal_entry&limit=100"))

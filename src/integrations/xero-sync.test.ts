@@ -7,29 +7,26 @@
 // missing mapping, lands in the error queue (with a webhook event) until it
 // is fixed and retried, or skipped; the month's journal goes as manual
 // journals. Jobs run through the worker `fairbill serve` runs.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createCustomer, createOneOffInvoice } from "../../test/support/builders.ts";
 import { creditSeatsAndRefund, payHundredByBankTransfer } from "../../test/support/invoice-settlement.ts";
 import { type LocalXero, startLocalXero } from "../../test/support/local-xero-server.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { type TestTenant, testAppForFile } from "../../test/support/test-app.ts";
 
-let testApp: TestApp;
+// A fresh database takes a minute or more on a busy machine.
+const suite = testAppForFile({ allowPrivateTargets: true, timeout: 180_000 });
 /** The Xero organisation of the test running: each test connects a tenant of its own to one of its own. */
 let xero: LocalXero;
 const servers: LocalXero[] = [];
 
-beforeAll(async () => {
-  testApp = await startTestApp({ allowPrivateTargets: true });
-}, 180_000); // a fresh database: a minute or more on a busy machine
 afterAll(async () => {
   for (const server of servers) await server.close();
-  await testApp?.close();
 });
 
 async function connectedTenant(name: string, options: { cashAccount?: boolean } = {}) {
   xero = await startLocalXero();
   servers.push(xero);
-  const tenant = await testApp.newTenant(name);
+  const tenant = await suite.testApp.newTenant(name);
   const created = await tenant.admin.post("/v1/integrations/connections", {
     system: "xero",
     client_id: xero.clientId,
@@ -107,7 +104,7 @@ describe("the Xero integration", () => {
       consent_url: null,
     });
     expect(JSON.stringify(connection)).not.toContain(xero.clientSecret);
-    const row = await testApp.handle.database
+    const row = await suite.testApp.handle.database
       .selectFrom("integration_connections")
       .selectAll()
       .where("id", "=", connectionId)
@@ -139,7 +136,7 @@ describe("the Xero integration", () => {
   it("sends a finalized invoice once, then its payment, refund and credit note once each; a rerun sends nothing", async () => {
     const { tenant, connectionId } = await connectedTenant("Xero end to end");
     const { customerId, invoice } = await finalizedInvoice(tenant, "xero-end-to-end");
-    await testApp.runJobsUntilIdle();
+    await suite.testApp.runJobsUntilIdle();
 
     const contacts = createdFor("Contacts", "contactNumber", customerId);
     expect(contacts).toHaveLength(1);
@@ -160,7 +157,7 @@ describe("the Xero integration", () => {
     });
 
     const paid = await payHundredByBankTransfer(tenant.admin, invoice.id);
-    await testApp.runJobsUntilIdle();
+    await suite.testApp.runJobsUntilIdle();
     const payments = createdFor("Payments", "reference", paid.id);
     expect(payments).toHaveLength(1);
     expect(payments[0]).toMatchObject({ amount: 100, account: { code: "090" } });
@@ -171,7 +168,7 @@ describe("the Xero integration", () => {
       invoice,
       paid.id,
     );
-    await testApp.runJobsUntilIdle();
+    await suite.testApp.runJobsUntilIdle();
     const creditNotes = createdFor("CreditNotes", "creditNoteNumber", credited.number);
     expect(creditNotes).toHaveLength(1);
     expect(creditNotes[0]).toMatchObject({
@@ -250,7 +247,7 @@ describe("the Xero integration", () => {
       invoice_id: invoice.id,
     });
     expect(rerun.status).toBe(202);
-    await testApp.runJobsUntilIdle();
+    await suite.testApp.runJobsUntilIdle();
     expect(xero.requests.filter((request) => request.method === "PUT").length).toBe(creates);
     expect(createdFor("Invoices", "invoiceNumber", invoice.number)).toHaveLength(1);
     expect(createdFor("Contacts", "contactNumber", customerId)).toHaveLength(1);
@@ -260,7 +257,7 @@ describe("the Xero integration", () => {
     const { tenant } = await connectedTenant("Xero retries");
     const { invoice } = await finalizedInvoice(tenant, "xero-retries");
     xero.failNext([{ status: 429, retryAfter: "1" }, { status: 500 }, { status: 500 }, { status: 500 }]);
-    await testApp.runJobsUntilIdle();
+    await suite.testApp.runJobsUntilIdle();
     expect(createdFor("Invoices", "invoiceNumber", invoice.number)).toHaveLength(1);
     const [customerSync] = await syncsOf(tenant, "object_type=customer");
     expect(customerSync).toMatchObject({ state: "synced", attempts: 5 });
@@ -275,8 +272,8 @@ describe("the Xero integration", () => {
     expect(endpoint.status).toBe(201);
     const { customerId, invoice } = await finalizedInvoice(tenant, "xero-error-queue");
     xero.failAlways({ status: 503, retryAfter: "0" });
-    await testApp.runJobs();
-    await testApp.runJobs();
+    await suite.testApp.runJobs();
+    await suite.testApp.runJobs();
     xero.recover();
 
     const queue = await syncsOf(tenant, "state=failed");
@@ -296,7 +293,7 @@ describe("the Xero integration", () => {
     const retried = await tenant.admin.post(`/v1/integrations/syncs/${queue[0]?.id}/retry`, {});
     expect(retried.status).toBe(202);
     expect(retried.body.state).toBe("pending");
-    await testApp.runJobsUntilIdle();
+    await suite.testApp.runJobsUntilIdle();
     expect(await syncsOf(tenant, "state=failed")).toEqual([]);
     expect(createdFor("Invoices", "invoiceNumber", invoice.number)).toHaveLength(1);
     expect(createdFor("Contacts", "contactNumber", customerId)).toHaveLength(1);
@@ -312,7 +309,7 @@ describe("the Xero integration", () => {
       amount: "160.00",
       method: "bank_transfer",
     });
-    await testApp.runJobsUntilIdle();
+    await suite.testApp.runJobsUntilIdle();
     const [failed] = await syncsOf(tenant, "state=failed");
     expect(failed).toMatchObject({
       object_type: "payment",
@@ -328,7 +325,7 @@ describe("the Xero integration", () => {
       external_key: "090",
     });
     await tenant.admin.post(`/v1/integrations/syncs/${failed?.id}/retry`, {});
-    await testApp.runJobsUntilIdle();
+    await suite.testApp.runJobsUntilIdle();
     expect(createdFor("Payments", "reference", paid.body.id)).toHaveLength(1);
 
     // A mapping to an account Xero does not have: Xero refuses, and a person skips it.
@@ -342,7 +339,7 @@ describe("the Xero integration", () => {
       amount: "10.00",
       method: "cheque",
     });
-    await testApp.runJobsUntilIdle();
+    await suite.testApp.runJobsUntilIdle();
     const [refused] = await syncsOf(tenant, "state=failed");
     expect(refused).toMatchObject({
       object_id: secondPayment.body.id,
@@ -358,7 +355,7 @@ describe("the Xero integration", () => {
   it("sends the month's journal as balanced manual journals, once", async () => {
     const { tenant, connectionId } = await connectedTenant("Xero journal");
     await finalizedInvoice(tenant, "xero-journal");
-    await testApp.runJobsUntilIdle();
+    await suite.testApp.runJobsUntilIdle();
     const period = new Date().toISOString().slice(0, 7);
     const journal = await tenant.admin.get(`/v1/journal?period=${period}`);
     const entries = new Set(journal.body.lines.map((line: { entry_id: string }) => line.entry_id));
@@ -378,7 +375,7 @@ describe("the Xero integration", () => {
         period,
       });
       expect(queued.status).toBe(202);
-      await testApp.runJobsUntilIdle();
+      await suite.testApp.runJobsUntilIdle();
     }
     const journals = await syncsOf(tenant, "object_type=journal_entry");
     expect(journals.map((sync) => sync.state)).toEqual(journals.map(() => "synced"));
