@@ -8,10 +8,13 @@ import { type ReactNode, useState } from "react";
 import type { ApiError } from "../api/api-error.ts";
 import type { PagedList } from "../api/queries.ts";
 import { type Column, DataTable } from "./data-table.tsx";
+import { SubmitButton } from "./form-frame.tsx";
 import { PageHeader } from "./page-header.tsx";
 import { PagedListView } from "./paged-list-view.tsx";
 import { Panel } from "./panel.tsx";
 import { ResourceView } from "./resource-view.tsx";
+import { ErrorState } from "./states.tsx";
+import { StepForm } from "./step-form.tsx";
 
 export function JobListPage<Job extends { id: string }>({
   title,
@@ -65,6 +68,40 @@ export function JobListPage<Job extends { id: string }>({
       </Panel>
       {chosen && report(chosen)}
     </>
+  );
+}
+
+/**
+ * The panel of the form that starts a job ("New import"): its fields in a
+ * row, the submit button at the end, and under them why the API refused.
+ */
+export function JobStartPanel({
+  title,
+  start,
+  submit: [label, busyLabel],
+  fieldsShowErrors = false,
+  children,
+}: {
+  title: string;
+  /** The write that starts the job. */
+  start: { mutate: () => void; isPending: boolean; error: ApiError | null };
+  /** The submit button's label, and its label while the API is asked: ["Start the import", "Starting…"]. */
+  submit: [string, string];
+  /** The fields show the API's errors about them: under them, only a refusal about none. */
+  fieldsShowErrors?: boolean;
+  children: ReactNode;
+}) {
+  const refusal = start.error;
+  return (
+    <Panel title={title}>
+      <StepForm onSend={() => start.mutate()}>
+        {children}
+        <div className="filters-actions">
+          <SubmitButton busy={start.isPending} label={label} busyLabel={busyLabel} />
+        </div>
+      </StepForm>
+      {refusal && !(fieldsShowErrors && refusal.fieldErrors.length > 0) && <ErrorState error={refusal} />}
+    </Panel>
   );
 }
 

@@ -17,12 +17,8 @@ import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { type ChosenFile, FileTextField } from "../../ui/file-text-field.tsx";
 import { CheckboxField, SelectField } from "../../ui/form-field.tsx";
-import { SubmitButton } from "../../ui/form-frame.tsx";
-import { JobListPage, JobReport } from "../../ui/job-list-page.tsx";
+import { JobListPage, JobReport, JobStartPanel } from "../../ui/job-list-page.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
-import { Panel } from "../../ui/panel.tsx";
-import { ErrorState } from "../../ui/states.tsx";
-import { StepForm } from "../../ui/step-form.tsx";
 import { ReasonForm } from "./reason-form.tsx";
 import { type SourceConnection, SourceConnectionFields } from "./source-connection-fields.tsx";
 
@@ -141,79 +137,73 @@ function NewImport({ onCreated }: { onCreated: (id: string) => void }) {
   });
   const errors = fieldErrorMap(create.error?.fieldErrors ?? []);
   return (
-    <Panel title="New import">
-      <StepForm onSend={() => create.mutate()}>
-        <SelectField
-          label="Import from"
-          value={source}
-          onValueChange={(chosen) => setSource(chosen as Source)}
-          options={sourceOptions}
-          error={errors.source}
-        />
-        {source === "csv" && (
-          <>
-            <SelectField
-              label="Template"
-              value={csvObject}
-              onValueChange={(chosen) => setCsvObject(chosen as CsvObject)}
-              options={csvObjectOptions}
-              error={errors["csv.object"]}
-            />
-            <FileTextField
-              label="CSV file"
-              accept=".csv,text/csv"
-              onFileChange={setFile}
-              hint="A header row naming the template's columns, then a row per record."
-              error={errors["csv.text"] ?? errors.csv}
-            />
-            <CheckboxField
-              label="Atomic: import nothing if any row has a problem"
-              checked={atomic}
-              onCheckedChange={setAtomic}
-            />
-          </>
-        )}
-        {source === "usage" && (
-          <>
-            <SelectField
-              label="Format"
-              value={usageFormat}
-              onValueChange={(chosen) => setUsageFormat(chosen as UsageFormat)}
-              options={usageFormatOptions}
-              error={errors["usage.format"]}
-            />
-            <FileTextField
-              label="Events file"
-              accept=".ndjson,.jsonl,.csv,application/x-ndjson,text/csv"
-              onFileChange={setFile}
-              hint="At most 50,000 events. Each event id is stored once: fix the refused lines and import the file again."
-              error={errors["usage.text"] ?? errors.usage}
-            />
-          </>
-        )}
-        {(source === "stripe" || source === "lago") && (
-          <SourceConnectionFields
-            connection={connections[source]}
-            apiKey={apiKey}
-            onApiKeyChange={setApiKey}
-            address={address}
-            onAddressChange={setAddress}
-            errors={errors}
+    <JobStartPanel title="New import" start={create} submit={["Start the import", "Starting…"]}>
+      <SelectField
+        label="Import from"
+        value={source}
+        onValueChange={(chosen) => setSource(chosen as Source)}
+        options={sourceOptions}
+        error={errors.source}
+      />
+      {source === "csv" && (
+        <>
+          <SelectField
+            label="Template"
+            value={csvObject}
+            onValueChange={(chosen) => setCsvObject(chosen as CsvObject)}
+            options={csvObjectOptions}
+            error={errors["csv.object"]}
           />
-        )}
-        {source !== "usage" && (
+          <FileTextField
+            label="CSV file"
+            accept=".csv,text/csv"
+            onFileChange={setFile}
+            hint="A header row naming the template's columns, then a row per record."
+            error={errors["csv.text"] ?? errors.csv}
+          />
           <CheckboxField
-            label="Dry run: report what would be imported, change nothing"
-            checked={dryRun}
-            onCheckedChange={setDryRun}
+            label="Atomic: import nothing if any row has a problem"
+            checked={atomic}
+            onCheckedChange={setAtomic}
           />
-        )}
-        <div className="filters-actions">
-          <SubmitButton busy={create.isPending} label="Start the import" busyLabel="Starting…" />
-        </div>
-      </StepForm>
-      {create.error && <ErrorState error={create.error} />}
-    </Panel>
+        </>
+      )}
+      {source === "usage" && (
+        <>
+          <SelectField
+            label="Format"
+            value={usageFormat}
+            onValueChange={(chosen) => setUsageFormat(chosen as UsageFormat)}
+            options={usageFormatOptions}
+            error={errors["usage.format"]}
+          />
+          <FileTextField
+            label="Events file"
+            accept=".ndjson,.jsonl,.csv,application/x-ndjson,text/csv"
+            onFileChange={setFile}
+            hint="At most 50,000 events. Each event id is stored once: fix the refused lines and import the file again."
+            error={errors["usage.text"] ?? errors.usage}
+          />
+        </>
+      )}
+      {(source === "stripe" || source === "lago") && (
+        <SourceConnectionFields
+          connection={connections[source]}
+          apiKey={apiKey}
+          onApiKeyChange={setApiKey}
+          address={address}
+          onAddressChange={setAddress}
+          errors={errors}
+        />
+      )}
+      {source !== "usage" && (
+        <CheckboxField
+          label="Dry run: report what would be imported, change nothing"
+          checked={dryRun}
+          onCheckedChange={setDryRun}
+        />
+      )}
+    </JobStartPanel>
   );
 }
 

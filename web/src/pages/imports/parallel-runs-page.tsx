@@ -20,12 +20,8 @@ import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { type ChosenFile, FileTextField } from "../../ui/file-text-field.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
-import { SubmitButton } from "../../ui/form-frame.tsx";
-import { JobListPage, JobReport } from "../../ui/job-list-page.tsx";
+import { JobListPage, JobReport, JobStartPanel } from "../../ui/job-list-page.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
-import { Panel } from "../../ui/panel.tsx";
-import { ErrorState } from "../../ui/states.tsx";
-import { StepForm } from "../../ui/step-form.tsx";
 import { ReasonForm } from "./reason-form.tsx";
 
 type ParallelRun = ListItem<"/v1/parallel-runs">;
@@ -113,34 +109,28 @@ function NewParallelRun({ onCreated }: { onCreated: (id: string) => void }) {
     onSuccess: (created: ParallelRun) => onCreated(created.id),
   });
   return (
-    <Panel title="New parallel run">
-      <StepForm onSend={() => create.mutate()}>
-        <SelectField
-          label="Old invoices from"
-          value={oldInvoices}
-          onValueChange={(chosen) => setOldInvoices(chosen as OldInvoicesSource)}
-          options={oldInvoicesOptions}
+    <JobStartPanel title="New parallel run" start={create} submit={["Compare the invoices", "Queuing…"]}>
+      <SelectField
+        label="Old invoices from"
+        value={oldInvoices}
+        onValueChange={(chosen) => setOldInvoices(chosen as OldInvoicesSource)}
+        options={oldInvoicesOptions}
+      />
+      {oldInvoices === "file" && (
+        <FileTextField
+          label="Old invoices (CSV)"
+          accept=".csv,text/csv"
+          onFileChange={setFile}
+          hint="One row per invoice line in the old_invoices template; every period must have ended."
         />
-        {oldInvoices === "file" && (
-          <FileTextField
-            label="Old invoices (CSV)"
-            accept=".csv,text/csv"
-            onFileChange={setFile}
-            hint="One row per invoice line in the old_invoices template; every period must have ended."
-          />
-        )}
-        <TextField
-          label="Only these customers"
-          value={customers}
-          onValueChange={setCustomers}
-          hint="External ids separated by spaces or commas; every customer of the file when empty"
-        />
-        <div className="filters-actions">
-          <SubmitButton busy={create.isPending} label="Compare the invoices" busyLabel="Queuing…" />
-        </div>
-      </StepForm>
-      {create.error && <ErrorState error={create.error} />}
-    </Panel>
+      )}
+      <TextField
+        label="Only these customers"
+        value={customers}
+        onValueChange={setCustomers}
+        hint="External ids separated by spaces or commas; every customer of the file when empty"
+      />
+    </JobStartPanel>
   );
 }
 

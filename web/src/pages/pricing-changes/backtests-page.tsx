@@ -19,11 +19,7 @@ import { BarChart, quantityTicks } from "../../ui/bar-chart.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { DownloadButton } from "../../ui/download-button.tsx";
 import { DateTimeField, SelectField, TextField } from "../../ui/form-field.tsx";
-import { SubmitButton } from "../../ui/form-frame.tsx";
-import { JobListPage, JobReport } from "../../ui/job-list-page.tsx";
-import { Panel } from "../../ui/panel.tsx";
-import { ErrorState } from "../../ui/states.tsx";
-import { StepForm } from "../../ui/step-form.tsx";
+import { JobListPage, JobReport, JobStartPanel } from "../../ui/job-list-page.tsx";
 
 type Backtest = ListItem<"/v1/backtests">;
 type PopulationKind = "everyone" | "country" | "metadata" | "customers";
@@ -94,37 +90,36 @@ function NewBacktest({ onCreated }: { onCreated: (id: string) => void }) {
   });
   const errors = fieldErrorMap(create.error?.fieldErrors ?? []);
   return (
-    <Panel title="New backtest">
-      <StepForm onSend={() => create.mutate()}>
+    <JobStartPanel
+      title="New backtest"
+      start={create}
+      submit={["Run the backtest", "Starting…"]}
+      fieldsShowErrors
+    >
+      <TextField
+        label="Plan version id"
+        value={version}
+        onValueChange={setVersion}
+        hint="A draft, pending or published version"
+        error={errors.plan_version_id}
+      />
+      <SelectField
+        label="Population"
+        value={kind}
+        onValueChange={(chosen) => setKind(chosen as PopulationKind)}
+        options={populationKinds}
+      />
+      {kind !== "everyone" && (
         <TextField
-          label="Plan version id"
-          value={version}
-          onValueChange={setVersion}
-          hint="A draft, pending or published version"
-          error={errors.plan_version_id}
+          label={kind === "country" ? "Country" : kind === "metadata" ? "Metadata" : "Customer ids"}
+          value={value}
+          onValueChange={setValue}
+          error={errors.population ?? errors.country ?? errors.customer_ids ?? errors.metadata}
         />
-        <SelectField
-          label="Population"
-          value={kind}
-          onValueChange={(chosen) => setKind(chosen as PopulationKind)}
-          options={populationKinds}
-        />
-        {kind !== "everyone" && (
-          <TextField
-            label={kind === "country" ? "Country" : kind === "metadata" ? "Metadata" : "Customer ids"}
-            value={value}
-            onValueChange={setValue}
-            error={errors.population ?? errors.country ?? errors.customer_ids ?? errors.metadata}
-          />
-        )}
-        <DateTimeField label="From" value={from} onValueChange={setFrom} error={errors.from} />
-        <DateTimeField label="To" value={to} onValueChange={setTo} error={errors.to} />
-        <div className="filters-actions">
-          <SubmitButton busy={create.isPending} label="Run the backtest" busyLabel="Starting…" />
-        </div>
-      </StepForm>
-      {create.error && create.error.fieldErrors.length === 0 && <ErrorState error={create.error} />}
-    </Panel>
+      )}
+      <DateTimeField label="From" value={from} onValueChange={setFrom} error={errors.from} />
+      <DateTimeField label="To" value={to} onValueChange={setTo} error={errors.to} />
+    </JobStartPanel>
   );
 }
 
