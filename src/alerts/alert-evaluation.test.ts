@@ -4,23 +4,17 @@
 // library) and emails written to the outbox folder, read back with a MIME
 // parser. Firing once per crossing is checked across batches, billing
 // periods, credit burns and evaluations running side by side.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { alertTestAppForFile } from "../../test/support/alert-test-app.ts";
 import { createMeter, createPlan, ingestEvents, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { grantCredits } from "../../test/support/credit-grants.ts";
-import { outboxEmail, removeDataDirectory, temporaryDataDirectory } from "../../test/support/mail.ts";
+import { outboxEmail } from "../../test/support/mail.ts";
 import { meteredCallsVersion } from "../../test/support/pricing-fixtures.ts";
 import { expectCreated } from "../../test/support/responses.ts";
-import {
-  applicationJobWorker,
-  startTestApp,
-  type TestApp,
-  type TestTenant,
-} from "../../test/support/test-app.ts";
-import { TestClock } from "../../test/support/test-clock.ts";
-import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
+import type { TestTenant } from "../../test/support/test-app.ts";
 import { silentLogger } from "../platform/context.ts";
 import { domainEventJobHandlers } from "../platform/events/domain-event-dispatch.ts";
-import { createJobWorker, type JobWorker } from "../platform/jobs/job-worker.ts";
+import { createJobWorker } from "../platform/jobs/job-worker.ts";
 import { evaluateCustomerAlerts } from "./alert-evaluation.ts";
 import {
   alertEvaluationJobKind,
@@ -28,32 +22,12 @@ import {
   evaluateAlertsAfterIngestion,
 } from "./alert-evaluation-requests.ts";
 
-const clock = new TestClock("2026-01-01T00:00:00Z");
-let testApp: TestApp;
-let receiver: WebhookReceiver;
-let worker: JobWorker;
-let dataDirectory: string;
-
-beforeAll(async () => {
-  testApp = await startTestApp({ clock, allowPrivateTargets: true });
-  receiver = new WebhookReceiver();
-  await receiver.start();
-  dataDirectory = await temporaryDataDirectory("fairbill-alerts");
-  worker = applicationJobWorker(testApp.handle.database, clock, {
-    smtpUrl: undefined,
-    emailFrom: "Acme Billing <billing@acme.example>",
-    dataDirectory,
-  });
-});
-afterAll(async () => {
-  await receiver?.stop();
-  await testApp?.close();
-  await removeDataDirectory(dataDirectory);
-});
+const suite = alertTestAppForFile("Alerts");
+const { clock, receiver, runQueuedJobs } = suite;
 
 /** Hands the queued domain events (usage stored, credits used) to their subscribers, and nothing else. */
 async function runDomainEvents(): Promise<void> {
-  const database = testApp.handle.database;
+  const database = suite.testApp.handle.database;
   await createJobWorker({
     database,
     clock,
@@ -65,15 +39,6 @@ async function runDomainEvents(): Promise<void> {
       subscribers: [evaluateAlertsAfterIngestion, evaluateAlertsAfterCreditBurn],
     }),
   }).runDueJobs(new Date(Date.now() + 3_600_000));
-}
-
-/**
- * Runs every queued job, as `fairbill serve`'s worker would. Jobs queued "at
- * once" are dated by the database's real clock, while the test's clock sits
- * in 2026's first months, so the queue is read an hour past real time.
- */
-async function runQueuedJobs(): Promise<void> {
-  await worker.runDueJobs(new Date(Date.now() + 3_600_000));
 }
 
 type Setup = {
@@ -95,7 +60,7 @@ async function subscribedCustomer(): Promise<Setup> {
   sequence += 1;
   // A subscription starts now or later: made at its start, the test then moves the clock.
   clock.set("2026-01-01T00:00:00Z");
-  const tenant = await testApp.newTenant(`alerts-${sequence}`);
+  const tenant = await suite.testApp.newTenant(`alerts-${sequence}`);
   await createMeter(tenant.admin, { event_name: "call", effective_from: "2025-12-01T00:00:00Z" });
   const plan = await createPlan(tenant.admin, { code: "pro", name: "Pro", version: meteredCallsVersion() });
   const externalId = `acme-${sequence}`;
@@ -149,7 +114,7 @@ async function triggersOf(setup: Setup, alertId: string) {
 }
 
 async function queuedEvaluations(): Promise<number> {
-  const rows = await testApp.handle.database
+  const rows = await suite.testApp.handle.database
     .selectFrom("jobs")
     .select("id")
     .where("kind", "=", alertEvaluationJobKind)
@@ -229,7 +194,7 @@ describe("usage alerts", () => {
     const [email, ...moreEmails] = await emailsOf(setup, "usage_alert");
     expect(moreEmails).toEqual([]);
     expect(email).toMatchObject({ id: fired?.email_id, status: "sent", to: "ops@acme.example" });
-    const mail = await outboxEmail(dataDirectory, email?.id);
+    const mail = await outboxEmail(suite.dataDirectory, email?.id);
     expect(mail.subject).toBe("Usage alert: Usage of API calls reached 5");
     expect(mail.text).toContain(
       "Usage of API calls for your billing period 2026-01-01 to 2026-01-31 has reached 5, " +
@@ -316,7 +281,7 @@ describe("spend alerts", () => {
       }),
     ]);
     const [email] = await emailsOf(setup, "usage_alert");
-    const mail = await outboxEmail(dataDirectory, email?.id);
+    const mail = await outboxEmail(suite.dataDirectory, email?.id);
     expect(mail.subject).toBe("Usage alert: Spend reached 10.50 USD");
     expect(mail.text).toContain("at or above your alert threshold of 10.00 USD.");
 
@@ -359,7 +324,7 @@ describe("credit balance alerts", () => {
       }),
     ]);
     const [email] = await emailsOf(setup, "credit_balance_low");
-    const mail = await outboxEmail(dataDirectory, email?.id);
+    const mail = await outboxEmail(suite.dataDirectory, email?.id);
     expect(mail.subject).toBe("Your credit balance is low: 11.00 USD left");
 
     // Still below: another evaluation says nothing.

@@ -4,48 +4,28 @@
 // runs on the real job worker, the webhook is delivered to a real HTTP server
 // (its signature checked with the Standard Webhooks library) and the email is
 // read back from the outbox folder.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { alertTestAppForFile } from "../../test/support/alert-test-app.ts";
 import {
   createPlan,
   createSumMeter,
   ingestEvents,
   subscribeNewCustomer,
 } from "../../test/support/builders.ts";
-import { outboxEmail, removeDataDirectory, temporaryDataDirectory } from "../../test/support/mail.ts";
+import { outboxEmail } from "../../test/support/mail.ts";
 import { imagesAtFourCredits } from "../../test/support/pricing-fixtures.ts";
 import { expectCreated } from "../../test/support/responses.ts";
-import {
-  applicationJobWorker,
-  startTestApp,
-  type TestApp,
-  type TestTenant,
-} from "../../test/support/test-app.ts";
-import { TestClock } from "../../test/support/test-clock.ts";
-import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
-import type { JobWorker } from "../platform/jobs/job-worker.ts";
 
-const clock = new TestClock("2026-01-01T00:00:00Z");
-let testApp: TestApp;
-let receiver: WebhookReceiver;
-let worker: JobWorker;
-let dataDirectory: string;
-let tenant: TestTenant;
+const suite = alertTestAppForFile("allowance-alerts");
+const { clock, receiver, runQueuedJobs } = suite;
 let customerId: string;
 let secret: string;
 
 beforeAll(async () => {
-  testApp = await startTestApp({ clock, allowPrivateTargets: true });
-  receiver = new WebhookReceiver();
-  await receiver.start();
-  dataDirectory = await temporaryDataDirectory("fairbill-allowance-alerts");
-  worker = applicationJobWorker(testApp.handle.database, clock, {
-    smtpUrl: undefined,
-    emailFrom: "Acme Billing <billing@acme.example>",
-    dataDirectory,
+  await createSumMeter(suite.tenant.admin, "images", "image_batch", {
+    effective_from: "2025-12-01T00:00:00Z",
   });
-  tenant = await testApp.newTenant("allowance-alerts");
-  await createSumMeter(tenant.admin, "images", "image_batch", { effective_from: "2025-12-01T00:00:00Z" });
-  const plan = await createPlan(tenant.admin, {
+  const plan = await createPlan(suite.tenant.admin, {
     code: "ai",
     version: {
       pricing_units: [{ code: "credits", rate: "0.01", decimals: 2 }],
@@ -53,7 +33,7 @@ beforeAll(async () => {
       charges: [imagesAtFourCredits()],
     },
   });
-  const { customer } = await subscribeNewCustomer(tenant.admin, plan.id, {
+  const { customer } = await subscribeNewCustomer(suite.tenant.admin, plan.id, {
     customer: {
       external_id: "studio",
       name: "Studio",
@@ -66,28 +46,18 @@ beforeAll(async () => {
   customerId = customer.id;
   secret = (
     await expectCreated(
-      tenant.admin.post("/v1/webhook-endpoints", {
+      suite.tenant.admin.post("/v1/webhook-endpoints", {
         url: receiver.url("/allowance"),
         event_types: ["allowance.threshold_reached"],
       }),
     )
   ).secret;
 });
-afterAll(async () => {
-  await receiver?.stop();
-  await testApp?.close();
-  await removeDataDirectory(dataDirectory);
-});
-
-/** Runs every queued job (the test's clock sits in 2026, so the queue is read an hour past real time). */
-async function runQueuedJobs(): Promise<void> {
-  await worker.runDueJobs(new Date(Date.now() + 3_600_000));
-}
 
 let batch = 0;
 async function useImages(images: number): Promise<void> {
   batch += 1;
-  await ingestEvents(tenant.admin, [
+  await ingestEvents(suite.tenant.admin, [
     {
       id: `images-${batch}`,
       customer: "studio",
@@ -109,7 +79,7 @@ describe("allowance alerts", () => {
       [{ kind: "usage", meter: "images", unit: "credits", threshold: "80" }, "$.unit"],
     ];
     for (const [body, path] of cases) {
-      const response = await tenant.admin.post(`/v1/customers/${customerId}/alerts`, body);
+      const response = await suite.tenant.admin.post(`/v1/customers/${customerId}/alerts`, body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(
         response.body.errors.map((error: { path: string }) => error.path),
@@ -120,7 +90,7 @@ describe("allowance alerts", () => {
 
   it("fires once when the billing period has used 80% of the allowance, with its webhook and email", async () => {
     const alert = await expectCreated(
-      tenant.admin.post(`/v1/customers/${customerId}/alerts`, {
+      suite.tenant.admin.post(`/v1/customers/${customerId}/alerts`, {
         kind: "allowance",
         unit: "credits",
         threshold: "80",
@@ -131,7 +101,7 @@ describe("allowance alerts", () => {
     clock.set("2026-01-10T12:00:00Z");
     // 150 images = 600 credits of 1,000: 60%.
     await useImages(150);
-    const triggers = async () => (await tenant.admin.get(`/v1/alerts/${alert.id}/triggers`)).body.data;
+    const triggers = async () => (await suite.tenant.admin.get(`/v1/alerts/${alert.id}/triggers`)).body.data;
     expect(await triggers()).toEqual([]);
     // 50 more = 800 credits: 80%, the threshold.
     await useImages(50);
@@ -158,7 +128,7 @@ describe("allowance alerts", () => {
       id: fired.webhook_event_id,
       data: { id: fired.id, value: "80", unit: "credits", alert: { id: alert.id, unit: "credits" } },
     });
-    const mail = await outboxEmail(dataDirectory, fired.email_id);
+    const mail = await outboxEmail(suite.dataDirectory, fired.email_id);
     expect(mail.subject).toBe("Usage alert: Allowance of credits used reached 80%");
     expect(mail.text).toContain("has reached 80%, at or above your alert threshold of 80%.");
   });
