@@ -2,9 +2,9 @@
 // evaluation of one customer's rules, at the environment's own time (its test
 // clock, or real time). A second run of the same job evaluates again and
 // fires nothing twice, as the worker's at-least-once delivery requires.
-import { clockForEnvironment } from "../organizations/index.ts";
+import { environmentJobContext } from "../organizations/index.ts";
 import type { Clock } from "../platform/clock.ts";
-import { type Logger, systemContext } from "../platform/context.ts";
+import type { Logger } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import type { JobHandler } from "../platform/jobs/job-worker.ts";
 import { evaluateCustomerAlerts } from "./alert-evaluation.ts";
@@ -31,8 +31,7 @@ export function alertJobHandlers(options: {
         const { customerId } = readAlertEvaluationJobPayload(job.payload);
         // First, before reading anything: usage stored from here on queues the next evaluation.
         await takeAlertEvaluationRequest(database, job.scope, customerId);
-        const clock = await clockForEnvironment(database, job.scope, options.clock);
-        const context = systemContext({ ...job.scope, database, clock, actorName: "alerts", logger });
+        const context = await environmentJobContext(options, job, "alerts");
         const evaluation = await evaluateCustomerAlerts(context, customerId);
         for (const { alertId, error } of evaluation.failed) {
           logger.warn(

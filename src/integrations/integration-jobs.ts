@@ -5,9 +5,9 @@
 // whose object fails does not fail itself: the object waits in the error
 // queue, and a person decides.
 import { Type } from "typebox";
-import { clockForEnvironment } from "../organizations/index.ts";
+import { environmentJobContext } from "../organizations/index.ts";
 import type { Clock } from "../platform/clock.ts";
-import { type Logger, type RequestContext, systemContext, type TenantScope } from "../platform/context.ts";
+import type { Logger, RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { jobPayloadReader } from "../platform/jobs/job-payloads.ts";
 import type { JobHandler } from "../platform/jobs/job-worker.ts";
@@ -83,12 +83,8 @@ export type IntegrationJobOptions = {
 };
 
 export function integrationJobHandlers(options: IntegrationJobOptions): Record<string, JobHandler> {
-  const { database, logger } = options;
-  const contextOf: JobContextOf = async (scope, kind) => {
-    if (scope === null) throw new Error(`A ${kind} job must name its environment.`);
-    const clock = await clockForEnvironment(database, scope, options.clock);
-    return systemContext({ ...scope, database, clock, actorName: "integrations", logger });
-  };
+  const { logger } = options;
+  const contextOf: JobContextOf = (job) => environmentJobContext(options, job, "integrations");
   const run = (context: RequestContext) => ({
     context,
     ...(options.retryDelaysMilliseconds === undefined
@@ -118,7 +114,7 @@ export function integrationJobHandlers(options: IntegrationJobOptions): Record<s
       // Exports are long and a failed one moves no cursor: the next tries the same window again.
       retryDelaysSeconds: [60, 300, 900],
       handle: async (job) => {
-        const context = await contextOf(job.scope, warehouseExportJobKind);
+        const context = await contextOf(job);
         const payload = readWarehouseExportPayload(job.payload);
         const destination = await findWarehouseDestination(context.database, context, payload.destination_id);
         await runWarehouseExport(context, destination);

@@ -6,9 +6,9 @@
 // nothing new to bill.
 import { type Static, Type } from "typebox";
 import { Value } from "typebox/value";
-import { clockForEnvironment } from "../organizations/index.ts";
+import { environmentJobContext } from "../organizations/index.ts";
 import type { Clock } from "../platform/clock.ts";
-import { type Logger, systemContext, type TenantScope } from "../platform/context.ts";
+import type { Logger, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
 import type { JobHandler } from "../platform/jobs/job-worker.ts";
@@ -43,22 +43,14 @@ export function invoicingJobHandlers(options: {
   return {
     [billCustomersJobKind]: {
       handle: async (job) => {
-        if (job.scope === null) throw new Error(`A ${billCustomersJobKind} job must name its environment.`);
+        const context = await environmentJobContext(options, job, "bill-run");
         if (!Value.Check(BillCustomersPayload, job.payload)) {
           throw new Error(
             `A ${billCustomersJobKind} job has a payload it cannot read: ${JSON.stringify(job.payload)}`,
           );
         }
-        const clock = await clockForEnvironment(options.database, job.scope, options.clock);
-        const context = systemContext({
-          ...job.scope,
-          database: options.database,
-          clock,
-          actorName: "bill-run",
-          logger: options.logger,
-        });
         for (const customerId of job.payload.customer_ids) {
-          await billCustomerDue(context, customerId, clock.now());
+          await billCustomerDue(context, customerId, context.clock.now());
         }
       },
     },

@@ -12,7 +12,11 @@ export {
   type NewApiKey,
   revokeApiKey,
 } from "./api-keys.ts";
-export { type EnvironmentJobOptions, environmentJobHandler } from "./environment-jobs.ts";
+export {
+  type EnvironmentJobOptions,
+  environmentJobContext,
+  environmentJobHandler,
+} from "./environment-jobs.ts";
 export {
   allEnvironmentScopes,
   createOrganization,

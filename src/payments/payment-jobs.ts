@@ -2,11 +2,10 @@
 // a finalized invoice, and running an invoice's due dunning steps. Each job
 // works in its environment on the environment's clock (its test clock when
 // one is set), as the system.
-import { clockForEnvironment } from "../organizations/index.ts";
+import { environmentJobContext } from "../organizations/index.ts";
 import type { Clock } from "../platform/clock.ts";
-import { type Logger, type RequestContext, systemContext } from "../platform/context.ts";
+import type { Logger } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import type { QueuedJob } from "../platform/jobs/job-queue.ts";
 import type { JobHandler } from "../platform/jobs/job-worker.ts";
 import { attemptCollection } from "./collection.ts";
 import { runDueDunningSteps } from "./dunning-runner.ts";
@@ -19,24 +18,13 @@ import {
 
 type Options = { database: Database; clock: Clock; logger?: Logger };
 
-async function contextOf(options: Options, job: QueuedJob, actorName: string): Promise<RequestContext> {
-  if (job.scope === null) throw new Error(`A ${job.kind} job must name its environment.`);
-  return systemContext({
-    ...job.scope,
-    database: options.database,
-    clock: await clockForEnvironment(options.database, job.scope, options.clock),
-    actorName,
-    ...(options.logger ? { logger: options.logger } : {}),
-  });
-}
-
 export function paymentJobHandlers(options: Options): Record<string, JobHandler> {
   return {
     [collectInvoiceJobKind]: {
       // A provider that cannot be reached leaves the attempt pending; each retry resumes it with the same key.
       handle: async (job) => {
         const { invoiceId } = readCollectInvoicePayload(job.payload);
-        await attemptCollection(await contextOf(options, job, "collection"), invoiceId, {
+        await attemptCollection(await environmentJobContext(options, job, "collection"), invoiceId, {
           origin: "automatic",
         });
       },
@@ -44,7 +32,7 @@ export function paymentJobHandlers(options: Options): Record<string, JobHandler>
     [dunningStepsJobKind]: {
       handle: async (job) => {
         const { processId } = readDunningStepsPayload(job.payload);
-        await runDueDunningSteps(await contextOf(options, job, "dunning"), processId);
+        await runDueDunningSteps(await environmentJobContext(options, job, "dunning"), processId);
       },
     },
   };
