@@ -16,6 +16,7 @@ import {
 import { PageForm, ReasonField } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { ReferenceLists } from "../../ui/reference-lists.tsx";
+import { RemoveButton } from "../../ui/remove-button.tsx";
 import type { CustomerFormValues } from "./customer-form-values.ts";
 
 type CustomerFormProps = {
@@ -166,8 +167,8 @@ export function CustomerForm({
               error={form.errorOf(`tax_ids.${index}.type`) ?? form.errorOf(`tax_ids.${index}`)}
             />
             <TextField {...form.bind(`tax_ids.${index}.value`)} label={`Tax id ${index + 1} number`} />
-            <RemoveRowButton
-              label={`tax id ${index + 1}`}
+            <RemoveButton
+              of={`tax id ${index + 1}`}
               onRemove={() => form.restructure((draft) => void draft.tax_ids.splice(index, 1))}
             />
           </div>
@@ -207,8 +208,8 @@ export function CustomerForm({
               // The API names a bad entry by its key.
               error={form.errorOf(`metadata.${entry.key.trim()}`)}
             />
-            <RemoveRowButton
-              label={`metadata ${index + 1}`}
+            <RemoveButton
+              of={`metadata ${index + 1}`}
               onRemove={() => form.restructure((draft) => void draft.metadata.splice(index, 1))}
             />
           </div>
@@ -224,13 +225,5 @@ export function CustomerForm({
 
       {asksReason && <ReasonField value={reason} onValueChange={setReason} />}
     </PageForm>
-  );
-}
-
-function RemoveRowButton({ label, onRemove }: { label: string; onRemove: () => void }) {
-  return (
-    <button type="button" className="button button-quiet" onClick={onRemove}>
-      Remove<span className="visually-hidden"> {label}</span>
-    </button>
   );
 }

@@ -20,6 +20,7 @@ import { PageForm } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { ReferenceLists } from "../../ui/reference-lists.tsx";
+import { RemoveButton } from "../../ui/remove-button.tsx";
 import { ErrorState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { newRowKey } from "../catalog/version-editor/version-form-values.ts";
@@ -163,18 +164,15 @@ export function InvoiceCreatePage() {
                 required
                 hint={index === 0 ? "Negative for a discount line." : undefined}
               />
-              <button
-                type="button"
-                className="button button-quiet"
+              <RemoveButton
+                of={`line ${index + 1}`}
                 disabled={values.lines.length === 1}
-                onClick={() =>
+                onRemove={() =>
                   form.restructure((draft) => {
                     draft.lines.splice(index, 1);
                   })
                 }
-              >
-                Remove<span className="visually-hidden"> line {index + 1}</span>
-              </button>
+              />
             </div>
           ))}
           {form.errorOf("lines") && <p className="field-error">{form.errorOf("lines")}</p>}

@@ -10,6 +10,7 @@ import { FieldGroup, SelectField, TextField } from "../../ui/form-field.tsx";
 import { PageForm } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { RemoveButton } from "../../ui/remove-button.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { newRowKey } from "../catalog/version-editor/version-form-values.ts";
 
@@ -196,17 +197,14 @@ export function MeterCreatePage() {
                   { value: "boolean", label: "True or false" },
                 ]}
               />
-              <button
-                type="button"
-                className="button button-quiet"
-                onClick={() =>
+              <RemoveButton
+                of={`filter ${index + 1}`}
+                onRemove={() =>
                   form.restructure((draft) => {
                     draft.filters.splice(index, 1);
                   })
                 }
-              >
-                Remove<span className="visually-hidden"> filter {index + 1}</span>
-              </button>
+              />
             </div>
           ))}
           <button

@@ -13,6 +13,7 @@ import {
   WholeNumberField,
 } from "../../../ui/form-field.tsx";
 import type { FormState } from "../../../ui/form-state.ts";
+import { RemoveButton } from "../../../ui/remove-button.tsx";
 import { chargeModelViews } from "../charge-models.ts";
 import { DimensionalPriceEditor } from "./dimensional-price-editor.tsx";
 import { UsagePriceFields } from "./usage-price-fields.tsx";
@@ -171,10 +172,7 @@ export function ChargeEditor({
           )}
         </>
       )}
-      <button type="button" className="button button-quiet button-danger" onClick={onRemove}>
-        Remove<span className="visually-hidden"> charge {index + 1}</span>
-        <span aria-hidden="true"> charge</span>
-      </button>
+      <RemoveButton of={`charge ${index + 1}`} shown="charge" onRemove={onRemove} danger />
     </fieldset>
   );
 }

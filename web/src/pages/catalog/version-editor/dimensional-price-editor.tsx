@@ -6,6 +6,7 @@
 // place; each input is named by the API's path, so its error lands beside it.
 import { SelectField, TextField } from "../../../ui/form-field.tsx";
 import type { FormState } from "../../../ui/form-state.ts";
+import { RemoveButton } from "../../../ui/remove-button.tsx";
 import { chargeModelViews } from "../charge-models.ts";
 import { UsagePriceFields } from "./usage-price-fields.tsx";
 import {
@@ -132,23 +133,17 @@ export function DimensionalPriceEditor({
               money={money}
               tiersOf={(draft) => chargeOf(draft).prices[entryIndex]!.tiers}
             />
-            <button
-              type="button"
-              className="button button-quiet button-small"
+            <RemoveButton
+              of={`combination ${entryIndex + 1} of ${chargeName}`}
+              shown="combination"
+              small
               disabled={charge.prices.length === 1}
-              onClick={() =>
+              onRemove={() =>
                 form.restructure((draft) => {
                   chargeOf(draft).prices.splice(entryIndex, 1);
                 })
               }
-            >
-              Remove
-              <span className="visually-hidden">
-                {" "}
-                combination {entryIndex + 1} of {chargeName}
-              </span>
-              <span aria-hidden="true"> combination</span>
-            </button>
+            />
           </fieldset>
         );
       })}

@@ -5,6 +5,7 @@
 import type { Feature } from "../../../api/resources.ts";
 import { CheckboxField, DecimalField, SelectField, TextField } from "../../../ui/form-field.tsx";
 import type { FormState } from "../../../ui/form-state.ts";
+import { RemoveButton } from "../../../ui/remove-button.tsx";
 import type { EntitlementValues, PlanFormValues } from "./version-form-values.ts";
 
 type EntitlementEditorProps = {
@@ -65,10 +66,7 @@ export function EntitlementEditor({ form, index, entitlement, features, onRemove
           </>
         )}
       </div>
-      <button type="button" className="button button-quiet button-danger" onClick={onRemove}>
-        Remove<span className="visually-hidden"> entitlement {index + 1}</span>
-        <span aria-hidden="true"> entitlement</span>
-      </button>
+      <RemoveButton of={`entitlement ${index + 1}`} shown="entitlement" onRemove={onRemove} danger />
     </div>
   );
 }

@@ -5,6 +5,7 @@
 import type { ReactNode } from "react";
 import { CurrencyField, DecimalField } from "../../../ui/form-field.tsx";
 import type { FormState } from "../../../ui/form-state.ts";
+import { RemoveButton } from "../../../ui/remove-button.tsx";
 import { modelViewOf } from "../charge-models.ts";
 import { TierTableEditor } from "./tier-table-editor.tsx";
 import {
@@ -73,10 +74,7 @@ export function PriceBookEditor({
         />
       ))}
       {chargesError && <p className="field-error">{chargesError}</p>}
-      <button type="button" className="button button-quiet button-danger" onClick={onRemove}>
-        Remove<span className="visually-hidden"> price book {index + 1}</span>
-        <span aria-hidden="true"> price book</span>
-      </button>
+      <RemoveButton of={`price book ${index + 1}`} shown="price book" onRemove={onRemove} danger />
     </fieldset>
   );
 }

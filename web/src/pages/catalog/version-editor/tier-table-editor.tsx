@@ -5,6 +5,7 @@
 // is shown under the table.
 import { useId } from "react";
 import type { FormState } from "../../../ui/form-state.ts";
+import { RemoveButton } from "../../../ui/remove-button.tsx";
 import { emptyTier, type TierValues } from "./version-form-values.ts";
 
 type TierTableEditorProps<Values> = {
@@ -82,18 +83,16 @@ export function TierTableEditor<Values>({
                 </td>
               ))}
               <td className="row-actions">
-                <button
-                  type="button"
-                  className="button button-quiet button-small"
+                <RemoveButton
+                  of={`tier ${index + 1}`}
+                  small
                   disabled={tiers.length === 1}
-                  onClick={() =>
+                  onRemove={() =>
                     form.restructure((draft) => {
                       tiersOf(draft).splice(index, 1);
                     })
                   }
-                >
-                  Remove<span className="visually-hidden"> tier {index + 1}</span>
-                </button>
+                />
               </td>
             </tr>
           ))}
