@@ -56,11 +56,13 @@ async function subscribe(
   planId: string,
   externalId: string,
   start: string,
+  email?: string,
 ): Promise<string> {
   const customer = await call(tenant, "post", "/v1/customers", {
     external_id: externalId,
     currency: "USD",
     timezone: "UTC",
+    ...(email === undefined ? {} : { email }),
   });
   await call(tenant, "post", "/v1/subscriptions", {
     customer_id: customer.id,
@@ -142,6 +144,62 @@ describe("a bill run", () => {
     const again = await runBillRun(context, { at, trigger: "cli" });
     expect(again).toMatchObject({ customersTotal: 0, invoicesIssued: 0, status: "completed" });
     expect(await invoicesOf(tenant)).toHaveLength(6);
+  });
+
+  it("queues the invoice email of every invoice it issues to a customer with an address, with a send job each", async () => {
+    const start = "2032-01-01T00:00:00Z";
+    const { tenant, planId } = await tenantWithPlan(start);
+    const ada = await subscribe(tenant, planId, "ada", start, "ada@example.com");
+    const grace = await subscribe(tenant, planId, "grace", start);
+    const edsger = await subscribe(tenant, planId, "edsger", start, "edsger@example.com");
+
+    const at = new Date("2032-02-01T00:00:00Z");
+    const run = await runBillRun(
+      { ...tenant.context("test"), clock: frozenClock(at) },
+      { at, trigger: "cli" },
+    );
+    expect(run).toMatchObject({ status: "completed", invoicesIssued: 6, errors: 0 });
+
+    const invoices = await invoicesOf(tenant);
+    const emails = await testApp.handle.database
+      .selectFrom("email_messages")
+      .select(["id", "recipient", "customer_id", "template", "status", "subject", "text_body"])
+      .where("environment_id", "=", tenant.organization.environments.test)
+      .execute();
+    expect(
+      emails.map((email) => [email.customer_id, email.recipient, email.template, email.status]).sort(),
+    ).toEqual(
+      [
+        [ada, "ada@example.com", "invoice_issued", "queued"],
+        [ada, "ada@example.com", "invoice_issued", "queued"],
+        [edsger, "edsger@example.com", "invoice_issued", "queued"],
+        [edsger, "edsger@example.com", "invoice_issued", "queued"],
+      ].sort(),
+    );
+    // Each email names its own invoice.
+    const numbersOf = (customerId: string) =>
+      invoices
+        .filter((invoice) => invoice.customer_id === customerId)
+        .map((invoice) => invoice.number as string);
+    for (const customerId of [ada, edsger]) {
+      const texts = emails
+        .filter((email) => email.customer_id === customerId)
+        .map((email) => email.text_body);
+      for (const number of numbersOf(customerId)) {
+        expect(texts.filter((text) => text.includes(number))).toHaveLength(1);
+      }
+    }
+    expect(numbersOf(grace)).toHaveLength(2);
+    const sendJobs = await testApp.handle.database
+      .selectFrom("jobs")
+      .select("unique_key")
+      .where(
+        "unique_key",
+        "in",
+        emails.map((email) => `email-send:${email.id}`),
+      )
+      .execute();
+    expect(sendJobs).toHaveLength(4);
   });
 
   it("records a customer it cannot bill and goes on with the others", async () => {

@@ -55,7 +55,7 @@ import {
   type SubscriptionBilling,
 } from "./customer-billing.ts";
 import { gracePeriodOf, paymentTermsOf } from "./draft-finalization.ts";
-import { queueInvoiceEmail } from "./invoice-announcements.ts";
+import { queueInvoiceEmails } from "./invoice-announcements.ts";
 import { presentInvoice } from "./invoice-presenter.ts";
 import type { InvoiceLineRow, InvoiceRow } from "./invoice-store.ts";
 import { totalsColumns } from "./invoice-store.ts";
@@ -542,24 +542,57 @@ async function writeFinalizedInvoices(
       linesByInvoice.set(row.invoice_id, [...(linesByInvoice.get(row.invoice_id) ?? []), row]);
   }
 
-  // The numbers, then the drafts finalized with them: as finalizeDraft does each.
-  const numbers = await takeNumbers(transaction, context, settings.invoicePrefix, invoices.length);
+  // Everything that does not need the invoice numbers comes before them: the
+  // number counter and then the audit chain's head stay locked from their
+  // statement to the commit, so only the few statements that write numbers
+  // run while other chunks wait.
+  for (const [index, invoice] of invoices.entries()) {
+    const invoiceId = draftRows[index]?.id as string;
+    await recordAccountEffects(transaction, context, {
+      customerId: invoice.customerId,
+      invoiceId,
+      currency: invoice.currency,
+      settled: invoice.settled,
+    });
+    if (invoice.contract !== undefined) {
+      const engineInvoice = invoice.settled.invoice;
+      await recordContractSettlement(transaction, context, {
+        contractId: invoice.contract.id,
+        ledger: invoice.settled.state.commitLedger,
+        trueUps: trueUpsOf(engineInvoice.lines, (line) => formatAmount(line.amount, engineInvoice.currency)),
+        at: now,
+      });
+    }
+  }
+  // Payments (a subscriber): each invoice enters dunning, and a card on file is charged.
+  await publishDomainEvents(
+    transaction,
+    context,
+    InvoiceFinalized,
+    invoices.map((invoice, index) => ({
+      invoice_id: draftRows[index]?.id as string,
+      customer_id: invoice.customerId,
+    })),
+    now,
+  );
   const seller = JSON.stringify(partyOfSeller(settings));
   const finalizing = invoices.map((invoice, index) => ({
     id: draftRows[index]?.id as string,
     status: new Decimal(draftRows[index]?.amount_due as string).isZero() ? "paid" : "open",
-    number: numbers[index] as string,
     dueAt: new Date(invoice.issuedAt + paymentTermsOf(invoice.billing.customer, settings)),
     buyer: JSON.stringify(partyOfCustomer(invoice.billing.customer)),
   }));
+
+  // The numbers, then the drafts finalized with them: as finalizeDraft does each.
+  const numbers = await takeNumbers(transaction, context, settings.invoicePrefix, invoices.length);
   const stored: InvoiceRow[] = [];
   for (let first = 0; first < finalizing.length; first += 1000) {
     const values = sql.join(
       finalizing
         .slice(first, first + 1000)
         .map(
-          (row) =>
-            sql`(${row.id}, ${row.status}, ${row.number}, ${row.dueAt}::timestamptz, ${row.buyer}::jsonb)`,
+          (row, index) =>
+            sql`(${row.id}, ${row.status}, ${numbers[first + index]}, ${row.dueAt}::timestamptz, ${row.buyer}::jsonb)`,
         ),
     );
     const result = await sql<InvoiceRow>`
@@ -580,40 +613,17 @@ async function writeFinalizedInvoices(
     return { invoice, row, view: presentInvoice(row, lines, now) };
   });
 
-  for (const { invoice, row } of views) {
-    await recordAccountEffects(transaction, context, {
-      customerId: invoice.customerId,
-      invoiceId: row.id,
-      currency: invoice.currency,
-      settled: invoice.settled,
-    });
-    if (invoice.contract !== undefined) {
-      const engineInvoice = invoice.settled.invoice;
-      await recordContractSettlement(transaction, context, {
-        contractId: invoice.contract.id,
-        ledger: invoice.settled.state.commitLedger,
-        trueUps: trueUpsOf(engineInvoice.lines, (line) => formatAmount(line.amount, engineInvoice.currency)),
-        at: now,
-      });
-    }
-  }
   await publishEvents(
     transaction,
     context,
     invoiceFinalized,
     views.map(({ view }) => view),
   );
-  // Payments (a subscriber): each invoice enters dunning, and a card on file is charged.
-  await publishDomainEvents(
+  await queueInvoiceEmails(
     transaction,
     context,
-    InvoiceFinalized,
-    views.map(({ row }) => ({ invoice_id: row.id, customer_id: row.customer_id })),
-    now,
+    views.map(({ invoice, row, view }) => ({ customer: invoice.billing.customer, invoice: row, view })),
   );
-  for (const { invoice, row, view } of views) {
-    await queueInvoiceEmail(transaction, context, invoice.billing.customer, row, view);
-  }
   const changes: AuditChange[] = views.map(({ row }) => ({
     action: "invoice.finalized",
     objectType: "invoice",

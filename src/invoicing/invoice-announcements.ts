@@ -3,7 +3,7 @@
 // finalized invoice asks for money. Called inside the transaction that makes
 // the change, so the announcement exists exactly when the change does.
 import { Decimal } from "../core/index.ts";
-import { publishEvent, queueEmail } from "../notifications/index.ts";
+import { publishEvent, queueEmails } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { publishDomainEvent } from "../platform/events/domain-events.ts";
@@ -40,39 +40,43 @@ export async function announceFinalizedInvoice(
     context.clock.now(),
   );
   const customer = await loadCustomerRow(transaction, context, invoice.customer_id);
-  await queueInvoiceEmail(transaction, context, customer, invoice, view);
+  await queueInvoiceEmails(transaction, context, [{ customer, invoice, view }]);
 }
 
-/** The "invoice issued" email of a finalized invoice, when its customer has an address and something to pay. */
-export async function queueInvoiceEmail(
+/** The "invoice issued" email of each finalized invoice whose customer has an address and something to pay, queued together. */
+export async function queueInvoiceEmails(
   transaction: DatabaseTransaction,
   context: RequestContext,
-  customer: CustomerRow,
-  invoice: InvoiceRow,
-  view: InvoiceView,
+  finalized: readonly { customer: CustomerRow; invoice: InvoiceRow; view: InvoiceView }[],
 ): Promise<void> {
-  if (customer.email === null || new Decimal(invoice.amount_due).isZero() || invoice.number === null) return;
-  await queueEmail(transaction, context, {
-    template: "invoice_issued",
-    to: customer.email,
-    customerId: customer.id,
-    data: {
-      customer: { name: customer.name ?? customer.external_id, email: customer.email },
-      invoice: {
-        number: invoice.number,
-        amount_due: invoice.amount_due,
-        currency: invoice.currency,
-        due_on: invoice.due_at === null ? "" : dayOf(invoice.due_at, invoice.timezone),
-        issued_on: dayOf(invoice.issued_at, invoice.timezone),
-        total: invoice.total,
-        lines: view.lines.map((line) => ({
-          description: line.description,
-          quantity: line.quantity,
-          amount: line.amount,
-        })),
+  const emails = finalized.flatMap(({ customer, invoice, view }) => {
+    if (customer.email === null || new Decimal(invoice.amount_due).isZero() || invoice.number === null)
+      return [];
+    return [
+      {
+        template: "invoice_issued" as const,
+        to: customer.email,
+        customerId: customer.id,
+        data: {
+          customer: { name: customer.name ?? customer.external_id, email: customer.email },
+          invoice: {
+            number: invoice.number,
+            amount_due: invoice.amount_due,
+            currency: invoice.currency,
+            due_on: invoice.due_at === null ? "" : dayOf(invoice.due_at, invoice.timezone),
+            issued_on: dayOf(invoice.issued_at, invoice.timezone),
+            total: invoice.total,
+            lines: view.lines.map((line) => ({
+              description: line.description,
+              quantity: line.quantity,
+              amount: line.amount,
+            })),
+          },
+        },
       },
-    },
+    ];
   });
+  await queueEmails(transaction, context, emails);
 }
 
 export async function announceVoidedInvoice(

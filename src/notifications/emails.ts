@@ -6,13 +6,18 @@ import type { Selectable } from "kysely";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { insertTenantRow } from "../platform/database/tenant-rows.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
-import { enqueueJob } from "../platform/jobs/job-queue.ts";
+import { enqueueJobs } from "../platform/jobs/job-queue.ts";
 import { emailSendJobKind } from "./email-job-payload.ts";
 import { type RenderedEmail, renderEmailContent } from "./email-rendering.ts";
-import type { EmailListFilters, EmailMessage, EmailMessageWithBodies } from "./email-schemas.ts";
+import type {
+  EmailListFilters,
+  EmailMessage,
+  EmailMessageWithBodies,
+  EmailTemplate,
+} from "./email-schemas.ts";
 import type { EmailData, EmailTemplateFields, EmailTemplateName } from "./email-template-catalog.ts";
 import { currentEmailTemplate } from "./email-templates.ts";
 import type { EmailMessageTable } from "./tables.ts";
@@ -24,6 +29,14 @@ type EmailMessageRow = Selectable<EmailMessageTable>;
 const emailAddressPattern = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 const maximumAddressLength = 320;
 
+/** One message to queue: its template, its recipient and the data the template reads. */
+export type QueuedEmail<Name extends EmailTemplateName> = {
+  template: Name;
+  to: string;
+  data: EmailData<Name>;
+  customerId?: string;
+};
+
 /**
  * Renders `template` with `data` and queues the message for `to`. Call it with
  * the transaction that makes the change the email reports.
@@ -31,48 +44,89 @@ const maximumAddressLength = 320;
 export async function queueEmail<Name extends EmailTemplateName>(
   transaction: Database,
   context: RequestContext,
-  email: { template: Name; to: string; data: EmailData<Name>; customerId?: string },
+  email: QueuedEmail<Name>,
 ): Promise<{ id: string }> {
+  const [queued] = await queueEmails(transaction, context, [email]);
+  return queued as { id: string };
+}
+
+/**
+ * queueEmail for many messages at once, as a bill run sends them: each
+ * template is read once, and the messages and their send jobs are written
+ * with one statement each.
+ */
+export async function queueEmails<Name extends EmailTemplateName>(
+  transaction: Database,
+  context: RequestContext,
+  emails: readonly QueuedEmail<Name>[],
+): Promise<{ id: string }[]> {
+  if (emails.length === 0) return [];
   const now = context.clock.now();
-  const template = await currentEmailTemplate(transaction, context, email.template);
-  // A message that cannot be sent is the data's fault, not the change's: the
-  // change commits, and the log shows the message as failed, with why.
-  let rendered: RenderedEmail | undefined;
-  let problem: string | null = null;
-  if (!emailAddressPattern.test(email.to) || email.to.length > maximumAddressLength) {
-    problem = `"${email.to.slice(0, 100)}" is not an email address`;
-  } else {
-    try {
-      rendered = renderEmailContent(template, email.data);
-    } catch (error) {
-      if (!(error instanceof TemplateOutputTooLarge)) throw error;
-      problem = `could not render the ${email.template} template: ${error.message}`;
-    }
+  const templates = new Map<EmailTemplateName, EmailTemplate>();
+  for (const name of new Set(emails.map((email) => email.template))) {
+    templates.set(name, await currentEmailTemplate(transaction, context, name));
   }
-  const { id } = await insertTenantRow(transaction, context, "email_messages", "emailMessage", now, {
-    template: email.template,
-    template_version: template.version,
-    customer_id: email.customerId ?? null,
-    recipient: email.to.slice(0, maximumAddressLength),
-    subject: rendered?.subject ?? "",
-    html_body: rendered?.html ?? "",
-    text_body: rendered?.text ?? "",
-    status: rendered ? "queued" : "failed",
-    last_error: problem,
-    created_at: now,
-    updated_at: now,
+  const rows = emails.map((email) => {
+    const template = templates.get(email.template) as EmailTemplate;
+    const { rendered, problem } = renderOrExplain(template, email);
+    return {
+      ...newTenantRow(context, "emailMessage", now),
+      template: email.template,
+      template_version: template.version,
+      customer_id: email.customerId ?? null,
+      recipient: email.to.slice(0, maximumAddressLength),
+      subject: rendered?.subject ?? "",
+      html_body: rendered?.html ?? "",
+      text_body: rendered?.text ?? "",
+      status: rendered ? ("queued" as const) : ("failed" as const),
+      last_error: problem,
+      created_at: now,
+      updated_at: now,
+    };
   });
-  if (rendered) {
-    await enqueueJob(transaction, {
-      kind: emailSendJobKind,
-      payload: { emailId: id },
-      scope: { organizationId: context.organizationId, environmentId: context.environmentId },
-      // No runAt: due at once by the database's clock. A test environment's frozen clock dates the
-      // email, but sending it is real I/O, on real time.
-      uniqueKey: `email-send:${id}`,
-    });
+  for (let first = 0; first < rows.length; first += 1000) {
+    await transaction
+      .insertInto("email_messages")
+      .values(rows.slice(first, first + 1000))
+      .execute();
   }
-  return { id };
+  await enqueueJobs(
+    transaction,
+    rows
+      .filter((row) => row.status === "queued")
+      .map((row) => ({
+        kind: emailSendJobKind,
+        payload: { emailId: row.id },
+        scope: { organizationId: context.organizationId, environmentId: context.environmentId },
+        // No runAt: due at once by the database's clock. A test environment's frozen clock dates the
+        // email, but sending it is real I/O, on real time.
+        uniqueKey: `email-send:${row.id}`,
+      })),
+  );
+  return rows.map((row) => ({ id: row.id }));
+}
+
+/**
+ * The message rendered, or why it cannot be sent. A message that cannot be
+ * sent is the data's fault, not the change's: the change commits, and the
+ * log shows the message as failed, with why.
+ */
+function renderOrExplain(
+  template: EmailTemplate,
+  email: QueuedEmail<EmailTemplateName>,
+): { rendered: RenderedEmail | undefined; problem: string | null } {
+  if (!emailAddressPattern.test(email.to) || email.to.length > maximumAddressLength) {
+    return { rendered: undefined, problem: `"${email.to.slice(0, 100)}" is not an email address` };
+  }
+  try {
+    return { rendered: renderEmailContent(template, email.data), problem: null };
+  } catch (error) {
+    if (!(error instanceof TemplateOutputTooLarge)) throw error;
+    return {
+      rendered: undefined,
+      problem: `could not render the ${email.template} template: ${error.message}`,
+    };
+  }
 }
 
 /** A customer as an email finds them: the address on file (or none) and the name (their external id when unnamed). */

@@ -7,7 +7,7 @@
 // Other domains import only from here; everything else in the folder is private to it.
 export { registerEmailRoutes } from "./email-routes.ts";
 export type { EmailTemplateFields, EmailTemplateName } from "./email-template-catalog.ts";
-export { type EmailRecipient, queueCustomerEmail, queueEmail } from "./emails.ts";
+export { type EmailRecipient, queueCustomerEmail, queueEmail, queueEmails } from "./emails.ts";
 export { type EmailSettings, notificationJobHandlers } from "./notification-jobs.ts";
 export { webhookDocument, webhookPayloadErrors } from "./webhook-document.ts";
 export { enabledWebhookEndpointIds, webhookSecretColumns } from "./webhook-endpoints.ts";
