@@ -10,6 +10,7 @@ import type { TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { lockCurrencyBalance, setCurrencyBalance } from "./currency-balances.ts";
 import type { CreditGrantTable, CreditLedgerEntryKind, CreditLedgerEntryTable } from "./tables.ts";
 
 export type CreditGrantRow = Selectable<CreditGrantTable>;
@@ -49,28 +50,8 @@ export async function lockCreditAccount(
   customerId: string,
   currency: string,
 ): Promise<CreditAccount> {
-  await transaction
-    .insertInto("credit_accounts")
-    .values({
-      organization_id: scope.organizationId,
-      environment_id: scope.environmentId,
-      customer_id: customerId,
-      currency,
-      balance: "0",
-    })
-    .onConflict((conflicting) =>
-      conflicting.columns(["environment_id", "customer_id", "currency"]).doNothing(),
-    )
-    .execute();
-  const row = await transaction
-    .selectFrom("credit_accounts")
-    .select("balance")
-    .where(inTenant(scope))
-    .where("customer_id", "=", customerId)
-    .where("currency", "=", currency)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  return { customerId, currency, balance: new Decimal(row.balance) };
+  const balance = await lockCurrencyBalance(transaction, scope, "credit_accounts", customerId, currency);
+  return { customerId, currency, balance };
 }
 
 /** Locks the grants with these ids (after their account), in id order; unknown ids are left out. */
@@ -112,13 +93,13 @@ export async function appendLedgerEntry(
     .where(inTenant(scope))
     .where("id", "=", grant.id)
     .execute();
-  await transaction
-    .updateTable("credit_accounts")
-    .set({ balance: balanceAfter.toFixed(), updated_at: now })
-    .where(inTenant(scope))
-    .where("customer_id", "=", account.customerId)
-    .where("currency", "=", account.currency)
-    .execute();
+  await setCurrencyBalance(
+    transaction,
+    scope,
+    "credit_accounts",
+    { customerId: account.customerId, currency: account.currency, amount: balanceAfter },
+    now,
+  );
   const entry = await insertTenantRow(transaction, scope, "credit_ledger_entries", "creditLedgerEntry", now, {
     customer_id: account.customerId,
     currency: account.currency,

@@ -16,6 +16,7 @@ import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict } from "../platform/errors.ts";
 import { requireTransaction } from "./credit-ledger.ts";
 import type { CustomerBalanceEntry } from "./credit-schemas.ts";
+import { lockCurrencyBalance, setCurrencyBalance } from "./currency-balances.ts";
 import { showMoney } from "./money-input.ts";
 import { newestSequenceFirst, toSequencePage } from "./sequence-pages.ts";
 import type { CustomerBalanceEntryTable } from "./tables.ts";
@@ -78,28 +79,13 @@ export async function recordBalanceMovement(
   if (input.amount.isZero()) return;
   const transaction = requireTransaction(database);
   const now = context.clock.now();
-  await transaction
-    .insertInto("customer_balances")
-    .values({
-      organization_id: context.organizationId,
-      environment_id: context.environmentId,
-      customer_id: input.customerId,
-      currency: input.currency,
-      balance: "0",
-    })
-    .onConflict((conflicting) =>
-      conflicting.columns(["environment_id", "customer_id", "currency"]).doNothing(),
-    )
-    .execute();
-  const current = await transaction
-    .selectFrom("customer_balances")
-    .select("balance")
-    .where(inTenant(context))
-    .where("customer_id", "=", input.customerId)
-    .where("currency", "=", input.currency)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  const before = new Decimal(current.balance);
+  const before = await lockCurrencyBalance(
+    transaction,
+    context,
+    "customer_balances",
+    input.customerId,
+    input.currency,
+  );
   const after = before.plus(input.amount);
   if (after.isNegative()) {
     throw conflict(
@@ -107,13 +93,13 @@ export async function recordBalanceMovement(
       `Customer ${input.customerId} is owed ${before.toFixed()} ${input.currency}, less than the ${input.amount.negated().toFixed()} to use.`,
     );
   }
-  await transaction
-    .updateTable("customer_balances")
-    .set({ balance: after.toFixed(), updated_at: now })
-    .where(inTenant(context))
-    .where("customer_id", "=", input.customerId)
-    .where("currency", "=", input.currency)
-    .execute();
+  await setCurrencyBalance(
+    transaction,
+    context,
+    "customer_balances",
+    { customerId: input.customerId, currency: input.currency, amount: after },
+    now,
+  );
   const entry = await insertTenantRow(transaction, context, "customer_balance_entries", "balanceEntry", now, {
     customer_id: input.customerId,
     currency: input.currency,
