@@ -187,6 +187,27 @@ export function CurrencyField({ label = "Currency", ...field }: PickerProps) {
   return <PickerField kind="currency" label={label} {...field} />;
 }
 
+/** The currency a chart or table shows, chosen among those it has: nothing to choose where there is one. */
+export function CurrencyChoice({
+  currencies,
+  value,
+  onValueChange,
+}: {
+  currencies: string[];
+  value: string;
+  onValueChange: (currency: string) => void;
+}) {
+  if (currencies.length < 2) return null;
+  return (
+    <SelectField
+      label="Currency"
+      value={value}
+      onValueChange={onValueChange}
+      options={currencies.map((code) => ({ value: code, label: code }))}
+    />
+  );
+}
+
 /** An ISO 3166 country code, picked by code or name. Labelled "Country" unless told. */
 export function CountryField({ label = "Country", ...field }: PickerProps) {
   return <PickerField kind="country" label={label} {...field} />;

@@ -11,7 +11,7 @@ import { formatMoney } from "../../format/decimal-format.ts";
 import { navigate, useLocation } from "../../routing/router.ts";
 import { BarChart, moneyTicks } from "../../ui/bar-chart.tsx";
 import { Detail } from "../../ui/detail.tsx";
-import { SelectField } from "../../ui/form-field.tsx";
+import { CurrencyChoice } from "../../ui/form-field.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
@@ -191,14 +191,7 @@ function MrrPanel({ months }: { months: MrrMonth[] }) {
         <EmptyState title="No recurring revenue in these months." />
       ) : (
         <>
-          {currencies.length > 1 && (
-            <SelectField
-              label="Currency"
-              value={currency}
-              onValueChange={setChosen}
-              options={currencies.map((code) => ({ value: code, label: code }))}
-            />
-          )}
+          <CurrencyChoice currencies={currencies} value={currency} onValueChange={setChosen} />
           <BarChart
             label={`MRR and its movements in ${currency}. ${shown
               .map(

@@ -6,7 +6,7 @@ import type { Invoice } from "../../api/resources.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { BarChart, moneyTicks } from "../../ui/bar-chart.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { SelectField } from "../../ui/form-field.tsx";
+import { CurrencyChoice } from "../../ui/form-field.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { EmptyState } from "../../ui/states.tsx";
@@ -52,14 +52,7 @@ function RevenueView({
   const months = revenue.get(currency) ?? [];
   return (
     <>
-      {currencies.length > 1 && (
-        <SelectField
-          label="Currency"
-          value={currency}
-          onValueChange={onChoose}
-          options={currencies.map((code) => ({ value: code, label: code }))}
-        />
-      )}
+      <CurrencyChoice currencies={currencies} value={currency} onValueChange={onChoose} />
       <p className="field-hint">
         Final invoices by issue month, in {timeZone} time; drafts and void invoices are not revenue.
       </p>
