@@ -2,9 +2,9 @@
 // customer that cannot be billed recorded while the run goes on, the test
 // clock billing months in one call, and the scheduler's tick through the job
 // queue billing each environment at its own "now".
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { feeAndPerCall } from "../../test/support/pricing-fixtures.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { appForFile, type TestTenant } from "../../test/support/test-app.ts";
 import { frozenClock } from "../organizations/index.ts";
 import { systemClock } from "../platform/clock.ts";
 import type { Logger } from "../platform/context.ts";
@@ -14,12 +14,7 @@ import { billRunJobHandlers, billRunTickKind, createBillRunScheduler } from "./b
 
 const quietLogger: Logger = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} };
 
-let testApp: TestApp;
-
-beforeAll(async () => {
-  testApp = await startTestApp();
-});
-afterAll(async () => testApp?.close());
+const suite = appForFile();
 
 async function call(tenant: TestTenant, method: "get" | "post", path: string, body?: unknown) {
   const response = method === "get" ? await tenant.admin.get(path) : await tenant.admin.post(path, body);
@@ -30,7 +25,7 @@ async function call(tenant: TestTenant, method: "get" | "post", path: string, bo
 
 /** A tenant whose test clock reads `start`, with a published monthly plan: 20.00 in advance and 0.10 a call. */
 async function tenantWithPlan(start: string): Promise<{ tenant: TestTenant; planId: string }> {
-  const tenant = await testApp.newTenant();
+  const tenant = await suite.testApp.newTenant();
   await call(tenant, "post", "/v1/test-clock", { frozen_at: start });
   await call(tenant, "post", "/v1/meters", {
     code: "calls",
@@ -73,7 +68,7 @@ async function subscribe(
 }
 
 async function invoicesOf(tenant: TestTenant) {
-  return testApp.handle.database
+  return suite.testApp.handle.database
     .selectFrom("invoices")
     .select(["customer_id", "issued_at", "total", "number", "status"])
     .where("environment_id", "=", tenant.organization.environments.test)
@@ -209,7 +204,7 @@ describe("a bill run", () => {
     const broken = await subscribe(tenant, planId, "broken", start);
     const alsoHealthy = await subscribe(tenant, planId, "also-healthy", start);
     // Damage the broken customer's subscription behind the API's back: a time zone no calendar knows.
-    await testApp.handle.database
+    await suite.testApp.handle.database
       .updateTable("subscriptions")
       .set({ timezone: "Mars/Olympus_Mons" })
       .where("customer_id", "=", broken)
@@ -269,17 +264,17 @@ describe("the bill run's schedule", () => {
     const { tenant, planId } = await tenantWithPlan(start);
     await subscribe(tenant, planId, "scheduled", start);
     await call(tenant, "post", "/v1/test-clock", { frozen_at: "2032-08-01T00:00:01Z" });
-    const quiet = await testApp.newTenant();
+    const quiet = await suite.testApp.newTenant();
 
     const now = new Date();
     const scheduler = createBillRunScheduler({
-      database: testApp.handle.database,
+      database: suite.testApp.handle.database,
       clock: systemClock,
       logger: quietLogger,
     });
     expect(await scheduler.enqueueTicks(now)).toBeGreaterThanOrEqual(4);
     expect(await scheduler.enqueueTicks(now)).toBe(0);
-    const ticks = await testApp.handle.database
+    const ticks = await suite.testApp.handle.database
       .selectFrom("jobs")
       .select(["environment_id", "run_at"])
       .where("kind", "=", billRunTickKind)
@@ -291,18 +286,18 @@ describe("the bill run's schedule", () => {
     expect(ticks).toHaveLength(2);
 
     const worker = createJobWorker({
-      database: testApp.handle.database,
+      database: suite.testApp.handle.database,
       clock: systemClock,
       logger: quietLogger,
       handlers: billRunJobHandlers({
-        database: testApp.handle.database,
+        database: suite.testApp.handle.database,
         clock: systemClock,
         logger: quietLogger,
       }),
     });
     expect(await worker.runDueJobs(now)).toBeGreaterThanOrEqual(4);
 
-    const runs = await testApp.handle.database
+    const runs = await suite.testApp.handle.database
       .selectFrom("bill_runs")
       .selectAll()
       .where("environment_id", "in", [
@@ -314,7 +309,7 @@ describe("the bill run's schedule", () => {
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ trigger: "schedule", status: "completed", invoices_issued: 2 });
     expect(new Date(runs[0]?.at ?? 0).toISOString()).toBe("2032-08-01T00:00:01.000Z");
-    const failed = await testApp.handle.database
+    const failed = await suite.testApp.handle.database
       .selectFrom("jobs")
       .select("last_error")
       .where("kind", "=", billRunTickKind)

@@ -6,7 +6,7 @@
 // worker down to one billing slot and two delivery slots. Order, not timings.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { appForFile, type TestTenant } from "../../test/support/test-app.ts";
 import { freezeTestClock } from "../../test/support/test-clock-api.ts";
 import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
 import { applicationJobHandlers } from "../app.ts";
@@ -18,16 +18,14 @@ import { createBillRunScheduler } from "./index.ts";
 const quietLogger: Logger = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} };
 const invoicesPerTick = 4;
 
-let testApp: TestApp;
+const suite = appForFile({ allowPrivateTargets: true });
 const receiver = new WebhookReceiver();
 
 beforeAll(async () => {
-  testApp = await startTestApp({ allowPrivateTargets: true });
   await receiver.start();
 });
 afterAll(async () => {
   await receiver.stop();
-  await testApp?.close();
 });
 
 /** A tenant whose test environment sends invoice.finalized to `path`, with a customer on a monthly plan from `startAt`. */
@@ -37,7 +35,7 @@ async function tenantBilledFrom(
   startAt: string,
   now: string,
 ): Promise<TestTenant> {
-  const tenant = await testApp.newTenant(name);
+  const tenant = await suite.testApp.newTenant(name);
   const endpoint = await tenant.admin.post("/v1/webhook-endpoints", {
     url: receiver.url(path),
     event_types: ["invoice.finalized"],
@@ -70,7 +68,7 @@ describe("a long catch-up in one environment", () => {
       "2031-01-15T00:00:00Z",
     );
     await tenantBilledFrom("On time", "/on-time", "2031-01-01T00:00:00Z", "2031-01-15T00:00:00Z");
-    const database = testApp.handle.database;
+    const database = suite.testApp.handle.database;
     await createBillRunScheduler({ database, clock: systemClock, logger: quietLogger }).enqueueTicks(
       systemClock.now(),
     );

@@ -2,16 +2,11 @@
 // invoice adds up to at most the invoice's tax, and a full credit note takes
 // exactly what is left of the invoice's total, so rounding the tax once per
 // invoice (as the engine does) never makes a full credit note impossible.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectRefusedFields } from "../../test/support/responses.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { appForFile, type TestTenant } from "../../test/support/test-app.ts";
 
-let testApp: TestApp;
-
-beforeAll(async () => {
-  testApp = await startTestApp();
-});
-afterAll(async () => testApp?.close());
+const suite = appForFile();
 
 type Line = { description: string; quantity: string; unit_amount: string };
 type InvoiceBody = {
@@ -27,7 +22,7 @@ async function taxedInvoice(
   options: { percent: string; inclusive?: boolean; currency?: string },
   lines: Line[],
 ): Promise<{ tenant: TestTenant; invoice: InvoiceBody }> {
-  const tenant = await testApp.newTenant();
+  const tenant = await suite.testApp.newTenant();
   const rate = await tenant.admin.post("/v1/tax-rates", {
     country: "FR",
     name: "TVA",

@@ -3,18 +3,16 @@
 // priced gpt-4 and gpt-3 was billed nothing without a word), naming the event,
 // the charge, the plan and the combination; listed combinations, customers
 // without such a subscription and events outside billed segments go through.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createMeter, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ tenantName: "unpriced events" });
 let planId: string;
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "unpriced events" }));
-  const client = tenant.admin;
+  const client = suite.tenant.admin;
   await createMeter(client, {
     code: "tokens",
     name: "Tokens",
@@ -38,10 +36,6 @@ beforeAll(async () => {
   );
   await expectOk(client.post(`/v1/plans/${plan.id}/versions/1/publish`, {}));
   planId = plan.id;
-});
-
-afterAll(async () => {
-  await testApp.close();
 });
 
 /** The monthly USD plan "AI": tokens on meter `tokens` priced by the event's model, and what to do with a model `prices` does not list. */
@@ -75,8 +69,8 @@ function completion(id: string, customer: string, model: string) {
 
 describe("a dimensional price that rejects what it does not list", () => {
   it("refuses an unlisted combination at ingestion, naming charge, plan and combination", async () => {
-    const { customer } = await subscribeNewCustomer(tenant.admin, planId);
-    const single = await tenant.admin.post(
+    const { customer } = await subscribeNewCustomer(suite.tenant.admin, planId);
+    const single = await suite.tenant.admin.post(
       "/v1/events",
       completion("claude-1", customer.external_id, "claude"),
     );
@@ -86,21 +80,24 @@ describe("a dimensional price that rejects what it does not list", () => {
     ]);
 
     const batch = await expectOk(
-      tenant.admin.post<{ accepted: number; rejected: { id: string; code: string }[] }>("/v1/events/batch", {
-        events: [
-          completion("gpt-4-1", customer.external_id, "gpt-4"),
-          completion("claude-2", customer.external_id, "claude"),
-          completion("gpt-3-1", customer.external_id, "gpt-3"),
-        ],
-      }),
+      suite.tenant.admin.post<{ accepted: number; rejected: { id: string; code: string }[] }>(
+        "/v1/events/batch",
+        {
+          events: [
+            completion("gpt-4-1", customer.external_id, "gpt-4"),
+            completion("claude-2", customer.external_id, "claude"),
+            completion("gpt-3-1", customer.external_id, "gpt-3"),
+          ],
+        },
+      ),
     );
     expect(batch.accepted).toBe(2);
     expect(batch.rejected.map((event) => [event.id, event.code])).toEqual([["claude-2", "no_price"]]);
   });
 
   it("takes the event of a customer with no subscription on the plan", async () => {
-    const customer = await createCustomer(tenant.admin);
-    const response = await tenant.admin.post(
+    const customer = await createCustomer(suite.tenant.admin);
+    const response = await suite.tenant.admin.post(
       "/v1/events",
       completion("claude-3", customer.external_id, "claude"),
     );
@@ -108,7 +105,7 @@ describe("a dimensional price that rejects what it does not list", () => {
   });
 
   it("names a price's match that is not one of the charge's dimensions when the plan is written", async () => {
-    const response = await tenant.admin.post(
+    const response = await suite.tenant.admin.post(
       "/v1/plans",
       aiPlan("ai-bad", [{ match: { model: "gpt-4", region: "eu" }, model: "per_unit", unit_price: "0.03" }], {
         model: "per_unit",

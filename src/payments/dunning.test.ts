@@ -15,19 +15,18 @@ import { type LocalStripe, startLocalStripe } from "../../test/support/local-str
 import { removeDataDirectory, SmtpReceiver, temporaryDataDirectory } from "../../test/support/mail.ts";
 import { baseFee } from "../../test/support/pricing-fixtures.ts";
 import { expectCreated } from "../../test/support/responses.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { appForFile, type TestTenant } from "../../test/support/test-app.ts";
 import { billRunJobHandlers, createBillRunScheduler } from "../billing-runs/index.ts";
 import { systemClock } from "../platform/clock.ts";
 import { createJobWorker } from "../platform/jobs/job-worker.ts";
 
 const silentLogger = { info() {}, warn() {}, error() {}, debug() {} };
-let testApp: TestApp;
+const suite = appForFile({ allowPrivateTargets: true });
 let stripe: LocalStripe;
 const smtp = new SmtpReceiver();
 let dataDirectory: string;
 
 beforeAll(async () => {
-  testApp = await startTestApp({ allowPrivateTargets: true });
   stripe = await startLocalStripe();
   dataDirectory = await temporaryDataDirectory("fairbill-dunning");
   await smtp.start();
@@ -35,13 +34,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await smtp.stop();
   await stripe?.close();
-  await testApp?.close();
   await removeDataDirectory(dataDirectory);
 });
 
 /** The worker of `fairbill serve`: payments' jobs, and emails sent to the test's SMTP server. */
 async function runJobs(): Promise<number> {
-  return testApp.runJobs({
+  return suite.testApp.runJobs({
     email: {
       smtpUrl: smtp.url(),
       emailFrom: "Billing <billing@fairbill.test>",
@@ -62,7 +60,7 @@ let sequence = 0;
 /** A tenant on a test clock at `start`, collecting through the local Stripe, with one default campaign. */
 async function dunningTenant(start: string, campaign: Record<string, unknown>): Promise<TestTenant> {
   sequence += 1;
-  const tenant = await testApp.newTenant(`Dunning ${sequence}`);
+  const tenant = await suite.testApp.newTenant(`Dunning ${sequence}`);
   expect((await tenant.admin.post("/v1/test-clock", { frozen_at: start })).status).toBe(200);
   await collectThroughLocalStripe(tenant.admin, stripe);
   const created = await tenant.admin.post("/v1/dunning-campaigns", { name: "Standard", ...campaign });
@@ -115,7 +113,7 @@ async function advance(tenant: TestTenant, to: string): Promise<void> {
 /** Sets the test clock without billing, then runs the bill run's scheduled tick and what it queues. */
 async function tickAt(tenant: TestTenant, frozenAt: string): Promise<void> {
   expect((await tenant.admin.post("/v1/test-clock", { frozen_at: frozenAt })).status).toBe(200);
-  const database = testApp.handle.database;
+  const database = suite.testApp.handle.database;
   await createBillRunScheduler({ database, clock: systemClock, logger: silentLogger }).enqueueTicks(
     new Date(),
   );
@@ -389,7 +387,7 @@ describe("dunning", () => {
   });
 
   it("checks a campaign's days and who may change it", async () => {
-    const tenant = await testApp.newTenant("Campaign rules");
+    const tenant = await suite.testApp.newTenant("Campaign rules");
     const bad = await tenant.admin.post("/v1/dunning-campaigns", {
       name: "Bad",
       retry_schedule_days: [3, 1, 0],

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { appForFile, type TestTenant } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 import { firstAdminLink } from "./first-admin.ts";
 import { totpCode } from "./second-factor.ts";
@@ -25,15 +25,13 @@ type Response = {
 };
 
 const clock = new TestClock(new Date());
-let testApp: TestApp;
+const suite = appForFile({ clock });
 let dataDirectory: string;
 
 beforeAll(async () => {
-  testApp = await startTestApp({ clock });
   dataDirectory = await mkdtemp(join(tmpdir(), "fairbill-people-"));
 });
 afterAll(async () => {
-  await testApp?.close();
   if (dataDirectory) await rm(dataDirectory, { recursive: true, force: true });
 });
 
@@ -43,7 +41,7 @@ async function send(
   payload?: unknown,
   headers: Record<string, string> = {},
 ): Promise<Response> {
-  const response = await testApp.app.inject({
+  const response = await suite.testApp.app.inject({
     method,
     url: path,
     headers,
@@ -102,9 +100,9 @@ function newEmail(): string {
 
 /** A new organization and its first admin, created with the first start's link, signed in. */
 async function organizationWithAdmin(): Promise<{ tenant: TestTenant; admin: Browser; email: string }> {
-  const tenant = await testApp.newTenant("People");
+  const tenant = await suite.testApp.newTenant("People");
   const link = await firstAdminLink(
-    testApp.handle.database,
+    suite.testApp.handle.database,
     clock,
     tenant.organization.id,
     "http://localhost:8080",
@@ -143,7 +141,7 @@ async function startSmtpServer(): Promise<{ server: SMTPServer; url: string; rec
 
 /** Sends the queued emails through the SMTP server and returns the link's token of the one sent to `to`. */
 async function tokenEmailedTo(smtp: { url: string; received: ParsedMail[] }, to: string): Promise<string> {
-  await testApp.runJobs({
+  await suite.testApp.runJobs({
     email: { smtpUrl: smtp.url, emailFrom: "Fairbill <people@localhost>", dataDirectory },
   });
   const mail = smtp.received.findLast(
@@ -157,9 +155,9 @@ async function tokenEmailedTo(smtp: { url: string; received: ParsedMail[] }, to:
 
 describe("the first admin and sessions", () => {
   it("creates the first admin once, and signs in with secure cookies and CSRF-checked writes", async () => {
-    const tenant = await testApp.newTenant("First start");
+    const tenant = await suite.testApp.newTenant("First start");
     const link = await firstAdminLink(
-      testApp.handle.database,
+      suite.testApp.handle.database,
       clock,
       tenant.organization.id,
       "https://billing.example.com",
@@ -177,7 +175,7 @@ describe("the first admin and sessions", () => {
     const again = await send("POST", "/v1/first-admin", { ...body, email: newEmail() });
     expect(again.body.code).toBe("token_invalid");
     expect(
-      await firstAdminLink(testApp.handle.database, clock, tenant.organization.id, "https://x.example"),
+      await firstAdminLink(suite.testApp.handle.database, clock, tenant.organization.id, "https://x.example"),
     ).toBeUndefined();
 
     const signedIn = await send("POST", "/v1/sign-in", {
@@ -422,7 +420,7 @@ describe("four-eyes between persons, with sessions and keys", () => {
 
     const key = await admin.post("/v1/api-keys", { name: "Ada's script", role: "admin" }, test);
     expect(key.status).toBe(201);
-    const own = testApp.rawClient(`Bearer ${key.body.secret}`);
+    const own = suite.testApp.rawClient(`Bearer ${key.body.secret}`);
     const refused = await own.post(`/v1/plans/${plan.body.id}/versions/1/approve`, {});
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe("approver_is_author");
@@ -436,7 +434,7 @@ describe("four-eyes between persons, with sessions and keys", () => {
       test,
     );
     expect(robotKey.status).toBe(201);
-    const viaRobot = await testApp
+    const viaRobot = await suite.testApp
       .rawClient(`Bearer ${robotKey.body.secret}`)
       .post(`/v1/plans/${plan.body.id}/versions/1/approve`, {});
     expect(viaRobot.body.code).toBe("approver_is_author");

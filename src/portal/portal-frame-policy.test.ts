@@ -7,22 +7,20 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { appForFile, type TestTenant } from "../../test/support/test-app.ts";
 
 const consoleDirectory = mkdtempSync(join(tmpdir(), "fairbill-portal-frame-"));
-let testApp: TestApp;
+const suite = appForFile({ console: { directory: consoleDirectory } });
 let seller: TestTenant;
 let other: TestTenant;
 
 beforeAll(async () => {
   mkdirSync(join(consoleDirectory, "assets"));
   writeFileSync(join(consoleDirectory, "index.html"), "<!doctype html><title>Fairbill</title>");
-  testApp = await startTestApp({ console: { directory: consoleDirectory } });
-  seller = await testApp.newTenant("Framing seller");
-  other = await testApp.newTenant("Other seller");
+  seller = await suite.testApp.newTenant("Framing seller");
+  other = await suite.testApp.newTenant("Other seller");
 });
 afterAll(async () => {
-  await testApp?.close();
   rmSync(consoleDirectory, { recursive: true, force: true });
 });
 
@@ -32,7 +30,7 @@ async function portalPage(tenant: TestTenant, externalId: string) {
   const link = await tenant.admin.post(`/v1/customers/${customer.body.id}/portal-links`, {});
   expect(link.status).toBe(201);
   const url = new URL(link.body.url);
-  const page = await testApp.app.inject({ method: "GET", url: `${url.pathname}${url.search}` });
+  const page = await suite.testApp.app.inject({ method: "GET", url: `${url.pathname}${url.search}` });
   return {
     url,
     policy: page.headers["content-security-policy"],

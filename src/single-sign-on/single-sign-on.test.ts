@@ -9,19 +9,14 @@ import {
   signInThroughProvider,
   startOpenIdProvider,
 } from "../../test/support/openid-provider.ts";
-import {
-  type ApiResponse,
-  startTestApp,
-  type TestApp,
-  type TestTenant,
-} from "../../test/support/test-app.ts";
+import { type ApiResponse, appForFile, type TestTenant } from "../../test/support/test-app.ts";
 
 // The test app's public URL (PUBLIC_URL's default): the provider sends browsers back under it.
 const publicUrl = "http://localhost:8080";
 const redirectUri = `${publicUrl}/v1/sso/callback`;
 const client = { client_id: "fairbill-acme", client_secret: "acme-client-secret-0123456789" };
 
-let testApp: TestApp;
+const suite = appForFile();
 let acme: TestTenant;
 let provider: OpenIdProvider;
 
@@ -42,11 +37,9 @@ const connection = () => ({
 
 beforeAll(async () => {
   provider = await startOpenIdProvider({ clients: [{ ...client, redirect_uris: [redirectUri] }] });
-  testApp = await startTestApp();
-  acme = await testApp.newTenant("Acme");
+  acme = await suite.testApp.newTenant("Acme");
 });
 afterAll(async () => {
-  await testApp?.close();
   await provider?.close();
 });
 
@@ -70,11 +63,13 @@ function keepCookies(browser: Browser, response: ApiResponse): void {
 
 /** Signs in as the provider's account `login` after typing `email`; answers the callback's response. */
 async function signInThroughSso(browser: Browser, email: string, login: string, returnTo = "/plans") {
-  const started = await testApp.rawClient(undefined).post("/v1/sso/sign-in", { email, return_to: returnTo });
+  const started = await suite.testApp
+    .rawClient(undefined)
+    .post("/v1/sso/sign-in", { email, return_to: returnTo });
   expect(started.status, JSON.stringify(started.body)).toBe(200);
   keepCookies(browser, started);
   const answer = await signInThroughProvider(started.body.authorization_url, login, redirectUri);
-  const callback = await testApp
+  const callback = await suite.testApp
     .rawClient(undefined)
     .get(`${answer.pathname}${answer.search}`, { cookie: cookieHeader(browser) });
   keepCookies(browser, callback);
@@ -84,7 +79,7 @@ async function signInThroughSso(browser: Browser, email: string, login: string, 
 /** A request made by the signed-in browser, in the given environment. */
 function asBrowser(browser: Browser, environment: "test" | "live") {
   const headers = { cookie: cookieHeader(browser), "fairbill-environment": environment };
-  const raw = testApp.rawClient(undefined);
+  const raw = suite.testApp.rawClient(undefined);
   return {
     get: (path: string) => raw.get(path, headers),
     post: (path: string, body: unknown) =>
@@ -129,7 +124,7 @@ describe("an organization's single sign-on connection", () => {
   });
 
   it("routes a domain to one organization only", async () => {
-    const other = await testApp.newTenant("Not Acme");
+    const other = await suite.testApp.newTenant("Not Acme");
     const clash = await other.admin.put("/v1/sso-connection", connection());
     expect(clash.status).toBe(409);
     expect(clash.body.code).toBe("sso_domain_taken");
@@ -205,24 +200,28 @@ describe("signing in through the identity provider", () => {
 
   it("refuses an answer in another browser than the one that started, and the same answer twice", async () => {
     provider.addAccount({ sub: "dave", email: "dave@acme.test", groups: ["billing"] });
-    const started = await testApp.rawClient(undefined).post("/v1/sso/sign-in", { email: "dave@acme.test" });
+    const started = await suite.testApp
+      .rawClient(undefined)
+      .post("/v1/sso/sign-in", { email: "dave@acme.test" });
     const answer = await signInThroughProvider(started.body.authorization_url, "dave", redirectUri);
-    const elsewhere = await testApp.rawClient(undefined).get(`${answer.pathname}${answer.search}`);
+    const elsewhere = await suite.testApp.rawClient(undefined).get(`${answer.pathname}${answer.search}`);
     expect(elsewhere.status).toBe(401);
     expect(elsewhere.body.code).toBe("sso_browser_mismatch");
 
     const browser: Browser = { cookies: new Map() };
     const first = await signInThroughSso(browser, "dave@acme.test", "dave");
     expect(first.callback.status).toBe(303);
-    const again = await testApp.rawClient(undefined).get(`${first.answer.pathname}${first.answer.search}`, {
-      cookie: `fairbill_sso_state=${first.answer.searchParams.get("state")}`,
-    });
+    const again = await suite.testApp
+      .rawClient(undefined)
+      .get(`${first.answer.pathname}${first.answer.search}`, {
+        cookie: `fairbill_sso_state=${first.answer.searchParams.get("state")}`,
+      });
     expect(again.status).toBe(401);
     expect(again.body.code).toBe("sso_request_expired");
   });
 
   it("answers 404 for an address whose domain no organization signs in with single sign-on", async () => {
-    const response = await testApp
+    const response = await suite.testApp
       .rawClient(undefined)
       .post("/v1/sso/sign-in", { email: "eve@nowhere.test" });
     expect(response.status).toBe(404);

@@ -1,21 +1,19 @@
 // Seats through the API: a subscription's quantities within the charge's
 // bounds, a change of quantity mid-period (checked, previewed, recorded and
 // shown on the subscription), each bad field named by its path.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { expectOk } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 
 const clock = new TestClock("2026-01-01T00:00:00Z");
 
-let testApp: TestApp;
-let tenant: TestTenant;
+const suite = testAppForFile({ clock, tenantName: "seats" });
 let planId: string;
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ clock, tenantName: "seats" }));
-  const plan = await createPlan(tenant.admin, {
+  const plan = await createPlan(suite.tenant.admin, {
     code: "team",
     version: {
       charges: [
@@ -33,16 +31,12 @@ beforeAll(async () => {
   planId = plan.id;
 });
 
-afterAll(async () => {
-  await testApp.close();
-});
-
 const start = { start_at: "2026-01-01T00:00:00Z", billing: "calendar" } as const;
 
 describe("seats on a subscription", () => {
   it("refuses a quantity below the charge's minimum, at its path", async () => {
-    const { customer } = await subscribeNewCustomer(tenant.admin, planId, { subscription: start });
-    const response = await tenant.admin.post("/v1/subscriptions", {
+    const { customer } = await subscribeNewCustomer(suite.tenant.admin, planId, { subscription: start });
+    const response = await suite.tenant.admin.post("/v1/subscriptions", {
       customer_id: customer.id,
       plan_id: planId,
       ...start,
@@ -58,12 +52,12 @@ describe("seats on a subscription", () => {
   });
 
   it("previews and records a change mid-period: the added seats for the rest of the period", async () => {
-    const { subscription } = await subscribeNewCustomer(tenant.admin, planId, {
+    const { subscription } = await subscribeNewCustomer(suite.tenant.admin, planId, {
       subscription: { ...start, quantities: { seats: 25 } },
     });
     const change = { charge_id: "seats", quantity: 30, at: "2026-01-16T00:00:00Z" };
     const preview = await expectOk(
-      tenant.admin.post<{
+      suite.tenant.admin.post<{
         before: { issued_at: string } | null;
         after: {
           issued_at: string;
@@ -80,7 +74,7 @@ describe("seats on a subscription", () => {
     ]);
 
     const changed = await expectOk(
-      tenant.admin.post<{
+      suite.tenant.admin.post<{
         quantities: Record<string, number>;
         quantity_changes: { charge_id: string; quantity: number; at: string }[];
       }>(`/v1/subscriptions/${subscription.id}/quantity-changes`, change),
@@ -92,8 +86,8 @@ describe("seats on a subscription", () => {
   });
 
   it("names a charge the plan does not have, and a quantity above the maximum", async () => {
-    const { subscription } = await subscribeNewCustomer(tenant.admin, planId, { subscription: start });
-    const unknown = await tenant.admin.post(`/v1/subscriptions/${subscription.id}/quantity-changes`, {
+    const { subscription } = await subscribeNewCustomer(suite.tenant.admin, planId, { subscription: start });
+    const unknown = await suite.tenant.admin.post(`/v1/subscriptions/${subscription.id}/quantity-changes`, {
       charge_id: "licences",
       quantity: 10,
     });
@@ -101,7 +95,7 @@ describe("seats on a subscription", () => {
     expect(unknown.body.errors).toEqual([
       { path: "$.charge_id", message: 'version 1 of plan team has no charge "licences"' },
     ]);
-    const tooMany = await tenant.admin.post(`/v1/subscriptions/${subscription.id}/quantity-changes`, {
+    const tooMany = await suite.tenant.admin.post(`/v1/subscriptions/${subscription.id}/quantity-changes`, {
       charge_id: "seats",
       quantity: 60,
     });

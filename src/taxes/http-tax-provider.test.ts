@@ -4,21 +4,20 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { appForFile, type TestTenant } from "../../test/support/test-app.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { setOutgoingRequestPolicy } from "../platform/outgoing-requests/target-policy.ts";
 import { type TaxRequest, taxQuoteFor } from "./taxes.ts";
 
 type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void;
 
-let testApp: TestApp;
+const suite = appForFile({ allowPrivateTargets: true });
 let server: Server;
 let baseUrl: string;
 let handler: Handler;
 const received: { authorization: string | undefined; contentType: string | undefined; body: unknown }[] = [];
 
 beforeAll(async () => {
-  testApp = await startTestApp({ allowPrivateTargets: true });
   server = createServer((request, response) => {
     let body = "";
     request.setEncoding("utf8");
@@ -40,7 +39,6 @@ beforeAll(async () => {
 afterAll(async () => {
   server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));
-  await testApp?.close();
 });
 
 const secret = "test-provider-secret-42";
@@ -56,7 +54,7 @@ async function useProvider(
   tenant: TestTenant,
   options: { path?: string; timeoutMs?: number; url?: string } = {},
 ) {
-  const response = await testApp.app.inject({
+  const response = await suite.testApp.app.inject({
     method: "PUT",
     url: "/v1/tax-settings",
     headers: { authorization: `Bearer ${tenant.admin.key}` },
@@ -99,7 +97,7 @@ async function failure(tenant: TestTenant): Promise<FairbillError> {
 
 describe("the HTTP tax provider", () => {
   it("posts the request as JSON with the secret and reads the quote back", async () => {
-    const tenant = await testApp.newTenant();
+    const tenant = await suite.testApp.newTenant();
     await useProvider(tenant);
     handler = answer(
       200,
@@ -149,7 +147,7 @@ describe("the HTTP tax provider", () => {
   });
 
   it("reads a reverse charge answer with only the fields it needs", async () => {
-    const tenant = await testApp.newTenant();
+    const tenant = await suite.testApp.newTenant();
     await useProvider(tenant);
     handler = answer(200, JSON.stringify({ percent: "0", reverse_charge: true, note: "Autoliquidation" }));
     const result = await quote(tenant);
@@ -163,7 +161,7 @@ describe("the HTTP tax provider", () => {
   });
 
   it("is not asked for a customer with an exemption", async () => {
-    const tenant = await testApp.newTenant();
+    const tenant = await suite.testApp.newTenant();
     await useProvider(tenant);
     const created = await tenant.admin.post("/v1/customers", { external_id: "charity", country: "FR" });
     await tenant.admin.post(`/v1/customers/${created.body.id}/tax-exemption`, {
@@ -212,7 +210,7 @@ describe("the HTTP tax provider", () => {
       "answered with more than 65536 bytes",
     ],
   ])("fails clearly on %s", async (_case, badHandler, problem) => {
-    const tenant = await testApp.newTenant();
+    const tenant = await suite.testApp.newTenant();
     await useProvider(tenant);
     handler = badHandler;
     const error = await failure(tenant);
@@ -220,7 +218,7 @@ describe("the HTTP tax provider", () => {
   });
 
   it("gives up after its timeout", async () => {
-    const tenant = await testApp.newTenant();
+    const tenant = await suite.testApp.newTenant();
     await useProvider(tenant, { timeoutMs: 200 });
     handler = (_request, _body, response) => {
       const timer = setTimeout(
@@ -236,7 +234,7 @@ describe("the HTTP tax provider", () => {
   });
 
   it("says so when nothing listens", async () => {
-    const tenant = await testApp.newTenant();
+    const tenant = await suite.testApp.newTenant();
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
@@ -249,7 +247,7 @@ describe("the HTTP tax provider", () => {
   });
 
   it("is never called at an internal address: refused when saved, and when sent (issue 18, finding 4)", async () => {
-    const tenant = await testApp.newTenant();
+    const tenant = await suite.testApp.newTenant();
     await useProvider(tenant);
     handler = answer(200, JSON.stringify({ percent: "19" }));
     setOutgoingRequestPolicy({ allowPrivateTargets: false });

@@ -11,26 +11,24 @@ import {
   startLocalAvaTax,
   startLocalStripeTax,
 } from "../../test/support/local-tax-engines.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { appForFile, type TestTenant } from "../../test/support/test-app.ts";
 
-let testApp: TestApp;
+const suite = appForFile({ allowPrivateTargets: true });
 let stripeTax: LocalStripeTax;
 let avaTax: LocalAvaTax;
 
 beforeAll(async () => {
-  testApp = await startTestApp({ allowPrivateTargets: true });
   stripeTax = await startLocalStripeTax();
   avaTax = await startLocalAvaTax();
 });
 afterAll(async () => {
   await stripeTax?.close();
   await avaTax?.close();
-  await testApp?.close();
 });
 
 /** Runs every due job; `later` runs them as if an hour had passed, so that retries are due too. */
 function runJobs(later = false): Promise<number> {
-  return testApp.runJobs(later ? { now: new Date(Date.now() + 3_600_000) } : {});
+  return suite.testApp.runJobs(later ? { now: new Date(Date.now() + 3_600_000) } : {});
 }
 
 let sequence = 0;
@@ -58,7 +56,7 @@ function finalizedInvoice(tenant: TestTenant, customerId: string, amount: string
 describe("Stripe Tax", () => {
   let tenant: TestTenant;
   beforeAll(async () => {
-    tenant = await testApp.newTenant("Stripe Tax");
+    tenant = await suite.testApp.newTenant("Stripe Tax");
     const settings = await tenant.admin.put("/v1/tax-settings", {
       tax_provider: { type: "stripe_tax", secret_key: stripeTax.secretKey, api_base_url: stripeTax.url },
     });
@@ -143,7 +141,7 @@ describe("Stripe Tax", () => {
 describe("Avalara AvaTax", () => {
   let tenant: TestTenant;
   beforeAll(async () => {
-    tenant = await testApp.newTenant("AvaTax");
+    tenant = await suite.testApp.newTenant("AvaTax");
     const settings = await tenant.admin.put("/v1/tax-settings", {
       tax_provider: {
         type: "avalara",
@@ -217,7 +215,7 @@ describe("Avalara AvaTax", () => {
   });
 
   it("refuses a check of an address when no tax engine is set", async () => {
-    const plain = await testApp.newTenant("No engine");
+    const plain = await suite.testApp.newTenant("No engine");
     const refused = await plain.admin.post("/v1/tax-address-validations", { address: { country: "US" } });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe("no_tax_engine");

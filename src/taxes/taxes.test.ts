@@ -1,22 +1,17 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { CustomerBody } from "../../test/support/api-types.ts";
 import { createCustomer } from "../../test/support/builders.ts";
 import { expectCreated, expectRefusedFields } from "../../test/support/responses.ts";
 import { plainTaxQuote } from "../../test/support/tax-quotes.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { appForFile, type TestTenant } from "../../test/support/test-app.ts";
 import { builtInTaxProvider, type TaxRequest, taxQuoteFor } from "./taxes.ts";
 
-let testApp: TestApp;
-
-beforeAll(async () => {
-  testApp = await startTestApp();
-});
-afterAll(async () => testApp?.close());
+const suite = appForFile();
 
 /** PUT through the app (the test client speaks GET, POST, PATCH and DELETE). */
 async function put(tenant: TestTenant, path: string, payload: unknown) {
-  const response = await testApp.app.inject({
+  const response = await suite.testApp.app.inject({
     method: "PUT",
     url: path,
     headers: { authorization: `Bearer ${tenant.admin.key}` },
@@ -54,7 +49,7 @@ async function quoteFor(
 
 describe("tax rates", () => {
   it("are created, read, listed by country and archived", async () => {
-    const tenant = await testApp.newTenant();
+    const tenant = await suite.testApp.newTenant();
     const created = await expectCreated(
       tenant.admin.post("/v1/tax-rates", {
         country: "US",
@@ -103,7 +98,7 @@ describe("tax rates", () => {
   });
 
   it("refuse bad input with the path of each bad field", async () => {
-    const tenant = await testApp.newTenant();
+    const tenant = await suite.testApp.newTenant();
     const checks: [unknown, string[]][] = [
       [{ country: "ZZ", name: "VAT", percent: "120" }, ["$.country", "$.percent"]],
       [{ country: "DE", name: "VAT", percent: "19.12345" }, ["$.percent"]],
@@ -140,7 +135,7 @@ describe("tax rates", () => {
   });
 
   it("are finance's to change and everyone's to read", async () => {
-    const tenant = await testApp.newTenant();
+    const tenant = await suite.testApp.newTenant();
     const body = { country: "DE", name: "VAT", percent: "19" };
     const billingOps = await tenant.client("billing_ops");
     const finance = await tenant.client("finance");
@@ -154,7 +149,7 @@ describe("tax rates", () => {
 
 describe("tax exemptions", () => {
   it("are set, replaced, read and revoked, and bad input names its field", async () => {
-    const tenant = await testApp.newTenant();
+    const tenant = await suite.testApp.newTenant();
     const id = await customer(tenant, { country: "DE" });
     expect((await tenant.admin.get(`/v1/customers/${id}/tax-exemption`)).status).toBe(404);
 
@@ -193,7 +188,7 @@ describe("tax exemptions", () => {
 describe("tax resolution (built-in table)", () => {
   let tenant: TestTenant;
   beforeAll(async () => {
-    tenant = await testApp.newTenant();
+    tenant = await suite.testApp.newTenant();
     for (const rate of [
       { country: "DE", name: "VAT", percent: "19", reverse_charge_eligible: true },
       { country: "FR", name: "TVA", percent: "20", reverse_charge_eligible: true },
@@ -311,7 +306,7 @@ describe("tax resolution (built-in table)", () => {
   });
 
   it("an archived rate no longer applies; a later one takes over from its valid_from", async () => {
-    const own = await testApp.newTenant();
+    const own = await suite.testApp.newTenant();
     const old = await own.admin.post("/v1/tax-rates", { country: "DE", name: "VAT", percent: "19" });
     await own.admin.post("/v1/tax-rates", {
       country: "DE",
@@ -329,7 +324,7 @@ describe("tax resolution (built-in table)", () => {
 
 describe("tax settings", () => {
   it("default to the built-in table; an HTTP provider's secret is never shown nor audited", async () => {
-    const tenant = await testApp.newTenant();
+    const tenant = await suite.testApp.newTenant();
     expect((await tenant.admin.get("/v1/tax-settings")).body).toEqual({
       tax_provider: { type: "built_in" },
       updated_at: null,
@@ -356,7 +351,7 @@ describe("tax settings", () => {
   });
 
   it("refuse a provider URL that is not http(s), or a short secret, by path", async () => {
-    const tenant = await testApp.newTenant();
+    const tenant = await suite.testApp.newTenant();
     const ftp = await put(tenant, "/v1/tax-settings", {
       tax_provider: { type: "http", url: "ftp://tax.example/quote", secret: "0123456789abcdef" },
     });
@@ -375,7 +370,7 @@ describe("tax settings", () => {
   });
 
   it("never answer a bad PUT body with a 500 (the shared fuzz test sends PUT routes a POST)", async () => {
-    const tenant = await testApp.newTenant();
+    const tenant = await suite.testApp.newTenant();
     const anything = fc.oneof(fc.jsonValue(), fc.string({ maxLength: 3000 }), fc.constant(null));
     const provider = fc.oneof(
       anything,

@@ -267,3 +267,24 @@ export function testAppForFile(
     },
   };
 }
+
+/** The app a test file shares when each of its tests makes the tenants it needs. */
+export type FileApp = {
+  readonly testApp: TestApp;
+};
+
+/** Starts the app alone before the tests of the file (or describe block) and closes it after them, as testAppForFile does. */
+export function appForFile(options: TestAppOptions & { timeout?: number } = {}): FileApp {
+  const { timeout, ...appOptions } = options;
+  const started = sharedByFile(
+    "test app",
+    () => startTestApp(appOptions),
+    (testApp) => testApp.close(),
+    timeout === undefined ? {} : { timeout },
+  );
+  return {
+    get testApp() {
+      return started();
+    },
+  };
+}
