@@ -141,6 +141,16 @@ describe("subscription invoices", () => {
       ),
     ).rejects.toThrow(/finalized/);
     await expect(
+      sql`delete from invoice_lines where invoice_id = ${invoice.id}`.execute(testApp.handle.database),
+    ).rejects.toThrow(/finalized/);
+    // A line added to it, alone or among lines of a draft, is refused too.
+    await expect(
+      sql`insert into invoice_lines (id, organization_id, environment_id, invoice_id, position, kind, description, quantity, amount)
+        select 'il_added', organization_id, environment_id, id, 99, 'fixed', 'Added', 1, 1 from invoices where id = ${invoice.id}`.execute(
+        testApp.handle.database,
+      ),
+    ).rejects.toThrow(/finalized/);
+    await expect(
       sql`delete from invoices where id = ${invoice.id}`.execute(testApp.handle.database),
     ).rejects.toThrow(/finalized/);
     expect((await tenant.admin.post(`/v1/invoices/${invoice.id}/finalize`)).status).toBe(409);
