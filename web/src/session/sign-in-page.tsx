@@ -5,7 +5,7 @@ import { type FormEvent, useState } from "react";
 import { api } from "../api/api-client.ts";
 import { type ApiError, asApiError } from "../api/api-error.ts";
 import { answer } from "../api/typed-client.ts";
-import { AuthenticatorCodeField, EmailField, TextField } from "../ui/form-field.tsx";
+import { AuthenticatorCodeField, CurrentPasswordField, EmailField, TextField } from "../ui/form-field.tsx";
 import { SubmitButton } from "../ui/form-frame.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { useSession } from "./session-context.tsx";
@@ -52,11 +52,8 @@ function PasswordSignIn() {
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-label="Sign in with your password">
       <EmailField autoComplete="username" value={email} onValueChange={setEmail} />
-      <TextField
-        label="Password"
-        type="password"
+      <CurrentPasswordField
         name="password"
-        autoComplete="current-password"
         value={password}
         onValueChange={setPassword}
         error={error?.code === "sign_in_failed" ? error.detail : undefined}

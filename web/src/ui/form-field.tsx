@@ -125,6 +125,14 @@ export function PersonNameField({
 
 type TextFieldProps = Parameters<typeof TextField>[0];
 
+/** The password a person has now, for the browser's password manager to fill. Labelled "Password" unless told. */
+export function CurrentPasswordField({
+  label = "Password",
+  ...field
+}: Omit<TextFieldProps, "label" | "type" | "autoComplete"> & { label?: string }) {
+  return <TextField label={label} type="password" autoComplete="current-password" {...field} />;
+}
+
 /** A password being chosen: the browser may offer one; the API asks for 12 characters at least. */
 export function NewPasswordField({
   label = "New password",

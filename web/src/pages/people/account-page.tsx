@@ -11,7 +11,7 @@ import { roleLabels } from "../../layout/navigation.ts";
 import { useSignedInSession } from "../../session/session-context.tsx";
 import { CopyButton } from "../../ui/copy-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { AuthenticatorCodeField, NewPasswordField, TextField } from "../../ui/form-field.tsx";
+import { AuthenticatorCodeField, CurrentPasswordField, NewPasswordField } from "../../ui/form-field.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { Panel } from "../../ui/panel.tsx";
@@ -87,10 +87,8 @@ function PasswordPanel({ onDone }: { onDone: (message: string) => void }) {
           change.mutate();
         }}
       >
-        <TextField
+        <CurrentPasswordField
           label="Current password"
-          type="password"
-          autoComplete="current-password"
           value={current}
           onValueChange={setCurrent}
           error={fields.current_password}
@@ -143,14 +141,7 @@ function SecondFactorPanel({ enabled, onDone }: { enabled: boolean; onDone: (mes
       <Panel title="Second factor">
         <p>Sign-in asks for a code from your authenticator app.</p>
         <form className="inline-form" noValidate onSubmit={(event) => submit(event, remove)}>
-          <TextField
-            label="Password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onValueChange={setPassword}
-            error={fields.password}
-          />
+          <CurrentPasswordField value={password} onValueChange={setPassword} error={fields.password} />
           <AuthenticatorCodeField value={code} onValueChange={setCode} error={fields.code} />
           {remove.error && remove.error.fieldErrors.length === 0 && <ErrorState error={remove.error} />}
           <button type="submit" className="button button-danger" disabled={remove.isPending}>
