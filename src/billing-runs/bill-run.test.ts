@@ -156,7 +156,7 @@ describe("a bill run", () => {
     expect(run).toMatchObject({ status: "completed", invoicesIssued: 6, errors: 0 });
 
     const invoices = await invoicesOf(tenant);
-    const emails = await testApp.handle.database
+    const emails = await suite.testApp.handle.database
       .selectFrom("email_messages")
       .select(["id", "recipient", "customer_id", "template", "status", "subject", "text_body"])
       .where("environment_id", "=", tenant.organization.environments.test)
@@ -185,7 +185,7 @@ describe("a bill run", () => {
       }
     }
     expect(numbersOf(grace)).toHaveLength(2);
-    const sendJobs = await testApp.handle.database
+    const sendJobs = await suite.testApp.handle.database
       .selectFrom("jobs")
       .select("unique_key")
       .where(
