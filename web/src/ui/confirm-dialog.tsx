@@ -123,8 +123,17 @@ export function ReasonDialog({
 
 /**
  * What a dialog that takes one step shows while it runs: busy, the API's
- * refusal, and the step itself on confirm (spread into ConfirmDialog).
+ * refusal, and the step itself on confirm (spread into ConfirmDialog, or
+ * into ReasonDialog, whose step takes the reason).
  */
-export function confirming(step: { isPending: boolean; error: ApiError | null; mutate: () => void }) {
-  return { busy: step.isPending, error: step.error?.detail, onConfirm: () => step.mutate() };
+export function confirming<Variables = void>(step: {
+  isPending: boolean;
+  error: ApiError | null;
+  mutate: (variables: Variables) => void;
+}) {
+  return {
+    busy: step.isPending,
+    error: step.error?.detail,
+    onConfirm: (variables: Variables) => step.mutate(variables),
+  };
 }

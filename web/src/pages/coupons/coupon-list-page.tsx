@@ -10,7 +10,7 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { CodeAndNameFields } from "../../ui/code-and-name-fields.tsx";
-import { closedBy, type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
+import { closedBy, confirming, type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { type FilterField, FilterForm, useFilters } from "../../ui/filter-form.tsx";
 import { archivedFilter } from "../../ui/filtered-list-page.tsx";
@@ -302,9 +302,7 @@ function ArchiveDialog({
       open
       title={`Archive coupon ${coupon.code}?`}
       confirmLabel="Archive coupon"
-      busy={archive.isPending}
-      error={archive.error?.detail}
-      onConfirm={archive.mutate}
+      {...confirming(archive)}
       onCancel={onCancel}
     >
       <p>It can no longer be redeemed. Redemptions already made keep discounting their invoices.</p>

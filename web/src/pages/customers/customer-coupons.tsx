@@ -6,7 +6,7 @@ import { api, reasonHeader } from "../../api/api-client.ts";
 import { useAllPages, useApiMutation, usePagedList } from "../../api/queries.ts";
 import type { CouponRedemption } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
-import { closedBy, type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
+import { closedBy, confirming, type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { SelectField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
@@ -203,9 +203,7 @@ function RemoveDialog({
       open
       title={`Remove coupon ${redemption.coupon_code}?`}
       confirmLabel="Remove coupon"
-      busy={remove.isPending}
-      error={remove.error?.detail}
-      onConfirm={remove.mutate}
+      {...confirming(remove)}
       onCancel={onCancel}
     >
       <p>Later invoices are no longer discounted. Invoices already issued keep their discount.</p>

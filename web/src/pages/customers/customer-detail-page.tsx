@@ -11,7 +11,7 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { customerPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { ReasonDialog } from "../../ui/confirm-dialog.tsx";
+import { confirming, ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { Detail } from "../../ui/detail.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { DetailsPanel } from "../../ui/panel.tsx";
@@ -190,9 +190,7 @@ function ArchiveButton({ customer }: { customer: Customer }) {
         open={open}
         title={`Archive ${customer.name ?? customer.external_id}?`}
         confirmLabel="Archive customer"
-        busy={archive.isPending}
-        error={archive.error?.detail}
-        onConfirm={archive.mutate}
+        {...confirming(archive)}
         onCancel={() => setOpen(false)}
       >
         <p>

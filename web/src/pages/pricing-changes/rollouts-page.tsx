@@ -10,7 +10,7 @@ import type { ListItem } from "../../api/queries.ts";
 import { useApiMutation, usePagedList } from "../../api/queries.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
+import { confirming, type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
@@ -93,9 +93,7 @@ function CancelRolloutDialog({
       open
       title={`Cancel rollout ${rollout.id}?`}
       confirmLabel="Cancel the rollout"
-      busy={cancel.isPending}
-      error={cancel.error?.detail}
-      onConfirm={cancel.mutate}
+      {...confirming(cancel)}
       onCancel={onCancel}
     >
       <p>
