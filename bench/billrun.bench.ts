@@ -16,7 +16,9 @@
 //
 // Memory: the process's resident set is sampled through the measured run
 // (its peak) and the heap in use at each tenth of the run's progress, which
-// stays flat when each chunk of customers leaves nothing behind.
+// stays flat when each chunk of customers leaves nothing behind. CPU: this
+// process's own time through the run (user and system), which says how much
+// of the run is the engine's and the driver's work rather than PostgreSQL's.
 //
 // usage: npm run bench:billrun [-- SIZE]   (or BENCH_SUBSCRIPTIONS=SIZE; default 10000;
 //        DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
@@ -234,6 +236,7 @@ try {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }, 100);
     const rssBefore = process.memoryUsage().rss;
+    const cpuBefore = process.cpuUsage();
     const runStarted = performance.now();
     const run = await runBillRun(
       { ...context, clock: frozenClock(monthlyRunAt) },
@@ -248,6 +251,8 @@ try {
       },
     );
     const runMilliseconds = performance.now() - runStarted;
+    const cpu = process.cpuUsage(cpuBefore);
+    const nodeCpuSeconds = (cpu.user + cpu.system) / 1_000_000;
     clearInterval(rssSampler);
     await app.close();
     if (run.status !== "completed" || run.errors > 0 || run.invoicesIssued !== subscriptionCount) {
@@ -282,6 +287,9 @@ try {
         : `  the same rows read customer by customer (point queries, one connection): ${seconds(pointReadMilliseconds)}; ratio ${pointRatio.toFixed(3)}\n`,
     );
     process.stdout.write(
+      `  this process's CPU during the run (the engine, the queries' building and parsing; PostgreSQL's own work is not in it): ${nodeCpuSeconds.toFixed(2)} s, ${((nodeCpuSeconds * 1000) / run.invoicesIssued).toFixed(2)} ms an invoice\n`,
+    );
+    process.stdout.write(
       `  memory: resident ${megabytes(rssBefore)} MB before the run, ${megabytes(peakRss)} MB at its peak; ` +
         `heap in use at each tenth of the run: ${heapAtTenths.join(", ")} MB\n`,
     );
@@ -295,6 +303,7 @@ try {
         invoices: run.invoicesIssued,
         concurrency,
         run_seconds: Number((runMilliseconds / 1000).toFixed(2)),
+        node_cpu_seconds: Number(nodeCpuSeconds.toFixed(2)),
         invoices_per_second: Math.round(invoicesPerSecond),
         baseline_read_seconds: Number((bulkReadMilliseconds / 1000).toFixed(3)),
         ratio_to_baseline: Number(ratio.toFixed(1)),
