@@ -9,6 +9,7 @@
 // checkpoints (audit-checkpoints.ts) catch entries removed from the end.
 import { createHash, createHmac } from "node:crypto";
 import type { Selectable } from "kysely";
+import { batchesOf } from "../platform/batches.ts";
 import { canonicalJson } from "../platform/canonical-json.ts";
 import type { Actor, Person, RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction, Json, Timestamp } from "../platform/database/schema.ts";
@@ -186,11 +187,8 @@ export async function recordAuditEvents(
     return row;
   });
   // A few hundred entries a statement keeps each under PostgreSQL's limit of parameters.
-  for (let first = 0; first < rows.length; first += 500) {
-    await transaction
-      .insertInto("audit_events")
-      .values(rows.slice(first, first + 500))
-      .execute();
+  for (const batch of batchesOf(rows, 500)) {
+    await transaction.insertInto("audit_events").values(batch).execute();
   }
   await transaction
     .updateTable("audit_chain_heads")

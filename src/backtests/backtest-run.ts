@@ -29,6 +29,7 @@ import {
   repriceBilledInvoices,
 } from "../invoicing/index.ts";
 import { publishEvent } from "../notifications/index.ts";
+import { batchesOf } from "../platform/batches.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { slotOf, toRateChange } from "../subscriptions/index.ts";
@@ -125,9 +126,7 @@ async function priceEveryCustomer(
   const currency = row.population.currency;
   const movements: CustomerMovement<LineReference>[] = [];
   const batchSize = Math.max(1, options.batchSize ?? 250);
-  const batches: string[][] = [];
-  for (let offset = 0; offset < customerIds.length; offset += batchSize)
-    batches.push(customerIds.slice(offset, offset + batchSize));
+  const batches = batchesOf(customerIds, batchSize);
   let next = 0;
   let canceled = false;
   // Lanes take the next batch until none is left or a cancel request is seen.
@@ -182,12 +181,8 @@ async function populationOf(context: RequestContext, row: BacktestRow): Promise<
   const { metadata, country } = population;
   if (metadata === undefined && country === undefined) return billed;
   const kept = new Set<string>();
-  for (let offset = 0; offset < billed.length; offset += customerRecordsPerQuery) {
-    const records = await customerRecordsByIds(
-      context.database,
-      context,
-      billed.slice(offset, offset + customerRecordsPerQuery),
-    );
+  for (const batch of batchesOf(billed, customerRecordsPerQuery)) {
+    const records = await customerRecordsByIds(context.database, context, batch);
     for (const record of records) {
       if (country !== undefined && record.country !== country) continue;
       if (
@@ -310,11 +305,8 @@ async function storeComparisons(
       lines: JSON.stringify(comparison.lines.map((line) => presentLine(line, invoice.currency))),
     };
   });
-  for (let offset = 0; offset < rows.length; offset += rowsPerInsert) {
-    await context.database
-      .insertInto("backtest_invoices")
-      .values(rows.slice(offset, offset + rowsPerInsert))
-      .execute();
+  for (const batch of batchesOf(rows, rowsPerInsert)) {
+    await context.database.insertInto("backtest_invoices").values(batch).execute();
   }
 }
 

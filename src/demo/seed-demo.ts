@@ -19,6 +19,7 @@ import { hasAnyCustomer } from "../customers/index.ts";
 import type { EventInput } from "../metering/index.ts";
 import { revokeApiKey } from "../organizations/index.ts";
 import { createServiceAccountKey } from "../people/index.ts";
+import { batchesOf } from "../platform/batches.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseHandle } from "../platform/database/database.ts";
 import { type DemoApi, demoApi, listAll } from "./demo-api.ts";
@@ -208,9 +209,9 @@ async function playStory(session: DemoSession, events: EventInput[]): Promise<vo
 }
 
 async function sendEvents(admin: DemoApi, events: EventInput[]): Promise<void> {
-  for (let index = 0; index < events.length; index += batchSize) {
+  for (const batch of batchesOf(events, batchSize)) {
     const answer = await admin.post<{ rejected: unknown[] }>("/v1/events/batch", {
-      events: events.slice(index, index + batchSize),
+      events: batch,
     });
     if (answer.rejected.length > 0) {
       throw new Error(

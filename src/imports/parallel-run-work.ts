@@ -9,6 +9,7 @@
 import type { Updateable } from "kysely";
 import { recordObjectChange } from "../audit/index.ts";
 import { formatAmount, type InvoiceMatch, summarizeParallelRun } from "../core/index.ts";
+import { batchesOf } from "../platform/batches.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { FairbillError, type FieldError } from "../platform/errors.ts";
 import {
@@ -151,11 +152,8 @@ async function compareEveryCustomer(
       matches: entry.match.matches,
       lines: JSON.stringify(presentLines(entry.match, entry.currency)),
     }));
-    for (let offset = 0; offset < invoiceRows.length; offset += rowsPerInsert)
-      await transaction
-        .insertInto("parallel_run_invoices")
-        .values(invoiceRows.slice(offset, offset + rowsPerInsert))
-        .execute();
+    for (const batch of batchesOf(invoiceRows, rowsPerInsert))
+      await transaction.insertInto("parallel_run_invoices").values(batch).execute();
   });
 }
 

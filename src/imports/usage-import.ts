@@ -5,6 +5,7 @@
 // becomes a record of the report, in the file's order: created (stored),
 // skipped (stored before) or refused, with its line and field.
 import { ingestEvents, type UnpricedEventCheck } from "../metering/index.ts";
+import { batchesOf } from "../platform/batches.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { RecordResult } from "./csv-import.ts";
 import {
@@ -53,8 +54,7 @@ export async function importUsageFile(
     await onBatch([], 0);
     return;
   }
-  for (let start = 0; start < total; start += eventsPerBatch) {
-    const batch = read.entries.slice(start, start + eventsPerBatch);
+  for (const batch of batchesOf(read.entries, eventsPerBatch)) {
     await onBatch(await ingestBatch(context, batch, refuseUnpriced, sourceType, refused), total);
   }
 }

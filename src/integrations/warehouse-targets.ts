@@ -8,6 +8,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { S3Client } from "@aws-sdk/client-s3";
 import pg from "pg";
+import { batchesOf } from "../platform/batches.ts";
 import type { PlainRow } from "../platform/database/changed-rows.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { guardedAgent } from "../platform/outgoing-requests/guarded-connections.ts";
@@ -104,8 +105,7 @@ export async function writeExportRows(
       const names = ["_export_id", "_environment_id", "_exported_at", ...columns].map(identifier).join(", ");
       // A few hundred rows a statement keeps each under PostgreSQL's limit of parameters.
       const perStatement = Math.max(1, Math.floor(30_000 / (columns.length + 3)));
-      for (let first = 0; first < rows.length; first += perStatement) {
-        const batch = rows.slice(first, first + perStatement);
+      for (const batch of batchesOf(rows, perStatement)) {
         const values: (string | null)[] = [];
         const tuples = batch.map((row) => {
           const cells = [

@@ -2,6 +2,7 @@
 // their lines, and credit notes issued in it (they never change), as plain
 // values: what the warehouse export copies. Read here, by the domain that
 // owns the tables.
+import { batchesOf } from "../platform/batches.ts";
 import type { TenantScope } from "../platform/context.ts";
 import {
   type CursorWindow,
@@ -22,9 +23,9 @@ export async function invoiceWarehouseRows(
   const ids = invoices.map((invoice) => String(invoice.id));
   const lines: PlainRow[] = [];
   // A few thousand ids a statement keeps each under PostgreSQL's limit of parameters.
-  for (let first = 0; first < ids.length; first += 5000) {
+  for (const batch of batchesOf(ids, 5000)) {
     const rows = await selectInTenant(database, scope, "invoice_lines")
-      .where("invoice_id", "in", ids.slice(first, first + 5000))
+      .where("invoice_id", "in", batch)
       .orderBy("invoice_id")
       .orderBy("position")
       .execute();

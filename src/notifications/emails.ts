@@ -3,6 +3,7 @@
 // template now (so the log shows exactly what was sent) and a send job is
 // queued with it, so the email exists if and only if the change committed.
 import type { Selectable } from "kysely";
+import { batchesOf } from "../platform/batches.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -84,11 +85,8 @@ export async function queueEmails<Name extends EmailTemplateName>(
       updated_at: now,
     };
   });
-  for (let first = 0; first < rows.length; first += 1000) {
-    await transaction
-      .insertInto("email_messages")
-      .values(rows.slice(first, first + 1000))
-      .execute();
+  for (const batch of batchesOf(rows, 1000)) {
+    await transaction.insertInto("email_messages").values(batch).execute();
   }
   await enqueueJobs(
     transaction,

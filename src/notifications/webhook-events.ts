@@ -6,6 +6,7 @@
 import { type Selectable, sql } from "kysely";
 import type { Static, TSchema } from "typebox";
 import { roleAllows } from "../platform/auth/roles.ts";
+import { batchesOf } from "../platform/batches.ts";
 import type { Actor, RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -98,11 +99,8 @@ export async function publishEvents<Payload extends TSchema>(
     data: JSON.stringify(entry),
     created_at: now,
   }));
-  for (let first = 0; first < events.length; first += 2000) {
-    await transaction
-      .insertInto("webhook_events")
-      .values(events.slice(first, first + 2000))
-      .execute();
+  for (const batch of batchesOf(events, 2000)) {
+    await transaction.insertInto("webhook_events").values(batch).execute();
   }
   const endpoints = await selectEndpoints(transaction, context).where("enabled", "=", true).execute();
   const receiving = endpoints.filter((endpoint) => filtersMatch(endpoint.event_types, event.type));
@@ -121,11 +119,8 @@ export async function publishEvents<Payload extends TSchema>(
       updated_at: now,
     })),
   );
-  for (let first = 0; first < deliveries.length; first += 2000) {
-    await transaction
-      .insertInto("webhook_deliveries")
-      .values(deliveries.slice(first, first + 2000))
-      .execute();
+  for (const batch of batchesOf(deliveries, 2000)) {
+    await transaction.insertInto("webhook_deliveries").values(batch).execute();
   }
   const scope = { organizationId: context.organizationId, environmentId: context.environmentId };
   await enqueueJobs(

@@ -17,6 +17,7 @@ import type { Database, DatabaseTransaction } from "../database/schema.ts";
 import { newId } from "../ids.ts";
 import { enqueueJob, enqueueJobs } from "../jobs/job-queue.ts";
 import "./tables.ts";
+import { batchesOf } from "../batches.ts";
 
 /** The job that hands an event to its subscribers. */
 export const domainEventJobKind = "domain_events.dispatch";
@@ -94,11 +95,8 @@ export async function publishDomainEvents<Type extends DomainEventType>(
     payload: JSON.stringify(entry),
     occurred_at: occurredAt,
   }));
-  for (let first = 0; first < rows.length; first += 5000) {
-    await transaction
-      .insertInto("domain_events")
-      .values(rows.slice(first, first + 5000))
-      .execute();
+  for (const batch of batchesOf(rows, 5000)) {
+    await transaction.insertInto("domain_events").values(batch).execute();
   }
   const jobScope = { organizationId: scope.organizationId, environmentId: scope.environmentId };
   await enqueueJobs(

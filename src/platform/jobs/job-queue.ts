@@ -7,6 +7,7 @@
 // renewing, and within seconds the next claim takes the job again and
 // records the dead attempt as abandoned.
 import { sql } from "kysely";
+import { batchesOf } from "../batches.ts";
 import type { TenantScope } from "../context.ts";
 import type { Database } from "../database/schema.ts";
 import { newId } from "../ids.ts";
@@ -72,11 +73,11 @@ export async function enqueueJob(database: Database, job: NewJob): Promise<{ id:
  */
 export async function enqueueJobs(database: Database, jobs: readonly NewJob[]): Promise<void> {
   // A few thousand jobs a statement keeps each under PostgreSQL's limit of parameters.
-  for (let first = 0; first < jobs.length; first += 5000) {
+  for (const batch of batchesOf(jobs, 5000)) {
     await database
       .insertInto("jobs")
       .values(
-        jobs.slice(first, first + 5000).map((job) => ({
+        batch.map((job) => ({
           id: newId("job"),
           kind: job.kind,
           payload: JSON.stringify(job.payload ?? null),
