@@ -4,9 +4,22 @@
 
 /** The paths of strings (and object keys) in `value` that PostgreSQL cannot store, at most `limit`. */
 export function unstorableTextPaths(value: unknown, path: string, limit = 5): string[] {
+  // Nearly every value is storable: look first without spelling out paths.
+  if (!containsUnstorableText(value)) return [];
   const found: string[] = [];
   visit(value, path, found, limit);
   return found;
+}
+
+function containsUnstorableText(value: unknown): boolean {
+  if (typeof value === "string") return !isStorableText(value);
+  if (Array.isArray(value)) return value.some(containsUnstorableText);
+  if (typeof value === "object" && value !== null) {
+    for (const [key, element] of Object.entries(value)) {
+      if (!isStorableText(key) || containsUnstorableText(element)) return true;
+    }
+  }
+  return false;
 }
 
 export function isStorableText(text: string): boolean {
