@@ -2,7 +2,7 @@
 // by hand. The plan "metered" (calendar months, UTC): platform 1,000.00 a
 // month in advance, api 0.10 a call in arrears. A contract from 1 January
 // 2030 to 1 January 2031 around a subscription on it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditTrailOf } from "../../test/support/audit-trail.ts";
 import {
   createPlan,
@@ -11,10 +11,10 @@ import {
   subscribeNewCustomer,
 } from "../../test/support/builders.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { appForFile, type TestTenant } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
-let testApp: TestApp;
+const suite = appForFile();
 let tenant: TestTenant;
 let planId: string;
 
@@ -23,7 +23,7 @@ const end = "2031-01-01T00:00:00.000Z";
 
 /** A tenant of its own (its own test clock) with the plans, its clock at the contracts' start. */
 async function tenantWithPlans(name: string): Promise<void> {
-  tenant = await testApp.newTenant(name);
+  tenant = await suite.testApp.newTenant(name);
   await createSumMeter(tenant.admin, "api_calls", "calls");
   planId = (
     await createPlan(tenant.admin, {
@@ -45,11 +45,6 @@ async function tenantWithPlans(name: string): Promise<void> {
   // Plans are published in real time: the test clock runs in a year to come.
   await freezeTestClock(tenant.admin, start);
 }
-
-beforeAll(async () => {
-  ({ testApp } = await startTestAppWithTenant({ tenantName: "Contract amendments" }));
-});
-afterAll(async () => testApp?.close());
 
 type Customer = { customerId: string; externalId: string; subscriptionId: string };
 
@@ -189,7 +184,7 @@ describe("POST /v1/contracts/{id}/amendments", () => {
     expect(contract).toMatchObject({ version: 2, subscription_ids: [customer.subscriptionId] });
     const listed = await expectOk(tenant.admin.get(`/v1/contracts/${contractId}/amendments`));
     expect(listed.data.map((amendment: { version: number }) => amendment.version)).toEqual([2]);
-    expect(await auditTrailOf(testApp.handle.database, contractId)).toEqual([
+    expect(await auditTrailOf(suite.testApp.handle.database, contractId)).toEqual([
       { action: "contract.created", reason: null },
       { action: "contract.amended", reason: "Renegotiated at the QBR" },
     ]);

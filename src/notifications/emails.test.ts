@@ -9,7 +9,7 @@ import {
   SmtpReceiver,
   temporaryDataDirectory,
 } from "../../test/support/mail.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { appForFile, type TestTenant } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 import { readConfiguration } from "../platform/config.ts";
 import { createJobWorker, type JobWorker } from "../platform/jobs/job-worker.ts";
@@ -29,30 +29,28 @@ const silentLogger = { info() {}, warn() {}, error() {}, debug() {} };
 // A day ahead of the database's clock, whose now() dates the send jobs, so that they are due at once.
 const clock = new TestClock(new Date(Date.now() + 24 * 3_600_000));
 const from = "Acme Billing <billing@acme.example>";
-let testApp: TestApp;
+const suite = appForFile({ clock });
 let tenant: TestTenant;
 let dataDirectory: string;
 
 beforeAll(async () => {
-  testApp = await startTestApp({ clock });
   dataDirectory = await temporaryDataDirectory("fairbill-emails");
 });
 afterAll(async () => {
-  await testApp?.close();
   await removeDataDirectory(dataDirectory);
 });
 beforeEach(async () => {
-  tenant = await testApp.newTenant("Emails");
+  tenant = await suite.testApp.newTenant("Emails");
 });
 
 /** The job worker `fairbill serve` runs, with the given SMTP_URL (or none). */
 function workerWith(smtpUrl: string | undefined): JobWorker {
   return createJobWorker({
-    database: testApp.handle.database,
+    database: suite.testApp.handle.database,
     clock,
     logger: silentLogger,
     handlers: notificationJobHandlers({
-      database: testApp.handle.database,
+      database: suite.testApp.handle.database,
       clock,
       email: { smtpUrl, emailFrom: from, dataDirectory },
     }),
@@ -77,7 +75,7 @@ const invoiceData: EmailTemplateData["invoice_issued"] = {
 
 async function queue(data = invoiceData, to = "ap@obrien.example") {
   const context = tenant.context();
-  return testApp.handle.database
+  return suite.testApp.handle.database
     .transaction()
     .execute((transaction) =>
       queueEmail(transaction, context, { template: "invoice_issued", to, data, customerId: "cus_fixture" }),

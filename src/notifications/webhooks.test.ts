@@ -5,7 +5,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { appForFile, type TestTenant } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 import { waitFor } from "../../test/support/wait-for.ts";
 import { signatureHeaders, WebhookReceiver } from "../../test/support/webhook-receiver.ts";
@@ -31,34 +31,29 @@ const clock = new TestClock(start);
 /** The instant `seconds` after `instant`, as the API writes it. */
 const secondsLater = (instant: Date, seconds: number) =>
   new Date(instant.getTime() + seconds * 1000).toISOString();
-let testApp: TestApp;
+const suite = appForFile({ clock, allowPrivateTargets: true });
 let tenant: TestTenant;
 let receiver: WebhookReceiver;
 let worker: JobWorker;
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({
-    clock,
-    tenantName: "Webhooks",
-    allowPrivateTargets: true,
-  }));
+  tenant = await suite.testApp.newTenant("Webhooks");
   receiver = new WebhookReceiver();
   await receiver.start();
   worker = deliveryWorker();
 });
 function deliveryWorker(): JobWorker {
   return createJobWorker({
-    database: testApp.handle.database,
+    database: suite.testApp.handle.database,
     clock,
     logger: { info() {}, warn() {}, error() {}, debug() {} },
     handlers: {
-      [webhookDeliveryJobKind]: webhookDeliveryJobHandler({ database: testApp.handle.database, clock }),
+      [webhookDeliveryJobKind]: webhookDeliveryJobHandler({ database: suite.testApp.handle.database, clock }),
     },
   });
 }
 afterAll(async () => {
   await receiver?.stop();
-  await testApp?.close();
 });
 afterEach(() => {
   receiver.statuses = [200];
@@ -101,7 +96,7 @@ function customer(id: string): Customer {
 /** Publishes customer.updated for a made-up customer, as a use case would in its transaction. */
 async function publish(customerId: string) {
   const context = tenant.context();
-  return testApp.handle.database
+  return suite.testApp.handle.database
     .transaction()
     .execute((transaction) => publishEvent(transaction, context, customerUpdated, customer(customerId)));
 }
@@ -170,7 +165,7 @@ describe("webhook endpoints", () => {
 describe("webhook delivery", () => {
   // A tenant per test: each test's endpoints see only its own events.
   beforeEach(async () => {
-    tenant = await testApp.newTenant("Webhook deliveries");
+    tenant = await suite.testApp.newTenant("Webhook deliveries");
   });
 
   it("retries a failing endpoint with backoff until its answer is 200, logging every attempt", async () => {
@@ -358,12 +353,12 @@ describe("webhook delivery", () => {
 
   it("records an endpoint that does not answer in time, and one that refuses the connection", async () => {
     const impatientWorker = createJobWorker({
-      database: testApp.handle.database,
+      database: suite.testApp.handle.database,
       clock,
       logger: { info() {}, warn() {}, error() {}, debug() {} },
       handlers: {
         [webhookDeliveryJobKind]: webhookDeliveryJobHandler({
-          database: testApp.handle.database,
+          database: suite.testApp.handle.database,
           clock,
           // Long enough that a refused connection is told apart from a timeout on a loaded machine.
           timeoutMilliseconds: 400,
@@ -403,7 +398,7 @@ describe("webhook delivery", () => {
   });
 
   it("keeps each environment's events and deliveries to itself", async () => {
-    const other = await testApp.newTenant("Other webhooks");
+    const other = await suite.testApp.newTenant("Other webhooks");
     const event = await publish("cus_1");
     expect((await other.admin.get(`/v1/webhook-events/${event.id}`)).status).toBe(404);
     expect((await other.admin.get("/v1/webhook-events")).body.data).toEqual([]);
