@@ -8,6 +8,7 @@ import type { PlanVersionContent, PlanVersionRecord } from "../catalog/index.ts"
 import { toCoreAllowance, toCoreCharges, toCorePricingUnit } from "../catalog/index.ts";
 import {
   type Catalog,
+  type Charge,
   Decimal,
   type Instant,
   type IntervalUnit,
@@ -24,6 +25,33 @@ function minimumCommitmentIn(content: PlanVersionContent, currency: string): str
   return book?.minimum_commitment ?? null;
 }
 
+/**
+ * A version's charges as the engine prices them in a currency, converted (and
+ * checked again, see toCoreCharges) once per loaded version, currency and
+ * meter aggregations: a bill run prices thousands of subscriptions on the
+ * same few versions. The engine and applyOverrides never change a charge.
+ */
+const coreChargesByContent = new WeakMap<PlanVersionContent, Map<string, readonly Charge[]>>();
+
+function coreChargesOf(
+  content: PlanVersionContent,
+  meterAggregations: ReadonlyMap<string, string>,
+  currency: string,
+): readonly Charge[] {
+  let byKey = coreChargesByContent.get(content);
+  if (byKey === undefined) {
+    byKey = new Map();
+    coreChargesByContent.set(content, byKey);
+  }
+  const key = `${currency}\u0000${[...meterAggregations].map(([code, aggregation]) => `${code}=${aggregation}`).join("\u0000")}`;
+  let charges = byKey.get(key);
+  if (charges === undefined) {
+    charges = Object.freeze(toCoreCharges(content, meterAggregations, currency));
+    byKey.set(key, charges);
+  }
+  return charges;
+}
+
 /** One plan version as the engine prices it, with the overrides in effect at `at`. */
 export function enginePlanVersion(
   version: PlanVersionRecord,
@@ -34,7 +62,7 @@ export function enginePlanVersion(
     at: Instant;
   },
 ): PlanVersion {
-  const charges = toCoreCharges(version.content, input.meterAggregations, input.currency);
+  const charges = coreChargesOf(version.content, input.meterAggregations, input.currency);
   const minimum = minimumCommitmentIn(version.content, input.currency);
   return {
     code: version.id,
