@@ -3,7 +3,7 @@
 // voided with their account effects given back; one-off invoices; the
 // upcoming invoice; the grace period for late events; consolidation.
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createCustomer,
   createMeter,
@@ -14,24 +14,17 @@ import {
 } from "../../test/support/builders.ts";
 import { meteredCallsVersion } from "../../test/support/pricing-fixtures.ts";
 import { expectCreated } from "../../test/support/responses.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { appForFile, type TestTenant } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 
 const clock = new TestClock("2026-01-01T00:00:00Z");
-let testApp: TestApp;
-
-beforeAll(async () => {
-  testApp = await startTestApp({ clock });
-});
-afterAll(async () => {
-  await testApp.close();
-});
+const suite = appForFile({ clock });
 
 let sequence = 0;
 /** A tenant with a meter `calls` and a published plan: 49.00 in advance and graduated calls. */
 async function tenantWithPlan(): Promise<{ tenant: TestTenant; planId: string }> {
   sequence += 1;
-  const tenant = await testApp.newTenant(`invoicing-${sequence}`);
+  const tenant = await suite.testApp.newTenant(`invoicing-${sequence}`);
   await createMeter(tenant.admin, { event_name: "call", effective_from: "2025-12-01T00:00:00Z" });
   const plan = await createPlan(tenant.admin, { code: "pro", name: "Pro", version: meteredCallsVersion() });
   return { tenant, planId: plan.id };
@@ -133,25 +126,25 @@ describe("subscription invoices", () => {
     const [invoice] = await invoicesOf(tenant, customer.id);
 
     await expect(
-      sql`update invoices set total = 1 where id = ${invoice.id}`.execute(testApp.handle.database),
+      sql`update invoices set total = 1 where id = ${invoice.id}`.execute(suite.testApp.handle.database),
     ).rejects.toThrow(/finalized/);
     await expect(
       sql`update invoice_lines set amount = 1 where invoice_id = ${invoice.id}`.execute(
-        testApp.handle.database,
+        suite.testApp.handle.database,
       ),
     ).rejects.toThrow(/finalized/);
     await expect(
-      sql`delete from invoice_lines where invoice_id = ${invoice.id}`.execute(testApp.handle.database),
+      sql`delete from invoice_lines where invoice_id = ${invoice.id}`.execute(suite.testApp.handle.database),
     ).rejects.toThrow(/finalized/);
     // A line added to it, alone or among lines of a draft, is refused too.
     await expect(
       sql`insert into invoice_lines (id, organization_id, environment_id, invoice_id, position, kind, description, quantity, amount)
         select 'il_added', organization_id, environment_id, id, 99, 'fixed', 'Added', 1, 1 from invoices where id = ${invoice.id}`.execute(
-        testApp.handle.database,
+        suite.testApp.handle.database,
       ),
     ).rejects.toThrow(/finalized/);
     await expect(
-      sql`delete from invoices where id = ${invoice.id}`.execute(testApp.handle.database),
+      sql`delete from invoices where id = ${invoice.id}`.execute(suite.testApp.handle.database),
     ).rejects.toThrow(/finalized/);
     expect((await tenant.admin.post(`/v1/invoices/${invoice.id}/finalize`)).status).toBe(409);
 
@@ -313,7 +306,7 @@ describe("line names", () => {
   it("names a line by the product its charge sells, as the invoice's own environment names it", async () => {
     clock.set("2026-01-01T00:00:00Z");
     sequence += 1;
-    const tenant = await testApp.newTenant(`invoicing-${sequence}`);
+    const tenant = await suite.testApp.newTenant(`invoicing-${sequence}`);
     const live = await tenant.client("admin", "live");
     await expectCreated(tenant.admin.post("/v1/products", { code: "platform", name: "Platform" }));
     await expectCreated(live.post("/v1/products", { code: "platform", name: "Live platform" }));
@@ -360,7 +353,7 @@ describe("invoice documents", () => {
     expect(html.body).toContain("Fairbill Demo GmbH");
     expect(html.body).toContain("Tier 2 (over 2): 1 × 1.5 = 1.5");
 
-    const pdf = await testApp.app.inject({
+    const pdf = await suite.testApp.app.inject({
       method: "GET",
       url: `/v1/invoices/${february.id}/pdf`,
       headers: { authorization: `Bearer ${tenant.admin.key}` },
