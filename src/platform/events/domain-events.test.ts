@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { Type } from "typebox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CrashTestEvent } from "../../../test/support/domain-event-crash-event.ts";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../../test/support/test-app.ts";
+import { testAppForFile } from "../../../test/support/test-app.ts";
 import { createSeparateDatabase, type SeparateDatabase } from "../../../test/support/test-database.ts";
 import { openMigratedDatabase } from "../../app.ts";
 import { recordAuditEvent } from "../../audit/index.ts";
@@ -26,8 +26,7 @@ const NoteWritten = defineDomainEvent(
 );
 
 describe("delivery", () => {
-  let testApp: TestApp;
-  let tenant: TestTenant;
+  const suite = testAppForFile({ tenantName: "Outbox" });
   let scope: TenantScope;
   const seen: { subscriber: string; text: string }[] = [];
   let failuresLeft = 0;
@@ -66,14 +65,12 @@ describe("delivery", () => {
   }
 
   beforeAll(async () => {
-    ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Outbox" }));
-    const context = tenant.context();
+    const context = suite.tenant.context();
     scope = { organizationId: context.organizationId, environmentId: context.environmentId };
   });
-  afterAll(async () => testApp?.close());
 
   async function effects(): Promise<number> {
-    const rows = await testApp.handle.database
+    const rows = await suite.testApp.handle.database
       .selectFrom("audit_events")
       .select("id")
       .where("action", "=", "test_note.recorded")
@@ -82,7 +79,7 @@ describe("delivery", () => {
   }
 
   it("exists only when the change that publishes it commits", async () => {
-    const database = testApp.handle.database;
+    const database = suite.testApp.handle.database;
     await expect(
       database.transaction().execute(async (transaction) => {
         await publishDomainEvent(transaction, scope, NoteWritten, { text: "rolled back" }, new Date());
@@ -94,7 +91,7 @@ describe("delivery", () => {
   });
 
   it("runs each subscriber once, retries only the one that failed, and ignores a second delivery", async () => {
-    const database = testApp.handle.database;
+    const database = suite.testApp.handle.database;
     failuresLeft = 1;
     const eventId = await database
       .transaction()
