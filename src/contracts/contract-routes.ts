@@ -1,7 +1,7 @@
 // HTTP routes of contracts (/v1/contracts): create, read, list, amend, the
 // amendments of one, and its commit balances.
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams, ProblemSchema, standardErrorResponses } from "../platform/http/schemas.ts";
+import { ProblemSchema, standardErrorResponses } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import {
   AmendedContractSchema,
@@ -82,15 +82,14 @@ export function registerContractRoutes(app: FairbillApp): void {
     amendContract,
   );
 
-  routes.list(
+  routes.listById(
     "GET /contracts/:id/amendments",
     {
       operationId: "listContractAmendments",
       summary:
         "A contract's amendments, newest first: each version of its terms with the terms before and after",
-      params: IdParams,
       item: ContractAmendmentSchema,
     },
-    ({ context, params }, _filters, page) => listAmendments(context, params.id, page),
+    (context, id, _filters, page) => listAmendments(context, id, page),
   );
 }

@@ -3,7 +3,7 @@
 import { Type } from "typebox";
 import { ReasonOnlyBody } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams, ObjectId } from "../platform/http/schemas.ts";
+import { ObjectId } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { archiveCoupon, createCoupon, getCoupon, listCoupons } from "./coupon-definitions.ts";
 import { listRedemptions, redeemCoupon, removeRedemption } from "./coupon-redemptions.ts";
@@ -75,16 +75,15 @@ export function registerCouponRoutes(app: FairbillApp): void {
     redeemCoupon,
   );
 
-  routes.list(
+  routes.listById(
     "GET /customers/:id/coupons",
     {
       operationId: "listCouponRedemptions",
       summary: "List a customer's coupon redemptions, newest first",
-      params: IdParams,
       filters: RedemptionListQuery,
       item: CouponRedemptionSchema,
     },
-    ({ context, params }, filters, page) => listRedemptions(context, params.id, filters, page),
+    listRedemptions,
   );
 
   routes.write(

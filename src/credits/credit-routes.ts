@@ -49,16 +49,15 @@ function registerGrantRoutes(app: FairbillApp): void {
     createCreditGrant,
   );
 
-  routes.list(
+  routes.listById(
     "GET /customers/:id/credit-grants",
     {
       operationId: "listCreditGrants",
       summary: "List a customer's credit grants, newest first",
-      params: IdParams,
       filters: CreditGrantListQuery,
       item: CreditGrantSchema,
     },
-    ({ context, params }, filters, page) => listCreditGrants(context, params.id, filters, page),
+    listCreditGrants,
   );
 
   routes.readById(
@@ -121,15 +120,14 @@ function registerWalletRoutes(app: FairbillApp): void {
     createWallet,
   );
 
-  routes.list(
+  routes.listById(
     "GET /customers/:id/wallets",
     {
       operationId: "listWallets",
       summary: "List a customer's wallets, newest first",
-      params: IdParams,
       item: WalletSchema,
     },
-    ({ context, params }, _filters, page) => listWallets(context, params.id, page),
+    (context, id, _filters, page) => listWallets(context, id, page),
   );
 
   routes.readById(

@@ -4,7 +4,7 @@
 // the logs needs billing:read.
 import { Type } from "typebox";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams, ListOf } from "../platform/http/schemas.ts";
+import { ListOf } from "../platform/http/schemas.ts";
 import type { FairbillApp, RouteModule } from "../platform/http/server.ts";
 import {
   createWebhookEndpoint,
@@ -117,16 +117,15 @@ function registerWebhookRoutes(
       }),
   );
 
-  routes.list(
+  routes.listById(
     "GET /webhook-endpoints/:id/deliveries",
     {
       operationId: "listWebhookEndpointDeliveries",
       summary: "An endpoint's delivery log, newest first, with every attempt",
-      params: IdParams,
       filters: DeliveryListQuery,
       item: WebhookDeliverySchema,
     },
-    ({ context, params }, filters, page) => listEndpointDeliveries(context, params.id, filters, page),
+    listEndpointDeliveries,
   );
 
   routes.read(

@@ -100,15 +100,14 @@ function registerPaymentMethodRoutes(app: FairbillApp): void {
     },
     attachPaymentMethod,
   );
-  routes.list(
+  routes.listById(
     "GET /customers/:id/payment-methods",
     {
       operationId: "listPaymentMethods",
       summary: "The customer's payment methods on file, newest first; the default one is charged",
-      params: IdParams,
       item: PaymentMethodSchema,
     },
-    ({ context, params }, _filters, page) => listPaymentMethods(context, params.id, page),
+    (context, id, _filters, page) => listPaymentMethods(context, id, page),
   );
 }
 

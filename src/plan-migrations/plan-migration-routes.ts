@@ -1,7 +1,6 @@
 // HTTP routes of plan version migrations (/v1/plans/{id}/migrations).
 import { withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { CreatePlanMigrationBody, PlanMigrationSchema } from "./plan-migration-schemas.ts";
 import { createPlanMigration, listPlanMigrations } from "./plan-migrations.ts";
@@ -28,14 +27,13 @@ export function registerPlanMigrationRoutes(app: FairbillApp): void {
     (context, id, body) => createPlanMigration(withReason(context, body.reason), id, body),
   );
 
-  routes.list(
+  routes.listById(
     "GET /plans/:id/migrations",
     {
       operationId: "listPlanMigrations",
       summary: "List the plan's version migrations, newest first, each with the subscriptions it moved",
-      params: IdParams,
       item: PlanMigrationSchema,
     },
-    ({ context, params }, _filters, page) => listPlanMigrations(context, params.id, page),
+    (context, id, _filters, page) => listPlanMigrations(context, id, page),
   );
 }

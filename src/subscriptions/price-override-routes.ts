@@ -2,7 +2,6 @@
 // one of its subscriptions (/v1/customers/{id}/price-overrides).
 import { withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import {
   CreatePriceOverrideBody,
@@ -30,15 +29,14 @@ export function registerPriceOverrideRoutes(app: FairbillApp): void {
     (context, id, body) => createPriceOverride(withReason(context, body.reason), id, body),
   );
 
-  routes.list(
+  routes.listById(
     "GET /customers/:id/price-overrides",
     {
       operationId: "listPriceOverrides",
       summary: "List the customer's price overrides, every version, newest first",
-      params: IdParams,
       filters: PriceOverrideListQuery,
       item: PriceOverrideSchema,
     },
-    ({ context, params }, filters, page) => listPriceOverrides(context, params.id, filters, page),
+    listPriceOverrides,
   );
 }

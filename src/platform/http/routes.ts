@@ -171,6 +171,22 @@ type ListMethod = {
 };
 
 /**
+ * A cursor-paged list under what the id in the path names (`GET
+ * /customers/:id/wallets`): `lister` gets the request's context and the id,
+ * then the filters and the page, as a list's lister does.
+ */
+type ListByIdMethod = <Filters extends TObject = TObject, Item extends TSchema = TSchema>(
+  spec: RouteSpec,
+  definition: Omit<ListDefinition<undefined, Filters, Item>, "params">,
+  lister: (
+    context: RequestContext,
+    id: string,
+    filters: Static<Filters>,
+    page: PageRequest,
+  ) => Promise<(Static<Item> & { id: string })[]>,
+) => void;
+
+/**
  * A read of what the id in the path names (`GET /contracts/:id`, `GET
  * /customers/:id/balance`): `find` gets the request's context and the id, and
  * answers the response or a 404.
@@ -214,11 +230,12 @@ export type RouteDeclarations = {
   write: RouteMethod;
   writeById: WriteByIdMethod;
   list: ListMethod;
+  listById: ListByIdMethod;
 };
 
 /**
  * The route declarations of one group of routes (a tag and its permissions):
- * `read`, `readById` and `list` routes need the group's read access, `write` and `writeById` routes its
+ * `read`, `readById`, `list` and `listById` routes need the group's read access, `write` and `writeById` routes its
  * write access, unless a route names its own `permission`.
  */
 export function defineRoutes(app: FairbillApp, group: RouteGroup): RouteDeclarations {
@@ -256,7 +273,13 @@ export function defineRoutes(app: FairbillApp, group: RouteGroup): RouteDeclarat
         return toPage(rows, page.limit, (row) => presentRow(withoutSortKey(row)), page.sort);
       },
     );
-  return { read, readById, write, writeById, list };
+  const listById: ListByIdMethod = (spec, definition, lister) =>
+    list<typeof IdParams, TObject, TSchema>(
+      spec,
+      { ...(definition as Omit<ListDefinition<undefined, TObject, TSchema>, "params">), params: IdParams },
+      ({ context, params }, filters, page) => lister(context, params.id, filters as never, page),
+    );
+  return { read, readById, write, writeById, list, listById };
 }
 
 type AnyDefinition = Omit<RouteDefinition<Schema, Schema, Schema, TSchema>, "statusOf"> & {
