@@ -174,7 +174,8 @@ try {
     HOST: "127.0.0.1",
     LOG_LEVEL: "warn",
   };
-  const serve = [join("src", "cli", "main.ts"), "serve", "--demo"];
+  // As `npm start` runs it (package.json): young generation capped at 2 × 16 MB.
+  const serve = ["--max-semi-space-size=16", join("src", "cli", "main.ts"), "serve", "--demo"];
   const customersUrl = `http://127.0.0.1:${port}/v1/customers`;
 
   process.stdout.write("First start (creates the organization and loads the demo)…\n");
