@@ -11,7 +11,7 @@
 // official lago-javascript-client.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenLocally } from "./local-server.ts";
 
 type LagoObject = Record<string, unknown> & { lago_id: string };
 
@@ -510,16 +510,13 @@ export async function startLocalLago(): Promise<LocalLago> {
     request.resume();
     request.on("end", () => handle(request, response));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: await listenLocally(server),
     apiKey,
     requests,
     add(collection, ...objects) {
       organization[collection].push(...objects);
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () => closeServer(server),
   };
 }

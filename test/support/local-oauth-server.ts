@@ -10,7 +10,7 @@
 // matcher picks. Each vendor's server adds its API on top.
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenLocally } from "./local-server.ts";
 
 export type Answer = { status: number; body: unknown; headers?: Record<string, string> };
 
@@ -230,8 +230,7 @@ export async function startLocalOAuthServer(options: LocalOAuthServerOptions): P
     };
     handle().catch((error: unknown) => send(response, { status: 500, body: { message: String(error) } }));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = await listenLocally(server);
 
   return {
     url,
@@ -260,11 +259,7 @@ export async function startLocalOAuthServer(options: LocalOAuthServerOptions): P
       const query = new URL(location).searchParams;
       return { code: query.get("code") ?? "", state: query.get("state") ?? "", query };
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: () => closeServer(server),
   };
 }
 

@@ -8,7 +8,7 @@
 // importer reads it through the official `stripe` SDK. It is a separate file
 // from local-stripe-server.ts (payments), which speaks the write side.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenLocally } from "./local-server.ts";
 
 type StripeObject = Record<string, unknown> & { id: string };
 
@@ -448,16 +448,13 @@ export async function startLocalStripeBilling(): Promise<LocalStripeBilling> {
     request.resume();
     request.on("end", () => handle(request, response));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: await listenLocally(server),
     secretKey,
     requests,
     add(collection, ...objects) {
       account[collection].push(...objects);
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () => closeServer(server),
   };
 }

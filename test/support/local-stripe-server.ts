@@ -18,8 +18,8 @@
 // card is checked when it is set up): HTTP 402, card_declined, the
 // SetupIntent left requires_payment_method with its last_setup_error.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
+import { closeServer, listenLocally } from "./local-server.ts";
 
 type Behaviour =
   | { kind: "succeed"; brand: string; last4: string; type: "card" }
@@ -400,11 +400,10 @@ export async function startLocalStripe(): Promise<LocalStripe> {
       response.end(JSON.stringify({ error: { type: "api_error", message: String(error) } }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  const { port } = server.address() as AddressInfo;
+  const url = await listenLocally(server);
 
   const local: LocalStripe = {
-    url: `http://127.0.0.1:${port}`,
+    url,
     secretKey,
     webhookSecret,
     requests,
@@ -455,8 +454,7 @@ export async function startLocalStripe(): Promise<LocalStripe> {
       refund(intent, charges.get(String(intent.latest_charge)) as StripeObject, amount, {});
       return local.lastEvent("charge.refunded");
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () => closeServer(server),
   };
   return local;
 }

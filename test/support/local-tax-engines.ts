@@ -13,8 +13,8 @@
 // rates are a small table of real ones. Each keeps what was recorded, so a
 // test can count records and reversals. `failNext(n)` answers the next n
 // calls with HTTP 500.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { closeServer, listenLocally } from "./local-server.ts";
 
 type Jurisdiction = {
   country: string;
@@ -65,16 +65,6 @@ async function readBody(request: IncomingMessage): Promise<string> {
 function send(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { "content-type": "application/json" });
   response.end(JSON.stringify(body));
-}
-
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-async function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
 }
 
 export type LocalStripeTax = {
@@ -241,7 +231,7 @@ export async function startLocalStripeTax(): Promise<LocalStripeTax> {
       send(response, answer.status, answer.body);
     })();
   });
-  const url = await listen(server);
+  const url = await listenLocally(server);
   return {
     url,
     secretKey,
@@ -405,7 +395,7 @@ export async function startLocalAvaTax(): Promise<LocalAvaTax> {
       send(response, answer.status, answer.body);
     })();
   });
-  const url = await listen(server);
+  const url = await listenLocally(server);
   return {
     url,
     accountId,

@@ -7,8 +7,8 @@
 // and consent is given at once.
 import { generateKeyPairSync } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import Provider, { type Adapter, type AdapterPayload } from "oidc-provider";
+import { closeServer, listenLocally } from "./local-server.ts";
 
 /** A person known to the provider: their subject and the claims it releases. */
 export type ProviderAccount = {
@@ -46,8 +46,7 @@ export async function startOpenIdProvider(options: { clients: ProviderClient[] }
     }
     provider.callback()(request, response);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const issuer = await listenLocally(server);
   provider = new Provider(issuer, {
     clients: options.clients.map((client) => ({
       ...client,
@@ -96,8 +95,7 @@ export async function startOpenIdProvider(options: { clients: ProviderClient[] }
   return {
     issuer,
     addAccount: (account) => accounts.set(account.sub, account),
-    close: () =>
-      new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () => closeServer(server),
   };
 }
 
