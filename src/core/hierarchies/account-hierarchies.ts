@@ -57,27 +57,30 @@ function combinerOf(meter: Meter): Combine {
   }
 }
 
+/** Both maps' entries, the two values of a key in both combined by `combineValues`. */
+function mergeMaps<Key, Value>(
+  left: ReadonlyMap<Key, Value>,
+  right: ReadonlyMap<Key, Value>,
+  combineValues: (left: Value, right: Value) => Value,
+): Map<Key, Value> {
+  const merged = new Map(left);
+  for (const [key, value] of right) {
+    const before = merged.get(key);
+    merged.set(key, before === undefined ? value : combineValues(before, value));
+  }
+  return merged;
+}
+
 function combineCombinations(
   left: ReadonlyMap<string, CombinationAggregate> | undefined,
   right: ReadonlyMap<string, CombinationAggregate> | undefined,
   combine: Combine,
 ): ReadonlyMap<string, CombinationAggregate> | undefined {
-  if (left === undefined) return right;
-  if (right === undefined) return left;
-  const merged = new Map(left);
-  for (const [key, combination] of right) {
-    const before = merged.get(key);
-    merged.set(
-      key,
-      before === undefined
-        ? combination
-        : {
-            values: before.values,
-            aggregate: combineAggregates(before.aggregate, combination.aggregate, combine),
-          },
-    );
-  }
-  return merged;
+  if (left === undefined || right === undefined) return left ?? right;
+  return mergeMaps(left, right, (before, combination) => ({
+    values: before.values,
+    aggregate: combineAggregates(before.aggregate, combination.aggregate, combine),
+  }));
 }
 
 function combineReceivedWindows(
@@ -85,13 +88,8 @@ function combineReceivedWindows(
   right: ReadonlyMap<Instant, UsageAggregate> | undefined,
   combine: Combine,
 ): ReadonlyMap<Instant, UsageAggregate> | undefined {
-  if (left === undefined) return right;
-  if (right === undefined) return left;
-  const merged = new Map(left);
-  for (const [start, aggregate] of right) {
-    const before = merged.get(start);
-    merged.set(start, before === undefined ? aggregate : combineAggregates(before, aggregate, combine));
-  }
+  if (left === undefined || right === undefined) return left ?? right;
+  const merged = mergeMaps(left, right, (before, aggregate) => combineAggregates(before, aggregate, combine));
   return new Map([...merged].sort(([first], [second]) => first - second));
 }
 
