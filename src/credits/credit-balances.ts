@@ -6,10 +6,11 @@ import { Decimal, sumDecimals } from "../core/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { grantStatus, selectGrants } from "./credit-grants.ts";
 import type { CreditLedgerEntryRow } from "./credit-ledger.ts";
 import type { CreditBalances, CreditLedgerEntry, CreditLedgerFilters } from "./credit-schemas.ts";
+import { currencyBalancesOf } from "./currency-balances.ts";
 import { showMoney } from "./money-input.ts";
 import { newestSequenceFirst, toSequencePage } from "./sequence-pages.ts";
 
@@ -24,13 +25,7 @@ async function creditBalancesAt(
   customerId: string,
   at: Date,
 ): Promise<CreditBalances> {
-  const accounts = await database
-    .selectFrom("credit_accounts")
-    .select(["currency", "balance"])
-    .where(inTenant(scope))
-    .where("customer_id", "=", customerId)
-    .orderBy("currency")
-    .execute();
+  const accounts = await currencyBalancesOf(database, scope, "credit_accounts", customerId);
   const grants = await selectGrants(database, scope)
     .where("customer_id", "=", customerId)
     .where("voided_at", "is", null)

@@ -6,10 +6,26 @@
 // the new balance in the same transaction.
 import { Decimal } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
-import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 
 type BalanceTable = "credit_accounts" | "customer_balances";
+
+/** The customer's balances, one a currency, in the order of the currencies' codes. */
+export function currencyBalancesOf(
+  database: Database,
+  scope: TenantScope,
+  table: BalanceTable,
+  customerId: string,
+): Promise<{ currency: string; balance: string }[]> {
+  return database
+    .selectFrom(table)
+    .select(["currency", "balance"])
+    .where(inTenant(scope))
+    .where("customer_id", "=", customerId)
+    .orderBy("currency")
+    .execute();
+}
 
 /** Locks the customer's balance in `currency` (made at zero the first time) and answers it. */
 export async function lockCurrencyBalance(

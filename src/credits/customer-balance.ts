@@ -16,7 +16,7 @@ import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict } from "../platform/errors.ts";
 import { requireTransaction } from "./credit-ledger.ts";
 import type { CustomerBalanceEntry } from "./credit-schemas.ts";
-import { lockCurrencyBalance, setCurrencyBalance } from "./currency-balances.ts";
+import { currencyBalancesOf, lockCurrencyBalance, setCurrencyBalance } from "./currency-balances.ts";
 import { showMoney } from "./money-input.ts";
 import { newestSequenceFirst, toSequencePage } from "./sequence-pages.ts";
 import type { CustomerBalanceEntryTable } from "./tables.ts";
@@ -124,13 +124,7 @@ export async function customerBalances(
   customerId: string,
 ): Promise<{ data: { currency: string; balance: string }[] }> {
   await getCustomer(context, customerId);
-  const rows = await context.database
-    .selectFrom("customer_balances")
-    .select(["currency", "balance"])
-    .where(inTenant(context))
-    .where("customer_id", "=", customerId)
-    .orderBy("currency")
-    .execute();
+  const rows = await currencyBalancesOf(context.database, context, "customer_balances", customerId);
   return {
     data: rows.map((row) => ({ currency: row.currency, balance: showMoney(row.balance, row.currency) })),
   };
