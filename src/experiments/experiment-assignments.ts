@@ -1,14 +1,3 @@
-// Assigning an experiment's customers to its arms. The population is the
-// subscribers of the control version (those who subscribed before the
-// experiment began, or, for new sign-ups, since), less the customers another
-// running experiment holds. Each customer goes to the arm its list names, or
-// to the arm its hash (customer id with the experiment's salt and its
-// segment) falls in, in proportion to the arms' weights: the same customers
-// land in the same arms on every rerun. A customer assigned to a variant
-// moves to the variant's version by a plan version migration: at once (new
-// sign-ups) or at the end of its current period (existing customers).
-// Assignments are kept: a rerun only adds customers who became due.
-import { BillRunCompleted } from "../billing-runs/index.ts";
 import { customerRecordsByIds } from "../customers/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import { migratePlanVersion } from "../plan-migrations/index.ts";
@@ -16,8 +5,8 @@ import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { FairbillError } from "../platform/errors.ts";
-import { subscribe } from "../platform/events/domain-events.ts";
 import { type PlannedMove, planMigrationMoves, selectSubscriptions } from "../subscriptions/index.ts";
+import { eachRunningAfterBillRun } from "./after-bill-runs.ts";
 import { hashFractionEstimate } from "./cohort-buckets.ts";
 import type { ExperimentAssignmentsView } from "./experiment-schemas.ts";
 import {
@@ -33,19 +22,10 @@ import { experimentAssigned } from "./experiment-webhook-events.ts";
 const noSegment = "all";
 
 /** After every bill run: each running experiment assigns the customers now due (new sign-ups, mostly). */
-export const assignExperimentsAfterBillRun = subscribe(
-  BillRunCompleted,
+export const assignExperimentsAfterBillRun = eachRunningAfterBillRun(
+  "experiments",
   "experiments.assign_customers",
-  async (context) => {
-    const running = await context.database
-      .selectFrom("experiments")
-      .select("id")
-      .where(inTenant(context))
-      .where("status", "=", "running")
-      .orderBy("id")
-      .execute();
-    for (const { id } of running) await assignExperiment(context.database, context, id);
-  },
+  (context, id) => assignExperiment(context.database, context, id),
 );
 
 /** Assigns the customers now due, part of `transaction`; returns how many it assigned. */

@@ -1,13 +1,3 @@
-// A rollout's guardrails, checked on the cohort's drafts while they are held
-// (after each bill run): once every customer of a watching stage has a held
-// draft, the core checks them against the customers' previous invoices and
-// the cohort's payments against the control's. Clean: the holds are
-// released (the drafts are finalized by billing the customers) and the next
-// stage may start. Broken: the stage's migration is reverted (the cohort is
-// back on the earlier version), the drafts are recomputed there and stay
-// held for review, the rollout stops, and billing operations are told by
-// webhook and email; the audit entry carries the reasons.
-import { BillRunCompleted } from "../billing-runs/index.ts";
 import {
   type CohortGuardrails,
   cohortGuardrailBreaches,
@@ -27,9 +17,8 @@ import { loadPaymentFacts } from "../payments/index.ts";
 import { revertPlanMigration } from "../plan-migrations/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
-import { subscribe } from "../platform/events/domain-events.ts";
 import { loadTimelines, pauseAt, planMigrationMoves, selectSubscriptions } from "../subscriptions/index.ts";
+import { eachRunningAfterBillRun } from "./after-bill-runs.ts";
 import { rolloutRolledBack, rolloutStageCleared, rolloutStageSkipped } from "./experiment-webhook-events.ts";
 import {
   announceRolloutChange,
@@ -44,19 +33,10 @@ import {
 import type { StoredBreach, StoredGuardrails } from "./tables.ts";
 
 /** After every bill run: each running rollout checks its watching stage, then starts the stages now due. */
-export const checkRolloutsAfterBillRun = subscribe(
-  BillRunCompleted,
+export const checkRolloutsAfterBillRun = eachRunningAfterBillRun(
+  "rollouts",
   "experiments.check_rollouts",
-  async (context) => {
-    const running = await context.database
-      .selectFrom("rollouts")
-      .select("id")
-      .where(inTenant(context))
-      .where("status", "=", "running")
-      .orderBy("id")
-      .execute();
-    for (const { id } of running) await checkRollout(context.database, context, id);
-  },
+  (context, id) => checkRollout(context.database, context, id),
 );
 
 /** Checks the rollout's watching stage (when all its drafts are in) and starts the stages now due. */
