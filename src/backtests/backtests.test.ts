@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Charge } from "../../test/support/api-types.ts";
 import { createMeter, createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { readEveryPage } from "../../test/support/paged-lists.ts";
+import { expectProblem } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 import { type ScenarioOutput, simulateScenario } from "../simulation/index.ts";
@@ -454,8 +455,7 @@ describe("cancellation", () => {
     await suite.testApp.runJobs();
     expect((await suite.tenant.admin.get(`/v1/backtests/${created.body.id}`)).body.status).toBe("canceled");
     const again = await suite.tenant.admin.post(`/v1/backtests/${created.body.id}/cancel`, {});
-    expect(again.status).toBe(409);
-    expect(again.body.code).toBe("backtest_finished");
+    expectProblem(again, 409, "backtest_finished");
   });
 });
 

@@ -2,6 +2,7 @@
 // only forward once set; refused in the live environment; and every request
 // of the environment reads its time from it.
 import { describe, expect, it } from "vitest";
+import { expectProblem } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 
 const suite = testAppForFile({ tenantName: "Test clock tests" });
@@ -26,8 +27,7 @@ describe("the test clock", () => {
 
   it("moves only forward once set, naming the field", async () => {
     const backwards = await suite.tenant.admin.post("/v1/test-clock", { frozen_at: "2030-01-01T00:00:00Z" });
-    expect(backwards.status).toBe(409);
-    expect(backwards.body.code).toBe("test_clock_backwards");
+    expectProblem(backwards, 409, "test_clock_backwards");
     expect(backwards.body.errors).toEqual([
       { path: "$.frozen_at", message: "must not be earlier than 2030-01-15T09:30:00.000Z" },
     ]);
@@ -98,8 +98,7 @@ describe("the test clock", () => {
       await live.post("/v1/test-clock/advance", { to: "2030-01-01T00:00:00Z" }),
       await live.delete("/v1/test-clock"),
     ]) {
-      expect(response.status).toBe(409);
-      expect(response.body.code).toBe("test_clock_live_environment");
+      expectProblem(response, 409, "test_clock_live_environment");
     }
   });
 

@@ -6,7 +6,7 @@ import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDraftPlan, createMeter } from "../../test/support/builders.ts";
 import { baseFee, graduatedCalls } from "../../test/support/pricing-fixtures.ts";
-import { expectCreated } from "../../test/support/responses.ts";
+import { expectCreated, expectProblem } from "../../test/support/responses.ts";
 import { asTableOwner } from "../../test/support/table-owner.ts";
 import { type ApiClient, testAppForFile } from "../../test/support/test-app.ts";
 import { verifyEveryAuditChain } from "../audit/index.ts";
@@ -65,14 +65,12 @@ describe("approving a pricing change", () => {
 
     // The policy requires review: publishing directly is refused, and billing_ops cannot approve its own submission.
     const direct = await suite.tenant.admin.post(`/v1/plans/${planId}/versions/1/publish`, {});
-    expect(direct.status).toBe(409);
-    expect(direct.body.code).toBe("approval_required");
+    expectProblem(direct, 409, "approval_required");
     expect(
       (await billingOps.post(`/v1/plans/${planId}/versions/1/submit`, { comment: "launch" })).status,
     ).toBe(200);
     const ownApproval = await billingOps.post(`/v1/plans/${planId}/versions/1/approve`, {});
-    expect(ownApproval.status).toBe(403);
-    expect(ownApproval.body.code).toBe("approver_is_author");
+    expectProblem(ownApproval, 403, "approver_is_author");
     const v1 = await suite.tenant.admin.post(`/v1/plans/${planId}/versions/1/approve`, { comment: "ok" });
     expect(v1.status).toBe(200);
     expect(v1.body).toMatchObject({ state: "published", status: "active" });
@@ -190,8 +188,7 @@ describe("approving a pricing change", () => {
     });
     await suite.tenant.admin.post(`/v1/plans/${created.id}/versions/1/submit`, {});
     const self = await suite.tenant.admin.post(`/v1/plans/${created.id}/versions/1/approve`, {});
-    expect(self.status).toBe(403);
-    expect(self.body.code).toBe("approver_is_author");
+    expectProblem(self, 403, "approver_is_author");
     const rejected = await secondAdmin.post(`/v1/plans/${created.id}/versions/1/reject`, {
       comment: "price too low",
     });
@@ -239,8 +236,7 @@ describe("approving a pricing change", () => {
       charges: [{ id: "base", type: "fixed", amount: "11.00" }],
     });
     const early = await publishThroughReview(planId, 3);
-    expect(early.status).toBe(409);
-    expect(early.body.code).toBe("effective_from_before_scheduled_version");
+    expectProblem(early, 409, "effective_from_before_scheduled_version");
 
     // Retiring the scheduled version cancels it: version 1 stays in effect after that date.
     const retired = await suite.tenant.admin.post(`/v1/plans/${planId}/versions/2/retire`, {});

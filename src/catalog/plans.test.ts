@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan, PlanVersionBody } from "../../test/support/api-types.ts";
 import { createDraftPlan, createFeature, createMeter } from "../../test/support/builders.ts";
 import { baseFee, euroPriceBook, graduatedCalls } from "../../test/support/pricing-fixtures.ts";
-import { expectOk } from "../../test/support/responses.ts";
+import { expectOk, expectProblem } from "../../test/support/responses.ts";
 import { type ApiClient, testAppForFile } from "../../test/support/test-app.ts";
 
 const suite = testAppForFile();
@@ -126,8 +126,7 @@ describe("plans and versions", () => {
     expect(draft.status).toBe(201);
     expect(draft.body).toMatchObject({ version: 2, state: "draft", trial_days: 14, copied_from_version: 1 });
     const second = await billingOps.post(`/v1/plans/${plan.id}/versions`, {});
-    expect(second.status).toBe(409);
-    expect(second.body.code).toBe("plan_has_open_version");
+    expectProblem(second, 409, "plan_has_open_version");
 
     const writes: [string, string, unknown][] = [
       ["PATCH", `/v1/plans/${plan.id}/versions/1`, { trial_days: 30 }],

@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditTrailOf } from "../../test/support/audit-trail.ts";
 import { createCustomer, createPlan, subscribe } from "../../test/support/builders.ts";
+import { expectProblem } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 
 const suite = testAppForFile();
@@ -124,8 +125,7 @@ describe("POST /v1/contracts", () => {
     ]);
 
     const again = await suite.tenant.admin.post("/v1/contracts", terms(ids));
-    expect(again.status).toBe(409);
-    expect(again.body.code).toBe("contract_exists");
+    expectProblem(again, 409, "contract_exists");
   });
 
   it("is for billing operations, and goes through approval when the policy says so", async () => {
@@ -140,8 +140,7 @@ describe("POST /v1/contracts", () => {
     const author = await suite.tenant.client("billing_ops");
     const body = terms(await subscribedCustomer());
     const refused = await author.post("/v1/contracts", body);
-    expect(refused.status).toBe(409);
-    expect(refused.body.code).toBe("approval_required");
+    expectProblem(refused, 409, "approval_required");
     const pending = await suite.tenant.admin.get("/v1/approval-requests?state=pending&limit=100");
     const request = pending.body.data.find((candidate: { kind: string }) => candidate.kind === "contract");
     expect((await author.post(`/v1/approval-requests/${request.id}/approve`, {})).status).toBe(403);

@@ -9,6 +9,7 @@ import {
   subscribe,
 } from "../../test/support/builders.ts";
 import { fixedInvoiceLine } from "../../test/support/invoice-lines.ts";
+import { expectProblem } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 import type { InvoiceLine } from "../core/index.ts";
@@ -87,8 +88,7 @@ describe("coupons", () => {
       percent: "5",
       duration: "once",
     });
-    expect(clash.status).toBe(409);
-    expect(clash.body.code).toBe("coupon_code_taken");
+    expectProblem(clash, 409, "coupon_code_taken");
     expect(clash.body.errors[0].path).toBe("$.code");
   });
 
@@ -211,8 +211,7 @@ describe("coupons", () => {
     const single = await newCoupon({ max_redemptions: 1 });
     expect((await redeem(customerId, { coupon_id: single.id })).status).toBe(201);
     const refusedExhausted = await redeem(await newCustomer(), { coupon_id: single.id });
-    expect(refusedExhausted.status).toBe(409);
-    expect(refusedExhausted.body.code).toBe("coupon_exhausted");
+    expectProblem(refusedExhausted, 409, "coupon_exhausted");
     expect((await suite.tenant.admin.get(`/v1/coupons/${single.id}`)).body.redemption_count).toBe(1);
   });
 
@@ -241,8 +240,7 @@ describe("coupons", () => {
     const customerId = await newCustomer();
     expect((await redeem(customerId, { coupon_code: euros.code })).status).toBe(201);
     const again = await redeem(customerId, { coupon_id: euros.id });
-    expect(again.status).toBe(409);
-    expect(again.body.code).toBe("coupon_already_redeemed");
+    expectProblem(again, 409, "coupon_already_redeemed");
 
     const both = await redeem(customerId, { coupon_code: euros.code, coupon_id: euros.id });
     expect(both.status).toBe(400);
@@ -269,8 +267,7 @@ describe("coupons", () => {
     const subscription = await subscribe(suite.tenant.admin, { customer_id: customerId, plan_id: plan.id });
     const euros = await newCoupon({ type: "fixed", percent: undefined, amount: "5", currency: "EUR" });
     const mismatch = await redeem(customerId, { coupon_id: euros.id, subscription_id: subscription.id });
-    expect(mismatch.status).toBe(409);
-    expect(mismatch.body.code).toBe("coupon_currency_mismatch");
+    expectProblem(mismatch, 409, "coupon_currency_mismatch");
     const percent = await newCoupon();
     const bound = await redeem(customerId, { coupon_id: percent.id, subscription_id: subscription.id });
     expect(bound.status).toBe(201);

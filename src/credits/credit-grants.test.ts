@@ -4,7 +4,7 @@ import { auditTrailOf } from "../../test/support/audit-trail.ts";
 import { createCustomer } from "../../test/support/builders.ts";
 import { grantCredits, requestCreditGrant } from "../../test/support/credit-grants.ts";
 import { readEveryPage } from "../../test/support/paged-lists.ts";
-import { expectRefusedFields } from "../../test/support/responses.ts";
+import { expectProblem, expectRefusedFields } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
@@ -228,8 +228,7 @@ describe("credit grants", () => {
     const customerId = await newCustomer();
     await suite.tenant.admin.post(`/v1/customers/${customerId}/archive`, {});
     const archived = await requestCreditGrant(suite.tenant.admin, customerId, { name: "Late", amount: "1" });
-    expect(archived.status).toBe(409);
-    expect(archived.body.code).toBe("customer_archived");
+    expectProblem(archived, 409, "customer_archived");
   });
 
   it("voids what is left of a grant with a void entry, once", async () => {
@@ -253,8 +252,7 @@ describe("credit grants", () => {
       ["void", "-25.50", "granted to the wrong customer"],
     ]);
     const again = await suite.tenant.admin.post(`/v1/credit-grants/${grant.id}/void`, { reason: "twice" });
-    expect(again.status).toBe(409);
-    expect(again.body.code).toBe("credit_grant_voided");
+    expectProblem(again, 409, "credit_grant_voided");
     const noReason = await suite.tenant.admin.post(`/v1/credit-grants/${grant.id}/void`, {});
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors[0].path).toBe("$.reason");

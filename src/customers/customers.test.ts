@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectRefusedFields } from "../../test/support/responses.ts";
+import { expectProblem, expectRefusedFields } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
 
@@ -40,8 +40,7 @@ describe("customers", () => {
   it("refuses a second customer with the same external id, naming the field", async () => {
     await suite.tenant.admin.post("/v1/customers", { external_id: "dup" });
     const second = await suite.tenant.admin.post("/v1/customers", { external_id: "dup" });
-    expect(second.status).toBe(409);
-    expect(second.body.code).toBe("customer_external_id_taken");
+    expectProblem(second, 409, "customer_external_id_taken");
     expect(second.body.errors).toEqual([
       { path: "$.external_id", message: "is already used by another customer" },
     ]);

@@ -11,6 +11,7 @@ import {
   subscribe as subscribeCustomer,
 } from "../../test/support/builders.ts";
 import { baseFee, graduatedCalls } from "../../test/support/pricing-fixtures.ts";
+import { expectProblem } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { toCoreCharges } from "../catalog/index.ts";
 import { parseInstant } from "../core/index.ts";
@@ -284,7 +285,6 @@ describe("price overrides", () => {
       override: { type: "amount", amount: "40.00" },
       effective_from: future,
     });
-    expect(taken.status).toBe(409);
-    expect(taken.body.code).toBe("subscription_of_another_customer");
+    expectProblem(taken, 409, "subscription_of_another_customer");
   });
 });

@@ -2,7 +2,7 @@
 // resolved with invoicing's credit note or rejected, with the times kept.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createOneOffInvoice } from "../../test/support/builders.ts";
-import { expectCreated, expectOk } from "../../test/support/responses.ts";
+import { expectCreated, expectOk, expectProblem } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { freezeTestClock } from "../../test/support/test-clock-api.ts";
 
@@ -182,8 +182,7 @@ describe("billing disputes", () => {
     const onDraft = await suite.tenant.admin.post(`/v1/invoices/${draft.id}/disputes`, {
       reason: "not even sent",
     });
-    expect(onDraft.status).toBe(409);
-    expect(onDraft.body.code).toBe("invoice_not_disputable");
+    expectProblem(onDraft, 409, "invoice_not_disputable");
     const billed = await invoice();
     const foreignLine = await suite.tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, {
       invoice_line_id: draft.lines[0]!.id,

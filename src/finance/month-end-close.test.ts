@@ -5,7 +5,7 @@
 // so the closed month's journal stays as it was exported.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createMeter, createPlan, subscribe } from "../../test/support/builders.ts";
-import { expectCreated, expectOk } from "../../test/support/responses.ts";
+import { expectCreated, expectOk, expectProblem } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
@@ -75,16 +75,14 @@ describe("the month-end close", () => {
     ]);
 
     const refused = await suite.tenant.admin.post("/v1/period-locks", { period: "2026-03" });
-    expect(refused.status).toBe(409);
-    expect(refused.body.code).toBe("close_checklist_incomplete");
+    expectProblem(refused, 409, "close_checklist_incomplete");
     expect(refused.body.errors.map((error: { path: string }) => error.path)).toEqual([
       "checklist.no_draft_past_grace",
       "checklist.reconciliation_clean",
       "checklist.exports_generated",
     ]);
     const notEnded = await suite.tenant.admin.post("/v1/period-locks", { period: "2026-04" });
-    expect(notEnded.status).toBe(409);
-    expect(notEnded.body.code).toBe("period_not_ended");
+    expectProblem(notEnded, 409, "period_not_ended");
     const noReason = await suite.tenant.admin.post("/v1/period-locks", {
       period: "2026-03",
       override_checklist: true,
@@ -119,8 +117,7 @@ describe("the month-end close", () => {
 
   it("refuses to finalize an invoice dated in the closed month", async () => {
     const refused = await suite.tenant.admin.post(`/v1/invoices/${marchDraft}/finalize`, {});
-    expect(refused.status).toBe(409);
-    expect(refused.body.code).toBe("period_locked");
+    expectProblem(refused, 409, "period_locked");
   });
 
   it("books March's usage finalized after the close on its own April date, leaving March's journal as exported", async () => {

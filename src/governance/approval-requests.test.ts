@@ -5,6 +5,7 @@
 // approve at all, and an approval makes exactly one change.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createPlan } from "../../test/support/builders.ts";
+import { expectProblem } from "../../test/support/responses.ts";
 import { type ApiClient, testAppForFile } from "../../test/support/test-app.ts";
 
 const suite = testAppForFile({ tenantName: "Approval requests" });
@@ -67,8 +68,7 @@ describe("credit grants above the limit", () => {
 
     const big = { name: "Big", amount: "5000.00", currency: "USD", type: "promotional" };
     const refused = await author.post(grantPath, big);
-    expect(refused.status).toBe(409);
-    expect(refused.body.code).toBe("approval_required");
+    expectProblem(refused, 409, "approval_required");
     expect(refused.body.detail).toContain("credit grants above 1000.00 USD");
     const request = await pendingRequestOf(
       `5000.00 USD of promotional credit "Big" to customer ${customer.id}`,
@@ -81,8 +81,7 @@ describe("credit grants above the limit", () => {
     expect(secondKey.status).toBe(201);
     const approvePath = `/v1/approval-requests/${request.id}/approve`;
     const viaSecondKey = await clientOf(secondKey.body.secret).post(approvePath, {});
-    expect(viaSecondKey.status).toBe(403);
-    expect(viaSecondKey.body.code).toBe("approver_is_author");
+    expectProblem(viaSecondKey, 403, "approver_is_author");
     const keys = await suite.tenant.admin.get("/v1/api-keys?limit=100");
     const authorKey = keys.body.data.find((key: { prefix: string }) => author.key.startsWith(key.prefix));
     expect(authorKey.owner).toMatchObject({ name: "admin test key" });
@@ -91,8 +90,7 @@ describe("credit grants above the limit", () => {
     });
     expect(rotated.status).toBe(201);
     const viaRotated = await clientOf(rotated.body.secret).post(approvePath, {});
-    expect(viaRotated.status).toBe(403);
-    expect(viaRotated.body.code).toBe("approver_is_author");
+    expectProblem(viaRotated, 403, "approver_is_author");
     expect((await author.post(approvePath, {})).body.code).toBe("approver_is_author");
 
     // Finance reads the request but may not approve it.

@@ -2,6 +2,7 @@
 // it through a second key of their own, a rotated key, or a key of a service
 // account they own; another person can.
 import { beforeAll, describe, expect, it } from "vitest";
+import { expectProblem } from "../../test/support/responses.ts";
 import { type ApiClient, testAppForFile } from "../../test/support/test-app.ts";
 
 const suite = testAppForFile({ tenantName: "Four eyes" });
@@ -40,8 +41,7 @@ describe("four-eyes between persons", () => {
     const secondKey = await author.post("/v1/api-keys", { name: "my second key", role: "admin" });
     expect(secondKey.status).toBe(201);
     const approval = await clientOf(secondKey.body.secret).post(`/v1/plans/${planId}/versions/1/approve`, {});
-    expect(approval.status).toBe(403);
-    expect(approval.body.code).toBe("approver_is_author");
+    expectProblem(approval, 403, "approver_is_author");
   });
 
   it("refuses the author approving through their rotated key", async () => {
@@ -54,8 +54,7 @@ describe("four-eyes between persons", () => {
     });
     expect(rotated.status).toBe(201);
     const approval = await clientOf(rotated.body.secret).post(`/v1/plans/${planId}/versions/1/approve`, {});
-    expect(approval.status).toBe(403);
-    expect(approval.body.code).toBe("approver_is_author");
+    expectProblem(approval, 403, "approver_is_author");
   });
 
   it("lets another person approve, and the review trail names both", async () => {
@@ -101,8 +100,7 @@ describe("four-eyes between persons", () => {
       `/v1/catalog/approval-policy/changes/${changeId}/approve`,
       {},
     );
-    expect(self.status).toBe(403);
-    expect(self.body.code).toBe("approver_is_author");
+    expectProblem(self, 403, "approver_is_author");
 
     const approved = await suite.tenant.admin.post(
       `/v1/catalog/approval-policy/changes/${changeId}/approve`,

@@ -13,6 +13,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPlan } from "../../test/support/builders.ts";
 import { runImportJob } from "../../test/support/imports.ts";
+import { expectProblem } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: a test's view of JSON it is about to assert on.
@@ -179,8 +180,7 @@ describe("the cut-over", () => {
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     expect(accepted.body.acceptance).toMatchObject({ reason: reason.reason });
     const again = await accept(second, "3.0", reason);
-    expect(again.status).toBe(409);
-    expect(again.body.code).toBe("difference_already_accepted");
+    expectProblem(again, 409, "difference_already_accepted");
     expect((await checklistOf()).parallel_run).toMatchObject({ status: "ok", missing_count: 0 });
     const audit = await suite.tenant.admin.get("/v1/audit-events?action=parallel_run.difference_accepted");
     expect(audit.body.data).toHaveLength(1);
@@ -218,8 +218,7 @@ describe("the cut-over", () => {
       ["csv", "old-sub-1"],
     ]);
     const twice = await suite.tenant.admin.post("/v1/cut-over", { switch_at: "2031-05-01T00:00:00Z" });
-    expect(twice.status).toBe(409);
-    expect(twice.body.code).toBe("cut_over_already_set");
+    expectProblem(twice, 409, "cut_over_already_set");
     const subscription = await suite.tenant.admin.get(
       `/v1/subscriptions/${set.body.old_subscriptions_to_cancel[0].subscription_id}`,
     );

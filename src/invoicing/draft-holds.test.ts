@@ -5,6 +5,7 @@
 // through the API, each change audited and sent as a webhook event.
 import { describe, expect, it } from "vitest";
 import { createMeter, createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
+import { expectProblem } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock } from "../../test/support/test-clock-api.ts";
 
@@ -103,8 +104,7 @@ describe("the standing guard on draft invoices", () => {
     });
     expect(jumpyHold.reason).toContain("moved 185.71%");
     const finalize = await suite.tenant.admin.post(`/v1/invoices/${jumpyDraft.id}/finalize`, {});
-    expect(finalize.status).toBe(409);
-    expect(finalize.body.code).toBe("invoice_held");
+    expectProblem(finalize, 409, "invoice_held");
 
     // A late event of February (sent on 1 March) lands on the held draft when it is recomputed; it stays held.
     await callsFor("jumpy", 1, "2030-02-20T00:00:00Z");

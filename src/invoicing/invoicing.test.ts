@@ -13,7 +13,7 @@ import {
   subscribeNewCustomer,
 } from "../../test/support/builders.ts";
 import { meteredCallsVersion } from "../../test/support/pricing-fixtures.ts";
-import { expectCreated } from "../../test/support/responses.ts";
+import { expectCreated, expectProblem } from "../../test/support/responses.ts";
 import { appForFile, type TestTenant } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 
@@ -392,8 +392,7 @@ describe("announcements", () => {
       lines: [{ invoice_line_id: invoice.lines[0].id, amount: "1.00" }],
     });
     const refused = await tenant.admin.post(`/v1/invoices/${invoice.id}/void`, { reason: "test" });
-    expect(refused.status).toBe(409);
-    expect(refused.body.code).toBe("invoice_has_credit_notes");
+    expectProblem(refused, 409, "invoice_has_credit_notes");
     const oneOff = await tenant.admin.post("/v1/invoices", {
       customer_id: customer.id,
       currency: "USD",

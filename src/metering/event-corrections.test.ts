@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditTrailOf } from "../../test/support/audit-trail.ts";
+import { expectProblem } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 
 const suite = testAppForFile();
@@ -114,8 +115,7 @@ describe("event corrections", () => {
       properties: { gb: 1 },
       reason: "late",
     });
-    expect(again.status).toBe(409);
-    expect(again.body.code).toBe("event_voided");
+    expectProblem(again, 409, "event_voided");
 
     const audit = await auditTrailOf(suite.testApp.handle.database, "fix-3");
     expect(audit.map((entry) => entry.action)).toEqual(["event.amended", "event.voided"]);

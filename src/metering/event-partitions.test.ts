@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectProblem } from "../../test/support/responses.ts";
 import { type TestTenant, testAppForFile } from "../../test/support/test-app.ts";
 import { createSeparateDatabase } from "../../test/support/test-database.ts";
 import { systemClock } from "../platform/clock.ts";
@@ -182,8 +183,7 @@ describe("retention", () => {
       aggregation: "count",
       effective_from: "2025-02-01T00:00:00Z",
     });
-    expect(recount.status).toBe(409);
-    expect(recount.body.code).toBe("meter_recount_range_archived");
+    expectProblem(recount, 409, "meter_recount_range_archived");
     expect(recount.body.detail).toContain("2025-04-01T00:00:00.000Z");
     const afterArchive = await suite.tenant.admin.post("/v1/meters", {
       code: "calls_since_april",

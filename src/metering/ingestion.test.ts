@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { expectProblem } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 
 const suite = testAppForFile();
@@ -175,8 +176,7 @@ describe("ingestion", () => {
         { id: "atomic-2", customer: "acme", name: "completion", properties: { tokens: "lots" } },
       ],
     });
-    expect(response.status).toBe(400);
-    expect(response.body.code).toBe("validation_failed");
+    expectProblem(response, 400, "validation_failed");
     expect(response.body.errors).toEqual([
       {
         path: "$.events[1].properties.tokens",
@@ -203,8 +203,7 @@ describe("ingestion", () => {
       properties: { padding },
     }));
     const tooLarge = await suite.tenant.admin.post("/v1/events/batch", { events: heavy });
-    expect(tooLarge.status).toBe(413);
-    expect(tooLarge.body.code).toBe("payload_too_large");
+    expectProblem(tooLarge, 413, "payload_too_large");
     const empty = await suite.tenant.admin.post("/v1/events/batch", { events: [] });
     expect(empty.status).toBe(400);
     expect(empty.body.errors[0].path).toBe("$.events");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { auditTrailOf } from "../../test/support/audit-trail.ts";
+import { expectProblem } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { meterHasBilledUsage } from "./meters.ts";
 
@@ -66,8 +67,7 @@ describe("meters", () => {
     const body = { code: "dup-code", name: "One", event_name: "x", aggregation: "count" };
     expect((await suite.tenant.admin.post("/v1/meters", body)).status).toBe(201);
     const second = await suite.tenant.admin.post("/v1/meters", body);
-    expect(second.status).toBe(409);
-    expect(second.body.code).toBe("meter_code_taken");
+    expectProblem(second, 409, "meter_code_taken");
   });
 
   it("edits a definition freely until it has counted events, then answers meter_definition_locked", async () => {
@@ -105,8 +105,7 @@ describe("meters", () => {
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: "API calls", description: "all" });
     const locked = await suite.tenant.admin.patch(`/v1/meters/${meter.body.id}`, { event_name: "other" });
-    expect(locked.status).toBe(409);
-    expect(locked.body.code).toBe("meter_definition_locked");
+    expectProblem(locked, 409, "meter_definition_locked");
     expect(locked.body.detail).toContain(`/v1/meters/${meter.body.id}/versions`);
   });
 
@@ -205,8 +204,7 @@ describe("meters", () => {
       property: "size",
       effective_from: new Date(start).toISOString(),
     });
-    expect(unreadable.status).toBe(409);
-    expect(unreadable.body.code).toBe("meter_definition_unreadable_events");
+    expectProblem(unreadable, 409, "meter_definition_unreadable_events");
     expect(unreadable.body.detail).toContain('"early-5-7"');
     const fromLater = await suite.tenant.admin.post("/v1/meters", {
       code: "early-size",

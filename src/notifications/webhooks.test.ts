@@ -5,6 +5,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { expectProblem } from "../../test/support/responses.ts";
 import { appForFile, type TestTenant } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 import { waitFor } from "../../test/support/wait-for.ts";
@@ -311,8 +312,7 @@ describe("webhook delivery", () => {
     const delivery = (await tenant.admin.get(`/v1/webhook-events/${event.id}`)).body.deliveries[0];
     expect(delivery).toMatchObject({ status: "canceled", attempt_count: 0, attempts: [] });
     const refused = await tenant.admin.post(`/v1/webhook-deliveries/${delivery.id}/redeliver`, {});
-    expect(refused.status).toBe(409);
-    expect(refused.body.code).toBe("webhook_endpoint_disabled");
+    expectProblem(refused, 409, "webhook_endpoint_disabled");
 
     await tenant.admin.patch(`/v1/webhook-endpoints/${endpoint.id}`, { enabled: true });
     expect((await tenant.admin.post(`/v1/webhook-deliveries/${delivery.id}/redeliver`, {})).status).toBe(202);

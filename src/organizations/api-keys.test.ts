@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { expectProblem } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 
 const suite = testAppForFile();
@@ -11,8 +12,7 @@ describe("authentication", () => {
       .rawClient("Bearer fb_test_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
       .get("/v1/customers");
     for (const response of [missing, malformed, unknown]) {
-      expect(response.status).toBe(401);
-      expect(response.body.code).toBe("unauthorized");
+      expectProblem(response, 401, "unauthorized");
       expect(String(response.headers["content-type"])).toContain("application/problem+json");
     }
   });
@@ -99,8 +99,7 @@ describe("API keys", () => {
       suite.tenant.admin.key.startsWith(key.prefix),
     );
     const response = await suite.tenant.admin.post(`/v1/api-keys/${adminKey.id}/revoke`);
-    expect(response.status).toBe(409);
-    expect(response.body.code).toBe("cannot_revoke_own_key");
+    expectProblem(response, 409, "cannot_revoke_own_key");
   });
 
   it("makes live keys with a live prefix that only reach the live environment", async () => {

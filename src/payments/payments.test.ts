@@ -4,6 +4,7 @@
 // uncollectible, and the bad input each route refuses with the field's path.
 import { describe, expect, it } from "vitest";
 import { createCustomer, createOneOffInvoice } from "../../test/support/builders.ts";
+import { expectProblem } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 
 const suite = testAppForFile({ tenantName: "Manual payments" });
@@ -231,8 +232,7 @@ describe("manual payments", () => {
       amount: "1.00",
       method: "cash",
     });
-    expect(toDraft.status).toBe(409);
-    expect(toDraft.body.code).toBe("invoice_not_payable");
+    expectProblem(toDraft, 409, "invoice_not_payable");
 
     const noReason = await suite.tenant.admin.post("/v1/payments/pay_missing/refunds", {});
     expect(noReason.status).toBe(400);

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectProblem } from "../../test/support/responses.ts";
 import { appForFile, type TestTenant } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 import { firstAdminLink } from "./first-admin.ts";
@@ -197,8 +198,7 @@ describe("the first admin and sessions", () => {
     // A write with the cookie but without the CSRF token is refused: another site could have sent it.
     const cookie = `fairbill_session=${sessionCookie?.value}`;
     const forged = await send("POST", "/v1/customers", { external_id: "forged" }, { cookie });
-    expect(forged.status).toBe(403);
-    expect(forged.body.code).toBe("csrf_token_invalid");
+    expectProblem(forged, 403, "csrf_token_invalid");
     expect(forged.body.errors).toEqual([{ path: "header.x-csrf-token", message: "is required" }]);
     const created = await browser.post("/v1/customers", { external_id: "by-a-person" });
     expect(created.status).toBe(201);
@@ -224,8 +224,7 @@ describe("the first admin and sessions", () => {
     ]);
     expect((await admin.post(`/v1/sessions/${laptop.sessionId}/revoke`)).status).toBe(200);
     const revoked = await laptop.get("/v1/me");
-    expect(revoked.status).toBe(401);
-    expect(revoked.body.code).toBe("session_expired");
+    expectProblem(revoked, 401, "session_expired");
     const signedOut = await admin.post("/v1/sign-out");
     expect(signedOut.status).toBe(200);
     expect((await admin.get("/v1/me")).status).toBe(401);
@@ -235,19 +234,16 @@ describe("the first admin and sessions", () => {
     const { email } = await organizationWithAdmin();
     const wrong = { email, password: "not the right password" };
     const first = await send("POST", "/v1/sign-in", wrong);
-    expect(first.status).toBe(401);
-    expect(first.body.code).toBe("sign_in_failed");
+    expectProblem(first, 401, "sign_in_failed");
     const tooSoon = await send("POST", "/v1/sign-in", wrong);
-    expect(tooSoon.status).toBe(429);
-    expect(tooSoon.body.code).toBe("sign_in_throttled");
+    expectProblem(tooSoon, 429, "sign_in_throttled");
     for (const delay of [1, 2, 4, 8]) {
       clock.advanceSeconds(delay);
       expect((await send("POST", "/v1/sign-in", wrong)).status).toBe(401);
     }
     clock.advanceSeconds(60);
     const locked = await send("POST", "/v1/sign-in", { email, password: "correct horse battery staple" });
-    expect(locked.status).toBe(429);
-    expect(locked.body.code).toBe("account_locked");
+    expectProblem(locked, 429, "account_locked");
     clock.advanceSeconds(15 * 60);
     const signedIn = await send("POST", "/v1/sign-in", { email, password: "correct horse battery staple" });
     expect(signedIn.status).toBe(200);
@@ -285,8 +281,7 @@ describe("the second factor", () => {
     const restricted = await signIn(email, "correct horse battery staple");
     expect((await restricted.get("/v1/me")).body.second_factor_enrolment_required).toBe(true);
     const blocked = await restricted.get("/v1/customers");
-    expect(blocked.status).toBe(403);
-    expect(blocked.body.code).toBe("second_factor_enrolment_required");
+    expectProblem(blocked, 403, "second_factor_enrolment_required");
     const enrolment = await restricted.post("/v1/me/second-factor");
     expect(enrolment.body.otpauth_uri).toMatch(/^otpauth:\/\/totp\/Fairbill:/);
     const wrongCode = await restricted.post("/v1/me/second-factor/confirm", { code: "000000" });
@@ -321,8 +316,7 @@ describe("the second factor", () => {
       password: "correct horse battery staple",
       totp_code: confirmingCode,
     });
-    expect(replayed.status).toBe(401);
-    expect(replayed.body.code).toBe("second_factor_invalid");
+    expectProblem(replayed, 401, "second_factor_invalid");
     clock.advanceSeconds(30 + 60);
     const code = totpCode(enrolment.body.secret, clock.now());
     await signIn(email, "correct horse battery staple", code);
@@ -367,8 +361,7 @@ describe("invitations and password resets by email", () => {
         user: { email_verified: true },
       });
       const live = await grace.get("/v1/customers", { "fairbill-environment": "live" });
-      expect(live.status).toBe(403);
-      expect(live.body.code).toBe("no_role_in_environment");
+      expectProblem(live, 403, "no_role_in_environment");
       const people = await admin.get("/v1/users?kind=person", { "fairbill-environment": "test" });
       expect(people.body.data.map((user: { name: string; role: string }) => [user.name, user.role])).toEqual([
         ["Grace Hopper", "billing_ops"],
@@ -422,8 +415,7 @@ describe("four-eyes between persons, with sessions and keys", () => {
     expect(key.status).toBe(201);
     const own = suite.testApp.rawClient(`Bearer ${key.body.secret}`);
     const refused = await own.post(`/v1/plans/${plan.body.id}/versions/1/approve`, {});
-    expect(refused.status).toBe(403);
-    expect(refused.body.code).toBe("approver_is_author");
+    expectProblem(refused, 403, "approver_is_author");
     expect(refused.body.detail).toContain("Ada Lovelace");
 
     // A service account Ada owns is Ada too.

@@ -8,6 +8,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { baseFee } from "../../test/support/pricing-fixtures.ts";
+import { expectProblem } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 
@@ -103,8 +104,7 @@ describe("a plan change the approval policy reviews", () => {
     });
     // Asked again (with another reason), it is the same request.
     const again = await author.post(path, change);
-    expect(again.status).toBe(409);
-    expect(again.body.code).toBe("approval_pending");
+    expectProblem(again, 409, "approval_pending");
     expect(again.body.detail).toContain(request.id);
 
     const approvePath = `/v1/approval-requests/${request.id}/approve`;

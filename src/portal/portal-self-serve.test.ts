@@ -9,7 +9,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { baseFee } from "../../test/support/pricing-fixtures.ts";
-import { expectCreated } from "../../test/support/responses.ts";
+import { expectCreated, expectProblem } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 
@@ -143,8 +143,7 @@ describe("cancelling in the portal", () => {
   it("is refused until the seller allows it, then ends the subscription at the end of its period", async () => {
     const id = subscriptionOf["self-serve-acme"];
     const refused = await portal().post(`/v1/portal/subscriptions/${id}/cancel`, {});
-    expect(refused.status).toBe(403);
-    expect(refused.body.code).toBe("portal_cancellation_not_allowed");
+    expectProblem(refused, 403, "portal_cancellation_not_allowed");
 
     await suite.tenant.admin.put("/v1/portal-self-serve-settings", { cancellation: "at_period_end" });
     expect((await portal().get("/v1/portal/plan-options")).body.data[0].can_cancel).toBe(true);

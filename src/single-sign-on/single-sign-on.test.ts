@@ -9,6 +9,7 @@ import {
   signInThroughProvider,
   startOpenIdProvider,
 } from "../../test/support/openid-provider.ts";
+import { expectProblem } from "../../test/support/responses.ts";
 import { type ApiResponse, appForFile, type TestTenant } from "../../test/support/test-app.ts";
 
 // The test app's public URL (PUBLIC_URL's default): the provider sends browsers back under it.
@@ -126,8 +127,7 @@ describe("an organization's single sign-on connection", () => {
   it("routes a domain to one organization only", async () => {
     const other = await suite.testApp.newTenant("Not Acme");
     const clash = await other.admin.put("/v1/sso-connection", connection());
-    expect(clash.status).toBe(409);
-    expect(clash.body.code).toBe("sso_domain_taken");
+    expectProblem(clash, 409, "sso_domain_taken");
   });
 });
 
@@ -176,15 +176,13 @@ describe("signing in through the identity provider", () => {
     expect((await live.post("/v1/products", { code: "not-any-more", name: "No" })).status).toBe(403);
     expect((await live.get("/v1/journal-exports")).status).toBe(200);
     const test = await asBrowser(browser, "test").get("/v1/plans");
-    expect(test.status).toBe(403);
-    expect(test.body.code).toBe("no_role_in_environment");
+    expectProblem(test, 403, "no_role_in_environment");
   });
 
   it("refuses a person whose groups map to no role, and provisions nobody", async () => {
     provider.addAccount({ sub: "carol", email: "carol@acme.test", groups: ["strangers"] });
     const { callback } = await signInThroughSso({ cookies: new Map() }, "carol@acme.test", "carol");
-    expect(callback.status).toBe(403);
-    expect(callback.body.code).toBe("sso_no_role");
+    expectProblem(callback, 403, "sso_no_role");
     const people = await acme.admin.get("/v1/users");
     expect(people.body.data.map((user: { email: string | null }) => user.email)).not.toContain(
       "carol@acme.test",
@@ -194,8 +192,7 @@ describe("signing in through the identity provider", () => {
   it("refuses an address of another domain, whatever the provider says", async () => {
     provider.addAccount({ sub: "mallory", email: "mallory@elsewhere.test", groups: ["fairbill-admins"] });
     const { callback } = await signInThroughSso({ cookies: new Map() }, "mallory@acme.test", "mallory");
-    expect(callback.status).toBe(403);
-    expect(callback.body.code).toBe("sso_email_domain_not_covered");
+    expectProblem(callback, 403, "sso_email_domain_not_covered");
   });
 
   it("refuses an answer in another browser than the one that started, and the same answer twice", async () => {
@@ -205,8 +202,7 @@ describe("signing in through the identity provider", () => {
       .post("/v1/sso/sign-in", { email: "dave@acme.test" });
     const answer = await signInThroughProvider(started.body.authorization_url, "dave", redirectUri);
     const elsewhere = await suite.testApp.rawClient(undefined).get(`${answer.pathname}${answer.search}`);
-    expect(elsewhere.status).toBe(401);
-    expect(elsewhere.body.code).toBe("sso_browser_mismatch");
+    expectProblem(elsewhere, 401, "sso_browser_mismatch");
 
     const browser: Browser = { cookies: new Map() };
     const first = await signInThroughSso(browser, "dave@acme.test", "dave");
@@ -216,15 +212,13 @@ describe("signing in through the identity provider", () => {
       .get(`${first.answer.pathname}${first.answer.search}`, {
         cookie: `fairbill_sso_state=${first.answer.searchParams.get("state")}`,
       });
-    expect(again.status).toBe(401);
-    expect(again.body.code).toBe("sso_request_expired");
+    expectProblem(again, 401, "sso_request_expired");
   });
 
   it("answers 404 for an address whose domain no organization signs in with single sign-on", async () => {
     const response = await suite.testApp
       .rawClient(undefined)
       .post("/v1/sso/sign-in", { email: "eve@nowhere.test" });
-    expect(response.status).toBe(404);
-    expect(response.body.code).toBe("sso_not_configured");
+    expectProblem(response, 404, "sso_not_configured");
   });
 });

@@ -10,6 +10,7 @@ import {
   createPlan,
   subscribe as subscribeCustomer,
 } from "../../test/support/builders.ts";
+import { expectProblem } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 import { planBillingSchedule } from "../core/index.ts";
@@ -142,8 +143,7 @@ describe("plan changes", () => {
       timing: "at",
       at: "2026-04-01T00:00:00Z",
     });
-    expect(same.status).toBe(409);
-    expect(same.body.code).toBe("subscription_already_on_version");
+    expectProblem(same, 409, "subscription_already_on_version");
 
     clock.set("2026-02-05T00:00:00Z");
     expect((await suite.tenant.admin.get(`/v1/subscriptions/${id}`)).body.current_plan.plan_code).toBe(
@@ -290,14 +290,12 @@ describe("cancellations", () => {
       ],
     });
     const again = await suite.tenant.admin.post(`/v1/subscriptions/${id}/cancel`, { mode: "immediate" });
-    expect(again.status).toBe(409);
-    expect(again.body.code).toBe("subscription_already_canceled");
+    expectProblem(again, 409, "subscription_already_canceled");
     const changeAfter = await suite.tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
       plan_id: plans.pro,
       timing: "immediate",
     });
-    expect(changeAfter.status).toBe(409);
-    expect(changeAfter.body.code).toBe("subscription_canceled");
+    expectProblem(changeAfter, 409, "subscription_canceled");
 
     const immediate = await suite.tenant.admin.post(`/v1/subscriptions/${immediateId}/cancel`, {
       mode: "immediate",
@@ -355,8 +353,7 @@ describe("pauses", () => {
     const twice = await suite.tenant.admin.post(`/v1/subscriptions/${id}/pause`, {
       at: "2026-01-20T00:00:00Z",
     });
-    expect(twice.status).toBe(409);
-    expect(twice.body.code).toBe("subscription_already_paused");
+    expectProblem(twice, 409, "subscription_already_paused");
 
     clock.set("2026-01-20T00:00:00Z");
     const resumed = await suite.tenant.admin.post(`/v1/subscriptions/${id}/resume`, {});
@@ -366,8 +363,7 @@ describe("pauses", () => {
     });
     expect(resumed.body.pauses[0].resumed_by).toEqual(expect.any(String));
     const notPaused = await suite.tenant.admin.post(`/v1/subscriptions/${id}/resume`, {});
-    expect(notPaused.status).toBe(409);
-    expect(notPaused.body.code).toBe("subscription_not_paused");
+    expectProblem(notPaused, 409, "subscription_not_paused");
 
     const planned = await suite.tenant.admin.post(`/v1/subscriptions/${id}/pause`, {
       at: "2026-02-05T00:00:00Z",

@@ -11,6 +11,7 @@ import {
   startLocalAvaTax,
   startLocalStripeTax,
 } from "../../test/support/local-tax-engines.ts";
+import { expectProblem } from "../../test/support/responses.ts";
 import { appForFile, type TestTenant } from "../../test/support/test-app.ts";
 
 const suite = appForFile({ allowPrivateTargets: true });
@@ -124,8 +125,7 @@ describe("Stripe Tax", () => {
   it("refuses an invoice for an address it cannot locate, naming the field, and checks addresses", async () => {
     const customerId = await customerAt(tenant, { city: "New York", state: "NY", country: "US" });
     const refused = await finalizedInvoice(tenant, customerId, "50.00");
-    expect(refused.status).toBe(422);
-    expect(refused.body.code).toBe("tax_address_invalid");
+    expectProblem(refused, 422, "tax_address_invalid");
     expect(refused.body.detail).toContain("$.billing_address");
     expect((await tenant.admin.get(`/v1/invoices?customer_id=${customerId}`)).body.data).toEqual([]);
 
@@ -217,7 +217,6 @@ describe("Avalara AvaTax", () => {
   it("refuses a check of an address when no tax engine is set", async () => {
     const plain = await suite.testApp.newTenant("No engine");
     const refused = await plain.admin.post("/v1/tax-address-validations", { address: { country: "US" } });
-    expect(refused.status).toBe(409);
-    expect(refused.body.code).toBe("no_tax_engine");
+    expectProblem(refused, 409, "no_tax_engine");
   });
 });

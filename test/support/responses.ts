@@ -23,6 +23,16 @@ export function expectCreated<Body>(response: Answer<Body>): Promise<Body> {
   return expectStatus(response, 201);
 }
 
+/** Checks that a refused call answered `status` with the problem `code` (its body in the failure message). */
+export function expectProblem(
+  response: Pick<ApiResponse, "status" | "body">,
+  status: number,
+  code: string,
+): void {
+  expect(response.status, JSON.stringify(response.body)).toBe(status);
+  expect(response.body.code).toBe(code);
+}
+
 /** The paths of the fields a refused request (400) named, in the order the problem lists them. */
 export async function expectRefusedFields(response: Answer<unknown>): Promise<string[]> {
   const problem = (await expectStatus(response, 400)) as { errors: { path: string }[] };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { expectProblem } from "../../../test/support/responses.ts";
 import { testAppForFile } from "../../../test/support/test-app.ts";
 import { releaseKeysOfEndedProcess } from "./idempotency.ts";
 
@@ -33,8 +34,7 @@ describe("Idempotency-Key", () => {
       .execute();
     await suite.tenant.admin.patch(`/v1/customers/${first.body.id}`, { external_id: "died-1-before" });
     const tooSoon = await suite.tenant.admin.post("/v1/customers", body, { "idempotency-key": "died-key" });
-    expect(tooSoon.status).toBe(409);
-    expect(tooSoon.body.code).toBe("idempotency_request_in_progress");
+    expectProblem(tooSoon, 409, "idempotency_request_in_progress");
 
     expect(await releaseKeysOfEndedProcess(suite.testApp.handle.database)).toBe(1);
     const retried = await suite.tenant.admin.post("/v1/customers", body, { "idempotency-key": "died-key" });
@@ -50,8 +50,7 @@ describe("Idempotency-Key", () => {
       { external_id: "idem-3" },
       { "idempotency-key": "key-2" },
     );
-    expect(other.status).toBe(409);
-    expect(other.body.code).toBe("idempotency_key_reused");
+    expectProblem(other, 409, "idempotency_key_reused");
     expect((await suite.tenant.admin.get("/v1/customers?external_id=idem-3")).body.data).toHaveLength(0);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { expectProblem } from "../../../test/support/responses.ts";
 import { startTestApp, testAppForFile } from "../../../test/support/test-app.ts";
 
 const suite = testAppForFile();
@@ -71,8 +72,7 @@ describe("HTTP conventions", () => {
 
   it("answers unknown routes with problem+json", async () => {
     const unknown = await suite.tenant.admin.get("/v1/nothing-here");
-    expect(unknown.status).toBe(404);
-    expect(unknown.body.code).toBe("route_not_found");
+    expectProblem(unknown, 404, "route_not_found");
   });
 
   it.each([
