@@ -35,18 +35,23 @@ async function subscribe(customerId: string, body: Omit<SubscriptionBody, "custo
   return (await subscribeCustomer(suite.tenant.admin, { customer_id: customerId, ...body })).id;
 }
 
+/** Records the subscription as billed through `billedThrough`, its next bill due at `nextBillingAt`, as a bill run would. */
+function markBilled(subscriptionId: string, billedThrough: string, nextBillingAt: string): Promise<void> {
+  return markSubscriptionBilled(
+    suite.testApp.handle.database,
+    suite.tenant.context(),
+    subscriptionId,
+    Date.parse(billedThrough),
+    Date.parse(nextBillingAt),
+  );
+}
+
 /** A new customer's subscription to basic from 2026-01-01, billed for January; the clock then at 2026-01-10. */
 async function basicBilledForJanuary(): Promise<{ customerId: string; id: string }> {
   const customerId = await newCustomer();
   clock.set("2026-01-01T00:00:00Z");
   const id = await subscribe(customerId, { plan_id: plans.basic });
-  await markSubscriptionBilled(
-    suite.testApp.handle.database,
-    suite.tenant.context(),
-    id,
-    Date.parse("2026-01-01T00:00:00Z"),
-    Date.parse("2026-02-01T00:00:00Z"),
-  );
+  await markBilled(id, "2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z");
   clock.set("2026-01-10T00:00:00Z");
   return { customerId, id };
 }
@@ -201,13 +206,7 @@ describe("plan changes", () => {
         ).toContain(path);
       }
     }
-    await markSubscriptionBilled(
-      suite.testApp.handle.database,
-      suite.tenant.context(),
-      id,
-      Date.parse("2026-02-01T00:00:00Z"),
-      Date.parse("2026-03-01T00:00:00Z"),
-    );
+    await markBilled(id, "2026-02-01T00:00:00Z", "2026-03-01T00:00:00Z");
     for (const action of changePlanActions) {
       const billed = await suite.tenant.admin.post(`/v1/subscriptions/${id}/${action}`, {
         plan_id: plans.pro,
@@ -336,13 +335,7 @@ describe("cancellations", () => {
 describe("pauses", () => {
   it("hold the subscription from a date until a resume or an end date, never overlapping", async () => {
     const id = await subscribe(await newCustomer(), { plan_id: plans.basic });
-    await markSubscriptionBilled(
-      suite.testApp.handle.database,
-      suite.tenant.context(),
-      id,
-      Date.parse("2026-01-11T00:00:00Z"),
-      Date.parse("2026-02-10T00:00:00Z"),
-    );
+    await markBilled(id, "2026-01-11T00:00:00Z", "2026-02-10T00:00:00Z");
     clock.set("2026-01-12T00:00:00Z");
     const paused = await suite.tenant.admin.post(`/v1/subscriptions/${id}/pause`, {});
     expect(paused.body).toMatchObject({
