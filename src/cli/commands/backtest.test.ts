@@ -2,12 +2,11 @@
 // plan billed for two months on the test clock, then its draft priced against
 // those invoices; the backtest as JSON on stdout, the CSV written, the
 // progress on stderr, and a bad request refused with the field's path.
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runFairbill } from "../../../test/support/fairbill-cli.ts";
 import { feeAndPerCall } from "../../../test/support/pricing-fixtures.ts";
 import { restoreMigratedDataDirectory, testDatabaseKind } from "../../../test/support/test-database.ts";
 import { buildApplication, openMigratedDatabase } from "../../app.ts";
@@ -16,8 +15,6 @@ import { createServiceAccountKey } from "../../people/index.ts";
 import { systemClock } from "../../platform/clock.ts";
 import { systemContext } from "../../platform/context.ts";
 
-const run = promisify(execFile);
-const cli = new URL("../../../bin/fairbill.js", import.meta.url).pathname;
 const dataDirectory = mkdtempSync(join(tmpdir(), "fairbill-backtest-"));
 const environment = { ...process.env, FAIRBILL_DATA_DIR: dataDirectory, DATABASE_URL: "" };
 let draftVersionId = "";
@@ -92,10 +89,8 @@ afterAll(() => rmSync(dataDirectory, { recursive: true, force: true }));
 cliDescribe("fairbill backtest", () => {
   it("prints the completed backtest as JSON and writes its CSV", async () => {
     const csv = join(dataDirectory, "backtest.csv");
-    const { stdout, stderr } = await run(
-      process.execPath,
+    const { stdout, stderr } = await runFairbill(
       [
-        cli,
         "backtest",
         "--plan-version",
         draftVersionId,
@@ -125,9 +120,8 @@ cliDescribe("fairbill backtest", () => {
   }, 60_000);
 
   it("refuses a request without what to price, naming the field, with exit code 1", async () => {
-    const failed = await run(
-      process.execPath,
-      [cli, "backtest", "--from", "2031-01-01T00:00:00Z", "--to", "2031-02-01T00:00:00Z"],
+    const failed = await runFairbill(
+      ["backtest", "--from", "2031-01-01T00:00:00Z", "--to", "2031-02-01T00:00:00Z"],
       { env: environment },
     ).catch((error: { code: number; stderr: string }) => error);
     expect(failed).toMatchObject({ code: 1 });

@@ -2,12 +2,11 @@
 // database, as an operator runs them: every table's rows, checksummed, are
 // the same in the restored folder; a folder that holds a database is not
 // restored into.
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { runFairbill } from "../../../test/support/fairbill-cli.ts";
 import { tableChecksums } from "../../../test/support/table-checksums.ts";
 import { systemContextOf } from "../../../test/support/test-app.ts";
 import { testDatabaseKind } from "../../../test/support/test-database.ts";
@@ -16,8 +15,6 @@ import { createMeter } from "../../metering/index.ts";
 import { findOrCreateDefaultOrganization } from "../../organizations/index.ts";
 import { systemClock } from "../../platform/clock.ts";
 
-const run = promisify(execFile);
-const cli = new URL("../../../bin/fairbill.js", import.meta.url).pathname;
 const folder = mkdtempSync(join(tmpdir(), "fairbill-backup-"));
 const original = join(folder, "original");
 const restored = join(folder, "restored");
@@ -25,7 +22,7 @@ const archive = join(folder, "fairbill-backup.tar.gz");
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 async function fairbill(dataDirectory: string, ...commandArguments: string[]) {
-  return run(process.execPath, [cli, ...commandArguments], {
+  return runFairbill([...commandArguments], {
     env: { ...process.env, FAIRBILL_DATA_DIR: dataDirectory, DATABASE_URL: "", LOG_LEVEL: "silent" },
     cwd: folder,
   });

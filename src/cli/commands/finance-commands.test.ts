@@ -1,20 +1,17 @@
 // `fairbill reconcile` and `fairbill kpis` as real processes on their own
 // data folder: JSON on stdout, the progress on stderr, and --strict failing
 // when events leak.
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runFairbill } from "../../../test/support/fairbill-cli.ts";
 import { systemContextOf } from "../../../test/support/test-app.ts";
 import { restoreMigratedDataDirectory, testDatabaseKind } from "../../../test/support/test-database.ts";
 import { openMigratedDatabase } from "../../app.ts";
 import { ingestEvents } from "../../metering/index.ts";
 import { findOrCreateDefaultOrganization } from "../../organizations/index.ts";
 
-const run = promisify(execFile);
-const cli = new URL("../../../bin/fairbill.js", import.meta.url).pathname;
 const dataDirectory = mkdtempSync(join(tmpdir(), "fairbill-reconcile-"));
 // No event store: the data the test writes lives in the embedded database alone.
 const environment = {
@@ -58,27 +55,23 @@ afterAll(() => rmSync(dataDirectory, { recursive: true, force: true }));
 
 cliDescribe("fairbill reconcile", () => {
   it("prints a clean month as JSON and exits 0, even with --strict", async () => {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      [cli, "reconcile", "--period", lastYear, "--strict"],
-      {
-        env: environment,
-      },
-    );
+    const { stdout, stderr } = await runFairbill(["reconcile", "--period", lastYear, "--strict"], {
+      env: environment,
+    });
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ period: lastYear, clean: true, usage: { events_ingested: 0 } });
     expect(stderr).toContain("Reconciling");
   }, 60_000);
 
   it("names the leak, and with --strict exits 1 saying how many differences are left", async () => {
-    const plain = await run(process.execPath, [cli, "reconcile", "--period", month], { env: environment });
+    const plain = await runFairbill(["reconcile", "--period", month], { env: environment });
     const report = JSON.parse(plain.stdout);
     expect(report.clean).toBe(false);
     expect(report.usage.differences).toMatchObject([
       { cause: "unknown_customer", customer_external_id: "nobody", events: 2 },
     ]);
 
-    const strict = await run(process.execPath, [cli, "reconcile", "--period", month, "--strict"], {
+    const strict = await runFairbill(["reconcile", "--period", month, "--strict"], {
       env: environment,
     }).catch((error: { code: number; stdout: string; stderr: string }) => error);
     expect("code" in strict && strict.code).toBe(1);
@@ -87,7 +80,7 @@ cliDescribe("fairbill reconcile", () => {
   }, 60_000);
 
   it("prints the KPIs of a range as JSON, with the leaking events per 1,000", async () => {
-    const { stdout } = await run(process.execPath, [cli, "kpis", "--from", month, "--to", month], {
+    const { stdout } = await runFairbill(["kpis", "--from", month, "--to", month], {
       env: environment,
     });
     const kpis = JSON.parse(stdout);
@@ -100,7 +93,7 @@ cliDescribe("fairbill reconcile", () => {
   }, 60_000);
 
   it("refuses a period that is not a month, naming the option", async () => {
-    const failure = await run(process.execPath, [cli, "reconcile", "--period", "October"], {
+    const failure = await runFairbill(["reconcile", "--period", "October"], {
       env: environment,
     }).catch((error: { code: number; stderr: string }) => error);
     expect("code" in failure && failure.code).toBe(1);

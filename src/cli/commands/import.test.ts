@@ -4,12 +4,11 @@
 // refuses ending in a failed import; `fairbill import usage` backfilling an
 // NDJSON file, its bad line named by line and field. Dry runs and second runs are tested
 // through the API (src/imports/stripe-import.test.ts).
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runFairbill } from "../../../test/support/fairbill-cli.ts";
 import {
   type LocalLago,
   lagoBillableMetric,
@@ -29,8 +28,6 @@ import {
 } from "../../../test/support/local-stripe-billing.ts";
 import { restoreMigratedDataDirectory, testDatabaseKind } from "../../../test/support/test-database.ts";
 
-const run = promisify(execFile);
-const cli = new URL("../../../bin/fairbill.js", import.meta.url).pathname;
 const dataDirectory = mkdtempSync(join(tmpdir(), "fairbill-import-"));
 const environment = {
   ...process.env,
@@ -109,9 +106,8 @@ afterAll(async () => {
 });
 
 async function importStripe(...extra: string[]) {
-  const { stdout, stderr } = await run(
-    process.execPath,
-    [cli, "import", "stripe", "--secret-key", stripe.secretKey, "--api-base-url", stripe.url, ...extra],
+  const { stdout, stderr } = await runFairbill(
+    ["import", "stripe", "--secret-key", stripe.secretKey, "--api-base-url", stripe.url, ...extra],
     { env: environment },
   );
   return { result: JSON.parse(stdout), stderr };
@@ -144,9 +140,8 @@ cliDescribe("fairbill import stripe", () => {
   it("imports a CSV file, and in atomic mode nothing from a file with errors, naming row and column", async () => {
     const file = join(dataDirectory, "customers.csv");
     writeFileSync(file, "external_id,name,email\nkept,Kept,kept@example.com\nbad,Bad,not-an-email\n");
-    const { stdout } = await run(
-      process.execPath,
-      [cli, "import", "csv", "customers", file, "--atomic", "--report", `${file}.json`],
+    const { stdout } = await runFairbill(
+      ["import", "csv", "customers", file, "--atomic", "--report", `${file}.json`],
       {
         env: environment,
       },
@@ -175,11 +170,9 @@ cliDescribe("fairbill import stripe", () => {
         '{"id":"cli-3","customer":"kept"}',
       ].join("\n"),
     );
-    const { stdout } = await run(
-      process.execPath,
-      [cli, "import", "usage", "ndjson", file, "--report", `${file}.json`],
-      { env: environment },
-    );
+    const { stdout } = await runFairbill(["import", "usage", "ndjson", file, "--report", `${file}.json`], {
+      env: environment,
+    });
     expect(JSON.parse(stdout)).toMatchObject({
       status: "completed",
       usage_format: "ndjson",
@@ -195,9 +188,8 @@ cliDescribe("fairbill import stripe", () => {
   }, 120_000);
 
   it("imports from Lago, leaving a charge model Fairbill lacks for a person", async () => {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      [cli, "import", "lago", "--api-url", lago.url, "--api-key", lago.apiKey],
+    const { stdout, stderr } = await runFairbill(
+      ["import", "lago", "--api-url", lago.url, "--api-key", lago.apiKey],
       { env: environment },
     );
     expect(JSON.parse(stdout)).toMatchObject({
@@ -211,9 +203,8 @@ cliDescribe("fairbill import stripe", () => {
   }, 120_000);
 
   it("ends a run whose key Stripe refuses as failed, saying why", async () => {
-    const failed = run(
-      process.execPath,
-      [cli, "import", "stripe", "--secret-key", "sk_test_wrong", "--api-base-url", stripe.url],
+    const failed = runFairbill(
+      ["import", "stripe", "--secret-key", "sk_test_wrong", "--api-base-url", stripe.url],
       {
         env: environment,
       },

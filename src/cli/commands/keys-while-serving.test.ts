@@ -1,16 +1,13 @@
 // A lost key while the server runs: `fairbill keys create` cannot open the
 // embedded database that `fairbill serve` holds, so it asks that server, with
 // the token the server left in its data folder for its owner.
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runFairbill } from "../../../test/support/fairbill-cli.ts";
 import { type ServeProcess, startServeProcess } from "../../../test/support/serve-process.ts";
 
-const run = promisify(execFile);
-const cli = new URL("../../../bin/fairbill.js", import.meta.url).pathname;
 const dataDirectory = mkdtempSync(join(tmpdir(), "fairbill-keys-serving-"));
 let server: ServeProcess;
 
@@ -24,7 +21,7 @@ afterAll(async () => {
 
 describe("fairbill keys create while fairbill serve holds the embedded database", () => {
   it("makes a working key through the server", async () => {
-    const { stdout } = await run(process.execPath, [cli, "keys", "create", "--role", "admin"], {
+    const { stdout } = await runFairbill(["keys", "create", "--role", "admin"], {
       env: { ...process.env, FAIRBILL_DATA_DIR: dataDirectory, DATABASE_URL: "" },
     });
     const secret = stdout.trim().split("\n").at(-1) ?? "";

@@ -2,12 +2,11 @@
 // embedded database with its keys in the data folder's key file: a new master
 // key replaces the old one in the file, every stored secret is sealed anew,
 // and the secret still opens, with the new key alone.
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { runFairbill } from "../../../test/support/fairbill-cli.ts";
 import { testDatabaseKind } from "../../../test/support/test-database.ts";
 import { openMigratedDatabase } from "../../app.ts";
 import { findOrCreateDefaultOrganization } from "../../organizations/index.ts";
@@ -16,8 +15,6 @@ import { readConfiguration } from "../../platform/config.ts";
 import { forgetUnwrappedDataKeys, openSecret, sealSecret } from "../../platform/secrets/envelope.ts";
 import { currentKeyRing, keyFileName, loadKeyRing, setKeyRing } from "../../platform/secrets/key-ring.ts";
 
-const run = promisify(execFile);
-const cli = new URL("../../../bin/fairbill.js", import.meta.url).pathname;
 const dataDirectory = mkdtempSync(join(tmpdir(), "fairbill-secrets-cli-"));
 // The keys come from the key file, not from the suite's fixed test keys.
 const settings = { FAIRBILL_DATA_DIR: dataDirectory, FAIRBILL_MASTER_KEY: "", FAIRBILL_AUDIT_KEY: "" };
@@ -58,7 +55,7 @@ describe.skipIf(testDatabaseKind !== "pglite")("fairbill secrets rotate", () => 
       await handle.close();
     }
 
-    const { stdout } = await run(process.execPath, [cli, "secrets", "rotate", "--new-master-key"], {
+    const { stdout } = await runFairbill(["secrets", "rotate", "--new-master-key"], {
       env: { ...process.env, ...settings, LOG_LEVEL: "silent" },
       cwd: dataDirectory,
     });
