@@ -265,7 +265,6 @@ describe("credit grants", () => {
 
   it("counts a grant as available only inside its window, even before the expiry is written", async () => {
     const customerId = await newCustomer();
-    const start = clock.current;
     const later = await grantCredits(suite.tenant.admin, customerId, {
       name: "Next month",
       amount: "30",
@@ -280,7 +279,7 @@ describe("credit grants", () => {
     expect(balancesNow.body.data).toMatchObject([
       { currency: "USD", available: "20.00", scheduled: "30.00", ledger_balance: "50.00" },
     ]);
-    try {
+    await clock.restoredAfter(async () => {
       clock.current = new Date("2026-03-10T00:00:00Z");
       const atExpiry = await suite.tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
       expect(atExpiry.body.data[0]).toMatchObject({
@@ -320,20 +319,17 @@ describe("credit grants", () => {
         scheduled: "0.00",
         ledger_balance: "30.00",
       });
-    } finally {
-      clock.current = start;
-    }
+    });
   });
 
   it("voids an expired grant with an expiry entry dated at its expiry, not a void", async () => {
     const customerId = await newCustomer();
-    const start = clock.current;
     const grant = await grantCredits(suite.tenant.admin, customerId, {
       name: "Trial credits",
       amount: "5",
       expires_at: "2026-03-02T00:00:00Z",
     });
-    try {
+    await clock.restoredAfter(async () => {
       clock.current = new Date("2026-03-05T00:00:00Z");
       const voided = await suite.tenant.admin.post(`/v1/credit-grants/${grant.id}/void`, {
         reason: "cleanup",
@@ -344,9 +340,7 @@ describe("credit grants", () => {
         ["increment", "2026-03-01T00:00:00.000Z"],
         ["expiry", "2026-03-02T00:00:00.000Z"],
       ]);
-    } finally {
-      clock.current = start;
-    }
+    });
   });
 
   it("lists a customer's grants newest first with filters and pages, and keeps other customers' apart", async () => {

@@ -198,7 +198,6 @@ describe("wallets", () => {
   it("counts only credits usable now in the balance", async () => {
     const customerId = await newCustomer();
     const wallet = await newWallet(customerId);
-    const start = clock.current;
     await suite.tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
       amount: "10",
       expires_at: "2026-07-02T00:00:00Z",
@@ -206,11 +205,9 @@ describe("wallets", () => {
     });
     await suite.tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, { amount: "5", reason: "long" });
     expect((await suite.tenant.admin.get(`/v1/wallets/${wallet.id}`)).body.balance).toBe("15.00");
-    try {
+    await clock.restoredAfter(async () => {
       clock.current = new Date("2026-07-02T00:00:00Z");
       expect((await suite.tenant.admin.get(`/v1/wallets/${wallet.id}`)).body.balance).toBe("5.00");
-    } finally {
-      clock.current = start;
-    }
+    });
   });
 });

@@ -23,6 +23,16 @@ export class TestClock implements Clock {
     this.current = new Date(this.current.getTime() + milliseconds);
   }
 
+  /** Runs `run`, which may move the clock, then puts the clock back where it stood, even when `run` throws. */
+  async restoredAfter<Result>(run: () => Promise<Result>): Promise<Result> {
+    const start = this.current;
+    try {
+      return await run();
+    } finally {
+      this.current = start;
+    }
+  }
+
   /** Moves the clock on by `seconds`. */
   advanceSeconds(seconds: number): void {
     this.advance(seconds * 1000);
