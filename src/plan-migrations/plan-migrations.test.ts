@@ -4,6 +4,7 @@
 // the version, and the refusals that name the field.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPlan } from "../../test/support/builders.ts";
+import { expectProblem } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 
@@ -71,11 +72,8 @@ describe("plan version migrations", () => {
     await suite.tenant.admin.post(`/v1/plans/${planId}/versions/2/publish`, {});
 
     const noEuro = await migrateNow({ subscription_ids: [euro] });
-    expect(noEuro.status).toBe(409);
-    expect(noEuro.body).toMatchObject({
-      code: "plan_version_currency_unsupported",
-      errors: [{ path: "$.subscription_ids[0]" }],
-    });
+    expectProblem(noEuro, 409, "plan_version_currency_unsupported");
+    expect(noEuro.body.errors).toMatchObject([{ path: "$.subscription_ids[0]" }]);
     await suite.tenant.admin.post(`/v1/subscriptions/${euro}/cancel`, { mode: "period_end" });
 
     const preview = await suite.tenant.admin.post(`/v1/plans/${planId}/migrations`, {
@@ -194,11 +192,8 @@ describe("plan version migrations", () => {
     expect((await subscription(second)).current_plan.version).toBe(1);
 
     const again = await migrateNow({ subscription_ids: [first] });
-    expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({
-      code: "subscription_not_on_version",
-      errors: [{ path: "$.subscription_ids[0]" }],
-    });
+    expectProblem(again, 409, "subscription_not_on_version");
+    expect(again.body.errors).toMatchObject([{ path: "$.subscription_ids[0]" }]);
   });
 
   it("refuses bad requests, naming the field", async () => {

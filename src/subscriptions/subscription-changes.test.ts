@@ -128,8 +128,8 @@ describe("plan changes", () => {
       timing: "at",
       at: "2026-01-20T00:00:00Z",
     });
-    expect(beforeLast.status).toBe(409);
-    expect(beforeLast.body).toMatchObject({ code: "change_before_last_change", errors: [{ path: "$.at" }] });
+    expectProblem(beforeLast, 409, "change_before_last_change");
+    expect(beforeLast.body.errors).toMatchObject([{ path: "$.at" }]);
 
     const later = await suite.tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
       plan_id: plans.pro,

@@ -3,6 +3,7 @@
 // filters, and the bad input that is refused with the field it concerns.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createPlan } from "../../test/support/builders.ts";
+import { expectProblem } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 
@@ -92,11 +93,8 @@ describe("subscriptions", () => {
       plan_id: proPlanId,
       external_id: "acme-pro",
     });
-    expect(duplicate.status).toBe(409);
-    expect(duplicate.body).toMatchObject({
-      code: "subscription_external_id_taken",
-      errors: [{ path: "$.external_id" }],
-    });
+    expectProblem(duplicate, 409, "subscription_external_id_taken");
+    expect(duplicate.body.errors).toMatchObject([{ path: "$.external_id" }]);
   });
 
   it("trial, calendar billing, another currency, and several subscriptions per customer", async () => {
