@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditTrailOf } from "../../test/support/audit-trail.ts";
 import { createCustomer, createPlan, subscribe } from "../../test/support/builders.ts";
-import { expectProblem } from "../../test/support/responses.ts";
+import { expectProblem, expectRefusedAt } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 
 const suite = testAppForFile();
@@ -81,8 +81,7 @@ describe("POST /v1/contracts", () => {
       ...terms(ids),
       subscription_id: "sub_unknown",
     });
-    expect(unknownSubscription.status).toBe(400);
-    expect(unknownSubscription.body.errors[0].path).toBe("$.subscription_id");
+    expectRefusedAt(unknownSubscription, "$.subscription_id");
   });
 
   it("makes a contract, audits it, reads its balances, and holds a subscription once", async () => {

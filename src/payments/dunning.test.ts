@@ -14,7 +14,7 @@ import {
 import { type LocalStripe, startLocalStripe } from "../../test/support/local-stripe-server.ts";
 import { removeDataDirectory, SmtpReceiver, temporaryDataDirectory } from "../../test/support/mail.ts";
 import { baseFee } from "../../test/support/pricing-fixtures.ts";
-import { expectCreated } from "../../test/support/responses.ts";
+import { expectCreated, expectRefusedAt } from "../../test/support/responses.ts";
 import { appForFile, type TestTenant } from "../../test/support/test-app.ts";
 import { billRunJobHandlers, createBillRunScheduler } from "../billing-runs/index.ts";
 import { systemClock } from "../platform/clock.ts";
@@ -406,8 +406,7 @@ describe("dunning", () => {
       retry_schedule_days: [1],
       final_action: "send_to_collections",
     });
-    expect(wrongAction.status).toBe(400);
-    expect(wrongAction.body.errors[0].path).toBe("$.final_action");
+    expectRefusedAt(wrongAction, "$.final_action");
 
     const first = await tenant.admin.post("/v1/dunning-campaigns", {
       name: "A",
@@ -431,8 +430,7 @@ describe("dunning", () => {
       campaign_id: "dnc_missing",
       exempt: false,
     });
-    expect(unknownCampaign.status).toBe(400);
-    expect(unknownCampaign.body.errors[0].path).toBe("$.campaign_id");
+    expectRefusedAt(unknownCampaign, "$.campaign_id");
     const viewer = await tenant.client("viewer");
     expect((await viewer.patch(`/v1/dunning-campaigns/${first.body.id}`, { name: "X" })).status).toBe(403);
     const audit = await tenant.admin.get("/v1/audit-events?object_type=dunning_campaign");

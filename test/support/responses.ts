@@ -33,6 +33,12 @@ export function expectProblem(
   expect(response.body.code).toBe(code);
 }
 
+/** Checks that a request was refused (400) naming `path` as its first bad field (its body in the failure message). */
+export function expectRefusedAt(response: Pick<ApiResponse, "status" | "body">, path: string): void {
+  expect(response.status, JSON.stringify(response.body)).toBe(400);
+  expect(response.body.errors[0].path).toBe(path);
+}
+
 /** The paths of the fields a refused request (400) named, in the order the problem lists them. */
 export async function expectRefusedFields(response: Answer<unknown>): Promise<string[]> {
   const problem = (await expectStatus(response, 400)) as { errors: { path: string }[] };
