@@ -21,7 +21,8 @@
 // of the run is the engine's and the driver's work rather than PostgreSQL's.
 //
 // usage: npm run bench:billrun [-- SIZE]   (or BENCH_SUBSCRIPTIONS=SIZE; default 10000;
-//        DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
+//        DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres;
+//        BENCH_CONCURRENCY, chunks billed side by side, default 2)
 // The last line printed is one JSON object with the figures and the load average.
 import { loadavg } from "node:os";
 import pg from "pg";
@@ -44,7 +45,7 @@ if (!Number.isInteger(subscriptionCount) || subscriptionCount < 1) {
   throw new Error(`The size must be a whole number of subscriptions, not "${process.argv[2]}".`);
 }
 // Chunks of customers billed side by side: one computes while another waits on the database.
-const concurrency = 2;
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 2);
 // Reading the rows customer by customer takes minutes past this size; only the bulk baseline is read then.
 const pointReadLimit = 20_000;
 const megabytes = (bytes: number) => Math.round(bytes / 1_048_576);
