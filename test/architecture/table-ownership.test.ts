@@ -121,10 +121,22 @@ function stringsIn(node: ts.Node): string[] {
   return strings;
 }
 
+/** The string literals of a type, following a type alias declared in the same file (`table: BalanceTable`). */
+function typeStrings(type: ts.TypeNode, source: ts.SourceFile): string[] {
+  if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return stringsIn(type);
+  const name = type.typeName.text;
+  const strings: string[] = [];
+  visit(source, (node) => {
+    if (ts.isTypeAliasDeclaration(node) && node.name.text === name) strings.push(...stringsIn(node.type));
+  });
+  return strings;
+}
+
 /**
  * The string values a table argument can take: a literal, a list of literals,
  * or a name declared in the same file with literals (`for (const table of
- * ["usage_rollups", "usage_unique_values"] as const)`, `table: "a" | "b"`).
+ * ["usage_rollups", "usage_unique_values"] as const)`, `table: "a" | "b"`,
+ * `table: BalanceTable` where `type BalanceTable = "a" | "b"`).
  * Undefined when the argument is a name the test cannot follow.
  */
 function tableArguments(argument: ts.Expression, source: ts.SourceFile): string[] | undefined {
@@ -149,7 +161,7 @@ function tableArguments(argument: ts.Expression, source: ts.SourceFile): string[
       node.name.text === argument.text
     ) {
       const literals = [
-        ...(node.type ? stringsIn(node.type) : []),
+        ...(node.type ? typeStrings(node.type, source) : []),
         ...(node.initializer ? stringsIn(node.initializer) : []),
       ];
       if (literals.length > 0) found = true;
@@ -304,12 +316,16 @@ describe("table ownership", () => {
       date.with({ day: 1 });
       await database.selectFrom(tableFromElsewhere).execute();
       await insertTenantRow(transaction, context, "tax_rates", "taxRate", now, columns);
+      type BalanceTable = "credit_accounts" | "customer_balances";
+      function balances(balanceTable: BalanceTable) { return database.selectFrom(balanceTable).selectAll().execute(); }
       `,
     );
     const found = tableUses(source, "example.ts");
     expect(found.uses.map((use) => use.table).sort()).toEqual([
       "bill_runs",
+      "credit_accounts",
       "credit_grants",
+      "customer_balances",
       "customers",
       "environments",
       "events",
