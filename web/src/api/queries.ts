@@ -155,6 +155,12 @@ type Writing<Variables, Result> =
   | { call: (variables: Variables) => Promise<{ data?: Result; response: Response }> }
   | { write: (variables: Variables) => Promise<Result> };
 
+/** A write and what it changes: see useApiMutation. */
+export type ApiWrite<Variables, Result> = Writing<Variables, Result> & {
+  invalidates: readonly (keyof paths)[] | "all";
+  answers?: { queryKey: DataTag<QueryKey, Result, ApiError> };
+};
+
 /**
  * A write, through useMutation. When it succeeds, every cached read under the
  * path templates it `invalidates` (a template and the ones below it:
@@ -170,9 +176,7 @@ export function useApiMutation<Variables = void, Result = unknown>({
   answers,
   onSuccess,
   ...writing
-}: Writing<Variables, Result> & {
-  invalidates: readonly (keyof paths)[] | "all";
-  answers?: { queryKey: DataTag<QueryKey, Result, ApiError> };
+}: ApiWrite<Variables, Result> & {
   onSuccess?: (result: Result, variables: Variables) => void;
 }) {
   const client = useQueryClient();

@@ -3,6 +3,7 @@
 // Escape and returns focus to the button that opened it.
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import type { ApiError } from "../api/api-error.ts";
+import { type ApiWrite, useApiMutation } from "../api/queries.ts";
 import { TextField } from "./form-field.tsx";
 
 type ConfirmDialogProps = {
@@ -136,4 +137,18 @@ export function confirming<Variables = void>(step: {
     error: step.error?.detail,
     onConfirm: (variables: Variables) => step.mutate(variables),
   };
+}
+
+/**
+ * A dialog that takes one step on confirm (revoke a key, archive a coupon):
+ * the step's write, made once confirmed, closes the dialog with `onDone` (and
+ * its result); until then the dialog shows it busy and the API's refusal.
+ * Spread into ConfirmDialog, or into ReasonDialog, whose step takes the reason.
+ */
+export function useDialogStep<Variables = void, Result = unknown>(
+  { onDone, onCancel }: { onDone: (result: Result) => void; onCancel: () => void },
+  write: ApiWrite<Variables, Result>,
+) {
+  const step = useApiMutation({ ...write, onSuccess: onDone });
+  return { open: true, ...confirming<Variables>(step), onCancel };
 }

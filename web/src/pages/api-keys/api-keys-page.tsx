@@ -9,7 +9,7 @@ import type { ApiKey, NewApiKey, Role } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { roleLabels } from "../../layout/navigation.ts";
 import { useSignedInSession } from "../../session/session-context.tsx";
-import { ConfirmDialog, closedBy, confirming } from "../../ui/confirm-dialog.tsx";
+import { ConfirmDialog, closedBy, useDialogStep } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
 import { InlineFormPanel } from "../../ui/form-frame.tsx";
@@ -193,28 +193,20 @@ const overlapOptions = [
 function RotateDialog({
   apiKey,
   isConsoleKey,
-  onDone,
-  onCancel,
+  ...closing
 }: KeyDialogProps & { onDone: (rotated: NewApiKey) => void }) {
   const [overlap, setOverlap] = useState("0");
-  const rotate = useApiMutation({
+  const rotate = useDialogStep(closing, {
     call: () =>
       api.POST("/v1/api-keys/{id}/rotate", {
         params: { path: { id: apiKey.id } },
         body: { previous_key_valid_for_seconds: Number(overlap) },
       }),
     invalidates: ["/v1/api-keys"],
-    onSuccess: onDone,
   });
 
   return (
-    <ConfirmDialog
-      open
-      title={`Rotate “${apiKey.name}”?`}
-      confirmLabel="Rotate key"
-      {...confirming(rotate)}
-      onCancel={onCancel}
-    >
+    <ConfirmDialog title={`Rotate “${apiKey.name}”?`} confirmLabel="Rotate key" {...rotate}>
       <p>A new key with the same name and role replaces this one. Its secret is shown once.</p>
       <SelectField
         label="The old key stops working"
@@ -229,21 +221,14 @@ function RotateDialog({
   );
 }
 
-function RevokeDialog({ apiKey, isConsoleKey, onDone, onCancel }: KeyDialogProps & { onDone: () => void }) {
-  const revoke = useApiMutation({
+function RevokeDialog({ apiKey, isConsoleKey, ...closing }: KeyDialogProps & { onDone: () => void }) {
+  const revoke = useDialogStep(closing, {
     call: () => api.POST("/v1/api-keys/{id}/revoke", { params: { path: { id: apiKey.id } } }),
     invalidates: ["/v1/api-keys"],
-    onSuccess: onDone,
   });
 
   return (
-    <ConfirmDialog
-      open
-      title={`Revoke “${apiKey.name}”?`}
-      confirmLabel="Revoke key"
-      {...confirming(revoke)}
-      onCancel={onCancel}
-    >
+    <ConfirmDialog title={`Revoke “${apiKey.name}”?`} confirmLabel="Revoke key" {...revoke}>
       <p>
         Every request with this key (starting <code>{apiKey.prefix}…</code>) is refused from now on. This
         cannot be undone.

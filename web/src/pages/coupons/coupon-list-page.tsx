@@ -10,7 +10,7 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { CodeAndNameFields } from "../../ui/code-and-name-fields.tsx";
-import { closedBy, confirming, type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
+import { closedBy, type DialogClosing, ReasonDialog, useDialogStep } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { type FilterField, FilterForm, useFilters } from "../../ui/filter-form.tsx";
 import { archivedFilter } from "../../ui/filtered-list-page.tsx";
@@ -281,30 +281,17 @@ function CreateCouponForm() {
   );
 }
 
-function ArchiveDialog({
-  coupon,
-  onDone,
-  onCancel,
-}: {
-  coupon: Coupon;
-} & DialogClosing) {
-  const archive = useApiMutation({
+function ArchiveDialog({ coupon, ...closing }: { coupon: Coupon } & DialogClosing) {
+  const archive = useDialogStep(closing, {
     call: (reason: string) =>
       api.POST("/v1/coupons/{id}/archive", {
         params: { path: { id: coupon.id }, header: reasonHeader(reason) },
         body: {},
       }),
     invalidates: ["/v1/coupons"],
-    onSuccess: onDone,
   });
   return (
-    <ReasonDialog
-      open
-      title={`Archive coupon ${coupon.code}?`}
-      confirmLabel="Archive coupon"
-      {...confirming(archive)}
-      onCancel={onCancel}
-    >
+    <ReasonDialog title={`Archive coupon ${coupon.code}?`} confirmLabel="Archive coupon" {...archive}>
       <p>It can no longer be redeemed. Redemptions already made keep discounting their invoices.</p>
     </ReasonDialog>
   );

@@ -6,7 +6,7 @@ import { api, reasonHeader } from "../../api/api-client.ts";
 import { useAllPages, useApiMutation, usePagedList } from "../../api/queries.ts";
 import type { CouponRedemption } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
-import { closedBy, confirming, type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
+import { closedBy, type DialogClosing, ReasonDialog, useDialogStep } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { SelectField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
@@ -184,28 +184,20 @@ function RedeemForm({ customerId, locale }: { customerId: string; locale: string
 function RemoveDialog({
   customerId,
   redemption,
-  onDone,
-  onCancel,
+  ...closing
 }: {
   customerId: string;
   redemption: CouponRedemption;
 } & DialogClosing) {
-  const remove = useApiMutation({
+  const remove = useDialogStep(closing, {
     call: (reason: string) =>
       api.DELETE("/v1/customers/{id}/coupons/{redemption_id}", {
         params: { path: { id: customerId, redemption_id: redemption.id }, header: reasonHeader(reason) },
       }),
     invalidates: redemptionChanges,
-    onSuccess: onDone,
   });
   return (
-    <ReasonDialog
-      open
-      title={`Remove coupon ${redemption.coupon_code}?`}
-      confirmLabel="Remove coupon"
-      {...confirming(remove)}
-      onCancel={onCancel}
-    >
+    <ReasonDialog title={`Remove coupon ${redemption.coupon_code}?`} confirmLabel="Remove coupon" {...remove}>
       <p>Later invoices are no longer discounted. Invoices already issued keep their discount.</p>
     </ReasonDialog>
   );

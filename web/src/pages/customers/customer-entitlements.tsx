@@ -10,7 +10,7 @@ import type { CustomerEntitlement } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatQuantity } from "../../format/decimal-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { ConfirmDialog, closedBy, confirming, type DialogClosing } from "../../ui/confirm-dialog.tsx";
+import { ConfirmDialog, closedBy, type DialogClosing, useDialogStep } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { CheckboxField, DecimalField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
@@ -202,28 +202,20 @@ function GrantForm({ customerId }: { customerId: string }) {
 function RevokeDialog({
   customerId,
   entitlement,
-  onDone,
-  onCancel,
+  ...closing
 }: {
   customerId: string;
   entitlement: CustomerEntitlement;
 } & DialogClosing) {
-  const revoke = useApiMutation({
+  const revoke = useDialogStep(closing, {
     call: () =>
       api.DELETE("/v1/customers/{id}/entitlements/{feature}", {
         params: { path: { id: customerId, feature: entitlement.feature } },
       }),
     invalidates: ["/v1/customers/{id}/entitlements"],
-    onSuccess: onDone,
   });
   return (
-    <ConfirmDialog
-      open
-      title={`Revoke ${entitlement.name}?`}
-      confirmLabel="Revoke grant"
-      {...confirming(revoke)}
-      onCancel={onCancel}
-    >
+    <ConfirmDialog title={`Revoke ${entitlement.name}?`} confirmLabel="Revoke grant" {...revoke}>
       <p>
         The direct grant is taken away. A plan that includes the feature still entitles the customer to it.
       </p>

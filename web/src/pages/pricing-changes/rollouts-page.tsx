@@ -7,10 +7,10 @@
 import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import type { ListItem } from "../../api/queries.ts";
-import { useApiMutation, usePagedList } from "../../api/queries.ts";
+import { usePagedList } from "../../api/queries.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { confirming, type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
+import { type DialogClosing, ReasonDialog, useDialogStep } from "../../ui/confirm-dialog.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
@@ -72,30 +72,17 @@ export function RolloutsPage() {
   );
 }
 
-function CancelRolloutDialog({
-  rollout,
-  onDone,
-  onCancel,
-}: {
-  rollout: Rollout;
-} & DialogClosing) {
-  const cancel = useApiMutation({
+function CancelRolloutDialog({ rollout, ...closing }: { rollout: Rollout } & DialogClosing) {
+  const cancel = useDialogStep(closing, {
     call: (reason: string) =>
       api.POST("/v1/rollouts/{id}/cancel", {
         params: { path: { id: rollout.id } },
         body: reason === "" ? {} : { reason },
       }),
     invalidates: ["/v1/rollouts", "/v1/invoice-holds"],
-    onSuccess: onDone,
   });
   return (
-    <ReasonDialog
-      open
-      title={`Cancel rollout ${rollout.id}?`}
-      confirmLabel="Cancel the rollout"
-      {...confirming(cancel)}
-      onCancel={onCancel}
-    >
+    <ReasonDialog title={`Cancel rollout ${rollout.id}?`} confirmLabel="Cancel the rollout" {...cancel}>
       <p>
         Stages not yet started are skipped. The stage being watched is taken back: its customers return to the
         earlier version and their held drafts are recomputed and finalized on it.

@@ -10,7 +10,7 @@ import type { NewWebhookSecret, WebhookDelivery, WebhookEndpoint } from "../../a
 import { formatDateTime } from "../../format/date-format.ts";
 import { navigate } from "../../routing/router.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { ConfirmDialog, confirming, type DialogClosing } from "../../ui/confirm-dialog.tsx";
+import { ConfirmDialog, type DialogClosing, useDialogStep } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
@@ -278,31 +278,27 @@ function DeliveryLog({ endpointId, canRedeliver }: { endpointId: string; canRede
 
 function RotateDialog({
   endpointId,
-  onDone,
-  onCancel,
+  ...closing
 }: {
   endpointId: string;
   onDone: (created: NewWebhookSecret) => void;
   onCancel: () => void;
 }) {
   const [overlap, setOverlap] = useState("0");
-  const rotate = useApiMutation({
+  const rotate = useDialogStep(closing, {
     call: () =>
       api.POST("/v1/webhook-endpoints/{id}/rotate-secret", {
         params: { path: { id: endpointId } },
         body: { previous_secret_valid_for_seconds: Number(overlap) },
       }),
     invalidates: ["/v1/webhook-endpoints"],
-    onSuccess: onDone,
   });
   return (
     <ConfirmDialog
-      open
       title="Give the endpoint a new signing secret?"
       confirmLabel="New secret"
       tone="primary"
-      {...confirming(rotate)}
-      onCancel={onCancel}
+      {...rotate}
     >
       <SelectField
         label="The old secret also signs"
@@ -319,28 +315,13 @@ function RotateDialog({
   );
 }
 
-function DeleteDialog({
-  endpointId,
-  url,
-  onDone,
-  onCancel,
-}: {
-  endpointId: string;
-  url: string;
-} & DialogClosing) {
-  const remove = useApiMutation({
+function DeleteDialog({ endpointId, url, ...closing }: { endpointId: string; url: string } & DialogClosing) {
+  const remove = useDialogStep(closing, {
     call: () => api.DELETE("/v1/webhook-endpoints/{id}", { params: { path: { id: endpointId } } }),
     invalidates: ["/v1/webhook-endpoints"],
-    onSuccess: onDone,
   });
   return (
-    <ConfirmDialog
-      open
-      title="Delete this endpoint?"
-      confirmLabel="Delete endpoint"
-      {...confirming(remove)}
-      onCancel={onCancel}
-    >
+    <ConfirmDialog title="Delete this endpoint?" confirmLabel="Delete endpoint" {...remove}>
       <p>
         Nothing more is sent to <code>{url}</code>. Its delivery log is kept.
       </p>
