@@ -8,7 +8,15 @@
 // nothing; the import creates what maps exactly and lists the rest for a
 // person with the reason; a second run creates nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compareImportedInvoices, runImportJob } from "../../test/support/imports.ts";
+import {
+  compareImportedInvoices,
+  expectDryRunToldTheSameStory,
+  expectNoSourceKeyKept,
+  expectSecondRunCreatedNothing,
+  importRecordsOf,
+  reasonsBySourceRecord,
+  runImportJob,
+} from "../../test/support/imports.ts";
 import {
   type LocalLago,
   lagoAppliedCoupon,
@@ -22,12 +30,7 @@ import {
   lagoWallet,
   startLocalLago,
 } from "../../test/support/local-lago-server.ts";
-import { readEveryPage } from "../../test/support/paged-lists.ts";
-import { testAppForFile } from "../../test/support/test-app.ts";
-
-// Tests read response bodies loosely and let their assertions check the shape.
-// biome-ignore lint/suspicious/noExplicitAny: a test's view of JSON it is about to assert on.
-type Loose = any;
+import { type LooseJson, testAppForFile } from "../../test/support/test-app.ts";
 
 let lago: LocalLago;
 const suite = testAppForFile({ allowPrivateTargets: true, tenantName: "Leaving Lago" });
@@ -292,7 +295,7 @@ function seedOrganization(): void {
   );
 }
 
-function importLago(dryRun: boolean, apiKey = lago.apiKey): Promise<Loose> {
+function importLago(dryRun: boolean, apiKey = lago.apiKey): Promise<LooseJson> {
   return runImportJob(suite.testApp, suite.tenant.admin, {
     source: "lago",
     dry_run: dryRun,
@@ -300,11 +303,7 @@ function importLago(dryRun: boolean, apiKey = lago.apiKey): Promise<Loose> {
   });
 }
 
-function recordsOf(importId: string, outcome: string): Promise<Loose[]> {
-  return readEveryPage(suite.tenant.admin, `/v1/imports/${importId}/records?limit=100&outcome=${outcome}`);
-}
-
-async function customerOf(externalId: string): Promise<Loose> {
+async function customerOf(externalId: string): Promise<LooseJson> {
   return (await suite.tenant.admin.get(`/v1/customers?external_id=${externalId}`)).body.data[0];
 }
 
@@ -317,18 +316,14 @@ afterAll(async () => {
 });
 
 describe("importing a Lago organization", () => {
-  let firstImport: Loose;
-  let dryRun: Loose;
+  let firstImport: LooseJson;
+  let dryRun: LooseJson;
 
   it("fails with a clear error naming the key when Lago refuses it, and keeps no key", async () => {
     const failed = await importLago(false, "wrong_key");
     expect(failed.status).toBe("failed");
     expect(failed.failure).toMatch(/Lago refused the API key \(lago\.api_key\) with 401/);
-    const stored = await suite.testApp.handle.database
-      .selectFrom("imports")
-      .select("source_secret")
-      .execute();
-    expect(stored.map((row) => row.source_secret)).toEqual([null]);
+    await expectNoSourceKeyKept(suite.testApp);
   });
 
   it("reports in a dry run what it would do, and changes nothing", async () => {
@@ -347,10 +342,8 @@ describe("importing a Lago organization", () => {
   it("creates what maps exactly and leaves the rest for a person, with the reason and the source record", async () => {
     firstImport = await importLago(false);
     expect(firstImport.status, firstImport.failure).toBe("completed");
-    const refused = await recordsOf(firstImport.id, "refused");
-    const reasons = Object.fromEntries(
-      refused.map((record) => [`${record.source_type} ${record.source_id}`, record.reason]),
-    );
+    const refused = await importRecordsOf(suite.tenant.admin, firstImport.id, "refused");
+    const reasons = reasonsBySourceRecord(refused);
     expect(Object.keys(reasons).sort()).toEqual(
       [
         "billable_metric seats_held",
@@ -372,12 +365,12 @@ describe("importing a Lago organization", () => {
       charges: [{ charge_model: "graduated_percentage" }],
     });
 
-    const skipped = await recordsOf(firstImport.id, "skipped");
+    const skipped = await importRecordsOf(suite.tenant.admin, firstImport.id, "skipped");
     expect(skipped.map((record) => `${record.source_type}: ${record.reason}`).sort()).toEqual([
       "invoice: a credit invoice: a parallel run compares subscription invoices",
       "wallet: terminated in Lago",
     ]);
-    const created = await recordsOf(firstImport.id, "created");
+    const created = await importRecordsOf(suite.tenant.admin, firstImport.id, "created");
     const createdOf = (type: string) => created.filter((record) => record.source_type === type);
     expect(createdOf("billable_metric")).toHaveLength(5);
     expect(createdOf("plan")).toHaveLength(6);
@@ -388,16 +381,11 @@ describe("importing a Lago organization", () => {
     expect(createdOf("wallet")).toHaveLength(2);
     expect(createdOf("wallet.credits")).toHaveLength(2);
     expect(createdOf("invoice")).toHaveLength(2);
-    // The dry run told the same story.
-    expect([dryRun.created, dryRun.skipped, dryRun.refused]).toEqual([
-      firstImport.created,
-      firstImport.skipped,
-      firstImport.refused,
-    ]);
+    expectDryRunToldTheSameStory(dryRun, firstImport);
   });
 
   it("maps each charge model, the filters, the fee, the trial and the minimum commitment", async () => {
-    const plans: Loose[] = (await suite.tenant.admin.get("/v1/plans?limit=100")).body.data;
+    const plans: LooseJson[] = (await suite.tenant.admin.get("/v1/plans?limit=100")).body.data;
     const versionOf = async (code: string) => {
       const plan = plans.find((candidate) => candidate.code === code);
       expect(plan, code).toBeDefined();
@@ -450,7 +438,7 @@ describe("importing a Lago organization", () => {
       ],
       default: { model: "per_unit", unit_price: "0.002" },
     });
-    const meters: Loose[] = (await suite.tenant.admin.get("/v1/meters?limit=100")).body.data;
+    const meters: LooseJson[] = (await suite.tenant.admin.get("/v1/meters?limit=100")).body.data;
     expect(meters.find((meter) => meter.code === "tokens")).toMatchObject({
       aggregation: "sum",
       property: "tokens",
@@ -480,7 +468,7 @@ describe("importing a Lago organization", () => {
     });
     expect((await customerOf("cust_01")).invoice_settings).toMatchObject({ net_payment_terms_days: 30 });
 
-    const subscriptions: Loose[] = (
+    const subscriptions: LooseJson[] = (
       await suite.tenant.admin.get(`/v1/subscriptions?customer_id=${french.id}`)
     ).body.data;
     expect(subscriptions[0]).toMatchObject({
@@ -495,9 +483,9 @@ describe("importing a Lago organization", () => {
     ).body.data[0];
     expect(calendar.billing).toBe("calendar");
 
-    const coupons: Loose[] = (await suite.tenant.admin.get("/v1/coupons")).body.data;
+    const coupons: LooseJson[] = (await suite.tenant.admin.get("/v1/coupons")).body.data;
     const starterPlan = (await suite.tenant.admin.get("/v1/plans?limit=100")).body.data.find(
-      (plan: Loose) => plan.code === "starter",
+      (plan: LooseJson) => plan.code === "starter",
     );
     expect(coupons.find((coupon) => coupon.code === "LOYAL")).toMatchObject({
       type: "percentage",
@@ -569,9 +557,7 @@ describe("importing a Lago organization", () => {
   it("creates nothing on a second run: every record is skipped as imported before, or refused again", async () => {
     const second = await importLago(false);
     expect(second.status, second.failure).toBe("completed");
-    expect(second.created).toBe(0);
-    expect(second.refused).toBe(firstImport.refused);
-    expect(second.skipped).toBe(firstImport.created + firstImport.skipped);
+    expectSecondRunCreatedNothing(second, firstImport);
     expect((await suite.tenant.admin.get("/v1/customers?limit=100")).body.data).toHaveLength(24);
     expect(
       await suite.testApp.handle.database.selectFrom("imported_invoices").selectAll().execute(),

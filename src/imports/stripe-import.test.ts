@@ -6,7 +6,15 @@
 // maps exactly and lists the rest for a person with the reason; a second run
 // creates nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compareImportedInvoices, runImportJob } from "../../test/support/imports.ts";
+import {
+  compareImportedInvoices,
+  expectDryRunToldTheSameStory,
+  expectNoSourceKeyKept,
+  expectSecondRunCreatedNothing,
+  importRecordsOf,
+  reasonsBySourceRecord,
+  runImportJob,
+} from "../../test/support/imports.ts";
 import {
   type LocalStripeBilling,
   startLocalStripeBilling,
@@ -18,12 +26,7 @@ import {
   stripeProduct,
   stripeSubscription,
 } from "../../test/support/local-stripe-billing.ts";
-import { readEveryPage } from "../../test/support/paged-lists.ts";
-import { testAppForFile } from "../../test/support/test-app.ts";
-
-// Tests read response bodies loosely and let their assertions check the shape.
-// biome-ignore lint/suspicious/noExplicitAny: a test's view of JSON it is about to assert on.
-type Loose = any;
+import { type LooseJson, testAppForFile } from "../../test/support/test-app.ts";
 
 let stripe: LocalStripeBilling;
 const suite = testAppForFile({ allowPrivateTargets: true, tenantName: "Leaving Stripe" });
@@ -270,7 +273,7 @@ function invoicesOf(index: number): ReturnType<typeof stripeInvoice>[] {
   );
 }
 
-async function runImport(dryRun: boolean): Promise<Loose> {
+async function runImport(dryRun: boolean): Promise<LooseJson> {
   const run = await runImportJob(suite.testApp, suite.tenant.admin, {
     source: "stripe",
     dry_run: dryRun,
@@ -278,13 +281,6 @@ async function runImport(dryRun: boolean): Promise<Loose> {
   });
   expect(run.status, run.failure ?? undefined).toBe("completed");
   return run;
-}
-
-function recordsOf(importId: string, outcome?: string): Promise<Loose[]> {
-  return readEveryPage(
-    suite.tenant.admin,
-    `/v1/imports/${importId}/records?limit=100${outcome ? `&outcome=${outcome}` : ""}`,
-  );
 }
 
 beforeAll(async () => {
@@ -296,8 +292,8 @@ afterAll(async () => {
 });
 
 describe("importing a Stripe account", () => {
-  let dryRun: Loose;
-  let firstImport: Loose;
+  let dryRun: LooseJson;
+  let firstImport: LooseJson;
 
   it("reports in a dry run what it would do, and changes nothing", async () => {
     dryRun = await runImport(true);
@@ -309,19 +305,13 @@ describe("importing a Stripe account", () => {
     const plans = await suite.tenant.admin.get("/v1/plans");
     expect(plans.body.data).toEqual([]);
     // The key is kept only while the import runs.
-    const stored = await suite.testApp.handle.database
-      .selectFrom("imports")
-      .select("source_secret")
-      .execute();
-    expect(stored.map((row) => row.source_secret)).toEqual([null]);
+    await expectNoSourceKeyKept(suite.testApp);
   });
 
   it("creates what maps exactly and leaves the rest for a person, with the reason and the source record", async () => {
     firstImport = await runImport(false);
-    const refused = await recordsOf(firstImport.id, "refused");
-    const reasons = Object.fromEntries(
-      refused.map((record) => [`${record.source_type} ${record.source_id}`, record.reason]),
-    );
+    const refused = await importRecordsOf(suite.tenant.admin, firstImport.id, "refused");
+    const reasons = reasonsBySourceRecord(refused);
     expect(Object.keys(reasons).sort()).toEqual(
       [
         "coupon SEATSONLY",
@@ -348,14 +338,14 @@ describe("importing a Stripe account", () => {
     const balance = refused.find((record) => record.source_type === "customer.balance");
     expect(balance.source_record).toEqual({ balance: 1200, currency: "usd" });
 
-    const skipped = await recordsOf(firstImport.id, "skipped");
+    const skipped = await importRecordsOf(suite.tenant.admin, firstImport.id, "skipped");
     expect(
       skipped.map((record) => `${record.source_type} ${record.source_id}: ${record.reason}`).sort(),
     ).toEqual([
       "price price_setup: a one-time price billed by no subscription",
       "subscription sub_048: ended in Stripe",
     ]);
-    const created = await recordsOf(firstImport.id, "created");
+    const created = await importRecordsOf(suite.tenant.admin, firstImport.id, "created");
     const createdOf = (type: string) => created.filter((record) => record.source_type === type);
     expect(createdOf("customer")).toHaveLength(50);
     expect(createdOf("billing.meter")).toHaveLength(3);
@@ -375,15 +365,11 @@ describe("importing a Stripe account", () => {
     ).toEqual(["di_cus_007", "di_sub_000", "di_sub_010", "di_sub_020", "di_sub_030", "di_sub_040"]);
     expect(firstImport.created).toBe(created.length);
     // The dry run told the same story.
-    const dryRunRefused = await recordsOf(dryRun.id, "refused");
+    const dryRunRefused = await importRecordsOf(suite.tenant.admin, dryRun.id, "refused");
     expect(dryRunRefused.map((record) => [record.source_id, record.reason])).toEqual(
       refused.map((record) => [record.source_id, record.reason]),
     );
-    expect([dryRun.created, dryRun.skipped, dryRun.refused]).toEqual([
-      firstImport.created,
-      firstImport.skipped,
-      firstImport.refused,
-    ]);
+    expectDryRunToldTheSameStory(dryRun, firstImport);
     expect(firstImport.refused).toBe(9);
     expect(firstImport.skipped).toBe(2);
   });
@@ -407,7 +393,7 @@ describe("importing a Stripe account", () => {
   });
 
   it("maps each price to its charge model, seats to quantities, trials and discounts to the subscription", async () => {
-    const plans: Loose[] = (await suite.tenant.admin.get("/v1/plans?limit=100")).body.data;
+    const plans: LooseJson[] = (await suite.tenant.admin.get("/v1/plans?limit=100")).body.data;
     const planByCode = new Map(plans.map((plan) => [plan.code, plan]));
     const versionOf = async (code: string) => {
       const plan = planByCode.get(code);
@@ -480,10 +466,8 @@ describe("importing a Stripe account", () => {
 
   it("creates nothing on a second run: every record is skipped as imported before, or refused again", async () => {
     const second = await runImport(false);
-    expect(second.created).toBe(0);
-    expect(second.refused).toBe(firstImport.refused);
-    expect(second.skipped).toBe(firstImport.created + firstImport.skipped);
-    const skipped = await recordsOf(second.id, "skipped");
+    expectSecondRunCreatedNothing(second, firstImport);
+    const skipped = await importRecordsOf(suite.tenant.admin, second.id, "skipped");
     const customer = skipped.find(
       (record) => record.source_id === "cus_000" && record.source_type === "customer",
     );

@@ -22,6 +22,9 @@ import { webhookPayloadProblems } from "./webhook-payloads.ts";
 // biome-ignore lint/suspicious/noExplicitAny: a test's view of JSON it is about to assert on.
 type ResponseBody = any;
 
+/** JSON a test reads loosely (a response body, an import record), its assertions checking the shape. */
+export type LooseJson = ResponseBody;
+
 export type ApiResponse<Body = ResponseBody> = {
   status: number;
   headers: Record<string, string | string[] | number | undefined>;
