@@ -5,6 +5,7 @@
 // consolidated in the reporting currency.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createGermanVatRate, createPlan, subscribe } from "../../test/support/builders.ts";
+import { enterExchangeRate } from "../../test/support/finance-steps.ts";
 import { expectCreated, expectOk, expectRefusedFields } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
@@ -222,14 +223,12 @@ describe("billing entities", () => {
     await expectOk(
       suite.tenant.admin.put("/v1/finance-settings", { reporting_currency: "EUR", timezone: "UTC" }),
     );
-    await expectCreated(
-      suite.tenant.admin.post("/v1/exchange-rates", {
-        base: "USD",
-        quote: "EUR",
-        date: "2029-12-31",
-        rate: "0.90",
-      }),
-    );
+    await enterExchangeRate(suite.tenant.admin, {
+      base: "USD",
+      quote: "EUR",
+      date: "2029-12-31",
+      rate: "0.90",
+    });
     const all = await expectOk(suite.tenant.admin.get("/v1/journal?period=2030-01"));
     const german = await expectOk(
       suite.tenant.admin.get(`/v1/journal?period=2030-01&billing_entity=${ids.gmbh}`),

@@ -6,7 +6,8 @@
 // whole, before and after. Both show in February, the open month.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createMeter, createPlan, subscribe } from "../../test/support/builders.ts";
-import { expectCreated, expectOk } from "../../test/support/responses.ts";
+import { closeMonthOverridingChecklist, recordPayment } from "../../test/support/finance-steps.ts";
+import { expectOk } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
@@ -90,22 +91,11 @@ beforeAll(async () => {
   });
   // Cobalt pays 150.00 of its 400.00 on 20 January.
   await advanceTestClock(suite.tenant.admin, "2026-01-20T12:00:00Z");
-  await expectCreated(
-    suite.tenant.admin.post(`/v1/invoices/${januaryInvoice.cobalt?.id}/payments`, {
-      amount: "150.00",
-      method: "bank_transfer",
-    }),
-  );
+  await recordPayment(suite.tenant.admin, januaryInvoice.cobalt!.id, "150.00");
   await sendCalls(["echo-1", "echo-2", "echo-3"], "2026-01-16T00:00:00Z");
   // January is closed on 5 February.
   await advanceTestClock(suite.tenant.admin, "2026-02-05T12:00:00Z");
-  await expectCreated(
-    suite.tenant.admin.post("/v1/period-locks", {
-      period: "2026-01",
-      override_checklist: true,
-      reason: "test book",
-    }),
-  );
+  await closeMonthOverridingChecklist(suite.tenant.admin, "2026-01", "test book");
 });
 
 describe("a closed month", () => {
@@ -136,14 +126,10 @@ describe("a closed month", () => {
 
     // 6 February: Alpha's 200.00 is recorded as received on 30 January; 7 February: Delta's January invoice is voided.
     await advanceTestClock(suite.tenant.admin, "2026-02-06T10:00:00Z");
-    await expectCreated(
-      suite.tenant.admin.post(`/v1/invoices/${januaryInvoice.alpha?.id}/payments`, {
-        amount: "200.00",
-        method: "bank_transfer",
-        reference: "ALPHA-0130",
-        received_at: "2026-01-30T15:00:00Z",
-      }),
-    );
+    await recordPayment(suite.tenant.admin, januaryInvoice.alpha!.id, "200.00", {
+      reference: "ALPHA-0130",
+      received_at: "2026-01-30T15:00:00Z",
+    });
     await advanceTestClock(suite.tenant.admin, "2026-02-07T10:00:00Z");
     await expectOk(
       suite.tenant.admin.post(`/v1/invoices/${januaryInvoice.delta?.id}/void`, {

@@ -15,7 +15,8 @@ import {
   sellEnterpriseContracts,
   tokensUsed,
 } from "../../test/support/contract-fixtures.ts";
-import { expectCreated, expectOk } from "../../test/support/responses.ts";
+import { closeMonthOverridingChecklist } from "../../test/support/finance-steps.ts";
+import { expectOk } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
@@ -43,13 +44,7 @@ beforeAll(async () => {
   ] as const) {
     if (month === "02") {
       await advanceTestClock(suite.tenant.admin, "2030-02-05T00:00:00Z");
-      await expectCreated(
-        suite.tenant.admin.post("/v1/period-locks", {
-          period: "2030-01",
-          override_checklist: true,
-          reason: "contract book",
-        }),
-      );
+      await closeMonthOverridingChecklist(suite.tenant.admin, "2030-01", "contract book");
       januaryAtLock = await journalOf("2030-01");
     }
     await advanceTestClock(suite.tenant.admin, `2030-${month}-10T00:00:00Z`);

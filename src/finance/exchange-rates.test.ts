@@ -7,6 +7,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
+import { enterExchangeRate } from "../../test/support/finance-steps.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
@@ -157,14 +158,12 @@ describe("exchange rates", () => {
   });
 
   it("shows the journal, the revenue report and KPIs also in USD with the rates used; invoices stay in EUR", async () => {
-    await expectCreated(
-      suite.tenant.admin.post("/v1/exchange-rates", {
-        base: "EUR",
-        quote: "USD",
-        date: "2025-12-31",
-        rate: "1.10",
-      }),
-    );
+    await enterExchangeRate(suite.tenant.admin, {
+      base: "EUR",
+      quote: "USD",
+      date: "2025-12-31",
+      rate: "1.10",
+    });
 
     const journal = await expectOk(suite.tenant.admin.get("/v1/journal?period=2026-01"));
     expect(journal.balanced).toBe(true);

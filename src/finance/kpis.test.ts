@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Charge, PlanVersionBody } from "../../test/support/api-types.ts";
 import { createCustomer, createMeter, createPlan, subscribe } from "../../test/support/builders.ts";
+import { recordPayment } from "../../test/support/finance-steps.ts";
 import { expectCreated, expectOk, expectRefusedAt } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
@@ -71,12 +72,7 @@ beforeAll(async () => {
   await advanceTestClock(suite.tenant.admin, "2026-01-10T00:00:00Z");
   for (const name of ["ada", "bob", "cyd", "dee"]) {
     for (const invoice of await invoicesOf(name)) {
-      await expectCreated(
-        suite.tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
-          amount: invoice.amount_due,
-          method: "bank_transfer",
-        }),
-      );
+      await recordPayment(suite.tenant.admin, invoice.id, invoice.amount_due);
     }
   }
   await expectOk(

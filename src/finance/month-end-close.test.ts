@@ -3,8 +3,11 @@
 // nothing dated in it changes: invoicing refuses to finalize into it, and
 // revenue of the month that arrives later is booked on its own (open) date,
 // so the closed month's journal stays as it was exported.
+
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createMeter, createPlan, subscribe } from "../../test/support/builders.ts";
+import { invoiceIssuedAt } from "../../test/support/customer-invoices.ts";
+import { recordPayment } from "../../test/support/finance-steps.ts";
 import { expectCreated, expectOk, expectProblem, expectRefusedAt } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
@@ -121,12 +124,7 @@ describe("the month-end close", () => {
 
   it("books March's usage finalized after the close on its own April date, leaving March's journal as exported", async () => {
     await advanceTestClock(suite.tenant.admin, "2026-04-03T00:00:00Z");
-    const invoices = (
-      await expectOk(suite.tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`))
-    ).data;
-    const april = invoices.find(
-      (invoice: { issued_at: string }) => invoice.issued_at === "2026-04-01T00:00:00.000Z",
-    );
+    const april = await invoiceIssuedAt(suite.tenant.admin, customerId, "2026-04-01T00:00:00.000Z");
     expect(april.status).toBe("open");
     const { data } = await expectOk(suite.tenant.admin.get(`/v1/revenue-schedules?invoice_id=${april.id}`));
     const usage = data.find((schedule: { kind: string }) => schedule.kind === "usage");
@@ -145,19 +143,10 @@ describe("the month-end close", () => {
   });
 
   it("books a payment received in the closed month on the day it is recorded", async () => {
-    const invoices = (
-      await expectOk(suite.tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`))
-    ).data;
-    const march = invoices.find(
-      (invoice: { issued_at: string }) => invoice.issued_at === "2026-03-01T00:00:00.000Z",
-    );
-    const payment = await expectCreated(
-      suite.tenant.admin.post(`/v1/invoices/${march.id}/payments`, {
-        amount: "5.00",
-        method: "bank_transfer",
-        received_at: "2026-03-20T00:00:00Z",
-      }),
-    );
+    const march = await invoiceIssuedAt(suite.tenant.admin, customerId, "2026-03-01T00:00:00.000Z");
+    const payment = await recordPayment(suite.tenant.admin, march.id, "5.00", {
+      received_at: "2026-03-20T00:00:00Z",
+    });
     const exports = await expectOk(suite.tenant.admin.get("/v1/journal-exports?period=2026-03"));
     expect(exports.data[0].up_to_date).toBe(true);
     const april = await expectOk(suite.tenant.admin.get("/v1/journal?period=2026-04"));
@@ -171,12 +160,7 @@ describe("the month-end close", () => {
   });
 
   it("lets a credit note correct the closed month's invoice in the open month", async () => {
-    const invoices = (
-      await expectOk(suite.tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`))
-    ).data;
-    const march = invoices.find(
-      (invoice: { issued_at: string }) => invoice.issued_at === "2026-03-01T00:00:00.000Z",
-    );
+    const march = await invoiceIssuedAt(suite.tenant.admin, customerId, "2026-03-01T00:00:00.000Z");
     const note = await expectCreated(
       suite.tenant.admin.post(`/v1/invoices/${march.id}/credit-notes`, {
         reason: "billing_error",

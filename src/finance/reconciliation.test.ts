@@ -2,8 +2,11 @@
 // with its cause and its amount at current prices; a clean month reconciles
 // to zero difference. Time moves with the environment's test clock, whose
 // advances run the bill run.
+
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createMeter, createPlan, subscribe } from "../../test/support/builders.ts";
+import { invoiceIssuedAt } from "../../test/support/customer-invoices.ts";
+import { recordPayment } from "../../test/support/finance-steps.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
@@ -93,9 +96,7 @@ describe("the reconciliation of a month", () => {
       events_matched: 172,
       events_billed: 120,
     });
-    const octoberInvoice = (
-      await expectOk(suite.tenant.admin.get(`/v1/invoices?customer_id=${acme}&limit=100`))
-    ).data.find((invoice: { issued_at: string }) => invoice.issued_at === "2026-11-01T00:00:00.000Z");
+    const octoberInvoice = await invoiceIssuedAt(suite.tenant.admin, acme, "2026-11-01T00:00:00.000Z");
     const differences = report.usage.differences.map((difference: Record<string, unknown>) => ({
       cause: difference.cause,
       category: difference.category,
@@ -199,17 +200,8 @@ describe("the reconciliation of a month", () => {
   });
 
   it("rolls receivables forward with payments and refunds, and books them in a balanced journal", async () => {
-    const invoices = (await expectOk(suite.tenant.admin.get(`/v1/invoices?customer_id=${acme}&limit=100`)))
-      .data;
-    const november = invoices.find(
-      (invoice: { issued_at: string }) => invoice.issued_at === "2026-11-01T00:00:00.000Z",
-    );
-    const payment = await expectCreated(
-      suite.tenant.admin.post(`/v1/invoices/${november.id}/payments`, {
-        amount: "6.00",
-        method: "bank_transfer",
-      }),
-    );
+    const november = await invoiceIssuedAt(suite.tenant.admin, acme, "2026-11-01T00:00:00.000Z");
+    const payment = await recordPayment(suite.tenant.admin, november.id, "6.00");
     await expectCreated(
       suite.tenant.admin.post(`/v1/payments/${payment.id}/refunds`, { amount: "1.00", reason: "goodwill" }),
     );

@@ -12,6 +12,7 @@
 // 31–60 one 50.00, 61–90 none, over 90 one 100.00; 5 invoices, 230.00 owed.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer } from "../../test/support/builders.ts";
+import { recordPayment } from "../../test/support/finance-steps.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { freezeTestClock } from "../../test/support/test-clock-api.ts";
@@ -41,9 +42,7 @@ async function invoice(name: string, amount: string, at: string): Promise<void> 
 }
 
 async function pay(name: string, amount: string): Promise<void> {
-  await expectCreated(
-    suite.tenant.admin.post(`/v1/invoices/${invoices[name]}/payments`, { amount, method: "bank_transfer" }),
-  );
+  await recordPayment(suite.tenant.admin, invoices[name]!, amount);
 }
 
 async function read(name: string): Promise<InvoiceRead> {

@@ -14,6 +14,7 @@
 //     invoice: 25.00 (Gamma's second invoice activates no one).
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createPlan, subscribe } from "../../test/support/builders.ts";
+import { recordPayment } from "../../test/support/finance-steps.ts";
 import { expectCreated, expectOk, expectRefusedFields } from "../../test/support/responses.ts";
 import { type ApiClient, testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
@@ -220,12 +221,7 @@ describe("partners and settlements", () => {
   });
 
   it("claws January's refunded invoice back in February's statement", async () => {
-    const payment = await expectCreated(
-      suite.tenant.admin.post(`/v1/invoices/${ids.alphaJanuary}/payments`, {
-        amount: "191.35",
-        method: "bank_transfer",
-      }),
-    );
+    const payment = await recordPayment(suite.tenant.admin, ids.alphaJanuary!, "191.35");
     await advanceTestClock(suite.tenant.admin, "2030-02-10T00:00:00Z");
     const refund = await expectCreated(
       suite.tenant.admin.post(`/v1/payments/${payment.id}/refunds`, {

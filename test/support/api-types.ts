@@ -44,3 +44,5 @@ export type CreditLedgerEntry = ResponseBody<"/v1/customers/{id}/credit-ledger",
 export type ImportRun = ResponseBody<"/v1/imports/{id}", "get", 200>;
 export type InvoiceBody = RequestBody<"/v1/invoices", "post">;
 export type Invoice = ResponseBody<"/v1/invoices", "post", 201>;
+export type PaymentBody = RequestBody<"/v1/invoices/{id}/payments", "post">;
+export type ExchangeRateBody = RequestBody<"/v1/exchange-rates", "post">;

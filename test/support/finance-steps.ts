@@ -1,0 +1,33 @@
+// The finance steps tests take through the API as an operator would: a
+// payment recorded against an invoice, a month closed, an exchange rate
+// entered. Each must be accepted (201); a refusal fails the test with the
+// problem it named.
+import type { ExchangeRateBody, PaymentBody } from "./api-types.ts";
+import { expectCreated } from "./responses.ts";
+import type { ApiClient } from "./test-app.ts";
+
+/** A payment of `amount` recorded against an invoice, by bank transfer unless told. */
+export function recordPayment(
+  client: ApiClient,
+  invoiceId: string,
+  amount: string,
+  fields: Partial<PaymentBody> = {},
+): Promise<{ id: string }> {
+  return expectCreated(
+    client.post(`/v1/invoices/${invoiceId}/payments`, { amount, method: "bank_transfer", ...fields }),
+  );
+}
+
+/** Closes a month whose close checklist is not all done, overriding it for `reason`. */
+export async function closeMonthOverridingChecklist(
+  client: ApiClient,
+  period: string,
+  reason: string,
+): Promise<void> {
+  await expectCreated(client.post("/v1/period-locks", { period, override_checklist: true, reason }));
+}
+
+/** An exchange rate entered by hand: one `base` is `rate` of `quote` on `date`. */
+export async function enterExchangeRate(client: ApiClient, rate: ExchangeRateBody): Promise<void> {
+  await expectCreated(client.post("/v1/exchange-rates", rate));
+}
