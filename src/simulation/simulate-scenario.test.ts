@@ -75,39 +75,38 @@ describe("validation", () => {
     ]);
   });
 
-  it("reports unknown fields anywhere, and missing required ones", () => {
-    expect(
-      errorsFor((scenario) => {
+  it.each<{ name: string; change: (scenario: Record<string, unknown>) => void; errors: string[] }>([
+    {
+      name: "reports unknown fields anywhere, and missing required ones",
+      change: (scenario) => {
         Object.assign(scenario, { colour: "red" });
         Object.assign(charges(scenario)[0]!, { vat: true });
         delete scenario.bill_until;
         delete (scenario.subscription as Record<string, unknown>).start;
-      }),
-    ).toEqual([
-      '$.colour: unknown field "colour"',
-      '$.plans[0].charges[0].vat: unknown field "vat"',
-      "$.subscription.start: is required",
-      "$.bill_until: is required",
-    ]);
-  });
-
-  it("names unresolved references with the value", () => {
-    expect(
-      errorsFor((scenario) => {
+      },
+      errors: [
+        '$.colour: unknown field "colour"',
+        '$.plans[0].charges[0].vat: unknown field "vat"',
+        "$.subscription.start: is required",
+        "$.bill_until: is required",
+      ],
+    },
+    {
+      name: "names unresolved references with the value",
+      change: (scenario) => {
         charges(scenario)[1]!.meter = "api";
         (scenario.subscription as Record<string, unknown>).plan = "gold";
         scenario.changes = [{ type: "change_plan", at: "2026-01-10T00:00:00Z", plan: "platinum" }];
-      }),
-    ).toEqual([
-      '$.plans[0].charges[1].meter: unknown meter "api"',
-      '$.subscription.plan: unknown plan "gold"',
-      '$.changes[0].plan: unknown plan "platinum"',
-    ]);
-  });
-
-  it("checks tiers, prices, dates, currency, time zone and enumerations all at once", () => {
-    expect(
-      errorsFor((scenario) => {
+      },
+      errors: [
+        '$.plans[0].charges[1].meter: unknown meter "api"',
+        '$.subscription.plan: unknown plan "gold"',
+        '$.changes[0].plan: unknown plan "platinum"',
+      ],
+    },
+    {
+      name: "checks tiers, prices, dates, currency, time zone and enumerations all at once",
+      change: (scenario) => {
         scenario.currency = "usd";
         scenario.timezone = "Europe/Atlantis";
         charges(scenario)[0]!.amount = "-1.00";
@@ -125,23 +124,22 @@ describe("validation", () => {
         };
         plan(scenario).interval = "fortnight";
         scenario.bill_until = "2026-13-01T00:00:00Z";
-      }),
-    ).toEqual([
-      '$.currency: unknown currency "usd" (expected an ISO 4217 code such as "USD")',
-      '$.timezone: unknown time zone "Europe/Atlantis" (expected an IANA name such as "Europe/Paris")',
-      '$.plans[0].interval: must be one of "day", "week", "month", "quarter", "year", not "fortnight"',
-      '$.plans[0].charges[0].amount: must not be negative, not "-1.00"',
-      '$.plans[0].charges[0].timing: must be one of "in_advance", "in_arrears", not "sometimes"',
-      '$.plans[0].charges[1].tiers: only the last tier may have "up_to": null (tier 1 has it)',
-      '$.plans[0].charges[1].tiers: the last tier must have "up_to": null (it has 50)',
-      '$.plans[0].charges[1].tiers: tiers are out of order: "up_to" must increase strictly, and tier 2 has 50 after 100',
-      '$.bill_until: is not a real date and time (or has more than millisecond precision): "2026-13-01T00:00:00Z"',
-    ]);
-  });
-
-  it("refuses amounts written as numbers, and percentage charges on a meter that is not a sum", () => {
-    expect(
-      errorsFor((scenario) => {
+      },
+      errors: [
+        '$.currency: unknown currency "usd" (expected an ISO 4217 code such as "USD")',
+        '$.timezone: unknown time zone "Europe/Atlantis" (expected an IANA name such as "Europe/Paris")',
+        '$.plans[0].interval: must be one of "day", "week", "month", "quarter", "year", not "fortnight"',
+        '$.plans[0].charges[0].amount: must not be negative, not "-1.00"',
+        '$.plans[0].charges[0].timing: must be one of "in_advance", "in_arrears", not "sometimes"',
+        '$.plans[0].charges[1].tiers: only the last tier may have "up_to": null (tier 1 has it)',
+        '$.plans[0].charges[1].tiers: the last tier must have "up_to": null (it has 50)',
+        '$.plans[0].charges[1].tiers: tiers are out of order: "up_to" must increase strictly, and tier 2 has 50 after 100',
+        '$.bill_until: is not a real date and time (or has more than millisecond precision): "2026-13-01T00:00:00Z"',
+      ],
+    },
+    {
+      name: "refuses amounts written as numbers, and percentage charges on a meter that is not a sum",
+      change: (scenario) => {
         charges(scenario)[0]!.amount = 49;
         charges(scenario)[1] = {
           id: "fees",
@@ -150,33 +148,31 @@ describe("validation", () => {
           model: "percentage",
           rate: "2.9",
         };
-      }),
-    ).toEqual([
-      '$.plans[0].charges[0].amount: must be a decimal string such as "49.00", not 49',
-      '$.plans[0].charges[1].meter: a percentage charge needs a sum meter, and meter "calls" is "count"',
-    ]);
-  });
-
-  it("refuses duplicate codes and ids", () => {
-    expect(
-      errorsFor((scenario) => {
+      },
+      errors: [
+        '$.plans[0].charges[0].amount: must be a decimal string such as "49.00", not 49',
+        '$.plans[0].charges[1].meter: a percentage charge needs a sum meter, and meter "calls" is "count"',
+      ],
+    },
+    {
+      name: "refuses duplicate codes and ids",
+      change: (scenario) => {
         (scenario.meters as unknown[]).push({ code: "calls", event_name: "other", aggregation: "count" });
         charges(scenario)[1]!.id = "base";
         scenario.coupons = [
           { id: "c", type: "fixed", amount: "1.00", duration: "once" },
           { id: "c", type: "fixed", amount: "2.00", duration: "once" },
         ];
-      }),
-    ).toEqual([
-      '$.meters[2].code: duplicate meter code "calls" (also at index 0)',
-      '$.plans[0].charges[1].id: duplicate charge id "base" (also at index 0)',
-      '$.coupons[1].id: duplicate coupon id "c" (also at index 0)',
-    ]);
-  });
-
-  it("checks meters, coupons and credit grants for what belongs together", () => {
-    expect(
-      errorsFor((scenario) => {
+      },
+      errors: [
+        '$.meters[2].code: duplicate meter code "calls" (also at index 0)',
+        '$.plans[0].charges[1].id: duplicate charge id "base" (also at index 0)',
+        '$.coupons[1].id: duplicate coupon id "c" (also at index 0)',
+      ],
+    },
+    {
+      name: "checks meters, coupons and credit grants for what belongs together",
+      change: (scenario) => {
         (scenario.meters as Record<string, unknown>[])[1]!.property = undefined;
         scenario.coupons = [{ id: "c", type: "percentage", percent: "120", duration: "repeating" }];
         scenario.credit_grants = [
@@ -188,32 +184,30 @@ describe("validation", () => {
             priority: 1,
           },
         ];
-      }),
-    ).toEqual([
-      "$.meters[1].property: is required for a sum meter",
-      '$.coupons[0].percent: must be at most 100, not "120"',
-      '$.credit_grants[0].amount: has more decimal places than USD has (2): "5.005"',
-    ]);
-  });
-
-  it("refuses changes before the start or after a cancellation (rule 16)", () => {
-    expect(
-      errorsFor((scenario) => {
+      },
+      errors: [
+        "$.meters[1].property: is required for a sum meter",
+        '$.coupons[0].percent: must be at most 100, not "120"',
+        '$.credit_grants[0].amount: has more decimal places than USD has (2): "5.005"',
+      ],
+    },
+    {
+      name: "refuses changes before the start or after a cancellation (rule 16)",
+      change: (scenario) => {
         scenario.changes = [
           { type: "cancel", at: "2026-01-20T00:00:00Z", mode: "period_end" },
           { type: "change_plan", at: "2025-12-01T00:00:00Z", plan: "pro" },
           { type: "change_plan", at: "2026-01-25T00:00:00Z", plan: "pro" },
         ];
-      }),
-    ).toEqual([
-      "$.changes[1].at: is before the subscription starts (2026-01-01T00:00:00Z): 2025-12-01T00:00:00Z",
-      "$.changes[2]: comes after the cancellation at $.changes[0] (2026-01-20T00:00:00Z)",
-    ]);
-  });
-
-  it("names events whose properties a meter cannot read, even when the rest is wrong too (rule 11)", () => {
-    expect(
-      errorsFor((scenario) => {
+      },
+      errors: [
+        "$.changes[1].at: is before the subscription starts (2026-01-01T00:00:00Z): 2025-12-01T00:00:00Z",
+        "$.changes[2]: comes after the cancellation at $.changes[0] (2026-01-20T00:00:00Z)",
+      ],
+    },
+    {
+      name: "names events whose properties a meter cannot read, even when the rest is wrong too (rule 11)",
+      change: (scenario) => {
         scenario.bill_until = "tomorrow";
         scenario.events = [
           { id: "ok", name: "completion", timestamp: "2026-01-02T00:00:00Z", properties: { tokens: "12" } },
@@ -226,14 +220,17 @@ describe("validation", () => {
           },
           { id: "bad-time", name: "call", timestamp: "2026-02-30T00:00:00Z", extra: 1 },
         ];
-      }),
-    ).toEqual([
-      '$.bill_until: must be an RFC 3339 timestamp such as "2026-01-15T00:00:00Z", not "tomorrow"',
-      '$.events[1].properties.tokens: event "no-tokens" has no property "tokens", which meter "tokens" reads',
-      '$.events[2].properties.tokens: event "bad-tokens": property "tokens" read by meter "tokens" must be a number or a numeric string, not "lots"',
-      '$.events[3].extra: unknown field "extra"',
-      '$.events[3].timestamp: is not a real date and time (or has more than millisecond precision): "2026-02-30T00:00:00Z"',
-    ]);
+      },
+      errors: [
+        '$.bill_until: must be an RFC 3339 timestamp such as "2026-01-15T00:00:00Z", not "tomorrow"',
+        '$.events[1].properties.tokens: event "no-tokens" has no property "tokens", which meter "tokens" reads',
+        '$.events[2].properties.tokens: event "bad-tokens": property "tokens" read by meter "tokens" must be a number or a numeric string, not "lots"',
+        '$.events[3].extra: unknown field "extra"',
+        '$.events[3].timestamp: is not a real date and time (or has more than millisecond precision): "2026-02-30T00:00:00Z"',
+      ],
+    },
+  ])("$name", ({ change, errors }) => {
+    expect(errorsFor(change)).toEqual(errors);
   });
 
   it("ignores the checker's fields", () => {
