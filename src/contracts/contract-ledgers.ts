@@ -5,6 +5,7 @@
 // reported by the billing core from the same ledger.
 import {
   type CommitBalanceReport,
+  type CommitDraw,
   type CommitLedger,
   type Contract,
   closeEndedTerms,
@@ -13,6 +14,7 @@ import {
   currencyFor,
   Decimal,
   formatAmount,
+  giveBackCommitDraws,
   resumeCommitLedger,
 } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
@@ -159,6 +161,47 @@ export async function recordContractSettlement(
     })
     .where(inTenant(scope))
     .where("id", "=", input.contractId)
+    .execute();
+}
+
+/**
+ * Gives a voided invoice's commit draws back to the contract it drew on (the
+ * contract of the first of its subscriptions that one holds, as the bill run
+ * chose it), in the void's transaction, its row locked: the billing core's
+ * giveBackCommitDraws says what goes back.
+ */
+export async function giveBackVoidedDraws(
+  transaction: Database,
+  scope: TenantScope,
+  voided: {
+    subscriptionIds: readonly string[];
+    draws: readonly CommitDraw[];
+    timeZone: string;
+    at: Date;
+  },
+): Promise<void> {
+  if (voided.draws.length === 0) return;
+  const held = await contractsOfSubscriptions(transaction, scope, voided.subscriptionIds);
+  const drawnOn = voided.subscriptionIds.map((id) => held.get(id)).find((found) => found !== undefined);
+  if (drawnOn === undefined) return;
+  const stored = (await lockContractLedgers(transaction, scope, [drawnOn.id])).get(drawnOn.id);
+  const contract = commitsContract(drawnOn.terms);
+  const voidedAt = voided.at.getTime();
+  const billing = {
+    contract,
+    terms: contractTerms(contract, Math.max(voidedAt, contract.start), voided.timeZone),
+  };
+  const ledger = giveBackCommitDraws({
+    billing,
+    ledger: resumeCommitLedger(billing, stored),
+    draws: voided.draws,
+    voidedAt,
+  });
+  await transaction
+    .updateTable("contracts")
+    .set({ commit_ledger: JSON.stringify(recordsOf(ledger)), updated_at: voided.at })
+    .where(inTenant(scope))
+    .where("id", "=", drawnOn.id)
     .execute();
 }
 

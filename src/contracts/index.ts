@@ -6,6 +6,7 @@
 export {
   type ContractForBilling,
   contractsOfSubscriptions,
+  giveBackVoidedDraws,
   lockContractLedgers,
   recordContractSettlement,
 } from "./contract-ledgers.ts";

@@ -73,6 +73,8 @@ export {
   type ContractBilling,
   closeEndedTerms,
   drawCommits,
+  drawGivenBack,
+  giveBackCommitDraws,
   openingCommitLedger,
   resumeCommitLedger,
 } from "./contracts/commit-ledger.ts";

@@ -69,6 +69,7 @@ export function contractInvoiceOf(
   return {
     at: invoice.issuedAt,
     finalizedAt: invoice.finalizedAt,
+    voidedAt: invoice.voidedAt,
     net,
     fees: lines.filter((line) => feeKinds.has(line.kind)).map((line) => feeLine(line, invoice.issuedAt)),
     commitLines: sumDecimals(lines.filter((line) => line.kind === "commit").map((line) => line.amount)),

@@ -4,6 +4,7 @@
 import { type ExpressionBuilder, sql } from "kysely";
 import { assertPeriodOpen } from "../accounting-periods/index.ts";
 import { recordAuditEvent } from "../audit/index.ts";
+import { giveBackVoidedDraws } from "../contracts/index.ts";
 import { Decimal, daysOverdueRange, ZERO } from "../core/index.ts";
 import { recordBalanceMovement, restoreCredits } from "../credits/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
@@ -94,7 +95,8 @@ function owedAged(days: { from: number; to: number | null }, now: Date) {
 
 /**
  * Voids a finalized invoice nobody has paid: it stays on record with its
- * number, and the credits and customer balance it used are given back.
+ * number, and the credits, customer balance and contract commits it used are
+ * given back.
  */
 export async function voidInvoice(context: RequestContext, id: string, reason: string): Promise<InvoiceView> {
   return context.database.transaction().execute(async (transaction) => {
@@ -121,7 +123,18 @@ export async function voidInvoice(context: RequestContext, id: string, reason: s
         `Invoice ${id} is partly corrected by credit notes; correct the rest with another credit note.`,
       );
     }
+    const now = context.clock.now();
     await restoreCredits(transaction, context, id);
+    await giveBackVoidedDraws(transaction, context, {
+      subscriptionIds: row.subscription_ids,
+      draws: row.commit_draws.map((draw) => ({
+        commitId: draw.commit_id,
+        termStart: Date.parse(draw.term_start),
+        amount: new Decimal(draw.amount),
+      })),
+      timeZone: row.timezone,
+      at: now,
+    });
     // The customer's balance is as if the invoice had never been: what it used is given back, what it added withdrawn.
     const balanceApplied = new Decimal(row.balance_applied);
     const total = new Decimal(row.total);
@@ -138,7 +151,6 @@ export async function voidInvoice(context: RequestContext, id: string, reason: s
         reason: `invoice voided: ${movementReason}`,
       });
     }
-    const now = context.clock.now();
     // Finance: a void is dated now, and nothing dated in a closed accounting period changes.
     await assertPeriodOpen(transaction, context, now);
     const voided = await transaction

@@ -221,3 +221,42 @@ export function closeEndedTerms(
   closeTermsUpTo(balances, billing, until, false);
   return { balances };
 }
+
+/**
+ * Whether a voided invoice's draw goes back to its commit: only while the
+ * term it drew from runs. A term that has ended settled its rest (expired or
+ * rolled over) at its end, and its draws stay drawn.
+ */
+export function drawGivenBack(termEnd: Instant, voidedAt: Instant): boolean {
+  return voidedAt < termEnd;
+}
+
+/**
+ * The ledger with a voided invoice's draws given back to the balances they
+ * drew from, where drawGivenBack says so: each balance draws them again.
+ */
+export function giveBackCommitDraws(input: {
+  billing: ContractBilling;
+  ledger: CommitLedger;
+  draws: readonly CommitDraw[];
+  voidedAt: Instant;
+}): CommitLedger {
+  const balances = [...input.ledger.balances];
+  for (const draw of input.draws) {
+    const termIndex = input.billing.terms.findIndex((term) => term.start === draw.termStart);
+    const term = input.billing.terms[termIndex];
+    if (term === undefined || !drawGivenBack(term.end, input.voidedAt)) continue;
+    const index = balances.findIndex(
+      (balance) => balance.commitId === draw.commitId && balance.termIndex === termIndex,
+    );
+    const balance = balances[index];
+    if (balance === undefined || balance.closed) continue;
+    const amount = minDecimal(draw.amount, balance.drawn);
+    balances[index] = {
+      ...balance,
+      drawn: balance.drawn.minus(amount),
+      remaining: balance.remaining.plus(amount),
+    };
+  }
+  return { balances };
+}

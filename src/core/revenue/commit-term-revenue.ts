@@ -2,7 +2,8 @@
 // each term's pool is what it grants plus what the term before rolled into it,
 // and its deferred value is the term's allocated price plus the value that
 // rolled in with those units. Each draw releases pool value ÷ pool units per
-// unit drawn, rounded on the running total (prepaidCreditReleases). When the
+// unit drawn, rounded on the running total (prepaidCreditReleases), and a draw
+// a void gave back takes its release back at the void. When the
 // term ends (the commit ledger closed it), what is left is split by units:
 // the part that expires is breakage at the term's end, the part that rolls
 // over stays deferred and joins the next term's pool, released as drawn there
@@ -29,8 +30,11 @@ export type CommitTermRevenueInput = {
   readonly rolledIn: Decimal;
   /** Its share of the transaction price. */
   readonly allocated: Decimal;
-  /** Its draws in time order, each positive, `at` the end of what it paid for. */
-  readonly draws: readonly Draw[];
+  /**
+   * Its draws in time order, each positive, `at` the end of what it paid for;
+   * a draw that `givesBack` is one a void gave back, at the void.
+   */
+  readonly draws: readonly (Draw & { readonly givesBack?: boolean })[];
   /** The term's end. */
   readonly expiresAt: Instant;
   /** Units that expired when the term ended; null while it is open. */
@@ -50,7 +54,9 @@ export type CommitTermRevenue = {
 
 function releaseEntries(term: CommitTermRevenueInput, value: Decimal, currency: Currency, timeZone: string) {
   const pool = term.granted.plus(term.rolledIn);
-  const drawn = sumDecimals(term.draws.map((draw) => draw.amount));
+  const drawn = sumDecimals(
+    term.draws.map((draw) => (draw.givesBack === true ? draw.amount.negated() : draw.amount)),
+  );
   if (drawn.greaterThan(pool)) {
     throw new RangeError(
       `Obligation ${term.obligationId}: draws of ${drawn.toFixed()} exceed the term's ${pool.toFixed()}; bill the rest as variable consideration`,
@@ -59,7 +65,7 @@ function releaseEntries(term: CommitTermRevenueInput, value: Decimal, currency: 
   const releases = prepaidCreditReleases({
     grantAmount: pool,
     deferredValue: value,
-    movements: term.draws.map((draw) => ({ amount: draw.amount, givesBack: false })),
+    movements: term.draws.map((draw) => ({ amount: draw.amount, givesBack: draw.givesBack === true })),
     currency,
   });
   const entries: RevenueEntry[] = term.draws.map((draw, index) => {

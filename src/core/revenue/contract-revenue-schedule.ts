@@ -27,6 +27,7 @@
 // lower the obligation of the line they credit (contract-credits.ts), after
 // the allocation: they never move revenue between obligations.
 import { allocateAmount } from "../allocation.ts";
+import { drawGivenBack } from "../contracts/commit-ledger.ts";
 import type { Currency } from "../currency.ts";
 import { type Decimal, maxDecimal, minDecimal, sumDecimals, ZERO } from "../decimal.ts";
 import type { Instant } from "../instant.ts";
@@ -75,6 +76,8 @@ export type ContractRevenueInvoice = {
   readonly usage: readonly ContractUsageLine[];
   /** What each commit term drew on it, by the commit term's obligation id. */
   readonly draws: readonly { readonly obligationId: string; readonly amount: Decimal }[];
+  /** When it was voided: its draws on terms still running then went back to their commits (drawGivenBack). */
+  readonly voidedAt?: Instant | null;
 };
 
 /** A prepaid commit for one term, as the commit ledger left it; a commit's terms in time order. */
@@ -274,11 +277,17 @@ function commitEntries(
   allocated: ReadonlyMap<string, Decimal>,
   credits: readonly ContractCredit[],
 ): RevenueEntry[] {
-  const drawsOf = (obligationId: string) =>
+  // Each draw on the term, and after it, where its invoice was voided while the term ran, its giving back.
+  const drawsOf = (term: ContractCommitTerm) =>
     input.invoices.flatMap((invoice) =>
       invoice.draws
-        .filter((draw) => draw.obligationId === obligationId && draw.amount.greaterThan(ZERO))
-        .map((draw) => ({ at: drawnAt(invoice), amount: draw.amount })),
+        .filter((draw) => draw.obligationId === term.obligationId && draw.amount.greaterThan(ZERO))
+        .flatMap((draw) => {
+          const drawn = { at: drawnAt(invoice), amount: draw.amount };
+          const voidedAt = invoice.voidedAt ?? null;
+          if (voidedAt === null || !drawGivenBack(term.expiresAt, voidedAt)) return [drawn];
+          return [drawn, { at: Math.max(drawn.at, voidedAt), amount: draw.amount, givesBack: true }];
+        }),
     );
   const commitIds = [...new Set(input.commits.map((commit) => commit.commitId))];
   return commitIds.flatMap((commitId) =>
@@ -290,7 +299,7 @@ function commitEntries(
           granted: commit.face,
           rolledIn: commit.rolledIn,
           allocated: allocated.get(commit.obligationId) ?? ZERO,
-          draws: drawsOf(commit.obligationId).sort((left, right) => left.at - right.at),
+          draws: drawsOf(commit).sort((left, right) => left.at - right.at),
           expiresAt: commit.expiresAt,
           expired: commit.expired,
           credits: credits.filter(

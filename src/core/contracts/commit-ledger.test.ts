@@ -1,0 +1,96 @@
+// A voided invoice's commit draws given back to the ledger: to a term still
+// running, never to one that has ended (its rest was settled at its end), and
+// never more than the balance has drawn.
+import { describe, expect, it } from "vitest";
+import {
+  type CommitLedger,
+  type Contract,
+  contractTerms,
+  currencyFor,
+  Decimal,
+  drawCommits,
+  giveBackCommitDraws,
+  type InvoiceLine,
+  openingCommitLedger,
+  parseInstant,
+} from "../index.ts";
+
+const at = (text: string) => parseInstant(text)!;
+
+/** Two monthly terms from 1 January 2030, renewed, with a prepaid commit of 1,000.00 a term drawn by usage. */
+const contract: Contract = {
+  start: at("2030-01-01T00:00:00Z"),
+  end: at("2030-02-01T00:00:00Z"),
+  renewal: "auto",
+  phases: [],
+  rateCard: [],
+  commits: [
+    {
+      type: "prepaid",
+      id: "prepaid",
+      amount: new Decimal("1000.00"),
+      invoicing: { type: "upfront" },
+      appliesTo: ["usage"],
+      priority: 1,
+      rollover: { type: "none" },
+    },
+  ],
+};
+const billing = { contract, terms: contractTerms(contract, at("2030-02-01T00:00:00Z"), "UTC") };
+
+/** The ledger after an invoice on 20 January with 300.00 of January's usage, and that invoice's draws. */
+function drawnInJanuary() {
+  return drawCommits({
+    billing,
+    ledger: openingCommitLedger(billing),
+    issuedAt: at("2030-01-20T00:00:00Z"),
+    lines: [
+      {
+        kind: "usage",
+        charge: "tokens",
+        periodStart: at("2030-01-01T00:00:00Z"),
+        periodEnd: at("2030-01-20T00:00:00Z"),
+        quantity: new Decimal(300),
+        amount: new Decimal("300.00"),
+        // The draw reads a line's kind, period and amount, not how it was priced.
+        details: {} as InvoiceLine["details"],
+      },
+    ],
+    available: new Decimal("300.00"),
+    currency: currencyFor("USD"),
+  });
+}
+
+function january(ledger: CommitLedger) {
+  const balance = ledger.balances.find((candidate) => candidate.termIndex === 0)!;
+  return { drawn: balance.drawn.toFixed(2), remaining: balance.remaining.toFixed(2) };
+}
+
+describe("giving a voided invoice's commit draws back", () => {
+  it("returns a draw to its term while the term runs", () => {
+    const { draws, ledger } = drawnInJanuary();
+    expect(january(ledger)).toEqual({ drawn: "300.00", remaining: "700.00" });
+    const given = giveBackCommitDraws({ billing, ledger, draws, voidedAt: at("2030-01-25T00:00:00Z") });
+    expect(january(given)).toEqual({ drawn: "0.00", remaining: "1000.00" });
+  });
+
+  it("leaves a draw drawn once its term has ended", () => {
+    const { draws, ledger } = drawnInJanuary();
+    for (const voidedAt of ["2030-02-01T00:00:00Z", "2030-02-10T00:00:00Z"]) {
+      const given = giveBackCommitDraws({ billing, ledger, draws, voidedAt: at(voidedAt) });
+      expect(january(given)).toEqual({ drawn: "300.00", remaining: "700.00" });
+    }
+  });
+
+  it("never gives back more than the balance drew", () => {
+    const { draws, ledger } = drawnInJanuary();
+    const twice = [...draws, ...draws];
+    const given = giveBackCommitDraws({
+      billing,
+      ledger,
+      draws: twice,
+      voidedAt: at("2030-01-25T00:00:00Z"),
+    });
+    expect(january(given)).toEqual({ drawn: "0.00", remaining: "1000.00" });
+  });
+});
