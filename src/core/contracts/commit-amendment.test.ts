@@ -1,36 +1,16 @@
 // A prepaid commit's amount changed by an amendment: the term's balance moves
 // by the difference at once, never below what was drawn.
 import { describe, expect, it } from "vitest";
+import { at, prepaidCommitContract } from "../../../test/support/prepaid-commit-contract.ts";
 import {
   type CommitLedger,
-  type Contract,
   changeCommitAmount,
   currencyFor,
   Decimal,
   openingCommitLedger,
-  parseInstant,
 } from "../index.ts";
 
-const at = (text: string) => parseInstant(text)!;
-
-const contract: Contract = {
-  start: at("2030-01-01T00:00:00Z"),
-  end: at("2031-01-01T00:00:00Z"),
-  renewal: "none",
-  phases: [],
-  rateCard: [],
-  commits: [
-    {
-      type: "prepaid",
-      id: "prepaid",
-      amount: new Decimal("500.00"),
-      invoicing: { type: "upfront" },
-      appliesTo: ["usage"],
-      priority: 1,
-      rollover: { type: "none" },
-    },
-  ],
-};
+const contract = prepaidCommitContract({ end: "2031-01-01T00:00:00Z", renewal: "none", amount: "500.00" });
 const billing = { contract, terms: [{ start: contract.start, end: contract.end }] };
 const usd = currencyFor("USD");
 

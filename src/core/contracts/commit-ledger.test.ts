@@ -2,9 +2,9 @@
 // running, never to one that has ended (its rest was settled at its end), and
 // never more than the balance has drawn.
 import { describe, expect, it } from "vitest";
+import { at, prepaidCommitContract } from "../../../test/support/prepaid-commit-contract.ts";
 import {
   type CommitLedger,
-  type Contract,
   contractTerms,
   currencyFor,
   Decimal,
@@ -12,30 +12,10 @@ import {
   giveBackCommitDraws,
   type InvoiceLine,
   openingCommitLedger,
-  parseInstant,
 } from "../index.ts";
 
-const at = (text: string) => parseInstant(text)!;
-
-/** Two monthly terms from 1 January 2030, renewed, with a prepaid commit of 1,000.00 a term drawn by usage. */
-const contract: Contract = {
-  start: at("2030-01-01T00:00:00Z"),
-  end: at("2030-02-01T00:00:00Z"),
-  renewal: "auto",
-  phases: [],
-  rateCard: [],
-  commits: [
-    {
-      type: "prepaid",
-      id: "prepaid",
-      amount: new Decimal("1000.00"),
-      invoicing: { type: "upfront" },
-      appliesTo: ["usage"],
-      priority: 1,
-      rollover: { type: "none" },
-    },
-  ],
-};
+/** Monthly terms from 1 January 2030, renewed, with a prepaid commit of 1,000.00 a term drawn by usage. */
+const contract = prepaidCommitContract({ end: "2030-02-01T00:00:00Z", renewal: "auto", amount: "1000.00" });
 const billing = { contract, terms: contractTerms(contract, at("2030-02-01T00:00:00Z"), "UTC") };
 
 /** The ledger after an invoice on 20 January with 300.00 of January's usage, and that invoice's draws. */
