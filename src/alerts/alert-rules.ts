@@ -12,7 +12,7 @@ import { listMeters } from "../metering/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { insertTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, FairbillError, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { isCurrencyCode } from "../platform/reference-data.ts";
@@ -124,19 +124,14 @@ export async function updateAlertRule(
     }
     const thresholdChanged =
       input.threshold !== undefined && !new Decimal(input.threshold).equals(before.threshold);
-    const row = await transaction
-      .updateTable("alert_rules")
-      .set({
-        ...(input.threshold !== undefined ? { threshold: input.threshold } : {}),
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.email_customer !== undefined ? { email_customer: input.email_customer } : {}),
-        ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
-        ...(thresholdChanged ? { below_threshold: false } : {}),
-        updated_at: now,
-      })
-      .where("id", "=", before.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await updateTenantRow(transaction, context, "alert_rules", before.id, {
+      ...(input.threshold !== undefined ? { threshold: input.threshold } : {}),
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.email_customer !== undefined ? { email_customer: input.email_customer } : {}),
+      ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+      ...(thresholdChanged ? { below_threshold: false } : {}),
+      updated_at: now,
+    });
     const rule = presentAlertRule(row);
     await recordObjectChange(transaction, context, "alert", "updated", presentAlertRule(before), rule);
     if (row.enabled) await requestAlertEvaluation(transaction, context, row.customer_id);
@@ -153,12 +148,10 @@ export async function deleteAlertRule(
   const now = context.clock.now();
   return context.database.transaction().execute(async (transaction) => {
     const before = await ruleInReach(transaction, context, customerId, alertId, { lock: true });
-    const row = await transaction
-      .updateTable("alert_rules")
-      .set({ deleted_at: now, updated_at: now })
-      .where("id", "=", before.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await updateTenantRow(transaction, context, "alert_rules", before.id, {
+      deleted_at: now,
+      updated_at: now,
+    });
     const rule = presentAlertRule(row);
     await recordObjectChange(transaction, context, "alert", "deleted", presentAlertRule(before), null);
     return rule;

@@ -32,6 +32,7 @@ import { publishEvent } from "../notifications/index.ts";
 import { batchesOf } from "../platform/batches.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import { updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { slotOf, toRateChange } from "../subscriptions/index.ts";
 import type {
   Backtest,
@@ -101,12 +102,13 @@ async function start(context: RequestContext, backtestId: string): Promise<Backt
     // A run that died part way is started over: what it compared is dropped.
     await transaction.deleteFrom("backtest_invoices").where("backtest_id", "=", backtestId).execute();
     const now = context.clock.now();
-    return transaction
-      .updateTable("backtests")
-      .set({ status: "running", started_at: now, customers_done: 0, invoices_compared: 0, updated_at: now })
-      .where("id", "=", backtestId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    return updateTenantRow(transaction, context, "backtests", backtestId, {
+      status: "running",
+      started_at: now,
+      customers_done: 0,
+      invoices_compared: 0,
+      updated_at: now,
+    });
   });
 }
 
@@ -425,12 +427,7 @@ async function finish(
       .executeTakeFirstOrThrow();
     const now = context.clock.now();
     const set: Updateable<BacktestTable> = { ...outcome, finished_at: now, updated_at: now };
-    const after = await transaction
-      .updateTable("backtests")
-      .set(set)
-      .where("id", "=", backtestId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const after = await updateTenantRow(transaction, context, "backtests", backtestId, set);
     const backtest = presentBacktest(after);
     await recordAuditEvent(transaction, context, {
       action,

@@ -9,7 +9,7 @@ import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { insertTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
@@ -234,16 +234,15 @@ export async function cancelBacktest(context: RequestContext, id: string): Promi
     }
     if (row.cancel_requested_at !== null) return presentBacktest(row);
     const now = context.clock.now();
-    const updated = await transaction
-      .updateTable("backtests")
-      .set(
-        row.status === "queued"
-          ? { status: "canceled", cancel_requested_at: now, finished_at: now, updated_at: now }
-          : { cancel_requested_at: now, updated_at: now },
-      )
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await updateTenantRow(
+      transaction,
+      context,
+      "backtests",
+      id,
+      row.status === "queued"
+        ? { status: "canceled", cancel_requested_at: now, finished_at: now, updated_at: now }
+        : { cancel_requested_at: now, updated_at: now },
+    );
     const before = presentBacktest(row);
     const after = presentBacktest(updated);
     await recordAuditEvent(transaction, context, {

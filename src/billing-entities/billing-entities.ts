@@ -8,7 +8,7 @@ import { recordCreation, recordObjectChange } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { insertTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
@@ -184,27 +184,22 @@ export async function updateBillingEntity(
     if (input.is_default === true && !before.is_default) await clearDefault(transaction, context);
     const keep = <Value>(value: Value | undefined, current: Value): Value =>
       value === undefined ? current : value;
-    const after = await transaction
-      .updateTable("billing_entities")
-      .set({
-        legal_name: keep(input.legal_name, before.legal_name),
-        email: keep(input.email, before.email),
-        address: JSON.stringify(keep(input.address, before.address)),
-        country: keep(input.country, before.country),
-        region: keep(input.region, before.region),
-        tax_registrations: JSON.stringify(keep(input.tax_registrations, before.tax_registrations)),
-        invoice_prefix: keep(input.invoice_prefix, before.invoice_prefix),
-        credit_note_prefix: keep(input.credit_note_prefix, before.credit_note_prefix),
-        payment_instructions: keep(input.payment_instructions, before.payment_instructions),
-        default_currency: keep(input.default_currency, before.default_currency),
-        branding: JSON.stringify(keep(input.branding, before.branding)),
-        payment_provider_account: keep(input.payment_provider_account, before.payment_provider_account),
-        is_default: before.is_default || input.is_default === true,
-        updated_at: context.clock.now(),
-      })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const after = await updateTenantRow(transaction, context, "billing_entities", id, {
+      legal_name: keep(input.legal_name, before.legal_name),
+      email: keep(input.email, before.email),
+      address: JSON.stringify(keep(input.address, before.address)),
+      country: keep(input.country, before.country),
+      region: keep(input.region, before.region),
+      tax_registrations: JSON.stringify(keep(input.tax_registrations, before.tax_registrations)),
+      invoice_prefix: keep(input.invoice_prefix, before.invoice_prefix),
+      credit_note_prefix: keep(input.credit_note_prefix, before.credit_note_prefix),
+      payment_instructions: keep(input.payment_instructions, before.payment_instructions),
+      default_currency: keep(input.default_currency, before.default_currency),
+      branding: JSON.stringify(keep(input.branding, before.branding)),
+      payment_provider_account: keep(input.payment_provider_account, before.payment_provider_account),
+      is_default: before.is_default || input.is_default === true,
+      updated_at: context.clock.now(),
+    });
     const view = presentBillingEntity(after);
     await recordObjectChange(
       transaction,

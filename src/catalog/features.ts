@@ -10,8 +10,8 @@ import { ChangeCache } from "../platform/database/change-cache.ts";
 import { announceChange } from "../platform/database/change-notifications.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
+import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { validationFailed } from "../platform/errors.ts";
 import { catalogEntryChanges, creatingCatalogEntry, newCatalogEntryColumns } from "./catalog-entries.ts";
 import { meterAggregationsOf } from "./catalog-references.ts";
@@ -106,16 +106,10 @@ export async function updateFeature(
       }
       await checkMeter({ ...context, database: transaction }, input.meter);
     }
-    const row = await transaction
-      .updateTable("features")
-      .set({
-        ...catalogEntryChanges(input, context.clock.now()),
-        ...(input.meter !== undefined ? { meter_code: input.meter } : {}),
-      })
-      .where(inTenant(context))
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await updateTenantRow(transaction, context, "features", id, {
+      ...catalogEntryChanges(input, context.clock.now()),
+      ...(input.meter !== undefined ? { meter_code: input.meter } : {}),
+    });
     await announceFeaturesChanged(transaction, context);
     const after = presentFeature(row);
     await recordObjectChange(transaction, context, "feature", "updated", presentFeature(beforeRow), after);

@@ -19,7 +19,7 @@ import { queueEmail } from "../notifications/index.ts";
 import { environmentAdmins } from "../people/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { conflict, FairbillError, validationFailed } from "../platform/errors.ts";
 import { publishDomainEvent } from "../platform/events/domain-events.ts";
 import { PlanVersionSubmitted } from "./catalog-events.ts";
@@ -310,13 +310,10 @@ async function transition(
   },
 ): Promise<PlanVersion> {
   const now = context.clock.now();
-  const updated = await transaction
-    .updateTable("plan_versions")
-    .set({ ...change.set, updated_at: now })
-    .where(inTenant(context))
-    .where("id", "=", row.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const updated = await updateTenantRow(transaction, context, "plan_versions", row.id, {
+    ...change.set,
+    updated_at: now,
+  });
   await announcePlanVersionChanged(transaction, context);
   const comment = change.reviewStep?.comment;
   if (change.reviewStep !== undefined) {

@@ -7,6 +7,7 @@ import { recordAuditEvent, recordObjectChange } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
@@ -184,13 +185,10 @@ async function editDraft(
   const now = context.clock.now();
   const content = changeContent(contentOf(row), change);
   await validateContent(transaction, context, content);
-  const updated = await transaction
-    .updateTable("plan_versions")
-    .set({ ...contentColumns(content), updated_at: now })
-    .where(inTenant(context))
-    .where("id", "=", row.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const updated = await updateTenantRow(transaction, context, "plan_versions", row.id, {
+    ...contentColumns(content),
+    updated_at: now,
+  });
   const after = presentVersionAmong(plan, rows, updated, now);
   await recordObjectChange(
     transaction,

@@ -4,8 +4,7 @@
 import { recordAuditEvent, recordCreation } from "../audit/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
-import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { catalogEntryChanges, creatingCatalogEntry, newCatalogEntryColumns } from "./catalog-entries.ts";
 import type { CreatePlanInput, Plan, UpdatePlanInput } from "./plan-schemas.ts";
 import {
@@ -82,13 +81,13 @@ export async function updatePlan(
 ): Promise<Plan> {
   return context.database.transaction().execute(async (transaction) => {
     const before = await lockPlan(transaction, context, planId);
-    const after = await transaction
-      .updateTable("plans")
-      .set(catalogEntryChanges(input, context.clock.now()))
-      .where(inTenant(context))
-      .where("id", "=", planId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const after = await updateTenantRow(
+      transaction,
+      context,
+      "plans",
+      planId,
+      catalogEntryChanges(input, context.clock.now()),
+    );
     await recordAuditEvent(transaction, context, {
       action: "plan.updated",
       objectType: "plan",

@@ -11,8 +11,8 @@ import { listMeters } from "../metering/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
+import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { codeTaken, refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { FairbillError, type FieldError, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
@@ -101,13 +101,10 @@ export async function archiveCoupon(
     const before = presentCoupon(row);
     if (row.archived_at !== null) return before;
     const now = context.clock.now();
-    const archived = await transaction
-      .updateTable("coupons")
-      .set({ archived_at: now, updated_at: now })
-      .where(inTenant(context))
-      .where("id", "=", couponId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const archived = await updateTenantRow(transaction, context, "coupons", couponId, {
+      archived_at: now,
+      updated_at: now,
+    });
     const after = presentCoupon(archived);
     await recordObjectChange(transaction, withReason(context, reason), "coupon", "archived", before, after);
     return after;

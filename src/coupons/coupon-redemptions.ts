@@ -14,7 +14,7 @@ import { getCustomer } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
-import { insertTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
@@ -178,13 +178,10 @@ export async function removeRedemption(
     const before = presentRedemption(row, coupon);
     if (row.removed_at !== null) return before;
     const now = context.clock.now();
-    const removed = await transaction
-      .updateTable("coupon_redemptions")
-      .set({ removed_at: now, removal_reason: context.reason ?? null })
-      .where(inTenant(context))
-      .where("id", "=", redemptionId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const removed = await updateTenantRow(transaction, context, "coupon_redemptions", redemptionId, {
+      removed_at: now,
+      removal_reason: context.reason ?? null,
+    });
     const after = presentRedemption(removed, coupon);
     await recordObjectChange(transaction, context, "coupon_redemption", "removed", before, after);
     return after;

@@ -14,8 +14,8 @@ import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
+import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import {
@@ -214,13 +214,10 @@ export async function voidCreditGrant(
     }
     const before = presentGrant(grant, now);
     await closeOutGrant(transaction, context, account, grant, now, reason);
-    const row = await transaction
-      .updateTable("credit_grants")
-      .set({ voided_at: now, void_reason: reason })
-      .where(inTenant(context))
-      .where("id", "=", grantId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await updateTenantRow(transaction, context, "credit_grants", grantId, {
+      voided_at: now,
+      void_reason: reason,
+    });
     const after = presentGrant(row, now);
     await recordObjectChange(transaction, reasoned, "credit_grant", "voided", before, after);
     return after;

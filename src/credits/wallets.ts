@@ -23,7 +23,7 @@ import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { insertTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { type FieldError, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
@@ -114,23 +114,17 @@ export async function updateWallet(
     }
     const now = context.clock.now();
     const balance = (await walletBalancesAt(transaction, context, [walletId], now)).get(walletId) ?? ZERO;
-    const updated = await transaction
-      .updateTable("wallets")
-      .set({
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.auto_top_up !== undefined
-          ? {
-              auto_top_up_threshold: input.auto_top_up?.threshold ?? null,
-              auto_top_up_amount: input.auto_top_up?.amount ?? null,
-            }
-          : {}),
-        ...(input.metadata !== undefined ? { metadata: JSON.stringify(input.metadata) } : {}),
-        updated_at: now,
-      })
-      .where(inTenant(context))
-      .where("id", "=", walletId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await updateTenantRow(transaction, context, "wallets", walletId, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.auto_top_up !== undefined
+        ? {
+            auto_top_up_threshold: input.auto_top_up?.threshold ?? null,
+            auto_top_up_amount: input.auto_top_up?.amount ?? null,
+          }
+        : {}),
+      ...(input.metadata !== undefined ? { metadata: JSON.stringify(input.metadata) } : {}),
+      updated_at: now,
+    });
     const before = presentWallet(row, balance);
     const after = presentWallet(updated, balance);
     await recordObjectChange(transaction, reasoned, "wallet", "updated", before, after);

@@ -14,7 +14,7 @@ import {
   sortedPage,
 } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { insertTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { isCountryCode, isCurrencyCode, isLocale, isTimeZone } from "../platform/reference-data.ts";
@@ -201,13 +201,7 @@ async function saveCustomerChange(
   verb: "updated" | "archived",
   changes: Updateable<CustomerTable>,
 ): Promise<Customer> {
-  const row = await transaction
-    .updateTable("customers")
-    .set(changes)
-    .where("environment_id", "=", context.environmentId)
-    .where("id", "=", before.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await updateTenantRow(transaction, context, "customers", before.id, changes);
   const after = presentCustomer(row);
   await recordObjectChange(transaction, context, "customer", verb, before, after);
   await publishEvent(transaction, context, customerUpdated, after);

@@ -19,7 +19,7 @@ import { customerUsageTotals } from "../metering/index.ts";
 import { entitlementsBlockedByDunning } from "../payments/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
-import { insertTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { planVersionsInForce } from "../subscriptions/index.ts";
@@ -57,13 +57,7 @@ export async function grantEntitlement(
       updated_at: now,
     };
     const row = existing
-      ? await transaction
-          .updateTable("customer_entitlement_grants")
-          .set(terms)
-          .where("environment_id", "=", context.environmentId)
-          .where("id", "=", existing.id)
-          .returningAll()
-          .executeTakeFirstOrThrow()
+      ? await updateTenantRow(transaction, context, "customer_entitlement_grants", existing.id, terms)
       : await insertTenantRow(transaction, context, "customer_entitlement_grants", "entitlementGrant", now, {
           customer_id: customerId,
           feature_id: feature.id,

@@ -15,7 +15,7 @@ import {
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow, newTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import type {
@@ -135,23 +135,18 @@ export async function openDispute(
       ]);
     }
     const now = context.clock.now();
-    const row = await transaction
-      .insertInto("finance_disputes")
-      .values({
-        ...newTenantRow(context, "billingDispute", now),
-        customer_id: invoice.customer_id,
-        invoice_id: invoiceId,
-        invoice_line_id: input.invoice_line_id ?? null,
-        currency: invoice.currency,
-        amount: formatAmount(amount, currency),
-        reason: input.reason,
-        status: "open",
-        opened_at: now,
-        opened_by: describeActor(context.actor).id,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertTenantRow(transaction, context, "finance_disputes", "billingDispute", now, {
+      customer_id: invoice.customer_id,
+      invoice_id: invoiceId,
+      invoice_line_id: input.invoice_line_id ?? null,
+      currency: invoice.currency,
+      amount: formatAmount(amount, currency),
+      reason: input.reason,
+      status: "open",
+      opened_at: now,
+      opened_by: describeActor(context.actor).id,
+      updated_at: now,
+    });
     const view = present(row, []);
     await recordObjectChange(transaction, context, "dispute", "opened", null, view);
     return view;
@@ -274,19 +269,14 @@ export async function resolveDispute(
     const row = await findDispute(transaction, context, id, true);
     if (row.status !== "open") throw conflict("dispute_resolved", `Dispute ${id} is already ${row.status}.`);
     const now = context.clock.now();
-    const resolved = await transaction
-      .updateTable("finance_disputes")
-      .set({
-        status: creditNoteId === null ? "rejected" : "credited",
-        resolved_at: now,
-        resolved_by: describeActor(context.actor).id,
-        resolution_note: input.note ?? null,
-        credit_note_id: creditNoteId,
-        updated_at: now,
-      })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const resolved = await updateTenantRow(transaction, context, "finance_disputes", id, {
+      status: creditNoteId === null ? "rejected" : "credited",
+      resolved_at: now,
+      resolved_by: describeActor(context.actor).id,
+      resolution_note: input.note ?? null,
+      credit_note_id: creditNoteId,
+      updated_at: now,
+    });
     const view = present(resolved, (await notesOf(transaction, [id])).get(id) ?? []);
     await recordAuditEvent(transaction, context, {
       action: "dispute.resolved",

@@ -12,7 +12,7 @@ import { Decimal, type ExchangeRate, findCurrency, type RateInForce, rateInForce
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { conflict, FairbillError, validationFailed } from "../platform/errors.ts";
@@ -89,23 +89,13 @@ async function storeRate(
       };
       const row =
         before === undefined
-          ? await transaction
-              .insertInto("finance_exchange_rates")
-              .values({
-                ...newTenantRow(context, "exchangeRate", now),
-                base_currency: input.base,
-                quote_currency: input.quote,
-                effective_date: input.date,
-                ...columns,
-              })
-              .returningAll()
-              .executeTakeFirstOrThrow()
-          : await transaction
-              .updateTable("finance_exchange_rates")
-              .set(columns)
-              .where("id", "=", before.id)
-              .returningAll()
-              .executeTakeFirstOrThrow();
+          ? await insertTenantRow(transaction, context, "finance_exchange_rates", "exchangeRate", now, {
+              base_currency: input.base,
+              quote_currency: input.quote,
+              effective_date: input.date,
+              ...columns,
+            })
+          : await updateTenantRow(transaction, context, "finance_exchange_rates", before.id, columns);
       const view = present(row);
       await recordObjectChange(
         transaction,

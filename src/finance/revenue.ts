@@ -7,7 +7,7 @@ import type { BillingEntityRecord } from "../billing-entities/index.ts";
 import { currencyFor, formatAmount, sumDecimals } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { validationFailed } from "../platform/errors.ts";
 import { type AccountingPeriod, parsePeriod, periodsFrom } from "./accounting-periods.ts";
@@ -264,23 +264,18 @@ export async function createJournalExport(context: RequestContext, periodText: s
   const now = context.clock.now();
   const period = parsePeriod(periodText, journal.timezone, "$.period");
   return context.database.transaction().execute(async (transaction) => {
-    const row = await transaction
-      .insertInto("finance_journal_exports")
-      .values({
-        ...newTenantRow(context, "journalExport", now),
-        period: period.key,
-        starts_at: new Date(period.start),
-        ends_at: new Date(period.end),
-        timezone: period.timeZone,
-        entry_count: journal.lines.length,
-        totals: JSON.stringify(journal.totals),
-        digest: journal.digest,
-        entries: JSON.stringify(journal.lines),
-        created_by: describeActor(context.actor).id,
-        created_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertTenantRow(transaction, context, "finance_journal_exports", "journalExport", now, {
+      period: period.key,
+      starts_at: new Date(period.start),
+      ends_at: new Date(period.end),
+      timezone: period.timeZone,
+      entry_count: journal.lines.length,
+      totals: JSON.stringify(journal.totals),
+      digest: journal.digest,
+      entries: JSON.stringify(journal.lines),
+      created_by: describeActor(context.actor).id,
+      created_at: now,
+    });
     await recordAuditEvent(transaction, context, {
       action: "journal_export.created",
       objectType: "journal_export",

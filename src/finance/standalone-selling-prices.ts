@@ -8,7 +8,7 @@ import { Decimal, findCurrency } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
@@ -89,22 +89,25 @@ export async function setStandaloneSellingPrice(
       };
       const row =
         before === undefined
-          ? await transaction
-              .insertInto("finance_standalone_selling_prices")
-              .values({
-                ...newTenantRow(context, "standaloneSellingPrice", now),
+          ? await insertTenantRow(
+              transaction,
+              context,
+              "finance_standalone_selling_prices",
+              "standaloneSellingPrice",
+              now,
+              {
                 ...target,
                 currency: input.currency,
                 ...columns,
-              })
-              .returningAll()
-              .executeTakeFirstOrThrow()
-          : await transaction
-              .updateTable("finance_standalone_selling_prices")
-              .set(columns)
-              .where("id", "=", before.id)
-              .returningAll()
-              .executeTakeFirstOrThrow();
+              },
+            )
+          : await updateTenantRow(
+              transaction,
+              context,
+              "finance_standalone_selling_prices",
+              before.id,
+              columns,
+            );
       const view = present(row);
       await recordObjectChange(
         transaction,

@@ -15,7 +15,7 @@ import type { EnvironmentKind } from "../organizations/index.ts";
 import { loadOrganization } from "../organizations/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { insertTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, FairbillError } from "../platform/errors.ts";
 import { loosens, noApprovalRequired } from "./approval-limits.ts";
@@ -211,17 +211,12 @@ async function decide(
         detail: `${row.proposed_by_person_name ?? row.proposed_by_actor_id} proposed this change to the approval policy and cannot approve it, with any key or session: another admin must.`,
       });
     }
-    const decided = await transaction
-      .updateTable("approval_policy_changes")
-      .set({
-        state,
-        decided_by_person_id: decider.person?.id ?? null,
-        decided_by_person_name: decider.person?.name ?? decider.id,
-        decided_at: now,
-      })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const decided = await updateTenantRow(transaction, context, "approval_policy_changes", id, {
+      state,
+      decided_by_person_id: decider.person?.id ?? null,
+      decided_by_person_name: decider.person?.name ?? decider.id,
+      decided_at: now,
+    });
     await recordAuditEvent(transaction, context, {
       action: state === "applied" ? "approval_policy.change_approved" : "approval_policy.change_rejected",
       objectType: "approval_policy_change",

@@ -17,6 +17,7 @@ import { publishEvent } from "../notifications/index.ts";
 import { canonicalJson } from "../platform/canonical-json.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, FairbillError } from "../platform/errors.ts";
 import { publishDomainEvent } from "../platform/events/domain-events.ts";
@@ -168,12 +169,11 @@ export async function spendApproval(
       `Approval request ${before.id} was ${before.state} meanwhile: one approval makes one change.`,
     );
   }
-  const used = await transaction
-    .updateTable("approval_requests")
-    .set({ state: "used", used_for_object_id: objectId, used_at: now })
-    .where("id", "=", before.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const used = await updateTenantRow(transaction, context, "approval_requests", before.id, {
+    state: "used",
+    used_for_object_id: objectId,
+    used_at: now,
+  });
   await recordObjectChange(
     transaction,
     context,
@@ -279,19 +279,14 @@ async function decide(
         detail: `${row.requested_by_person_name ?? row.requested_by_actor_id} asked for this change and cannot approve it, with any key or session: another person must.`,
       });
     }
-    const decided = await transaction
-      .updateTable("approval_requests")
-      .set({
-        state,
-        decided_by_actor_id: decider.id,
-        decided_by_person_id: decider.person?.id ?? null,
-        decided_by_person_name: decider.person?.name ?? null,
-        decision_comment: comment ?? null,
-        decided_at: now,
-      })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const decided = await updateTenantRow(transaction, context, "approval_requests", id, {
+      state,
+      decided_by_actor_id: decider.id,
+      decided_by_person_id: decider.person?.id ?? null,
+      decided_by_person_name: decider.person?.name ?? null,
+      decision_comment: comment ?? null,
+      decided_at: now,
+    });
     const view = presentApprovalRequest(decided);
     await recordObjectChange(
       transaction,

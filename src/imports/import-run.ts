@@ -7,6 +7,7 @@
 import { recordObjectChange } from "../audit/index.ts";
 import type { UnpricedEventCheck } from "../metering/index.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { openSecret } from "../platform/secrets/envelope.ts";
 import { importCsvFile, type RecordResult } from "./csv-import.ts";
 import type { Import } from "./import-schemas.ts";
@@ -55,21 +56,16 @@ async function start(context: RequestContext, importId: string): Promise<ImportR
   if (row === undefined || (row.status !== "queued" && row.status !== "running")) return row;
   const now = context.clock.now();
   await context.database.deleteFrom("import_records").where("import_id", "=", importId).execute();
-  return context.database
-    .updateTable("imports")
-    .set({
-      status: "running",
-      started_at: now,
-      records_total: 0,
-      records_done: 0,
-      created_count: 0,
-      skipped_count: 0,
-      refused_count: 0,
-      updated_at: now,
-    })
-    .where("id", "=", importId)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return updateTenantRow(context.database, context, "imports", importId, {
+    status: "running",
+    started_at: now,
+    records_total: 0,
+    records_done: 0,
+    created_count: 0,
+    skipped_count: 0,
+    refused_count: 0,
+    updated_at: now,
+  });
 }
 
 async function importEverything(
@@ -259,12 +255,13 @@ async function finish(
 ): Promise<Import> {
   const now = context.clock.now();
   return context.database.transaction().execute(async (transaction) => {
-    const row = await transaction
-      .updateTable("imports")
-      .set({ ...outcome, source_secret: null, csv_text: null, finished_at: now, updated_at: now })
-      .where("id", "=", importId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await updateTenantRow(transaction, context, "imports", importId, {
+      ...outcome,
+      source_secret: null,
+      csv_text: null,
+      finished_at: now,
+      updated_at: now,
+    });
     const finished = presentImport(row);
     await recordObjectChange(
       transaction,

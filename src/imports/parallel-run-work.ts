@@ -11,6 +11,7 @@ import { recordObjectChange } from "../audit/index.ts";
 import { formatAmount, type InvoiceMatch, summarizeParallelRun } from "../core/index.ts";
 import { batchesOf } from "../platform/batches.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { FairbillError, type FieldError } from "../platform/errors.ts";
 import {
   type CheckedInvoice,
@@ -75,12 +76,12 @@ async function start(context: RequestContext, runId: string): Promise<ParallelRu
     if (row === undefined) throw new Error(`No parallel run ${runId} to run.`);
     if (row.status !== "queued" && row.status !== "running") return row;
     const now = context.clock.now();
-    return transaction
-      .updateTable("parallel_runs")
-      .set({ status: "running", started_at: now, customers_done: 0, updated_at: now })
-      .where("id", "=", runId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    return updateTenantRow(transaction, context, "parallel_runs", runId, {
+      status: "running",
+      started_at: now,
+      customers_done: 0,
+      updated_at: now,
+    });
   });
 }
 
@@ -213,12 +214,12 @@ async function finish(
       .executeTakeFirstOrThrow();
     if (current.status !== "running") return presentParallelRun(current);
     await writeFound(transaction);
-    const row = await transaction
-      .updateTable("parallel_runs")
-      .set({ ...outcome, old_invoices_csv: null, finished_at: now, updated_at: now })
-      .where("id", "=", runId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await updateTenantRow(transaction, context, "parallel_runs", runId, {
+      ...outcome,
+      old_invoices_csv: null,
+      finished_at: now,
+      updated_at: now,
+    });
     const run = presentParallelRun(row);
     await recordObjectChange(
       transaction,

@@ -10,7 +10,7 @@ import type { Selectable } from "kysely";
 import { recordAuditEvent, recordCreation } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
@@ -72,10 +72,13 @@ export async function createConnection(
   return refusingDuplicates(
     () =>
       context.database.transaction().execute(async (transaction) => {
-        const row = await transaction
-          .insertInto("integration_connections")
-          .values({
-            ...newTenantRow(context, "integrationConnection", now),
+        const row = await insertTenantRow(
+          transaction,
+          context,
+          "integration_connections",
+          "integrationConnection",
+          now,
+          {
             system: input.system,
             status: "pending_authorization",
             client_id: input.client_id,
@@ -85,9 +88,8 @@ export async function createConnection(
             oauth_state: randomBytes(24).toString("base64url"),
             created_at: now,
             updated_at: now,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+          },
+        );
         const view = presentConnection(row);
         await recordCreation(transaction, context, "integration_connection", { ...view, consent_url: null });
         return view;

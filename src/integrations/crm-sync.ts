@@ -18,7 +18,7 @@ import { createCustomer, findCustomerByExternalId, getCustomer, listCustomers } 
 import { approvalRequestFor, type GuardedChange, withApproval } from "../governance/index.ts";
 import { listInvoices, upcomingInvoice } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { newTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { createSubscription, selectSubscriptions } from "../subscriptions/index.ts";
@@ -273,12 +273,7 @@ async function saveDeal(
     updated_at: now,
   };
   if (existingId !== undefined) {
-    return context.database
-      .updateTable("crm_deals")
-      .set(fields)
-      .where("id", "=", existingId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    return updateTenantRow(context.database, context, "crm_deals", existingId, fields);
   }
   await context.database
     .insertInto("crm_deals")

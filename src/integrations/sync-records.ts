@@ -10,7 +10,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { PageRequest } from "../platform/database/list-pages.ts";
 import { newestFirstPage } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { newTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict } from "../platform/errors.ts";
 import type { SyncListFilters, SyncView } from "./integration-schemas.ts";
@@ -90,19 +90,14 @@ export async function markFailed(
 ): Promise<void> {
   const now = context.clock.now();
   await context.database.transaction().execute(async (transaction) => {
-    const failed = await transaction
-      .updateTable("integration_syncs")
-      .set({
-        state: "failed",
-        attempts: record.attempts + attempts,
-        last_error_code: failure.code,
-        last_error: failure.message.slice(0, 2000),
-        failed_at: now,
-        updated_at: now,
-      })
-      .where("id", "=", record.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const failed = await updateTenantRow(transaction, context, "integration_syncs", record.id, {
+      state: "failed",
+      attempts: record.attempts + attempts,
+      last_error_code: failure.code,
+      last_error: failure.message.slice(0, 2000),
+      failed_at: now,
+      updated_at: now,
+    });
     await publishEvent(transaction, context, syncFailed, presentSync(failed));
   });
 }
@@ -164,12 +159,10 @@ async function changeState(
         `Integration sync ${id} is ${row.state}; only a ${from.join(" or ")} one can be ${to === "skipped" ? "skipped" : "retried"}.`,
       );
     }
-    const changed = await transaction
-      .updateTable("integration_syncs")
-      .set({ state: to, updated_at: now })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const changed = await updateTenantRow(transaction, context, "integration_syncs", id, {
+      state: to,
+      updated_at: now,
+    });
     await recordAuditEvent(transaction, context, {
       action,
       objectType: "integration_sync",

@@ -7,7 +7,7 @@ import type { Selectable } from "kysely";
 import { recordCreation } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { validationFailed } from "../platform/errors.ts";
 import { checkTargetUrl } from "../platform/outgoing-requests/saved-target.ts";
@@ -60,10 +60,13 @@ export async function createWarehouseDestination(
   if (input.postgres !== undefined) await checkPostgresUrl(input.postgres.url);
   const now = context.clock.now();
   return context.database.transaction().execute(async (transaction) => {
-    const row = await transaction
-      .insertInto("warehouse_destinations")
-      .values({
-        ...newTenantRow(context, "warehouseDestination", now),
+    const row = await insertTenantRow(
+      transaction,
+      context,
+      "warehouse_destinations",
+      "warehouseDestination",
+      now,
+      {
         kind: input.kind,
         folder_path: input.folder_path ?? null,
         s3_bucket: s3?.bucket ?? null,
@@ -85,9 +88,8 @@ export async function createWarehouseDestination(
         every_minutes: input.every_minutes ?? 1440,
         created_at: now,
         updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+      },
+    );
     const view = presentWarehouseDestination(row);
     await recordCreation(transaction, context, "warehouse_destination", view);
     await queueFirstExport(transaction, row);

@@ -8,6 +8,7 @@ import { Decimal } from "../core/index.ts";
 import { publishEvent, type WebhookEventDefinition } from "../notifications/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { billCustomerDue } from "./bill-customer.ts";
 import { queueCustomerBilling } from "./draft-hold-jobs.ts";
@@ -236,17 +237,12 @@ async function resolveHold(
   event: WebhookEventDefinition<typeof InvoiceHoldSchema>,
 ): Promise<HoldRow> {
   const now = context.clock.now();
-  const resolved = await transaction
-    .updateTable("invoice_holds")
-    .set({
-      status,
-      resolved_by: describeActor(context.actor).id,
-      resolved_at: now,
-      resolution_reason: context.reason ?? null,
-    })
-    .where("id", "=", hold.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const resolved = await updateTenantRow(transaction, context, "invoice_holds", hold.id, {
+    status,
+    resolved_by: describeActor(context.actor).id,
+    resolved_at: now,
+    resolution_reason: context.reason ?? null,
+  });
   const before = await presentHold(transaction, hold);
   const after = await presentHold(transaction, resolved);
   await recordAuditEvent(transaction, context, {

@@ -12,7 +12,7 @@ import { Decimal, type DraftAnomaly, draftAnomalies } from "../core/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { insertTenantRow, newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow, newTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
 import type { InvoiceHoldView } from "./draft-hold-schemas.ts";
 import { invoiceHoldCreated } from "./invoice-webhook-events.ts";
 import type { InvoicingSettings } from "./invoicing-settings.ts";
@@ -58,12 +58,10 @@ export async function draftIsHeld(
     .where("issued_from", "<=", draft.issuedAt)
     .execute();
   for (const hold of waiting) {
-    const bound = await transaction
-      .updateTable("invoice_holds")
-      .set({ invoice_id: draft.id, held_at: now })
-      .where("id", "=", hold.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const bound = await updateTenantRow(transaction, context, "invoice_holds", hold.id, {
+      invoice_id: draft.id,
+      held_at: now,
+    });
     await announceHold(transaction, context, bound);
   }
   const holds = await selectHolds(transaction, context).where("invoice_id", "=", draft.id).execute();

@@ -16,6 +16,7 @@ import {
 } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import { updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { conflict } from "../platform/errors.ts";
 import { publishDomainEvent } from "../platform/events/domain-events.ts";
 import { amountRemaining } from "./invoice-presenter.ts";
@@ -43,12 +44,11 @@ async function writePaymentState(
   action: string,
 ): Promise<InvoiceRow> {
   const currency = currencyFor(row.currency);
-  const updated = await transaction
-    .updateTable("invoices")
-    .set({ amount_paid: formatAmount(amountPaid, currency), status, updated_at: context.clock.now() })
-    .where("id", "=", row.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const updated = await updateTenantRow(transaction, context, "invoices", row.id, {
+    amount_paid: formatAmount(amountPaid, currency),
+    status,
+    updated_at: context.clock.now(),
+  });
   await recordAuditEvent(transaction, context, {
     action,
     objectType: "invoice",

@@ -11,6 +11,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { containsPattern } from "../platform/database/like-pattern.ts";
 import { type SortColumn, sortedPage } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseSchema } from "../platform/database/schema.ts";
+import { updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict } from "../platform/errors.ts";
 import { pageRequestOf, toPage } from "../platform/http/pagination.ts";
@@ -153,12 +154,12 @@ export async function voidInvoice(context: RequestContext, id: string, reason: s
     }
     // Finance: a void is dated now, and nothing dated in a closed accounting period changes.
     await assertPeriodOpen(transaction, context, now);
-    const voided = await transaction
-      .updateTable("invoices")
-      .set({ status: "void", voided_at: now, void_reason: reason, updated_at: now })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const voided = await updateTenantRow(transaction, context, "invoices", id, {
+      status: "void",
+      voided_at: now,
+      void_reason: reason,
+      updated_at: now,
+    });
     await recordAuditEvent(transaction, context, {
       action: "invoice.voided",
       objectType: "invoice",

@@ -7,7 +7,7 @@ import { recordCreation, recordObjectChange } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { insertTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import { checkTargetUrl } from "../platform/outgoing-requests/saved-target.ts";
@@ -76,19 +76,13 @@ export async function updateWebhookEndpoint(
   return context.database.transaction().execute(async (transaction) => {
     const before = presentWebhookEndpoint(await endpointRow(transaction, context, id, { forUpdate: true }));
     const now = context.clock.now();
-    const row = await transaction
-      .updateTable("webhook_endpoints")
-      .set({
-        ...(input.url !== undefined ? { url: input.url } : {}),
-        ...(input.description !== undefined ? { description: input.description } : {}),
-        ...(input.event_types !== undefined ? { event_types: JSON.stringify(input.event_types) } : {}),
-        ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
-        updated_at: now,
-      })
-      .where("environment_id", "=", context.environmentId)
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await updateTenantRow(transaction, context, "webhook_endpoints", id, {
+      ...(input.url !== undefined ? { url: input.url } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.event_types !== undefined ? { event_types: JSON.stringify(input.event_types) } : {}),
+      ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+      updated_at: now,
+    });
     if (!row.enabled) await cancelPendingDeliveries(transaction, context, { endpointId: id }, now);
     const after = presentWebhookEndpoint(row);
     await recordObjectChange(transaction, context, "webhook_endpoint", "updated", before, after);
@@ -101,13 +95,11 @@ export async function deleteWebhookEndpoint(context: RequestContext, id: string)
   return context.database.transaction().execute(async (transaction) => {
     const before = presentWebhookEndpoint(await endpointRow(transaction, context, id, { forUpdate: true }));
     const now = context.clock.now();
-    const row = await transaction
-      .updateTable("webhook_endpoints")
-      .set({ deleted_at: now, enabled: false, updated_at: now })
-      .where("environment_id", "=", context.environmentId)
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await updateTenantRow(transaction, context, "webhook_endpoints", id, {
+      deleted_at: now,
+      enabled: false,
+      updated_at: now,
+    });
     await cancelPendingDeliveries(transaction, context, { endpointId: id }, now);
     const after = presentWebhookEndpoint(row);
     await recordObjectChange(transaction, context, "webhook_endpoint", "deleted", before, after);
@@ -130,20 +122,14 @@ export async function rotateWebhookEndpointSecret(
     const beforeRow = await endpointRow(transaction, context, id, { forUpdate: true });
     const now = context.clock.now();
     const keepPrevious = options.previousSecretValidForSeconds > 0;
-    const row = await transaction
-      .updateTable("webhook_endpoints")
-      .set({
-        secret: await sealSecret(transaction, context.organizationId, secret),
-        previous_secret: keepPrevious ? beforeRow.secret : null,
-        previous_secret_expires_at: keepPrevious
-          ? new Date(now.getTime() + options.previousSecretValidForSeconds * 1000)
-          : null,
-        updated_at: now,
-      })
-      .where("environment_id", "=", context.environmentId)
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await updateTenantRow(transaction, context, "webhook_endpoints", id, {
+      secret: await sealSecret(transaction, context.organizationId, secret),
+      previous_secret: keepPrevious ? beforeRow.secret : null,
+      previous_secret_expires_at: keepPrevious
+        ? new Date(now.getTime() + options.previousSecretValidForSeconds * 1000)
+        : null,
+      updated_at: now,
+    });
     const endpoint = presentWebhookEndpoint(row);
     await recordObjectChange(
       transaction,

@@ -11,7 +11,7 @@ import { ChangeCache } from "../platform/database/change-cache.ts";
 import { announceChange } from "../platform/database/change-notifications.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { insertTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { FairbillError, notFound, validationFailed } from "../platform/errors.ts";
 import { generateApiKeySecret, hashApiKeySecret, looksLikeApiKey } from "./api-key-secrets.ts";
 import type { EnvironmentKind } from "./tables.ts";
@@ -139,13 +139,9 @@ export async function revokeApiKey(context: RequestContext, id: string): Promise
     });
   }
   return context.database.transaction().execute(async (transaction) => {
-    const row = await transaction
-      .updateTable("api_keys")
-      .set({ revoked_at: context.clock.now() })
-      .where("environment_id", "=", context.environmentId)
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await updateTenantRow(transaction, context, "api_keys", id, {
+      revoked_at: context.clock.now(),
+    });
     await announceApiKeysChanged(transaction, context);
     const after = presentApiKey(row, before.environment);
     await recordObjectChange(transaction, context, "api_key", "revoked", before, after);
@@ -187,13 +183,7 @@ export async function rotateApiKey(
       options.previousKeyValidForSeconds > 0
         ? { expires_at: new Date(now.getTime() + options.previousKeyValidForSeconds * 1000) }
         : { revoked_at: now };
-    const previousRow = await transaction
-      .updateTable("api_keys")
-      .set(retirement)
-      .where("environment_id", "=", context.environmentId)
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const previousRow = await updateTenantRow(transaction, context, "api_keys", id, retirement);
     await announceApiKeysChanged(transaction, context);
     const apiKey = presentApiKey(row, previous.environment);
     await recordAuditEvent(transaction, context, {

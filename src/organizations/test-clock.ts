@@ -16,6 +16,7 @@ import type { Database, DatabaseTransaction } from "../platform/database/schema.
 import { conflict } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import "./tables.ts";
+import { updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 
 export type TestClock = {
@@ -119,12 +120,10 @@ async function freezeAt(
     await announceTestClockChanged(transaction, context);
     // The row's own timestamps are the database's real time, not the test clock's.
     const after = before
-      ? await transaction
-          .updateTable("test_clocks")
-          .set({ frozen_at: instant, updated_at: sql<Date>`now()` })
-          .where("id", "=", before.id)
-          .returningAll()
-          .executeTakeFirstOrThrow()
+      ? await updateTenantRow(transaction, context, "test_clocks", before.id, {
+          frozen_at: instant,
+          updated_at: sql<Date>`now()`,
+        })
       : await transaction
           .insertInto("test_clocks")
           .values({

@@ -20,7 +20,7 @@ import { ensureApproverIsNotAuthor, recordApprovalStep } from "../governance/ind
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { insertTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
@@ -232,12 +232,7 @@ export async function createSettlement(
       });
       await recordCreation(transaction, reasoned, objectType, presentSettlement(row));
     } else {
-      row = await transaction
-        .updateTable("partner_settlements")
-        .set(columns)
-        .where("id", "=", existing.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      row = await updateTenantRow(transaction, context, "partner_settlements", existing.id, columns);
       await recordObjectChange(
         transaction,
         reasoned,
@@ -289,17 +284,12 @@ export async function approveSettlement(
     }
     await ensureApproverIsNotAuthor(transaction, context, objectType, id);
     const now = context.clock.now();
-    const after = await transaction
-      .updateTable("partner_settlements")
-      .set({
-        status: "approved",
-        approved_by: describeActor(context.actor).id,
-        approved_at: now,
-        updated_at: now,
-      })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const after = await updateTenantRow(transaction, context, "partner_settlements", id, {
+      status: "approved",
+      approved_by: describeActor(context.actor).id,
+      approved_at: now,
+      updated_at: now,
+    });
     await recordApprovalStep(transaction, context, {
       objectType,
       objectId: id,
@@ -334,17 +324,12 @@ export async function recordSettlementPayment(
       );
     }
     const now = context.clock.now();
-    const after = await transaction
-      .updateTable("partner_settlements")
-      .set({
-        status: "paid",
-        paid_at: input.paid_at === undefined ? now : new Date(input.paid_at),
-        payment_reference: input.reference,
-        updated_at: now,
-      })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const after = await updateTenantRow(transaction, context, "partner_settlements", id, {
+      status: "paid",
+      paid_at: input.paid_at === undefined ? now : new Date(input.paid_at),
+      payment_reference: input.reference,
+      updated_at: now,
+    });
     await recordObjectChange(
       transaction,
       reasoned,

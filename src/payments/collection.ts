@@ -11,6 +11,7 @@ import { amountRemaining, findInvoiceRow, InvoiceFinalized, lockInvoice } from "
 import { fixedClock } from "../platform/clock.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { subscribe } from "../platform/events/domain-events.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
@@ -172,12 +173,10 @@ async function recordChargeResult(
         failure: result.failure,
       });
     }
-    return transaction
-      .updateTable("payments")
-      .set({ provider_payment_id: result.providerPaymentId, updated_at: context.clock.now() })
-      .where("id", "=", payment.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    return updateTenantRow(transaction, context, "payments", payment.id, {
+      provider_payment_id: result.providerPaymentId,
+      updated_at: context.clock.now(),
+    });
   });
 }
 

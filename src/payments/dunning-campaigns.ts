@@ -8,6 +8,7 @@ import { findInvoiceRow, loadCustomerRow } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { type FieldError, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
@@ -132,26 +133,21 @@ export async function updateDunningCampaign(
       lock: true,
     });
     if (input.is_default === true) await clearDefault(transaction, context, id);
-    const row = await transaction
-      .updateTable("dunning_campaigns")
-      .set({
-        ...(input.name === undefined ? {} : { name: input.name }),
-        ...(input.is_default === undefined ? {} : { is_default: input.is_default }),
-        ...(input.retry_schedule_days === undefined
-          ? {}
-          : { retry_schedule_days: JSON.stringify(input.retry_schedule_days) }),
-        ...(input.reminder_days_before_due === undefined
-          ? {}
-          : { reminder_days_before_due: JSON.stringify(input.reminder_days_before_due) }),
-        ...(input.reminder_days_after_due === undefined
-          ? {}
-          : { reminder_days_after_due: JSON.stringify(input.reminder_days_after_due) }),
-        ...(input.final_action === undefined ? {} : { final_action: input.final_action }),
-        updated_at: context.clock.now(),
-      })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await updateTenantRow(transaction, context, "dunning_campaigns", id, {
+      ...(input.name === undefined ? {} : { name: input.name }),
+      ...(input.is_default === undefined ? {} : { is_default: input.is_default }),
+      ...(input.retry_schedule_days === undefined
+        ? {}
+        : { retry_schedule_days: JSON.stringify(input.retry_schedule_days) }),
+      ...(input.reminder_days_before_due === undefined
+        ? {}
+        : { reminder_days_before_due: JSON.stringify(input.reminder_days_before_due) }),
+      ...(input.reminder_days_after_due === undefined
+        ? {}
+        : { reminder_days_after_due: JSON.stringify(input.reminder_days_after_due) }),
+      ...(input.final_action === undefined ? {} : { final_action: input.final_action }),
+      updated_at: context.clock.now(),
+    });
     const view = presentCampaign(row);
     await recordObjectChange(
       transaction,

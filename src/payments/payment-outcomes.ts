@@ -13,6 +13,7 @@ import { recordBalanceMovement } from "../credits/index.ts";
 import { applyPaymentToInvoice, lockInvoice } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import { updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { dunningAfterFailure, endDunningOfPaidInvoice } from "./dunning-lifecycle.ts";
 import { announcePaymentFailed, announcePaymentSucceeded } from "./payment-announcements.ts";
 import type { PaymentFailure } from "./payment-provider.ts";
@@ -92,12 +93,10 @@ async function writeOutcome(
   payment: PaymentRow,
   outcome: Updateable<PaymentTable> & { status: "succeeded" | "failed" },
 ): Promise<PaymentRow> {
-  const updated = await transaction
-    .updateTable("payments")
-    .set({ ...outcome, updated_at: context.clock.now() })
-    .where("id", "=", payment.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const updated = await updateTenantRow(transaction, context, "payments", payment.id, {
+    ...outcome,
+    updated_at: context.clock.now(),
+  });
   await recordAuditEvent(transaction, context, {
     action: `payment.${outcome.status}`,
     objectType: "payment",

@@ -12,7 +12,7 @@ import { customerBalanceOf, recordBalanceMovement, showMoney } from "../credits/
 import { applyRefundToInvoice, lockInvoice } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { insertTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { conflict, FairbillError, validationFailed } from "../platform/errors.ts";
 import { announceRefund } from "./payment-announcements.ts";
 import type { RefundResult } from "./payment-provider.ts";
@@ -117,12 +117,10 @@ export async function settleRefund(
   if (fromInvoice.greaterThan(ZERO)) {
     await applyRefundToInvoice(transaction, context, payment.invoice_id, fromInvoice);
   }
-  const updatedPayment = await transaction
-    .updateTable("payments")
-    .set({ amount_refunded: new Decimal(payment.amount_refunded).plus(amount).toFixed(), updated_at: now })
-    .where("id", "=", payment.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const updatedPayment = await updateTenantRow(transaction, context, "payments", payment.id, {
+    amount_refunded: new Decimal(payment.amount_refunded).plus(amount).toFixed(),
+    updated_at: now,
+  });
   const settled = await update
     .set({
       status: "succeeded",

@@ -7,8 +7,7 @@ import { type PlanVersionRecord, planVersionsByIds } from "../catalog/index.ts";
 import { publishEvent, type WebhookEventDefinition } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { scheduleCatalogOf } from "./engine-catalog.ts";
 import type { SubscriptionSchema, SubscriptionView } from "./subscription-schemas.ts";
@@ -147,13 +146,11 @@ async function billAgainFrom(
   now: Date,
   columns: { ends_at?: Date | null } = {},
 ): Promise<SubscriptionRow> {
-  return transaction
-    .updateTable("subscriptions")
-    .set({ ...columns, next_billing_at: nextBillingWith(row, at), updated_at: now })
-    .where(inTenant(context))
-    .where("id", "=", row.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return updateTenantRow(transaction, context, "subscriptions", row.id, {
+    ...columns,
+    next_billing_at: nextBillingWith(row, at),
+    updated_at: now,
+  });
 }
 
 /** What a timeline write is called in the audit log and in webhook events. */

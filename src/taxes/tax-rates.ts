@@ -9,8 +9,8 @@ import { Decimal } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
+import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { type FieldError, validationFailed } from "../platform/errors.ts";
 import { isCountryCode } from "../platform/reference-data.ts";
 import type { TaxRateTable } from "./tables.ts";
@@ -74,13 +74,10 @@ export async function updateTaxRate(
         : input.archived
           ? (beforeRow.archived_at ?? context.clock.now())
           : null;
-    const row = await transaction
-      .updateTable("tax_rates")
-      .set({ name: input.name ?? beforeRow.name, archived_at: archivedAt })
-      .where(inTenant(context))
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await updateTenantRow(transaction, context, "tax_rates", id, {
+      name: input.name ?? beforeRow.name,
+      archived_at: archivedAt,
+    });
     const after = presentTaxRate(row);
     const verb =
       before.archived_at === null && after.archived_at !== null

@@ -1,12 +1,13 @@
 // What every new row starts with: its own prefixed id, and the organization
 // and environment it belongs to (every row carries both, and every query is
-// scoped by them: tenant-scope.ts); the insert of such a row; and the write
-// of an environment's one row of settings.
+// scoped by them: tenant-scope.ts); the insert and the update of such a row;
+// and the write of an environment's one row of settings.
 
-import type { Insertable, InsertObject, Selectable } from "kysely";
+import { type Insertable, type InsertObject, type Selectable, sql, type UpdateObject } from "kysely";
 import type { TenantScope } from "../context.ts";
 import { type IdKind, newId } from "../ids.ts";
 import type { Database, DatabaseSchema, DatabaseTransaction, TenantRowColumns } from "./schema.ts";
+import { inTenant } from "./tenant-scope.ts";
 
 /** The id, organization and environment columns of a new row of `kind`, made at `now`. */
 export function newTenantRow(scope: TenantScope, kind: IdKind, now: Date): TenantRowColumns {
@@ -35,6 +36,27 @@ export function insertTenantRow<Table extends TenantTable>(
   return database.insertInto(table).values(row).returningAll().executeTakeFirstOrThrow() as Promise<
     Selectable<DatabaseSchema[Table]>
   >;
+}
+
+/**
+ * Sets `columns` on the row of `table` with this id in the tenant of `scope`.
+ * Answers the row as stored; throws when there is no such row (its callers
+ * have read it first).
+ */
+export function updateTenantRow<Table extends TenantTable>(
+  database: Database | DatabaseTransaction,
+  scope: TenantScope,
+  table: Table,
+  id: string,
+  columns: UpdateObject<DatabaseSchema, Table>,
+): Promise<Selectable<DatabaseSchema[Table]>> {
+  return database
+    .updateTable(table as TenantTable)
+    .set(columns as UpdateObject<DatabaseSchema, TenantTable>)
+    .where(inTenant(scope))
+    .where((builder) => builder(sql.ref("id"), "=", id))
+    .returningAll()
+    .executeTakeFirstOrThrow() as Promise<Selectable<DatabaseSchema[Table]>>;
 }
 
 /** The tables whose rows belong to an environment: a settings table among them holds one row per environment. */
