@@ -2,9 +2,11 @@
 // environment, a name and an optional description. The code never changes; the
 // name and description change in place. These are the parts of their use
 // cases and request bodies that the three share.
+import type { Selectable, UpdateObject } from "kysely";
 import { Type } from "typebox";
 import type { RequestContext } from "../platform/context.ts";
-import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import type { DatabaseSchema, DatabaseTransaction } from "../platform/database/schema.ts";
+import { updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { codeTaken, refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { ReasonField } from "../platform/http/reason.ts";
 import { Description, Name } from "../platform/http/schemas.ts";
@@ -69,4 +71,16 @@ export function catalogEntryChanges(input: { name?: string; description?: string
     ...(input.description !== undefined ? { description: input.description } : {}),
     updated_at: now,
   };
+}
+
+/** Changes the name and description of the product or plan `id` in place, as `input` gives them; answers its row. */
+export function changeCatalogEntry<Table extends "products" | "plans">(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  table: Table,
+  id: string,
+  input: { name?: string; description?: string | null },
+): Promise<Selectable<DatabaseSchema[Table]>> {
+  const changes = catalogEntryChanges(input, context.clock.now()) as UpdateObject<DatabaseSchema, Table>;
+  return updateTenantRow(transaction, context, table, id, changes);
 }

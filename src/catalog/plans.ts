@@ -4,8 +4,8 @@
 import { recordAuditEvent, recordCreation } from "../audit/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
-import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
-import { catalogEntryChanges, creatingCatalogEntry, newCatalogEntryColumns } from "./catalog-entries.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
+import { changeCatalogEntry, creatingCatalogEntry, newCatalogEntryColumns } from "./catalog-entries.ts";
 import type { CreatePlanInput, Plan, UpdatePlanInput } from "./plan-schemas.ts";
 import {
   findPlan,
@@ -81,13 +81,7 @@ export async function updatePlan(
 ): Promise<Plan> {
   return context.database.transaction().execute(async (transaction) => {
     const before = await lockPlan(transaction, context, planId);
-    const after = await updateTenantRow(
-      transaction,
-      context,
-      "plans",
-      planId,
-      catalogEntryChanges(input, context.clock.now()),
-    );
+    const after = await changeCatalogEntry(transaction, context, "plans", planId, input);
     await recordAuditEvent(transaction, context, {
       action: "plan.updated",
       objectType: "plan",

@@ -5,9 +5,9 @@ import { recordCreation, recordObjectChange } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
-import { catalogEntryChanges, creatingCatalogEntry, newCatalogEntryColumns } from "./catalog-entries.ts";
+import { changeCatalogEntry, creatingCatalogEntry, newCatalogEntryColumns } from "./catalog-entries.ts";
 import type { CreateProductInput, Product, UpdateProductInput } from "./product-feature-schemas.ts";
 import type { ProductTable } from "./tables.ts";
 
@@ -48,13 +48,7 @@ export async function updateProduct(
 ): Promise<Product> {
   return context.database.transaction().execute(async (transaction) => {
     const beforeRow = await findInTenant(transaction, context, "products", id, "product", { lock: true });
-    const row = await updateTenantRow(
-      transaction,
-      context,
-      "products",
-      id,
-      catalogEntryChanges(input, context.clock.now()),
-    );
+    const row = await changeCatalogEntry(transaction, context, "products", id, input);
     const after = presentProduct(row);
     await recordObjectChange(transaction, context, "product", "updated", presentProduct(beforeRow), after);
     return after;
