@@ -28,6 +28,25 @@ export function closedBy(close: () => void): DialogClosing {
   return { onDone: close, onCancel: close };
 }
 
+/**
+ * The action a page's buttons ask for in a dialog (finalize an invoice, pause
+ * a subscription), and what the last one done did: `ask` opens the action's
+ * dialog, `asking` is the action whose dialog is open, `closing` closes it,
+ * and once the action is done `outcome` says so.
+ */
+export function useActionOutcome<Action extends string>(outcomes: Record<Action, string>) {
+  const [asking, ask] = useState<Action | undefined>();
+  const [outcome, setOutcome] = useState("");
+  const closing: DialogClosing = {
+    onCancel: () => ask(undefined),
+    onDone: () => {
+      ask(undefined);
+      if (asking) setOutcome(outcomes[asking]);
+    },
+  };
+  return { asking, ask, outcome, closing };
+}
+
 export function ConfirmDialog({
   open,
   title,

@@ -3,7 +3,6 @@
 // PDF; its payments and dunning; and the steps its status allows: finalize a draft, void
 // an unpaid final invoice, or correct a final one with a credit note (the
 // only way).
-import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { usePagedList } from "../../api/queries.ts";
 import type { Invoice, InvoiceParty } from "../../api/resources.ts";
@@ -14,6 +13,7 @@ import { formatMoney } from "../../format/decimal-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { customerPath, subscriptionPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
+import { useActionOutcome } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { Detail } from "../../ui/detail.tsx";
 import { DownloadButton } from "../../ui/download-button.tsx";
@@ -41,8 +41,7 @@ const outcomes: Record<InvoiceAction, string> = {
 /** The page of one invoice, once it is read (the router reads it). */
 export function InvoiceDetailPage({ invoice }: { invoice: Invoice }) {
   const session = useSignedInSession();
-  const [action, setAction] = useState<InvoiceAction | undefined>();
-  const [outcome, setOutcome] = useState("");
+  const action = useActionOutcome(outcomes);
   const displayDecimals = useQuantityDisplayDecimals();
   const money = (amount: string) => formatMoney(amount, invoice.currency, invoice.locale);
   const writable = can(session, "billing:write");
@@ -74,29 +73,29 @@ export function InvoiceDetailPage({ invoice }: { invoice: Invoice }) {
               label="Download PDF"
             />
             {writable && invoice.status === "draft" && (
-              <button type="button" className="button button-primary" onClick={() => setAction("finalize")}>
+              <button type="button" className="button button-primary" onClick={() => action.ask("finalize")}>
                 Finalize
               </button>
             )}
             {financeWritable && final && (
-              <button type="button" className="button" onClick={() => setAction("credit-note")}>
+              <button type="button" className="button" onClick={() => action.ask("credit-note")}>
                 Issue a credit note
               </button>
             )}
             {financeWritable && (invoice.status === "open" || invoice.status === "partially_paid") && (
-              <button type="button" className="button" onClick={() => setAction("uncollectible")}>
+              <button type="button" className="button" onClick={() => action.ask("uncollectible")}>
                 Mark uncollectible
               </button>
             )}
             {writable && (invoice.status === "open" || invoice.status === "uncollectible") && unpaid && (
-              <button type="button" className="button button-danger" onClick={() => setAction("void")}>
+              <button type="button" className="button button-danger" onClick={() => action.ask("void")}>
                 Void
               </button>
             )}
           </>
         }
       />
-      <OutcomeMessage message={outcome} />
+      <OutcomeMessage message={action.outcome} />
       <div className="panels">
         <DetailsPanel title="Details">
           <Detail term="Customer">
@@ -163,17 +162,7 @@ export function InvoiceDetailPage({ invoice }: { invoice: Invoice }) {
           <InvoiceDunning invoice={invoice} />
         </>
       )}
-      {action && (
-        <InvoiceActionDialog
-          action={action}
-          invoice={invoice}
-          onCancel={() => setAction(undefined)}
-          onDone={() => {
-            setAction(undefined);
-            setOutcome(outcomes[action]);
-          }}
-        />
-      )}
+      {action.asking && <InvoiceActionDialog action={action.asking} invoice={invoice} {...action.closing} />}
     </>
   );
 }

@@ -2,7 +2,6 @@
 // timeline of plan changes, cancellation and pauses; the changes a key that
 // may bill can make; and the next invoice as it stands now, from live usage.
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { apiQuery } from "../../api/queries.ts";
 import type { Subscription } from "../../api/resources.ts";
 import { formatDateTime, formatPeriodBound } from "../../format/date-format.ts";
@@ -11,6 +10,7 @@ import { Link } from "../../routing/link.tsx";
 import { customerPath, planVersionPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { BarChart, moneyTicks } from "../../ui/bar-chart.tsx";
+import { useActionOutcome } from "../../ui/confirm-dialog.tsx";
 import { Detail } from "../../ui/detail.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
@@ -35,8 +35,7 @@ export function SubscriptionDetailPage({ subscription }: { subscription: Subscri
     ...apiQuery("/v1/customers/{id}", { params: { path: { id: subscription.customer_id } } }),
     enabled: can(session, "customers:read"),
   });
-  const [action, setAction] = useState<SubscriptionAction | undefined>();
-  const [outcome, setOutcome] = useState("");
+  const action = useActionOutcome(outcomes);
   const customerName = customer.data
     ? (customer.data.name ?? customer.data.external_id)
     : subscription.customer_id;
@@ -62,20 +61,20 @@ export function SubscriptionDetailPage({ subscription }: { subscription: Subscri
         actions={
           writable && (
             <>
-              <button type="button" className="button" onClick={() => setAction("change-plan")}>
+              <button type="button" className="button" onClick={() => action.ask("change-plan")}>
                 Change plan
               </button>
               {openPause ? (
-                <button type="button" className="button" onClick={() => setAction("resume")}>
+                <button type="button" className="button" onClick={() => action.ask("resume")}>
                   Resume
                 </button>
               ) : (
-                <button type="button" className="button" onClick={() => setAction("pause")}>
+                <button type="button" className="button" onClick={() => action.ask("pause")}>
                   Pause
                 </button>
               )}
               {subscription.ends_at === null && (
-                <button type="button" className="button button-danger" onClick={() => setAction("cancel")}>
+                <button type="button" className="button button-danger" onClick={() => action.ask("cancel")}>
                   Cancel
                 </button>
               )}
@@ -83,7 +82,7 @@ export function SubscriptionDetailPage({ subscription }: { subscription: Subscri
           )
         }
       />
-      <OutcomeMessage message={outcome} />
+      <OutcomeMessage message={action.outcome} />
       <div className="panels">
         <DetailsPanel title="Details">
           <Detail term="Customer">
@@ -125,16 +124,12 @@ export function SubscriptionDetailPage({ subscription }: { subscription: Subscri
       </div>
       <Timeline subscription={subscription} locale={locale} />
       {can(session, "billing:read") && <UpcomingInvoice subscription={subscription} locale={locale} />}
-      {action && (
+      {action.asking && (
         <SubscriptionActionDialog
-          action={action}
+          action={action.asking}
           subscription={subscription}
           locale={locale}
-          onCancel={() => setAction(undefined)}
-          onDone={() => {
-            setAction(undefined);
-            setOutcome(outcomes[action]);
-          }}
+          {...action.closing}
         />
       )}
     </>
