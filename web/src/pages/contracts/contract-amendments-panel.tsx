@@ -13,6 +13,7 @@ import {
   DateTimeField,
   DecimalField,
   FieldGroup,
+  labelOptions,
   SelectField,
   TextAreaField,
   TextField,
@@ -25,12 +26,28 @@ import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 
 type Contract = { id: string; customer_id: string; version: number; subscription_ids: string[] };
 
+type AmendmentChange = RequestBody<"/v1/contracts/{id}/amendments", "post">["changes"][number];
+
+/** The amendments the console makes (the API takes more). */
+const changeLabels = {
+  set_rate: "Negotiated price",
+  change_term: "Term end",
+  add_subscription: "Add a subscription",
+} satisfies Partial<Record<AmendmentChange["type"], string>>;
+
+/** The price a negotiated rate sets, by its field in the rate card entry. */
+const priceFieldLabels = {
+  amount: "Fixed amount",
+  unit_price: "Unit price",
+  discount_percent: "Discount (%)",
+};
+
 type AmendmentValues = {
   effective_at: string;
-  change: string;
+  change: keyof typeof changeLabels;
   plan: string;
   charge: string;
-  price_field: string;
+  price_field: keyof typeof priceFieldLabels;
   price: string;
   end: string;
   subscription_id: string;
@@ -65,8 +82,6 @@ function checkAmendment(values: AmendmentValues) {
   }
   return checks.errors;
 }
-
-type AmendmentChange = RequestBody<"/v1/contracts/{id}/amendments", "post">["changes"][number];
 
 function changeOf(values: AmendmentValues): AmendmentChange {
   switch (values.change) {
@@ -179,15 +194,7 @@ export function ContractAmendmentsPanel({ contract }: { contract: Contract }) {
             label="Effective at"
             hint="In the term, and not in a period already invoiced."
           />
-          <SelectField
-            {...form.bind("change")}
-            label="Change"
-            options={[
-              { value: "set_rate", label: "Negotiated price" },
-              { value: "change_term", label: "Term end" },
-              { value: "add_subscription", label: "Add a subscription" },
-            ]}
-          />
+          <SelectField {...form.bind("change")} label="Change" options={labelOptions(changeLabels)} />
           {form.values.change === "set_rate" && (
             <>
               <SelectField
@@ -205,11 +212,7 @@ export function ContractAmendmentsPanel({ contract }: { contract: Contract }) {
               <SelectField
                 {...form.bind("price_field")}
                 label="Price kind"
-                options={[
-                  { value: "amount", label: "Fixed amount" },
-                  { value: "unit_price", label: "Unit price" },
-                  { value: "discount_percent", label: "Discount (%)" },
-                ]}
+                options={labelOptions(priceFieldLabels)}
               />
               <DecimalField {...form.bind("price")} label="Negotiated price" />
             </>

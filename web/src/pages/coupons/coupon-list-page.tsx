@@ -19,6 +19,7 @@ import {
   CurrencyField,
   DateTimeField,
   DecimalField,
+  labelOptions,
   SelectField,
   WholeNumberField,
 } from "../../ui/form-field.tsx";
@@ -112,14 +113,25 @@ export function CouponListPage() {
   );
 }
 
+const discountLabels: Record<Coupon["type"], string> = {
+  percentage: "A percentage",
+  fixed: "A fixed amount",
+};
+
+const durationLabels: Record<Coupon["duration"], string> = {
+  once: "The first invoice",
+  repeating: "A number of invoices",
+  forever: "Every invoice",
+};
+
 type CouponValues = {
   code: string;
   name: string;
-  type: "percentage" | "fixed";
+  type: Coupon["type"];
   percent: string;
   amount: string;
   currency: string;
-  duration: "once" | "repeating" | "forever";
+  duration: Coupon["duration"];
   duration_invoices: string;
   plan_ids: string[];
   meter_codes: string[];
@@ -207,14 +219,7 @@ function CreateCouponForm() {
       >
         <div className="field-grid">
           <CodeAndNameFields form={form} codeHint="What customers type, such as SPRING25." />
-          <SelectField
-            {...form.bind("type")}
-            label="Discount"
-            options={[
-              { value: "percentage", label: "A percentage" },
-              { value: "fixed", label: "A fixed amount" },
-            ]}
-          />
+          <SelectField {...form.bind("type")} label="Discount" options={labelOptions(discountLabels)} />
           {values.type === "percentage" ? (
             <DecimalField
               {...form.bind("percent")}
@@ -228,15 +233,7 @@ function CreateCouponForm() {
               <CurrencyField {...form.bind("currency")} required />
             </>
           )}
-          <SelectField
-            {...form.bind("duration")}
-            label="Lasts"
-            options={[
-              { value: "once", label: "The first invoice" },
-              { value: "repeating", label: "A number of invoices" },
-              { value: "forever", label: "Every invoice" },
-            ]}
-          />
+          <SelectField {...form.bind("duration")} label="Lasts" options={labelOptions(durationLabels)} />
           {values.duration === "repeating" && (
             <WholeNumberField {...form.bind("duration_invoices")} label="Invoices" required />
           )}

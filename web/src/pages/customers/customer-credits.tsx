@@ -16,6 +16,7 @@ import {
   CurrencyField,
   DateTimeField,
   DecimalField,
+  labelOptions,
   SelectField,
   TextField,
   WholeNumberField,
@@ -212,11 +213,16 @@ function VoidGrantDialog({
   );
 }
 
+const grantKindLabels: Record<CreditGrant["type"], string> = {
+  promotional: "Promotional: given away",
+  purchased: "Purchased: paid for",
+};
+
 type GrantValues = {
   name: string;
   amount: string;
   currency: string;
-  type: "promotional" | "purchased";
+  type: CreditGrant["type"];
   cost_basis: string;
   priority: string;
   effective_at: string;
@@ -290,14 +296,7 @@ function GrantForm({ customer }: { customer: Customer }) {
         />
         <DecimalField {...form.bind("amount")} label="Credit amount" required />
         <CurrencyField {...form.bind("currency")} label="Credit currency" required />
-        <SelectField
-          {...form.bind("type")}
-          label="Kind of grant"
-          options={[
-            { value: "promotional", label: "Promotional: given away" },
-            { value: "purchased", label: "Purchased: paid for" },
-          ]}
-        />
+        <SelectField {...form.bind("type")} label="Kind of grant" options={labelOptions(grantKindLabels)} />
         {values.type === "purchased" && (
           <DecimalField
             {...form.bind("cost_basis")}

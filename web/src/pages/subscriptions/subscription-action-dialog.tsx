@@ -10,7 +10,7 @@ import type { RequestBody, Subscription } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
-import { DateTimeField, SelectField, TextField } from "../../ui/form-field.tsx";
+import { DateTimeField, labelOptions, SelectField, TextField } from "../../ui/form-field.tsx";
 import { refusalBesideNoField, useFormState } from "../../ui/form-state.ts";
 import { PlanVersionChoice } from "../catalog/plan-choices.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
@@ -18,11 +18,25 @@ import { PlanChangePreview } from "./plan-change-preview.tsx";
 
 export type SubscriptionAction = "change-plan" | "cancel" | "pause" | "resume";
 
+export type PlanChange = RequestBody<"/v1/subscriptions/{id}/change-plan", "post">;
+type Cancellation = RequestBody<"/v1/subscriptions/{id}/cancel", "post">;
+
+const timingLabels: Record<NonNullable<PlanChange["timing"]>, string> = {
+  immediate: "Now",
+  period_end: "At the end of the current period",
+  at: "At a date",
+};
+
+const cancellationLabels: Record<NonNullable<Cancellation["mode"]>, string> = {
+  period_end: "At the end of the period",
+  immediate: "At once",
+};
+
 type ActionValues = {
   plan_id: string;
   plan_version: string;
-  timing: "immediate" | "period_end" | "at";
-  mode: "immediate" | "period_end";
+  timing: keyof typeof timingLabels;
+  mode: keyof typeof cancellationLabels;
   at: string;
   until: string;
   reason: string;
@@ -49,8 +63,6 @@ const explanations: Record<SubscriptionAction, string> = {
   pause: "Invoices that fall due while paused are skipped.",
   resume: "Billing goes on from the end of the pause.",
 };
-
-export type PlanChange = RequestBody<"/v1/subscriptions/{id}/change-plan", "post">;
 
 function atOf(values: ActionValues): { at?: string } {
   return values.at === "" ? {} : { at: instantFromLocal(values.at) };
@@ -170,15 +182,7 @@ export function SubscriptionActionDialog({
             versionLabel="Version"
             inEffectLabel="The version in effect when the change takes effect"
           />
-          <SelectField
-            {...form.bind("timing")}
-            label="When"
-            options={[
-              { value: "immediate", label: "Now" },
-              { value: "period_end", label: "At the end of the current period" },
-              { value: "at", label: "At a date" },
-            ]}
-          />
+          <SelectField {...form.bind("timing")} label="When" options={labelOptions(timingLabels)} />
           {values.timing === "at" && dateField("Change at", "When the change takes effect.")}
           <PlanChangePreview
             subscriptionId={subscription.id}
@@ -193,14 +197,7 @@ export function SubscriptionActionDialog({
       )}
       {action === "cancel" && (
         <>
-          <SelectField
-            {...form.bind("mode")}
-            label="Ends"
-            options={[
-              { value: "period_end", label: "At the end of the period" },
-              { value: "immediate", label: "At once" },
-            ]}
-          />
+          <SelectField {...form.bind("mode")} label="Ends" options={labelOptions(cancellationLabels)} />
           {dateField("As of", "Optional: now when empty.")}
         </>
       )}

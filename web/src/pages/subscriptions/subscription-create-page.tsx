@@ -16,6 +16,7 @@ import {
   DateTimeField,
   DecimalField,
   FieldGroup,
+  labelOptions,
   SelectField,
   TextField,
   WholeNumberField,
@@ -30,12 +31,19 @@ import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { customerOptions } from "../customers/customer-choices.ts";
 import { FixedChargeQuantities } from "./fixed-charge-quantities.tsx";
 
+type SubscriptionBody = RequestBody<"/v1/subscriptions", "post">;
+
+const periodLabels: Record<NonNullable<SubscriptionBody["billing"]>, string> = {
+  anniversary: "Anniversary: from the start date",
+  calendar: "Calendar: on calendar boundaries",
+};
+
 type SubscriptionValues = {
   customer_id: string;
   plan_id: string;
   plan_version: string;
   start_at: string;
-  billing: "anniversary" | "calendar";
+  billing: keyof typeof periodLabels;
   trial_days: string;
   currency: string;
   external_id: string;
@@ -57,7 +65,7 @@ function checkSubscription(values: SubscriptionValues) {
   return checks.errors;
 }
 
-function subscriptionBody(values: SubscriptionValues): RequestBody<"/v1/subscriptions", "post"> {
+function subscriptionBody(values: SubscriptionValues): SubscriptionBody {
   const given = (text: string) => text.trim() !== "";
   const quantities = Object.entries(values.quantities).filter(([, quantity]) => given(quantity));
   return {
@@ -146,14 +154,7 @@ export function SubscriptionCreatePage() {
             label="Start"
             hint={`In your time zone (${timeZone}). Empty: now. Past and future dates are both allowed.`}
           />
-          <SelectField
-            {...form.bind("billing")}
-            label="Periods"
-            options={[
-              { value: "anniversary", label: "Anniversary: from the start date" },
-              { value: "calendar", label: "Calendar: on calendar boundaries" },
-            ]}
-          />
+          <SelectField {...form.bind("billing")} label="Periods" options={labelOptions(periodLabels)} />
           <WholeNumberField
             {...form.bind("trial_days")}
             label="Trial days"
