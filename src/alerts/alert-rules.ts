@@ -167,11 +167,7 @@ export async function listAlertTriggers(
   const rule = await selectRules(context.database, context).where("id", "=", alertId).executeTakeFirst();
   if (rule === undefined || !inReach(context, rule.customer_id)) throw notFound("alert", alertId);
   const query = newestFirstPage(
-    context.database
-      .selectFrom("alert_triggers")
-      .selectAll()
-      .where("environment_id", "=", context.environmentId)
-      .where("rule_id", "=", rule.id),
+    selectInTenant(context.database, context, "alert_triggers").where("rule_id", "=", rule.id),
     page,
   );
   return query.execute();

@@ -33,6 +33,7 @@ import { batchesOf } from "../platform/batches.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { updateTenantRow } from "../platform/database/tenant-rows.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { slotOf, toRateChange } from "../subscriptions/index.ts";
 import type {
   Backtest,
@@ -90,10 +91,7 @@ export async function runBacktest(
 
 async function start(context: RequestContext, backtestId: string): Promise<BacktestRow> {
   return context.database.transaction().execute(async (transaction) => {
-    const row = await transaction
-      .selectFrom("backtests")
-      .selectAll()
-      .where("environment_id", "=", context.environmentId)
+    const row = await selectInTenant(transaction, context, "backtests")
       .where("id", "=", backtestId)
       .forUpdate()
       .executeTakeFirst();

@@ -142,10 +142,7 @@ export async function listBacktestInvoices(
   await getBacktest(context, backtestId);
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.cursor);
-  let select = context.database
-    .selectFrom("backtest_invoices")
-    .selectAll()
-    .where("environment_id", "=", context.environmentId)
+  let select = selectInTenant(context.database, context, "backtest_invoices")
     .where("backtest_id", "=", backtestId)
     .orderBy("customer_id")
     .orderBy("issued_at")

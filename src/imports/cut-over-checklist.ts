@@ -10,6 +10,7 @@ import { customerRecordsByIds } from "../customers/index.ts";
 import { enabledWebhookEndpointIds } from "../notifications/index.ts";
 import { customersWithoutAutomaticPayment } from "../payments/index.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { customersWithSubscriptionsToBill } from "../subscriptions/index.ts";
 import type { ChecklistItem, ChecklistItemKey } from "./cut-over-schemas.ts";
 import { acceptancesOf, differingLines } from "./parallel-run-differences.ts";
@@ -123,10 +124,7 @@ async function parallelRunItem(context: RequestContext): Promise<ChecklistItem> 
       [],
       `Parallel run ${run.id} matches all ${plural(run.invoices, "invoice")} to the cent.`,
     );
-  const differing = await context.database
-    .selectFrom("parallel_run_invoices")
-    .selectAll()
-    .where("environment_id", "=", context.environmentId)
+  const differing = await selectInTenant(context.database, context, "parallel_run_invoices")
     .where("parallel_run_id", "=", run.id)
     .where("matches", "=", false)
     .orderBy("position")

@@ -6,6 +6,7 @@
 // Setting it is audited.
 import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { billSubscriptionsFrom } from "../subscriptions/index.ts";
 import { type ChecklistOptions, cutOverChecklist } from "./cut-over-checklist.ts";
@@ -32,11 +33,7 @@ async function importedSubscriptions(context: RequestContext): Promise<OldSubscr
 }
 
 async function switchOf(context: RequestContext): Promise<CutOver["switch"]> {
-  const row = await context.database
-    .selectFrom("cut_overs")
-    .selectAll()
-    .where("environment_id", "=", context.environmentId)
-    .executeTakeFirst();
+  const row = await selectInTenant(context.database, context, "cut_overs").executeTakeFirst();
   if (row === undefined) return null;
   return {
     switch_at: row.switch_at.toISOString(),

@@ -5,6 +5,7 @@
 // resolved as clean. Resolving is audited.
 import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import type { ImportRecord } from "./import-schemas.ts";
 import { findImportRow, presentRecord, resolutionsOf } from "./imports.ts";
@@ -17,10 +18,7 @@ export async function resolveImportRecord(
   reason: string,
 ): Promise<ImportRecord> {
   if ((await findImportRow(context, importId)) === undefined) throw notFound("import", importId);
-  const record = await context.database
-    .selectFrom("import_records")
-    .selectAll()
-    .where("environment_id", "=", context.environmentId)
+  const record = await selectInTenant(context.database, context, "import_records")
     .where("import_id", "=", importId)
     .where("position", "=", position)
     .executeTakeFirst();

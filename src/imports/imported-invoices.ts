@@ -8,6 +8,7 @@ import type { RequestContext } from "../platform/context.ts";
 import { csvCell } from "../platform/csv.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import type { OldInvoiceStep } from "./import-step-types.ts";
 import type { ImportState } from "./import-steps.ts";
 
@@ -81,10 +82,7 @@ export async function importedInvoicesCsv(
   context: RequestContext,
   customerExternalIds: readonly string[] | undefined,
 ): Promise<string | null> {
-  let select = context.database
-    .selectFrom("imported_invoices")
-    .selectAll()
-    .where("environment_id", "=", context.environmentId)
+  let select = selectInTenant(context.database, context, "imported_invoices")
     .orderBy("period_start")
     .orderBy("customer_external_id")
     .orderBy("number");

@@ -179,10 +179,7 @@ export async function resolutionsOf(
   context: RequestContext,
   importId: string,
 ): Promise<Map<number, ResolutionRow>> {
-  const rows = await context.database
-    .selectFrom("import_record_resolutions")
-    .selectAll()
-    .where("environment_id", "=", context.environmentId)
+  const rows = await selectInTenant(context.database, context, "import_record_resolutions")
     .where("import_id", "=", importId)
     .execute();
   return new Map(rows.map((row) => [row.position, row]));
@@ -195,11 +192,7 @@ export async function listImportRecords(
   query: ImportRecordFilters,
 ): Promise<{ data: ImportRecord[]; next_cursor: string | null }> {
   await getImport(context, importId);
-  let select = context.database
-    .selectFrom("import_records")
-    .selectAll()
-    .where("environment_id", "=", context.environmentId)
-    .where("import_id", "=", importId);
+  let select = selectInTenant(context.database, context, "import_records").where("import_id", "=", importId);
   if (query.outcome !== undefined) select = select.where("outcome", "=", query.outcome);
   const { page, nextCursor } = await readPositionPage(select, query);
   const resolutions = await resolutionsOf(context, importId);

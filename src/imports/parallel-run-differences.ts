@@ -9,6 +9,7 @@ import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import { isSamePerson } from "../governance/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, FairbillError, notFound } from "../platform/errors.ts";
 import type {
   ParallelRunDifference,
@@ -33,10 +34,7 @@ export async function acceptancesOf(
   scope: TenantScope,
   runId: string,
 ): Promise<Map<string, AcceptanceRow>> {
-  const rows = await database
-    .selectFrom("parallel_run_acceptances")
-    .selectAll()
-    .where("environment_id", "=", scope.environmentId)
+  const rows = await selectInTenant(database, scope, "parallel_run_acceptances")
     .where("parallel_run_id", "=", runId)
     .execute();
   return new Map(rows.map((row) => [row.difference_id, row]));
@@ -100,10 +98,7 @@ async function findDifference(
   const row =
     position === undefined
       ? undefined
-      : await context.database
-          .selectFrom("parallel_run_invoices")
-          .selectAll()
-          .where("environment_id", "=", context.environmentId)
+      : await selectInTenant(context.database, context, "parallel_run_invoices")
           .where("parallel_run_id", "=", runId)
           .where("position", "=", Number(position))
           .executeTakeFirst();

@@ -12,6 +12,7 @@ import { formatAmount, type InvoiceMatch, summarizeParallelRun } from "../core/i
 import { batchesOf } from "../platform/batches.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { updateTenantRow } from "../platform/database/tenant-rows.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { FairbillError, type FieldError } from "../platform/errors.ts";
 import {
   type CheckedInvoice,
@@ -66,10 +67,7 @@ function failureOf(error: unknown): string {
 /** Marks a queued (or, after a crash, running) run as running; a finished one is left alone. */
 async function start(context: RequestContext, runId: string): Promise<ParallelRunRow> {
   return context.database.transaction().execute(async (transaction) => {
-    const row = await transaction
-      .selectFrom("parallel_runs")
-      .selectAll()
-      .where("environment_id", "=", context.environmentId)
+    const row = await selectInTenant(transaction, context, "parallel_runs")
       .where("id", "=", runId)
       .forUpdate()
       .executeTakeFirst();
@@ -205,10 +203,7 @@ async function finish(
 ): Promise<ParallelRun> {
   const now = context.clock.now();
   return context.database.transaction().execute(async (transaction) => {
-    const current = await transaction
-      .selectFrom("parallel_runs")
-      .selectAll()
-      .where("environment_id", "=", context.environmentId)
+    const current = await selectInTenant(transaction, context, "parallel_runs")
       .where("id", "=", runId)
       .forUpdate()
       .executeTakeFirstOrThrow();

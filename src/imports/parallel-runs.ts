@@ -152,11 +152,11 @@ export async function invoicePage(
   query: { matches?: boolean; limit?: number | undefined; cursor?: string | undefined },
 ): Promise<{ rows: ParallelRunInvoiceRow[]; nextCursor: string | null }> {
   await getParallelRun(context, runId);
-  let select = context.database
-    .selectFrom("parallel_run_invoices")
-    .selectAll()
-    .where("environment_id", "=", context.environmentId)
-    .where("parallel_run_id", "=", runId);
+  let select = selectInTenant(context.database, context, "parallel_run_invoices").where(
+    "parallel_run_id",
+    "=",
+    runId,
+  );
   if (query.matches !== undefined) select = select.where("matches", "=", query.matches);
   const { page, nextCursor } = await readPositionPage(select, query);
   return { rows: page, nextCursor };

@@ -2,7 +2,7 @@
 import type { Selectable } from "kysely";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { findInTenant } from "../platform/database/tenant-scope.ts";
+import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import type { EventDetail, EventView } from "./event-schemas.ts";
 import type { MeterCatalog } from "./meter-catalog.ts";
 import type { EventRevisionTable, EventTable } from "./tables.ts";
@@ -47,10 +47,7 @@ export async function readEventDetail(
   catalog: MeterCatalog,
 ): Promise<EventDetail> {
   const row = await findInTenant(database, scope, "events", id, "event");
-  const revisions = await database
-    .selectFrom("event_revisions")
-    .selectAll()
-    .where("environment_id", "=", scope.environmentId)
+  const revisions = await selectInTenant(database, scope, "event_revisions")
     .where("event_id", "=", id)
     .orderBy("revision")
     .execute();

@@ -351,10 +351,7 @@ async function latestVersion(
   scope: TenantScope,
   meterId: string,
 ): Promise<VersionRow> {
-  return transaction
-    .selectFrom("meter_versions")
-    .selectAll()
-    .where("environment_id", "=", scope.environmentId)
+  return selectInTenant(transaction, scope, "meter_versions")
     .where("meter_id", "=", meterId)
     .orderBy("version", "desc")
     .limit(1)
@@ -372,10 +369,7 @@ async function selectVersions(
 ): Promise<Map<string, VersionRow[]>> {
   const byMeter = new Map<string, VersionRow[]>();
   if (meterIds.length === 0) return byMeter;
-  const rows = await database
-    .selectFrom("meter_versions")
-    .selectAll()
-    .where("environment_id", "=", scope.environmentId)
+  const rows = await selectInTenant(database, scope, "meter_versions")
     .where("meter_id", "in", meterIds)
     .orderBy("version")
     .execute();

@@ -12,6 +12,7 @@ import { announceChange } from "../platform/database/change-notifications.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { FairbillError, notFound, validationFailed } from "../platform/errors.ts";
 import { generateApiKeySecret, hashApiKeySecret, looksLikeApiKey } from "./api-key-secrets.ts";
 import type { EnvironmentKind } from "./tables.ts";
@@ -109,19 +110,13 @@ export async function createApiKey(context: RequestContext, input: CreateApiKeyI
 
 export async function listApiKeys(context: RequestContext, page: PageRequest): Promise<ApiKey[]> {
   const environmentKind = await kindOfEnvironment(context);
-  const query = newestFirstPage(
-    context.database.selectFrom("api_keys").selectAll().where("environment_id", "=", context.environmentId),
-    page,
-  );
+  const query = newestFirstPage(selectInTenant(context.database, context, "api_keys"), page);
   const rows = await query.execute();
   return rows.map((row) => presentApiKey(row, environmentKind));
 }
 
 export async function getApiKey(context: RequestContext, id: string): Promise<ApiKey> {
-  const row = await context.database
-    .selectFrom("api_keys")
-    .selectAll()
-    .where("environment_id", "=", context.environmentId)
+  const row = await selectInTenant(context.database, context, "api_keys")
     .where("id", "=", id)
     .executeTakeFirst();
   if (!row) throw notFound("API key", id);

@@ -12,7 +12,7 @@ import { fixedClock } from "../platform/clock.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { updateTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { subscribe } from "../platform/events/domain-events.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
 import { startDunning } from "./dunning-lifecycle.ts";
@@ -89,10 +89,7 @@ async function prepareAttempt(
   }
   const remaining = amountRemaining(invoice);
   if (remaining.isZero()) return { kind: "none", reason: "nothing remains to be paid", payment: null };
-  const unfinished = await transaction
-    .selectFrom("payments")
-    .selectAll()
-    .where("environment_id", "=", context.environmentId)
+  const unfinished = await selectInTenant(transaction, context, "payments")
     .where("invoice_id", "=", invoiceId)
     .where("status", "=", "pending")
     .orderBy("id", "desc")

@@ -12,7 +12,7 @@ import type { InvoiceRow } from "../invoicing/index.ts";
 import { findInvoiceRow, lockInvoice, markInvoiceUncollectible } from "../invoicing/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
 import { cancelSubscription, pauseSubscription } from "../subscriptions/index.ts";
@@ -65,10 +65,7 @@ type StepResult = { status: "done" | "skipped"; outcome: string; paymentId?: str
 export async function runDueDunningSteps(context: RequestContext, processId: string): Promise<void> {
   for (;;) {
     const now = context.clock.now();
-    const process = await context.database
-      .selectFrom("dunning_processes")
-      .selectAll()
-      .where("environment_id", "=", context.environmentId)
+    const process = await selectInTenant(context.database, context, "dunning_processes")
       .where("id", "=", processId)
       .executeTakeFirst();
     if (process === undefined || process.status !== "active") return;

@@ -141,17 +141,8 @@ function presentDispute(row: DisputeRow): DisputeView {
 export async function getPayment(context: RequestContext, id: string): Promise<PaymentDetailView> {
   const row = await findPaymentRow(context.database, context, id);
   const [refunds, disputes] = await Promise.all([
-    context.database
-      .selectFrom("refunds")
-      .selectAll()
-      .where("environment_id", "=", context.environmentId)
-      .where("payment_id", "=", id)
-      .orderBy("id")
-      .execute(),
-    context.database
-      .selectFrom("payment_disputes")
-      .selectAll()
-      .where("environment_id", "=", context.environmentId)
+    selectInTenant(context.database, context, "refunds").where("payment_id", "=", id).orderBy("id").execute(),
+    selectInTenant(context.database, context, "payment_disputes")
       .where("payment_id", "=", id)
       .orderBy("id")
       .execute(),

@@ -13,6 +13,7 @@ import { applyRefundToInvoice, lockInvoice } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, FairbillError, validationFailed } from "../platform/errors.ts";
 import { announceRefund } from "./payment-announcements.ts";
 import type { RefundResult } from "./payment-provider.ts";
@@ -28,12 +29,7 @@ import {
 import type { RefundTable } from "./tables.ts";
 
 async function refundsOf(database: Database, context: RequestContext, paymentId: string) {
-  return database
-    .selectFrom("refunds")
-    .selectAll()
-    .where("environment_id", "=", context.environmentId)
-    .where("payment_id", "=", paymentId)
-    .execute();
+  return selectInTenant(database, context, "refunds").where("payment_id", "=", paymentId).execute();
 }
 
 /** What is left to give back: the payment less its refunds, counting those still pending. */
@@ -74,10 +70,7 @@ export async function settleRefund(
   refundId: string,
   result: RefundResult,
 ): Promise<RefundRow> {
-  const refund = await transaction
-    .selectFrom("refunds")
-    .selectAll()
-    .where("environment_id", "=", context.environmentId)
+  const refund = await selectInTenant(transaction, context, "refunds")
     .where("id", "=", refundId)
     .forUpdate()
     .executeTakeFirstOrThrow();
