@@ -21,18 +21,18 @@ export function PortalAlerts({ profile }: { profile: PortalProfile }) {
       ) : (
         <AlertForm currency={profile.currency} email={profile.email} />
       )}
-      <ResourceView resource={alerts} loadingLabel="Loading your alerts…">
-        {({ data: rules }) =>
-          rules.length === 0 ? (
-            <p>You have no spending alerts.</p>
-          ) : (
-            <ul className="portal-alert-list" aria-label="Your spending alerts">
-              {rules.map((rule) => (
-                <AlertItem key={rule.id} rule={rule} locale={profile.locale} />
-              ))}
-            </ul>
-          )
-        }
+      <ResourceView
+        resource={alerts}
+        loadingLabel="Loading your alerts…"
+        empty={<p>You have no spending alerts.</p>}
+      >
+        {({ data: rules }) => (
+          <ul className="portal-alert-list" aria-label="Your spending alerts">
+            {rules.map((rule) => (
+              <AlertItem key={rule.id} rule={rule} locale={profile.locale} />
+            ))}
+          </ul>
+        )}
       </ResourceView>
     </Panel>
   );

@@ -81,19 +81,19 @@ function ChildInvoices({ child, profile }: { child: Child; profile: PortalProfil
     }),
   );
   return (
-    <ResourceView resource={invoices} loadingLabel={`Loading the invoices of ${name}…`}>
-      {({ data }) =>
-        data.length === 0 ? (
-          <p>{name} has no invoices yet.</p>
-        ) : (
-          <PortalInvoiceTable
-            label={`Invoices of ${name}`}
-            invoices={data}
-            profile={profile}
-            actions={(invoice) => <PdfButton invoice={invoice} />}
-          />
-        )
-      }
+    <ResourceView
+      resource={invoices}
+      loadingLabel={`Loading the invoices of ${name}…`}
+      empty={<p>{name} has no invoices yet.</p>}
+    >
+      {({ data }) => (
+        <PortalInvoiceTable
+          label={`Invoices of ${name}`}
+          invoices={data}
+          profile={profile}
+          actions={(invoice) => <PdfButton invoice={invoice} />}
+        />
+      )}
     </ResourceView>
   );
 }

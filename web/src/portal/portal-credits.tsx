@@ -16,26 +16,26 @@ export function PortalCredits({ profile }: { profile: PortalProfile }) {
   const balances = useQuery(portalQuery("/v1/portal/credit-balances"));
   return (
     <Panel title="Credits">
-      <ResourceView resource={balances} loadingLabel="Loading your credits…">
-        {({ data }) =>
-          data.length === 0 ? (
-            <p>You have no credits.</p>
-          ) : (
-            <dl className="portal-figures">
-              {data.map((balance) => (
-                <div className="portal-figure" key={balance.currency}>
-                  <dt>Available ({balance.currency})</dt>
-                  <dd>{formatMoney(balance.available, balance.currency, profile.locale)}</dd>
-                  {!isZero(balance.scheduled) && (
-                    <dd className="muted">
-                      and {formatMoney(balance.scheduled, balance.currency, profile.locale)} to come
-                    </dd>
-                  )}
-                </div>
-              ))}
-            </dl>
-          )
-        }
+      <ResourceView
+        resource={balances}
+        loadingLabel="Loading your credits…"
+        empty={<p>You have no credits.</p>}
+      >
+        {({ data }) => (
+          <dl className="portal-figures">
+            {data.map((balance) => (
+              <div className="portal-figure" key={balance.currency}>
+                <dt>Available ({balance.currency})</dt>
+                <dd>{formatMoney(balance.available, balance.currency, profile.locale)}</dd>
+                {!isZero(balance.scheduled) && (
+                  <dd className="muted">
+                    and {formatMoney(balance.scheduled, balance.currency, profile.locale)} to come
+                  </dd>
+                )}
+              </div>
+            ))}
+          </dl>
+        )}
       </ResourceView>
       <PortalWallets profile={profile} />
     </Panel>

@@ -61,26 +61,22 @@ export function PortalInvoices({ profile }: { profile: PortalProfile }) {
           {outcome.text}
         </p>
       )}
-      <ResourceView resource={invoices} loadingLabel="Loading your invoices…">
-        {({ data }) =>
-          data.length === 0 ? (
-            <p>No invoices yet.</p>
-          ) : (
-            <PortalInvoiceTable
-              label="Invoices"
-              invoices={data}
-              profile={profile}
-              actions={(invoice) => (
-                <div className="portal-actions">
-                  <PdfButton invoice={invoice} />
-                  {(invoice.status === "open" || invoice.status === "partially_paid") && (
-                    <PayButton invoice={invoice} profile={profile} hasCard={hasCard} onOutcome={setOutcome} />
-                  )}
-                </div>
-              )}
-            />
-          )
-        }
+      <ResourceView resource={invoices} loadingLabel="Loading your invoices…" empty={<p>No invoices yet.</p>}>
+        {({ data }) => (
+          <PortalInvoiceTable
+            label="Invoices"
+            invoices={data}
+            profile={profile}
+            actions={(invoice) => (
+              <div className="portal-actions">
+                <PdfButton invoice={invoice} />
+                {(invoice.status === "open" || invoice.status === "partially_paid") && (
+                  <PayButton invoice={invoice} profile={profile} hasCard={hasCard} onOutcome={setOutcome} />
+                )}
+              </div>
+            )}
+          />
+        )}
       </ResourceView>
     </Panel>
   );

@@ -21,15 +21,15 @@ export function PortalPlan({ profile }: { profile: PortalProfile }) {
   const options = useQuery(portalQuery("/v1/portal/plan-options"));
   return (
     <Panel title="Plan">
-      <ResourceView resource={options} loadingLabel="Loading your plan…">
+      <ResourceView
+        resource={options}
+        loadingLabel="Loading your plan…"
+        empty={<p>You have no subscription.</p>}
+      >
         {({ data }) =>
-          data.length === 0 ? (
-            <p>You have no subscription.</p>
-          ) : (
-            data.map((entry) => (
-              <SubscriptionPlan key={entry.subscription.id} entry={entry} profile={profile} />
-            ))
-          )
+          data.map((entry) => (
+            <SubscriptionPlan key={entry.subscription.id} entry={entry} profile={profile} />
+          ))
         }
       </ResourceView>
     </Panel>

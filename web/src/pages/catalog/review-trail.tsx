@@ -11,7 +11,6 @@ import { TextAreaField } from "../../ui/form-field.tsx";
 import { SubmitButton } from "../../ui/form-frame.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
-import { EmptyState } from "../../ui/states.tsx";
 
 const stepLabels: Record<ApprovalStep["action"], string> = {
   submitted: "Submitted for approval",
@@ -35,18 +34,14 @@ export function ReviewTrail({
 
   return (
     <Panel title="Review">
-      <ResourceView resource={trail} loadingLabel="Loading the review…">
-        {({ data: steps }) =>
-          steps.length === 0 ? (
-            <EmptyState title="Not reviewed yet." />
-          ) : (
-            <ol className="review-trail">
-              {steps.map((step) => (
-                <ReviewStep key={step.id} step={step} consoleKeyId={consoleKeyId} />
-              ))}
-            </ol>
-          )
-        }
+      <ResourceView resource={trail} loadingLabel="Loading the review…" empty="Not reviewed yet.">
+        {({ data: steps }) => (
+          <ol className="review-trail">
+            {steps.map((step) => (
+              <ReviewStep key={step.id} step={step} consoleKeyId={consoleKeyId} />
+            ))}
+          </ol>
+        )}
       </ResourceView>
       {open && canComment && <CommentForm path={path} />}
     </Panel>

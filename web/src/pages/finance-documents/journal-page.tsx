@@ -135,47 +135,47 @@ function JournalExportsPanel({ period }: { period: string }) {
     >
       {outcome && <OutcomeMessage message={outcome} />}
       {create.error && <ErrorState error={create.error} title="The journal was not exported" />}
-      <ResourceView resource={exports} loadingLabel="Reading the exports…">
-        {(loaded) =>
-          loaded.data.length === 0 ? (
-            <p className="muted">No export of {periodLabel(period)} yet.</p>
-          ) : (
-            <DataTable
-              label="Journal exports table"
-              rows={loaded.data}
-              rowKey={(entry) => entry.id}
-              columns={[
-                { header: "Exported", cell: (entry) => formatDateTime(entry.created_at) },
-                { header: "Lines", numeric: true, cell: (entry) => entry.entry_count },
-                {
-                  header: "State",
-                  cell: (entry) => (entry.up_to_date ? "Up to date" : "The month changed since"),
-                },
-                {
-                  header: <span className="visually-hidden">File</span>,
-                  label: "File",
-                  className: "row-actions",
-                  cell: (entry) => (
-                    <DownloadButton
-                      download={() =>
-                        answer(
-                          api.GET("/v1/journal-exports/{id}/csv", {
-                            params: { path: { id: entry.id } },
-                            parseAs: "blob",
-                          }),
-                        )
-                      }
-                      fileName={`journal-${entry.period}-${entry.id}.csv`}
-                      label="Download CSV"
-                      accessibleName={`Download CSV of the export made ${formatDateTime(entry.created_at)}`}
-                      small
-                    />
-                  ),
-                },
-              ]}
-            />
-          )
-        }
+      <ResourceView
+        resource={exports}
+        loadingLabel="Reading the exports…"
+        empty={<p className="muted">No export of {periodLabel(period)} yet.</p>}
+      >
+        {(loaded) => (
+          <DataTable
+            label="Journal exports table"
+            rows={loaded.data}
+            rowKey={(entry) => entry.id}
+            columns={[
+              { header: "Exported", cell: (entry) => formatDateTime(entry.created_at) },
+              { header: "Lines", numeric: true, cell: (entry) => entry.entry_count },
+              {
+                header: "State",
+                cell: (entry) => (entry.up_to_date ? "Up to date" : "The month changed since"),
+              },
+              {
+                header: <span className="visually-hidden">File</span>,
+                label: "File",
+                className: "row-actions",
+                cell: (entry) => (
+                  <DownloadButton
+                    download={() =>
+                      answer(
+                        api.GET("/v1/journal-exports/{id}/csv", {
+                          params: { path: { id: entry.id } },
+                          parseAs: "blob",
+                        }),
+                      )
+                    }
+                    fileName={`journal-${entry.period}-${entry.id}.csv`}
+                    label="Download CSV"
+                    accessibleName={`Download CSV of the export made ${formatDateTime(entry.created_at)}`}
+                    small
+                  />
+                ),
+              },
+            ]}
+          />
+        )}
       </ResourceView>
     </Panel>
   );

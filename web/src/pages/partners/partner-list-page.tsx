@@ -25,34 +25,36 @@ export function PartnerListPage() {
         subtitle="Partners paid under their agreements: monthly statements, approved by a second person, then paid."
       />
       <Panel title="All partners">
-        <ResourceView resource={partners} loadingLabel="Loading the partners…">
-          {(loaded) =>
-            loaded.length === 0 ? (
-              <EmptyState title="No partners yet.">
-                <p>Partners and their agreements are created through the API (POST /v1/partners).</p>
-              </EmptyState>
-            ) : (
-              <DataTable
-                label="Partners table"
-                rows={loaded}
-                rowKey={(partner) => partner.id}
-                columns={[
-                  {
-                    header: "Partner",
-                    cell: (partner) => (
-                      <>
-                        <Link to={partnerPath(partner.id)}>{partner.name}</Link>
-                        <code className="actor-id">{partner.code}</code>
-                      </>
-                    ),
-                  },
-                  { header: "Kind", cell: (partner) => partnerKindLabels[partner.kind] },
-                  { header: "Currency", cell: (partner) => partner.currency },
-                  { header: "Email", cell: (partner) => partner.email ?? "—" },
-                ]}
-              />
-            )
+        <ResourceView
+          resource={partners}
+          loadingLabel="Loading the partners…"
+          empty={
+            <EmptyState title="No partners yet.">
+              <p>Partners and their agreements are created through the API (POST /v1/partners).</p>
+            </EmptyState>
           }
+        >
+          {(loaded) => (
+            <DataTable
+              label="Partners table"
+              rows={loaded}
+              rowKey={(partner) => partner.id}
+              columns={[
+                {
+                  header: "Partner",
+                  cell: (partner) => (
+                    <>
+                      <Link to={partnerPath(partner.id)}>{partner.name}</Link>
+                      <code className="actor-id">{partner.code}</code>
+                    </>
+                  ),
+                },
+                { header: "Kind", cell: (partner) => partnerKindLabels[partner.kind] },
+                { header: "Currency", cell: (partner) => partner.currency },
+                { header: "Email", cell: (partner) => partner.email ?? "—" },
+              ]}
+            />
+          )}
         </ResourceView>
       </Panel>
     </>

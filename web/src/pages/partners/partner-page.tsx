@@ -121,22 +121,24 @@ export function PartnerPage({ partner }: { partner: Partner }) {
                 )}
               </ResourceView>
             </Panel>
-            <ResourceView resource={settlements} loadingLabel="Loading the statements…">
+            <ResourceView
+              resource={settlements}
+              loadingLabel="Loading the statements…"
+              empty={
+                <Panel title="Statements">
+                  <EmptyState title="No statement yet." />
+                </Panel>
+              }
+            >
               {(loaded) =>
-                loaded.length === 0 ? (
-                  <Panel title="Statements">
-                    <EmptyState title="No statement yet." />
-                  </Panel>
-                ) : (
-                  loaded.map((settlement) => (
-                    <StatementPanel
-                      key={settlement.id}
-                      settlement={settlement}
-                      partner={partner}
-                      onDone={setOutcome}
-                    />
-                  ))
-                )
+                loaded.map((settlement) => (
+                  <StatementPanel
+                    key={settlement.id}
+                    settlement={settlement}
+                    partner={partner}
+                    onDone={setOutcome}
+                  />
+                ))
               }
             </ResourceView>
           </>

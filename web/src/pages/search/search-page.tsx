@@ -60,31 +60,29 @@ function CustomerResults({ text }: { text: string }) {
   );
   return (
     <Panel title="Customers">
-      <ResourceView resource={customers} loadingLabel="Finding customers…">
-        {(page) =>
-          page.data.length === 0 ? (
-            <p className="muted">No customer's name, email or external id holds “{text}”.</p>
-          ) : (
-            <ul className="search-results">
-              {page.data.map((customer) => (
-                <li className="search-result" key={customer.id}>
-                  <Link to={customerPath(customer.id)}>{customer.name ?? customer.external_id}</Link>{" "}
-                  <span className="muted">
-                    {customer.external_id}
-                    {customer.email ? ` · ${customer.email}` : ""}
-                  </span>
-                </li>
-              ))}
-              {page.next_cursor !== null && (
-                <li className="search-result">
-                  <Link to={`/customers?search=${encodeURIComponent(text)}`}>
-                    Every customer that matches
-                  </Link>
-                </li>
-              )}
-            </ul>
-          )
-        }
+      <ResourceView
+        resource={customers}
+        loadingLabel="Finding customers…"
+        empty={<p className="muted">No customer's name, email or external id holds “{text}”.</p>}
+      >
+        {(page) => (
+          <ul className="search-results">
+            {page.data.map((customer) => (
+              <li className="search-result" key={customer.id}>
+                <Link to={customerPath(customer.id)}>{customer.name ?? customer.external_id}</Link>{" "}
+                <span className="muted">
+                  {customer.external_id}
+                  {customer.email ? ` · ${customer.email}` : ""}
+                </span>
+              </li>
+            ))}
+            {page.next_cursor !== null && (
+              <li className="search-result">
+                <Link to={`/customers?search=${encodeURIComponent(text)}`}>Every customer that matches</Link>
+              </li>
+            )}
+          </ul>
+        )}
       </ResourceView>
     </Panel>
   );
@@ -94,25 +92,25 @@ function InvoiceResults({ text }: { text: string }) {
   const invoices = useQuery(apiQuery("/v1/invoices", { params: { query: { number: text, limit: shown } } }));
   return (
     <Panel title="Invoices">
-      <ResourceView resource={invoices} loadingLabel="Finding invoices…">
-        {(page) =>
-          page.data.length === 0 ? (
-            <p className="muted">No invoice number holds “{text}”.</p>
-          ) : (
-            <ul className="search-results">
-              {page.data.map((invoice) => (
-                <li className="search-result" key={invoice.id}>
-                  <Link to={invoicePath(invoice.id)}>{invoice.number}</Link>{" "}
-                  <span className="muted">
-                    {invoice.buyer?.name ?? invoice.customer_id} ·{" "}
-                    {formatMoney(invoice.total, invoice.currency)}
-                  </span>{" "}
-                  <InvoiceStatusBadge invoice={invoice} />
-                </li>
-              ))}
-            </ul>
-          )
-        }
+      <ResourceView
+        resource={invoices}
+        loadingLabel="Finding invoices…"
+        empty={<p className="muted">No invoice number holds “{text}”.</p>}
+      >
+        {(page) => (
+          <ul className="search-results">
+            {page.data.map((invoice) => (
+              <li className="search-result" key={invoice.id}>
+                <Link to={invoicePath(invoice.id)}>{invoice.number}</Link>{" "}
+                <span className="muted">
+                  {invoice.buyer?.name ?? invoice.customer_id} ·{" "}
+                  {formatMoney(invoice.total, invoice.currency)}
+                </span>{" "}
+                <InvoiceStatusBadge invoice={invoice} />
+              </li>
+            ))}
+          </ul>
+        )}
       </ResourceView>
     </Panel>
   );
