@@ -2,32 +2,27 @@
 // plan billed for two months on the test clock, then its draft priced against
 // those invoices; the backtest as JSON on stdout, the CSV written, the
 // progress on stderr, and a bad request refused with the field's path.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runFairbill } from "../../../test/support/fairbill-cli.ts";
+import { beforeAll, expect, it } from "vitest";
+import {
+  dataFolderForFile,
+  runFairbill,
+  withDefaultOrganization,
+} from "../../../test/support/fairbill-cli.ts";
 import { feeAndPerCall } from "../../../test/support/pricing-fixtures.ts";
-import { restoreMigratedDataDirectory, testDatabaseKind } from "../../../test/support/test-database.ts";
-import { buildApplication, openMigratedDatabase } from "../../app.ts";
-import { findOrCreateDefaultOrganization } from "../../organizations/index.ts";
+import { testDatabaseKind } from "../../../test/support/test-database.ts";
+import { buildApplication } from "../../app.ts";
 import { createServiceAccountKey } from "../../people/index.ts";
 import { systemClock } from "../../platform/clock.ts";
 import { systemContext } from "../../platform/context.ts";
 
-const dataDirectory = mkdtempSync(join(tmpdir(), "fairbill-backtest-"));
-const environment = { ...process.env, FAIRBILL_DATA_DIR: dataDirectory, DATABASE_URL: "" };
+const { dataDirectory, environment, cliDescribe } = dataFolderForFile("backtest");
 let draftVersionId = "";
-
-// The command runs on its own embedded database whichever engine the suite tests, so it runs once, in the PGlite half.
-const cliDescribe = describe.skipIf(testDatabaseKind !== "pglite");
 
 beforeAll(async () => {
   if (testDatabaseKind !== "pglite") return;
-  await restoreMigratedDataDirectory(dataDirectory);
-  const handle = await openMigratedDatabase({ kind: "pglite", dataDirectory });
-  try {
-    const { organization } = await findOrCreateDefaultOrganization(handle.database, systemClock);
+  await withDefaultOrganization(dataDirectory, systemClock, async (handle, organization) => {
     const scope = { organizationId: organization.id, environmentId: organization.environments.test };
     const { secret } = await createServiceAccountKey(
       systemContext({ ...scope, database: handle.database, clock: systemClock, actorName: "test" }),
@@ -80,11 +75,8 @@ beforeAll(async () => {
     });
     await call("/v1/test-clock/advance", { to: "2031-02-01T01:00:00Z" });
     await app.close();
-  } finally {
-    await handle.close();
-  }
+  });
 }, 120_000);
-afterAll(() => rmSync(dataDirectory, { recursive: true, force: true }));
 
 cliDescribe("fairbill backtest", () => {
   it("prints the completed backtest as JSON and writes its CSV", async () => {

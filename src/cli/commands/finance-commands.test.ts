@@ -1,40 +1,27 @@
 // `fairbill reconcile` and `fairbill kpis` as real processes on their own
 // data folder: JSON on stdout, the progress on stderr, and --strict failing
 // when events leak.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runFairbill } from "../../../test/support/fairbill-cli.ts";
+import { beforeAll, expect, it } from "vitest";
+import {
+  dataFolderForFile,
+  runFairbill,
+  withDefaultOrganization,
+} from "../../../test/support/fairbill-cli.ts";
 import { systemContextOf } from "../../../test/support/test-app.ts";
-import { restoreMigratedDataDirectory, testDatabaseKind } from "../../../test/support/test-database.ts";
-import { openMigratedDatabase } from "../../app.ts";
+import { testDatabaseKind } from "../../../test/support/test-database.ts";
 import { ingestEvents } from "../../metering/index.ts";
-import { findOrCreateDefaultOrganization } from "../../organizations/index.ts";
 
-const dataDirectory = mkdtempSync(join(tmpdir(), "fairbill-reconcile-"));
 // No event store: the data the test writes lives in the embedded database alone.
-const environment = {
-  ...process.env,
-  FAIRBILL_DATA_DIR: dataDirectory,
-  DATABASE_URL: "",
-  CLICKHOUSE_URL: "",
-};
+const { dataDirectory, environment, cliDescribe } = dataFolderForFile("reconcile", { CLICKHOUSE_URL: "" });
 const now = new Date();
+const clock = { now: () => now };
 const month = now.toISOString().slice(0, 7);
 const lastYear = `${now.getUTCFullYear() - 1}-${month.slice(5)}`;
 
-// The command runs on its own embedded database whichever engine the suite tests, so it runs once, in the PGlite half.
-const cliDescribe = describe.skipIf(testDatabaseKind !== "pglite");
-
 beforeAll(async () => {
   if (testDatabaseKind !== "pglite") return;
-  await restoreMigratedDataDirectory(dataDirectory);
   // Two events of a customer nobody has, sent this month to the default organization's test environment.
-  const handle = await openMigratedDatabase({ kind: "pglite", dataDirectory });
-  try {
-    const clock = { now: () => now };
-    const { organization } = await findOrCreateDefaultOrganization(handle.database, clock);
+  await withDefaultOrganization(dataDirectory, clock, async (handle, organization) => {
     const context = systemContextOf(organization, handle.database, { clock });
     const outcome = await ingestEvents(
       context,
@@ -47,11 +34,8 @@ beforeAll(async () => {
       { atomic: true, backfill: false, pathOf: (index) => `$.events[${index}]` },
     );
     expect(outcome.accepted).toHaveLength(2);
-  } finally {
-    await handle.close();
-  }
+  });
 }, 60_000);
-afterAll(() => rmSync(dataDirectory, { recursive: true, force: true }));
 
 cliDescribe("fairbill reconcile", () => {
   it("prints a clean month as JSON and exits 0, even with --strict", async () => {

@@ -4,11 +4,10 @@
 // refuses ending in a failed import; `fairbill import usage` backfilling an
 // NDJSON file, its bad line named by line and field. Dry runs and second runs are tested
 // through the API (src/imports/stripe-import.test.ts).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runFairbill } from "../../../test/support/fairbill-cli.ts";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { dataFolderForFile, runFairbill } from "../../../test/support/fairbill-cli.ts";
 import {
   type LocalLago,
   lagoBillableMetric,
@@ -26,24 +25,16 @@ import {
   stripeProduct,
   stripeSubscription,
 } from "../../../test/support/local-stripe-billing.ts";
-import { restoreMigratedDataDirectory, testDatabaseKind } from "../../../test/support/test-database.ts";
+import { testDatabaseKind } from "../../../test/support/test-database.ts";
 
-const dataDirectory = mkdtempSync(join(tmpdir(), "fairbill-import-"));
-const environment = {
-  ...process.env,
-  FAIRBILL_DATA_DIR: dataDirectory,
-  DATABASE_URL: "",
+const { dataDirectory, environment, cliDescribe } = dataFolderForFile("import", {
   FAIRBILL_ALLOW_PRIVATE_TARGETS: "true",
-};
+});
 let stripe: LocalStripeBilling;
 let lago: LocalLago;
 
-// The command runs on its own embedded database whichever engine the suite tests, so it runs once, in the PGlite half.
-const cliDescribe = describe.skipIf(testDatabaseKind !== "pglite");
-
 beforeAll(async () => {
   if (testDatabaseKind !== "pglite") return;
-  await restoreMigratedDataDirectory(dataDirectory);
   stripe = await startLocalStripeBilling();
   const start = new Date(Date.now() - 3 * 86_400_000).toISOString();
   const periodEnd = new Date(Date.now() + 27 * 86_400_000).toISOString();
@@ -102,7 +93,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stripe?.close();
   await lago?.close();
-  rmSync(dataDirectory, { recursive: true, force: true });
 });
 
 async function importStripe(...extra: string[]) {
