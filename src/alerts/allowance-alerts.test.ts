@@ -14,7 +14,7 @@ import {
 } from "../../test/support/builders.ts";
 import { outboxEmail } from "../../test/support/mail.ts";
 import { imagesAtFourCredits } from "../../test/support/pricing-fixtures.ts";
-import { expectCreated } from "../../test/support/responses.ts";
+import { expectCreated, expectRefusedNaming } from "../../test/support/responses.ts";
 
 const suite = alertTestAppForFile("allowance-alerts");
 const { clock, receiver, runQueuedJobs } = suite;
@@ -80,11 +80,7 @@ describe("allowance alerts", () => {
     ];
     for (const [body, path] of cases) {
       const response = await suite.tenant.admin.post(`/v1/customers/${customerId}/alerts`, body);
-      expect(response.status, JSON.stringify(body)).toBe(400);
-      expect(
-        response.body.errors.map((error: { path: string }) => error.path),
-        JSON.stringify(body),
-      ).toContain(path);
+      expectRefusedNaming(response, path, { label: JSON.stringify(body) });
     }
   });
 

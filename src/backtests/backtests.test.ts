@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Charge } from "../../test/support/api-types.ts";
 import { createMeter, createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { readEveryPage } from "../../test/support/paged-lists.ts";
-import { expectProblem } from "../../test/support/responses.ts";
+import { expectProblem, expectRefusedNaming } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 import { type ScenarioOutput, simulateScenario } from "../simulation/index.ts";
@@ -526,8 +526,7 @@ describe("bad requests", () => {
     ];
     for (const [body, path] of cases) {
       const response = await suite.tenant.admin.post("/v1/backtests", body);
-      expect(response.status, JSON.stringify(body)).toBe(400);
-      expect(response.body.errors.map((error: { path: string }) => error.path)).toContain(path);
+      expectRefusedNaming(response, path, { label: JSON.stringify(body) });
     }
     expect((await suite.tenant.admin.get("/v1/backtests/btk_missing")).status).toBe(404);
   });

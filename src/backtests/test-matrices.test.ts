@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Charge } from "../../test/support/api-types.ts";
 import { createDraftPlan, createMeter, createPlan } from "../../test/support/builders.ts";
+import { expectRefusedNaming } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { simulateScenario } from "../simulation/index.ts";
 
@@ -201,8 +202,7 @@ describe("bad matrices", () => {
       const response = await suite.tenant.admin.put(`/v1/plans/${planId}/test-matrix`, {
         scenarios: [{ name: "bad", scenario: document }],
       });
-      expect(response.status, path).toBe(400);
-      expect(response.body.errors.map((error: Loose) => error.path)).toContain(path);
+      expectRefusedNaming(response, path, { label: path });
     }
     expect((await suite.tenant.admin.get("/v1/plans/pln_missing/test-matrix")).status).toBe(404);
   });

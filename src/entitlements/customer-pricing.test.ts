@@ -11,7 +11,7 @@ import {
   subscribe as subscribeCustomer,
 } from "../../test/support/builders.ts";
 import { baseFee, graduatedCalls } from "../../test/support/pricing-fixtures.ts";
-import { expectProblem } from "../../test/support/responses.ts";
+import { expectProblem, expectRefusedNaming } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { toCoreCharges } from "../catalog/index.ts";
 import { parseInstant } from "../core/index.ts";
@@ -271,11 +271,7 @@ describe("price overrides", () => {
     ];
     for (const [body, path] of cases) {
       const response = await post(body);
-      expect(response.status, JSON.stringify(body)).toBe(400);
-      expect(
-        response.body.errors.map((error: { path: string }) => error.path),
-        JSON.stringify(body),
-      ).toContain(path);
+      expectRefusedNaming(response, path, { label: JSON.stringify(body) });
     }
     const other = await suite.tenant.admin.post("/v1/customers", { external_id: "other" });
     const taken = await suite.tenant.admin.post(`/v1/customers/${other.body.id}/price-overrides`, {

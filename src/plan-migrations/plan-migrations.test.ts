@@ -4,7 +4,7 @@
 // the version, and the refusals that name the field.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPlan } from "../../test/support/builders.ts";
-import { expectProblem } from "../../test/support/responses.ts";
+import { expectProblem, expectRefusedNaming } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 
@@ -212,12 +212,7 @@ describe("plan version migrations", () => {
     ];
     for (const [body, status, code, path] of cases) {
       const response = await migrateNow(body);
-      expect(response.status, JSON.stringify(body)).toBe(status);
-      expect(response.body.code, JSON.stringify(body)).toBe(code);
-      expect(
-        response.body.errors.map((error: { path: string }) => error.path),
-        JSON.stringify(body),
-      ).toContain(path);
+      expectRefusedNaming(response, path, { status, code, label: JSON.stringify(body) });
     }
     const unknownPlan = await suite.tenant.admin.post("/v1/plans/pln_unknown/migrations", {
       from_version: 1,

@@ -3,7 +3,7 @@
 // filters, and the bad input that is refused with the field it concerns.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createPlan } from "../../test/support/builders.ts";
-import { expectProblem } from "../../test/support/responses.ts";
+import { expectProblem, expectRefusedNaming } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 
@@ -209,12 +209,7 @@ describe("subscriptions", () => {
         plan_id: proPlanId,
         ...body,
       });
-      expect(response.status, JSON.stringify(body)).toBe(status);
-      expect(response.body.code, JSON.stringify(body)).toBe(code);
-      expect(
-        response.body.errors.map((error: { path: string }) => error.path),
-        JSON.stringify(body),
-      ).toContain(path);
+      expectRefusedNaming(response, path, { status, code, label: JSON.stringify(body) });
     }
     const yen = await suite.tenant.admin.post("/v1/customers", {
       external_id: "yen-customer",

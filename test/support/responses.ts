@@ -39,6 +39,24 @@ export function expectRefusedAt(response: Pick<ApiResponse, "status" | "body">, 
   expect(response.body.errors[0].path).toBe(path);
 }
 
+/**
+ * Checks that a refused request answered `status` (400 unless told), with the problem `code` when told,
+ * naming `path` among its bad fields; `label` (the request's case in a table) heads each failure message.
+ */
+export function expectRefusedNaming(
+  response: Pick<ApiResponse, "status" | "body">,
+  path: string,
+  options: { status?: number; code?: string; label?: string } = {},
+): void {
+  const label = options.label ?? JSON.stringify(response.body);
+  expect(response.status, label).toBe(options.status ?? 400);
+  if (options.code !== undefined) expect(response.body.code, label).toBe(options.code);
+  expect(
+    response.body.errors.map((error: { path: string }) => error.path),
+    label,
+  ).toContain(path);
+}
+
 /** The paths of the fields a refused request (400) named, in the order the problem lists them. */
 export async function expectRefusedFields(response: Answer<unknown>): Promise<string[]> {
   const problem = (await expectStatus(response, 400)) as { errors: { path: string }[] };
