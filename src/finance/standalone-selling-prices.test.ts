@@ -3,6 +3,7 @@
 // whose revenue is allocated by them rather than by the fees' list prices.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
+import { setStandaloneSellingPrice } from "../../test/support/finance-steps.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
@@ -50,29 +51,23 @@ describe("standalone selling prices", () => {
 
   it("allocates an invoice's fixed fees by relative standalone selling price", async () => {
     // Support sells for 500.00 on its own (per product); the platform for 1,300.00 (per charge of the plan).
-    const support = await expectOk(
-      suite.tenant.admin.put("/v1/standalone-selling-prices", {
-        product: "support",
-        currency: "USD",
-        amount: "450",
-      }),
-    );
-    const again = await expectOk(
-      suite.tenant.admin.put("/v1/standalone-selling-prices", {
-        product: "support",
-        currency: "USD",
-        amount: "500.00",
-      }),
-    );
+    const support = await setStandaloneSellingPrice(suite.tenant.admin, {
+      product: "support",
+      currency: "USD",
+      amount: "450",
+    });
+    const again = await setStandaloneSellingPrice(suite.tenant.admin, {
+      product: "support",
+      currency: "USD",
+      amount: "500.00",
+    });
     expect(again).toMatchObject({ id: support.id, product: "support", plan: null, amount: "500" });
-    await expectOk(
-      suite.tenant.admin.put("/v1/standalone-selling-prices", {
-        plan: "bundle",
-        charge: "platform",
-        currency: "USD",
-        amount: "1300",
-      }),
-    );
+    await setStandaloneSellingPrice(suite.tenant.admin, {
+      plan: "bundle",
+      charge: "platform",
+      currency: "USD",
+      amount: "1300",
+    });
     const audit = await expectOk(
       suite.tenant.admin.get(`/v1/audit-events?object_type=standalone_selling_price&object_id=${support.id}`),
     );

@@ -46,3 +46,4 @@ export type InvoiceBody = RequestBody<"/v1/invoices", "post">;
 export type Invoice = ResponseBody<"/v1/invoices", "post", 201>;
 export type PaymentBody = RequestBody<"/v1/invoices/{id}/payments", "post">;
 export type ExchangeRateBody = RequestBody<"/v1/exchange-rates", "post">;
+export type StandaloneSellingPriceBody = RequestBody<"/v1/standalone-selling-prices", "put">;

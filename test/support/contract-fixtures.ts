@@ -5,6 +5,7 @@
 // 1 January 2030 with support at 50% off and a prepaid commit drawn by usage.
 import type { Customer, Plan, UsageEventBody } from "./api-types.ts";
 import { createPlan, createSumMeter, subscribeNewCustomer } from "./builders.ts";
+import { setStandaloneSellingPrice } from "./finance-steps.ts";
 import { expectCreated, expectOk } from "./responses.ts";
 import type { ApiClient, TestTenant } from "./test-app.ts";
 
@@ -29,8 +30,8 @@ async function createEnterpriseCatalog(client: ApiClient): Promise<Plan> {
   for (const [product, amount] of [
     ["platform", "2500.00"],
     ["support", "900.00"],
-  ]) {
-    await expectOk(client.put("/v1/standalone-selling-prices", { product, currency: "USD", amount }));
+  ] as const) {
+    await setStandaloneSellingPrice(client, { product, currency: "USD", amount });
   }
   return plan;
 }

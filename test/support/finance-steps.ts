@@ -1,9 +1,9 @@
 // The finance steps tests take through the API as an operator would: a
 // payment recorded against an invoice, a month closed, an exchange rate
-// entered. Each must be accepted (201); a refusal fails the test with the
-// problem it named.
-import type { ExchangeRateBody, PaymentBody } from "./api-types.ts";
-import { expectCreated } from "./responses.ts";
+// entered, a standalone selling price set. Each must be accepted; a refusal
+// fails the test with the problem it named.
+import type { ExchangeRateBody, PaymentBody, StandaloneSellingPriceBody } from "./api-types.ts";
+import { expectCreated, expectOk } from "./responses.ts";
 import type { ApiClient } from "./test-app.ts";
 
 /** A payment of `amount` recorded against an invoice, by bank transfer unless told. */
@@ -30,4 +30,12 @@ export async function closeMonthOverridingChecklist(
 /** An exchange rate entered by hand: one `base` is `rate` of `quote` on `date`. */
 export async function enterExchangeRate(client: ApiClient, rate: ExchangeRateBody): Promise<void> {
   await expectCreated(client.post("/v1/exchange-rates", rate));
+}
+
+/** Sets what a product, or a plan's charge, sells for on its own in a currency (replacing the price set before); the price as saved. */
+export function setStandaloneSellingPrice(
+  client: ApiClient,
+  price: StandaloneSellingPriceBody,
+): Promise<{ id: string }> {
+  return expectOk(client.put("/v1/standalone-selling-prices", price));
 }
