@@ -20,8 +20,11 @@ type ConfirmDialogProps = {
   children?: ReactNode;
 };
 
-/** How a dialog that changes one thing is closed: `onDone` once the change is made, `onCancel` without it. */
-export type DialogClosing = { onDone: () => void; onCancel: () => void };
+/**
+ * How a dialog that changes one thing is closed: `onDone` once the change is
+ * made (with what the API answered, when the page needs it), `onCancel` without it.
+ */
+export type DialogClosing<Result = unknown> = { onDone: (result: Result) => void; onCancel: () => void };
 
 /** A dialog closed the same way whether its change was made or not: the page behind it shows the outcome. */
 export function closedBy(close: () => void): DialogClosing {
@@ -165,7 +168,7 @@ export function confirming<Variables = void>(step: {
  * Spread into ConfirmDialog, or into ReasonDialog, whose step takes the reason.
  */
 export function useDialogStep<Variables = void, Result = unknown>(
-  { onDone, onCancel }: { onDone: (result: Result) => void; onCancel: () => void },
+  { onDone, onCancel }: DialogClosing<NoInfer<Result>>,
   write: ApiWrite<Variables, Result>,
 ) {
   const step = useApiMutation({ ...write, onSuccess: onDone });

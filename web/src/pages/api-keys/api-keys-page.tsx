@@ -9,7 +9,7 @@ import type { ApiKey, NewApiKey, Role } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { roleLabels } from "../../layout/navigation.ts";
 import { useSignedInSession } from "../../session/session-context.tsx";
-import { ConfirmDialog, closedBy, useDialogStep } from "../../ui/confirm-dialog.tsx";
+import { ConfirmDialog, closedBy, type DialogClosing, useDialogStep } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
 import { InlineFormPanel } from "../../ui/form-frame.tsx";
@@ -177,11 +177,7 @@ function CreateKeyForm({ onCreated }: { onCreated: (created: NewApiKey) => void 
 }
 
 /** What the rotate and revoke dialogs take: the key, and whether this console signed in with it. */
-type KeyDialogProps = {
-  apiKey: ApiKey;
-  isConsoleKey: boolean;
-  onCancel: () => void;
-};
+type KeyDialogProps = { apiKey: ApiKey; isConsoleKey: boolean };
 
 const overlapOptions = [
   { value: "0", label: "At once" },
@@ -190,11 +186,7 @@ const overlapOptions = [
   { value: "604800", label: "In 7 days" },
 ];
 
-function RotateDialog({
-  apiKey,
-  isConsoleKey,
-  ...closing
-}: KeyDialogProps & { onDone: (rotated: NewApiKey) => void }) {
+function RotateDialog({ apiKey, isConsoleKey, ...closing }: KeyDialogProps & DialogClosing<NewApiKey>) {
   const [overlap, setOverlap] = useState("0");
   const rotate = useDialogStep(closing, {
     call: () =>
@@ -221,7 +213,7 @@ function RotateDialog({
   );
 }
 
-function RevokeDialog({ apiKey, isConsoleKey, ...closing }: KeyDialogProps & { onDone: () => void }) {
+function RevokeDialog({ apiKey, isConsoleKey, ...closing }: KeyDialogProps & DialogClosing) {
   const revoke = useDialogStep(closing, {
     call: () => api.POST("/v1/api-keys/{id}/revoke", { params: { path: { id: apiKey.id } } }),
     invalidates: ["/v1/api-keys"],

@@ -11,7 +11,7 @@ import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { fieldErrorMap } from "../../format/field-errors.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
-import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
+import { ConfirmDialog, type DialogClosing } from "../../ui/confirm-dialog.tsx";
 import { DateTimeField, TextAreaField, TextField } from "../../ui/form-field.tsx";
 
 export type VersionAction = "submit" | "approve" | "reject" | "publish" | "retire" | "discard" | "rollback";
@@ -143,6 +143,7 @@ const specs: Record<VersionAction, ActionSpec> = {
   },
 };
 
+/** Done with the version the step returned: for a rollback, the new draft; for a discard, the discarded one. */
 export function VersionActionDialog({
   action,
   version,
@@ -151,10 +152,7 @@ export function VersionActionDialog({
 }: {
   action: VersionAction;
   version: PlanVersion;
-  /** The version the step returned (for a rollback, the new draft; for a discard, the discarded one). */
-  onDone: (result: PlanVersion) => void;
-  onCancel: () => void;
-}) {
+} & DialogClosing<PlanVersion>) {
   const spec = specs[action];
   const [effectiveFrom, setEffectiveFrom] = useState("");
   const [comment, setComment] = useState("");

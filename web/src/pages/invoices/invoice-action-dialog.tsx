@@ -8,7 +8,7 @@ import { apiQuery, useApiMutation } from "../../api/queries.ts";
 import type { CreditNoteReason, Invoice } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
-import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
+import { ConfirmDialog, type DialogClosing } from "../../ui/confirm-dialog.tsx";
 import { CheckboxField, DecimalField, labelOptions, SelectField, TextField } from "../../ui/form-field.tsx";
 import { refusalBesideNoField, useFormState } from "../../ui/form-state.ts";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
@@ -41,9 +41,7 @@ export function InvoiceActionDialog({
 }: {
   action: InvoiceAction;
   invoice: Invoice;
-  onDone: (invoice: Invoice) => void;
-  onCancel: () => void;
-}) {
+} & DialogClosing<Invoice>) {
   const check = useCallback(
     (values: ActionValues) => {
       const checks = new FieldChecks();

@@ -9,7 +9,7 @@ import { apiQuery, useApiMutation } from "../../api/queries.ts";
 import type { RequestBody, Subscription } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
-import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
+import { ConfirmDialog, type DialogClosing } from "../../ui/confirm-dialog.tsx";
 import { DateTimeField, labelOptions, SelectField, TextField } from "../../ui/form-field.tsx";
 import { refusalBesideNoField, useFormState } from "../../ui/form-state.ts";
 import { PlanVersionChoice } from "../catalog/plan-choices.tsx";
@@ -118,9 +118,7 @@ export function SubscriptionActionDialog({
   subscription: Subscription;
   /** The customer's locale, for the amounts of the plan change preview. */
   locale?: string | undefined;
-  onDone: (updated: Subscription) => void;
-  onCancel: () => void;
-}) {
+} & DialogClosing<Subscription>) {
   const check = useCallback(
     (values: ActionValues) => {
       const checks = new FieldChecks();

@@ -276,14 +276,7 @@ function DeliveryLog({ endpointId, canRedeliver }: { endpointId: string; canRede
   );
 }
 
-function RotateDialog({
-  endpointId,
-  ...closing
-}: {
-  endpointId: string;
-  onDone: (created: NewWebhookSecret) => void;
-  onCancel: () => void;
-}) {
+function RotateDialog({ endpointId, ...closing }: { endpointId: string } & DialogClosing<NewWebhookSecret>) {
   const [overlap, setOverlap] = useState("0");
   const rotate = useDialogStep(closing, {
     call: () =>
