@@ -96,89 +96,51 @@ const prices = {
   }),
 };
 
+/** What a subscription holds besides its id and customer; from ten days ago, its period ending in twenty days, unless told. */
+type SubscriptionTerms = Omit<Parameters<typeof stripeSubscription>[0], "id" | "customer" | "start"> & {
+  start?: string;
+  periodEnd?: string;
+};
+
 /** Which prices customer `index` subscribes to, and how. */
-function subscriptionOf(index: number) {
-  const id = `sub_${String(index).padStart(3, "0")}`;
-  const customer = `cus_${String(index).padStart(3, "0")}`;
-  const start = daysAgo(10);
-  const periodEnd = daysAhead(20);
+function subscriptionTermsOf(index: number): SubscriptionTerms {
   const coupon = index % 10 === 0 ? { couponId: "WELCOME10" } : {};
   switch (index) {
     case 44:
-      return stripeSubscription({ id, customer, start, items: [{ price: prices.smsRoundDown }] }, periodEnd);
+      return { items: [{ price: prices.smsRoundDown }] };
     case 45:
-      return stripeSubscription(
-        { id, customer, start, items: [{ price: prices.seatTiered, quantity: 12 }] },
-        periodEnd,
-      );
+      return { items: [{ price: prices.seatTiered, quantity: 12 }] };
     case 46:
-      return stripeSubscription(
-        { id, customer, start, items: [{ price: prices.flat }], schedule: "sub_sched_1" },
-        periodEnd,
-      );
+      return { items: [{ price: prices.flat }], schedule: "sub_sched_1" };
     case 47:
-      return stripeSubscription(
-        { id, customer, start, items: [{ price: prices.flat }], cancelAtPeriodEnd: true },
-        periodEnd,
-      );
+      return { items: [{ price: prices.flat }], cancelAtPeriodEnd: true };
     case 48:
-      return stripeSubscription(
-        { id, customer, start, items: [{ price: prices.flat }], status: "canceled" },
-        periodEnd,
-      );
+      return { items: [{ price: prices.flat }], status: "canceled" };
     case 49:
-      return stripeSubscription(
-        { id, customer, start, items: [{ price: prices.annual }], couponId: "WELCOME10" },
-        daysAhead(355),
-      );
+      return { items: [{ price: prices.annual }], couponId: "WELCOME10", periodEnd: daysAhead(355) };
   }
   switch (index % 5) {
     case 0:
-      return stripeSubscription(
-        { id, customer, start, items: [{ price: prices.flat }, { price: prices.api }], ...coupon },
-        periodEnd,
-      );
+      return { items: [{ price: prices.flat }, { price: prices.api }], ...coupon };
     case 1:
-      return stripeSubscription(
-        { id, customer, start, items: [{ price: prices.seat, quantity: (index % 7) + 2 }], ...coupon },
-        periodEnd,
-      );
+      return { items: [{ price: prices.seat, quantity: (index % 7) + 2 }], ...coupon };
     case 2:
-      return stripeSubscription(
-        {
-          id,
-          customer,
-          start,
-          items: [{ price: prices.flat }, { price: prices.storageGraduated }],
-          ...coupon,
-        },
-        periodEnd,
-      );
+      return { items: [{ price: prices.flat }, { price: prices.storageGraduated }], ...coupon };
     case 3:
-      return stripeSubscription(
-        {
-          id,
-          customer,
-          start,
-          items: [{ price: prices.storageVolume }, { price: prices.smsPackage }],
-          ...coupon,
-        },
-        periodEnd,
-      );
+      return { items: [{ price: prices.storageVolume }, { price: prices.smsPackage }], ...coupon };
     default: {
       const trialStart = daysAgo(5);
-      return stripeSubscription(
-        {
-          id,
-          customer,
-          start: trialStart,
-          trialEnd: new Date(Date.parse(trialStart) + 14 * day).toISOString(),
-          items: [{ price: prices.flat }],
-        },
-        new Date(Date.parse(trialStart) + 14 * day).toISOString(),
-      );
+      const trialEnd = new Date(Date.parse(trialStart) + 14 * day).toISOString();
+      return { start: trialStart, trialEnd, items: [{ price: prices.flat }], periodEnd: trialEnd };
     }
   }
+}
+
+/** Customer `index`'s subscription (`sub_007` of `cus_007`) on its terms. */
+function subscriptionOf(index: number) {
+  const { start = daysAgo(10), periodEnd = daysAhead(20), ...terms } = subscriptionTermsOf(index);
+  const number = String(index).padStart(3, "0");
+  return stripeSubscription({ id: `sub_${number}`, customer: `cus_${number}`, start, ...terms }, periodEnd);
 }
 
 function seedAccount(): void {
@@ -347,22 +309,25 @@ describe("importing a Stripe account", () => {
     ]);
     const created = await importRecordsOf(suite.tenant.admin, firstImport.id, "created");
     const createdOf = (type: string) => created.filter((record) => record.source_type === type);
+    const createdIdsOf = (type: string) =>
+      createdOf(type)
+        .map((record) => record.source_id)
+        .sort();
     expect(createdOf("customer")).toHaveLength(50);
     expect(createdOf("billing.meter")).toHaveLength(3);
     // flat+api, seat, flat+graduated, volume+package, flat (trials), annual; price_api and the others alone.
-    expect(
-      createdOf("coupon")
-        .map((record) => record.source_id)
-        .sort(),
-    ).toEqual(["FLAT5", "WELCOME10"]);
+    expect(createdIdsOf("coupon")).toEqual(["FLAT5", "WELCOME10"]);
     expect(createdOf("subscription")).toHaveLength(45);
     expect(createdOf("customer.balance")).toHaveLength(1);
     expect(createdOf("invoice")).toHaveLength(101);
-    expect(
-      createdOf("discount")
-        .map((record) => record.source_id)
-        .sort(),
-    ).toEqual(["di_cus_007", "di_sub_000", "di_sub_010", "di_sub_020", "di_sub_030", "di_sub_040"]);
+    expect(createdIdsOf("discount")).toEqual([
+      "di_cus_007",
+      "di_sub_000",
+      "di_sub_010",
+      "di_sub_020",
+      "di_sub_030",
+      "di_sub_040",
+    ]);
     expect(firstImport.created).toBe(created.length);
     // The dry run told the same story.
     const dryRunRefused = await importRecordsOf(suite.tenant.admin, dryRun.id, "refused");
