@@ -2,7 +2,7 @@
 // catalog applied unchanged changes nothing; one changed price makes exactly
 // one draft, submitted for approval, and the diff names the change.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createFeature, createMeter, createPlan } from "../../test/support/builders.ts";
+import { createFeature, createMeter, createMeteredFeature, createPlan } from "../../test/support/builders.ts";
 import { baseFee, euroPriceBook, graduatedCalls } from "../../test/support/pricing-fixtures.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { formatCatalogFile, parseCatalogFile } from "./catalog-file.ts";
@@ -20,12 +20,7 @@ beforeAll(async () => {
   await createMeter(suite.tenant.admin, { code: "api_calls", name: "Calls", event_name: "call" });
   await suite.tenant.admin.post("/v1/products", { code: "api", name: "API" });
   await createFeature(suite.tenant.admin, { code: "sso", name: "SSO", kind: "boolean" });
-  await createFeature(suite.tenant.admin, {
-    code: "call_limit",
-    name: "Calls per month",
-    kind: "metered",
-    meter: "api_calls",
-  });
+  await createMeteredFeature(suite.tenant.admin, "call_limit", "Calls per month", "api_calls");
   for (const [code, secondTier] of [
     ["pro", "0.002"],
     ["team", "0.003"],

@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan, PlanVersionBody } from "../../test/support/api-types.ts";
-import { createDraftPlan, createFeature, createMeter } from "../../test/support/builders.ts";
+import {
+  createDraftPlan,
+  createFeature,
+  createMeter,
+  createMeteredFeature,
+} from "../../test/support/builders.ts";
 import { baseFee, euroPriceBook, graduatedCalls } from "../../test/support/pricing-fixtures.ts";
 import { expectOk, expectProblem } from "../../test/support/responses.ts";
 import { type ApiClient, testAppForFile } from "../../test/support/test-app.ts";
@@ -87,12 +92,7 @@ describe("plans and versions", () => {
 
   it("checks other currencies' price books and entitlements against the charges and features", async () => {
     await createFeature(suite.tenant.admin, { code: "sso", name: "SSO", kind: "boolean" });
-    await createFeature(suite.tenant.admin, {
-      code: "call_limit",
-      name: "Calls",
-      kind: "metered",
-      meter: "api_calls",
-    });
+    await createMeteredFeature(suite.tenant.admin, "call_limit", "Calls", "api_calls");
     const plan = await newPlan(suite.tenant.admin, {
       currency_prices: [euroPriceBook()],
       entitlements: [{ feature: "sso" }, { feature: "call_limit", limit: "100000" }],

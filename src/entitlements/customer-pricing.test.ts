@@ -7,6 +7,7 @@ import {
   createCustomer,
   createFeature,
   createMeter,
+  createMeteredFeature,
   createPlan,
   subscribe as subscribeCustomer,
 } from "../../test/support/builders.ts";
@@ -48,18 +49,8 @@ describe("entitlements", () => {
   it("answers what a customer may use, with usage so far on metered limits", async () => {
     await createFeature(suite.tenant.admin, { code: "sso", name: "Single sign-on", kind: "boolean" });
     await createFeature(suite.tenant.admin, { code: "theme", name: "Theme", kind: "static" });
-    await createFeature(suite.tenant.admin, {
-      code: "calls",
-      name: "API calls",
-      kind: "metered",
-      meter: "api_calls",
-    });
-    await createFeature(suite.tenant.admin, {
-      code: "seats",
-      name: "Seats",
-      kind: "metered",
-      meter: "api_calls",
-    });
+    await createMeteredFeature(suite.tenant.admin, "calls", "API calls", "api_calls");
+    await createMeteredFeature(suite.tenant.admin, "seats", "Seats", "api_calls");
     expect(
       (await suite.tenant.admin.post(`/v1/customers/${customerId}/entitlements`, { feature: "sso" })).status,
     ).toBe(200);

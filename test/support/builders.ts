@@ -52,6 +52,16 @@ export function createFeature(client: ApiClient, fields: FeatureBody): Promise<F
   return expectCreated(client.post<Feature>("/v1/features", fields));
 }
 
+/** A feature metered on `meter`: a limit that the customer's usage of the meter counts against. */
+export function createMeteredFeature(
+  client: ApiClient,
+  code: string,
+  name: string,
+  meter: string,
+): Promise<Feature> {
+  return createFeature(client, { code, name, kind: "metered", meter });
+}
+
 /** What a plan's builder takes: a code, and its first version's content over a monthly USD default. */
 export type PlanFields = Omit<Partial<PlanBody>, "version"> & {
   version?: Partial<PlanVersionBody>;
