@@ -6,7 +6,13 @@ import { useQuery } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { apiQuery, useApiMutation, usePagedList } from "../../api/queries.ts";
-import type { CreditGrant, CreditGrantStatus, CreditLedgerEntry, Customer } from "../../api/resources.ts";
+import type {
+  CreditGrant,
+  CreditGrantStatus,
+  CreditLedgerEntry,
+  Customer,
+  RequestBody,
+} from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
@@ -239,6 +245,19 @@ function checkGrant(values: GrantValues) {
   return checks.errors;
 }
 
+function grantBody(values: GrantValues): RequestBody<"/v1/customers/{id}/credit-grants", "post"> {
+  return {
+    name: values.name.trim(),
+    amount: values.amount.trim(),
+    currency: values.currency.trim().toUpperCase(),
+    type: values.type,
+    ...(values.type === "purchased" ? { cost_basis: values.cost_basis.trim() } : {}),
+    ...(values.priority.trim() === "" ? {} : { priority: Number(values.priority) }),
+    ...(values.effective_at === "" ? {} : { effective_at: instantFromLocal(values.effective_at) }),
+    ...(values.expires_at === "" ? {} : { expires_at: instantFromLocal(values.expires_at) }),
+  };
+}
+
 function GrantForm({ customer }: { customer: Customer }) {
   const initial = useCallback(
     (): GrantValues => ({
@@ -259,16 +278,7 @@ function GrantForm({ customer }: { customer: Customer }) {
     call: (current: GrantValues) =>
       api.POST("/v1/customers/{id}/credit-grants", {
         params: { path: { id: customer.id } },
-        body: {
-          name: current.name.trim(),
-          amount: current.amount.trim(),
-          currency: current.currency.trim().toUpperCase(),
-          type: current.type,
-          ...(current.type === "purchased" ? { cost_basis: current.cost_basis.trim() } : {}),
-          ...(current.priority.trim() === "" ? {} : { priority: Number(current.priority) }),
-          ...(current.effective_at === "" ? {} : { effective_at: instantFromLocal(current.effective_at) }),
-          ...(current.expires_at === "" ? {} : { expires_at: instantFromLocal(current.expires_at) }),
-        },
+        body: grantBody(current),
       }),
     invalidates: creditChanges,
   });

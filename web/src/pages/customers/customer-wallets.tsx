@@ -4,8 +4,7 @@
 import { useCallback, useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { useApiMutation, usePagedList } from "../../api/queries.ts";
-import type { Customer, Wallet } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
+import type { Customer, RequestBody, Wallet } from "../../api/resources.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { ConfirmDialog, closedBy, type DialogClosing } from "../../ui/confirm-dialog.tsx";
@@ -104,6 +103,15 @@ function checkTopUp(values: TopUpValues) {
   return checks.errors;
 }
 
+function topUpBody(values: TopUpValues): RequestBody<"/v1/wallets/{id}/top-ups", "post"> {
+  return {
+    amount: values.amount.trim(),
+    reason: values.reason.trim(),
+    ...(values.paid_amount.trim() === "" ? {} : { paid_amount: values.paid_amount.trim() }),
+    ...(values.expires_at === "" ? {} : { expires_at: instantFromLocal(values.expires_at) }),
+  };
+}
+
 function TopUpDialog({
   wallet,
   onDone,
@@ -117,15 +125,7 @@ function TopUpDialog({
   );
   const topUp = useApiMutation({
     call: (values: TopUpValues) =>
-      api.POST("/v1/wallets/{id}/top-ups", {
-        params: { path: { id: wallet.id } },
-        body: {
-          amount: values.amount.trim(),
-          reason: values.reason.trim(),
-          ...(values.paid_amount.trim() === "" ? {} : { paid_amount: values.paid_amount.trim() }),
-          ...(values.expires_at === "" ? {} : { expires_at: instantFromLocal(values.expires_at) }),
-        },
-      }),
+      api.POST("/v1/wallets/{id}/top-ups", { params: { path: { id: wallet.id } }, body: topUpBody(values) }),
     invalidates: creditChanges,
     onSuccess: onDone,
   });
@@ -160,15 +160,31 @@ function TopUpDialog({
 
 type WalletValues = { name: string; currency: string; rate: string; threshold: string; top_up: string };
 
+/** A threshold or an amount typed asks for an automatic top-up, which then needs both. */
+function asksAutomaticTopUp(values: WalletValues): boolean {
+  return values.threshold.trim() !== "" || values.top_up.trim() !== "";
+}
+
 function checkWallet(values: WalletValues) {
   const checks = new FieldChecks();
   checks.required("name", values.name);
   checks.currency("currency", values.currency);
   checks.decimal("rate", values.rate, { positive: true });
-  const automatic = values.threshold.trim() !== "" || values.top_up.trim() !== "";
+  const automatic = asksAutomaticTopUp(values);
   checks.decimal("auto_top_up.threshold", values.threshold, { required: automatic });
   checks.decimal("auto_top_up.amount", values.top_up, { required: automatic, positive: true });
   return checks.errors;
+}
+
+function walletBody(values: WalletValues): RequestBody<"/v1/customers/{id}/wallets", "post"> {
+  return {
+    name: values.name.trim(),
+    currency: values.currency.trim().toUpperCase(),
+    ...(values.rate.trim() === "" ? {} : { rate: values.rate.trim() }),
+    ...(asksAutomaticTopUp(values)
+      ? { auto_top_up: { threshold: values.threshold.trim(), amount: values.top_up.trim() } }
+      : {}),
+  };
 }
 
 function WalletForm({ customer }: { customer: Customer }) {
@@ -197,22 +213,11 @@ function WalletForm({ customer }: { customer: Customer }) {
   );
   const form = useFormState<WalletValues>(initial, check, formNameOf);
   const open = useApiMutation({
-    write: (values: WalletValues) => {
-      const automatic = values.threshold.trim() !== "" || values.top_up.trim() !== "";
-      return answer(
-        api.POST("/v1/customers/{id}/wallets", {
-          params: { path: { id: customer.id } },
-          body: {
-            name: values.name.trim(),
-            currency: values.currency.trim().toUpperCase(),
-            ...(values.rate.trim() === "" ? {} : { rate: values.rate.trim() }),
-            ...(automatic
-              ? { auto_top_up: { threshold: values.threshold.trim(), amount: values.top_up.trim() } }
-              : {}),
-          },
-        }),
-      );
-    },
+    call: (values: WalletValues) =>
+      api.POST("/v1/customers/{id}/wallets", {
+        params: { path: { id: customer.id } },
+        body: walletBody(values),
+      }),
     invalidates: creditChanges,
   });
 

@@ -7,7 +7,7 @@
 import { useCallback, useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { useApiMutation, usePagedList } from "../../api/queries.ts";
-import type { Invoice, ManualPaymentMethod, Payment } from "../../api/resources.ts";
+import type { Invoice, ManualPaymentMethod, Payment, RequestBody } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
@@ -134,6 +134,15 @@ function checkPayment(values: PaymentValues) {
   return checks.errors;
 }
 
+function paymentBody(values: PaymentValues): RequestBody<"/v1/invoices/{id}/payments", "post"> {
+  return {
+    amount: values.amount.trim(),
+    method: values.method,
+    ...(values.reference.trim() === "" ? {} : { reference: values.reference.trim() }),
+    ...(values.received_at === "" ? {} : { received_at: instantFromLocal(values.received_at) }),
+  };
+}
+
 function RecordPaymentForm({ invoice }: { invoice: Invoice }) {
   const initial = useCallback(
     (): PaymentValues => ({
@@ -149,12 +158,7 @@ function RecordPaymentForm({ invoice }: { invoice: Invoice }) {
     call: (values: PaymentValues) =>
       api.POST("/v1/invoices/{id}/payments", {
         params: { path: { id: invoice.id } },
-        body: {
-          amount: values.amount.trim(),
-          method: values.method,
-          ...(values.reference.trim() === "" ? {} : { reference: values.reference.trim() }),
-          ...(values.received_at === "" ? {} : { received_at: instantFromLocal(values.received_at) }),
-        },
+        body: paymentBody(values),
       }),
     invalidates: paymentChanges,
   });
