@@ -21,6 +21,11 @@ async function invoice(finalize = true) {
   );
 }
 
+/** Asks to resolve a dispute (`credit_note` or `rejected`), with a note when given; the answer unchecked. */
+function resolveDispute(disputeId: string, resolution: string, note?: string) {
+  return suite.tenant.admin.post(`/v1/disputes/${disputeId}/resolve`, { resolution, note });
+}
+
 beforeAll(async () => {
   await freezeTestClock(suite.tenant.admin, "2026-05-04T09:00:00Z");
   customerId = (await createCustomer(suite.tenant.admin, { external_id: "hooli", currency: "USD" })).id;
@@ -57,12 +62,7 @@ describe("billing disputes", () => {
     ]);
 
     await freezeTestClock(suite.tenant.admin, "2026-05-06T09:00:00Z");
-    const resolved = await expectOk(
-      suite.tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, {
-        resolution: "credit_note",
-        note: "refunded one session",
-      }),
-    );
+    const resolved = await expectOk(resolveDispute(opened.id, "credit_note", "refunded one session"));
     // Opened May 4 09:00, resolved May 6 09:00.
     expect(resolved).toMatchObject({
       status: "credited",
@@ -74,10 +74,7 @@ describe("billing disputes", () => {
     expect(note.lines).toMatchObject([{ invoice_line_id: training.id, amount: "50.00" }]);
     expect(note.memo).toContain(opened.id);
 
-    const again = await suite.tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, {
-      resolution: "rejected",
-      note: "no",
-    });
+    const again = await resolveDispute(opened.id, "rejected", "no");
     expect(again.status).toBe(409);
     const late = await suite.tenant.admin.post(`/v1/disputes/${opened.id}/notes`, { body: "too late" });
     expect(late.status).toBe(409);
@@ -89,16 +86,9 @@ describe("billing disputes", () => {
       suite.tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, { reason: "too expensive" }),
     );
     expect(opened.amount).toBe("400.00");
-    const withoutWhy = await suite.tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, {
-      resolution: "rejected",
-    });
+    const withoutWhy = await resolveDispute(opened.id, "rejected");
     expectRefusedAt(withoutWhy, "$.note");
-    const rejected = await expectOk(
-      suite.tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, {
-        resolution: "rejected",
-        note: "prices as agreed",
-      }),
-    );
+    const rejected = await expectOk(resolveDispute(opened.id, "rejected", "prices as agreed"));
     expect(rejected).toMatchObject({
       status: "rejected",
       credit_note_id: null,
@@ -116,9 +106,7 @@ describe("billing disputes", () => {
         reason: "a quarter too much",
       }),
     );
-    const resolved = await expectOk(
-      suite.tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, { resolution: "credit_note" }),
-    );
+    const resolved = await expectOk(resolveDispute(opened.id, "credit_note"));
     const note = await expectOk(suite.tenant.admin.get(`/v1/credit-notes/${resolved.credit_note_id}`));
     // 100.00 over lines of 300.00 and 100.00: 75.00 and 25.00.
     expect(note.lines.map((line: { amount: string }) => line.amount)).toEqual(["75.00", "25.00"]);
@@ -147,9 +135,7 @@ describe("billing disputes", () => {
         reason: "a quarter of the hours were not worked",
       }),
     );
-    const resolved = await expectOk(
-      suite.tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, { resolution: "credit_note" }),
-    );
+    const resolved = await expectOk(resolveDispute(opened.id, "credit_note"));
     const note = await expectOk(suite.tenant.admin.get(`/v1/credit-notes/${resolved.credit_note_id}`));
     expect([note.subtotal, note.tax, note.total]).toEqual(["50.00", "9.50", "59.50"]);
     const journal = await expectOk(suite.tenant.admin.get("/v1/journal?period=2026-05"));
