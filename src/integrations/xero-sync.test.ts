@@ -9,6 +9,7 @@
 // journals. Jobs run through the worker `fairbill serve` runs.
 import { afterAll, describe, expect, it } from "vitest";
 import { createCustomer, createOneOffInvoice } from "../../test/support/builders.ts";
+import { recordPayment } from "../../test/support/finance-steps.ts";
 import { creditSeatsAndRefund, payHundredByBankTransfer } from "../../test/support/invoice-settlement.ts";
 import { type LocalXero, startLocalXero } from "../../test/support/local-xero-server.ts";
 import { expectRefusedAt } from "../../test/support/responses.ts";
@@ -302,19 +303,16 @@ describe("the Xero integration", () => {
   it("holds a payment whose account is not mapped until the mapping is added and it is retried, or skips it", async () => {
     const { tenant, connectionId } = await connectedTenant("Xero mappings", { cashAccount: false });
     const first = await finalizedInvoice(tenant, "xero-mapping-first");
-    const paid = await tenant.admin.post(`/v1/invoices/${first.invoice.id}/payments`, {
-      amount: "160.00",
-      method: "bank_transfer",
-    });
+    const paid = await recordPayment(tenant.admin, first.invoice.id, "160.00");
     await suite.testApp.runJobsUntilIdle();
     const [failed] = await syncsOf(tenant, "state=failed");
     expect(failed).toMatchObject({
       object_type: "payment",
-      object_id: paid.body.id,
+      object_id: paid.id,
       last_error_code: "mapping_missing",
       last_error: 'No account mapping for "cash": add it under the connection\'s mappings, then retry.',
     });
-    expect(createdFor("Payments", "reference", paid.body.id)).toHaveLength(0);
+    expect(createdFor("Payments", "reference", paid.id)).toHaveLength(0);
 
     await tenant.admin.put(`/v1/integrations/connections/${connectionId}/mappings`, {
       kind: "account",
@@ -323,7 +321,7 @@ describe("the Xero integration", () => {
     });
     await tenant.admin.post(`/v1/integrations/syncs/${failed?.id}/retry`, {});
     await suite.testApp.runJobsUntilIdle();
-    expect(createdFor("Payments", "reference", paid.body.id)).toHaveLength(1);
+    expect(createdFor("Payments", "reference", paid.id)).toHaveLength(1);
 
     // A mapping to an account Xero does not have: Xero refuses, and a person skips it.
     await tenant.admin.put(`/v1/integrations/connections/${connectionId}/mappings`, {
@@ -332,14 +330,11 @@ describe("the Xero integration", () => {
       external_key: "999",
     });
     const second = await finalizedInvoice(tenant, "xero-mapping-second");
-    const secondPayment = await tenant.admin.post(`/v1/invoices/${second.invoice.id}/payments`, {
-      amount: "10.00",
-      method: "cheque",
-    });
+    const secondPayment = await recordPayment(tenant.admin, second.invoice.id, "10.00", { method: "cheque" });
     await suite.testApp.runJobsUntilIdle();
     const [refused] = await syncsOf(tenant, "state=failed");
     expect(refused).toMatchObject({
-      object_id: secondPayment.body.id,
+      object_id: secondPayment.id,
       last_error_code: "refused",
       last_error: "Xero answered HTTP 400: Account code '999' is not a bank account.",
       attempts: 1,
