@@ -4,7 +4,7 @@
 // refunds through Stripe and in Stripe's dashboard, a dispute, and webhooks
 // that do not verify. Jobs run through the same worker `fairbill serve` runs.
 import { describe, expect, it } from "vitest";
-import { collectThroughLocalStripe } from "../../test/support/builders.ts";
+import { collectThroughLocalStripe, createOneOffInvoice } from "../../test/support/builders.ts";
 import { stripeTenantForFile } from "../../test/support/local-stripe-tenant.ts";
 import { setOutgoingRequestPolicy } from "../platform/outgoing-requests/target-policy.ts";
 
@@ -31,15 +31,16 @@ async function customerWith(paymentMethod: string) {
   return { id: customer.body.id as string, paymentMethod: attached.body };
 }
 
-async function finalizedInvoice(customerId: string, amount: string) {
-  const invoice = await suite.tenant.admin.post("/v1/invoices", {
-    customer_id: customerId,
-    currency: "USD",
-    lines: [{ description: "Platform fee", quantity: "1", unit_amount: amount }],
-    finalize: true,
-  });
-  expect(invoice.status).toBe(201);
-  return invoice.body;
+function finalizedInvoice(customerId: string, amount: string) {
+  return createOneOffInvoice(suite.tenant.admin, customerId, [
+    { description: "Platform fee", quantity: "1", unit_amount: amount },
+  ]);
+}
+
+/** Delivers a Stripe event twice: the first delivery is processed, the second answered as a duplicate. */
+async function expectProcessedOnce(event: Parameters<typeof suite.stripe.deliver>[0]): Promise<void> {
+  expect(await suite.stripe.deliver(event)).toMatchObject({ status: 200, body: { outcome: "processed" } });
+  expect(await suite.stripe.deliver(event)).toMatchObject({ status: 200, body: { outcome: "duplicate" } });
 }
 
 async function paymentsOf(invoiceId: string) {
@@ -235,15 +236,7 @@ describe("the Stripe provider", () => {
     expect((await suite.tenant.admin.get(`/v1/payments/${payment.id}`)).body.refunds).toHaveLength(1);
 
     // A refund of 20.00 made in Stripe's dashboard arrives only by webhook.
-    const dashboard = suite.stripe.refundInDashboard(payment.provider_payment_id, 2000);
-    expect(await suite.stripe.deliver(dashboard)).toMatchObject({
-      status: 200,
-      body: { outcome: "processed" },
-    });
-    expect(await suite.stripe.deliver(dashboard)).toMatchObject({
-      status: 200,
-      body: { outcome: "duplicate" },
-    });
+    await expectProcessedOnce(suite.stripe.refundInDashboard(payment.provider_payment_id, 2000));
     const afterDashboard = await suite.tenant.admin.get(`/v1/payments/${payment.id}`);
     expect(
       afterDashboard.body.refunds.map((refund: { origin: string; amount: string }) => [
@@ -276,15 +269,7 @@ describe("the Stripe provider", () => {
     const invoice = await finalizedInvoice(customer.id, "80.00");
     await runJobs();
     const [payment] = await paymentsOf(invoice.id);
-    const dispute = suite.stripe.openDispute(payment.provider_payment_id, "fraudulent");
-    expect(await suite.stripe.deliver(dispute)).toMatchObject({
-      status: 200,
-      body: { outcome: "processed" },
-    });
-    expect(await suite.stripe.deliver(dispute)).toMatchObject({
-      status: 200,
-      body: { outcome: "duplicate" },
-    });
+    await expectProcessedOnce(suite.stripe.openDispute(payment.provider_payment_id, "fraudulent"));
     const read = await suite.tenant.admin.get(`/v1/payments/${payment.id}`);
     expect(read.body.disputes).toEqual([
       expect.objectContaining({
