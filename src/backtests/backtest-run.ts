@@ -33,7 +33,7 @@ import { batchesOf } from "../platform/batches.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { updateTenantRow } from "../platform/database/tenant-rows.ts";
-import { selectInTenant } from "../platform/database/tenant-scope.ts";
+import { runQueuedRun } from "../platform/jobs/queued-runs.ts";
 import { slotOf, toRateChange } from "../subscriptions/index.ts";
 import type {
   Backtest,
@@ -73,40 +73,25 @@ export async function runBacktest(
   backtestId: string,
   options: BacktestRunOptions = {},
 ): Promise<Backtest> {
-  const started = await start(context, backtestId);
-  if (started.status !== "running") return presentBacktest(started);
-  try {
-    return await priceEveryCustomer(context, started, options);
-  } catch (error) {
-    const failure = error instanceof Error ? error.message : String(error);
-    context.logger.error({ err: error, backtest_id: backtestId }, "backtest failed");
-    return finish(
-      context,
-      backtestId,
-      { status: "failed", failure: failure.slice(0, 2000) },
-      "backtest.failed",
-    );
-  }
-}
-
-async function start(context: RequestContext, backtestId: string): Promise<BacktestRow> {
-  return context.database.transaction().execute(async (transaction) => {
-    const row = await selectInTenant(transaction, context, "backtests")
-      .where("id", "=", backtestId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (row === undefined) throw new Error(`no backtest ${backtestId} to run`);
-    if (row.status !== "queued" && row.status !== "running") return row;
+  return runQueuedRun(context, {
+    table: "backtests",
+    id: backtestId,
+    what: "backtest",
+    startColumns: { customers_done: 0, invoices_compared: 0 },
     // A run that died part way is started over: what it compared is dropped.
-    await transaction.deleteFrom("backtest_invoices").where("backtest_id", "=", backtestId).execute();
-    const now = context.clock.now();
-    return updateTenantRow(transaction, context, "backtests", backtestId, {
-      status: "running",
-      started_at: now,
-      customers_done: 0,
-      invoices_compared: 0,
-      updated_at: now,
-    });
+    dropEarlierAttempt: (transaction) =>
+      transaction.deleteFrom("backtest_invoices").where("backtest_id", "=", backtestId).execute(),
+    present: presentBacktest,
+    work: (started) => priceEveryCustomer(context, started, options),
+    fail: (error) => {
+      const failure = error instanceof Error ? error.message : String(error);
+      return finish(
+        context,
+        backtestId,
+        { status: "failed", failure: failure.slice(0, 2000) },
+        "backtest.failed",
+      );
+    },
   });
 }
 

@@ -8,12 +8,13 @@ import { recordObjectChange } from "../audit/index.ts";
 import type { UnpricedEventCheck } from "../metering/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { updateTenantRow } from "../platform/database/tenant-rows.ts";
+import { runQueuedRun } from "../platform/jobs/queued-runs.ts";
 import { openSecret } from "../platform/secrets/envelope.ts";
 import { importCsvFile, type RecordResult } from "./csv-import.ts";
 import type { Import } from "./import-schemas.ts";
 import type { ImportStep } from "./import-step-types.ts";
 import { applyStep, type ImportState, loadReferences } from "./import-steps.ts";
-import { findImportRow, type ImportRow, presentImport } from "./imports.ts";
+import { type ImportRow, presentImport } from "./imports.ts";
 import { readStripeAccount } from "./stripe-account.ts";
 import { planStripeImport } from "./stripe-mapping.ts";
 import type { ImportOutcome } from "./tables.ts";
@@ -38,33 +39,19 @@ export async function runImport(
   importId: string,
   options: ImportRunOptions = {},
 ): Promise<Import> {
-  const started = await start(context, importId);
-  if (started === undefined) throw new Error(`No import ${importId} to run.`);
-  if (started.status !== "running") return presentImport(started);
-  try {
-    return await importEverything(context, started, options);
-  } catch (error) {
-    const failure = error instanceof Error ? error.message : String(error);
-    context.logger.error({ err: error, import_id: importId }, "import failed");
-    return finish(context, importId, { status: "failed", failure });
-  }
-}
-
-/** Marks a queued (or, after a crash, running) import as running; a finished one is left alone. */
-async function start(context: RequestContext, importId: string): Promise<ImportRow | undefined> {
-  const row = await findImportRow(context, importId);
-  if (row === undefined || (row.status !== "queued" && row.status !== "running")) return row;
-  const now = context.clock.now();
-  await context.database.deleteFrom("import_records").where("import_id", "=", importId).execute();
-  return updateTenantRow(context.database, context, "imports", importId, {
-    status: "running",
-    started_at: now,
-    records_total: 0,
-    records_done: 0,
-    created_count: 0,
-    skipped_count: 0,
-    refused_count: 0,
-    updated_at: now,
+  return runQueuedRun(context, {
+    table: "imports",
+    id: importId,
+    what: "import",
+    startColumns: { records_total: 0, records_done: 0, created_count: 0, skipped_count: 0, refused_count: 0 },
+    dropEarlierAttempt: (transaction) =>
+      transaction.deleteFrom("import_records").where("import_id", "=", importId).execute(),
+    present: presentImport,
+    work: (started) => importEverything(context, started, options),
+    fail: (error) => {
+      const failure = error instanceof Error ? error.message : String(error);
+      return finish(context, importId, { status: "failed", failure });
+    },
   });
 }
 

@@ -14,6 +14,7 @@ import type { RequestContext } from "../platform/context.ts";
 import { updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { FairbillError, type FieldError } from "../platform/errors.ts";
+import { runQueuedRun } from "../platform/jobs/queued-runs.ts";
 import {
   type CheckedInvoice,
   type ComparedInvoice,
@@ -43,15 +44,16 @@ export async function runParallelRun(
   runId: string,
   options: ParallelRunOptions = {},
 ): Promise<ParallelRun> {
-  const started = await start(context, runId);
-  if (started.status !== "running") return presentParallelRun(started);
-  try {
-    return await compareEveryCustomer(context, started, options);
-  } catch (error) {
-    const failure = failureOf(error);
-    context.logger.error({ err: error, parallel_run_id: runId }, "parallel run failed");
-    return finish(context, runId, { status: "failed", failure }, async () => undefined);
-  }
+  return runQueuedRun(context, {
+    table: "parallel_runs",
+    id: runId,
+    what: "parallel run",
+    startColumns: { customers_done: 0 },
+    present: presentParallelRun,
+    work: (started) => compareEveryCustomer(context, started, options),
+    fail: (error) =>
+      finish(context, runId, { status: "failed", failure: failureOf(error) }, async () => undefined),
+  });
 }
 
 /** What a failed run says: the file's problems by row and column, or the error's message. */
@@ -62,25 +64,6 @@ function failureOf(error: unknown): string {
     return `old_invoices_csv: ${problems.join("; ")}${more > 0 ? `; and ${more} more` : ""}`;
   }
   return (error instanceof Error ? error.message : String(error)).slice(0, 2000);
-}
-
-/** Marks a queued (or, after a crash, running) run as running; a finished one is left alone. */
-async function start(context: RequestContext, runId: string): Promise<ParallelRunRow> {
-  return context.database.transaction().execute(async (transaction) => {
-    const row = await selectInTenant(transaction, context, "parallel_runs")
-      .where("id", "=", runId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (row === undefined) throw new Error(`No parallel run ${runId} to run.`);
-    if (row.status !== "queued" && row.status !== "running") return row;
-    const now = context.clock.now();
-    return updateTenantRow(transaction, context, "parallel_runs", runId, {
-      status: "running",
-      started_at: now,
-      customers_done: 0,
-      updated_at: now,
-    });
-  });
 }
 
 /** The checked invoices by customer, in the order the file first names each customer. */
