@@ -6,13 +6,12 @@ import { Decimal, sumDecimals } from "../core/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { grantStatus, selectGrants } from "./credit-grants.ts";
 import type { CreditLedgerEntryRow } from "./credit-ledger.ts";
-import type { CreditBalances, CreditLedgerEntry, CreditLedgerFilters } from "./credit-schemas.ts";
+import type { CreditBalances, CreditLedgerEntry } from "./credit-schemas.ts";
 import { currencyBalancesOf } from "./currency-balances.ts";
 import { showMoney } from "./money-input.ts";
-import { newestSequenceFirst, toSequencePage } from "./sequence-pages.ts";
+import type { CustomerLedger } from "./sequence-pages.ts";
 
 export async function creditBalances(context: RequestContext, customerId: string): Promise<CreditBalances> {
   await getCustomer(context, customerId);
@@ -64,26 +63,11 @@ async function creditBalancesAt(
   };
 }
 
-/** The customer's ledger, newest entry first, paged by the order entries were written in. */
-export async function listCreditLedger(
-  context: RequestContext,
-  customerId: string,
-  filters: CreditLedgerFilters,
-  page: { limit: number; cursor: string | undefined },
-): Promise<{ data: CreditLedgerEntry[]; next_cursor: string | null }> {
-  await getCustomer(context, customerId);
-  const customerEntries = selectInTenant(context.database, context, "credit_ledger_entries").where(
-    "customer_id",
-    "=",
-    customerId,
-  );
-  let query = newestSequenceFirst(customerEntries, page);
-  if (filters.currency !== undefined) query = query.where("currency", "=", filters.currency);
-  if (filters.grant_id !== undefined) query = query.where("grant_id", "=", filters.grant_id);
-  if (filters.wallet_id !== undefined) query = query.where("wallet_id", "=", filters.wallet_id);
-  if (filters.kind !== undefined) query = query.where("kind", "=", filters.kind);
-  return toSequencePage(await query.execute(), page.limit, presentLedgerEntry);
-}
+/** The customer's credit ledger (customerLedgerPage reads it newest first). */
+export const creditLedger: CustomerLedger<"credit_ledger_entries", CreditLedgerEntry> = {
+  table: "credit_ledger_entries",
+  present: presentLedgerEntry,
+};
 
 export function presentLedgerEntry(row: CreditLedgerEntryRow): CreditLedgerEntry {
   return {

@@ -5,7 +5,7 @@ import { PagedQuery, PageOf } from "../platform/http/pagination.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
-import { creditBalances, listCreditLedger } from "./credit-balances.ts";
+import { creditBalances, creditLedger } from "./credit-balances.ts";
 import { createCreditGrant, getCreditGrant, listCreditGrants, voidCreditGrant } from "./credit-grants.ts";
 import {
   CreateCreditGrantBody,
@@ -23,7 +23,8 @@ import {
   VoidCreditGrantBody,
   WalletSchema,
 } from "./credit-schemas.ts";
-import { customerBalances, listCustomerBalanceEntries } from "./customer-balance.ts";
+import { customerBalanceLedger, customerBalances } from "./customer-balance.ts";
+import { customerLedgerPage } from "./sequence-pages.ts";
 import { createWallet, getWallet, listWallets, updateWallet } from "./wallets.ts";
 
 export function registerCreditRoutes(app: FairbillApp): void {
@@ -101,7 +102,7 @@ function registerGrantRoutes(app: FairbillApp): void {
       response: PageOf(CreditLedgerEntrySchema),
     },
     ({ context, params, query: { limit = 20, cursor, ...filters } }) =>
-      listCreditLedger(context, params.id, filters, { limit, cursor }),
+      customerLedgerPage(context, creditLedger, params.id, filters, { limit, cursor }),
   );
 }
 
@@ -175,6 +176,6 @@ function registerBalanceRoutes(app: FairbillApp): void {
       response: PageOf(CustomerBalanceEntrySchema),
     },
     ({ context, params, query: { limit = 20, cursor, ...filters } }) =>
-      listCustomerBalanceEntries(context, params.id, filters, { limit, cursor }),
+      customerLedgerPage(context, customerBalanceLedger, params.id, filters, { limit, cursor }),
   );
 }

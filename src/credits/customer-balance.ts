@@ -12,13 +12,13 @@ import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict } from "../platform/errors.ts";
 import { requireTransaction } from "./credit-ledger.ts";
 import type { CustomerBalanceEntry } from "./credit-schemas.ts";
 import { currencyBalancesOf, lockCurrencyBalance, setCurrencyBalance } from "./currency-balances.ts";
 import { showMoney } from "./money-input.ts";
-import { newestSequenceFirst, toSequencePage } from "./sequence-pages.ts";
+import type { CustomerLedger } from "./sequence-pages.ts";
 import type { CustomerBalanceEntryTable } from "./tables.ts";
 
 /** What is owed to the customer in `currency` now; zero when nothing ever was. */
@@ -130,23 +130,11 @@ export async function customerBalances(
   };
 }
 
-/** The movements of the customer balance, newest first. */
-export async function listCustomerBalanceEntries(
-  context: RequestContext,
-  customerId: string,
-  filters: { currency?: string },
-  page: { limit: number; cursor: string | undefined },
-): Promise<{ data: CustomerBalanceEntry[]; next_cursor: string | null }> {
-  await getCustomer(context, customerId);
-  const customerEntries = selectInTenant(context.database, context, "customer_balance_entries").where(
-    "customer_id",
-    "=",
-    customerId,
-  );
-  let query = newestSequenceFirst(customerEntries, page);
-  if (filters.currency !== undefined) query = query.where("currency", "=", filters.currency);
-  return toSequencePage(await query.execute(), page.limit, presentBalanceEntry);
-}
+/** The movements of the customer balance (customerLedgerPage reads them newest first). */
+export const customerBalanceLedger: CustomerLedger<"customer_balance_entries", CustomerBalanceEntry> = {
+  table: "customer_balance_entries",
+  present: presentBalanceEntry,
+};
 
 function presentBalanceEntry(row: Selectable<CustomerBalanceEntryTable>): CustomerBalanceEntry {
   return {
