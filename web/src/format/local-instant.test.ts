@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { instantFromLocal, nextWholeMinute } from "./local-instant.ts";
+import { instantFromLocal, instantIfGiven, nextWholeMinute } from "./local-instant.ts";
 
 describe("instantFromLocal", () => {
   it("reads a datetime-local value in the browser's zone and gives UTC", () => {
@@ -8,6 +8,14 @@ describe("instantFromLocal", () => {
   });
   it("returns what it cannot read unchanged", () => {
     expect(instantFromLocal("soon")).toBe("soon");
+  });
+});
+
+describe("instantIfGiven", () => {
+  it("names the instant of a value typed, and nothing for an empty one", () => {
+    const local = "2026-03-04T15:30";
+    expect(instantIfGiven("expires_at", local)).toEqual({ expires_at: new Date(local).toISOString() });
+    expect(instantIfGiven("expires_at", "")).toEqual({});
   });
 });
 

@@ -10,7 +10,7 @@ import type { PlanVersion } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { fieldErrorMap } from "../../format/field-errors.ts";
-import { instantFromLocal } from "../../format/local-instant.ts";
+import { instantIfGiven } from "../../format/local-instant.ts";
 import { ConfirmDialog, type DialogClosing } from "../../ui/confirm-dialog.tsx";
 import { DateTimeField, TextAreaField, TextField } from "../../ui/form-field.tsx";
 
@@ -37,7 +37,7 @@ function versionRequest(version: PlanVersion, reason: string) {
 }
 
 function dated(input: StepInput): { effective_from?: string } {
-  return input.effectiveFrom === "" ? {} : { effective_from: instantFromLocal(input.effectiveFrom) };
+  return instantIfGiven("effective_from", input.effectiveFrom);
 }
 
 function commented(input: StepInput): { comment?: string } {

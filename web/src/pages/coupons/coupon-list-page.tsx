@@ -7,7 +7,7 @@ import { api, reasonHeader } from "../../api/api-client.ts";
 import { useAllPages, useApiMutation, usePagedList } from "../../api/queries.ts";
 import type { Coupon, QueryOf, RequestBody } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
-import { instantFromLocal } from "../../format/local-instant.ts";
+import { instantIfGiven } from "../../format/local-instant.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { CodeAndNameFields } from "../../ui/code-and-name-fields.tsx";
 import { closedBy, type DialogClosing, ReasonDialog, useDialogStep } from "../../ui/confirm-dialog.tsx";
@@ -188,7 +188,7 @@ function couponBody(values: CouponValues): RequestBody<"/v1/coupons", "post"> {
     ...(values.duration === "repeating" ? { duration_invoices: Number(values.duration_invoices) } : {}),
     ...(Object.keys(appliesTo).length === 0 ? {} : { applies_to: appliesTo }),
     ...(values.max_redemptions.trim() === "" ? {} : { max_redemptions: Number(values.max_redemptions) }),
-    ...(values.redeem_by === "" ? {} : { redeem_by: instantFromLocal(values.redeem_by) }),
+    ...instantIfGiven("redeem_by", values.redeem_by),
   };
 }
 

@@ -15,7 +15,7 @@ import type {
 } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
-import { instantFromLocal } from "../../format/local-instant.ts";
+import { instantIfGiven } from "../../format/local-instant.ts";
 import { closedBy, type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import {
@@ -253,8 +253,8 @@ function grantBody(values: GrantValues): RequestBody<"/v1/customers/{id}/credit-
     type: values.type,
     ...(values.type === "purchased" ? { cost_basis: values.cost_basis.trim() } : {}),
     ...(values.priority.trim() === "" ? {} : { priority: Number(values.priority) }),
-    ...(values.effective_at === "" ? {} : { effective_at: instantFromLocal(values.effective_at) }),
-    ...(values.expires_at === "" ? {} : { expires_at: instantFromLocal(values.expires_at) }),
+    ...instantIfGiven("effective_at", values.effective_at),
+    ...instantIfGiven("expires_at", values.expires_at),
   };
 }
 

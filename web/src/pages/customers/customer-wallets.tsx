@@ -6,7 +6,7 @@ import { api } from "../../api/api-client.ts";
 import { useApiMutation, usePagedList } from "../../api/queries.ts";
 import type { Customer, RequestBody, Wallet } from "../../api/resources.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
-import { instantFromLocal } from "../../format/local-instant.ts";
+import { instantIfGiven } from "../../format/local-instant.ts";
 import { ConfirmDialog, closedBy, type DialogClosing } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { CurrencyField, DateTimeField, DecimalField, TextField } from "../../ui/form-field.tsx";
@@ -108,7 +108,7 @@ function topUpBody(values: TopUpValues): RequestBody<"/v1/wallets/{id}/top-ups",
     amount: values.amount.trim(),
     reason: values.reason.trim(),
     ...(values.paid_amount.trim() === "" ? {} : { paid_amount: values.paid_amount.trim() }),
-    ...(values.expires_at === "" ? {} : { expires_at: instantFromLocal(values.expires_at) }),
+    ...instantIfGiven("expires_at", values.expires_at),
   };
 }
 

@@ -10,7 +10,7 @@ import { useApiMutation, usePagedList } from "../../api/queries.ts";
 import type { Invoice, ManualPaymentMethod, Payment, RequestBody } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
-import { instantFromLocal } from "../../format/local-instant.ts";
+import { instantIfGiven } from "../../format/local-instant.ts";
 import { closedBy, type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { DateTimeField, DecimalField, SelectField, TextField } from "../../ui/form-field.tsx";
@@ -139,7 +139,7 @@ function paymentBody(values: PaymentValues): RequestBody<"/v1/invoices/{id}/paym
     amount: values.amount.trim(),
     method: values.method,
     ...(values.reference.trim() === "" ? {} : { reference: values.reference.trim() }),
-    ...(values.received_at === "" ? {} : { received_at: instantFromLocal(values.received_at) }),
+    ...instantIfGiven("received_at", values.received_at),
   };
 }
 

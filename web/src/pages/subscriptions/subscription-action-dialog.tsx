@@ -8,7 +8,7 @@ import { api, reasonHeader } from "../../api/api-client.ts";
 import { apiQuery, useApiMutation } from "../../api/queries.ts";
 import type { RequestBody, Subscription } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
-import { instantFromLocal } from "../../format/local-instant.ts";
+import { instantIfGiven } from "../../format/local-instant.ts";
 import { ConfirmDialog, type DialogClosing } from "../../ui/confirm-dialog.tsx";
 import { DateTimeField, labelOptions, SelectField, TextField } from "../../ui/form-field.tsx";
 import { refusalBesideNoField, useFormState } from "../../ui/form-state.ts";
@@ -65,7 +65,7 @@ const explanations: Record<SubscriptionAction, string> = {
 };
 
 function atOf(values: ActionValues): { at?: string } {
-  return values.at === "" ? {} : { at: instantFromLocal(values.at) };
+  return instantIfGiven("at", values.at);
 }
 
 function planChangeOf(values: ActionValues): PlanChange {
@@ -98,7 +98,7 @@ function makeChange(action: SubscriptionAction, subscription: Subscription, valu
           ...request,
           body: {
             ...atOf(values),
-            ...(values.until === "" ? {} : { until: instantFromLocal(values.until) }),
+            ...instantIfGiven("until", values.until),
           },
         }),
       );
