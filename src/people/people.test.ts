@@ -99,15 +99,15 @@ function newEmail(): string {
   return `person-${process.pid}-${emailCount}@example.com`;
 }
 
+/** The link of the tenant's first start (its first admin not made yet), to the console at `consoleUrl`. */
+function firstStartLink(tenant: TestTenant, consoleUrl: string): Promise<string | undefined> {
+  return firstAdminLink(suite.testApp.handle.database, clock, tenant.organization.id, consoleUrl);
+}
+
 /** A new organization and its first admin, created with the first start's link, signed in. */
 async function organizationWithAdmin(): Promise<{ tenant: TestTenant; admin: Browser; email: string }> {
   const tenant = await suite.testApp.newTenant("People");
-  const link = await firstAdminLink(
-    suite.testApp.handle.database,
-    clock,
-    tenant.organization.id,
-    "http://localhost:8080",
-  );
+  const link = await firstStartLink(tenant, "http://localhost:8080");
   const token = new URL(link ?? "").searchParams.get("token");
   const email = newEmail();
   const created = await send("POST", "/v1/first-admin", {
@@ -157,12 +157,7 @@ async function tokenEmailedTo(smtp: { url: string; received: ParsedMail[] }, to:
 describe("the first admin and sessions", () => {
   it("creates the first admin once, and signs in with secure cookies and CSRF-checked writes", async () => {
     const tenant = await suite.testApp.newTenant("First start");
-    const link = await firstAdminLink(
-      suite.testApp.handle.database,
-      clock,
-      tenant.organization.id,
-      "https://billing.example.com",
-    );
+    const link = await firstStartLink(tenant, "https://billing.example.com");
     expect(link).toMatch(/^https:\/\/billing\.example\.com\/first-admin\?token=/);
     const token = new URL(link ?? "").searchParams.get("token");
     const email = newEmail();
@@ -175,9 +170,7 @@ describe("the first admin and sessions", () => {
     expect((await send("POST", "/v1/first-admin", body)).status).toBe(201);
     const again = await send("POST", "/v1/first-admin", { ...body, email: newEmail() });
     expect(again.body.code).toBe("token_invalid");
-    expect(
-      await firstAdminLink(suite.testApp.handle.database, clock, tenant.organization.id, "https://x.example"),
-    ).toBeUndefined();
+    expect(await firstStartLink(tenant, "https://x.example")).toBeUndefined();
 
     const signedIn = await send("POST", "/v1/sign-in", {
       email: email.toUpperCase(),
