@@ -34,14 +34,19 @@ function clientOf(secret: string): ApiClient {
   return suite.testApp.rawClient(`Bearer ${secret}`);
 }
 
+/** Checks that approving the plan's version 1 with the key `secret` is refused: the key is its author's. */
+async function expectApprovalRefusedAsAuthor(secret: string, planId: string): Promise<void> {
+  const approval = await clientOf(secret).post(`/v1/plans/${planId}/versions/1/approve`, {});
+  expectProblem(approval, 403, "approver_is_author");
+}
+
 describe("four-eyes between persons", () => {
   it("refuses the author approving through a second key the author made", async () => {
     const author = await suite.tenant.client("admin");
     const planId = await submittedPlan(author);
     const secondKey = await author.post("/v1/api-keys", { name: "my second key", role: "admin" });
     expect(secondKey.status).toBe(201);
-    const approval = await clientOf(secondKey.body.secret).post(`/v1/plans/${planId}/versions/1/approve`, {});
-    expectProblem(approval, 403, "approver_is_author");
+    await expectApprovalRefusedAsAuthor(secondKey.body.secret, planId);
   });
 
   it("refuses the author approving through their rotated key", async () => {
@@ -53,8 +58,7 @@ describe("four-eyes between persons", () => {
       previous_key_valid_for_seconds: 0,
     });
     expect(rotated.status).toBe(201);
-    const approval = await clientOf(rotated.body.secret).post(`/v1/plans/${planId}/versions/1/approve`, {});
-    expectProblem(approval, 403, "approver_is_author");
+    await expectApprovalRefusedAsAuthor(rotated.body.secret, planId);
   });
 
   it("lets another person approve, and the review trail names both", async () => {
