@@ -4,11 +4,11 @@
 
 import { recordAuditEvent } from "../audit/index.ts";
 import { getCustomer } from "../customers/index.ts";
-import { realTimeOf } from "../platform/clock.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
+import { issueLinkToken } from "../platform/http/signed-links.ts";
 import type { CreatePortalLinkInput, PortalLink } from "./portal-schemas.ts";
-import { portalSecretOf, replacePortalSecret, signPortalToken } from "./portal-tokens.ts";
+import { portalLinks, replacePortalSecret } from "./portal-tokens.ts";
 
 // An hour: long enough to look around, short enough that a forwarded link soon stops working.
 const defaultLinkLifetimeSeconds = 3600;
@@ -30,15 +30,8 @@ export async function createPortalLink(
     throw conflict("customer_archived", `Customer ${customerId} is archived; it has no portal.`);
   }
   const returnUrl = input.return_url === undefined ? undefined : checkedReturnUrl(input.return_url);
-  // A link expires in real time, whatever the environment's test clock reads.
-  const now = realTimeOf(context.clock).now();
   const lifetime = input.expires_in_seconds ?? defaultLinkLifetimeSeconds;
-  const expiresAt = Math.floor(now.getTime() / 1000) + lifetime;
-  const secret = await portalSecretOf(context.database, context, now);
-  const token = signPortalToken(
-    { customerId: customer.id, environmentId: context.environmentId, expiresAt },
-    secret,
-  );
+  const { token, expiresAt } = await issueLinkToken(context, portalLinks, customer.id, lifetime);
   const fragment = new URLSearchParams({ token });
   if (returnUrl !== undefined) fragment.set("return_url", returnUrl);
   const link: PortalLink = {
@@ -46,7 +39,7 @@ export async function createPortalLink(
     url: `${portalBaseUrl}?${new URLSearchParams({ organization: context.organizationId })}#${fragment.toString()}`,
     token,
     customer_id: customer.id,
-    expires_at: new Date(expiresAt * 1000).toISOString(),
+    expires_at: expiresAt.toISOString(),
   };
   await context.database.transaction().execute(async (transaction) => {
     // The token itself is a credential: the log keeps only who got a link until when.
