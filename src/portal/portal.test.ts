@@ -180,6 +180,11 @@ describe("portal links", () => {
     const flipped = `${signature.slice(0, -2)}${signature.endsWith("AA") ? "AB" : "AA"}`;
     expect((await portal(`fbp_${claims}.${flipped}`).get("/v1/portal/me")).status).toBe(401);
     expect((await portal("fbp_garbage").get("/v1/portal/me")).status).toBe(401);
+    // Claims that are JSON but not an object (null, a number) are a bad token too, not a server error.
+    for (const notAnObject of ["null", "7"]) {
+      const encoded = Buffer.from(notAnObject).toString("base64url");
+      expect((await portal(`fbp_${encoded}.${signature}`).get("/v1/portal/me")).status).toBe(401);
+    }
     expect((await suite.testApp.rawClient(undefined).get("/v1/portal/me")).status).toBe(401);
 
     // Another organization's link does not open this one's customer, even with the same customer id in it.
