@@ -1,7 +1,8 @@
 // The usual audit entries for one object: its creation, and a change that
-// names the object by its type and verb. Most writes of configuration and
-// money objects record one of these, in the transaction that made the change,
-// with the object as the API presents it before and after.
+// names the object by its type and verb; and the change of an environment's
+// settings. Most writes of configuration and money objects record one of
+// these, in the transaction that made the change, with the object as the API
+// presents it before and after.
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { recordAuditEvent } from "./audit-log.ts";
@@ -42,4 +43,25 @@ export async function recordCreation<Created extends AuditedObject>(
 ): Promise<Created> {
   await recordObjectChange(transaction, context, objectType, "created", null, created);
   return created;
+}
+
+/**
+ * Records `<settings>.updated` on one of the environment's settings
+ * (`tax_settings`, `metering_settings`: the object's type too), named by the
+ * environment's id, with the settings as the API presents them before and after.
+ */
+export async function recordSettingsUpdate(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  settings: string,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Promise<void> {
+  await recordAuditEvent(transaction, context, {
+    action: `${settings}.updated`,
+    objectType: settings,
+    objectId: context.environmentId,
+    before,
+    after,
+  });
 }

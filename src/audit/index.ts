@@ -12,6 +12,6 @@ export {
   verifyAuditChain,
   verifyEveryAuditChain,
 } from "./audit-log.ts";
-export { recordCreation, recordObjectChange } from "./audit-records.ts";
+export { recordCreation, recordObjectChange, recordSettingsUpdate } from "./audit-records.ts";
 export { auditRoutes } from "./audit-routes.ts";
 export { PersonSchema } from "./audit-schemas.ts";

@@ -3,11 +3,12 @@
 // entity's zone (accounting-time-zone.ts) and posts to the default accounts.
 
 import { anyLockedPeriod } from "../accounting-periods/index.ts";
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordSettingsUpdate } from "../audit/index.ts";
 import { findCurrency, isValidTimeZone } from "../core/index.ts";
 import { sellerCountryOf } from "../invoicing/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { writeEnvironmentSettings } from "../platform/database/tenant-rows.ts";
 import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { checkTargetUrl } from "../platform/outgoing-requests/saved-target.ts";
@@ -106,19 +107,9 @@ export async function updateFinanceSettings(
           : input.exchange_rate_provider_url,
       updated_at: now,
     };
-    await transaction
-      .insertInto("finance_settings")
-      .values({ environment_id: context.environmentId, organization_id: context.organizationId, ...columns })
-      .onConflict((conflicting) => conflicting.column("environment_id").doUpdateSet(columns))
-      .execute();
+    await writeEnvironmentSettings(transaction, context, "finance_settings", columns);
     const after = await readFinanceSettings(transaction, context);
-    await recordAuditEvent(transaction, context, {
-      action: "finance_settings.updated",
-      objectType: "finance_settings",
-      objectId: context.environmentId,
-      before: present(before),
-      after: present(after),
-    });
+    await recordSettingsUpdate(transaction, context, "finance_settings", present(before), present(after));
     return present(after);
   });
 }

@@ -10,12 +10,16 @@
 
 import type { Selectable } from "kysely";
 import type { Static } from "typebox";
-import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import { describeActor, recordAuditEvent, recordSettingsUpdate } from "../audit/index.ts";
 import type { EnvironmentKind } from "../organizations/index.ts";
 import { loadOrganization } from "../organizations/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
+import {
+  insertTenantRow,
+  updateTenantRow,
+  writeEnvironmentSettings,
+} from "../platform/database/tenant-rows.ts";
 import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, FairbillError } from "../platform/errors.ts";
 import { loosens, noApprovalRequired } from "./approval-limits.ts";
@@ -241,31 +245,13 @@ async function applyPolicy(
 ): Promise<void> {
   const before = await readApprovalPolicy(transaction, context);
   const now = context.clock.now();
-  await transaction
-    .insertInto("approval_policies")
-    .values({
-      environment_id: context.environmentId,
-      organization_id: context.organizationId,
-      publish_requires_approval: change.publish_requires_approval,
-      approval_required_for: JSON.stringify(change.approval_required_for),
-      updated_at: now,
-    })
-    .onConflict((conflicting) =>
-      conflicting.column("environment_id").doUpdateSet({
-        publish_requires_approval: change.publish_requires_approval,
-        approval_required_for: JSON.stringify(change.approval_required_for),
-        updated_at: now,
-      }),
-    )
-    .execute();
-  const after = await readApprovalPolicy(transaction, context);
-  await recordAuditEvent(transaction, context, {
-    action: "approval_policy.updated",
-    objectType: "approval_policy",
-    objectId: context.environmentId,
-    before,
-    after,
+  await writeEnvironmentSettings(transaction, context, "approval_policies", {
+    publish_requires_approval: change.publish_requires_approval,
+    approval_required_for: JSON.stringify(change.approval_required_for),
+    updated_at: now,
   });
+  const after = await readApprovalPolicy(transaction, context);
+  await recordSettingsUpdate(transaction, context, "approval_policy", before, after);
 }
 
 function presentChange(row: Selectable<ApprovalPolicyChangeTable>): ApprovalPolicyChangeView {

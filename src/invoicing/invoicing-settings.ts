@@ -4,7 +4,7 @@
 // organization's name as seller, `INV`/`CN` in live and `TEST-INV`/`TEST-CN`
 // in test (a test invoice must never be mistaken for a real one).
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordSettingsUpdate } from "../audit/index.ts";
 import { describeEnvironment } from "../organizations/index.ts";
 import {
   AA_TEXT_CONTRAST,
@@ -216,13 +216,13 @@ export async function updateInvoicingSettings(
       seller_address: JSON.stringify(after.seller_address),
     };
     await writeEnvironmentSettings(transaction, context, "invoicing_settings", columns);
-    await recordAuditEvent(transaction, context, {
-      action: "invoicing_settings.updated",
-      objectType: "invoicing_settings",
-      objectId: context.environmentId,
-      before: presentInvoicingSettings(fromRow(before)),
-      after: presentInvoicingSettings(fromRow(after)),
-    });
+    await recordSettingsUpdate(
+      transaction,
+      context,
+      "invoicing_settings",
+      presentInvoicingSettings(fromRow(before)),
+      presentInvoicingSettings(fromRow(after)),
+    );
     return fromRow(after);
   });
 }

@@ -1,7 +1,7 @@
 // Per-environment metering settings: how old an event may be when it arrives,
 // and how many months of raw events are kept before retention archives them.
 // An environment without a row uses the defaults.
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordSettingsUpdate } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { writeEnvironmentSettings } from "../platform/database/tenant-rows.ts";
@@ -45,13 +45,7 @@ export async function updateMeteringSettings(
       updated_at: now,
     });
     const after = await readMeteringSettings(transaction, context);
-    await recordAuditEvent(transaction, context, {
-      action: "metering_settings.updated",
-      objectType: "metering_settings",
-      objectId: context.environmentId,
-      before,
-      after,
-    });
+    await recordSettingsUpdate(transaction, context, "metering_settings", before, after);
     return after;
   });
 }

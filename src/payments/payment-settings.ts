@@ -4,9 +4,10 @@
 // webhooks are refused from then on); setting Stripe up again restores
 // refunds of earlier card payments through it.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordSettingsUpdate } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { writeEnvironmentSettings } from "../platform/database/tenant-rows.ts";
 import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { checkTargetUrl } from "../platform/outgoing-requests/saved-target.ts";
@@ -132,20 +133,16 @@ export async function updatePaymentSettings(
       stripe_api_base_url: stripe?.apiBaseUrl ?? null,
       updated_at: context.clock.now(),
     };
-    await transaction
-      .insertInto("payment_provider_settings")
-      .values({ environment_id: context.environmentId, organization_id: context.organizationId, ...values })
-      .onConflict((conflicting) => conflicting.column("environment_id").doUpdateSet(values))
-      .execute();
+    await writeEnvironmentSettings(transaction, context, "payment_provider_settings", values);
     const after: PaymentSettings = { provider: input.provider, stripe };
     const view = presentSettings(after, context.environmentId);
-    await recordAuditEvent(transaction, context, {
-      action: "payment_settings.updated",
-      objectType: "payment_settings",
-      objectId: context.environmentId,
-      before: presentSettings(before, context.environmentId),
-      after: view,
-    });
+    await recordSettingsUpdate(
+      transaction,
+      context,
+      "payment_settings",
+      presentSettings(before, context.environmentId),
+      view,
+    );
     return view;
   });
 }

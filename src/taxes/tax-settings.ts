@@ -4,7 +4,7 @@
 // kept sealed to be sent, and never returned or written to the audit log;
 // switching to another provider deletes them. A provider's URL may not point
 // inside Fairbill's own network, nor carry credentials.
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordSettingsUpdate } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { writeEnvironmentSettings } from "../platform/database/tenant-rows.ts";
@@ -122,13 +122,13 @@ export async function updateTaxSettings(
     await writeEnvironmentSettings(transaction, context, "tax_settings", { ...columns, updated_at: now });
     const after = await taxProviderSettingsOf(transaction, context);
     const presented = presentTaxSettings(after.provider, after.updatedAt);
-    await recordAuditEvent(transaction, context, {
-      action: "tax_settings.updated",
-      objectType: "tax_settings",
-      objectId: context.environmentId,
-      before: presentTaxSettings(before.provider, before.updatedAt),
-      after: presented,
-    });
+    await recordSettingsUpdate(
+      transaction,
+      context,
+      "tax_settings",
+      presentTaxSettings(before.provider, before.updatedAt),
+      presented,
+    );
     return presented;
   });
 }
