@@ -235,14 +235,8 @@ describe("the worker", () => {
   it("polls once started and finishes the job in hand when stopped", async () => {
     const kind = newKind();
     const { id } = await enqueueJob(handle.database, { kind, payload: {} });
-    let handlerStarted!: () => void;
-    const started = new Promise<void>((resolve) => {
-      handlerStarted = resolve;
-    });
-    let releaseHandler!: () => void;
-    const released = new Promise<void>((resolve) => {
-      releaseHandler = resolve;
-    });
+    const { promise: started, resolve: handlerStarted } = Promise.withResolvers<void>();
+    const { promise: released, resolve: releaseHandler } = Promise.withResolvers<void>();
     const worker = createJobWorker({
       database: handle.database,
       clock: systemClock,
@@ -294,14 +288,8 @@ describe("fairness", () => {
     for (let index = 0; index < 5; index++) {
       await enqueueJob(handle.database, { kind: deliveryKind, payload: { index }, runAt: start });
     }
-    let releaseBilling!: () => void;
-    const billingReleased = new Promise<void>((resolve) => {
-      releaseBilling = resolve;
-    });
-    let deliveriesDone!: () => void;
-    const allDelivered = new Promise<void>((resolve) => {
-      deliveriesDone = resolve;
-    });
+    const { promise: billingReleased, resolve: releaseBilling } = Promise.withResolvers<void>();
+    const { promise: allDelivered, resolve: deliveriesDone } = Promise.withResolvers<void>();
     let delivered = 0;
     const worker = createJobWorker({
       database: handle.database,
