@@ -15,7 +15,7 @@ import type { Charge } from "../../test/support/api-types.ts";
 import { createMeter, createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { readEveryPage } from "../../test/support/paged-lists.ts";
 import { expectProblem, expectRefusedNaming } from "../../test/support/responses.ts";
-import { testAppForFile } from "../../test/support/test-app.ts";
+import { type LooseJson, testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 import { type ScenarioOutput, simulateScenario } from "../simulation/index.ts";
 import { runBacktest } from "./index.ts";
@@ -32,10 +32,6 @@ const from = "2031-02-01T00:00:00Z";
 const to = "2031-04-01T01:00:00Z";
 /** Each customer's external id, Fairbill id and events. */
 const customers: { externalId: string; id: string; events: ScenarioEvent[] }[] = [];
-
-// Tests read response bodies loosely and let their assertions check the shape.
-// biome-ignore lint/suspicious/noExplicitAny: a test's view of JSON it is about to assert on.
-type Loose = any;
 
 type ScenarioEvent = { id: string; name: string; timestamp: string; properties: Record<string, unknown> };
 
@@ -165,7 +161,7 @@ async function backtest(body: Record<string, unknown>) {
   return (await suite.tenant.admin.get(`/v1/backtests/${created.body.id}`)).body;
 }
 
-function allInvoices(backtestId: string, query = ""): Promise<Loose[]> {
+function allInvoices(backtestId: string, query = ""): Promise<LooseJson[]> {
   return readEveryPage(suite.tenant.admin, `/v1/backtests/${backtestId}/invoices?limit=100${query}`);
 }
 
@@ -210,8 +206,8 @@ function simulatedInRange(output: ScenarioOutput) {
 }
 
 describe("a backtest of a draft with every price 20% higher, 200 customers over 3 months", () => {
-  let result: Loose;
-  let invoices: Loose[];
+  let result: LooseJson;
+  let invoices: LooseJson[];
 
   beforeAll(async () => {
     result = await backtest({ plan_version_id: draftVersionId, from, to, reason: "price rise for 2031" });
@@ -246,10 +242,10 @@ describe("a backtest of a draft with every price 20% higher, 200 customers over 
       own.forEach((invoice, index) => {
         const simulated = simulatedWouldBe[index]!;
         const asBilled = simulatedBilled[index]!;
-        expect(invoice.lines.map((line: Loose) => comparableLine({ ...line, ...line.would_be }))).toEqual(
+        expect(invoice.lines.map((line: LooseJson) => comparableLine({ ...line, ...line.would_be }))).toEqual(
           simulated.lines.map(comparableLine),
         );
-        expect(invoice.lines.map((line: Loose) => comparableLine({ ...line, ...line.billed }))).toEqual(
+        expect(invoice.lines.map((line: LooseJson) => comparableLine({ ...line, ...line.billed }))).toEqual(
           asBilled.lines.map(comparableLine),
         );
         expect(invoice.would_be_subtotal).toBe(simulated.subtotal);
@@ -309,7 +305,7 @@ describe("a backtest of a draft with every price 20% higher, 200 customers over 
     });
     // Every price is 20% higher, so is every customer's total, up to the cent's rounding.
     const histogram = Object.fromEntries(
-      result.summary.histogram.map((bucket: Loose) => [bucket.label, bucket.customers]),
+      result.summary.histogram.map((bucket: LooseJson) => [bucket.label, bucket.customers]),
     );
     expect(histogram["10% to 20%"] + histogram["20% to 50%"]).toBe(customerCount);
     expect(Number(usd.change_percent)).toBeCloseTo(20, 1);
@@ -318,7 +314,7 @@ describe("a backtest of a draft with every price 20% higher, 200 customers over 
     expect(first.driving_line).toMatchObject({ kind: expect.any(String), difference: expect.any(String) });
     const lines = invoices
       .filter((invoice) => invoice.customer_id === first.customer_id)
-      .flatMap((invoice) => invoice.lines.map((line: Loose) => Math.abs(Number(line.difference))));
+      .flatMap((invoice) => invoice.lines.map((line: LooseJson) => Math.abs(Number(line.difference))));
     expect(Math.abs(Number(first.driving_line.difference))).toBe(Math.max(...lines));
   });
 
@@ -358,7 +354,7 @@ describe("a backtest of a draft with every price 20% higher, 200 customers over 
   it("touched no real invoice", async () => {
     const customer = customers[3]!;
     const real = await suite.tenant.admin.get(`/v1/invoices?customer_id=${customer.id}&limit=100`);
-    for (const invoice of real.body.data.filter((candidate: Loose) => candidate.issued_at >= from)) {
+    for (const invoice of real.body.data.filter((candidate: LooseJson) => candidate.issued_at >= from)) {
       const compared = invoices.find((entry) => entry.invoice_id === invoice.id);
       expect(invoice.subtotal).toBe(compared.billed_subtotal);
     }
@@ -368,14 +364,14 @@ describe("a backtest of a draft with every price 20% higher, 200 customers over 
     const audit = await suite.tenant.admin.get(
       `/v1/audit-events?object_type=backtest&object_id=${result.id}&limit=100`,
     );
-    expect(audit.body.data.map((entry: Loose) => entry.action).reverse()).toEqual([
+    expect(audit.body.data.map((entry: LooseJson) => entry.action).reverse()).toEqual([
       "backtest.created",
       "backtest.completed",
     ]);
     const events = await suite.tenant.admin.get("/v1/webhook-events?limit=100");
     const types = events.body.data
-      .filter((event: Loose) => event.data.id === result.id)
-      .map((event: Loose) => event.type)
+      .filter((event: LooseJson) => event.data.id === result.id)
+      .map((event: LooseJson) => event.type)
       .reverse();
     expect(types).toEqual(["backtest.created", "backtest.completed"]);
   });
@@ -484,7 +480,7 @@ describe("cancellation while running", () => {
     const audit = await suite.tenant.admin.get(
       `/v1/audit-events?object_type=backtest&object_id=${id}&limit=100`,
     );
-    expect(audit.body.data.map((entry: Loose) => entry.action).reverse()).toEqual([
+    expect(audit.body.data.map((entry: LooseJson) => entry.action).reverse()).toEqual([
       "backtest.created",
       "backtest.cancel_requested",
       "backtest.canceled",

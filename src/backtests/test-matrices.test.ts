@@ -7,12 +7,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Charge } from "../../test/support/api-types.ts";
 import { createDraftPlan, createMeter, createPlan } from "../../test/support/builders.ts";
 import { expectRefusedNaming } from "../../test/support/responses.ts";
-import { testAppForFile } from "../../test/support/test-app.ts";
+import { type LooseJson, testAppForFile } from "../../test/support/test-app.ts";
 import { simulateScenario } from "../simulation/index.ts";
-
-// Tests read response bodies loosely and let their assertions check the shape.
-// biome-ignore lint/suspicious/noExplicitAny: a test's view of JSON it is about to assert on.
-type Loose = any;
 
 const suite = testAppForFile({ tenantName: "Test matrix tests" });
 let planId: string;
@@ -67,7 +63,7 @@ describe("a plan's test matrix", () => {
       reason: "the cases billing ops checks by hand",
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    expect(saved.body.scenarios.map((entry: Loose) => entry.name)).toEqual(["light user", "no usage"]);
+    expect(saved.body.scenarios.map((entry: LooseJson) => entry.name)).toEqual(["light user", "no usage"]);
     expect((await suite.tenant.admin.get(`/v1/plans/${planId}/test-matrix`)).body).toEqual(saved.body);
   });
 
@@ -82,7 +78,7 @@ describe("a plan's test matrix", () => {
       scenarios_failed: 0,
       invoices_changed: 0,
     });
-    expect(run.body.results.map((result: Loose) => result.status)).toEqual(["unchanged", "unchanged"]);
+    expect(run.body.results.map((result: LooseJson) => result.status)).toEqual(["unchanged", "unchanged"]);
   });
 
   it("runs when a version is submitted for approval, recording which expected invoices change and by how much", async () => {
@@ -152,7 +148,7 @@ describe("a plan's test matrix", () => {
     expect(before.status, JSON.stringify(before.body)).toBe(200);
     expect(before.body.plan_version).toMatchObject({ version: 2, state: "pending_approval" });
     expect(before.body.diff).toMatchObject({ from_version: 1, to_version: 2 });
-    expect(before.body.diff.changes.map((change: Loose) => change.path)).toEqual(
+    expect(before.body.diff.changes.map((change: LooseJson) => change.path)).toEqual(
       expect.arrayContaining(["$.charges[0].amount", "$.charges[1].unit_price"]),
     );
     expect(before.body.test_matrix_run).toMatchObject({
@@ -176,10 +172,10 @@ describe("a plan's test matrix", () => {
 
   it("is audited and announced", async () => {
     const audit = await suite.tenant.admin.get("/v1/audit-events?limit=100");
-    const actions = audit.body.data.map((entry: Loose) => entry.action);
+    const actions = audit.body.data.map((entry: LooseJson) => entry.action);
     expect(actions).toEqual(expect.arrayContaining(["test_matrix.updated", "test_matrix_run.recorded"]));
     const events = await suite.tenant.admin.get("/v1/webhook-events?limit=100");
-    const types = events.body.data.map((event: Loose) => event.type);
+    const types = events.body.data.map((event: LooseJson) => event.type);
     expect(types).toEqual(expect.arrayContaining(["test_matrix.updated", "test_matrix.run_recorded"]));
   });
 });

@@ -9,11 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { createPlan } from "../../test/support/builders.ts";
 import { runImportJob } from "../../test/support/imports.ts";
-import { testAppForFile } from "../../test/support/test-app.ts";
-
-// Tests read response bodies loosely and let their assertions check the shape.
-// biome-ignore lint/suspicious/noExplicitAny: a test's view of JSON it is about to assert on.
-type Loose = any;
+import { type LooseJson, testAppForFile } from "../../test/support/test-app.ts";
 
 const suite = testAppForFile({ tenantName: "Spreadsheet billing" });
 
@@ -28,7 +24,7 @@ const customersWithErrors = [
 ].join("\n");
 
 /** Runs an import of `body` to its end and reads its whole report. */
-async function runImportOf(body: object): Promise<{ run: Loose; records: Loose[] }> {
+async function runImportOf(body: object): Promise<{ run: LooseJson; records: LooseJson[] }> {
   const run = await runImportJob(suite.testApp, suite.tenant.admin, body);
   expect(run.status, run.failure ?? undefined).toBe("completed");
   const records = (await suite.tenant.admin.get(`/v1/imports/${run.id}/records?limit=500`)).body.data;
@@ -39,13 +35,13 @@ async function importCsv(
   object: string,
   text: string,
   atomic: boolean,
-): Promise<{ run: Loose; records: Loose[] }> {
+): Promise<{ run: LooseJson; records: LooseJson[] }> {
   return runImportOf({ source: "csv", csv: { object, text, atomic } });
 }
 
-const outcomes = (records: Loose[]) =>
+const outcomes = (records: LooseJson[]) =>
   records.map(
-    (record: Loose) =>
+    (record: LooseJson) =>
       `${record.source_id} ${record.outcome}: ${record.reason ?? record.fairbill_id.slice(0, 4)}`,
   );
 
@@ -172,7 +168,7 @@ describe("usage imports", () => {
       0,
       4,
     ]);
-    expect(first.records.map((record: Loose) => `${record.source_id} ${record.outcome}`)).toEqual([
+    expect(first.records.map((record: LooseJson) => `${record.source_id} ${record.outcome}`)).toEqual([
       "line 1 created",
       "line 2 created",
       "line 4 created",
@@ -182,7 +178,7 @@ describe("usage imports", () => {
       "line 8 refused",
     ]);
     expect(first.records[0]).toMatchObject({ source_type: "events.ndjson", fairbill_id: "u-1" });
-    expect(first.records.slice(3).map((record: Loose) => record.reason)).toEqual([
+    expect(first.records.slice(3).map((record: LooseJson) => record.reason)).toEqual([
       expect.stringMatching(/^line 5: is not JSON/),
       expect.stringMatching(/^line 6, field timestamp: must be an RFC 3339 date and time/),
       expect.stringMatching(/^line 7, field customer: /),
@@ -194,7 +190,7 @@ describe("usage imports", () => {
     expect([again.run.created, again.run.skipped, again.run.refused]).toEqual([0, 3, 4]);
     expect(again.records[0].reason).toBe("event u-1 was stored before: counted once");
     const events = await suite.tenant.admin.get("/v1/events?customer=acme&limit=100");
-    expect(events.body.data.map((event: Loose) => event.id).sort()).toEqual(["u-1", "u-2", "u-3"]);
+    expect(events.body.data.map((event: LooseJson) => event.id).sort()).toEqual(["u-1", "u-2", "u-3"]);
   });
 
   it("backfills a CSV file with property columns, and refuses a dry run and an oversized file", async () => {
@@ -207,22 +203,22 @@ describe("usage imports", () => {
     ].join("\n");
     const { run, records } = await runImportOf({ source: "usage", usage: { format: "csv", text: csv } });
     expect([run.created, run.skipped, run.refused]).toEqual([1, 1, 2]);
-    expect(records.map((record: Loose) => `${record.source_id} ${record.outcome}: ${record.reason}`)).toEqual(
-      [
-        "line 2 skipped: event u-3 was stored before: counted once",
-        "line 3 created: null",
-        "line 4 refused: line 4: has 4 cells, and the header has 5",
-        expect.stringMatching(/^line 5 refused: line 5, field timestamp: /),
-      ],
-    );
+    expect(
+      records.map((record: LooseJson) => `${record.source_id} ${record.outcome}: ${record.reason}`),
+    ).toEqual([
+      "line 2 skipped: event u-3 was stored before: counted once",
+      "line 3 created: null",
+      "line 4 refused: line 4: has 4 cells, and the header has 5",
+      expect.stringMatching(/^line 5 refused: line 5, field timestamp: /),
+    ]);
     const stored = (await suite.tenant.admin.get("/v1/events?customer=acme&limit=100")).body.data;
-    expect(stored.find((event: Loose) => event.id === "u-7")?.properties).toEqual({ gigabytes: "7.5" });
+    expect(stored.find((event: LooseJson) => event.id === "u-7")?.properties).toEqual({ gigabytes: "7.5" });
 
     const header = await runImportOf({
       source: "usage",
       usage: { format: "csv", text: "id,customer,name,amount\nx,acme,api_call,1" },
     });
-    expect(header.records.map((record: Loose) => record.reason)).toEqual([
+    expect(header.records.map((record: LooseJson) => record.reason)).toEqual([
       expect.stringMatching(/^line 1, field amount: is not a column of a usage file/),
     ]);
     const dryRun = await suite.tenant.admin.post("/v1/imports", {

@@ -14,10 +14,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createPlan } from "../../test/support/builders.ts";
 import { runImportJob } from "../../test/support/imports.ts";
 import { expectProblem, expectRefusedAt } from "../../test/support/responses.ts";
-import { testAppForFile } from "../../test/support/test-app.ts";
-
-// biome-ignore lint/suspicious/noExplicitAny: a test's view of JSON it is about to assert on.
-type Loose = any;
+import { type LooseJson, testAppForFile } from "../../test/support/test-app.ts";
 
 const suite = testAppForFile({
   allowPrivateTargets: true,
@@ -49,14 +46,14 @@ function oldInvoicesCsv(): string {
   return `${rows.join("\n")}\n`;
 }
 
-function importCsv(object: "customers" | "subscriptions", text: string): Promise<Loose> {
+function importCsv(object: "customers" | "subscriptions", text: string): Promise<LooseJson> {
   return runImportJob(suite.testApp, suite.tenant.admin, { source: "csv", csv: { object, text } });
 }
 
-async function checklistOf(): Promise<Record<string, Loose>> {
+async function checklistOf(): Promise<Record<string, LooseJson>> {
   const cutOver = await suite.tenant.admin.get("/v1/cut-over");
   expect(cutOver.status, JSON.stringify(cutOver.body)).toBe(200);
-  return Object.fromEntries(cutOver.body.checklist.map((entry: Loose) => [entry.item, entry]));
+  return Object.fromEntries(cutOver.body.checklist.map((entry: LooseJson) => [entry.item, entry]));
 }
 
 beforeAll(async () => {
@@ -211,7 +208,7 @@ describe("the cut-over", () => {
     expect(set.status, JSON.stringify(set.body)).toBe(201);
     expect(set.body.switch).toMatchObject({ switch_at: "2031-04-01T00:00:00.000Z", subscriptions_moved: 2 });
     expect(
-      set.body.old_subscriptions_to_cancel.map((entry: Loose) => [entry.source, entry.external_id]),
+      set.body.old_subscriptions_to_cancel.map((entry: LooseJson) => [entry.source, entry.external_id]),
     ).toEqual([
       ["csv", "old-sub-0"],
       ["csv", "old-sub-1"],
@@ -229,7 +226,7 @@ describe("the cut-over", () => {
     const advanced = await suite.tenant.admin.post("/v1/test-clock/advance", { to: "2031-04-01T01:00:00Z" });
     expect(advanced.status, JSON.stringify(advanced.body)).toBe(200);
     const invoices = await suite.tenant.admin.get("/v1/invoices?limit=100");
-    expect(invoices.body.data.map((invoice: Loose) => invoice.issued_at)).toEqual([
+    expect(invoices.body.data.map((invoice: LooseJson) => invoice.issued_at)).toEqual([
       "2031-04-01T00:00:00.000Z",
       "2031-04-01T00:00:00.000Z",
     ]);

@@ -14,14 +14,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createMeter, createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { expectRefusedAt } from "../../test/support/responses.ts";
-import { testAppForFile } from "../../test/support/test-app.ts";
+import { type LooseJson, testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock } from "../../test/support/test-clock-api.ts";
 import { Decimal } from "../core/index.ts";
 import { fixedClock } from "../platform/clock.ts";
 import { runParallelRun } from "./parallel-run-work.ts";
-
-// biome-ignore lint/suspicious/noExplicitAny: a test's view of JSON it is about to assert on.
-type Loose = any;
 
 const suite = testAppForFile({ tenantName: "Parallel run tests" });
 const customerCount = 3;
@@ -90,7 +87,7 @@ beforeAll(async () => {
 }, 300_000);
 
 /** Asks for a run (202, queued), runs the queued jobs, and returns the run as it ended. */
-async function parallelRun(body: Record<string, unknown>): Promise<Loose> {
+async function parallelRun(body: Record<string, unknown>): Promise<LooseJson> {
   const created = await suite.tenant.admin.post("/v1/parallel-runs", body);
   expect(created.status, JSON.stringify(created.body)).toBe(202);
   expect(created.body).toMatchObject({ status: "queued", customers_done: 0, invoices: 0 });
@@ -149,7 +146,7 @@ function oldInvoicesCsv(corrected: boolean): string {
 }
 
 describe("a parallel run over three months", () => {
-  let firstRun: Loose;
+  let firstRun: LooseJson;
 
   it("finds exactly the two deliberate differences, with their causes and amounts", async () => {
     firstRun = await parallelRun({ old_invoices_csv: oldInvoicesCsv(false) });
@@ -178,7 +175,7 @@ describe("a parallel run over three months", () => {
     expect(differences.status).toBe(200);
     expect(differences.body.next_cursor).toBeNull();
     expect(
-      differences.body.data.map((difference: Loose) => ({
+      differences.body.data.map((difference: LooseJson) => ({
         customer: difference.customer_external_id,
         invoice: difference.old_invoice_number,
         period_start: difference.period_start,
@@ -217,11 +214,13 @@ describe("a parallel run over three months", () => {
     expect(invoices.status).toBe(200);
     expect(invoices.body.data).toHaveLength(9);
     const differing = await suite.tenant.admin.get(`/v1/parallel-runs/${firstRun.id}/invoices?matches=false`);
-    expect(differing.body.data.map((invoice: Loose) => invoice.old_invoice_number)).toEqual([
+    expect(differing.body.data.map((invoice: LooseJson) => invoice.old_invoice_number)).toEqual([
       "OLD-0-2",
       "OLD-1-3",
     ]);
-    const february = invoices.body.data.find((invoice: Loose) => invoice.old_invoice_number === "OLD-0-2");
+    const february = invoices.body.data.find(
+      (invoice: LooseJson) => invoice.old_invoice_number === "OLD-0-2",
+    );
     expect(february).toMatchObject({
       customer_id: customerIds[0],
       fairbill_issued_at: "2031-03-01T00:00:00.000Z",
@@ -230,7 +229,7 @@ describe("a parallel run over three months", () => {
       difference: "-0.01",
       matches: false,
     });
-    expect(february.lines.map((line: Loose) => [line.charge_code, line.cause])).toEqual([
+    expect(february.lines.map((line: LooseJson) => [line.charge_code, line.cause])).toEqual([
       ["base", null],
       ["calls", null],
       ["storage", "rounding"],
@@ -249,7 +248,11 @@ describe("a parallel run over three months", () => {
     expect(rerun.currencies[0]).toMatchObject({ revenue_at_stake: "0.00", causes: [] });
     const runs = await suite.tenant.admin.get("/v1/parallel-runs");
     expect(
-      runs.body.data.map((run: Loose) => [run.id, run.matching_percent, run.currencies[0].revenue_at_stake]),
+      runs.body.data.map((run: LooseJson) => [
+        run.id,
+        run.matching_percent,
+        run.currencies[0].revenue_at_stake,
+      ]),
     ).toEqual([
       [rerun.id, "100.00", "0.00"],
       [firstRun.id, "77.77", "0.31"],
@@ -322,6 +325,8 @@ describe("a parallel run over three months", () => {
       invoices: 9,
     });
     const invoices = await suite.tenant.admin.get(`/v1/parallel-runs/${created.body.id}/invoices?limit=500`);
-    expect(invoices.body.data.map((invoice: Loose) => invoice.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(invoices.body.data.map((invoice: LooseJson) => invoice.position)).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 8,
+    ]);
   });
 });
