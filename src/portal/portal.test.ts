@@ -10,6 +10,7 @@ import {
   collectThroughLocalStripe,
   createCustomer,
   createMeter,
+  createOneOffInvoice,
   createPlan,
   subscribe,
 } from "../../test/support/builders.ts";
@@ -82,13 +83,9 @@ beforeAll(async () => {
   const sent = await suite.tenant.admin.post("/v1/events/batch", { events });
   expect(sent.status, JSON.stringify(sent.body)).toBeLessThan(300);
   // A finalized invoice to download.
-  const invoice = await suite.tenant.admin.post("/v1/invoices", {
-    customer_id: customerId,
-    currency: "USD",
-    lines: [{ description: "Onboarding", quantity: "1", unit_amount: "150.00" }],
-    finalize: true,
-  });
-  expect(invoice.status, JSON.stringify(invoice.body)).toBe(201);
+  await createOneOffInvoice(suite.tenant.admin, customerId, [
+    { description: "Onboarding", quantity: "1", unit_amount: "150.00" },
+  ]);
 });
 afterAll(async () => {
   await stripe?.close();
@@ -385,14 +382,10 @@ describe("paying in the portal", () => {
   it("sets up a card through Stripe and pays an open invoice once, however often the customer clicks", async () => {
     const payer = await newCustomer(suite.tenant, "portal-payer");
     const { token } = await portalLink(suite.tenant, payer);
-    const invoice = await suite.tenant.admin.post("/v1/invoices", {
-      customer_id: payer,
-      currency: "USD",
-      lines: [{ description: "Annual support", quantity: "1", unit_amount: "240.00" }],
-      finalize: true,
-    });
-    expect(invoice.status, JSON.stringify(invoice.body)).toBe(201);
-    const pay = () => portal(token).post(`/v1/portal/invoices/${invoice.body.id}/pay`, {});
+    const invoice = await createOneOffInvoice(suite.tenant.admin, payer, [
+      { description: "Annual support", quantity: "1", unit_amount: "240.00" },
+    ]);
+    const pay = () => portal(token).post(`/v1/portal/invoices/${invoice.id}/pay`, {});
 
     // The environment records payments by hand: nothing is charged.
     const manual = await pay();
@@ -444,26 +437,22 @@ describe("paying in the portal", () => {
       expect(answer.status, JSON.stringify(answer.body)).toBe(200);
       expect(answer.body.invoice.status).toBe("paid");
     }
-    const charged = stripe
-      .paymentIntents()
-      .filter(
-        (intent) => (intent.metadata as Record<string, string>).fairbill_invoice_id === invoice.body.id,
-      );
+    const charged = stripe.paymentIntentsOfInvoice(invoice.id);
     expect(charged).toHaveLength(1);
     expect(charged[0]).toMatchObject({
       amount: 24000,
       payment_method: "pm_card_mastercard",
       status: "succeeded",
     });
-    const payments = await suite.tenant.admin.get(`/v1/payments?invoice_id=${invoice.body.id}`);
+    const payments = await suite.tenant.admin.get(`/v1/payments?invoice_id=${invoice.id}`);
     expect(payments.body.data).toMatchObject([{ origin: "portal", status: "succeeded", amount: "240.00" }]);
-    expect((await suite.tenant.admin.get(`/v1/invoices/${invoice.body.id}`)).body.status).toBe("paid");
+    expect((await suite.tenant.admin.get(`/v1/invoices/${invoice.id}`)).body.status).toBe("paid");
 
     // The statement of account: the invoice, then its payment, adding up to nothing owed.
     const statement = await portal(token).get("/v1/portal/statement");
     expect(statement.status).toBe(200);
     expect(statement.headers["content-type"]).toMatch(/^text\/csv/);
-    const number = invoice.body.number;
+    const number = invoice.number;
     const paymentId = payments.body.data[0].id;
     const today = new Date(nowMs).toISOString().slice(0, 10);
     expect(String(statement.body).split("\r\n")).toEqual([
