@@ -134,9 +134,7 @@ async function onlyInvoiceOf(tenant: TestTenant, customerId: string) {
 }
 
 function attemptsFor(invoiceId: string) {
-  return stripe
-    .paymentIntents()
-    .filter((intent) => (intent.metadata as Record<string, string>).fairbill_invoice_id === invoiceId);
+  return stripe.paymentIntentsOfInvoice(invoiceId);
 }
 
 describe("dunning", () => {

@@ -104,9 +104,7 @@ describe("the Stripe provider", () => {
     expect(invoice.status).toBe("open");
     expect(await runJobs()).toBeGreaterThanOrEqual(1);
 
-    const intents = suite.stripe
-      .paymentIntents()
-      .filter((intent) => (intent.metadata as Record<string, string>).fairbill_invoice_id === invoice.id);
+    const intents = suite.stripe.paymentIntentsOfInvoice(invoice.id);
     expect(intents).toHaveLength(1);
     expect(intents[0]).toMatchObject({
       amount: 12000,

@@ -84,6 +84,8 @@ export type LocalStripe = {
   requests: LoggedRequest[];
   /** The PaymentIntents created (each one a charge attempt), in order. */
   paymentIntents(): StripeObject[];
+  /** The PaymentIntents created for a Fairbill invoice (named in their metadata), in order. */
+  paymentIntentsOfInvoice(invoiceId: string): StripeObject[];
   /** Every event Stripe would have sent, in order. */
   events: StripeObject[];
   /** Where deliver() posts events. */
@@ -408,6 +410,10 @@ export async function startLocalStripe(): Promise<LocalStripe> {
     webhookSecret,
     requests,
     paymentIntents: () => [...intents.values()],
+    paymentIntentsOfInvoice: (invoiceId) =>
+      [...intents.values()].filter(
+        (intent) => (intent.metadata as Record<string, string>).fairbill_invoice_id === invoiceId,
+      ),
     events,
     webhookUrl: undefined,
     async deliver(event) {
