@@ -86,8 +86,7 @@ export async function contractsOfSubscriptions(
   const held = await database
     .selectFrom("contract_subscriptions")
     .select(["contract_id", "subscription_id", "position"])
-    .where("environment_id", "=", scope.environmentId)
-    .where("organization_id", "=", scope.organizationId)
+    .where(inTenant(scope))
     .where("subscription_id", "in", [...subscriptionIds])
     .execute();
   if (held.length === 0) return new Map();

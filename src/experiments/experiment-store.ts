@@ -4,6 +4,7 @@
 import type { Selectable } from "kysely";
 import { type PlanVersionRecord, planVersionsByIds } from "../catalog/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
+import { newestFirstPage } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { findInTenant, inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import type { ExperimentDecision, ExperimentView } from "./experiment-schemas.ts";
@@ -116,10 +117,7 @@ export async function listExperiments(
   filters: { status?: ExperimentRow["status"] },
   page: { limit: number; afterId: string | undefined },
 ): Promise<ExperimentView[]> {
-  let query = selectInTenant(context.database, context, "experiments")
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  let query = newestFirstPage(selectInTenant(context.database, context, "experiments"), page);
   if (filters.status !== undefined) query = query.where("status", "=", filters.status);
   return presentExperiments(context.database, context, await query.execute());
 }

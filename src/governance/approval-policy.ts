@@ -59,11 +59,7 @@ async function withPendingChange(
   scope: TenantScope,
   policy: Omit<ApprovalPolicy, "pending_change"> | ApprovalPolicy,
 ): Promise<ApprovalPolicy> {
-  const pending = await database
-    .selectFrom("approval_policy_changes")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+  const pending = await selectInTenant(database, scope, "approval_policy_changes")
     .where("state", "=", "pending")
     .orderBy("id", "desc")
     .executeTakeFirst();

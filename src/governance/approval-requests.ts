@@ -16,6 +16,7 @@ import { describeActor, recordCreation, recordObjectChange } from "../audit/inde
 import { publishEvent } from "../notifications/index.ts";
 import { canonicalJson } from "../platform/canonical-json.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
+import { newestFirstPage } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
@@ -224,10 +225,7 @@ export async function listApprovalRequests(
   filters: { state?: ApprovalRequestState | undefined; kind?: ApprovalRequestView["kind"] | undefined },
   page: { limit: number; afterId: string | undefined },
 ): Promise<ApprovalRequestView[]> {
-  let query = selectInTenant(context.database, context, "approval_requests")
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  let query = newestFirstPage(selectInTenant(context.database, context, "approval_requests"), page);
   if (filters.state !== undefined) query = query.where("state", "=", filters.state);
   if (filters.kind !== undefined) query = query.where("kind", "=", filters.kind);
   return (await query.execute()).map(presentApprovalRequest);

@@ -8,7 +8,7 @@ import { type ActorDescription, actorOfRow, describeActor } from "../audit/index
 import type { Person, RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { selectInTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { FairbillError } from "../platform/errors.ts";
 import type { ApprovalAction, ApprovalTable } from "./tables.ts";
 
@@ -80,8 +80,7 @@ export async function ensureApproverIsNotAuthor(
   const submission = await database
     .selectFrom("approvals")
     .select(["actor_id", "actor_person_id", "actor_person_name"])
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .where("object_type", "=", objectType)
     .where("object_id", "=", objectId)
     .where("action", "=", "submitted")

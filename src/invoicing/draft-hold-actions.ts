@@ -7,6 +7,7 @@ import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import { Decimal } from "../core/index.ts";
 import { publishEvent, type WebhookEventDefinition } from "../notifications/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
+import { newestFirstPage } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { conflict, notFound } from "../platform/errors.ts";
@@ -35,11 +36,10 @@ export async function listInvoiceHolds(
   filters: InvoiceHoldFiltersInput,
   page: { limit: number; afterId: string | undefined },
 ): Promise<InvoiceHoldView[]> {
-  let query = selectHolds(context.database, context)
-    .where("invoice_id", "is not", null)
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  let query = newestFirstPage(
+    selectHolds(context.database, context).where("invoice_id", "is not", null),
+    page,
+  );
   if (filters.status !== undefined) query = query.where("status", "=", filters.status);
   if (filters.customer_id !== undefined) query = query.where("customer_id", "=", filters.customer_id);
   if (filters.source_id !== undefined) query = query.where("source_id", "=", filters.source_id);

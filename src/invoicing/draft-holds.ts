@@ -13,6 +13,7 @@ import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow, newTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import type { InvoiceHoldView } from "./draft-hold-schemas.ts";
 import { invoiceHoldCreated } from "./invoice-webhook-events.ts";
 import type { InvoicingSettings } from "./invoicing-settings.ts";
@@ -32,11 +33,7 @@ export type DraftUnderReview = {
 };
 
 export function selectHolds(database: Database, scope: TenantScope) {
-  return database
-    .selectFrom("invoice_holds")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId);
+  return selectInTenant(database, scope, "invoice_holds");
 }
 
 /**
@@ -108,8 +105,7 @@ async function previousInvoiceTotals(
   const rows = await database
     .selectFrom("invoices")
     .select("total")
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("customer_id", "=", draft.customerId)
     .where("currency", "=", draft.currency)
     .where("origin", "=", "subscription")

@@ -15,6 +15,7 @@ import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-ro
 import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { FairbillError, notFound, validationFailed } from "../platform/errors.ts";
 import { generateApiKeySecret, hashApiKeySecret, looksLikeApiKey } from "./api-key-secrets.ts";
+import { environmentKindOf } from "./organizations.ts";
 import type { EnvironmentKind } from "./tables.ts";
 
 export type ApiKey = {
@@ -89,7 +90,7 @@ export async function createApiKey(context: RequestContext, input: CreateApiKeyI
     throw validationFailed([{ path: "$.expires_at", message: "must be in the future" }]);
   }
   const expiresAt = notOutlivingCaller(input.expiresAt ?? null, await callerKeyExpiry(context));
-  const environmentKind = await kindOfEnvironment(context);
+  const environmentKind = await environmentKindOf(context.database, context);
   const userId = input.userId ?? (await userBehindCaller(context));
   return context.database.transaction().execute(async (transaction) => {
     const generated = generateApiKeySecret(environmentKind);
@@ -109,7 +110,7 @@ export async function createApiKey(context: RequestContext, input: CreateApiKeyI
 }
 
 export async function listApiKeys(context: RequestContext, page: PageRequest): Promise<ApiKey[]> {
-  const environmentKind = await kindOfEnvironment(context);
+  const environmentKind = await environmentKindOf(context.database, context);
   const query = newestFirstPage(selectInTenant(context.database, context, "api_keys"), page);
   const rows = await query.execute();
   return rows.map((row) => presentApiKey(row, environmentKind));
@@ -120,7 +121,7 @@ export async function getApiKey(context: RequestContext, id: string): Promise<Ap
     .where("id", "=", id)
     .executeTakeFirst();
   if (!row) throw notFound("API key", id);
-  return presentApiKey(row, await kindOfEnvironment(context));
+  return presentApiKey(row, await environmentKindOf(context.database, context));
 }
 
 export async function revokeApiKey(context: RequestContext, id: string): Promise<ApiKey> {
@@ -296,16 +297,6 @@ export async function apiKeyHolders(
     .where("id", "in", apiKeyIds)
     .execute();
   return new Map(rows.map((row) => [row.id, row.user_id]));
-}
-
-async function kindOfEnvironment(context: RequestContext): Promise<EnvironmentKind> {
-  const environment = await context.database
-    .selectFrom("environments")
-    .select("kind")
-    .where("id", "=", context.environmentId)
-    .where("organization_id", "=", context.organizationId)
-    .executeTakeFirstOrThrow();
-  return environment.kind;
 }
 
 type ApiKeyRow = {

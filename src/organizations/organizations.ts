@@ -137,3 +137,14 @@ export async function describeEnvironment(
     .executeTakeFirstOrThrow();
   return { kind: environment.kind, organizationName: environment.name };
 }
+
+/** Whether the scope's environment is its organization's test or live one. */
+export async function environmentKindOf(database: Database, scope: TenantScope): Promise<EnvironmentKind> {
+  const environment = await database
+    .selectFrom("environments")
+    .select("kind")
+    .where("id", "=", scope.environmentId)
+    .where("organization_id", "=", scope.organizationId)
+    .executeTakeFirstOrThrow();
+  return environment.kind;
+}

@@ -18,6 +18,7 @@ import { newId } from "../platform/ids.ts";
 import "./tables.ts";
 import { updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { environmentKindOf } from "./organizations.ts";
 
 export type TestClock = {
   /** Null when the environment runs on real time. */
@@ -150,13 +151,7 @@ function selectTestClock(database: Database, scope: TenantScope) {
 }
 
 async function refuseLiveEnvironment(database: Database, scope: TenantScope): Promise<void> {
-  const environment = await database
-    .selectFrom("environments")
-    .select("kind")
-    .where("id", "=", scope.environmentId)
-    .where("organization_id", "=", scope.organizationId)
-    .executeTakeFirstOrThrow();
-  if (environment.kind !== "test") {
+  if ((await environmentKindOf(database, scope)) !== "test") {
     throw conflict(
       "test_clock_live_environment",
       "Test clocks exist only in the test environment: the live environment always bills on real time.",

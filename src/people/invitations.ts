@@ -8,8 +8,10 @@ import { describeEnvironment, loadOrganization } from "../organizations/index.ts
 import type { Role } from "../platform/auth/roles.ts";
 import { type Clock, realTimeOf } from "../platform/clock.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { newestFirstPage } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { databaseAcrossTenants } from "../platform/database/tenant-sessions.ts";
 import { conflict, FairbillError, notFound } from "../platform/errors.ts";
 import { queueAccountEmail } from "./account-emails.ts";
@@ -81,15 +83,10 @@ export async function listInvitations(
   context: RequestContext,
   page: { limit: number; afterId: string | undefined },
 ): Promise<InvitationView[]> {
-  let query = context.database
-    .selectFrom("invitations")
-    .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
-  const rows = await query.execute();
+  const rows = await newestFirstPage(
+    selectInTenant(context.database, context, "invitations"),
+    page,
+  ).execute();
   return presentInvitations(context, rows);
 }
 
@@ -99,8 +96,7 @@ export async function revokeInvitation(context: RequestContext, id: string): Pro
     const row = await transaction
       .updateTable("invitations")
       .set({ revoked_at: now })
-      .where("organization_id", "=", context.organizationId)
-      .where("environment_id", "=", context.environmentId)
+      .where(inTenant(context))
       .where("id", "=", id)
       .where("accepted_at", "is", null)
       .returningAll()

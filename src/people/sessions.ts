@@ -5,6 +5,7 @@
 import type { Selectable } from "kysely";
 import { loadOrganization } from "../organizations/index.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { newestFirstPage } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { FairbillError, notFound } from "../platform/errors.ts";
 import type { SessionPrincipal } from "../platform/http/principal.ts";
@@ -136,17 +137,14 @@ export async function listOwnSessions(
 ): Promise<SessionView[]> {
   const person = personOfCaller(context);
   const now = context.clock.now();
-  let query = context.database
+  const sessions = context.database
     .selectFrom("sessions")
     .selectAll()
     .where("user_id", "=", person)
     .where("organization_id", "=", context.organizationId)
     .where("revoked_at", "is", null)
-    .where("expires_at", ">", now)
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
-  const rows = await query.execute();
+    .where("expires_at", ">", now);
+  const rows = await newestFirstPage(sessions, page).execute();
   return rows.map((row) => presentSession(row, context));
 }
 
