@@ -6,6 +6,7 @@ import { environmentJobContext } from "../organizations/index.ts";
 import type { Clock } from "../platform/clock.ts";
 import type { Logger } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { errorMessage } from "../platform/errors.ts";
 import type { JobHandler } from "../platform/jobs/job-worker.ts";
 import { evaluateCustomerAlerts } from "./alert-evaluation.ts";
 import {
@@ -43,14 +44,10 @@ export function alertJobHandlers(options: {
         if (firstFailure !== undefined) {
           throw new Error(
             `${evaluation.failed.length} of ${evaluation.evaluated} alerts of customer ${customerId} could not be ` +
-              `evaluated; the first (${firstFailure.alertId}): ${describe(firstFailure.error)}`,
+              `evaluated; the first (${firstFailure.alertId}): ${errorMessage(firstFailure.error)}`,
           );
         }
       },
     },
   };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

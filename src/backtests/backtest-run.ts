@@ -33,6 +33,7 @@ import { batchesOf } from "../platform/batches.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { updateTenantRow } from "../platform/database/tenant-rows.ts";
+import { errorMessage } from "../platform/errors.ts";
 import { runQueuedRun } from "../platform/jobs/queued-runs.ts";
 import { slotOf, toRateChange } from "../subscriptions/index.ts";
 import type {
@@ -84,7 +85,7 @@ export async function runBacktest(
     present: presentBacktest,
     work: (started) => priceEveryCustomer(context, started, options),
     fail: (error) => {
-      const failure = error instanceof Error ? error.message : String(error);
+      const failure = errorMessage(error);
       return finish(
         context,
         backtestId,

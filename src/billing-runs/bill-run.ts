@@ -21,7 +21,7 @@ import {
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
-import { FairbillError } from "../platform/errors.ts";
+import { errorMessage, FairbillError } from "../platform/errors.ts";
 import { publishDomainEvent } from "../platform/events/domain-events.ts";
 import { newId } from "../platform/ids.ts";
 import { customersDueForBilling } from "../subscriptions/index.ts";
@@ -496,6 +496,6 @@ const messageLimit = 2000;
 function describeError(error: unknown): { code: string; message: string } {
   if (error instanceof FairbillError)
     return { code: error.code, message: error.detail.slice(0, messageLimit) };
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return { code: "unexpected_error", message: message.slice(0, messageLimit) };
 }

@@ -1,7 +1,7 @@
 // Runs a CLI command's action so that every failure ends as one readable line
 // on stderr and a non-zero exit code, never as a stack trace: 1 for an error
 // Fairbill names (bad input, a conflict), 2 for anything unexpected.
-import { FairbillError } from "../platform/errors.ts";
+import { errorMessage, FairbillError } from "../platform/errors.ts";
 
 export function runCommand<Arguments extends unknown[]>(
   action: (...commandArguments: Arguments) => Promise<void>,
@@ -22,7 +22,7 @@ function reportError(error: unknown): never {
       process.stderr.write(`error: ${fieldError.path}: ${fieldError.message}\n`);
     process.exit(1);
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   process.stderr.write(`error: ${message.split("\n")[0]}\n`);
   process.exit(2);
 }

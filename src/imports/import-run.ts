@@ -8,6 +8,7 @@ import { recordObjectChange } from "../audit/index.ts";
 import type { UnpricedEventCheck } from "../metering/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { updateTenantRow } from "../platform/database/tenant-rows.ts";
+import { errorMessage } from "../platform/errors.ts";
 import { runQueuedRun } from "../platform/jobs/queued-runs.ts";
 import { openSecret } from "../platform/secrets/envelope.ts";
 import { importCsvFile, type RecordResult } from "./csv-import.ts";
@@ -49,7 +50,7 @@ export async function runImport(
     present: presentImport,
     work: (started) => importEverything(context, started, options),
     fail: (error) => {
-      const failure = error instanceof Error ? error.message : String(error);
+      const failure = errorMessage(error);
       return finish(context, importId, { status: "failed", failure });
     },
   });

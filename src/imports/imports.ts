@@ -8,7 +8,7 @@ import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
-import { validationFailed } from "../platform/errors.ts";
+import { errorMessage, validationFailed } from "../platform/errors.ts";
 import { compileStrictValidator, toFieldErrors } from "../platform/http/validation.ts";
 import { enqueueRunJob } from "../platform/jobs/run-jobs.ts";
 import { presentRunLife } from "../platform/jobs/run-records.ts";
@@ -54,7 +54,7 @@ function refuseUncallableUrl(url: string | undefined, path: string): void {
   try {
     assertCallableUrl(new URL(url));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     throw validationFailed([{ path, message: `cannot be called: ${message}` }]);
   }
 }

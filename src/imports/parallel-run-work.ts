@@ -13,7 +13,7 @@ import { batchesOf } from "../platform/batches.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { selectInTenant } from "../platform/database/tenant-scope.ts";
-import { FairbillError, type FieldError } from "../platform/errors.ts";
+import { errorMessage, FairbillError, type FieldError } from "../platform/errors.ts";
 import { runQueuedRun } from "../platform/jobs/queued-runs.ts";
 import {
   type CheckedInvoice,
@@ -63,7 +63,7 @@ function failureOf(error: unknown): string {
     const more = error.errors.length - problems.length;
     return `old_invoices_csv: ${problems.join("; ")}${more > 0 ? `; and ${more} more` : ""}`;
   }
-  return (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+  return errorMessage(error).slice(0, 2000);
 }
 
 /** The checked invoices by customer, in the order the file first names each customer. */

@@ -6,6 +6,7 @@
 // its line and field. The event's own fields are checked by metering's
 // ingestion, which stores each id once.
 import { parse } from "csv-parse/sync";
+import { errorMessage } from "../platform/errors.ts";
 
 export type UsageFileFormat = "ndjson" | "csv";
 
@@ -56,7 +57,7 @@ function readNdjson(text: string): UsageFile {
     try {
       value = JSON.parse(content);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       entries.push({
         line,
         event: null,
@@ -88,7 +89,7 @@ function readCsv(text: string): UsageFile {
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return { entries: [], fileProblem: { line, field: null, message: `is not valid CSV (${message})` } };
   }
   const [header, ...body] = records;

@@ -13,7 +13,7 @@ import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { findInTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { refusingDuplicates } from "../platform/database/unique-conflicts.ts";
-import { conflict, validationFailed } from "../platform/errors.ts";
+import { conflict, errorMessage, validationFailed } from "../platform/errors.ts";
 import { checkTargetUrl } from "../platform/outgoing-requests/saved-target.ts";
 import { openSecret, type SecretColumns, sealSecret } from "../platform/secrets/envelope.ts";
 import { connectedAccountOf, credentialsInOf, crmEndpoints } from "./crm-oauth.ts";
@@ -160,9 +160,7 @@ export async function authorizeConnection(
       tenantId = sentTenantId ?? (await connectedAccountOf(row.system, row.connections_url, tokens, now));
     }
   } catch (error) {
-    throw validationFailed([
-      { path: "$.code", message: `was refused: ${error instanceof Error ? error.message : String(error)}` },
-    ]);
+    throw validationFailed([{ path: "$.code", message: `was refused: ${errorMessage(error)}` }]);
   }
   return context.database.transaction().execute(async (transaction) => {
     const updated = await transaction

@@ -7,6 +7,7 @@
 // their line items. The SDK's own retries are off: vendor-retry.ts retries.
 import { Client } from "@hubspot/api-client";
 import { FilterOperatorEnum } from "@hubspot/api-client/lib/codegen/crm/companies/index.js";
+import { errorMessage } from "../platform/errors.ts";
 import type { CrmAccountFigures, CrmCompany, CrmDeal, CrmLineItem, CrmSystem } from "./crm-system.ts";
 import { retryAfterSecondsOf, VendorError, vendorErrorOfStatus } from "./vendor-errors.ts";
 
@@ -190,9 +191,6 @@ async function callHubSpot<Result>(request: () => Promise<Result>): Promise<Resu
         retryAfterSecondsOf(failure.headers?.["retry-after"], new Date()),
       );
     }
-    throw new VendorError(
-      "unreachable",
-      `HubSpot could not be reached: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new VendorError("unreachable", `HubSpot could not be reached: ${errorMessage(error)}`);
   }
 }

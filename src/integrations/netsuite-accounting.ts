@@ -13,7 +13,7 @@
 // Amounts are JSON numbers on the wire: decimal strings are turned into
 // numbers here, and never computed with.
 import { Decimal } from "../core/index.ts";
-import { validationFailed } from "../platform/errors.ts";
+import { errorMessage, validationFailed } from "../platform/errors.ts";
 import { guardedFetch } from "../platform/outgoing-requests/guarded-connections.ts";
 import type { AccountingLine, AccountingSystem } from "./accounting-system.ts";
 import { mappingMissing, retryAfterSecondsOf, VendorError, vendorErrorOfStatus } from "./vendor-errors.ts";
@@ -59,10 +59,7 @@ export function netsuiteAccounting(access: NetsuiteAccess): AccountingSystem {
         signal: AbortSignal.timeout(30_000),
       });
     } catch (error) {
-      throw new VendorError(
-        "unreachable",
-        `NetSuite answered nothing (unreachable): ${error instanceof Error ? error.message : String(error)}`,
-      );
+      throw new VendorError("unreachable", `NetSuite answered nothing (unreachable): ${errorMessage(error)}`);
     }
     return response;
   };

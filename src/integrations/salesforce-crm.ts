@@ -11,6 +11,7 @@
 // Salesforce reads and writes numbers as JSON numbers: they are turned into
 // decimal strings, and back, here at the wire, and never computed with.
 import { Connection, type QueryResult } from "jsforce";
+import { errorMessage } from "../platform/errors.ts";
 import type { CrmAccountFigures, CrmCompany, CrmDeal, CrmSystem } from "./crm-system.ts";
 import { VendorError, vendorErrorOfStatus } from "./vendor-errors.ts";
 
@@ -164,7 +165,7 @@ async function callSalesforce<Result>(request: () => Promise<Result>): Promise<R
     return await request();
   } catch (error) {
     const code = (error as { errorCode?: unknown }).errorCode;
-    const message = `Salesforce answered ${String(code ?? "")}: ${error instanceof Error ? error.message : String(error)}`;
+    const message = `Salesforce answered ${String(code ?? "")}: ${errorMessage(error)}`;
     if (typeof code === "string") {
       const status = /^ERROR_HTTP_(\d{3})$/.exec(code)?.[1];
       const statusOfCode = status === undefined ? statusOfErrorCode[code] : Number(status);

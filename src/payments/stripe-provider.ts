@@ -6,7 +6,7 @@
 // (the tests run a local server that speaks the part of Stripe's API used here).
 import Stripe from "stripe";
 import { fromMinorUnits, toMinorUnits } from "../core/index.ts";
-import { FairbillError, validationFailed } from "../platform/errors.ts";
+import { errorMessage, FairbillError, validationFailed } from "../platform/errors.ts";
 import { assertCallableUrl } from "../platform/outgoing-requests/guarded-connections.ts";
 import { type StripeSettings, stripeClient } from "../platform/outgoing-requests/stripe-client.ts";
 import { isHardDecline } from "./decline-codes.ts";
@@ -32,7 +32,7 @@ function providerUnavailable(error: unknown): FairbillError {
       detail: `Stripe refused this environment's secret key (${error.message}); check the payment settings.`,
     });
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return new FairbillError({
     code: "payment_provider_unavailable",
     status: 502,

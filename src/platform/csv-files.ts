@@ -6,6 +6,7 @@
 // a domain's use case.
 import { parse } from "csv-parse/sync";
 import { type TObject, Type } from "typebox";
+import { errorMessage } from "./errors.ts";
 import { compileStrictValidator } from "./http/validation.ts";
 
 /** A problem of a file, by row (1 is the header) and column (null: the whole row). */
@@ -94,7 +95,7 @@ export function checkCsvText(template: CsvTemplateSpec, text: string): CheckedCs
     records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return unreadable({ row: line ?? 1, column: null, message: `is not valid CSV (${message})` });
   }
   const [header, ...body] = records;

@@ -61,3 +61,8 @@ export function unauthorized(detail: string): FairbillError {
 export function forbidden(detail: string): FairbillError {
   return new FairbillError({ code: "forbidden", status: 403, detail });
 }
+
+/** What a thrown value says: an error's message, or anything else thrown as text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -8,6 +8,7 @@
 // and bill-run figures, and every outgoing call. Without a started tracer the
 // OpenTelemetry API is a no-op, so the spans cost next to nothing.
 import { type Attributes, type Span, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import { errorMessage } from "./errors.ts";
 
 const tracer = trace.getTracer("fairbill");
 
@@ -30,7 +31,7 @@ export function inSpan<T>(
       span.recordException(error instanceof Error ? error : String(error));
       span.setStatus({
         code: SpanStatusCode.ERROR,
-        message: error instanceof Error ? error.message : String(error),
+        message: errorMessage(error),
       });
       throw error;
     } finally {

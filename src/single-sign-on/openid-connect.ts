@@ -4,7 +4,7 @@
 // the code exchanged for tokens, the ID token checked (signature, issuer,
 // audience, nonce, expiry) and the claims of the ID token and of userinfo.
 import * as openid from "openid-client";
-import { FairbillError } from "../platform/errors.ts";
+import { errorMessage, FairbillError } from "../platform/errors.ts";
 
 export type ProviderClient = { issuer: string; clientId: string; clientSecret: string };
 
@@ -41,7 +41,7 @@ export async function providerConfiguration(
     throw new FairbillError({
       code: "sso_provider_unreachable",
       status: 502,
-      detail: `The identity provider at ${client.issuer} did not answer with its OpenID configuration: ${describe(error)}`,
+      detail: `The identity provider at ${client.issuer} did not answer with its OpenID configuration: ${errorMessage(error)}`,
     });
   }
 }
@@ -88,7 +88,7 @@ export async function claimsOfAnswer(
     throw new FairbillError({
       code: "sso_answer_invalid",
       status: 401,
-      detail: `The identity provider's answer could not be verified: ${describe(error)}`,
+      detail: `The identity provider's answer could not be verified: ${errorMessage(error)}`,
     });
   }
   const idTokenClaims = tokens.claims();
@@ -105,8 +105,4 @@ export async function claimsOfAnswer(
       ? {}
       : await openid.fetchUserInfo(configuration, tokens.access_token, idTokenClaims.sub);
   return { ...userInfo, ...idTokenClaims };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

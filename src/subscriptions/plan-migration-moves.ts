@@ -9,7 +9,7 @@ import type { PlanVersionRecord } from "../catalog/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
-import { conflict, type FieldError, validationFailed } from "../platform/errors.ts";
+import { conflict, errorMessage, type FieldError, validationFailed } from "../platform/errors.ts";
 import { currenciesOf, ensureBillableIn } from "./engine-catalog.ts";
 import {
   type LoadedSubscription,
@@ -278,7 +278,7 @@ export async function revertMigratedChanges(
       results.push({
         ...base,
         reverted: false,
-        obstacle: error instanceof Error ? error.message : String(error),
+        obstacle: errorMessage(error),
       });
       continue;
     }

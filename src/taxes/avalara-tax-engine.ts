@@ -13,7 +13,7 @@ import type { Agent as HttpsAgent } from "node:https";
 import avataxModule from "avatax";
 import { DocumentType, VoidReasonCode } from "avatax/lib/enums/index.js";
 import { Decimal, sumDecimals, ZERO } from "../core/index.ts";
-import { FairbillError } from "../platform/errors.ts";
+import { errorMessage, FairbillError } from "../platform/errors.ts";
 import { guardedAgent } from "../platform/outgoing-requests/guarded-connections.ts";
 import type {
   AddressValidation,
@@ -214,21 +214,17 @@ async function call<Result>(what: string, work: () => Promise<Result>): Promise<
       throw new FairbillError({
         code: "tax_address_invalid",
         status: 422,
-        detail: `AvaTax could not locate the customer's address for tax (${messageOf(error)}); correct $.billing_address.`,
+        detail: `AvaTax could not locate the customer's address for tax (${errorMessage(error)}); correct $.billing_address.`,
       });
     }
     throw unavailable(what, error);
   }
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 function unavailable(what: string, error: unknown): FairbillError {
   return new FairbillError({
     code: "tax_provider_failed",
     status: 502,
-    detail: `AvaTax was asked to ${what} and failed (${messageOf(error)}). Trying again is safe: the call is idempotent.`,
+    detail: `AvaTax was asked to ${what} and failed (${errorMessage(error)}). Trying again is safe: the call is idempotent.`,
   });
 }

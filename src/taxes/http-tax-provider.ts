@@ -17,7 +17,7 @@
 // followed (a 3xx is an answer that is not a 2xx).
 import { type Static, Type } from "typebox";
 import { Decimal, sumDecimals } from "../core/index.ts";
-import { FairbillError } from "../platform/errors.ts";
+import { errorMessage, FairbillError } from "../platform/errors.ts";
 import { NonNegativeDecimalString, Nullable } from "../platform/http/schemas.ts";
 import { strictValidatorOnFirstUse, toFieldErrors } from "../platform/http/validation.ts";
 import { guardedFetch } from "../platform/outgoing-requests/guarded-connections.ts";
@@ -167,5 +167,5 @@ function describeNetworkError(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
   if (typeof cause?.code === "string") return cause.code;
   if (typeof cause?.message === "string") return cause.message;
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

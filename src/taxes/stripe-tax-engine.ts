@@ -10,7 +10,7 @@
 // after a crash or a timeout never records twice.
 import Stripe from "stripe";
 import { Decimal, sumDecimals, toMinorUnits, ZERO } from "../core/index.ts";
-import { FairbillError } from "../platform/errors.ts";
+import { errorMessage, FairbillError } from "../platform/errors.ts";
 import { stripeClient } from "../platform/outgoing-requests/stripe-client.ts";
 import type {
   AddressValidation,
@@ -203,7 +203,7 @@ async function call<Result>(what: string, work: () => Promise<Result>): Promise<
 }
 
 function unavailable(what: string, error: unknown): FairbillError {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return failed(what, `failed (${message})`);
 }
 

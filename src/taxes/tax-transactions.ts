@@ -12,6 +12,7 @@ import { sql } from "kysely";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { errorMessage } from "../platform/errors.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
 import type { JobHandler } from "../platform/jobs/job-worker.ts";
 import type { TaxableInvoice } from "./tax-quote.ts";
@@ -194,7 +195,7 @@ async function attempt(
   try {
     await work(engine, row as TaxTransactionRow);
   } catch (error) {
-    await recordFailure(database, scope, invoiceId, error instanceof Error ? error.message : String(error));
+    await recordFailure(database, scope, invoiceId, errorMessage(error));
     throw error;
   }
 }

@@ -4,6 +4,7 @@
 // stack trace.
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
+import { errorMessage } from "../../platform/errors.ts";
 
 async function readStandardInput(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -26,8 +27,7 @@ async function simulateFile(file: string): Promise<void> {
   try {
     source = file === "-" ? await readStandardInput() : await readFile(file, "utf8");
   } catch (error) {
-    const reason =
-      errorCode(error) === "ENOENT" ? "no such file" : error instanceof Error ? error.message : String(error);
+    const reason = errorCode(error) === "ENOENT" ? "no such file" : errorMessage(error);
     reportBadInput([`${file}: cannot be read (${reason})`]);
     return;
   }
@@ -35,9 +35,7 @@ async function simulateFile(file: string): Promise<void> {
   try {
     document = JSON.parse(source);
   } catch (error) {
-    reportBadInput([
-      `$: the scenario is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
-    ]);
+    reportBadInput([`$: the scenario is not valid JSON (${errorMessage(error)})`]);
     return;
   }
   const { simulateScenario } = await import("../../simulation/index.ts");
@@ -58,7 +56,7 @@ export function registerSimulateCommand(program: Command): void {
       try {
         await simulateFile(file);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessage(error);
         process.stderr.write(`fairbill simulate: unexpected failure: ${message.split("\n")[0]}\n`);
         process.exitCode = 2;
       }

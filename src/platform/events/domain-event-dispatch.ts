@@ -11,6 +11,7 @@ import { Value } from "typebox/value";
 import type { Clock } from "../clock.ts";
 import { type Logger, systemContext, type TenantScope } from "../context.ts";
 import type { Database } from "../database/schema.ts";
+import { errorMessage } from "../errors.ts";
 import type { JobHandler } from "../jobs/job-worker.ts";
 import { type DomainEventSubscriber, domainEventJobKind, type SubscriberContext } from "./domain-events.ts";
 
@@ -92,7 +93,7 @@ export function domainEventJobHandlers(options: DomainEventDispatchOptions): Rec
           { err: error, event_id: row.id, subscriber: subscriber.name },
           "a domain event subscriber failed",
         );
-        failures.push(`${subscriber.name}: ${error instanceof Error ? error.message : String(error)}`);
+        failures.push(`${subscriber.name}: ${errorMessage(error)}`);
       }
     }
     if (failures.length > 0) {
