@@ -1,6 +1,7 @@
 // A voided invoice's commit draws given back to the ledger: to a term still
 // running, never to one that has ended (its rest was settled at its end), and
 // never more than the balance has drawn.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { at, prepaidCommitContract } from "../../../test/support/prepaid-commit-contract.ts";
 import {
@@ -18,11 +19,11 @@ import {
 const contract = prepaidCommitContract({ end: "2030-02-01T00:00:00Z", renewal: "auto", amount: "1000.00" });
 const billing = { contract, terms: contractTerms(contract, at("2030-02-01T00:00:00Z"), "UTC") };
 
-/** The ledger after an invoice on 20 January with 300.00 of January's usage, and that invoice's draws. */
-function drawnInJanuary() {
+/** The ledger after an invoice on 20 January with `amount` of January's usage (300.00 unless told), and its draws. */
+function drawnInJanuary(amount = "300.00", ledger: CommitLedger = openingCommitLedger(billing)) {
   return drawCommits({
     billing,
-    ledger: openingCommitLedger(billing),
+    ledger,
     issuedAt: at("2030-01-20T00:00:00Z"),
     lines: [
       {
@@ -30,13 +31,13 @@ function drawnInJanuary() {
         charge: "tokens",
         periodStart: at("2030-01-01T00:00:00Z"),
         periodEnd: at("2030-01-20T00:00:00Z"),
-        quantity: new Decimal(300),
-        amount: new Decimal("300.00"),
+        quantity: new Decimal(amount),
+        amount: new Decimal(amount),
         // The draw reads a line's kind, period and amount, not how it was priced.
         details: {} as InvoiceLine["details"],
       },
     ],
-    available: new Decimal("300.00"),
+    available: new Decimal(amount),
     currency: currencyFor("USD"),
   });
 }
@@ -72,5 +73,41 @@ describe("giving a voided invoice's commit draws back", () => {
       voidedAt: at("2030-01-25T00:00:00Z"),
     });
     expect(january(given)).toEqual({ drawn: "0.00", remaining: "1000.00" });
+  });
+
+  it("keeps drawn plus remaining at the grant, whatever is drawn and voided, and voiding all opens it again", () => {
+    const invoices = fc.array(
+      fc.record({ cents: fc.integer({ min: 0, max: 80_000 }), voided: fc.boolean() }),
+      { maxLength: 8 },
+    );
+    fc.assert(
+      fc.property(invoices, (sequence) => {
+        let ledger = openingCommitLedger(billing);
+        const allDraws = [];
+        for (const { cents, voided } of sequence) {
+          const drawn = drawnInJanuary(new Decimal(cents).dividedBy(100).toFixed(2), ledger);
+          ledger = drawn.ledger;
+          allDraws.push(...drawn.draws);
+          if (voided) {
+            ledger = giveBackCommitDraws({
+              billing,
+              ledger,
+              draws: drawn.draws,
+              voidedAt: at("2030-01-25T00:00:00Z"),
+            });
+          }
+          const balance = ledger.balances.find((candidate) => candidate.termIndex === 0)!;
+          expect(balance.drawn.plus(balance.remaining).toFixed(2)).toBe("1000.00");
+          expect(balance.drawn.isNegative()).toBe(false);
+        }
+        const reopened = giveBackCommitDraws({
+          billing,
+          ledger,
+          draws: allDraws,
+          voidedAt: at("2030-01-25T00:00:00Z"),
+        });
+        expect(january(reopened)).toEqual({ drawn: "0.00", remaining: "1000.00" });
+      }),
+    );
   });
 });
