@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { at, prepaidCommitContract } from "../../../test/support/prepaid-commit-contract.ts";
 import {
+  type CommitDraw,
   type CommitLedger,
   contractTerms,
   currencyFor,
@@ -42,6 +43,11 @@ function drawnInJanuary(amount = "300.00", ledger: CommitLedger = openingCommitL
   });
 }
 
+/** The ledger with `draws` given back by a void on 25 January, while January's term runs. */
+function givenBackOnJanuary25(ledger: CommitLedger, draws: readonly CommitDraw[]): CommitLedger {
+  return giveBackCommitDraws({ billing, ledger, draws, voidedAt: at("2030-01-25T00:00:00Z") });
+}
+
 function january(ledger: CommitLedger) {
   const balance = ledger.balances.find((candidate) => candidate.termIndex === 0)!;
   return { drawn: balance.drawn.toFixed(2), remaining: balance.remaining.toFixed(2) };
@@ -51,7 +57,7 @@ describe("giving a voided invoice's commit draws back", () => {
   it("returns a draw to its term while the term runs", () => {
     const { draws, ledger } = drawnInJanuary();
     expect(january(ledger)).toEqual({ drawn: "300.00", remaining: "700.00" });
-    const given = giveBackCommitDraws({ billing, ledger, draws, voidedAt: at("2030-01-25T00:00:00Z") });
+    const given = givenBackOnJanuary25(ledger, draws);
     expect(january(given)).toEqual({ drawn: "0.00", remaining: "1000.00" });
   });
 
@@ -66,12 +72,7 @@ describe("giving a voided invoice's commit draws back", () => {
   it("never gives back more than the balance drew", () => {
     const { draws, ledger } = drawnInJanuary();
     const twice = [...draws, ...draws];
-    const given = giveBackCommitDraws({
-      billing,
-      ledger,
-      draws: twice,
-      voidedAt: at("2030-01-25T00:00:00Z"),
-    });
+    const given = givenBackOnJanuary25(ledger, twice);
     expect(january(given)).toEqual({ drawn: "0.00", remaining: "1000.00" });
   });
 
@@ -83,29 +84,19 @@ describe("giving a voided invoice's commit draws back", () => {
     fc.assert(
       fc.property(invoices, (sequence) => {
         let ledger = openingCommitLedger(billing);
-        const allDraws = [];
+        const allDraws: CommitDraw[] = [];
         for (const { cents, voided } of sequence) {
           const drawn = drawnInJanuary(new Decimal(cents).dividedBy(100).toFixed(2), ledger);
           ledger = drawn.ledger;
           allDraws.push(...drawn.draws);
           if (voided) {
-            ledger = giveBackCommitDraws({
-              billing,
-              ledger,
-              draws: drawn.draws,
-              voidedAt: at("2030-01-25T00:00:00Z"),
-            });
+            ledger = givenBackOnJanuary25(ledger, drawn.draws);
           }
           const balance = ledger.balances.find((candidate) => candidate.termIndex === 0)!;
           expect(balance.drawn.plus(balance.remaining).toFixed(2)).toBe("1000.00");
           expect(balance.drawn.isNegative()).toBe(false);
         }
-        const reopened = giveBackCommitDraws({
-          billing,
-          ledger,
-          draws: allDraws,
-          voidedAt: at("2030-01-25T00:00:00Z"),
-        });
+        const reopened = givenBackOnJanuary25(ledger, allDraws);
         expect(january(reopened)).toEqual({ drawn: "0.00", remaining: "1000.00" });
       }),
     );
