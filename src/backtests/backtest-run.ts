@@ -84,15 +84,13 @@ export async function runBacktest(
       transaction.deleteFrom("backtest_invoices").where("backtest_id", "=", backtestId).execute(),
     present: presentBacktest,
     work: (started) => priceEveryCustomer(context, started, options),
-    fail: (error) => {
-      const failure = errorMessage(error);
-      return finish(
+    fail: (error) =>
+      finish(
         context,
         backtestId,
-        { status: "failed", failure: failure.slice(0, 2000) },
+        { status: "failed", failure: errorMessage(error).slice(0, 2000) },
         "backtest.failed",
-      );
-    },
+      ),
   });
 }
 

@@ -49,10 +49,7 @@ export async function runImport(
       transaction.deleteFrom("import_records").where("import_id", "=", importId).execute(),
     present: presentImport,
     work: (started) => importEverything(context, started, options),
-    fail: (error) => {
-      const failure = errorMessage(error);
-      return finish(context, importId, { status: "failed", failure });
-    },
+    fail: (error) => finish(context, importId, { status: "failed", failure: errorMessage(error) }),
   });
 }
 

@@ -13,12 +13,12 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { ChangeCache } from "../platform/database/change-cache.ts";
 import { announceChange } from "../platform/database/change-notifications.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { conflict } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
-import "./tables.ts";
 import { updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
+import { conflict } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
 import { environmentKindOf } from "./organizations.ts";
+import "./tables.ts";
 
 export type TestClock = {
   /** Null when the environment runs on real time. */
