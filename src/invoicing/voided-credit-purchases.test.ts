@@ -1,0 +1,152 @@
+// Voiding the invoice that sold prepaid credits takes back the credits it
+// sold: the customer no longer owes for them, so they leave the wallet (a
+// `void` entry naming the invoice), and the books reverse the sale without
+// any breakage. Credits already used cannot be taken back: that void is
+// refused, naming what was used, until the invoices that used them are voided
+// (which gives them back) or the purchase is settled another way.
+// Figures: 100 credits bought for 80.00 on 5 February 2030; a plan of 30.00 a
+// month in advance, whose first invoice uses 30 of them.
+import { beforeAll, describe, expect, it } from "vitest";
+import { createCustomer, createPlan, subscribe } from "../../test/support/builders.ts";
+import { expectCreated, expectOk, expectProblem } from "../../test/support/responses.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
+import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
+
+const suite = testAppForFile({ tenantName: "Voided credit purchases" });
+
+type LedgerEntry = { kind: string; amount: string; invoice_id: string | null };
+type JournalLine = { account: string; debit: string; credit: string; document_id: string };
+
+async function buyCredits(
+  customerId: string,
+): Promise<{ walletId: string; grantId: string; invoiceId: string }> {
+  const wallet = await expectCreated(
+    suite.tenant.admin.post(`/v1/customers/${customerId}/wallets`, { currency: "USD", name: "Prepaid" }),
+  );
+  const topUp = await expectCreated(
+    suite.tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
+      amount: "100",
+      paid_amount: "80.00",
+      reason: "bought 100 credits for 80.00",
+    }),
+  );
+  return { walletId: wallet.id, grantId: topUp.grant.id, invoiceId: topUp.purchase.invoice_id };
+}
+
+function voidInvoice(invoiceId: string) {
+  return suite.tenant.admin.post(`/v1/invoices/${invoiceId}/void`, { reason: "never paid" });
+}
+
+async function ledgerOf(customerId: string, walletId: string): Promise<[string, string, string | null][]> {
+  const page = await expectOk(
+    suite.tenant.admin.get(`/v1/customers/${customerId}/credit-ledger?wallet_id=${walletId}&limit=100`),
+  );
+  return (page.data as LedgerEntry[])
+    .map((entry): [string, string, string | null] => [entry.kind, entry.amount, entry.invoice_id])
+    .reverse();
+}
+
+beforeAll(async () => {
+  // Plans are published in real time: the test clock runs in a year to come.
+  await freezeTestClock(suite.tenant.admin, "2030-02-05T00:00:00Z");
+});
+
+describe("voiding the invoice that sold prepaid credits", () => {
+  let customerId: string;
+  let purchase: Awaited<ReturnType<typeof buyCredits>>;
+
+  beforeAll(async () => {
+    customerId = (await createCustomer(suite.tenant.admin, { currency: "USD" })).id;
+    purchase = await buyCredits(customerId);
+    await advanceTestClock(suite.tenant.admin, "2030-02-10T00:00:00Z");
+  });
+
+  it("takes the unused credits back out of the wallet, with a void entry naming the invoice", async () => {
+    const voided = await expectOk(voidInvoice(purchase.invoiceId));
+    expect(voided.status).toBe("void");
+    const wallet = await expectOk(suite.tenant.admin.get(`/v1/wallets/${purchase.walletId}`));
+    expect(wallet).toMatchObject({ balance: "0.00", credits: "0" });
+    const grant = await expectOk(suite.tenant.admin.get(`/v1/credit-grants/${purchase.grantId}`));
+    expect(grant).toMatchObject({ remaining: "0.00", status: "voided" });
+    expect(grant.voided_at).not.toBeNull();
+    expect(await ledgerOf(customerId, purchase.walletId)).toEqual([
+      ["increment", "100.00", null],
+      ["void", "-100.00", purchase.invoiceId],
+    ]);
+  });
+
+  it("books the void as the sale reversed: deferred revenue back to nothing, no breakage", async () => {
+    const journal = await expectOk(suite.tenant.admin.get("/v1/journal?period=2030-02"));
+    expect(journal.balanced).toBe(true);
+    const lines = journal.lines as JournalLine[];
+    expect(lines.filter((line) => line.document_id === purchase.grantId)).toEqual([]);
+    const deferred = lines.filter((line) => line.account === "2400").map((line) => [line.debit, line.credit]);
+    expect(deferred).toEqual([
+      ["", "80.00"],
+      ["80.00", ""],
+    ]);
+    const schedules = await expectOk(
+      suite.tenant.admin.get(`/v1/revenue-schedules?invoice_id=${purchase.invoiceId}`),
+    );
+    const [credits] = schedules.data;
+    expect(credits.entries.filter((entry: { type: string }) => entry.type === "breakage")).toEqual([]);
+  });
+});
+
+describe("voiding the invoice that sold credits already used", () => {
+  let customerId: string;
+  let purchase: Awaited<ReturnType<typeof buyCredits>>;
+  let usedBy: string;
+
+  beforeAll(async () => {
+    await advanceTestClock(suite.tenant.admin, "2030-03-01T00:00:00Z");
+    customerId = (await createCustomer(suite.tenant.admin, { currency: "USD" })).id;
+    purchase = await buyCredits(customerId);
+    const plan = await createPlan(suite.tenant.admin, {
+      code: "platform",
+      name: "Platform",
+      version: {
+        currency: "USD",
+        interval: "month",
+        charges: [{ id: "platform", type: "fixed", amount: "30.00", timing: "in_advance" }],
+      },
+    });
+    await subscribe(suite.tenant.admin, {
+      customer_id: customerId,
+      plan_id: plan.id,
+      start_at: "2030-03-02T00:00:00Z",
+      billing: "calendar",
+    });
+    await advanceTestClock(suite.tenant.admin, "2030-03-03T00:00:00Z");
+    const invoices = await expectOk(suite.tenant.admin.get(`/v1/invoices?customer_id=${customerId}`));
+    const subscriptionInvoice = (invoices.data as { id: string; origin: string }[]).find(
+      (invoice) => invoice.origin !== "one_off",
+    );
+    usedBy = subscriptionInvoice?.id ?? "";
+  });
+
+  it("refuses, naming the credits used, and leaves the invoice and the wallet as they were", async () => {
+    const wallet = await expectOk(suite.tenant.admin.get(`/v1/wallets/${purchase.walletId}`));
+    expect(Number(wallet.balance)).toBeLessThan(100);
+    const refused = await voidInvoice(purchase.invoiceId);
+    expectProblem(refused, 409, "invoice_credits_used");
+    expect(refused.body.detail).toContain(`${purchase.grantId}`);
+    const used = (100 - Number(wallet.balance)).toFixed(2);
+    expect(refused.body.detail).toContain(`${used} of its 100.00 have been used`);
+    const invoice = await expectOk(suite.tenant.admin.get(`/v1/invoices/${purchase.invoiceId}`));
+    expect(invoice.status).toBe("open");
+    expect(await expectOk(suite.tenant.admin.get(`/v1/wallets/${purchase.walletId}`))).toEqual(wallet);
+  });
+
+  it("voids once the invoices that used them are voided and have given them back", async () => {
+    await expectOk(voidInvoice(usedBy));
+    await expectOk(voidInvoice(purchase.invoiceId));
+    const wallet = await expectOk(suite.tenant.admin.get(`/v1/wallets/${purchase.walletId}`));
+    expect(wallet).toMatchObject({ balance: "0.00" });
+    const journal = await expectOk(suite.tenant.admin.get("/v1/journal?period=2030-03"));
+    expect(journal.balanced).toBe(true);
+    expect((journal.lines as JournalLine[]).filter((line) => line.document_id === purchase.grantId)).toEqual(
+      [],
+    );
+  });
+});
