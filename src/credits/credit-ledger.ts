@@ -122,8 +122,9 @@ export async function appendLedgerEntry(
 
 /**
  * Takes what is left of a grant whose end has come: an `expiry` entry when it
- * has expired by `now` (dated at its expiry), else a `void` entry. Nothing is
- * written for a grant with nothing left.
+ * has expired by `now` (dated at its expiry), else a `void` entry (naming the
+ * invoice whose void took the grant back, when one did). Nothing is written
+ * for a grant with nothing left.
  */
 export async function closeOutGrant(
   transaction: DatabaseTransaction,
@@ -132,6 +133,7 @@ export async function closeOutGrant(
   grant: CreditGrantRow,
   now: Date,
   voidReason: string,
+  voidedInvoiceId?: string,
 ): Promise<CreditLedgerEntryRow | undefined> {
   const remaining = new Decimal(grant.remaining);
   if (remaining.isZero()) return undefined;
@@ -143,7 +145,13 @@ export async function closeOutGrant(
     grant,
     expired && grant.expires_at !== null
       ? { kind: "expiry", amount: remaining.negated(), occurredAt: grant.expires_at }
-      : { kind: "void", amount: remaining.negated(), occurredAt: now, reason: voidReason },
+      : {
+          kind: "void",
+          amount: remaining.negated(),
+          occurredAt: now,
+          reason: voidReason,
+          ...(voidedInvoiceId === undefined ? {} : { invoiceId: voidedInvoiceId }),
+        },
     now,
   );
 }

@@ -668,6 +668,13 @@ class RevenueBooks {
         });
         continue;
       }
+      // Taken back by the void of the invoice that sold them: that void reverses the sale (bookVoid), no breakage.
+      if (
+        movement.kind === "void" &&
+        movement.invoiceId !== null &&
+        movement.invoiceId === grant.purchaseInvoiceId
+      )
+        continue;
       // Expired or voided unused: breakage, earned when the credits were lost.
       const when = this.unlessLocked(
         this.pointIn(movement.occurredAt),

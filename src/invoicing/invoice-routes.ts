@@ -144,7 +144,8 @@ export function registerInvoiceRoutes(app: FairbillApp): void {
     {
       operationId: "voidInvoice",
       summary:
-        "Void a finalized, unpaid invoice; its number stays on record, its credits and balance come back",
+        "Void a finalized, unpaid invoice; its number stays on record, its credits and balance come back, " +
+        "and the credits it sold are voided (409 invoice_credits_used while any of them are used)",
       body: VoidInvoiceBody,
       response: InvoiceSchema,
     },

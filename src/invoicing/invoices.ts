@@ -6,7 +6,7 @@ import { assertPeriodOpen } from "../accounting-periods/index.ts";
 import { recordAuditEvent } from "../audit/index.ts";
 import { giveBackVoidedDraws } from "../contracts/index.ts";
 import { Decimal, daysOverdueRange, ZERO } from "../core/index.ts";
-import { recordBalanceMovement, restoreCredits } from "../credits/index.ts";
+import { recordBalanceMovement, restoreCredits, takeBackCreditsSoldBy } from "../credits/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { containsPattern } from "../platform/database/like-pattern.ts";
 import { type SortColumn, sortedPage } from "../platform/database/list-pages.ts";
@@ -97,7 +97,8 @@ function owedAged(days: { from: number; to: number | null }, now: Date) {
 /**
  * Voids a finalized invoice nobody has paid: it stays on record with its
  * number, and the credits, customer balance and contract commits it used are
- * given back.
+ * given back; the credits it sold, if it sold any, are taken back (refused
+ * when some were used).
  */
 export async function voidInvoice(context: RequestContext, id: string, reason: string): Promise<InvoiceView> {
   return context.database.transaction().execute(async (transaction) => {
@@ -125,6 +126,7 @@ export async function voidInvoice(context: RequestContext, id: string, reason: s
       );
     }
     const now = context.clock.now();
+    await takeBackCreditsSoldBy(transaction, context, id, reason);
     await restoreCredits(transaction, context, id);
     await giveBackVoidedDraws(transaction, context, {
       subscriptionIds: row.subscription_ids,

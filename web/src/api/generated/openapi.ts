@@ -3278,8 +3278,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Void a finalized, unpaid invoice; its number stays on record, its credits and balance come back
-         * @description Void a finalized, unpaid invoice; its number stays on record, its credits and balance come back.
+         * Void a finalized, unpaid invoice; its number stays on record, its credits and balance come back, and the credits it sold are voided (409 invoice_credits_used while any of them are used)
+         * @description Void a finalized, unpaid invoice; its number stays on record, its credits and balance come back, and the credits it sold are voided (409 invoice_credits_used while any of them are used).
          *
          *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
          *
