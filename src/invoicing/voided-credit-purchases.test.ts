@@ -4,8 +4,11 @@
 // any breakage. Credits already used cannot be taken back: that void is
 // refused, naming what was used, until the invoices that used them are voided
 // (which gives them back) or the purchase is settled another way.
-// Figures: 100 credits bought for 80.00 on 5 February 2030; a plan of 30.00 a
-// month in advance, whose first invoice uses 30 of them.
+// A credit note on that invoice takes back the credits it refunds, at the
+// price they were sold (80.00 for 100 credits: 1.25 credits a unit of money),
+// and is refused beyond what is left of them.
+// Figures: 100 credits bought for 80.00; a plan of 30.00 a month in advance,
+// whose first (prorated) invoice uses some of them.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createPlan, subscribe } from "../../test/support/builders.ts";
 import { expectCreated, expectOk, expectProblem } from "../../test/support/responses.ts";
@@ -14,7 +17,7 @@ import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock
 
 const suite = testAppForFile({ tenantName: "Voided credit purchases" });
 
-type LedgerEntry = { kind: string; amount: string; invoice_id: string | null };
+type LedgerEntry = { kind: string; amount: string; invoice_id: string | null; credit_note_id: string | null };
 type JournalLine = { account: string; debit: string; credit: string; document_id: string };
 
 async function buyCredits(
@@ -42,14 +45,46 @@ async function ledgerOf(customerId: string, walletId: string): Promise<[string, 
     suite.tenant.admin.get(`/v1/customers/${customerId}/credit-ledger?wallet_id=${walletId}&limit=100`),
   );
   return (page.data as LedgerEntry[])
-    .map((entry): [string, string, string | null] => [entry.kind, entry.amount, entry.invoice_id])
+    .map((entry): [string, string, string | null] => [
+      entry.kind,
+      entry.amount,
+      entry.invoice_id ?? entry.credit_note_id,
+    ])
     .reverse();
 }
+
+let planId: string;
 
 beforeAll(async () => {
   // Plans are published in real time: the test clock runs in a year to come.
   await freezeTestClock(suite.tenant.admin, "2030-02-05T00:00:00Z");
+  const plan = await createPlan(suite.tenant.admin, {
+    code: "platform",
+    name: "Platform",
+    version: {
+      currency: "USD",
+      interval: "month",
+      charges: [{ id: "platform", type: "fixed", amount: "30.00", timing: "in_advance" }],
+    },
+  });
+  planId = plan.id;
 });
+
+/** Subscribes the customer from `startAt`; its first invoice (issued at the start) uses the customer's credits. */
+async function useCreditsFrom(customerId: string, startAt: string, issuedBy: string): Promise<string> {
+  await subscribe(suite.tenant.admin, {
+    customer_id: customerId,
+    plan_id: planId,
+    start_at: startAt,
+    billing: "calendar",
+  });
+  await advanceTestClock(suite.tenant.admin, issuedBy);
+  const invoices = await expectOk(suite.tenant.admin.get(`/v1/invoices?customer_id=${customerId}`));
+  const subscriptionInvoice = (invoices.data as { id: string; origin: string }[]).find(
+    (invoice) => invoice.origin !== "one_off",
+  );
+  return subscriptionInvoice?.id ?? "";
+}
 
 describe("voiding the invoice that sold prepaid credits", () => {
   let customerId: string;
@@ -102,27 +137,7 @@ describe("voiding the invoice that sold credits already used", () => {
     await advanceTestClock(suite.tenant.admin, "2030-03-01T00:00:00Z");
     customerId = (await createCustomer(suite.tenant.admin, { currency: "USD" })).id;
     purchase = await buyCredits(customerId);
-    const plan = await createPlan(suite.tenant.admin, {
-      code: "platform",
-      name: "Platform",
-      version: {
-        currency: "USD",
-        interval: "month",
-        charges: [{ id: "platform", type: "fixed", amount: "30.00", timing: "in_advance" }],
-      },
-    });
-    await subscribe(suite.tenant.admin, {
-      customer_id: customerId,
-      plan_id: plan.id,
-      start_at: "2030-03-02T00:00:00Z",
-      billing: "calendar",
-    });
-    await advanceTestClock(suite.tenant.admin, "2030-03-03T00:00:00Z");
-    const invoices = await expectOk(suite.tenant.admin.get(`/v1/invoices?customer_id=${customerId}`));
-    const subscriptionInvoice = (invoices.data as { id: string; origin: string }[]).find(
-      (invoice) => invoice.origin !== "one_off",
-    );
-    usedBy = subscriptionInvoice?.id ?? "";
+    usedBy = await useCreditsFrom(customerId, "2030-03-02T00:00:00Z", "2030-03-03T00:00:00Z");
   });
 
   it("refuses, naming the credits used, and leaves the invoice and the wallet as they were", async () => {
@@ -148,5 +163,76 @@ describe("voiding the invoice that sold credits already used", () => {
     expect((journal.lines as JournalLine[]).filter((line) => line.document_id === purchase.grantId)).toEqual(
       [],
     );
+  });
+});
+
+describe("crediting the invoice that sold prepaid credits", () => {
+  let customerId: string;
+  let purchase: Awaited<ReturnType<typeof buyCredits>>;
+  let lineId: string;
+
+  const creditNote = (amount: string) =>
+    suite.tenant.admin.post(`/v1/invoices/${purchase.invoiceId}/credit-notes`, {
+      reason: "order_change",
+      lines: [{ invoice_line_id: lineId, amount }],
+    });
+
+  beforeAll(async () => {
+    await advanceTestClock(suite.tenant.admin, "2030-04-01T00:00:00Z");
+    customerId = (await createCustomer(suite.tenant.admin, { currency: "USD" })).id;
+    purchase = await buyCredits(customerId);
+    const invoice = await expectOk(suite.tenant.admin.get(`/v1/invoices/${purchase.invoiceId}`));
+    lineId = invoice.lines[0].id;
+  });
+
+  it("takes back the credits it refunds, at the price they were sold", async () => {
+    // 40.00 of the 80.00 paid for 100 credits: 50 credits.
+    const note = await expectCreated(creditNote("40.00"));
+    const wallet = await expectOk(suite.tenant.admin.get(`/v1/wallets/${purchase.walletId}`));
+    expect(wallet).toMatchObject({ balance: "50.00", credits: "50" });
+    expect(await ledgerOf(customerId, purchase.walletId)).toEqual([
+      ["increment", "100.00", null],
+      ["void", "-50.00", note.id],
+    ]);
+  });
+
+  it("refuses beyond what is left of them, naming what can still be credited", async () => {
+    // The first invoice (2 April to 1 May, 29 of 30 days of 30.00) uses 29.00 of the 50 credits left.
+    await useCreditsFrom(customerId, "2030-04-02T00:00:00Z", "2030-04-03T00:00:00Z");
+    const wallet = await expectOk(suite.tenant.admin.get(`/v1/wallets/${purchase.walletId}`));
+    expect(wallet.balance).toBe("21.00");
+    const refused = await creditNote("40.00");
+    expectProblem(refused, 409, "invoice_credits_used");
+    // 21 credits left are worth 21.00 × 80 / 100 = 16.80 of the price.
+    expect(refused.body.detail).toContain("at most 16.80");
+    expect(await expectOk(suite.tenant.admin.get(`/v1/wallets/${purchase.walletId}`))).toEqual(wallet);
+    await expectCreated(creditNote("16.80"));
+    expect(await expectOk(suite.tenant.admin.get(`/v1/wallets/${purchase.walletId}`))).toMatchObject({
+      balance: "0.00",
+    });
+  });
+
+  it("books each refund off deferred revenue and the use at the price left, to the cent, with no breakage", async () => {
+    const schedules = await expectOk(
+      suite.tenant.admin.get(`/v1/revenue-schedules?invoice_id=${purchase.invoiceId}`),
+    );
+    const [credits] = schedules.data;
+    // 80.00 deferred; 40.00 refunded; 29 credits used at 40.00 / 50 = 0.80 each: 23.20; 16.80 refunded.
+    expect(
+      credits.entries.map((entry: { type: string; amount: string }) => [entry.type, entry.amount]),
+    ).toEqual([
+      ["reversal", "-40.00"],
+      ["credits_applied", "23.20"],
+      ["reversal", "-16.80"],
+    ]);
+    const journal = await expectOk(suite.tenant.admin.get("/v1/journal?period=2030-04"));
+    expect(journal.balanced).toBe(true);
+    const lines = journal.lines as JournalLine[];
+    expect(lines.filter((line) => line.document_id === purchase.grantId)).toEqual([]);
+    const ofThisPurchase = new Set([purchase.invoiceId, ...lines.map((line) => line.document_id)]);
+    const deferred = lines
+      .filter((line) => line.account === "2400" && ofThisPurchase.has(line.document_id))
+      .reduce((sum, line) => sum + Number(line.credit || 0) - Number(line.debit || 0), 0);
+    expect(deferred.toFixed(2)).toBe("0.00");
   });
 });
