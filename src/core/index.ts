@@ -102,7 +102,12 @@ export {
 /** @public */
 export { planWithRateCard } from "./contracts/rate-card.ts";
 /** @public */
-export { type GrantLedgerMovement, grantAmountUsed } from "./credits/grant-usage.ts";
+export {
+  type CreditsReturned,
+  creditsReturnedBy,
+  type GrantLedgerMovement,
+  grantAmountUsed,
+} from "./credits/grant-usage.ts";
 export { walletCreditsOf, walletCreditValue } from "./credits/wallet-credits.ts";
 export { type AccountFigures, accountFigures } from "./crm/account-figures.ts";
 /** @public */

@@ -81,6 +81,8 @@ export function presentLedgerEntry(row: CreditLedgerEntryRow): CreditLedgerEntry
     grant_balance_after: showMoney(row.grant_balance_after, row.currency),
     balance_after: showMoney(row.balance_after, row.currency),
     invoice_id: row.invoice_id,
+    credit_note_id: row.credit_note_id,
+    refunded_amount: row.refunded_amount === null ? null : showMoney(row.refunded_amount, row.currency),
     automatic: row.automatic,
     reason: row.reason,
     occurred_at: row.occurred_at.toISOString(),

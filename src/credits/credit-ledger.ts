@@ -30,6 +30,8 @@ export type LedgerMovement = {
   amount: Decimal;
   occurredAt: Date;
   invoiceId?: string;
+  /** A `void` by a credit note on the invoice that sold the grant, with the part of their price it refunded. */
+  creditNote?: { id: string; refunded: Decimal };
   automatic?: boolean;
   reason?: string;
 };
@@ -110,6 +112,8 @@ export async function appendLedgerEntry(
     grant_balance_after: grantBalanceAfter.toFixed(),
     balance_after: balanceAfter.toFixed(),
     invoice_id: movement.invoiceId ?? null,
+    credit_note_id: movement.creditNote?.id ?? null,
+    refunded_amount: movement.creditNote?.refunded.toFixed() ?? null,
     automatic: movement.automatic ?? false,
     reason: movement.reason ?? null,
     occurred_at: movement.occurredAt,

@@ -122,7 +122,18 @@ export const CreditLedgerEntrySchema = Type.Object({
     ...DecimalString,
     description: "the customer's ledger balance in the currency (all grants) after this entry",
   },
-  invoice_id: Nullable(Type.String()),
+  invoice_id: Nullable(
+    Type.String({
+      description: "the invoice a burn or void_reversal is for, or whose void took back the credits it sold",
+    }),
+  ),
+  credit_note_id: Nullable(
+    Type.String({ description: "a void by a credit note on the invoice that sold the grant's credits" }),
+  ),
+  refunded_amount: Nullable({
+    ...DecimalString,
+    description: "with credit_note_id: the part of the credits' price (net of tax) the credit note refunded",
+  }),
   automatic: Type.Boolean({ description: "an increment from an automatic wallet top-up" }),
   reason: Nullable(Type.String()),
   occurred_at: Timestamp,

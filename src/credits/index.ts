@@ -27,7 +27,7 @@ export {
 export { CreditsBurned, WalletBelowThreshold } from "./credits-events.ts";
 export { showMoney } from "./money-input.ts";
 export { type PurchasedGrant, purchasedGrantsForBooks } from "./purchased-grants.ts";
-export { takeBackCreditsSoldBy } from "./sold-credits.ts";
+export { takeBackCreditsRefundedBy, takeBackCreditsSoldBy } from "./sold-credits.ts";
 export {
   automaticTopUpDue,
   checkWalletTopUp,

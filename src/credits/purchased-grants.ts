@@ -12,6 +12,8 @@ export type PurchasedGrantMovement = {
   /** As the ledger holds it (a decimal string, negative for money out of the grant). */
   amount: string;
   invoiceId: string | null;
+  /** A void by a credit note on the sale: the part of the credits' price it refunded (a decimal string). */
+  refunded: string | null;
   occurredAt: Date;
   recordedAt: Date;
 };
@@ -53,7 +55,7 @@ export async function purchasedGrantsForBooks(
   if (rows.length === 0) return [];
   const entries = await database
     .selectFrom("credit_ledger_entries")
-    .select(["grant_id", "kind", "amount", "invoice_id", "occurred_at", "created_at"])
+    .select(["grant_id", "kind", "amount", "invoice_id", "refunded_amount", "occurred_at", "created_at"])
     .where(inTenant(scope))
     .where("kind", "<>", "increment")
     .where(
@@ -70,6 +72,7 @@ export async function purchasedGrantsForBooks(
       kind: entry.kind as PurchasedGrantMovement["kind"],
       amount: entry.amount,
       invoiceId: entry.invoice_id,
+      refunded: entry.refunded_amount,
       occurredAt: entry.occurred_at,
       recordedAt: entry.created_at,
     });

@@ -80,6 +80,9 @@ export type CreditLedgerEntryTable = CustomerLedgerEntryColumns & {
   grant_balance_after: string;
   balance_after: string;
   invoice_id: string | null;
+  /** The credit note that took these credits back (a `void`), with the part of their price it refunded. */
+  credit_note_id: string | null;
+  refunded_amount: string | null;
   automatic: boolean;
   reason: string | null;
   occurred_at: Timestamp;

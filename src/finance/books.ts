@@ -90,6 +90,8 @@ export type BookGrantMovement = {
   /** Credits (the grant's money) moved, positive. */
   amount: Decimal;
   invoiceId: string | null;
+  /** A void by a credit note on the sale: the part of the credits' price the credit note refunded. */
+  refunded: Decimal | null;
   occurredAt: Instant;
   recordedAt: Instant;
 };

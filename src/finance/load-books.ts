@@ -455,6 +455,7 @@ async function loadPurchasedGrants(database: Database, scope: TenantScope): Prom
         kind: movement.kind,
         amount: decimal(movement.amount).abs(),
         invoiceId: movement.invoiceId,
+        refunded: movement.refunded === null ? null : decimal(movement.refunded),
         occurredAt: movement.occurredAt.getTime(),
         recordedAt: movement.recordedAt.getTime(),
       }),

@@ -20,6 +20,7 @@ export function grantReleases(grant: BookGrant, deferredValue: Decimal, currency
     movements: grant.movements.map((movement) => ({
       amount: movement.amount,
       givesBack: movement.kind === "void_reversal",
+      ...(movement.refunded === null ? {} : { returns: movement.refunded }),
     })),
     currency,
   });

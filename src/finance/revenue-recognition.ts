@@ -675,6 +675,10 @@ class RevenueBooks {
         movement.invoiceId === grant.purchaseInvoiceId
       )
         continue;
+      // Taken back by a credit note on the sale: the credit note takes what it refunded off deferred revenue
+      // (bookCreditNote); what it did not refund of the value left with the last credits is breakage.
+      if (movement.refunded !== null && value.equals(movement.refunded)) continue;
+      const lost = movement.refunded === null ? value : value.minus(movement.refunded);
       // Expired or voided unused: breakage, earned when the credits were lost.
       const when = this.unlessLocked(
         this.pointIn(movement.occurredAt),
@@ -687,7 +691,7 @@ class RevenueBooks {
         reference: grant.id,
         bookedAt: when.at,
       };
-      state.schedule.entries.push({ type: "breakage", ...when, amount: value, document: breakageDocument });
+      state.schedule.entries.push({ type: "breakage", ...when, amount: lost, document: breakageDocument });
       const base = {
         document: breakageDocument,
         purpose: "recognition" as const,
@@ -698,8 +702,8 @@ class RevenueBooks {
         product: state.schedule.product,
         memo: `Prepaid credits ${grant.id} ${movement.kind === "expiry" ? "expired" : "voided"} unused`,
       };
-      this.post({ ...base, account: "deferred_revenue", amount: value });
-      this.post({ ...base, account: "breakage_revenue", amount: value.negated() });
+      this.post({ ...base, account: "deferred_revenue", amount: lost });
+      this.post({ ...base, account: "breakage_revenue", amount: lost.negated() });
     }
   }
 

@@ -2,8 +2,10 @@
 // names the lines it credits (or the whole invoice), takes off its share of
 // the invoice's discounts and credits, gives back its share of the invoice's
 // tax, and first reduces what the customer still owes on the invoice; the
-// rest goes to the customer's balance for later invoices. The amounts are the
-// engine's (computeCreditNote); this module loads, checks and writes.
+// rest goes to the customer's balance for later invoices. A credit note on an
+// invoice that sold credits takes back its share of the credits left. The
+// amounts are the engine's (computeCreditNote, creditsReturnedBy); this
+// module loads, checks and writes.
 import { type Selectable, sql } from "kysely";
 import { assertPeriodOpen } from "../accounting-periods/index.ts";
 import { describeActor, recordAuditEvent } from "../audit/index.ts";
@@ -15,7 +17,7 @@ import {
   formatAmount,
   ZERO,
 } from "../core/index.ts";
-import { recordBalanceMovement } from "../credits/index.ts";
+import { recordBalanceMovement, takeBackCreditsRefundedBy } from "../credits/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { type SortColumn, sortedPage } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -152,6 +154,14 @@ export async function createCreditNote(
       )
       .returningAll()
       .execute();
+    // Credits the invoice sold come back with the part of it refunded (both net of tax).
+    await takeBackCreditsRefundedBy(transaction, context, {
+      invoiceId,
+      creditNoteId: id,
+      creditNoteNumber: number,
+      refunded: creditNote.total.minus(creditNote.tax),
+      soldFor: new Decimal(invoice.total).minus(invoice.tax),
+    });
     const credited = new Decimal(invoice.amount_credited).plus(creditNote.appliedToInvoice);
     const settledInFull = amountRemaining({ ...invoice, amount_credited: credited.toFixed() }).isZero();
     await transaction

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { currencyFor } from "../currency.ts";
 import { Decimal } from "../decimal.ts";
-import { type GrantLedgerMovement, grantAmountUsed } from "./grant-usage.ts";
+import { creditsReturnedBy, type GrantLedgerMovement, grantAmountUsed } from "./grant-usage.ts";
 
 const movement = (kind: GrantLedgerMovement["kind"], amount: string): GrantLedgerMovement => ({
   kind,
@@ -46,6 +47,76 @@ describe("grantAmountUsed", () => {
         ).toBe(total);
         expect(grantAmountUsed([movement("increment", "1000"), ...burns, ...reversals]).isZero()).toBe(true);
       }),
+    );
+  });
+});
+
+describe("creditsReturnedBy", () => {
+  const usd = currencyFor("USD");
+  // 100 credits sold for 80.00.
+  const returned = (refunded: string, remaining: string, movements: GrantLedgerMovement[] = []) =>
+    creditsReturnedBy({
+      refunded: new Decimal(refunded),
+      soldFor: new Decimal("80.00"),
+      grantAmount: new Decimal("100"),
+      remaining: new Decimal(remaining),
+      movements,
+      currency: usd,
+    });
+
+  it("takes back the refund's share of the credits left", () => {
+    expect(returned("40", "100")).toEqual({ ok: true, credits: new Decimal("50") });
+    expect(returned("80", "100")).toEqual({ ok: true, credits: new Decimal("100") });
+    // 0.02 of 80.00 for 100 credits: 0.025, ties away from zero; 0.001 takes the smallest amount, 0.01.
+    expect(returned("0.02", "100")).toEqual({ ok: true, credits: new Decimal("0.03") });
+    expect(returned("0.001", "100")).toEqual({ ok: true, credits: new Decimal("0.01") });
+  });
+
+  it("values what is left as finance does: less what used credits released and earlier refunds", () => {
+    // 40.00 refunded for 50 credits, then 29 used at 0.80 (23.20): 16.80 left, for the 21 credits left.
+    const movements = [{ ...movement("void", "-50"), refunded: new Decimal("40") }, movement("burn", "-29")];
+    expect(returned("40", "21", movements)).toEqual({ ok: false, creditable: new Decimal("16.8") });
+    expect(returned("16.80", "21", movements)).toEqual({ ok: true, credits: new Decimal("21") });
+    expect(returned("8.40", "21", movements)).toEqual({ ok: true, credits: new Decimal("10.5") });
+  });
+
+  it("refuses any refund once nothing is left", () => {
+    expect(returned("0.01", "0", [movement("expiry", "-100")])).toEqual({
+      ok: false,
+      creditable: new Decimal(0),
+    });
+    expect(returned("0.01", "0", [movement("burn", "-100")])).toEqual({
+      ok: false,
+      creditable: new Decimal(0),
+    });
+  });
+
+  it("never takes back more than is left, and takes everything for all that is left", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        (soldForCents, grantCents, usedShare, refundedShare) => {
+          const soldFor = new Decimal(soldForCents).dividedBy(100);
+          const grantAmount = new Decimal(grantCents).dividedBy(100);
+          const used = new Decimal(Math.floor((grantCents * usedShare) / 1_000_000)).dividedBy(100);
+          const remaining = grantAmount.minus(used);
+          const movements = used.isZero() ? [] : [movement("burn", used.negated().toFixed())];
+          const input = { soldFor, grantAmount, remaining, movements, currency: usd };
+          const refunded = new Decimal(Math.floor((soldForCents * refundedShare) / 1_000_000)).dividedBy(100);
+          const outcome = creditsReturnedBy({ ...input, refunded });
+          if (outcome.ok) {
+            expect(outcome.credits.lessThanOrEqualTo(remaining)).toBe(true);
+            return;
+          }
+          expect(outcome.creditable.lessThan(refunded)).toBe(true);
+          const most = creditsReturnedBy({ ...input, refunded: outcome.creditable });
+          if (remaining.isZero()) expect(outcome.creditable.isZero()).toBe(true);
+          else expect(most).toEqual({ ok: true, credits: remaining });
+        },
+      ),
     );
   });
 });

@@ -1,11 +1,18 @@
-// What a grant's ledger says was used of it: its burns, less what voided
-// invoices gave back. Expiries and voids are credits lost, not used.
-import { type Decimal, maxDecimal, sumDecimals, ZERO } from "../decimal.ts";
+// What a grant's ledger says was used of it (its burns, less what voided
+// invoices gave back; expiries and voids are credits lost, not used), and
+// what a credit note on the invoice that sold it takes back: a share of the
+// credits left, as large as its refund's share of what is left of the sale.
+import type { Currency } from "../currency.ts";
+import { Decimal, maxDecimal, minDecimal, sumDecimals, ZERO } from "../decimal.ts";
+import { roundToMinorUnit } from "../money.ts";
+import { prepaidCreditReleases } from "../revenue/prepaid-credit-releases.ts";
 
 export type GrantLedgerMovement = {
   kind: "increment" | "burn" | "expiry" | "void" | "void_reversal";
   /** As the ledger holds it: negative for what leaves the grant. */
   amount: Decimal;
+  /** A void by a credit note on the sale: the part of the credits' price it refunded. */
+  refunded?: Decimal;
 };
 
 /** The amount of a grant that invoices still hold: burns net of what voids gave back, never below zero. */
@@ -16,4 +23,48 @@ export function grantAmountUsed(movements: readonly GrantLedgerMovement[]): Deci
       .map((movement) => movement.amount),
   );
   return maxDecimal(ZERO, net.negated());
+}
+
+export type CreditsReturned =
+  | { ok: true; credits: Decimal }
+  /** `creditable`: the most a credit note can still refund of the sale (net of tax): what is left of it. */
+  | { ok: false; creditable: Decimal };
+
+/**
+ * The credits (the grant's money) a credit note refunding `refunded` of a
+ * sale (net of tax) takes back. What is left of the sale is its price less
+ * what the grant's movements so far released (as finance books them:
+ * prepaidCreditReleases); the credit note may refund at most that, and takes
+ * back the same share of the credits left (all of them for all of it),
+ * rounded to the minor unit, ties away from zero, and at least one minor unit.
+ */
+export function creditsReturnedBy(input: {
+  refunded: Decimal;
+  soldFor: Decimal;
+  grantAmount: Decimal;
+  remaining: Decimal;
+  /** The grant's ledger after its increment, in order. */
+  movements: readonly GrantLedgerMovement[];
+  currency: Currency;
+}): CreditsReturned {
+  const released = sumDecimals(
+    prepaidCreditReleases({
+      grantAmount: input.grantAmount,
+      deferredValue: input.soldFor,
+      movements: input.movements
+        .filter((movement) => movement.kind !== "increment")
+        .map((movement) => ({
+          amount: movement.amount.abs(),
+          givesBack: movement.kind === "void_reversal",
+          ...(movement.refunded === undefined ? {} : { returns: movement.refunded }),
+        })),
+      currency: input.currency,
+    }),
+  );
+  const left = input.remaining.isZero() ? ZERO : maxDecimal(ZERO, input.soldFor.minus(released));
+  if (input.refunded.greaterThan(left)) return { ok: false, creditable: left };
+  if (input.refunded.equals(left)) return { ok: true, credits: input.remaining };
+  const share = roundToMinorUnit(input.refunded.times(input.remaining).dividedBy(left), input.currency);
+  const smallest = new Decimal(1).dividedBy(10 ** input.currency.minorDigits);
+  return { ok: true, credits: minDecimal(input.remaining, maxDecimal(smallest, share)) };
 }

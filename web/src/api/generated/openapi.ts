@@ -21725,6 +21725,8 @@ export interface operations {
                      *           "grant_balance_after": "49.00",
                      *           "balance_after": "49.00",
                      *           "invoice_id": "string",
+                     *           "credit_note_id": "string",
+                     *           "refunded_amount": "49.00",
                      *           "automatic": true,
                      *           "reason": "string",
                      *           "occurred_at": "2026-02-15T00:00:00Z",
@@ -21760,6 +21762,8 @@ export interface operations {
                              */
                             balance_after: string;
                             invoice_id: string | null;
+                            credit_note_id: string | null;
+                            refunded_amount: string | null;
                             /** @description an increment from an automatic wallet top-up */
                             automatic: boolean;
                             reason: string | null;

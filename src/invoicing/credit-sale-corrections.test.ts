@@ -1,12 +1,13 @@
-// Voiding the invoice that sold prepaid credits takes back the credits it
-// sold: the customer no longer owes for them, so they leave the wallet (a
-// `void` entry naming the invoice), and the books reverse the sale without
-// any breakage. Credits already used cannot be taken back: that void is
-// refused, naming what was used, until the invoices that used them are voided
-// (which gives them back) or the purchase is settled another way.
-// A credit note on that invoice takes back the credits it refunds, at the
-// price they were sold (80.00 for 100 credits: 1.25 credits a unit of money),
-// and is refused beyond what is left of them.
+// Correcting the invoice that sold prepaid credits corrects the sale.
+// - A void takes back the credits it sold: the customer no longer owes for
+//   them, so they leave the wallet (a `void` entry naming the invoice), and
+//   the books reverse the sale without any breakage. Credits already used
+//   cannot be taken back: that void is refused, naming what was used, until
+//   the invoices that used them are voided (which gives them back).
+// - A credit note refunds part of what is left of the sale: it takes back the
+//   same share of the credits left (a `void` entry naming the credit note and
+//   what it refunded), and is refused beyond what is left. The books take each
+//   refund off deferred revenue and release the credits used at the price left.
 // Figures: 100 credits bought for 80.00; a plan of 30.00 a month in advance,
 // whose first (prorated) invoice uses some of them.
 import { beforeAll, describe, expect, it } from "vitest";
@@ -18,7 +19,7 @@ import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock
 const suite = testAppForFile({ tenantName: "Voided credit purchases" });
 
 type LedgerEntry = { kind: string; amount: string; invoice_id: string | null; credit_note_id: string | null };
-type JournalLine = { account: string; debit: string; credit: string; document_id: string };
+type JournalLine = { account: string; debit: string; credit: string; document_id: string; memo: string };
 
 async function buyCredits(
   customerId: string,
@@ -170,6 +171,8 @@ describe("crediting the invoice that sold prepaid credits", () => {
   let customerId: string;
   let purchase: Awaited<ReturnType<typeof buyCredits>>;
   let lineId: string;
+  let usedBy: string;
+  const refunds: string[] = [];
 
   const creditNote = (amount: string) =>
     suite.tenant.admin.post(`/v1/invoices/${purchase.invoiceId}/credit-notes`, {
@@ -185,9 +188,10 @@ describe("crediting the invoice that sold prepaid credits", () => {
     lineId = invoice.lines[0].id;
   });
 
-  it("takes back the credits it refunds, at the price they were sold", async () => {
+  it("takes back the credits left in the share it refunds of the sale", async () => {
     // 40.00 of the 80.00 paid for 100 credits: 50 credits.
     const note = await expectCreated(creditNote("40.00"));
+    refunds.push(note.id);
     const wallet = await expectOk(suite.tenant.admin.get(`/v1/wallets/${purchase.walletId}`));
     expect(wallet).toMatchObject({ balance: "50.00", credits: "50" });
     expect(await ledgerOf(customerId, purchase.walletId)).toEqual([
@@ -198,7 +202,7 @@ describe("crediting the invoice that sold prepaid credits", () => {
 
   it("refuses beyond what is left of them, naming what can still be credited", async () => {
     // The first invoice (2 April to 1 May, 29 of 30 days of 30.00) uses 29.00 of the 50 credits left.
-    await useCreditsFrom(customerId, "2030-04-02T00:00:00Z", "2030-04-03T00:00:00Z");
+    usedBy = await useCreditsFrom(customerId, "2030-04-02T00:00:00Z", "2030-04-03T00:00:00Z");
     const wallet = await expectOk(suite.tenant.admin.get(`/v1/wallets/${purchase.walletId}`));
     expect(wallet.balance).toBe("21.00");
     const refused = await creditNote("40.00");
@@ -206,7 +210,7 @@ describe("crediting the invoice that sold prepaid credits", () => {
     // 21 credits left are worth 21.00 × 80 / 100 = 16.80 of the price.
     expect(refused.body.detail).toContain("at most 16.80");
     expect(await expectOk(suite.tenant.admin.get(`/v1/wallets/${purchase.walletId}`))).toEqual(wallet);
-    await expectCreated(creditNote("16.80"));
+    refunds.push((await expectCreated(creditNote("16.80"))).id);
     expect(await expectOk(suite.tenant.admin.get(`/v1/wallets/${purchase.walletId}`))).toMatchObject({
       balance: "0.00",
     });
@@ -229,10 +233,22 @@ describe("crediting the invoice that sold prepaid credits", () => {
     expect(journal.balanced).toBe(true);
     const lines = journal.lines as JournalLine[];
     expect(lines.filter((line) => line.document_id === purchase.grantId)).toEqual([]);
-    const ofThisPurchase = new Set([purchase.invoiceId, ...lines.map((line) => line.document_id)]);
+    // The grant's deferred revenue: the sale, the two credit notes, and the use (its memo names the grant).
+    const ofThisSale = (line: JournalLine) =>
+      line.document_id === purchase.invoiceId ||
+      refunds.includes(line.document_id) ||
+      line.memo.includes(purchase.grantId);
     const deferred = lines
-      .filter((line) => line.account === "2400" && ofThisPurchase.has(line.document_id))
-      .reduce((sum, line) => sum + Number(line.credit || 0) - Number(line.debit || 0), 0);
-    expect(deferred.toFixed(2)).toBe("0.00");
+      .filter((line) => line.account === "2400" && ofThisSale(line))
+      .map((line) => [line.document_id, line.debit, line.credit]);
+    expect(deferred).toHaveLength(4);
+    expect(deferred).toEqual(
+      expect.arrayContaining([
+        [purchase.invoiceId, "", "80.00"],
+        [refunds[0], "40.00", ""],
+        [usedBy, "23.20", ""],
+        [refunds[1], "16.80", ""],
+      ]),
+    );
   });
 });
