@@ -56,6 +56,7 @@ export async function takeBackCreditsSoldBy(
         "them first, or mark this invoice uncollectible.",
     );
   }
+  if (grant.voided_at !== null) return;
   const now = context.clock.now();
   const before = presentGrant(grant, now);
   const voidReason = `invoice ${invoiceId} that sold it was voided: ${reason}`;
@@ -137,7 +138,7 @@ export async function takeBackCreditsRefundedBy(
   );
 }
 
-/** The grant the invoice sold, locked with its account, and its ledger so far; undefined when it sold none or it was voided. */
+/** The grant the invoice sold, locked with its account, and its ledger so far; undefined when it sold none. */
 async function lockGrantSoldBy(
   transaction: DatabaseTransaction,
   context: RequestContext,
@@ -149,7 +150,7 @@ async function lockGrantSoldBy(
   if (purchase === undefined) return undefined;
   const account = await lockCreditAccount(transaction, context, purchase.customer_id, purchase.currency);
   const grant = (await lockGrants(transaction, context, [purchase.grant_id])).get(purchase.grant_id);
-  if (grant === undefined || grant.voided_at !== null) return undefined;
+  if (grant === undefined) return undefined;
   const entries = await selectInTenant(transaction, context, "credit_ledger_entries")
     .where("grant_id", "=", grant.id)
     .select(["kind", "amount", "refunded_amount"])

@@ -252,3 +252,20 @@ describe("crediting the invoice that sold prepaid credits", () => {
     );
   });
 });
+
+describe("crediting the invoice of credits voided by hand", () => {
+  it("refuses: nothing is left of the sale to refund", async () => {
+    const customerId = (await createCustomer(suite.tenant.admin, { currency: "USD" })).id;
+    const purchase = await buyCredits(customerId);
+    await expectOk(
+      suite.tenant.admin.post(`/v1/credit-grants/${purchase.grantId}/void`, { reason: "granted by mistake" }),
+    );
+    const invoice = await expectOk(suite.tenant.admin.get(`/v1/invoices/${purchase.invoiceId}`));
+    const refused = await suite.tenant.admin.post(`/v1/invoices/${purchase.invoiceId}/credit-notes`, {
+      reason: "order_change",
+      lines: [{ invoice_line_id: invoice.lines[0].id, amount: "1.00" }],
+    });
+    expectProblem(refused, 409, "invoice_credits_used");
+    expect(refused.body.detail).toContain("at most 0.00");
+  });
+});
