@@ -253,8 +253,8 @@ describe("crediting the invoice that sold prepaid credits", () => {
   });
 });
 
-describe("crediting the invoice of credits voided by hand", () => {
-  it("refuses: nothing is left of the sale to refund", async () => {
+describe("correcting the invoice of credits voided by hand", () => {
+  it("refuses a credit note: nothing is left of the sale to refund", async () => {
     const customerId = (await createCustomer(suite.tenant.admin, { currency: "USD" })).id;
     const purchase = await buyCredits(customerId);
     await expectOk(
@@ -267,5 +267,15 @@ describe("crediting the invoice of credits voided by hand", () => {
     });
     expectProblem(refused, 409, "invoice_credits_used");
     expect(refused.body.detail).toContain("at most 0.00");
+  });
+
+  it("refuses a void of that invoice while credits it sold are used", async () => {
+    const customerId = (await createCustomer(suite.tenant.admin, { currency: "USD" })).id;
+    const purchase = await buyCredits(customerId);
+    await useCreditsFrom(customerId, "2030-04-04T00:00:00Z", "2030-04-05T00:00:00Z");
+    await expectOk(
+      suite.tenant.admin.post(`/v1/credit-grants/${purchase.grantId}/void`, { reason: "granted by mistake" }),
+    );
+    expectProblem(await voidInvoice(purchase.invoiceId), 409, "invoice_credits_used");
   });
 });
