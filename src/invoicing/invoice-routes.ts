@@ -197,7 +197,9 @@ export function registerInvoiceRoutes(app: FairbillApp): void {
     "POST /invoices/:id/credit-notes",
     {
       operationId: "createCreditNote",
-      summary: "Correct a finalized invoice with a credit note, for some lines or in full",
+      summary:
+        "Correct a finalized invoice with a credit note, for some lines or in full; on an invoice that sold " +
+        "credits, it takes back the credits left in the share it refunds (409 invoice_credits_used beyond what is left)",
       body: CreateCreditNoteBody,
       response: CreditNoteSchema,
       status: 201,

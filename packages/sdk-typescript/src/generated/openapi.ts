@@ -3392,8 +3392,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Correct a finalized invoice with a credit note, for some lines or in full
-         * @description Correct a finalized invoice with a credit note, for some lines or in full.
+         * Correct a finalized invoice with a credit note, for some lines or in full; on an invoice that sold credits, it takes back the credits left in the share it refunds (409 invoice_credits_used beyond what is left)
+         * @description Correct a finalized invoice with a credit note, for some lines or in full; on an invoice that sold credits, it takes back the credits left in the share it refunds (409 invoice_credits_used beyond what is left).
          *
          *     Needs the `finance:write` permission: an API key that has it, or a signed-in person whose role grants it.
          *
