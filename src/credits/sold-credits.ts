@@ -77,9 +77,8 @@ export async function takeBackCreditsSoldBy(
 
 /**
  * Takes back the credits a credit note refunds of the invoice that sold them,
- * if it sold any, in the caller's transaction (the credit note's): `refunded`
- * of the invoice's `soldFor`, both net of tax. Refused (409
- * invoice_credits_used) beyond what is left of the sale, naming that.
+ * if it sold any, in the caller's transaction (the credit note's). Refused
+ * (409 invoice_credits_used) beyond what is left of the sale, naming that.
  */
 export async function takeBackCreditsRefundedBy(
   transaction: DatabaseTransaction,
@@ -88,17 +87,17 @@ export async function takeBackCreditsRefundedBy(
     invoiceId: string;
     creditNoteId: string;
     creditNoteNumber: string;
-    refunded: Decimal;
-    soldFor: Decimal;
+    refund: { total: Decimal; tax: Decimal };
+    sale: { total: Decimal; tax: Decimal };
   },
 ): Promise<void> {
   const sold = await lockGrantSoldBy(transaction, context, refund.invoiceId);
-  if (sold === undefined || refund.refunded.isZero()) return;
+  if (sold === undefined || refund.refund.total.isZero()) return;
   const { account, grant, movements } = sold;
   const currency = currencyFor(grant.currency);
   const outcome = creditsReturnedBy({
-    refunded: refund.refunded,
-    soldFor: refund.soldFor,
+    refund: refund.refund,
+    sale: refund.sale,
     grantAmount: new Decimal(grant.amount),
     remaining: new Decimal(grant.remaining),
     movements,
@@ -123,7 +122,7 @@ export async function takeBackCreditsRefundedBy(
       kind: "void",
       amount: outcome.credits.negated(),
       occurredAt: now,
-      creditNote: { id: refund.creditNoteId, refunded: refund.refunded },
+      creditNote: { id: refund.creditNoteId, refunded: outcome.refunded },
       reason: `refunded by credit note ${refund.creditNoteNumber}`,
     },
     now,

@@ -154,13 +154,13 @@ export async function createCreditNote(
       )
       .returningAll()
       .execute();
-    // Credits the invoice sold come back with the part of it refunded (both net of tax).
+    // Credits the invoice sold come back in the share of the sale it refunds.
     await takeBackCreditsRefundedBy(transaction, context, {
       invoiceId,
       creditNoteId: id,
       creditNoteNumber: number,
-      refunded: creditNote.total.minus(creditNote.tax),
-      soldFor: new Decimal(invoice.total).minus(invoice.tax),
+      refund: { total: creditNote.total, tax: creditNote.tax },
+      sale: { total: new Decimal(invoice.total), tax: new Decimal(invoice.tax) },
     });
     const credited = new Decimal(invoice.amount_credited).plus(creditNote.appliedToInvoice);
     const settledInFull = amountRemaining({ ...invoice, amount_credited: credited.toFixed() }).isZero();

@@ -56,8 +56,8 @@ describe("creditsReturnedBy", () => {
   // 100 credits sold for 80.00.
   const returned = (refunded: string, remaining: string, movements: GrantLedgerMovement[] = []) =>
     creditsReturnedBy({
-      refunded: new Decimal(refunded),
-      soldFor: new Decimal("80.00"),
+      refund: { total: new Decimal(refunded), tax: new Decimal(0) },
+      sale: { total: new Decimal("80.00"), tax: new Decimal(0) },
       grantAmount: new Decimal("100"),
       remaining: new Decimal(remaining),
       movements,
@@ -65,19 +65,32 @@ describe("creditsReturnedBy", () => {
     });
 
   it("takes back the refund's share of the credits left", () => {
-    expect(returned("40", "100")).toEqual({ ok: true, credits: new Decimal("50") });
-    expect(returned("80", "100")).toEqual({ ok: true, credits: new Decimal("100") });
+    expect(returned("40", "100")).toMatchObject({ ok: true, credits: new Decimal("50") });
+    expect(returned("80", "100")).toMatchObject({ ok: true, credits: new Decimal("100") });
     // 0.02 of 80.00 for 100 credits: 0.025, ties away from zero; 0.001 takes the smallest amount, 0.01.
-    expect(returned("0.02", "100")).toEqual({ ok: true, credits: new Decimal("0.03") });
-    expect(returned("0.001", "100")).toEqual({ ok: true, credits: new Decimal("0.01") });
+    expect(returned("0.02", "100")).toMatchObject({ ok: true, credits: new Decimal("0.03") });
+    expect(returned("0.001", "100")).toMatchObject({ ok: true, credits: new Decimal("0.01") });
+  });
+
+  it("reads the sale and the refund net of tax", () => {
+    // 80.00 + 19% VAT for 100 credits; a credit note of 40.00 + 7.60 VAT refunds half the sale.
+    const outcome = creditsReturnedBy({
+      refund: { total: new Decimal("47.60"), tax: new Decimal("7.60") },
+      sale: { total: new Decimal("95.20"), tax: new Decimal("15.20") },
+      grantAmount: new Decimal("100"),
+      remaining: new Decimal("100"),
+      movements: [],
+      currency: usd,
+    });
+    expect(outcome).toEqual({ ok: true, credits: new Decimal("50"), refunded: new Decimal("40") });
   });
 
   it("values what is left as finance does: less what used credits released and earlier refunds", () => {
     // 40.00 refunded for 50 credits, then 29 used at 0.80 (23.20): 16.80 left, for the 21 credits left.
     const movements = [{ ...movement("void", "-50"), refunded: new Decimal("40") }, movement("burn", "-29")];
     expect(returned("40", "21", movements)).toEqual({ ok: false, creditable: new Decimal("16.8") });
-    expect(returned("16.80", "21", movements)).toEqual({ ok: true, credits: new Decimal("21") });
-    expect(returned("8.40", "21", movements)).toEqual({ ok: true, credits: new Decimal("10.5") });
+    expect(returned("16.80", "21", movements)).toMatchObject({ ok: true, credits: new Decimal("21") });
+    expect(returned("8.40", "21", movements)).toMatchObject({ ok: true, credits: new Decimal("10.5") });
   });
 
   it("refuses any refund once nothing is left", () => {
@@ -104,17 +117,21 @@ describe("creditsReturnedBy", () => {
           const used = new Decimal(Math.floor((grantCents * usedShare) / 1_000_000)).dividedBy(100);
           const remaining = grantAmount.minus(used);
           const movements = used.isZero() ? [] : [movement("burn", used.negated().toFixed())];
-          const input = { soldFor, grantAmount, remaining, movements, currency: usd };
+          const sale = { total: soldFor, tax: new Decimal(0) };
+          const input = { sale, grantAmount, remaining, movements, currency: usd };
           const refunded = new Decimal(Math.floor((soldForCents * refundedShare) / 1_000_000)).dividedBy(100);
-          const outcome = creditsReturnedBy({ ...input, refunded });
+          const outcome = creditsReturnedBy({ ...input, refund: { total: refunded, tax: new Decimal(0) } });
           if (outcome.ok) {
             expect(outcome.credits.lessThanOrEqualTo(remaining)).toBe(true);
             return;
           }
           expect(outcome.creditable.lessThan(refunded)).toBe(true);
-          const most = creditsReturnedBy({ ...input, refunded: outcome.creditable });
+          const most = creditsReturnedBy({
+            ...input,
+            refund: { total: outcome.creditable, tax: new Decimal(0) },
+          });
           if (remaining.isZero()) expect(outcome.creditable.isZero()).toBe(true);
-          else expect(most).toEqual({ ok: true, credits: remaining });
+          else expect(most).toEqual({ ok: true, credits: remaining, refunded: outcome.creditable });
         },
       ),
     );

@@ -26,31 +26,35 @@ export function grantAmountUsed(movements: readonly GrantLedgerMovement[]): Deci
 }
 
 export type CreditsReturned =
-  | { ok: true; credits: Decimal }
+  /** `refunded`: the credit note's refund net of tax, which finance releases from deferred revenue. */
+  | { ok: true; credits: Decimal; refunded: Decimal }
   /** `creditable`: the most a credit note can still refund of the sale (net of tax): what is left of it. */
   | { ok: false; creditable: Decimal };
 
 /**
- * The credits (the grant's money) a credit note refunding `refunded` of a
- * sale (net of tax) takes back. What is left of the sale is its price less
+ * The credits (the grant's money) a credit note on the invoice that sold
+ * them takes back: it refunds its total less its tax (`refunded`) of the
+ * sale's total less its tax. What is left of the sale is that price less
  * what the grant's movements so far released (as finance books them:
  * prepaidCreditReleases); the credit note may refund at most that, and takes
  * back the same share of the credits left (all of them for all of it),
  * rounded to the minor unit, ties away from zero, and at least one minor unit.
  */
 export function creditsReturnedBy(input: {
-  refunded: Decimal;
-  soldFor: Decimal;
+  refund: { total: Decimal; tax: Decimal };
+  sale: { total: Decimal; tax: Decimal };
   grantAmount: Decimal;
   remaining: Decimal;
   /** The grant's ledger after its increment, in order. */
   movements: readonly GrantLedgerMovement[];
   currency: Currency;
 }): CreditsReturned {
+  const refunded = input.refund.total.minus(input.refund.tax);
+  const soldFor = input.sale.total.minus(input.sale.tax);
   const released = sumDecimals(
     prepaidCreditReleases({
       grantAmount: input.grantAmount,
-      deferredValue: input.soldFor,
+      deferredValue: soldFor,
       movements: input.movements
         .filter((movement) => movement.kind !== "increment")
         .map((movement) => ({
@@ -61,10 +65,10 @@ export function creditsReturnedBy(input: {
       currency: input.currency,
     }),
   );
-  const left = input.remaining.isZero() ? ZERO : maxDecimal(ZERO, input.soldFor.minus(released));
-  if (input.refunded.greaterThan(left)) return { ok: false, creditable: left };
-  if (input.refunded.equals(left)) return { ok: true, credits: input.remaining };
-  const share = roundToMinorUnit(input.refunded.times(input.remaining).dividedBy(left), input.currency);
+  const left = input.remaining.isZero() ? ZERO : maxDecimal(ZERO, soldFor.minus(released));
+  if (refunded.greaterThan(left)) return { ok: false, creditable: left };
+  if (refunded.equals(left)) return { ok: true, credits: input.remaining, refunded };
+  const share = roundToMinorUnit(refunded.times(input.remaining).dividedBy(left), input.currency);
   const smallest = new Decimal(1).dividedBy(10 ** input.currency.minorDigits);
-  return { ok: true, credits: minDecimal(input.remaining, maxDecimal(smallest, share)) };
+  return { ok: true, credits: minDecimal(input.remaining, maxDecimal(smallest, share)), refunded };
 }
