@@ -58,6 +58,31 @@ describe("selling credits", () => {
     expect(sums("accounts_receivable")).toEqual([["357.00", ""]]);
     // The credits are deferred at what was paid for them, net of VAT.
     expect(sums("deferred_revenue")).toEqual([["", "300.00"]]);
+
+    // A credit note for a third of the credits refunds 100.00 and its 19.00 of VAT, and takes back 100 credits.
+    const note = await expectCreated(
+      suite.tenant.admin.post(`/v1/invoices/${invoice.id}/credit-notes`, {
+        reason: "order_change",
+        lines: [{ invoice_line_id: invoice.lines[0].id, amount: "100.00" }],
+      }),
+    );
+    expect(note).toMatchObject({ subtotal: "100.00", tax: "19.00", total: "119.00" });
+    const after = await expectOk(suite.tenant.admin.get(`/v1/wallets/${wallet.id}`));
+    expect(after).toMatchObject({ balance: "200.00" });
+    const withNote = await expectOk(suite.tenant.admin.get("/v1/journal?period=2026-01"));
+    const noteLines = withNote.lines
+      .filter((line: { document_id: string }) => line.document_id === note.id)
+      .map((line: { account_role: string; debit: string; credit: string }) => [
+        line.account_role,
+        line.debit,
+        line.credit,
+      ]);
+    expect(noteLines).toEqual(
+      expect.arrayContaining([
+        ["tax_payable", "19.00", ""],
+        ["deferred_revenue", "100.00", ""],
+      ]),
+    );
   });
 
   it("says the seller must account for VAT on credits recorded as purchased without an invoice", async () => {
