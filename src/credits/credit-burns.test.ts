@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { auditTrailOf } from "../../test/support/audit-trail.ts";
 import { createCustomer } from "../../test/support/builders.ts";
-import { grantCredits } from "../../test/support/credit-grants.ts";
+import { grantCredits, openWallet, topUpWallet } from "../../test/support/credit-grants.ts";
 import { fixedInvoiceLine } from "../../test/support/invoice-lines.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
@@ -189,37 +189,33 @@ describe("burning and restoring credits", () => {
 describe("automatic wallet top-ups", () => {
   it("tops a wallet up once when a burn leaves it below its threshold, and records the purchase", async () => {
     const customerId = await newCustomer();
-    const wallet = await suite.tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
-      currency: "USD",
-      name: "Prepaid",
+    const wallet = await openWallet(suite.tenant.admin, customerId, {
       rate: "10",
       auto_top_up: { threshold: "100", amount: "500" },
     });
-    expect(wallet.status).toBe(201);
-    const topUp = await suite.tenant.admin.post(`/v1/wallets/${wallet.body.id}/top-ups`, {
+    const topUp = await topUpWallet(suite.tenant.admin, wallet.id, {
       amount: "300",
       reason: "first purchase",
     });
-    expect(topUp.status).toBe(201);
-    const grantId = topUp.body.grant.id;
-    expect(topUp.body.grant).toMatchObject({ amount: "30.00", type: "purchased", cost_basis: "30.00" });
+    const grantId = topUp.grant.id;
+    expect(topUp.grant).toMatchObject({ amount: "30.00", type: "purchased", cost_basis: "30.00" });
 
     // 30.00 of money is 300 credits; burning 25.00 leaves 50 credits, below 100: one top-up of 500 credits.
     await burn(customerId, "inv_wallet_1", [{ grantId, amount: "25" }]);
-    const refilled = await suite.tenant.admin.get(`/v1/wallets/${wallet.body.id}`);
+    const refilled = await suite.tenant.admin.get(`/v1/wallets/${wallet.id}`);
     expect(refilled.body).toMatchObject({ balance: "55.00", credits: "550" });
     const entries = await expectBalanced(customerId);
     expect(entries.at(-1)).toMatchObject({
       kind: "increment",
       amount: "50.00",
       automatic: true,
-      wallet_id: wallet.body.id,
+      wallet_id: wallet.id,
     });
     expect(entries.at(-1).reason).toMatch(/below the threshold of 100/);
     const purchases = await suite.testApp.handle.database
       .selectFrom("credit_purchases")
       .select(["credits", "paid_amount", "automatic", "invoice_id"])
-      .where("wallet_id", "=", wallet.body.id)
+      .where("wallet_id", "=", wallet.id)
       .orderBy("created_at")
       .execute();
     expect(
@@ -241,7 +237,7 @@ describe("automatic wallet top-ups", () => {
     const granted = await suite.tenant.admin.get("/v1/webhook-events?type=credit.granted&limit=100");
     const walletGrants = granted.body.data
       .map((event: { data: { wallet_id: string | null } }) => event.data)
-      .filter((grant: { wallet_id: string | null }) => grant.wallet_id === wallet.body.id);
+      .filter((grant: { wallet_id: string | null }) => grant.wallet_id === wallet.id);
     expect(walletGrants).toMatchObject([
       { name: "Prepaid automatic top-up", type: "purchased", amount: "50.00", cost_basis: "50.00" },
       { id: grantId, name: "Prepaid top-up", amount: "30.00" },
@@ -254,19 +250,15 @@ describe("automatic wallet top-ups", () => {
 
   it("tops up at most once per burn, even when one top-up is not enough", async () => {
     const customerId = await newCustomer();
-    const wallet = await suite.tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
-      currency: "USD",
+    const wallet = await openWallet(suite.tenant.admin, customerId, {
       name: "Small refills",
       auto_top_up: { threshold: "50", amount: "10" },
     });
-    const topUp = await suite.tenant.admin.post(`/v1/wallets/${wallet.body.id}/top-ups`, {
-      amount: "40",
-      reason: "start",
-    });
-    await burn(customerId, "inv_small", [{ grantId: topUp.body.grant.id, amount: "40" }]);
+    const topUp = await topUpWallet(suite.tenant.admin, wallet.id, { amount: "40", reason: "start" });
+    await burn(customerId, "inv_small", [{ grantId: topUp.grant.id, amount: "40" }]);
     await suite.testApp.runJobs();
     const entries = await expectBalanced(customerId);
     expect(entries.filter((entry) => entry.automatic)).toHaveLength(1);
-    expect((await suite.tenant.admin.get(`/v1/wallets/${wallet.body.id}`)).body.balance).toBe("10.00");
+    expect((await suite.tenant.admin.get(`/v1/wallets/${wallet.id}`)).body.balance).toBe("10.00");
   });
 });

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreditLedgerEntry } from "../../test/support/api-types.ts";
 import { auditTrailOf } from "../../test/support/audit-trail.ts";
 import { createCustomer } from "../../test/support/builders.ts";
-import { grantCredits, requestCreditGrant } from "../../test/support/credit-grants.ts";
+import {
+  grantCredits,
+  openWallet,
+  requestCreditGrant,
+  topUpWallet,
+} from "../../test/support/credit-grants.ts";
 import { readEveryPage } from "../../test/support/paged-lists.ts";
 import { expectProblem, expectRefusedAt, expectRefusedFields } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
@@ -108,22 +113,16 @@ describe("credit grants", () => {
       type: "purchased",
       cost_basis: "1000",
     });
-    const wallet = await suite.tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
-      currency: "USD",
-      name: "Prepaid",
-      rate: "10",
-    });
-    const purchased = await suite.tenant.admin.post(`/v1/wallets/${wallet.body.id}/top-ups`, {
+    const wallet = await openWallet(suite.tenant.admin, customerId, { rate: "10" });
+    const purchased = await topUpWallet(suite.tenant.admin, wallet.id, {
       amount: "500",
       reason: "bought credits",
     });
-    expect(purchased.status).toBe(201);
-    const free = await suite.tenant.admin.post(`/v1/wallets/${wallet.body.id}/top-ups`, {
+    const free = await topUpWallet(suite.tenant.admin, wallet.id, {
       amount: "100",
       paid_amount: "0",
       reason: "goodwill",
     });
-    expect(free.status).toBe(201);
     // Voiding a grant grants nothing.
     await suite.tenant.admin.post(`/v1/credit-grants/${byHand.id}/void`, { reason: "contract cancelled" });
 
@@ -134,7 +133,7 @@ describe("credit grants", () => {
     // Granted by hand as purchased, the answer also warns that no VAT was invoiced (not part of the grant).
     const { warnings, ...byHandGrant } = byHand;
     expect(warnings.map((warning: { code: string }) => warning.code)).toEqual(["vat_not_invoiced"]);
-    for (const grant of [byHandGrant, purchased.body.grant, free.body.grant]) {
+    for (const grant of [byHandGrant, purchased.grant, free.grant]) {
       expect(delivered).toContainEqual({
         id: expect.any(String),
         type: "credit.granted",
@@ -142,15 +141,15 @@ describe("credit grants", () => {
         data: grant,
       });
     }
-    expect(purchased.body.grant).toMatchObject({
+    expect(purchased.grant).toMatchObject({
       type: "purchased",
       cost_basis: "50.00",
-      wallet_id: wallet.body.id,
+      wallet_id: wallet.id,
     });
-    expect(free.body.grant).toMatchObject({
+    expect(free.grant).toMatchObject({
       type: "promotional",
       cost_basis: null,
-      wallet_id: wallet.body.id,
+      wallet_id: wallet.id,
     });
   });
 

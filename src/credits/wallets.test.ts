@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { auditTrailOf } from "../../test/support/audit-trail.ts";
 import { createCustomer } from "../../test/support/builders.ts";
-import { expectCreated, expectRefusedAt, expectRefusedFields } from "../../test/support/responses.ts";
+import { openWallet, topUpWallet } from "../../test/support/credit-grants.ts";
+import { expectRefusedAt, expectRefusedFields } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 
@@ -11,15 +12,8 @@ const suite = testAppForFile({ clock });
 
 const newCustomer = async () => (await createCustomer(suite.tenant.admin)).id;
 
-async function newWallet(customerId: string, fields: Record<string, unknown> = {}) {
-  const response = await suite.tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
-    currency: "USD",
-    name: "Prepaid",
-    ...fields,
-  });
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body;
-}
+const newWallet = (customerId: string, fields: Parameters<typeof openWallet>[2] = {}) =>
+  openWallet(suite.tenant.admin, customerId, fields);
 
 describe("wallets", () => {
   it("opens a wallet, reads and lists it, and records it in the audit log", async () => {
@@ -69,14 +63,12 @@ describe("wallets", () => {
   it("tops up in credits: a purchased grant worth credits ÷ rate, with its purchase recorded", async () => {
     const customerId = await newCustomer();
     const wallet = await newWallet(customerId, { rate: "100" });
-    const topUp = await expectCreated(
-      suite.tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
-        amount: "5000",
-        paid_amount: "45",
-        expires_at: "2027-07-01T00:00:00Z",
-        reason: "annual prepayment",
-      }),
-    );
+    const topUp = await topUpWallet(suite.tenant.admin, wallet.id, {
+      amount: "5000",
+      paid_amount: "45",
+      expires_at: "2027-07-01T00:00:00Z",
+      reason: "annual prepayment",
+    });
     expect(topUp).toMatchObject({
       grant: {
         wallet_id: wallet.id,
@@ -91,7 +83,7 @@ describe("wallets", () => {
       wallet: { balance: "50.00", credits: "5000" },
     });
     // The purchase is billed: a finalized one-off invoice for what the customer pays, not what the credits are worth.
-    const invoice = await suite.tenant.admin.get(`/v1/invoices/${topUp.purchase.invoice_id}`);
+    const invoice = await suite.tenant.admin.get(`/v1/invoices/${topUp.purchase?.invoice_id}`);
     expect(invoice.status).toBe(200);
     expect(invoice.body).toMatchObject({
       status: expect.not.stringMatching(/^draft$/),

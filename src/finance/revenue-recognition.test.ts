@@ -11,6 +11,7 @@ import {
   type PlanFields,
   subscribe,
 } from "../../test/support/builders.ts";
+import { openWallet, topUpWallet } from "../../test/support/credit-grants.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
@@ -84,18 +85,14 @@ beforeAll(async () => {
 
   await advanceTestClock(suite.tenant.admin, "2026-01-15T00:00:00Z");
   await advanceTestClock(suite.tenant.admin, "2026-02-05T00:00:00Z");
-  const wallet = await expectCreated(
-    suite.tenant.admin.post(`/v1/customers/${meteredCustomer}/wallets`, { currency: "USD", name: "Prepaid" }),
-  );
-  const topUp = await expectCreated(
-    suite.tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
-      amount: "100",
-      paid_amount: "80.00",
-      expires_at: "2026-04-15T00:00:00Z",
-      reason: "bought 100 credits for 80.00",
-    }),
-  );
-  topUpInvoice = topUp.purchase.invoice_id;
+  const wallet = await openWallet(suite.tenant.admin, meteredCustomer);
+  const topUp = await topUpWallet(suite.tenant.admin, wallet.id, {
+    amount: "100",
+    paid_amount: "80.00",
+    expires_at: "2026-04-15T00:00:00Z",
+    reason: "bought 100 credits for 80.00",
+  });
+  topUpInvoice = topUp.purchase?.invoice_id ?? "";
   grantId = topUp.grant.id;
   await advanceTestClock(suite.tenant.admin, "2026-02-20T00:00:00Z");
   await sendCalls("metered", "2026-02-10T12:00:00Z", 40, "february");

@@ -12,6 +12,7 @@
 // whose first (prorated) invoice uses some of them.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createPlan, subscribe } from "../../test/support/builders.ts";
+import { openWallet, topUpWallet } from "../../test/support/credit-grants.ts";
 import { expectCreated, expectOk, expectProblem } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
@@ -24,17 +25,13 @@ type JournalLine = { account: string; debit: string; credit: string; document_id
 async function buyCredits(
   customerId: string,
 ): Promise<{ walletId: string; grantId: string; invoiceId: string }> {
-  const wallet = await expectCreated(
-    suite.tenant.admin.post(`/v1/customers/${customerId}/wallets`, { currency: "USD", name: "Prepaid" }),
-  );
-  const topUp = await expectCreated(
-    suite.tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
-      amount: "100",
-      paid_amount: "80.00",
-      reason: "bought 100 credits for 80.00",
-    }),
-  );
-  return { walletId: wallet.id, grantId: topUp.grant.id, invoiceId: topUp.purchase.invoice_id };
+  const wallet = await openWallet(suite.tenant.admin, customerId);
+  const topUp = await topUpWallet(suite.tenant.admin, wallet.id, {
+    amount: "100",
+    paid_amount: "80.00",
+    reason: "bought 100 credits for 80.00",
+  });
+  return { walletId: wallet.id, grantId: topUp.grant.id, invoiceId: topUp.purchase?.invoice_id ?? "" };
 }
 
 function voidInvoice(invoiceId: string) {

@@ -7,7 +7,7 @@
 // says the seller must account for it.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, sellAsGermanCompanyWithVat } from "../../test/support/builders.ts";
-import { grantCredits } from "../../test/support/credit-grants.ts";
+import { grantCredits, openWallet, topUpWallet } from "../../test/support/credit-grants.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { freezeTestClock } from "../../test/support/test-clock-api.ts";
@@ -30,18 +30,14 @@ beforeAll(async () => {
 
 describe("selling credits", () => {
   it("invoices a German consumer's 300.00 EUR of credits with 19 % VAT: 357.00, and grants 300.00", async () => {
-    const wallet = await expectCreated(
-      suite.tenant.admin.post(`/v1/customers/${customerId}/wallets`, { currency: "EUR", name: "Prepaid" }),
-    );
-    const topUp = await expectCreated(
-      suite.tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
-        amount: "300",
-        paid_amount: "300.00",
-        reason: "prepaid pack",
-      }),
-    );
+    const wallet = await openWallet(suite.tenant.admin, customerId, { currency: "EUR" });
+    const topUp = await topUpWallet(suite.tenant.admin, wallet.id, {
+      amount: "300",
+      paid_amount: "300.00",
+      reason: "prepaid pack",
+    });
     expect(topUp.grant).toMatchObject({ type: "purchased", amount: "300.00", remaining: "300.00" });
-    const invoice = await expectOk(suite.tenant.admin.get(`/v1/invoices/${topUp.purchase.invoice_id}`));
+    const invoice = await expectOk(suite.tenant.admin.get(`/v1/invoices/${topUp.purchase?.invoice_id}`));
     // 300.00 × 19 % = 57.00.
     expect(invoice).toMatchObject({
       subtotal: "300.00",
