@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditTrailOf } from "../../test/support/audit-trail.ts";
+import { createCustomer, createMeter } from "../../test/support/builders.ts";
 import { expectProblem } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 
@@ -17,7 +18,7 @@ async function dailyValues(meter: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  await suite.tenant.admin.post("/v1/customers", { external_id: "fixer" });
+  await createCustomer(suite.tenant.admin, { external_id: "fixer" });
   for (const [code, aggregation, property] of [
     ["fix-sum", "sum", "gb"],
     ["fix-max", "max", "gb"],
@@ -25,7 +26,7 @@ beforeAll(async () => {
     ["fix-unique", "unique_count", "user"],
     ["fix-count", "count", null],
   ] as const) {
-    await suite.tenant.admin.post("/v1/meters", {
+    await createMeter(suite.tenant.admin, {
       code,
       name: code,
       event_name: "stored",

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCustomer, createMeter } from "../../test/support/builders.ts";
 import { expectProblem } from "../../test/support/responses.ts";
 import { type TestTenant, testAppForFile } from "../../test/support/test-app.ts";
 import { createSeparateDatabase } from "../../test/support/test-database.ts";
@@ -29,15 +30,8 @@ const archiveDirectory = mkdtempSync(join(tmpdir(), "fairbill-event-archives-"))
 
 beforeAll(async () => {
   database = suite.testApp.handle.database;
-  await suite.tenant.admin.post("/v1/customers", { external_id: "acme" });
-  const meter = await suite.tenant.admin.post("/v1/meters", {
-    code: "calls",
-    name: "Calls",
-    event_name: "api_call",
-    aggregation: "count",
-    effective_from: "2025-01-01T00:00:00Z",
-  });
-  expect(meter.status, JSON.stringify(meter.body)).toBe(201);
+  await createCustomer(suite.tenant.admin, { external_id: "acme" });
+  await createMeter(suite.tenant.admin, { name: "Calls", effective_from: "2025-01-01T00:00:00Z" });
 });
 afterAll(async () => {
   rmSync(archiveDirectory, { recursive: true, force: true });

@@ -8,8 +8,9 @@
 // subscription or wallet is not found.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
+import { openWallet } from "../../test/support/credit-grants.ts";
 import { baseFee } from "../../test/support/pricing-fixtures.ts";
-import { expectCreated, expectProblem } from "../../test/support/responses.ts";
+import { expectProblem } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 
@@ -45,13 +46,7 @@ beforeAll(async () => {
       subscription: { currency: "USD" },
     });
     subscriptionOf[externalId] = subscription.id;
-    const wallet = await expectCreated(
-      suite.tenant.admin.post(`/v1/customers/${customer.id}/wallets`, {
-        currency: "USD",
-        name: "Prepaid",
-        rate: "10",
-      }),
-    );
+    const wallet = await openWallet(suite.tenant.admin, customer.id, { rate: "10" });
     walletOf[externalId] = wallet.id;
     customerOf[externalId] = customer.id;
   }
