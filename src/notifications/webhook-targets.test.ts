@@ -5,6 +5,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCustomer } from "../../test/support/builders.ts";
 import { internalTargets } from "../../test/support/internal-targets.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { setOutgoingRequestPolicy } from "../platform/outgoing-requests/target-policy.ts";
@@ -62,7 +63,7 @@ describe("sending to an endpoint", () => {
       event_types: ["customer.created"],
     });
     expect(endpoint.status).toBe(201);
-    await suite.tenant.admin.post("/v1/customers", { external_id: "answer-shown", currency: "EUR" });
+    await createCustomer(suite.tenant.admin, { external_id: "answer-shown", currency: "EUR" });
     await suite.testApp.runJobs();
     expect(received).toBe(1);
 
@@ -80,7 +81,7 @@ describe("sending to an endpoint", () => {
     expect(JSON.stringify(event.body)).not.toContain("internal listener");
 
     setOutgoingRequestPolicy({ allowPrivateTargets: false });
-    await suite.tenant.admin.post("/v1/customers", { external_id: "refused-at-send", currency: "EUR" });
+    await createCustomer(suite.tenant.admin, { external_id: "refused-at-send", currency: "EUR" });
     await suite.testApp.runJobs();
     expect(received).toBe(1);
     const refusedLog = await suite.tenant.admin.get(

@@ -3,7 +3,8 @@
 // ends while the others stay grandfathered, a migration of everyone left on
 // the version, and the refusals that name the field.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createPlan } from "../../test/support/builders.ts";
+import type { SubscriptionBody } from "../../test/support/api-types.ts";
+import { createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { expectProblem, expectRefusedNaming } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
@@ -13,17 +14,9 @@ const clock = new TestClock("2026-01-01T00:00:00Z");
 const suite = testAppForFile({ clock, tenantName: "Plan migrations" });
 let planId: string;
 
-async function subscribe(body: Record<string, unknown>): Promise<string> {
-  const customer = await suite.tenant.admin.post("/v1/customers", {
-    external_id: `customer-${Math.random()}`,
-  });
-  const response = await suite.tenant.admin.post("/v1/subscriptions", {
-    customer_id: customer.body.id,
-    plan_id: planId,
-    ...body,
-  });
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body.id;
+async function subscribe(fields: Partial<SubscriptionBody>): Promise<string> {
+  const { subscription } = await subscribeNewCustomer(suite.tenant.admin, planId, { subscription: fields });
+  return subscription.id;
 }
 
 const subscription = async (id: string) => (await suite.tenant.admin.get(`/v1/subscriptions/${id}`)).body;

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCustomer } from "../../test/support/builders.ts";
 import { appForFile, type TestTenant } from "../../test/support/test-app.ts";
 
 const consoleDirectory = mkdtempSync(join(tmpdir(), "fairbill-portal-frame-"));
@@ -26,8 +27,8 @@ afterAll(async () => {
 
 /** The portal page of a fresh link of the tenant's customer: its address, and the CSP it is served with. */
 async function portalPage(tenant: TestTenant, externalId: string) {
-  const customer = await tenant.admin.post("/v1/customers", { external_id: externalId, currency: "EUR" });
-  const link = await tenant.admin.post(`/v1/customers/${customer.body.id}/portal-links`, {});
+  const customer = await createCustomer(tenant.admin, { external_id: externalId, currency: "EUR" });
+  const link = await tenant.admin.post(`/v1/customers/${customer.id}/portal-links`, {});
   expect(link.status).toBe(201);
   const url = new URL(link.body.url);
   const page = await suite.testApp.app.inject({ method: "GET", url: `${url.pathname}${url.search}` });

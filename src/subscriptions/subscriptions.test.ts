@@ -2,7 +2,8 @@
 // plan version, the status and current period as time passes, lists with
 // filters, and the bad input that is refused with the field it concerns.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createCustomer, createPlan } from "../../test/support/builders.ts";
+import type { SubscriptionBody } from "../../test/support/api-types.ts";
+import { createCustomer, createDraftPlan, createPlan, subscribe } from "../../test/support/builders.ts";
 import { expectProblem, expectRefusedNaming } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
@@ -154,23 +155,23 @@ describe("subscriptions", () => {
 
   it("filter by status as the clock moves", async () => {
     clock.set("2026-04-01T00:00:00Z");
-    const other = await suite.tenant.admin.post("/v1/customers", { external_id: "status-filter" });
-    const subscribe = async (body: Record<string, unknown>) =>
-      (await suite.tenant.admin.post("/v1/subscriptions", { customer_id: other.body.id, ...body })).body.id;
-    const scheduled = await subscribe({ plan_id: proPlanId, start_at: "2026-05-01T00:00:00Z" });
-    const trialing = await subscribe({ plan_id: trialPlanId });
-    const active = await subscribe({ plan_id: proPlanId });
-    const paused = await subscribe({ plan_id: proPlanId });
+    const other = await createCustomer(suite.tenant.admin, { external_id: "status-filter" });
+    const subscribeOther = async (fields: Omit<SubscriptionBody, "customer_id">) =>
+      (await subscribe(suite.tenant.admin, { customer_id: other.id, ...fields })).id;
+    const scheduled = await subscribeOther({ plan_id: proPlanId, start_at: "2026-05-01T00:00:00Z" });
+    const trialing = await subscribeOther({ plan_id: trialPlanId });
+    const active = await subscribeOther({ plan_id: proPlanId });
+    const paused = await subscribeOther({ plan_id: proPlanId });
     await suite.tenant.admin.post(`/v1/subscriptions/${paused}/pause`, {});
-    const canceling = await subscribe({ plan_id: proPlanId });
+    const canceling = await subscribeOther({ plan_id: proPlanId });
     await suite.tenant.admin.post(`/v1/subscriptions/${canceling}/cancel`, { mode: "period_end" });
-    const ended = await subscribe({ plan_id: proPlanId });
+    const ended = await subscribeOther({ plan_id: proPlanId });
     await suite.tenant.admin.post(`/v1/subscriptions/${ended}/cancel`, { mode: "immediate" });
 
     const expected: Record<string, string> = { scheduled, trialing, active, paused, canceling, ended };
     for (const [status, id] of Object.entries(expected)) {
       const listed = await suite.tenant.admin.get(
-        `/v1/subscriptions?customer_id=${other.body.id}&status=${status}`,
+        `/v1/subscriptions?customer_id=${other.id}&status=${status}`,
       );
       expect(
         listed.body.data.map((subscription: { id: string }) => subscription.id),
@@ -182,7 +183,7 @@ describe("subscriptions", () => {
 
   it("refuses bad input, naming the field", async () => {
     clock.set("2026-04-02T00:00:00Z");
-    const draftPlan = await suite.tenant.admin.post("/v1/plans", {
+    const draftPlan = await createDraftPlan(suite.tenant.admin, {
       code: "draft-only",
       name: "Draft",
       version: {
@@ -195,8 +196,8 @@ describe("subscriptions", () => {
       [{ plan_id: "pln_unknown" }, 400, "validation_failed", "$.plan_id"],
       [{ customer_id: "cus_unknown" }, 400, "validation_failed", "$.customer_id"],
       [{ plan_version: 9 }, 400, "validation_failed", "$.plan_version"],
-      [{ plan_id: draftPlan.body.id, plan_version: 1 }, 409, "plan_version_not_published", "$.plan_version"],
-      [{ plan_id: draftPlan.body.id }, 409, "plan_not_in_effect", "$.plan_id"],
+      [{ plan_id: draftPlan.id, plan_version: 1 }, 409, "plan_version_not_published", "$.plan_version"],
+      [{ plan_id: draftPlan.id }, 409, "plan_not_in_effect", "$.plan_id"],
       [{ start_at: "2025-06-01T00:00:00Z" }, 409, "plan_not_in_effect", "$.plan_id"],
       [{ currency: "JPY" }, 400, "validation_failed", "$.currency"],
       [{ progressive_billing_threshold: "0" }, 400, "validation_failed", "$.progressive_billing_threshold"],
@@ -211,12 +212,9 @@ describe("subscriptions", () => {
       });
       expectRefusedNaming(response, path, { status, code, label: JSON.stringify(body) });
     }
-    const yen = await suite.tenant.admin.post("/v1/customers", {
-      external_id: "yen-customer",
-      currency: "JPY",
-    });
+    const yen = await createCustomer(suite.tenant.admin, { external_id: "yen-customer", currency: "JPY" });
     const noYen = await suite.tenant.admin.post("/v1/subscriptions", {
-      customer_id: yen.body.id,
+      customer_id: yen.id,
       plan_id: proPlanId,
     });
     expect(noYen.status).toBe(400);
