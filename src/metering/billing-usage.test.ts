@@ -9,6 +9,7 @@
 import fc from "fast-check";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createCustomer, createMeter } from "../../test/support/builders.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import type { Instant } from "../core/index.ts";
 import {
@@ -277,7 +278,7 @@ function expectSameAggregates(actual: UsageAggregates, expected: UsageAggregates
 async function runScenario(input: Scenario): Promise<void> {
   const run = ++runNumber;
   const customer = `billing-usage-${run}`;
-  await suite.tenant.admin.post("/v1/customers", { external_id: customer, timezone: input.windows.zone });
+  await createCustomer(suite.tenant.admin, { external_id: customer, timezone: input.windows.zone });
   const segments = segmentsOf(input.windows);
   const firstStart = segments[0]!.start;
   const lastEnd = segments.at(-1)!.end;
@@ -290,20 +291,19 @@ async function runScenario(input: Scenario): Promise<void> {
   for (const [index, spec] of input.meters.entries()) {
     const code = `bu-${run}-${index}`;
     meterCodes.push(code);
-    const created = await suite.tenant.admin.post("/v1/meters", {
+    const created = await createMeter(suite.tenant.admin, {
       code,
       name: code,
       ...definitionOf(spec, run),
       effective_from: new Date(firstStart + spec.effectiveFromHours * hour).toISOString(),
     });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
     const version = spec.version;
     if (version !== undefined) {
       const at =
         Math.max(firstStart + spec.effectiveFromHours * hour, firstStart) + version.afterMinutes * 60_000;
       versionInstants.push(at);
       createVersions.push(async () => {
-        const response = await suite.tenant.admin.post(`/v1/meters/${created.body.id}/versions`, {
+        const response = await suite.tenant.admin.post(`/v1/meters/${created.id}/versions`, {
           ...changedDefinition(spec, version.change, run),
           effective_from: new Date(at).toISOString(),
         });
@@ -458,8 +458,8 @@ describe("usageForWindows", () => {
 
   it("answers whole days from the rollups and cut hours from events, across New York's clock change", async () => {
     const customer = "billing-usage-dst";
-    await suite.tenant.admin.post("/v1/customers", { external_id: customer, timezone: "America/New_York" });
-    await suite.tenant.admin.post("/v1/meters", {
+    await createCustomer(suite.tenant.admin, { external_id: customer, timezone: "America/New_York" });
+    await createMeter(suite.tenant.admin, {
       code: "dst-sum",
       name: "dst-sum",
       event_name: "dst",
@@ -525,8 +525,8 @@ describe("usageForWindows", () => {
 
   it("takes the last event in the store's order among those sharing the latest timestamp", async () => {
     const customer = "billing-usage-ties";
-    await suite.tenant.admin.post("/v1/customers", { external_id: customer, timezone: "UTC" });
-    await suite.tenant.admin.post("/v1/meters", {
+    await createCustomer(suite.tenant.admin, { external_id: customer, timezone: "UTC" });
+    await createMeter(suite.tenant.admin, {
       code: "tie-latest",
       name: "tie-latest",
       event_name: "tie",
@@ -535,7 +535,7 @@ describe("usageForWindows", () => {
       group_by: ["region"],
       effective_from: "2026-03-01T00:00:00Z",
     });
-    await suite.tenant.admin.post("/v1/meters", {
+    await createMeter(suite.tenant.admin, {
       code: "tie-unique",
       name: "tie-unique",
       event_name: "tie",
@@ -685,7 +685,7 @@ describe("usageForWindows", () => {
     const tailed: Aggregation[] = ["count", "sum", "max", "unique_count"];
     const meterCodes = tailed.map((aggregation) => `open-hour-${aggregation}`);
     for (const [index, aggregation] of tailed.entries()) {
-      const created = await suite.tenant.admin.post("/v1/meters", {
+      await createMeter(suite.tenant.admin, {
         code: meterCodes[index],
         name: meterCodes[index],
         event_name: "open-hour",
@@ -694,7 +694,6 @@ describe("usageForWindows", () => {
         ...(aggregation === "sum" ? { filters: { region: ["eu"] } } : {}),
         effective_from: "2026-03-01T00:00:00Z",
       });
-      expect(created.status, JSON.stringify(created.body)).toBe(201);
     }
     const meters = await engineMetersFor(suite.testApp.handle.database, scope, meterCodes, unfinishedHour);
     let run = 0;
@@ -712,7 +711,7 @@ describe("usageForWindows", () => {
       async (nowOffset, specs) => {
         const customer = `open-hour-${++run}`;
         const now = unfinishedHour + nowOffset;
-        await suite.tenant.admin.post("/v1/customers", { external_id: customer, timezone: "UTC" });
+        await createCustomer(suite.tenant.admin, { external_id: customer, timezone: "UTC" });
         const events = specs.map((spec, index) => {
           const [from, to] =
             spec.place === "earlier"

@@ -120,7 +120,7 @@ describe("retention", () => {
   it("archives a month past retention to a file, drops its partition, keeps usage, and refuses a recount over it", async () => {
     // The live environment keeps every event of March 2025; the test environment keeps 6 months.
     const live = await suite.tenant.client("admin", "live");
-    await live.post("/v1/customers", { external_id: "acme" });
+    await createCustomer(live, { external_id: "acme" });
     await prepareEventPartitions(database, new Date("2025-03-01T00:00:00Z"));
     await backfill(suite.tenant.admin, [
       { id: "march-1", timestamp: "2025-03-03T10:00:00Z" },

@@ -3,6 +3,8 @@
 // counted once. On PGlite the database serializes the batches; on PostgreSQL
 // they really overlap, on the unique index and on the shared rollup rows.
 import { beforeAll, describe, expect, it } from "vitest";
+import type { MeterBody } from "../../test/support/api-types.ts";
+import { createCustomer, createMeter } from "../../test/support/builders.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 
 const suite = testAppForFile();
@@ -12,13 +14,14 @@ const clientCount = 8;
 const batchSize = 1_000;
 
 beforeAll(async () => {
-  await suite.tenant.admin.post("/v1/customers", { external_id: "busy" });
-  for (const meter of [
+  await createCustomer(suite.tenant.admin, { external_id: "busy" });
+  const meters: Partial<MeterBody>[] = [
     { code: "c-count", aggregation: "count" },
     { code: "c-sum", aggregation: "sum", property: "units" },
     { code: "c-unique", aggregation: "unique_count", property: "user" },
-  ]) {
-    await suite.tenant.admin.post("/v1/meters", {
+  ];
+  for (const meter of meters) {
+    await createMeter(suite.tenant.admin, {
       ...meter,
       name: meter.code,
       event_name: "request",

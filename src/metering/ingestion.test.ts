@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { MeterBody } from "../../test/support/api-types.ts";
+import { createCustomer, createMeter } from "../../test/support/builders.ts";
 import { expectProblem, expectRefusedAt } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 
@@ -16,18 +18,17 @@ async function usageValue(customer: string, meter: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  await suite.tenant.admin.post("/v1/customers", { external_id: "acme" });
-  const meters = [
+  await createCustomer(suite.tenant.admin, { external_id: "acme" });
+  const meters: Partial<MeterBody>[] = [
     { code: "calls", event_name: "api_call", aggregation: "count" },
     { code: "tokens", event_name: "completion", aggregation: "sum", property: "tokens" },
   ];
   for (const meter of meters) {
-    const response = await suite.tenant.admin.post("/v1/meters", {
+    await createMeter(suite.tenant.admin, {
       ...meter,
       name: meter.code,
       effective_from: "2020-01-01T00:00:00Z",
     });
-    expect(response.status).toBe(201);
   }
 });
 
@@ -54,7 +55,7 @@ describe("ingestion", () => {
   });
 
   it("stores an event no meter counts and says so: its index, id and name, with a hint (a misspelt name)", async () => {
-    await suite.tenant.admin.post("/v1/customers", { external_id: "unmatched-customer" });
+    await createCustomer(suite.tenant.admin, { external_id: "unmatched-customer" });
     const response = await suite.tenant.admin.post("/v1/events/batch", {
       events: [
         {
@@ -277,7 +278,7 @@ describe("ingestion", () => {
     );
     expect(secondPage.body.data.map((entry: { customer: string }) => entry.customer)).toEqual(["phantom"]);
 
-    await suite.tenant.admin.post("/v1/customers", { external_id: "ghost" });
+    await createCustomer(suite.tenant.admin, { external_id: "ghost" });
     const after = await suite.tenant.admin.get("/v1/events/unattributed");
     expect(after.body.data.map((entry: { customer: string }) => entry.customer)).toEqual(["phantom"]);
     expect(await usageValue("ghost", "tokens")).toBe("4");
@@ -294,7 +295,7 @@ describe("ingestion", () => {
   });
 
   it("lists raw events newest first with the meters each matched, page by page", async () => {
-    await suite.tenant.admin.post("/v1/customers", { external_id: "explorer" });
+    await createCustomer(suite.tenant.admin, { external_id: "explorer" });
     const events = Array.from({ length: 5 }, (_, index) => ({
       id: `explore-${index}`,
       customer: "explorer",

@@ -4,6 +4,7 @@
 // cut hours, and per group.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createCustomer, createMeter } from "../../test/support/builders.ts";
 import { expectRefusedAt } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import type { Aggregation } from "../core/index.ts";
@@ -54,10 +55,10 @@ beforeAll(async () => {
     ["kolkata", "Asia/Kolkata"],
     ["berlin", "Europe/Berlin"],
   ]) {
-    await suite.tenant.admin.post("/v1/customers", { external_id: customer, timezone });
+    await createCustomer(suite.tenant.admin, { external_id: customer, timezone });
   }
   for (const meter of aggregations) {
-    const response = await suite.tenant.admin.post("/v1/meters", {
+    await createMeter(suite.tenant.admin, {
       code: meter.code,
       name: meter.code,
       event_name: "operation",
@@ -67,7 +68,6 @@ beforeAll(async () => {
       group_by: ["region"],
       effective_from: "2026-01-01T00:00:00Z",
     });
-    expect(response.status).toBe(201);
   }
   const random = generator(7);
   const start = Date.parse("2026-03-05T00:00:00Z");
