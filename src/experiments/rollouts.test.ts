@@ -9,7 +9,7 @@
 // held, and billing operations hear of it by webhook and by email.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Charge } from "../../test/support/api-types.ts";
-import { createMeter, createPlan } from "../../test/support/builders.ts";
+import { createMeter, createPlan, ingestEvents, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { removeDataDirectory, SmtpReceiver, temporaryDataDirectory } from "../../test/support/mail.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock } from "../../test/support/test-clock-api.ts";
@@ -53,11 +53,7 @@ async function calls(externalIds: readonly string[], count: number, at: string):
     })),
   );
   for (let start = 0; start < events.length; start += 1000) {
-    const response = await suite.tenant.admin.post("/v1/events/batch", {
-      events: events.slice(start, start + 1000),
-    });
-    expect(response.status, JSON.stringify(response.body)).toBe(200);
-    expect(response.body.rejected).toEqual([]);
+    await ingestEvents(suite.tenant.admin, events.slice(start, start + 1000));
   }
 }
 
@@ -93,14 +89,11 @@ describe("a staged rollout with guardrails", () => {
     const customers: { id: string; externalId: string }[] = [];
     for (let index = 0; index < 20; index += 1) {
       const externalId = `rollout-customer-${index}`;
-      const customer = await suite.tenant.admin.post("/v1/customers", { external_id: externalId });
-      const subscription = await suite.tenant.admin.post("/v1/subscriptions", {
-        customer_id: customer.body.id,
-        plan_id: plan.id,
-        plan_version: 1,
+      const { customer } = await subscribeNewCustomer(suite.tenant.admin, plan.id, {
+        customer: { external_id: externalId },
+        subscription: { plan_version: 1 },
       });
-      expect(subscription.status, JSON.stringify(subscription.body)).toBe(201);
-      customers.push({ id: customer.body.id, externalId });
+      customers.push({ id: customer.id, externalId });
     }
     // A salt whose hash puts one customer in the first 5% and a few more below 25%.
     let salt = "";

@@ -4,7 +4,11 @@
 // refunds through Stripe and in Stripe's dashboard, a dispute, and webhooks
 // that do not verify. Jobs run through the same worker `fairbill serve` runs.
 import { describe, expect, it } from "vitest";
-import { collectThroughLocalStripe, createOneOffInvoice } from "../../test/support/builders.ts";
+import {
+  collectThroughLocalStripe,
+  createCustomer,
+  createOneOffInvoice,
+} from "../../test/support/builders.ts";
 import { stripeTenantForFile } from "../../test/support/local-stripe-tenant.ts";
 import { setOutgoingRequestPolicy } from "../platform/outgoing-requests/target-policy.ts";
 
@@ -18,17 +22,17 @@ function runJobs(): Promise<number> {
 let sequence = 0;
 async function customerWith(paymentMethod: string) {
   sequence += 1;
-  const customer = await suite.tenant.admin.post("/v1/customers", {
+  const customer = await createCustomer(suite.tenant.admin, {
     external_id: `stripe-payer-${sequence}`,
     name: "Ada Lovelace",
     email: `ada${sequence}@example.com`,
     currency: "USD",
   });
-  const attached = await suite.tenant.admin.post(`/v1/customers/${customer.body.id}/payment-methods`, {
+  const attached = await suite.tenant.admin.post(`/v1/customers/${customer.id}/payment-methods`, {
     payment_method: paymentMethod,
   });
   expect(attached.status).toBe(201);
-  return { id: customer.body.id as string, paymentMethod: attached.body };
+  return { id: customer.id, paymentMethod: attached.body };
 }
 
 function finalizedInvoice(customerId: string, amount: string) {
@@ -341,11 +345,11 @@ describe("the Stripe provider", () => {
       // The address saved while this machine was allowed is refused when Stripe is called.
       const before = suite.stripe.requests.length;
       sequence += 1;
-      const customer = await suite.tenant.admin.post("/v1/customers", {
+      const customer = await createCustomer(suite.tenant.admin, {
         external_id: `refused-${sequence}`,
         currency: "USD",
       });
-      const attached = await suite.tenant.admin.post(`/v1/customers/${customer.body.id}/payment-methods`, {
+      const attached = await suite.tenant.admin.post(`/v1/customers/${customer.id}/payment-methods`, {
         payment_method: "pm_card_visa",
       });
       expect(attached.status).toBe(502);

@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCustomer } from "../../test/support/builders.ts";
 import { appForFile, type TestTenant } from "../../test/support/test-app.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { setOutgoingRequestPolicy } from "../platform/outgoing-requests/target-policy.ts";
@@ -163,13 +164,13 @@ describe("the HTTP tax provider", () => {
   it("is not asked for a customer with an exemption", async () => {
     const tenant = await suite.testApp.newTenant();
     await useProvider(tenant);
-    const created = await tenant.admin.post("/v1/customers", { external_id: "charity", country: "FR" });
-    await tenant.admin.post(`/v1/customers/${created.body.id}/tax-exemption`, {
+    const created = await createCustomer(tenant.admin, { external_id: "charity", country: "FR" });
+    await tenant.admin.post(`/v1/customers/${created.id}/tax-exemption`, {
       reason: "Registered charity",
     });
     handler = answer(500, "should not be called");
     received.length = 0;
-    const result = await quote(tenant, created.body.id);
+    const result = await quote(tenant, created.id);
     expect(received).toEqual([]);
     expect(result.exemptionReason).toBe("Registered charity");
   });

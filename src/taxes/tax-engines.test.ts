@@ -5,6 +5,7 @@
 // twice), the record reversed when the invoice is voided, addresses checked,
 // and an address the engine cannot locate refused with the field named.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCustomer } from "../../test/support/builders.ts";
 import {
   type LocalAvaTax,
   type LocalStripeTax,
@@ -35,14 +36,13 @@ function runJobs(later = false): Promise<number> {
 let sequence = 0;
 async function customerAt(tenant: TestTenant, address: Record<string, string>) {
   sequence += 1;
-  const customer = await tenant.admin.post("/v1/customers", {
+  const customer = await createCustomer(tenant.admin, {
     external_id: `taxed-${sequence}`,
     name: `Taxed customer ${sequence}`,
     currency: "USD",
     billing_address: address,
   });
-  expect(customer.status).toBe(201);
-  return customer.body.id as string;
+  return customer.id;
 }
 
 function finalizedInvoice(tenant: TestTenant, customerId: string, amount: string) {
