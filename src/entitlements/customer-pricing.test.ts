@@ -264,8 +264,8 @@ describe("price overrides", () => {
       const response = await post(body);
       expectRefusedNaming(response, path, { label: JSON.stringify(body) });
     }
-    const other = await suite.tenant.admin.post("/v1/customers", { external_id: "other" });
-    const taken = await suite.tenant.admin.post(`/v1/customers/${other.body.id}/price-overrides`, {
+    const other = await createCustomer(suite.tenant.admin, { external_id: "other" });
+    const taken = await suite.tenant.admin.post(`/v1/customers/${other.id}/price-overrides`, {
       subscription_id: subscriptionId,
       plan_code: planCode,
       charge_id: "base",

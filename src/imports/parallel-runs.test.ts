@@ -12,7 +12,12 @@
 // Also: the 400s naming the row and column, a run that fails with its error,
 // and a job that runs twice storing the run's invoices once.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createMeter, createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
+import {
+  createCustomer,
+  createMeter,
+  createPlan,
+  subscribeNewCustomer,
+} from "../../test/support/builders.ts";
 import { expectRefusedAt } from "../../test/support/responses.ts";
 import { type LooseJson, testAppForFile } from "../../test/support/test-app.ts";
 import { advanceTestClock } from "../../test/support/test-clock-api.ts";
@@ -291,8 +296,7 @@ describe("a parallel run over three months", () => {
   });
 
   it("fails a run with the error when a customer's data changed after it was asked for", async () => {
-    const lonely = await suite.tenant.admin.post("/v1/customers", { external_id: "old-lonely" });
-    expect(lonely.status).toBe(201);
+    await createCustomer(suite.tenant.admin, { external_id: "old-lonely" });
     const file = `${header}\nold-lonely,L-1,2031-01-01T00:00:00Z,2031-02-01T00:00:00Z,base,Standard,1,25.00,25.00,0.00,25.00\n`;
     const failed = await parallelRun({ old_invoices_csv: file });
     expect(failed).toMatchObject({ status: "failed", invoices: 0 });

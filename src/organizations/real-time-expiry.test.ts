@@ -3,6 +3,7 @@
 // invitation and a rotated key's grace period end by the wall clock, and a
 // key inside its grace period cannot make a key that never expires.
 import { beforeAll, describe, expect, it } from "vitest";
+import { createCustomer } from "../../test/support/builders.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { freezeTestClock } from "../../test/support/test-clock-api.ts";
 
@@ -29,11 +30,11 @@ async function keyInGrace(graceSeconds: number) {
 
 describe("expiry on the wall clock", () => {
   it("ends a 60-second portal link 60 seconds from now, not from the test clock", async () => {
-    const customer = await suite.tenant.admin.post("/v1/customers", {
+    const customer = await createCustomer(suite.tenant.admin, {
       external_id: "portal-expiry",
       currency: "EUR",
     });
-    const link = await suite.tenant.admin.post(`/v1/customers/${customer.body.id}/portal-links`, {
+    const link = await suite.tenant.admin.post(`/v1/customers/${customer.id}/portal-links`, {
       expires_in_seconds: 60,
     });
     expect(link.status).toBe(201);

@@ -15,6 +15,7 @@ import { systemClock } from "../../src/platform/clock.ts";
 import type { Database } from "../../src/platform/database/schema.ts";
 import { forgetUnwrappedDataKeys, isSealed, openSecret } from "../../src/platform/secrets/envelope.ts";
 import { currentKeyRing, type KeyRing, setKeyRing } from "../../src/platform/secrets/key-ring.ts";
+import { createCustomer } from "../support/builders.ts";
 import { type OpenIdProvider, startOpenIdProvider } from "../support/openid-provider.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../support/test-app.ts";
 
@@ -128,9 +129,8 @@ beforeAll(async () => {
   expect(confirmed.status).toBe(200);
 
   // A portal link makes the environment's portal secret.
-  const customer = await tenant.admin.post("/v1/customers", { external_id: "vault-customer" });
-  expect(customer.status).toBe(201);
-  const portalLink = await tenant.admin.post(`/v1/customers/${customer.body.id}/portal-links`, {});
+  const customer = await createCustomer(tenant.admin, { external_id: "vault-customer" });
+  const portalLink = await tenant.admin.post(`/v1/customers/${customer.id}/portal-links`, {});
   expect(portalLink.status).toBe(201);
   portalToken = portalLink.body.token;
 
