@@ -3,6 +3,7 @@
 // exactly what is left of the invoice's total, so rounding the tax once per
 // invoice (as the engine does) never makes a full credit note impossible.
 import { describe, expect, it } from "vitest";
+import { createCustomer } from "../../test/support/builders.ts";
 import { expectRefusedFields } from "../../test/support/responses.ts";
 import { appForFile, type TestTenant } from "../../test/support/test-app.ts";
 
@@ -31,14 +32,9 @@ async function taxedInvoice(
   });
   expect(rate.status, JSON.stringify(rate.body)).toBe(201);
   const currency = options.currency ?? "EUR";
-  const customer = await tenant.admin.post("/v1/customers", {
-    external_id: "taxed",
-    currency,
-    country: "FR",
-  });
-  expect(customer.status).toBe(201);
+  const customer = await createCustomer(tenant.admin, { external_id: "taxed", currency, country: "FR" });
   const invoice = await tenant.admin.post("/v1/invoices", {
-    customer_id: customer.body.id,
+    customer_id: customer.id,
     currency,
     lines,
     finalize: true,

@@ -423,8 +423,8 @@ describe("dunning", () => {
     expect(promoted.body.is_default).toBe(true);
     expect((await tenant.admin.get(`/v1/dunning-campaigns/${first.body.id}`)).body.is_default).toBe(false);
 
-    const customer = await tenant.admin.post("/v1/customers", { external_id: "campaign-rules" });
-    const unknownCampaign = await tenant.admin.put(`/v1/customers/${customer.body.id}/dunning`, {
+    const customer = await createCustomer(tenant.admin, { external_id: "campaign-rules" });
+    const unknownCampaign = await tenant.admin.put(`/v1/customers/${customer.id}/dunning`, {
       campaign_id: "dnc_missing",
       exempt: false,
     });

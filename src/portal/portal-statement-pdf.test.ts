@@ -7,6 +7,7 @@
 // with the currency, in the seller's branding, and what is owed by age; its
 // balances are worked by hand below.
 import { beforeAll, describe, expect, it } from "vitest";
+import { createCustomer } from "../../test/support/builders.ts";
 import { expectRefusedAt } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
@@ -41,7 +42,7 @@ async function invoice(description: string, amount: string) {
 }
 
 beforeAll(async () => {
-  const customer = await suite.tenant.admin.post("/v1/customers", {
+  const customer = await createCustomer(suite.tenant.admin, {
     external_id: "statement-acme",
     name: "Acme Statements Inc.",
     email: "ap@acme.example",
@@ -50,8 +51,7 @@ beforeAll(async () => {
     locale: "en-US",
     invoice_settings: { net_payment_terms_days: 0 },
   });
-  expect(customer.status, JSON.stringify(customer.body)).toBe(201);
-  customerId = customer.body.id;
+  customerId = customer.id;
   const link = await suite.tenant.admin.post(`/v1/customers/${customerId}/portal-links`, {});
   expect(link.status).toBe(201);
   token = link.body.token;
