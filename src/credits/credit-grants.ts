@@ -205,23 +205,39 @@ export async function voidCreditGrant(
   const found = await findInTenant(context.database, context, "credit_grants", grantId, "credit grant");
   const reasoned = withReason(context, reason);
   return context.database.transaction().execute(async (transaction) => {
-    const now = context.clock.now();
     const account = await lockCreditAccount(transaction, context, found.customer_id, found.currency);
     const grant = (await lockGrants(transaction, context, [grantId])).get(grantId);
     if (!grant) throw notFound("credit grant", grantId);
     if (grant.voided_at !== null) {
       throw conflict("credit_grant_voided", `Credit grant ${grantId} was already voided.`);
     }
-    const before = presentGrant(grant, now);
-    await closeOutGrant(transaction, context, account, grant, now, reason);
-    const row = await updateTenantRow(transaction, context, "credit_grants", grantId, {
-      voided_at: now,
-      void_reason: reason,
-    });
-    const after = presentGrant(row, now);
-    await recordObjectChange(transaction, reasoned, "credit_grant", "voided", before, after);
-    return after;
+    return voidLockedGrant(transaction, reasoned, account, grant, { reason });
   });
+}
+
+/**
+ * Voids a grant locked with its account, in the caller's transaction: what is
+ * left goes with a `void` entry (naming the invoice whose void took the grant
+ * back, when one did) or an `expiry` entry, the grant keeps `reason`, and the
+ * change is audited under the context's reason.
+ */
+export async function voidLockedGrant(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  account: CreditAccount,
+  grant: CreditGrantRow,
+  voided: { reason: string; invoiceId?: string },
+): Promise<CreditGrant> {
+  const now = context.clock.now();
+  const before = presentGrant(grant, now);
+  await closeOutGrant(transaction, context, account, grant, now, voided.reason, voided.invoiceId);
+  const row = await updateTenantRow(transaction, context, "credit_grants", grant.id, {
+    voided_at: now,
+    void_reason: voided.reason,
+  });
+  const after = presentGrant(row, now);
+  await recordObjectChange(transaction, context, "credit_grant", "voided", before, after);
+  return after;
 }
 
 /**

@@ -18,16 +18,14 @@ import {
 } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
-import { updateTenantRow } from "../platform/database/tenant-rows.ts";
 import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
-import { presentGrant } from "./credit-grants.ts";
+import { presentGrant, voidLockedGrant } from "./credit-grants.ts";
 import {
   appendLedgerEntry,
   type CreditAccount,
   type CreditGrantRow,
-  closeOutGrant,
   lockCreditAccount,
   lockGrants,
 } from "./credit-ledger.ts";
@@ -57,22 +55,10 @@ export async function takeBackCreditsSoldBy(
     );
   }
   if (grant.voided_at !== null) return;
-  const now = context.clock.now();
-  const before = presentGrant(grant, now);
-  const voidReason = `invoice ${invoiceId} that sold it was voided: ${reason}`;
-  await closeOutGrant(transaction, context, account, grant, now, voidReason, invoiceId);
-  const row = await updateTenantRow(transaction, context, "credit_grants", grant.id, {
-    voided_at: now,
-    void_reason: voidReason,
+  await voidLockedGrant(transaction, withReason(context, reason), account, grant, {
+    reason: `invoice ${invoiceId} that sold it was voided: ${reason}`,
+    invoiceId,
   });
-  await recordObjectChange(
-    transaction,
-    withReason(context, reason),
-    "credit_grant",
-    "voided",
-    before,
-    presentGrant(row, now),
-  );
 }
 
 /**
