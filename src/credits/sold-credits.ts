@@ -69,7 +69,7 @@ export async function takeBackCreditsSoldBy(
 export async function takeBackCreditsRefundedBy(
   transaction: DatabaseTransaction,
   context: RequestContext,
-  refund: {
+  note: {
     invoiceId: string;
     creditNoteId: string;
     creditNoteNumber: string;
@@ -77,13 +77,13 @@ export async function takeBackCreditsRefundedBy(
     sale: { total: Decimal; tax: Decimal };
   },
 ): Promise<void> {
-  const sold = await lockGrantSoldBy(transaction, context, refund.invoiceId);
-  if (sold === undefined || refund.refund.total.isZero()) return;
+  const sold = await lockGrantSoldBy(transaction, context, note.invoiceId);
+  if (sold === undefined || note.refund.total.isZero()) return;
   const { account, grant, movements } = sold;
   const currency = currencyFor(grant.currency);
   const outcome = creditsReturnedBy({
-    refund: refund.refund,
-    sale: refund.sale,
+    refund: note.refund,
+    sale: note.sale,
     grantAmount: new Decimal(grant.amount),
     remaining: new Decimal(grant.remaining),
     movements,
@@ -92,7 +92,7 @@ export async function takeBackCreditsRefundedBy(
   if (!outcome.ok) {
     throw conflict(
       "invoice_credits_used",
-      `Invoice ${refund.invoiceId} sold credit grant ${grant.id}, and only ${showMoney(grant.remaining, grant.currency)} ` +
+      `Invoice ${note.invoiceId} sold credit grant ${grant.id}, and only ${showMoney(grant.remaining, grant.currency)} ` +
         `of its ${showMoney(grant.amount, grant.currency)} are left (the rest used, expired or voided): a credit ` +
         `note may refund at most ${showMoney(outcome.creditable, grant.currency)} of it before tax.`,
     );
@@ -108,8 +108,8 @@ export async function takeBackCreditsRefundedBy(
       kind: "void",
       amount: outcome.credits.negated(),
       occurredAt: now,
-      creditNote: { id: refund.creditNoteId, refunded: outcome.refunded },
-      reason: `refunded by credit note ${refund.creditNoteNumber}`,
+      creditNote: { id: note.creditNoteId, refunded: outcome.refunded },
+      reason: `refunded by credit note ${note.creditNoteNumber}`,
     },
     now,
   );
