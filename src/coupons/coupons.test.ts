@@ -6,6 +6,7 @@ import {
   createDraftPlan,
   createMeter,
   createPlan,
+  ingestEvents,
   subscribe,
 } from "../../test/support/builders.ts";
 import { fixedInvoiceLine } from "../../test/support/invoice-lines.ts";
@@ -409,5 +410,103 @@ describe("coupons", () => {
     );
     const audit = await auditTrailOf(suite.testApp.handle.database, "inv_january");
     expect(audit.map((entry) => entry.action)).toEqual(["coupons.applied"]);
+  });
+
+  it("discounts only the lines of the subscription a coupon was redeemed for, on an invoice that bills several", async () => {
+    // A customer with three subscriptions billed together on the 1st of each month: A on pro (10.00 in
+    // advance and calls at 1.00), B and C both on seats (20.00 in advance). HALF (50%) is redeemed for B,
+    // CALLS (10% off the calls meter) for A, the day before.
+    clock.set("2026-06-30T00:00:00Z");
+    const meter = await createMeter(suite.tenant.admin, {
+      code: unique("calls-"),
+      event_name: unique("call-"),
+      effective_from: "2026-06-01T00:00:00Z",
+    });
+    const pro = await createPlan(suite.tenant.admin, {
+      code: unique("pro-"),
+      version: {
+        charges: [
+          { id: "base", type: "fixed", amount: "10.00", timing: "in_advance" },
+          { id: "calls", type: "usage", meter: meter.code, model: "per_unit", unit_price: "1.00" },
+        ],
+      },
+    });
+    const seats = await createPlan(suite.tenant.admin, {
+      code: unique("seats-"),
+      version: { charges: [{ id: "seats", type: "fixed", amount: "20.00", timing: "in_advance" }] },
+    });
+    const customer = await createCustomer(suite.tenant.admin, { currency: "USD", timezone: "UTC" });
+    const subscribeTo = (planId: string) =>
+      subscribe(suite.tenant.admin, {
+        customer_id: customer.id,
+        plan_id: planId,
+        start_at: "2026-07-01T00:00:00Z",
+        billing: "calendar",
+      });
+    const a = await subscribeTo(pro.id);
+    const b = await subscribeTo(seats.id);
+    await subscribeTo(seats.id);
+    const half = await newCoupon({ percent: "50" });
+    const calls = await newCoupon({ applies_to: { meter_codes: [meter.code] } });
+    const halfForB = await redeem(customer.id, { coupon_id: half.id, subscription_id: b.id });
+    const callsForA = await redeem(customer.id, { coupon_id: calls.id, subscription_id: a.id });
+    expect([halfForB.status, callsForA.status]).toEqual([201, 201]);
+
+    clock.set("2026-07-01T00:00:00Z");
+    expect((await suite.tenant.admin.post(`/v1/customers/${customer.id}/bill`)).body).toEqual({
+      issued: 1,
+      finalized: 1,
+    });
+    clock.set("2026-07-20T00:00:00Z");
+    await ingestEvents(
+      suite.tenant.admin,
+      Array.from({ length: 10 }, (_, index) => ({
+        id: unique("call-event-"),
+        name: meter.event_name,
+        timestamp: `2026-07-${String(index + 10)}T00:00:00Z`,
+        customer: customer.external_id,
+        properties: {},
+      })),
+    );
+    clock.set("2026-08-01T00:00:00Z");
+    expect((await suite.tenant.admin.post(`/v1/customers/${customer.id}/bill`)).body).toEqual({
+      issued: 1,
+      finalized: 1,
+    });
+    const invoices = [
+      ...(await suite.tenant.admin.get(`/v1/invoices?customer_id=${customer.id}&limit=10`)).body.data,
+    ].sort((left, right) => left.issued_at.localeCompare(right.issued_at));
+    const figures = (invoice: {
+      subtotal: string;
+      discount: string;
+      total: string;
+      discounts: { redemption_id: string; amount: string }[];
+    }) => ({
+      subtotal: invoice.subtotal,
+      discounts: invoice.discounts.map((entry) => [entry.redemption_id, entry.amount]),
+      discount: invoice.discount,
+      total: invoice.total,
+    });
+    // 1 July: A 10.00, B 20.00, C 20.00. HALF takes 50% of B's 20.00; CALLS has no calls line of A to take from.
+    expect(figures(invoices[0])).toEqual({
+      subtotal: "50.00",
+      discounts: [[halfForB.body.id, "10.00"]],
+      discount: "10.00",
+      total: "40.00",
+    });
+    // 1 August: A's 10 calls 10.00 and 10.00, B 20.00, C 20.00. HALF 10.00; CALLS 10% of A's calls, 1.00.
+    expect(figures(invoices[1])).toEqual({
+      subtotal: "60.00",
+      discounts: [
+        [halfForB.body.id, "10.00"],
+        [callsForA.body.id, "1.00"],
+      ],
+      discount: "11.00",
+      total: "49.00",
+    });
+    // CALLS counted only the invoice that had A's calls on it.
+    const redemptions = (await suite.tenant.admin.get(`/v1/customers/${customer.id}/coupons`)).body.data;
+    const countOf = (id: string) => redemptions.find((row: { id: string }) => row.id === id)?.invoice_count;
+    expect([countOf(halfForB.body.id), countOf(callsForA.body.id)]).toEqual([2, 1]);
   });
 });

@@ -426,7 +426,8 @@ export async function linesOfGroup(
     const { billedFor, pool } = member.entry;
     for (const line of bill.lines) {
       engineLines.push({
-        line,
+        // The subscription it bills, for a coupon redeemed for one.
+        line: { ...line, subscriptionId: subscription.id },
         stored: (lineCurrency) =>
           storedLine(line, lineCurrency, {
             subscriptionId: subscription.id,
@@ -454,7 +455,10 @@ export async function linesOfGroup(
                 billed_customer_id: billedFor.id,
                 billed_customer_name: billedFor.name ?? billedFor.external_id,
               };
-        engineLines.push({ line: credit.engine, stored: () => ({ ...credit.stored, ...section }) });
+        engineLines.push({
+          line: { ...credit.engine, subscriptionId: subscription.id },
+          stored: () => ({ ...credit.stored, ...section }),
+        });
       }
     }
   }

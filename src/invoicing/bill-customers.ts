@@ -383,9 +383,7 @@ async function computeInvoices(
       at: invoice.issuedAt,
       settings,
       versions: invoice.billing.versions,
-      subscriptionVersions: new Map(
-        invoice.group.map((member) => [member.entry.subscription.id, member.entry.versionIds]),
-      ),
+      subscriptionIds: invoice.group.map((member) => member.entry.subscription.id),
     })),
   );
   // Each contract drawn on is locked and its balances read again (see withLockedLedger).

@@ -70,9 +70,7 @@ export async function settleSubscriptionLines(
     at: issuedAt,
     settings: input.settings,
     versions: billing.versions,
-    subscriptionVersions: new Map(
-      input.subscriptions.map((entry) => [entry.subscription.id, entry.versionIds]),
-    ),
+    subscriptionIds: input.subscriptions.map((entry) => entry.subscription.id),
   });
   return { account, settled: settleLinesWith(account, input) };
 }
@@ -114,8 +112,8 @@ type AccountRequest = {
   settings: InvoicingSettings;
   /** The plan versions the invoice's lines come from, to resolve coupons limited to plans. */
   versions: ReadonlyMap<string, PlanVersionRecord>;
-  /** The plan version ids of each subscription billed on the invoice, for coupons redeemed for one. */
-  subscriptionVersions: ReadonlyMap<string, readonly string[]>;
+  /** The subscriptions billed on the invoice, for coupons redeemed for one. */
+  subscriptionIds: readonly string[];
 };
 
 function taxRequestOf(input: AccountRequest): TaxRequest {
@@ -214,21 +212,18 @@ function accountOf(
     }
     // A fixed coupon discounts invoices in its own currency only.
     if (restriction.currency !== null && restriction.currency !== currency) continue;
-    let planCodes = versionsOfPlans(restriction.planIds);
-    if (restriction.subscriptionId !== null) {
-      // Redeemed for one subscription: only when it is billed here, and then only its plan versions' lines.
-      const versions = input.subscriptionVersions.get(restriction.subscriptionId);
-      if (versions === undefined) continue;
-      planCodes =
-        restriction.planIds.length === 0
-          ? [...versions]
-          : planCodes.filter((code) => versions.includes(code));
-      if (planCodes.length === 0) continue;
-    }
+    const planCodes = versionsOfPlans(restriction.planIds);
+    const { subscriptionId, meterCodes } = restriction;
+    // Redeemed for one subscription: only when it is billed here, and then only its lines (the engine
+    // tells them by the subscription they bill, since two subscriptions may be on the same plan).
+    if (subscriptionId !== null && !input.subscriptionIds.includes(subscriptionId)) continue;
     applicableCoupons.push(
-      planCodes.length === 0 && restriction.meterCodes.length === 0
+      planCodes.length === 0 && meterCodes.length === 0 && subscriptionId === null
         ? coupon
-        : { ...coupon, appliesTo: { planCodes, meterCodes: restriction.meterCodes } },
+        : {
+            ...coupon,
+            appliesTo: { planCodes, meterCodes, ...(subscriptionId === null ? {} : { subscriptionId }) },
+          },
     );
   }
   return {

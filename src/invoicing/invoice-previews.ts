@@ -107,7 +107,10 @@ async function settlePreview(
     issuedAt,
     settings,
     subscriptions: planned.map((entry) => entry.entry),
-    lines: planned.flatMap((entry) => entry.lines),
+    // Each with the subscription it bills, for a coupon redeemed for one.
+    lines: planned.flatMap((entry) =>
+      entry.lines.map((line) => ({ ...line, subscriptionId: entry.entry.subscription.id })),
+    ),
     allowances: planned.flatMap((entry) => entry.allowances ?? []),
     contract: contractOfPlanned(planned),
   });

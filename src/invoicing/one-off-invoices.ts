@@ -61,7 +61,7 @@ export async function createOneOffInvoice(
     at: issuedAt.getTime(),
     settings,
     versions: new Map(),
-    subscriptionVersions: new Map(),
+    subscriptionIds: [],
   });
   const settled = settleInvoice({
     issuedAt: issuedAt.getTime(),

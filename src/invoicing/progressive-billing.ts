@@ -140,7 +140,7 @@ async function billSubscriptionProgressively(
     at,
     settings,
     versions: billing.versions,
-    subscriptionVersions: new Map(),
+    subscriptionIds: [],
   });
   const engineLines = progressive.lines.map(({ line }) => line);
   // Coupons and credits wait for the period-end invoice; a progressive invoice carries tax only.

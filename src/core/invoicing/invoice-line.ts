@@ -128,4 +128,6 @@ export type InvoiceLine = {
   readonly pricedBy?: "default";
   /** On a usage line priced in a pricing unit: its cost in the unit and the allowance drawn. */
   readonly allowance?: LineAllowance;
+  /** The subscription the line bills, on an invoice of several: a coupon redeemed for one reads it. */
+  readonly subscriptionId?: string;
 };

@@ -356,6 +356,84 @@ describe("coupons limited to plans or meters (rule 22)", () => {
   });
 });
 
+describe("coupons redeemed for one subscription (rule 22)", () => {
+  const of = (subscriptionId: string, line: InvoiceLine): InvoiceLine => ({ ...line, subscriptionId });
+  const forSubscription = (coupon: Coupon, subscriptionId: string, meterCodes: string[] = []): Coupon => ({
+    ...coupon,
+    appliesTo: { planCodes: [], meterCodes, subscriptionId },
+  });
+  // Two subscriptions on the same plan, billed on one invoice: A 10.00 and 10.00 of calls, B the same.
+  const twoSubscriptions = [
+    of("sub_a", lineOf("10.00", "pro")),
+    of("sub_a", lineOf("10.00", "pro", "api_calls")),
+    of("sub_b", lineOf("10.00", "pro")),
+    of("sub_b", lineOf("10.00", "pro", "api_calls")),
+  ];
+
+  it("take their share of that subscription's lines only, also when another is on the same plan", () => {
+    const [invoice] = settleLines(
+      [
+        forSubscription(percentage("half", "50"), "sub_a"),
+        forSubscription(percentage("calls", "10"), "sub_b", ["api_calls"]),
+      ],
+      [twoSubscriptions],
+    );
+    // 50 % of A's 20.00; 10 % of B's 10.00 of calls.
+    expect(invoice?.discounts).toEqual(["half:10.00", "calls:1.00"]);
+  });
+
+  it("count an invoice only when the subscription's picked lines add up to more than zero", () => {
+    const calls = forSubscription(fixed("calls", "5.00", { type: "repeating", invoices: 1 }), "sub_a", [
+      "api_calls",
+    ]);
+    const invoices = settleLines(
+      [calls],
+      [
+        [of("sub_a", lineOf("10.00", "pro")), of("sub_b", lineOf("10.00", "pro", "api_calls"))],
+        twoSubscriptions,
+      ],
+    );
+    expect(invoices.map((invoice) => invoice.discounts)).toEqual([[], ["calls:5.00"]]);
+  });
+
+  it("give on an invoice of several subscriptions what they give on their subscription's lines alone (property)", () => {
+    const plans = ["basic", "pro"];
+    const ownedLine = fc
+      .record({
+        amount: fc.integer({ min: 0, max: 20_000 }),
+        plan: fc.constantFrom(...plans),
+        meter: fc.option(fc.constantFrom("api_calls", "storage"), { nil: undefined }),
+        subscriptionId: fc.constantFrom("sub_a", "sub_b"),
+      })
+      .map(({ amount, plan, meter, subscriptionId }) =>
+        of(subscriptionId, lineOf(new Decimal(amount).dividedBy(100).toFixed(2), plan, meter)),
+      );
+    const coupon = fc.record({
+      percent: fc.integer({ min: 1, max: 100 }),
+      planCodes: fc.subarray(plans),
+      meterCodes: fc.subarray(["api_calls", "storage"]),
+    });
+    fc.assert(
+      fc.property(
+        coupon,
+        fc.array(ownedLine, { maxLength: 8 }),
+        ({ percent, planCodes, meterCodes }, lines) => {
+          const discount = percentage("c", String(percent));
+          const together = settleLines(
+            [{ ...discount, appliesTo: { planCodes, meterCodes, subscriptionId: "sub_a" } }],
+            [lines],
+          );
+          const alone = settleLines(
+            [{ ...discount, appliesTo: { planCodes, meterCodes } }],
+            [lines.filter((candidate) => candidate.subscriptionId === "sub_a")],
+          );
+          expect(together).toEqual(alone);
+        },
+      ),
+    );
+  });
+});
+
 describe("inclusive tax and restricted coupons (property)", () => {
   const cents = (min: number, max: number) =>
     fc.integer({ min, max }).map((value) => new Decimal(value).dividedBy(100));

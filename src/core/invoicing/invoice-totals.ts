@@ -128,17 +128,27 @@ function isOutsideCoupons(line: InvoiceLine): boolean {
 function isRestricted(coupon: Coupon): boolean {
   return (
     coupon.appliesTo !== undefined &&
-    (coupon.appliesTo.planCodes.length > 0 || coupon.appliesTo.meterCodes.length > 0)
+    (coupon.appliesTo.planCodes.length > 0 ||
+      coupon.appliesTo.meterCodes.length > 0 ||
+      coupon.appliesTo.subscriptionId !== undefined)
   );
 }
 
-/** What the lines a restricted coupon applies to add up to (billing rule 22). */
+/**
+ * What the lines a restricted coupon applies to add up to (billing rule 22):
+ * of its subscription's lines when it has one, those of its plans or meters
+ * (all of them when both lists are empty).
+ */
 function eligibleAmount(coupon: Coupon, lines: readonly InvoiceLine[]): Decimal {
   const planCodes = new Set(coupon.appliesTo?.planCodes);
   const meterCodes = new Set(coupon.appliesTo?.meterCodes);
-  const isEligible = (line: InvoiceLine) =>
+  const subscriptionId = coupon.appliesTo?.subscriptionId;
+  const isPicked = (line: InvoiceLine) =>
+    (planCodes.size === 0 && meterCodes.size === 0) ||
     planCodes.has(line.details.planCode) ||
     (line.details.kind === "usage" && meterCodes.has(line.details.meterCode));
+  const isEligible = (line: InvoiceLine) =>
+    (subscriptionId === undefined || line.subscriptionId === subscriptionId) && isPicked(line);
   return sumDecimals(lines.filter(isEligible).map((line) => line.amount));
 }
 
