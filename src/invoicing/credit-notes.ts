@@ -48,6 +48,7 @@ function creditableInvoice(
     lines: lines.map((line) => ({ id: line.id, amount: new Decimal(line.amount) })),
     subtotal: new Decimal(invoice.subtotal),
     discount: new Decimal(invoice.discount),
+    ...(invoice.commits === null ? {} : { commits: new Decimal(invoice.commits) }),
     credits: new Decimal(invoice.credits),
     tax: new Decimal(invoice.tax),
     total: new Decimal(invoice.total),

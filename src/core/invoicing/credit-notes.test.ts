@@ -4,6 +4,7 @@
 // (total and tax) while a full one takes exactly what is left.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { ContractBilling } from "../contracts/commit-ledger.ts";
 import { type Currency, currencyFor } from "../currency.ts";
 import { Decimal, sumDecimals, ZERO } from "../decimal.ts";
 import type { Coupon, CreditGrant, TaxRate } from "./adjustments.ts";
@@ -40,13 +41,46 @@ function engineLine(amount: Decimal): InvoiceLine {
   };
 }
 
+/** A contract over the invoice's day with a prepaid commit of `amount` drawn by its (fixed) lines. */
+function contractWithCommit(amount: Decimal): ContractBilling {
+  const term = { start: 0, end: 10 * DAY };
+  return {
+    contract: {
+      ...term,
+      renewal: "none",
+      phases: [],
+      rateCard: [],
+      commits: [
+        {
+          type: "prepaid",
+          id: "commit",
+          amount,
+          invoicing: { type: "upfront" },
+          appliesTo: ["fixed"],
+          priority: 1,
+          rollover: { type: "none" },
+        },
+      ],
+    },
+    terms: [term],
+  };
+}
+
 /** An invoice of these line amounts settled by the engine, as a credit note sees it. */
 function invoiceOf(
   amounts: readonly (string | Decimal)[],
-  options: { currency?: Currency; tax?: TaxRate; coupons?: Coupon[]; grants?: CreditGrant[] } = {},
+  options: {
+    currency?: Currency;
+    tax?: TaxRate;
+    coupons?: Coupon[];
+    grants?: CreditGrant[];
+    /** A contract's prepaid commit of this amount draws on the lines. */
+    commit?: Decimal;
+  } = {},
 ): CreditableInvoice {
   const currency = options.currency ?? USD;
   const grants = options.grants ?? [];
+  const contract = options.commit === undefined ? undefined : contractWithCommit(options.commit);
   const { invoice } = settleInvoice({
     issuedAt: DAY,
     lines: amounts.map((amount) => engineLine(new Decimal(amount))),
@@ -56,13 +90,15 @@ function invoiceOf(
       creditGrants: grants,
       ...(options.tax === undefined ? {} : { tax: options.tax }),
     },
-    state: openingAccountState(grants),
+    state: openingAccountState(grants, contract),
+    contract,
   });
   return {
     currency,
     lines: amounts.map((amount, index) => ({ id: `line_${index}`, amount: new Decimal(amount) })),
     subtotal: invoice.subtotal,
     discount: invoice.discount,
+    ...(invoice.commits === undefined ? {} : { commits: invoice.commits }),
     credits: invoice.credits,
     tax: invoice.tax,
     total: invoice.total,
@@ -172,6 +208,27 @@ describe("computeCreditNote", () => {
     expect(figures(issued(computeCreditNote(invoice, [], full)))).toEqual(["120.00", "0.00", "120.00"]);
   });
 
+  it("credits each line its share of what the invoice charged after a prepaid commit's draw", () => {
+    // 300.00 + 2,000.00 + 500.00, the commit draws 300.00; 20 % of 2,500.00 is 500.00.
+    const invoice = invoiceOf(["300.00", "2000.00", "500.00"], {
+      commit: new Decimal("300.00"),
+      tax: { percent: new Decimal(20) },
+    });
+    expect([invoice.commits?.toFixed(2), invoice.tax.toFixed(2), invoice.total.toFixed(2)]).toEqual([
+      "300.00",
+      "500.00",
+      "3000.00",
+    ]);
+    // 2,500.00 over 300, 2,000 and 500 of 2,800: 267.857…, 1,785.714…, 446.428… to the cent, largest remainders first.
+    expect([...creditableByLine(invoice).values()].map((amount) => amount.toFixed(2))).toEqual([
+      "267.86",
+      "1785.71",
+      "446.43",
+    ]);
+    const note = issued(computeCreditNote(invoice, [], full));
+    expect(figures(note)).toEqual(["2500.00", "500.00", "3000.00"]);
+  });
+
   it("never credits more than the invoice charged when the shares of the lines round up", () => {
     // 0.09 over two lines of 0.05: 0.045 each, 0.05 + 0.04 (rounding each up would make 0.10).
     const invoice = invoiceOf(["0.05", "0.05"], {
@@ -277,8 +334,9 @@ const invoiceArbitrary = fc
       { nil: undefined },
     ),
     grantUnits: fc.option(fc.integer({ min: 1, max: 1_000_000 }), { nil: undefined }),
+    commitUnits: fc.option(fc.integer({ min: 1, max: 1_000_000 }), { nil: undefined }),
   })
-  .map(({ currency, lineUnits, tax, coupon, grantUnits }) => {
+  .map(({ currency, lineUnits, tax, coupon, grantUnits, commitUnits }) => {
     const coupons: Coupon[] =
       coupon === undefined
         ? []
@@ -302,6 +360,7 @@ const invoiceArbitrary = fc
         currency,
         coupons,
         grants,
+        ...(commitUnits === undefined ? {} : { commit: inUnits(commitUnits, currency) }),
         ...(tax === undefined
           ? {}
           : { tax: { percent: new Decimal(tax.thousandths).dividedBy(1000), inclusive: tax.inclusive } }),

@@ -2,9 +2,9 @@
 // corrects and of the credit notes already issued against it.
 //
 // What each line can give back is its share of what the invoice charged
-// before tax (subtotal − discount − credits, split over the positive lines in
-// proportion to their amounts, to the minor unit), less what earlier credit
-// notes gave back of it. The tax follows the engine's rule of rounding once
+// before tax (subtotal − discount − commits − credits, split over the
+// positive lines in proportion to their amounts, to the minor unit), less
+// what earlier credit notes gave back of it. The tax follows the engine's rule of rounding once
 // per invoice (settleInvoice): it is worked out on the running total of
 // everything credited so far, so that the tax of all credit notes never adds
 // up to more than the invoice's tax, and the credit note that leaves nothing
@@ -24,6 +24,8 @@ export type CreditableInvoice = {
   readonly lines: readonly { readonly id: string; readonly amount: Decimal }[];
   readonly subtotal: Decimal;
   readonly discount: Decimal;
+  /** Drawn from a contract's prepaid commits; absent when none were. */
+  readonly commits?: Decimal;
   readonly credits: Decimal;
   readonly tax: Decimal;
   readonly total: Decimal;
@@ -72,12 +74,20 @@ export type CreditNoteOutcome =
   | { readonly ok: false; readonly reason: "invalid"; readonly refusals: readonly CreditNoteRefusal[] }
   | { readonly ok: false; readonly reason: "nothing_to_credit" };
 
+/** What the invoice charged before tax: its subtotal less its discount, its commits' draws and its credits. */
+function chargedBeforeTax(invoice: CreditableInvoice): Decimal {
+  return invoice.subtotal
+    .minus(invoice.discount)
+    .minus(invoice.commits ?? ZERO)
+    .minus(invoice.credits);
+}
+
 /**
  * What each invoice line can be credited in all, before any credit note:
  * the invoice's amount before tax split over its positive lines.
  */
 export function creditableByLine(invoice: CreditableInvoice): Map<string, Decimal> {
-  const net = invoice.subtotal.minus(invoice.discount).minus(invoice.credits);
+  const net = chargedBeforeTax(invoice);
   const positive = invoice.lines.filter((line) => line.amount.greaterThan(ZERO));
   const shares =
     net.greaterThan(ZERO) && positive.length > 0
@@ -129,7 +139,7 @@ export function computeCreditNote(
       .map((line) => ({ invoiceLineId: line.id, amount: left.get(line.id) ?? ZERO }))
       .filter((line) => line.amount.greaterThan(ZERO));
     // Earlier credit notes worked out otherwise may leave the lines more than the invoice has left.
-    const netLeft = invoice.subtotal.minus(invoice.discount).minus(invoice.credits).minus(creditedBefore);
+    const netLeft = chargedBeforeTax(invoice).minus(creditedBefore);
     const openTotal = sumDecimals(open.map((line) => line.amount));
     const amounts = openTotal.greaterThan(netLeft)
       ? allocateAmount(
