@@ -202,6 +202,9 @@ export {
   applyToInvoice,
   type InvoiceSettlement,
   invoiceAmountRemaining,
+  type RefundSources,
+  type RefundSplit,
+  splitRefund,
 } from "./invoicing/invoice-settlement.ts";
 /** @public */
 export {

@@ -15,10 +15,11 @@ import {
   currencyFor,
   Decimal,
   formatAmount,
+  sumDecimals,
   ZERO,
 } from "../core/index.ts";
 import { recordBalanceMovement, takeBackCreditsRefundedBy } from "../credits/index.ts";
-import type { RequestContext } from "../platform/context.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { type SortColumn, sortedPage } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
@@ -250,6 +251,23 @@ async function presentStored(database: Database, row: CreditNoteRow): Promise<Cr
     .where("id", "=", row.invoice_id)
     .executeTakeFirst();
   return presentCreditNote(row, lines, invoice?.number ?? null);
+}
+
+/**
+ * What the invoice's credit notes put on the customer balance: the part of
+ * each beyond what the invoice still owed when it was issued (money already
+ * paid for what the note took back). A refund of the invoice's payments gives
+ * that back from the balance before it takes anything off the invoice.
+ */
+export async function creditedToBalanceBy(
+  database: Database,
+  scope: TenantScope,
+  invoiceId: string,
+): Promise<Decimal> {
+  const notes = await selectInTenant(database, scope, "credit_notes")
+    .where("invoice_id", "=", invoiceId)
+    .execute();
+  return sumDecimals(notes.map((note) => new Decimal(note.credited_to_balance)));
 }
 
 export async function getCreditNote(context: RequestContext, id: string): Promise<CreditNoteView> {

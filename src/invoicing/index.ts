@@ -12,7 +12,7 @@ export {
   readBulkBillingSettings,
 } from "./bill-customers.ts";
 export { enginePlanVersion } from "./billing-catalog.ts";
-export { createCreditNote, listCreditNotes } from "./credit-notes.ts";
+export { createCreditNote, creditedToBalanceBy, listCreditNotes } from "./credit-notes.ts";
 export { registerCreditSaleRoutes } from "./credit-sale-routes.ts";
 export { topUpWallet, topUpWalletBelowThreshold } from "./credit-sales.ts";
 export { customerAllowances } from "./customer-allowances.ts";

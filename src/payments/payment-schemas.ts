@@ -133,7 +133,11 @@ export const RefundSchema = Type.Object(
     currency: Type.String(),
     amount: Money,
     amount_from_invoice: { ...Money, description: "taken off what was paid on the invoice" },
-    amount_from_balance: { ...Money, description: "taken from the customer balance the overpayment went to" },
+    amount_from_balance: {
+      ...Money,
+      description:
+        "taken from the customer balance, where the invoice's overpayments and what its credit notes gave back of it already paid went",
+    },
     reason: Type.String(),
     provider_refund_id: Nullable(Type.String()),
     failure_message: Nullable(Type.String()),

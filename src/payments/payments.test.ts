@@ -3,9 +3,11 @@
 // balance first and then reopen the invoice, marking an invoice
 // uncollectible, and the bad input each route refuses with the field's path.
 import { describe, expect, it } from "vitest";
-import { createCustomer, createOneOffInvoice } from "../../test/support/builders.ts";
+import { createCustomer, createOneOffInvoice, createPlan, subscribe } from "../../test/support/builders.ts";
+import { baseFee } from "../../test/support/pricing-fixtures.ts";
 import { expectProblem } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
+import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
 const suite = testAppForFile({ tenantName: "Manual payments" });
 
@@ -164,6 +166,143 @@ describe("manual payments", () => {
     // Newest first: the payment after the second refund, and that refund, as the API shows them.
     const { refunds, disputes: _disputes, ...refundedPayment } = read.body;
     expect(refundEvents[0].data).toEqual({ ...refundedPayment, refund: refunds[1] });
+  });
+
+  it("refunds a payment the invoice's credit notes put on the customer balance from that balance, and leaves the invoice settled", async () => {
+    // 100.00 paid in full, then credited in full: the credit note has nothing left to take off the
+    // invoice, so its 100.00 goes to the customer balance. Refunding the payment gives that money
+    // back in cash: it comes off the balance, and the invoice, credited in full, owes nothing.
+    const { customerId, invoice } = await openInvoice("100.00");
+    const payment = await suite.tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
+      amount: "100.00",
+      method: "bank_transfer",
+    });
+    const creditNote = await suite.tenant.admin.post(`/v1/invoices/${invoice.id}/credit-notes`, {
+      reason: "order_change",
+      full: true,
+    });
+    expect(creditNote.body).toMatchObject({ applied_to_invoice: "0.00", credited_to_balance: "100.00" });
+    expect(await balanceOf(customerId)).toBe("100.00");
+
+    const refund = await suite.tenant.admin.post(`/v1/payments/${payment.body.id}/refunds`, {
+      reason: "order cancelled",
+    });
+    expect(refund.status).toBe(201);
+    expect(refund.body).toMatchObject({
+      amount: "100.00",
+      amount_from_balance: "100.00",
+      amount_from_invoice: "0.00",
+    });
+    expect(await balanceOf(customerId)).toBe("0.00");
+    expect((await suite.tenant.admin.get(`/v1/invoices/${invoice.id}`)).body).toMatchObject({
+      status: "paid",
+      amount_paid: "100.00",
+      amount_credited: "0.00",
+      amount_remaining: "0.00",
+    });
+
+    // 60.00 paid of 100.00, then credited in full: 40.00 off the invoice, 60.00 to the balance.
+    // Refunding the 60.00 takes it from the balance; the invoice stays settled.
+    const second = await openInvoice("100.00");
+    const partPayment = await suite.tenant.admin.post(`/v1/invoices/${second.invoice.id}/payments`, {
+      amount: "60.00",
+      method: "cheque",
+    });
+    const fullNote = await suite.tenant.admin.post(`/v1/invoices/${second.invoice.id}/credit-notes`, {
+      reason: "order_change",
+      full: true,
+    });
+    expect(fullNote.body).toMatchObject({ applied_to_invoice: "40.00", credited_to_balance: "60.00" });
+    const partRefund = await suite.tenant.admin.post(`/v1/payments/${partPayment.body.id}/refunds`, {
+      reason: "order cancelled",
+    });
+    expect(partRefund.body).toMatchObject({ amount_from_balance: "60.00", amount_from_invoice: "0.00" });
+    expect(await balanceOf(second.customerId)).toBe("0.00");
+    expect((await suite.tenant.admin.get(`/v1/invoices/${second.invoice.id}`)).body).toMatchObject({
+      status: "paid",
+      amount_paid: "60.00",
+      amount_credited: "40.00",
+      amount_remaining: "0.00",
+    });
+
+    // 100.00 paid, 30.00 of it credited (to the balance): a refund of 50.00 takes the 30.00 from the
+    // balance and 20.00 off the invoice, which now owes 20.00 of the 70.00 it is worth after the note.
+    const third = await openInvoice("100.00");
+    const fullPayment = await suite.tenant.admin.post(`/v1/invoices/${third.invoice.id}/payments`, {
+      amount: "100.00",
+      method: "cash",
+    });
+    const partNote = await suite.tenant.admin.post(`/v1/invoices/${third.invoice.id}/credit-notes`, {
+      reason: "order_change",
+      lines: [{ invoice_line_id: third.invoice.lines[0]?.id, amount: "30.00" }],
+    });
+    expect(partNote.body).toMatchObject({ applied_to_invoice: "0.00", credited_to_balance: "30.00" });
+    const mixed = await suite.tenant.admin.post(`/v1/payments/${fullPayment.body.id}/refunds`, {
+      amount: "50.00",
+      reason: "goodwill",
+    });
+    expect(mixed.body).toMatchObject({ amount_from_balance: "30.00", amount_from_invoice: "20.00" });
+    expect(await balanceOf(third.customerId)).toBe("0.00");
+    expect((await suite.tenant.admin.get(`/v1/invoices/${third.invoice.id}`)).body).toMatchObject({
+      status: "partially_paid",
+      amount_paid: "80.00",
+      amount_remaining: "20.00",
+    });
+  });
+
+  it("refuses a refund the balance and the invoice can no longer give back, before anything is refunded", async () => {
+    // 130.00 paid on an invoice of 100.00 puts 30.00 on the balance; a subscription's first invoice
+    // of 20.00 uses 20.00 of it. Of the payment, 10.00 of balance and the 100.00 that paid the
+    // invoice can still be given back: a refund of all 130.00 is refused, and nothing is left pending.
+    const tenant = await suite.testApp.newTenant("Refund beyond the balance");
+    const admin = tenant.admin;
+    await freezeTestClock(admin, "2030-02-01T00:00:00Z");
+    const customer = await createCustomer(admin, { currency: "USD", timezone: "UTC" });
+    const invoice = await createOneOffInvoice(admin, customer.id, [
+      { description: "Consulting", quantity: "1", unit_amount: "100.00" },
+    ]);
+    const payment = await admin.post(`/v1/invoices/${invoice.id}/payments`, {
+      amount: "130.00",
+      method: "bank_transfer",
+    });
+    expect(payment.body.amount_to_balance).toBe("30.00");
+    const plan = await createPlan(admin, {
+      code: "monthly-20",
+      version: { charges: [{ ...baseFee("20.00"), timing: "in_advance" }] },
+    });
+    await subscribe(admin, {
+      customer_id: customer.id,
+      plan_id: plan.id,
+      start_at: "2030-02-01T00:00:00Z",
+      billing: "calendar",
+    });
+    await advanceTestClock(admin, "2030-02-01T00:00:01Z");
+    const balance = await admin.get(`/v1/customers/${customer.id}/balance`);
+    expect(balance.body.data).toEqual([{ currency: "USD", balance: "10.00" }]);
+
+    const everything = await admin.post(`/v1/payments/${payment.body.id}/refunds`, { reason: "all of it" });
+    expectProblem(everything, 409, "refund_exceeds_payments");
+    expect(everything.body.errors).toEqual([{ path: "$.amount", message: "must be at most 110.00" }]);
+    let read = await admin.get(`/v1/payments/${payment.body.id}`);
+    expect(read.body).toMatchObject({ amount_refunded: "0.00", refunds: [] });
+
+    const possible = await admin.post(`/v1/payments/${payment.body.id}/refunds`, {
+      amount: "110.00",
+      reason: "what can be given back",
+    });
+    expect(possible.status).toBe(201);
+    expect(possible.body).toMatchObject({
+      status: "succeeded",
+      amount_from_balance: "10.00",
+      amount_from_invoice: "100.00",
+    });
+    read = await admin.get(`/v1/payments/${payment.body.id}`);
+    expect(read.body.amount_refunded).toBe("110.00");
+    expect((await admin.get(`/v1/invoices/${invoice.id}`)).body).toMatchObject({
+      status: "open",
+      amount_paid: "0.00",
+      amount_remaining: "100.00",
+    });
   });
 
   it("marks an open invoice uncollectible, audited with the reason given", async () => {

@@ -1,15 +1,30 @@
 // Giving money back, in full or in part, the way it came: through Stripe for
 // a card payment, by hand (recorded here) for a manual one. A refund first
-// takes back what the payment put on the customer balance (its overpayment,
-// as far as the balance still holds it), then what it paid on the invoice,
-// which is then open again for that much. Like a charge, a Stripe refund is
-// stored pending before Stripe is called (with the refund's id as the
-// idempotency key) and settled after; Stripe's webhooks settle it too.
+// takes back what the invoice put on the customer balance (an overpayment,
+// or what a credit note took back of an invoice already paid, as far as the
+// balance still holds it), then what was paid on the invoice, which is then
+// open again for that much. A refund neither can cover is refused before
+// anything is stored or sent. Like a charge, a Stripe refund is stored
+// pending before Stripe is called (with the refund's id as the idempotency
+// key) and settled after; Stripe's webhooks settle it too.
 
 import { recordAuditEvent } from "../audit/index.ts";
-import { currencyFor, Decimal, fitsMinorUnit, minDecimal, sumDecimals, ZERO } from "../core/index.ts";
+import {
+  currencyFor,
+  Decimal,
+  fitsMinorUnit,
+  type RefundSplit,
+  splitRefund,
+  sumDecimals,
+  ZERO,
+} from "../core/index.ts";
 import { customerBalanceOf, recordBalanceMovement, showMoney } from "../credits/index.ts";
-import { applyRefundToInvoice, lockInvoice } from "../invoicing/index.ts";
+import {
+  applyRefundToInvoice,
+  creditedToBalanceBy,
+  findInvoiceRow,
+  lockInvoice,
+} from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow, updateTenantRow } from "../platform/database/tenant-rows.ts";
@@ -39,6 +54,54 @@ async function refundableAmount(database: Database, context: RequestContext, pay
     refunds.filter((refund) => refund.status !== "failed").map((refund) => new Decimal(refund.amount)),
   );
   return new Decimal(payment.amount).minus(committed);
+}
+
+/**
+ * Where a refund of `amount` of the payment comes from now (splitRefund):
+ * the customer balance, as far as it holds what the payment's invoice put
+ * there in the payment's currency (its payments' overpayments and its credit
+ * notes' excess, less what earlier refunds took back), then what the invoice
+ * was paid in that currency.
+ */
+async function refundSplitOf(
+  database: Database,
+  context: RequestContext,
+  payment: PaymentRow,
+  amount: Decimal,
+): Promise<RefundSplit> {
+  const invoice = await findInvoiceRow(database, context, payment.invoice_id);
+  const inInvoiceCurrency = invoice.currency === payment.currency;
+  const [payments, refunds, creditNotesExcess, customerBalance] = await Promise.all([
+    selectInTenant(database, context, "payments")
+      .where("invoice_id", "=", payment.invoice_id)
+      .where("currency", "=", payment.currency)
+      .where("status", "=", "succeeded")
+      .execute(),
+    selectInTenant(database, context, "refunds")
+      .where("invoice_id", "=", payment.invoice_id)
+      .where("currency", "=", payment.currency)
+      .where("status", "=", "succeeded")
+      .execute(),
+    inInvoiceCurrency ? creditedToBalanceBy(database, context, payment.invoice_id) : ZERO,
+    customerBalanceOf(database, context, payment.customer_id, payment.currency),
+  ]);
+  const heldOnBalance = sumDecimals(payments.map((row) => new Decimal(row.amount_to_balance)))
+    .plus(creditNotesExcess)
+    .minus(sumDecimals(refunds.map((row) => new Decimal(row.amount_from_balance))));
+  return splitRefund(amount, {
+    heldOnBalance,
+    customerBalance,
+    amountPaid: inInvoiceCurrency ? new Decimal(invoice.amount_paid) : ZERO,
+  });
+}
+
+function refundNotCovered(payment: PaymentRow, available: Decimal) {
+  const most = showMoney(available, payment.currency);
+  return conflict(
+    "refund_exceeds_payments",
+    `Payment ${payment.id} can give back at most ${most} ${payment.currency} now: what its invoice put on the customer balance and the balance still holds, and what the invoice was paid.`,
+    [{ path: "$.amount", message: `must be at most ${most}` }],
+  );
 }
 
 /** A refund row waiting for its outcome. */
@@ -89,15 +152,9 @@ export async function settleRefund(
   }
   const payment = await lockPayment(transaction, context, refund.payment_id);
   const amount = new Decimal(refund.amount);
-  const earlier = (await refundsOf(transaction, context, payment.id)).filter(
-    (other) => other.status === "succeeded",
-  );
-  const balanceLeftFromPayment = new Decimal(payment.amount_to_balance).minus(
-    sumDecimals(earlier.map((other) => new Decimal(other.amount_from_balance))),
-  );
-  const balance = await customerBalanceOf(transaction, context, payment.customer_id, payment.currency);
-  const fromBalance = minDecimal(amount, minDecimal(balanceLeftFromPayment, balance));
-  const fromInvoice = amount.minus(fromBalance);
+  const split = await refundSplitOf(transaction, context, payment, amount);
+  if (!split.ok) throw refundNotCovered(payment, split.available);
+  const { fromBalance, fromInvoice } = split;
   if (fromBalance.greaterThan(ZERO)) {
     await recordBalanceMovement(transaction, context, {
       customerId: payment.customer_id,
@@ -180,6 +237,9 @@ export async function refundPayment(
   const { refund, payment } = await context.database.transaction().execute(async (transaction) => {
     const locked = await lockPayment(transaction, context, paymentId);
     const amount = readRefundAmount(input, locked, await refundableAmount(transaction, context, locked));
+    // Refused before the provider gives anything back, so that no refund is left pending.
+    const split = await refundSplitOf(transaction, context, locked, amount);
+    if (!split.ok) throw refundNotCovered(locked, split.available);
     const stored = await insertRefund(transaction, context, locked, {
       amount,
       reason: input.reason,

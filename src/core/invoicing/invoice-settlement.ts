@@ -26,3 +26,38 @@ export function applyToInvoice(amount: Decimal, remaining: Decimal): { applied: 
   const applied = maxDecimal(ZERO, minDecimal(amount, remaining));
   return { applied, leftOver: amount.minus(applied) };
 }
+
+export type RefundSources = {
+  /**
+   * What the invoice's payments (their overpayments) and credit notes put on
+   * the customer balance, less what earlier refunds took back from it.
+   */
+  readonly heldOnBalance: Decimal;
+  /** The customer balance now, in the refund's currency. */
+  readonly customerBalance: Decimal;
+  /** What the invoice has been paid (its amount paid). */
+  readonly amountPaid: Decimal;
+};
+
+export type RefundSplit =
+  | { readonly ok: true; readonly fromBalance: Decimal; readonly fromInvoice: Decimal }
+  | { readonly ok: false; readonly available: Decimal };
+
+/**
+ * Where a refund of `amount` comes from: first the customer balance, as far
+ * as it still holds what the invoice put there (an overpayment, or a credit
+ * note's excess over what the invoice still owed), then what was paid on the
+ * invoice. Refused, with what can be given back now, when the invoice has not
+ * been paid the rest.
+ */
+export function splitRefund(amount: Decimal, sources: RefundSources): RefundSplit {
+  const fromBalance = maxDecimal(
+    ZERO,
+    minDecimal(amount, minDecimal(sources.heldOnBalance, sources.customerBalance)),
+  );
+  const fromInvoice = amount.minus(fromBalance);
+  if (fromInvoice.greaterThan(sources.amountPaid)) {
+    return { ok: false, available: fromBalance.plus(maxDecimal(ZERO, sources.amountPaid)) };
+  }
+  return { ok: true, fromBalance, fromInvoice };
+}

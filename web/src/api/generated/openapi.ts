@@ -9105,7 +9105,7 @@ export interface components {
             amount: string;
             /** @description taken off what was paid on the invoice */
             amount_from_invoice: string;
-            /** @description taken from the customer balance the overpayment went to */
+            /** @description taken from the customer balance, where the invoice's overpayments and what its credit notes gave back of it already paid went */
             amount_from_balance: string;
             reason: string;
             provider_refund_id: string | null;
