@@ -23,7 +23,9 @@ import type { PaymentTable } from "./tables.ts";
 /**
  * Records that the money of `payment` arrived: applied to its invoice up to
  * what remains, the rest credited to the customer balance (all of it when the
- * invoice was voided meanwhile). Does nothing to a payment already succeeded.
+ * invoice was voided meanwhile, or when the money came in another currency
+ * than the invoice's: a payment made at the provider outside Fairbill's own
+ * charges). Does nothing to a payment already succeeded.
  */
 export async function recordPaymentSucceeded(
   transaction: DatabaseTransaction,
@@ -34,17 +36,21 @@ export async function recordPaymentSucceeded(
   if (payment.status === "succeeded") return payment;
   const amount = new Decimal(payment.amount);
   const current = await lockInvoice(transaction, context, payment.invoice_id);
-  const { invoice, applied, overpaid } =
-    current.status === "void" || current.status === "draft"
-      ? { invoice: current, applied: ZERO, overpaid: amount }
-      : await applyPaymentToInvoice(transaction, context, payment.invoice_id, amount);
+  const payable =
+    current.status !== "void" && current.status !== "draft" && current.currency === payment.currency;
+  const { invoice, applied, overpaid } = !payable
+    ? { invoice: current, applied: ZERO, overpaid: amount }
+    : await applyPaymentToInvoice(transaction, context, payment.invoice_id, amount);
   if (overpaid.greaterThan(ZERO)) {
     await recordBalanceMovement(transaction, context, {
       customerId: payment.customer_id,
       currency: payment.currency,
       amount: overpaid,
       invoiceId: payment.invoice_id,
-      reason: `overpayment of invoice ${invoice.number ?? invoice.id} by payment ${payment.id}`,
+      reason:
+        current.currency === payment.currency
+          ? `overpayment of invoice ${invoice.number ?? invoice.id} by payment ${payment.id}`
+          : `payment ${payment.id} in ${payment.currency} for invoice ${invoice.number ?? invoice.id} in ${current.currency}`,
     });
   }
   const updated = await writeOutcome(transaction, context, payment, {

@@ -200,6 +200,58 @@ describe("the Stripe provider", () => {
     expect(await eventsAbout("payment.succeeded", pending.id)).toHaveLength(1);
   });
 
+  it("keeps a payment made at Stripe in another currency than its invoice's on the customer balance, not on the invoice", async () => {
+    sequence += 1;
+    const customer = await createCustomer(suite.tenant.admin, {
+      external_id: `stripe-outside-${sequence}`,
+      currency: "USD",
+    });
+    const invoice = await finalizedInvoice(customer.id, "100.00");
+    // Paid on a page of the seller's own, outside Fairbill's charges: 100.00 EUR for an invoice of 100.00 USD.
+    const paidInEuros = {
+      id: `evt_outside_eur_${sequence}`,
+      object: "event",
+      type: "payment_intent.succeeded",
+      data: {
+        object: {
+          id: `pi_outside_eur_${sequence}`,
+          object: "payment_intent",
+          amount: 10000,
+          amount_received: 10000,
+          currency: "eur",
+          status: "succeeded",
+          metadata: { fairbill_invoice_id: invoice.id },
+        },
+      },
+    };
+    await expectProcessedOnce(paidInEuros);
+    const [payment] = await paymentsOf(invoice.id);
+    expect(payment).toMatchObject({
+      origin: "provider",
+      status: "succeeded",
+      currency: "EUR",
+      amount: "100.00",
+      amount_applied: "0.00",
+      amount_to_balance: "100.00",
+    });
+    expect((await suite.tenant.admin.get(`/v1/invoices/${invoice.id}`)).body).toMatchObject({
+      status: "open",
+      amount_paid: "0.00",
+      amount_remaining: "100.00",
+    });
+    const balance = await suite.tenant.admin.get(`/v1/customers/${customer.id}/balance`);
+    expect(balance.body.data).toEqual([{ currency: "EUR", balance: "100.00" }]);
+    const entries = await suite.tenant.admin.get(`/v1/customers/${customer.id}/balance-entries`);
+    expect(entries.body.data).toMatchObject([
+      {
+        amount: "100.00",
+        currency: "EUR",
+        invoice_id: invoice.id,
+        reason: `payment ${payment.id} in EUR for invoice ${invoice.number} in USD`,
+      },
+    ]);
+  });
+
   it("refunds through Stripe in part and in full, and records a refund made in Stripe's dashboard", async () => {
     const customer = await customerWith("pm_card_visa");
     const invoice = await finalizedInvoice(customer.id, "100.00");
