@@ -195,6 +195,7 @@ function repricingOf(row: BacktestRow): Repricing {
     planId: row.plan_id,
     // In effect for every period, and ahead of any of the subscription's own on the same charge.
     overrides: (row.price_overrides ?? []).map((entry) => ({
+      planId: row.plan_id,
       chargeId: entry.charge_id,
       slot: slotOf(entry.override.type),
       version: Number.MAX_SAFE_INTEGER,

@@ -16,7 +16,7 @@ import {
   type PlanVersion,
   type PricingUnit,
 } from "../core/index.ts";
-import { applyOverrides, type EffectiveOverride } from "../subscriptions/index.ts";
+import { applyOverrides, type EffectiveOverride, overridesOfPlan } from "../subscriptions/index.ts";
 
 /** The version's minimum commitment in `currency`: its own, or its price book's. */
 function minimumCommitmentIn(content: PlanVersionContent, currency: string): string | null {
@@ -52,7 +52,7 @@ function coreChargesOf(
   return charges;
 }
 
-/** One plan version as the engine prices it, with the overrides in effect at `at`. */
+/** One plan version as the engine prices it, with the overrides of its plan in effect at `at`. */
 export function enginePlanVersion(
   version: PlanVersionRecord,
   input: {
@@ -63,12 +63,14 @@ export function enginePlanVersion(
   },
 ): PlanVersion {
   const charges = coreChargesOf(version.content, input.meterAggregations, input.currency);
+  // A subscription's overrides name the plan they were negotiated on; another plan's charge of the same id keeps its price.
+  const overrides = overridesOfPlan(input.overrides, version.planId);
   const minimum = minimumCommitmentIn(version.content, input.currency);
   return {
     code: version.id,
     interval: { unit: version.content.interval as IntervalUnit, count: version.content.interval_count },
     ...(minimum === null ? {} : { minimumCommitment: new Decimal(minimum) }),
-    charges: input.overrides.length === 0 ? charges : applyOverrides(charges, input.overrides, input.at),
+    charges: overrides.length === 0 ? charges : applyOverrides(charges, overrides, input.at),
     ...(version.content.allowances.length === 0
       ? {}
       : { allowances: version.content.allowances.map(toCoreAllowance) }),

@@ -279,17 +279,13 @@ async function candidateOf(
     };
   }
   if (repricing.kind === "overrides") {
-    const replaced = new Set(
-      repricing.overrides.map((override) => `${override.chargeId}\u0000${override.slot}`),
-    );
+    const replaced = new Set(repricing.overrides.map((override) => overrideSlotKey(override)));
     return {
       addTo: () => {},
       reprice: (_billing, entry) => ({
         ...entry,
         overrides: [
-          ...entry.overrides.filter(
-            (override) => !replaced.has(`${override.chargeId}\u0000${override.slot}`),
-          ),
+          ...entry.overrides.filter((override) => !replaced.has(overrideSlotKey(override))),
           ...repricing.overrides,
         ],
       }),
@@ -306,6 +302,11 @@ async function candidateOf(
     },
     reprice: (billing, entry) => onVersion(billing, entry, version),
   };
+}
+
+/** The slot an override fills: one plan's charge, its price or its discount. */
+function overrideSlotKey(override: EffectiveOverride): string {
+  return `${override.planId}\u0000${override.chargeId}\u0000${override.slot}`;
 }
 
 /** The subscription with every version of the candidate's plan its timeline names replaced by the candidate. */

@@ -5,6 +5,7 @@ import {
   applyOverrides,
   type EffectiveOverride,
   overridesInEffect,
+  overridesOfPlan,
   toRateChange,
 } from "./apply-overrides.ts";
 
@@ -38,9 +39,11 @@ function override(
   from: string,
   document: Parameters<typeof toRateChange>[0],
   until: string | null = null,
+  planId = "pln_pro",
 ): EffectiveOverride {
   const change = toRateChange(document);
   return {
+    planId,
     chargeId,
     slot: change.type === "percentage_discount" ? "discount" : "price",
     version,
@@ -49,6 +52,23 @@ function override(
     change,
   };
 }
+
+describe("overridesOfPlan", () => {
+  it("keeps the overrides of the plan's charges, not another plan's charge of the same id", () => {
+    const basic = override(
+      "base",
+      1,
+      "2026-01-01T00:00:00Z",
+      { type: "amount", amount: "8.00" },
+      null,
+      "pln_basic",
+    );
+    const pro = override("base", 1, "2026-01-01T00:00:00Z", { type: "amount", amount: "90.00" });
+    expect(overridesOfPlan([basic, pro], "pln_pro")).toEqual([pro]);
+    expect(overridesOfPlan([basic, pro], "pln_basic")).toEqual([basic]);
+    expect(overridesOfPlan([basic], "pln_team")).toEqual([]);
+  });
+});
 
 describe("overridesInEffect", () => {
   const overrides = [

@@ -3,7 +3,9 @@
 // core's own charge types. The subscriptions and invoicing domains call
 // `applyOverrides` before pricing; nothing here reads a database or a clock.
 //
-// Each override belongs to a slot of one charge: `price` (replaces a price:
+// Each override belongs to one plan (all its versions: a plan change to
+// another plan leaves it behind, even where that plan has a charge of the same
+// id) and to a slot of one of its charges: `price` (replaces a price:
 // unit price, package price, tiers, amount or rate) or `discount` (a percentage
 // off the charge, after any price override). Per charge and slot, the override
 // in effect at T is the one with the latest effective_from at or before T (the
@@ -34,6 +36,8 @@ export type RateChange =
   | { readonly type: "percentage_discount"; readonly percent: Decimal };
 
 export type EffectiveOverride = {
+  /** The plan whose charge it overrides: it prices that plan's versions only. */
+  readonly planId: string;
   readonly chargeId: string;
   readonly slot: "price" | "discount";
   readonly version: number;
@@ -76,6 +80,14 @@ export function toRateChange(document: PriceOverrideDocument): RateChange {
         })),
       };
   }
+}
+
+/** The overrides of one plan's charges (every version of it), out of all of a subscription's. */
+export function overridesOfPlan(
+  overrides: readonly EffectiveOverride[],
+  planId: string,
+): EffectiveOverride[] {
+  return overrides.filter((override) => override.planId === planId);
 }
 
 /** Per charge id, the price and discount overrides in effect at `at`. */

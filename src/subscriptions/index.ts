@@ -2,7 +2,13 @@
 // changes, cancellations, pauses), price overrides, and what billing reads
 // about them.
 // Other domains import only from here; everything else in the folder is private to it.
-export { applyOverrides, type EffectiveOverride, slotOf, toRateChange } from "./apply-overrides.ts";
+export {
+  applyOverrides,
+  type EffectiveOverride,
+  overridesOfPlan,
+  slotOf,
+  toRateChange,
+} from "./apply-overrides.ts";
 export {
   type BillableSubscription,
   billableSubscriptionsOf,

@@ -210,6 +210,7 @@ export async function priceOverridesOfSubscriptions(
   for (const row of rows) {
     const overrides = bySubscription.get(row.subscription_id) ?? [];
     overrides.push({
+      planId: row.plan_id,
       chargeId: row.charge_id,
       slot: row.slot,
       version: row.version,

@@ -1,0 +1,91 @@
+// Price overrides of a subscription as the bill run prices them across its
+// timeline: an override belongs to the plan it names, so a plan change to
+// another plan with a charge of the same id leaves it behind.
+import { beforeAll, describe, expect, it } from "vitest";
+import { createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
+import { expectCreated, expectOk } from "../../test/support/responses.ts";
+import { testAppForFile } from "../../test/support/test-app.ts";
+import { TestClock } from "../../test/support/test-clock.ts";
+
+const clock = new TestClock("2025-12-31T00:00:00Z");
+const suite = testAppForFile({ clock, tenantName: "Price override billing" });
+const plans = {} as Record<"basic" | "pro", string>;
+
+beforeAll(async () => {
+  plans.basic = (
+    await createPlan(suite.tenant.admin, {
+      code: "basic",
+      version: { charges: [{ id: "base", type: "fixed", amount: "10.00" }] },
+    })
+  ).id;
+  plans.pro = (
+    await createPlan(suite.tenant.admin, {
+      code: "pro",
+      version: { charges: [{ id: "base", type: "fixed", amount: "100.00" }] },
+    })
+  ).id;
+});
+
+type Line = { kind: string; charge_id: string; amount: string; period_start: string; period_end: string };
+
+/** A new customer on basic, billed on calendar months from 2026-01-01 (UTC); the clock at 2025-12-31. */
+async function onBasicFromJanuary(): Promise<{ customerId: string; subscriptionId: string }> {
+  clock.set("2025-12-31T00:00:00Z");
+  const { customer, subscription } = await subscribeNewCustomer(suite.tenant.admin, plans.basic, {
+    customer: { timezone: "UTC", currency: "USD" },
+    subscription: { start_at: "2026-01-01T00:00:00Z", billing: "calendar" },
+  });
+  return { customerId: customer.id, subscriptionId: subscription.id };
+}
+
+async function override(customerId: string, body: Record<string, unknown>): Promise<void> {
+  await expectCreated(suite.tenant.admin.post(`/v1/customers/${customerId}/price-overrides`, body));
+}
+
+async function billAt(customerId: string, now: string): Promise<void> {
+  clock.set(now);
+  await expectOk(suite.tenant.admin.post(`/v1/customers/${customerId}/bill`));
+}
+
+/** Each invoice's issue instant and lines (kind, charge, amount), in time order. */
+async function invoicesOf(customerId: string): Promise<{ issued_at: string; lines: string[] }[]> {
+  const { data } = await expectOk(suite.tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`));
+  return [...data]
+    .sort((left, right) => left.issued_at.localeCompare(right.issued_at))
+    .map((invoice) => ({
+      issued_at: invoice.issued_at,
+      lines: invoice.lines.map((line: Line) => `${line.kind} ${line.charge_id} ${line.amount}`),
+    }));
+}
+
+describe("price overrides across plan changes", () => {
+  it("leave an override of basic's fee behind when the subscription moves to pro", async () => {
+    const { customerId, subscriptionId } = await onBasicFromJanuary();
+    await override(customerId, {
+      subscription_id: subscriptionId,
+      plan_code: "basic",
+      charge_id: "base",
+      override: { type: "amount", amount: "8.00" },
+      effective_from: "2026-01-01T00:00:00Z",
+    });
+    await billAt(customerId, "2026-01-01T00:00:00Z");
+    clock.set("2026-01-16T00:00:00Z");
+    await expectOk(
+      suite.tenant.admin.post(`/v1/subscriptions/${subscriptionId}/change-plan`, {
+        plan_id: plans.pro,
+        timing: "immediate",
+      }),
+    );
+    await billAt(customerId, "2026-02-01T00:00:00Z");
+
+    expect(await invoicesOf(customerId)).toEqual([
+      { issued_at: "2026-01-01T00:00:00.000Z", lines: ["fixed base 8.00"] },
+      {
+        issued_at: "2026-01-16T00:00:00.000Z",
+        // basic's 8.00 × 16/31 = 4.129… back; pro's own 100.00 × 16/31 = 51.612…
+        lines: ["proration_credit base -4.13", "fixed base 51.61"],
+      },
+      { issued_at: "2026-02-01T00:00:00.000Z", lines: ["fixed base 100.00"] },
+    ]);
+  });
+});
