@@ -506,6 +506,10 @@ function isOpeningLine(line: InvoiceLine): boolean {
   return line.details.kind === "fixed" && line.details.timing === "in_advance";
 }
 
+function isProrationCredit(line: InvoiceLine): boolean {
+  return line.kind === "proration_credit";
+}
+
 /** Reads the usage of one request; a reader may gather the requests of many customers into one read. */
 export type UsageReader = (request: UsageRequest) => Promise<UsageAggregates>;
 
@@ -623,9 +627,31 @@ async function billWithCatalog(
 }
 
 /**
+ * The proration credits of the segment that closes at `instant` (cut short by
+ * a plan change or a cancellation), priced with the overrides in effect when
+ * it opened: they give back its in-advance fees at the price they were billed
+ * at, whatever override started or ended since.
+ */
+async function prorationCreditsAsBilled(
+  billing: CustomerBilling,
+  entry: SubscriptionBilling,
+  instant: Instant,
+  readUsage: UsageReader,
+): Promise<Map<string, InvoiceLine>> {
+  const closingSegment = scheduleUntil(billing, entry, instant).segments.find(
+    (segment) => segment.end === instant,
+  );
+  if (closingSegment === undefined) return new Map();
+  const billedCatalog = catalogAt(billing, entry, closingSegment.start);
+  const billed = await billWithCatalog(billing, entry, billedCatalog, instant, readUsage);
+  return new Map(billed.lines.filter(isProrationCredit).map((line) => [line.charge, line]));
+}
+
+/**
  * The lines one subscription bills at `instant`, from live usage (read by
  * `readUsage` when given). The period that closes is priced with the
- * overrides in effect just before `instant`, the one that opens with those in
+ * overrides in effect just before `instant` (its proration credits with those
+ * its in-advance fees were billed at), the one that opens with those in
  * effect at it.
  */
 export async function subscriptionBillAt(
@@ -641,10 +667,13 @@ export async function subscriptionBillAt(
   if (entry.overrides.length === 0) return closing;
   const openingCatalog = catalogAt(billing, entry, instant);
   const opening = await billWithCatalog(billing, entry, openingCatalog, instant, readUsage);
-  return {
-    ...closing,
-    lines: [...closing.lines.filter((line) => !isOpeningLine(line)), ...opening.lines.filter(isOpeningLine)],
-  };
+  const credits = closing.lines.some(isProrationCredit)
+    ? await prorationCreditsAsBilled(billing, entry, instant, readUsage)
+    : new Map<string, InvoiceLine>();
+  const closed = closing.lines
+    .filter((line) => !isOpeningLine(line))
+    .map((line) => (isProrationCredit(line) ? (credits.get(line.charge) ?? line) : line));
+  return { ...closing, lines: [...closed, ...opening.lines.filter(isOpeningLine)] };
 }
 
 /** The lines of subscriptionBillAt alone. */

@@ -1,6 +1,9 @@
 // Price overrides of a subscription as the bill run prices them across its
 // timeline: an override belongs to the plan it names, so a plan change to
-// another plan with a charge of the same id leaves it behind.
+// another plan with a charge of the same id leaves it behind; and the
+// proration credit of a plan change or cancellation gives back the in-advance
+// fee at the price it was billed at, whatever override is in effect when the
+// period is cut.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPlan, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
@@ -86,6 +89,61 @@ describe("price overrides across plan changes", () => {
         lines: ["proration_credit base -4.13", "fixed base 51.61"],
       },
       { issued_at: "2026-02-01T00:00:00.000Z", lines: ["fixed base 100.00"] },
+    ]);
+  });
+});
+
+describe("proration credits with price overrides", () => {
+  it("give back the fee at the discounted price it was billed at, after the discount ended", async () => {
+    const { customerId, subscriptionId } = await onBasicFromJanuary();
+    await override(customerId, {
+      subscription_id: subscriptionId,
+      plan_code: "basic",
+      charge_id: "base",
+      override: { type: "percentage_discount", percent: "20" },
+      effective_from: "2026-01-01T00:00:00Z",
+      effective_until: "2026-01-10T00:00:00Z",
+    });
+    await billAt(customerId, "2026-01-01T00:00:00Z");
+    clock.set("2026-01-16T00:00:00Z");
+    await expectOk(
+      suite.tenant.admin.post(`/v1/subscriptions/${subscriptionId}/cancel`, { mode: "immediate" }),
+    );
+    await billAt(customerId, "2026-01-16T00:00:00Z");
+
+    expect(await invoicesOf(customerId)).toEqual([
+      { issued_at: "2026-01-01T00:00:00.000Z", lines: ["fixed base 8.00"] },
+      // 8.00 × 16/31 = 4.129…, not the list price's 10.00 × 16/31 = 5.16
+      { issued_at: "2026-01-16T00:00:00.000Z", lines: ["proration_credit base -4.13"] },
+    ]);
+  });
+
+  it("give back the fee at the list price it was billed at, when a new price starts mid-period", async () => {
+    const { customerId, subscriptionId } = await onBasicFromJanuary();
+    await override(customerId, {
+      subscription_id: subscriptionId,
+      plan_code: "basic",
+      charge_id: "base",
+      override: { type: "amount", amount: "4.00" },
+      effective_from: "2026-01-10T00:00:00Z",
+    });
+    await billAt(customerId, "2026-01-01T00:00:00Z");
+    clock.set("2026-01-16T00:00:00Z");
+    await expectOk(
+      suite.tenant.admin.post(`/v1/subscriptions/${subscriptionId}/change-plan`, {
+        plan_id: plans.pro,
+        timing: "immediate",
+      }),
+    );
+    await billAt(customerId, "2026-01-16T00:00:00Z");
+
+    expect(await invoicesOf(customerId)).toEqual([
+      { issued_at: "2026-01-01T00:00:00.000Z", lines: ["fixed base 10.00"] },
+      {
+        issued_at: "2026-01-16T00:00:00.000Z",
+        // 10.00 × 16/31 = 5.161… back (not 4.00 × 16/31 = 2.06); pro's 100.00 × 16/31 = 51.612…
+        lines: ["proration_credit base -5.16", "fixed base 51.61"],
+      },
     ]);
   });
 });
