@@ -437,6 +437,31 @@ export function nextInstantOf(
   return change ?? next;
 }
 
+/**
+ * The first instant after `after` at which the bill run will bill the
+ * subscription: nextInstantOf, moved past every pause it falls in (the bill
+ * run skips what falls due while a pause lasts). Null when nothing remains, or
+ * when a pause without an end holds it.
+ */
+export function nextBilledInstantOf(
+  billing: CustomerBilling,
+  entry: SubscriptionBilling,
+  after: Instant,
+): Instant | null {
+  let next = nextInstantOf(billing, entry, after);
+  while (next !== null) {
+    const instant = next;
+    const pause = entry.subscription.pauses.find(
+      (candidate) => candidate.from <= instant && (candidate.until === null || instant < candidate.until),
+    );
+    if (pause === undefined) return instant;
+    if (pause.until === null) return null;
+    // Pauses never overlap, so each step leaves one behind.
+    next = nextInstantOf(billing, entry, pause.until - 1);
+  }
+  return null;
+}
+
 /** The event names of the meters whose usage the catalog bills in advance. */
 function eventNamesBilledInAdvance(catalog: Catalog): string[] {
   const names = new Set<string>();

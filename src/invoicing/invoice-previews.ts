@@ -28,7 +28,7 @@ import { settleSubscriptionLines, taxDetailsOf } from "./customer-account.ts";
 import {
   type CustomerBilling,
   loadCustomerBilling,
-  nextInstantOf,
+  nextBilledInstantOf,
   type SubscriptionBilling,
   subscriptionBillAt,
   subscriptionLinesAt,
@@ -144,7 +144,7 @@ async function settlePreview(
 
 /**
  * The customer's next invoice from usage so far: for each subscription, the
- * first issue instant after now; the earliest of them, joined by the others
+ * first issue instant after now that no pause holds back; the earliest of them, joined by the others
  * in its currency on the same local date, as the bill run will join them.
  * Null when no subscription bills again.
  */
@@ -163,7 +163,7 @@ export async function upcomingInvoice(
   }
   const next: { entry: SubscriptionBilling; instant: Instant }[] = [];
   for (const entry of entries) {
-    const instant = nextInstantOf(billing, entry, now);
+    const instant = nextBilledInstantOf(billing, entry, now);
     if (instant !== null) next.push({ entry, instant });
   }
   if (next.length === 0) return null;
@@ -195,14 +195,14 @@ function withChange(timeline: Subscription, change: PreviewedChange): Subscripti
   return { ...timeline, changes };
 }
 
-/** The first invoice of the timeline at or after `from`, as the subscription alone would bill it. */
+/** The first invoice of the timeline at or after `from` that no pause holds back, as the subscription alone would bill it. */
 async function firstInvoiceFrom(
   context: RequestContext,
   billing: CustomerBilling,
   entry: SubscriptionBilling,
   from: Instant,
 ): Promise<SettledPreview | null> {
-  const instant = nextInstantOf(billing, entry, from - 1);
+  const instant = nextBilledInstantOf(billing, entry, from - 1);
   if (instant === null) return null;
   const lines = await subscriptionLinesAt(context.database, context, billing, entry, instant);
   if (lines.length === 0) return null;
