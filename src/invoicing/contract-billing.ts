@@ -80,6 +80,18 @@ export function termEndsBetween(
     .filter((end) => (after === null || end > after) && end <= until);
 }
 
+/**
+ * The first end of one of the contract's terms after `after`, if any: a
+ * postpaid commit trues up there even when the subscription has ended
+ * before it (V32), and with renewal every later term does too.
+ */
+export function firstTermEndAfter(contract: Contract, after: Instant, timeZone: string): Instant | undefined {
+  // The terms that start by `after` run up to the one that holds it, which ends after it.
+  return contractTerms(contract, after, timeZone)
+    .map((term) => term.end)
+    .find((end) => end > after);
+}
+
 /** The ledger an invoice draws from: the stored one, with fresh balances for terms begun since. */
 export function ledgerToDrawFrom(billing: ContractBilling, stored: CommitLedger | undefined): CommitLedger {
   return resumeCommitLedger(billing, stored);

@@ -60,6 +60,7 @@ import { meterCodesOf, subscriptionCatalog } from "./billing-catalog.ts";
 import {
   contractBillingAt,
   coreContractOf,
+  firstTermEndAfter,
   type SubscriptionContract,
   termEndsBetween,
 } from "./contract-billing.ts";
@@ -416,6 +417,18 @@ function termEndsOf(entry: SubscriptionBilling, after: Instant | null, until: In
 }
 
 /**
+ * The first end of a term of the subscription's contract after `after`, when
+ * the contract bills its commits on this subscription's invoices (another
+ * subscription of the contract only draws on them).
+ */
+function nextTermEndOf(entry: SubscriptionBilling, after: Instant): Instant | undefined {
+  const contract = entry.contract?.contract;
+  if (contract === undefined || contract.commits.length === 0 || contract.drawsOnly === true)
+    return undefined;
+  return firstTermEndAfter(contract, after, entry.subscription.timeline.timeZone);
+}
+
+/**
  * The first instant after `after` at which the subscription may bill, or null
  * when nothing remains: a segment's start or end, or a quantity change before
  * it. During a trial no period has started yet, so the schedule is laid out
@@ -434,7 +447,8 @@ export function nextInstantOf(
     ...quantityChangeInstants(timeline, after, horizon),
     ...termEndsOf(entry, after, Number.isFinite(horizon) ? horizon : after),
   ].sort((left, right) => left - right);
-  return change ?? next;
+  // A subscription that has ended still bills its contract's next term end (a postpaid commit's true-up).
+  return change ?? next ?? nextTermEndOf(entry, after) ?? null;
 }
 
 /**
