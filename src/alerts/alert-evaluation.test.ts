@@ -6,7 +6,13 @@
 // periods, credit burns and evaluations running side by side.
 import { describe, expect, it } from "vitest";
 import { alertTestAppForFile } from "../../test/support/alert-test-app.ts";
-import { createMeter, createPlan, ingestEvents, subscribeNewCustomer } from "../../test/support/builders.ts";
+import {
+  createMeter,
+  createPlan,
+  ingestEvents,
+  subscribe,
+  subscribeNewCustomer,
+} from "../../test/support/builders.ts";
 import { grantCredits } from "../../test/support/credit-grants.ts";
 import { outboxEmail } from "../../test/support/mail.ts";
 import { meteredCallsVersion } from "../../test/support/pricing-fixtures.ts";
@@ -288,6 +294,106 @@ describe("spend alerts", () => {
     await sendCalls(setup, "2026-01-17T00:00:00Z", 10);
     await runQueuedJobs();
     expect(await triggersOf(setup, alertId)).toHaveLength(1);
+  });
+});
+
+describe("spend alerts in two currencies", () => {
+  it("watch the customer's next invoice in each rule's own currency", async () => {
+    clock.set("2026-01-01T00:00:00Z");
+    sequence += 1;
+    const tenant = await suite.testApp.newTenant(`alerts-${sequence}`);
+    const effective = { effective_from: "2025-12-01T00:00:00Z" };
+    await createMeter(tenant.admin, { code: "calls", event_name: "call", ...effective });
+    await createMeter(tenant.admin, {
+      code: "gb",
+      event_name: "store",
+      aggregation: "sum",
+      property: "gb",
+      ...effective,
+    });
+    const perUnit = (meter: string) => ({
+      id: meter,
+      type: "usage" as const,
+      meter,
+      model: "per_unit" as const,
+      unit_price: "1.00",
+    });
+    const euroPlan = await createPlan(tenant.admin, {
+      code: "eur",
+      version: { currency: "EUR", charges: [perUnit("calls")] },
+    });
+    const dollarPlan = await createPlan(tenant.admin, {
+      code: "usd",
+      version: { currency: "USD", charges: [perUnit("gb")] },
+    });
+    const externalId = `two-currencies-${sequence}`;
+    const { customer } = await subscribeNewCustomer(tenant.admin, euroPlan.id, {
+      customer: { external_id: externalId, currency: "EUR", timezone: "UTC", email: "ops@acme.example" },
+      subscription: { start_at: "2026-01-01T00:00:00Z", billing: "calendar" },
+    });
+    await subscribe(tenant.admin, {
+      customer_id: customer.id,
+      plan_id: dollarPlan.id,
+      currency: "USD",
+      start_at: "2026-01-01T00:00:00Z",
+      billing: "calendar",
+    });
+    const euroAlert = (
+      await expectCreated(
+        tenant.admin.post<{ id: string }>(`/v1/customers/${customer.id}/alerts`, {
+          kind: "spend",
+          threshold: "3.00",
+        }),
+      )
+    ).id;
+    const dollarAlert = (
+      await expectCreated(
+        tenant.admin.post<{ id: string }>(`/v1/customers/${customer.id}/alerts`, {
+          kind: "spend",
+          threshold: "3.00",
+          currency: "USD",
+        }),
+      )
+    ).id;
+    const triggers = async (alertId: string) =>
+      ((await tenant.admin.get(`/v1/alerts/${alertId}/triggers`)).body.data as Record<string, unknown>[]).map(
+        (trigger) => [trigger.currency, trigger.value],
+      );
+
+    clock.set("2026-01-20T00:00:00Z");
+    // 3 calls are 3.00 EUR, at the euro threshold; 1 GB is 1.00 USD, under the dollar one.
+    await ingestEvents(tenant.admin, [
+      ...["c1", "c2", "c3"].map((id) => ({
+        id,
+        customer: externalId,
+        name: "call",
+        timestamp: "2026-01-10T00:00:00Z",
+      })),
+      {
+        id: "g1",
+        customer: externalId,
+        name: "store",
+        timestamp: "2026-01-10T00:00:00Z",
+        properties: { gb: 1 },
+      },
+    ]);
+    await evaluateCustomerAlerts(tenant.context(), customer.id);
+    expect(await triggers(euroAlert)).toEqual([["EUR", "3.00"]]);
+    expect(await triggers(dollarAlert)).toEqual([]);
+
+    // 4 GB more make 5.00 USD on the dollar invoice: the dollar rule fires with it.
+    await ingestEvents(tenant.admin, [
+      {
+        id: "g2",
+        customer: externalId,
+        name: "store",
+        timestamp: "2026-01-11T00:00:00Z",
+        properties: { gb: 4 },
+      },
+    ]);
+    await evaluateCustomerAlerts(tenant.context(), customer.id);
+    expect(await triggers(dollarAlert)).toEqual([["USD", "5.00"]]);
+    expect(await triggers(euroAlert)).toEqual([["EUR", "3.00"]]);
   });
 });
 

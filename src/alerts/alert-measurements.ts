@@ -45,12 +45,14 @@ export class AlertMeasurements {
   /**
    * Spend: what the upcoming invoice charges so far for time already passed,
    * before discounts, credits and tax (its subtotal without the in-advance
-   * fees of the period it opens). In the rule's currency only.
+   * fees of the period it opens). The invoice is the subscription's, or for
+   * a rule on the whole customer the customer's next one in the rule's
+   * currency: a customer billed in two currencies has one per currency.
    */
   async spend(rule: AlertRuleRow): Promise<PeriodMeasurement | null> {
     const subscription = await this.subscriptionFor(rule, rule.currency);
     if (subscription === undefined) return null;
-    const key = rule.subscription_id ?? "";
+    const key = `${rule.subscription_id ?? ""}|${rule.currency ?? ""}`;
     let spent = this.upcoming.get(key);
     if (spent === undefined) {
       spent = this.spentOnUpcomingInvoice(rule.subscription_id, rule.currency);
@@ -149,10 +151,11 @@ export class AlertMeasurements {
     subscriptionId: string | null,
     currency: string | null,
   ): Promise<Decimal | null> {
+    if (currency === null) return null;
     const preview = await upcomingInvoice(
       this.context,
       this.customer.id,
-      subscriptionId === null ? {} : { subscriptionId },
+      subscriptionId === null ? { currency } : { subscriptionId },
     );
     if (preview === null || preview.currency !== currency) return null;
     const issuedAt = Date.parse(preview.issued_at);

@@ -146,17 +146,21 @@ async function settlePreview(
  * The customer's next invoice from usage so far: for each subscription, the
  * first issue instant after now that no pause holds back; the earliest of them, joined by the others
  * in its currency on the same local date, as the bill run will join them.
+ * With `subscriptionId`, that subscription's next invoice; with `currency`,
+ * the next invoice in that currency (of the subscriptions billed in it).
  * Null when no subscription bills again.
  */
 export async function upcomingInvoice(
   context: RequestContext,
   customerId: string,
-  options: { subscriptionId?: string } = {},
+  options: { subscriptionId?: string; currency?: string } = {},
 ): Promise<InvoicePreview | null> {
   const now = context.clock.now().getTime();
   const billing = await loadCustomerBilling(context.database, context, customerId, now);
   const entries = billing.subscriptions.filter(
-    (entry) => options.subscriptionId === undefined || entry.subscription.id === options.subscriptionId,
+    (entry) =>
+      (options.subscriptionId === undefined || entry.subscription.id === options.subscriptionId) &&
+      (options.currency === undefined || entry.subscription.currency === options.currency),
   );
   if (options.subscriptionId !== undefined && entries.length === 0) {
     throw notFound("subscription of this customer", options.subscriptionId);
