@@ -4,9 +4,17 @@
 // cut hours, and per group.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createCustomer, createMeter } from "../../test/support/builders.ts";
-import { expectRefusedAt } from "../../test/support/responses.ts";
+import {
+  createCustomer,
+  createMeter,
+  createPlan,
+  ingestEvents,
+  subscribeNewCustomer,
+} from "../../test/support/builders.ts";
+import { invoiceIssuedAt } from "../../test/support/customer-invoices.ts";
+import { expectOk, expectRefusedAt } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
+import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 import type { Aggregation } from "../core/index.ts";
 import { formatQuantity, UsageAccumulator, usageWindowKey } from "../core/index.ts";
 import { toCoreMeter } from "./meter-definition.ts";
@@ -289,5 +297,73 @@ describe("usage queries", () => {
       "/v1/usage?customer=berlin&meter=nothing&from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z",
     );
     expect(noMeter.status).toBe(404);
+  });
+});
+
+describe("latest among events that share a timestamp", () => {
+  it("is the one the upcoming and the final invoice bill, also within one batch sent out of id order", async () => {
+    const tenant = await suite.testApp.newTenant("latest ties");
+    const client = tenant.admin;
+    await freezeTestClock(client, "2026-01-01T00:00:00Z");
+    await createMeter(client, {
+      code: "seats",
+      event_name: "seats",
+      aggregation: "latest",
+      property: "n",
+      group_by: ["region"],
+    });
+    const plan = await createPlan(client, {
+      version: {
+        currency: "USD",
+        charges: [{ id: "seats", type: "usage", meter: "seats", model: "per_unit", unit_price: "1.00" }],
+      },
+    });
+    const { customer } = await subscribeNewCustomer(client, plan.id, {
+      customer: { external_id: "gauge", timezone: "UTC" },
+      subscription: { start_at: "2026-01-01T00:00:00Z", billing: "calendar" },
+    });
+    await freezeTestClock(client, "2026-01-20T00:00:00Z");
+    // Three readings at one instant in one request: the store orders them by id, so "seats-b" (5) is the
+    // last, though the request lists "seats-a" (7) after it and "seats-0" (9, another region) last.
+    const reading = (id: string, region: string, n: number) => ({
+      id,
+      customer: "gauge",
+      name: "seats",
+      timestamp: "2026-01-10T08:00:00Z",
+      properties: { n, region },
+    });
+    await ingestEvents(client, [
+      reading("seats-b", "eu", 5),
+      reading("seats-a", "eu", 7),
+      reading("seats-0", "us", 9),
+    ]);
+    const perRegion = await expectOk(
+      client.get<{ windows: UsageWindowAnswer[] }>(
+        "/v1/usage?customer=gauge&meter=seats&from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&group_by=region",
+      ),
+    );
+    expect(perRegion.windows.map((window) => [window.group?.region, window.value])).toEqual([
+      ["eu", "5"],
+      ["us", "9"],
+    ]);
+
+    const usage = await expectOk(
+      client.get<{ windows: UsageWindowAnswer[] }>(
+        "/v1/usage?customer=gauge&meter=seats&from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z",
+      ),
+    );
+    const upcoming = await expectOk(
+      client.get<{ lines: { charge_id: string; quantity: string }[] }>(
+        `/v1/customers/${customer.id}/upcoming-invoice`,
+      ),
+    );
+    await advanceTestClock(client, "2026-02-01T00:01:00Z");
+    const issued = await invoiceIssuedAt(client, customer.id, "2026-02-01T00:00:00.000Z");
+    const invoice = await expectOk(
+      client.get<{ lines: { charge_id: string; quantity: string }[] }>(`/v1/invoices/${issued.id}`),
+    );
+    expect(usage.windows.map((window) => window.value)).toEqual(["5"]);
+    expect(upcoming.lines.find((line) => line.charge_id === "seats")?.quantity).toBe("5");
+    expect(invoice.lines.find((line) => line.charge_id === "seats")?.quantity).toBe("5");
   });
 });

@@ -7,7 +7,7 @@
 // builds the rollups folds into cells: at most one hour of events per cut.
 import { sql } from "kysely";
 import type { Aggregation } from "../core/index.ts";
-import { Decimal, type Instant, parseInstant, ZERO } from "../core/index.ts";
+import { Decimal, type Instant, parseInstant, toDecimal, ZERO } from "../core/index.ts";
 import { findCustomerByExternalId } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
@@ -216,6 +216,7 @@ async function windowedUsage(
       if (level.level !== null) usage.addOpeningLevel(level.dimension_key, new Decimal(level.level));
     }
   }
+  if (aggregations.includes("latest")) await settleLatestValues(context, scope, versions, usage, range);
   const distinctCounts = aggregations.includes("unique_count")
     ? await countDistinct(context, scope, {
         firstHour,
@@ -364,6 +365,41 @@ async function readCutHours(
     );
   }
   return { cells, changesBeforeFrom };
+}
+
+/**
+ * `latest`: the value of each window's (and group's) latest instant is the
+ * last of the events at that instant in the store's order, (received at, id),
+ * as billing takes it (billing-usage.ts). The rollups name the instant; the
+ * events at it settle which one is last.
+ */
+async function settleLatestValues(
+  context: RequestContext,
+  scope: UsageScope,
+  versions: readonly MeterVersion[],
+  usage: WindowedUsage,
+  range: UsageRange,
+): Promise<void> {
+  const instants = usage.latestInstants(range.aggregations);
+  if (instants.length === 0) return;
+  const eventNames = [...new Set(versions.map((version) => version.definition.event_name))];
+  const { rows } = await sql<{ name: string; occurred_at: Date; properties: EventProperties }>`
+    select event.name, event.occurred_at, event.properties
+    from events as event
+    where event.environment_id = ${scope.environmentId}
+      and event.customer_external_id = ${scope.customer}
+      and event.occurred_at = any(${instants.map((instant) => new Date(instant).toISOString())}::timestamptz[])
+      and event.voided_at is null and event.name = any(${eventNames}::text[])
+    order by event.occurred_at, event.received_at, event.id`.execute(context.database);
+  const catalog = new MeterCatalog(versions);
+  for (const row of rows) {
+    const timestamp = row.occurred_at.getTime();
+    const windowIndex = windowIndexOf(range.windows, timestamp);
+    for (const { reading } of catalog.read({ name: row.name, timestamp, properties: row.properties })) {
+      if (reading.kind !== "matched" || reading.numeric === undefined) continue;
+      usage.settleLatest(windowIndex, reading.dimensionKey, timestamp, toDecimal(reading.numeric));
+    }
+  }
 }
 
 /**

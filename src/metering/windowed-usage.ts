@@ -96,6 +96,33 @@ export class WindowedUsage {
     return totals.maximum?.greaterThan(taken.maximum) === true;
   }
 
+  /**
+   * The instants of the `latest` windows' latest values (of every group).
+   * The pieces tell the instant, not which event at it is the last in the
+   * store's order (a rollup keeps the one its batch listed last, and the
+   * rollup rows of two dimension values tie), so the caller reads the events
+   * at these instants and settles each value with settleLatest.
+   */
+  latestInstants(aggregations: readonly Aggregation[]): Instant[] {
+    const instants = new Set<Instant>();
+    for (const totalsOfWindows of this.totalsByGroup.values()) {
+      for (const [windowIndex, totals] of totalsOfWindows.entries()) {
+        if (aggregations[windowIndex] === "latest" && totals.latestAt !== undefined)
+          instants.add(totals.latestAt);
+      }
+    }
+    return [...instants].sort((left, right) => left - right);
+  }
+
+  /**
+   * Sets a `latest` window's value from an event at its latest instant; the
+   * caller passes those events in the store's order, so the last one stays.
+   */
+  settleLatest(windowIndex: number, dimensionKey: string, at: Instant, value: Decimal): void {
+    const totals = this.totalsByGroup.get(this.groupKeyOf(dimensionKey))?.[windowIndex];
+    if (totals !== undefined && totals.latestAt === at) totals.latestValue = value;
+  }
+
   addOpeningLevel(dimensionKey: string, change: Decimal): void {
     const group = this.groupKeyOf(dimensionKey);
     this.totalsOf(group);
