@@ -30,7 +30,7 @@ import { type ConsoleOptions, consoleExtension } from "./console/index.ts";
 import { contractWebhookEvents, registerContractRoutes } from "./contracts/index.ts";
 import { registerCouponRoutes } from "./coupons/index.ts";
 import { creditWebhookEvents, registerCreditRoutes } from "./credits/index.ts";
-import { customerWebhookEvents, registerCustomerRoutes } from "./customers/index.ts";
+import { customerRoutes, customerWebhookEvents } from "./customers/index.ts";
 import { registerEntitlementRoutes } from "./entitlements/index.ts";
 import {
   assignExperimentsAfterBillRun,
@@ -73,6 +73,7 @@ import {
   createEventShipper,
   eventMaintenanceJobHandlers,
   eventRoutes,
+  eventsSentUnder,
   prepareClickHouseEventTables,
   registerMeterRoutes,
   registerUsageRoutes,
@@ -186,7 +187,8 @@ export function sealPlaintextSecrets(database: Database): Promise<number> {
 
 /** Every domain's routes, in the order they appear in the OpenAPI document. */
 const routeModules = (auditCheckpointFile: string | undefined): RouteModule[] => [
-  registerCustomerRoutes,
+  // Usage is billed by the external id its events name: metering says whether any were sent under one.
+  customerRoutes({ externalIdInUse: eventsSentUnder }),
   apiKeyRoutes(keyOwners),
   registerSimulationRoutes,
   registerProductAndFeatureRoutes,

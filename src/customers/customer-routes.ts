@@ -13,13 +13,22 @@ import {
 import {
   archiveCustomer,
   createCustomer,
+  type ExternalIdUsageCheck,
   getCustomer,
   getCustomerByExternalId,
   listCustomers,
   updateCustomer,
 } from "./customers.ts";
 
-export function registerCustomerRoutes(app: FairbillApp): void {
+/**
+ * The customer routes; `externalIdInUse` (metering's answer, from the
+ * composition root) refuses a change of the external id that usage was sent under.
+ */
+export function customerRoutes(options: { externalIdInUse: ExternalIdUsageCheck }) {
+  return (app: FairbillApp): void => registerCustomerRoutes(app, options.externalIdInUse);
+}
+
+function registerCustomerRoutes(app: FairbillApp, externalIdInUse: ExternalIdUsageCheck): void {
   const routes = defineRoutes(app, { tags: ["Customers"], read: "customers:read", write: "customers:write" });
 
   routes.write(
@@ -74,10 +83,13 @@ export function registerCustomerRoutes(app: FairbillApp): void {
     {
       operationId: "updateCustomer",
       summary: "Change some of a customer's fields; null clears a field",
+      description:
+        "The external_id can change until usage events are sent under it; after that the answer is 409 " +
+        "customer_external_id_has_usage, since usage is billed by the external id its events name.",
       body: UpdateCustomerBody,
       response: CustomerSchema,
     },
-    updateCustomer,
+    (context, id, body) => updateCustomer(context, id, body, { externalIdInUse }),
   );
 
   routes.writeById(

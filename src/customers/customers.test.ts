@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMeter, createPlan, ingestEvents, subscribeNewCustomer } from "../../test/support/builders.ts";
+import { invoiceIssuedAt } from "../../test/support/customer-invoices.ts";
 import { expectProblem, expectRefusedAt, expectRefusedFields } from "../../test/support/responses.ts";
 import { testAppForFile } from "../../test/support/test-app.ts";
+import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
 
 const suite = testAppForFile({ allowPrivateTargets: true });
@@ -145,6 +148,43 @@ describe("customers", () => {
 
     const badCursor = await other.admin.get("/v1/customers?cursor=nonsense");
     expectRefusedAt(badCursor, "query.cursor");
+  });
+});
+
+describe("the external id that usage is billed by", () => {
+  it("cannot change once events were sent under it, which would leave them out of the invoice", async () => {
+    const tenant = await suite.testApp.newTenant("external id usage");
+    const client = tenant.admin;
+    await freezeTestClock(client, "2026-01-01T00:00:00Z");
+    await createMeter(client, { code: "calls", event_name: "call" });
+    const plan = await createPlan(client, {
+      version: {
+        currency: "USD",
+        charges: [{ id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: "1.00" }],
+      },
+    });
+    const { customer } = await subscribeNewCustomer(client, plan.id, {
+      customer: { external_id: "acme-old", currency: "USD", timezone: "UTC" },
+      subscription: { start_at: "2026-01-01T00:00:00Z", billing: "calendar" },
+    });
+    // Before any event, the external id is only a name: it may change.
+    const renamed = await client.patch(`/v1/customers/${customer.id}`, { external_id: "acme" });
+    expect(renamed.status).toBe(200);
+    await freezeTestClock(client, "2026-01-20T00:00:00Z");
+    await ingestEvents(client, [
+      { id: "call-1", customer: "acme", name: "call", timestamp: "2026-01-05T00:00:00Z" },
+      { id: "call-2", customer: "acme", name: "call", timestamp: "2026-01-06T00:00:00Z" },
+    ]);
+
+    const refused = await client.patch(`/v1/customers/${customer.id}`, { external_id: "acme-new" });
+    expectProblem(refused, 409, "customer_external_id_has_usage");
+    expect(refused.body.errors.map((error: { path: string }) => error.path)).toEqual(["$.external_id"]);
+    // The two calls stay the customer's: January's invoice bills them.
+    await advanceTestClock(client, "2026-02-01T00:01:00Z");
+    const invoice = await invoiceIssuedAt(client, customer.id, "2026-02-01T00:00:00.000Z");
+    expect(invoice.total).toBe("2.00");
+    // Other fields still change.
+    expect((await client.patch(`/v1/customers/${customer.id}`, { name: "Acme Inc" })).status).toBe(200);
   });
 });
 

@@ -129,15 +129,51 @@ export async function listCustomers(
   return rows.map((row) => ({ ...presentCustomer(row), page_sort_key: row.page_sort_key }));
 }
 
+/**
+ * Whether usage was sent under a customer external id. Customers do not know
+ * events: the composition root passes metering's answer.
+ */
+export type ExternalIdUsageCheck = (
+  database: Database,
+  scope: TenantScope,
+  externalId: string,
+) => Promise<boolean>;
+
+/**
+ * Changes a customer's fields. `externalIdInUse` (when given) keeps the
+ * external id from changing once usage was sent under it: usage is billed by
+ * the external id its events name, so the customer's events would be left
+ * out of its invoices (and listed as unattributed).
+ */
 export async function updateCustomer(
   context: RequestContext,
   id: string,
   input: UpdateCustomerInput,
+  options: { externalIdInUse?: ExternalIdUsageCheck } = {},
 ): Promise<Customer> {
   checkCustomerFields(input);
   try {
     return await context.database.transaction().execute(async (transaction) => {
       const before = await lockedCustomer(transaction, context, id);
+      const externalIdInUse = options.externalIdInUse;
+      if (
+        externalIdInUse !== undefined &&
+        input.external_id !== undefined &&
+        input.external_id !== before.external_id &&
+        (await externalIdInUse(transaction, context, before.external_id))
+      ) {
+        throw conflict(
+          "customer_external_id_has_usage",
+          `Customer ${id} has usage events sent under external id "${before.external_id}", and usage is billed ` +
+            "by the external id its events name: changing it would leave them out of the customer's invoices.",
+          [
+            {
+              path: "$.external_id",
+              message: `cannot change: events were sent under "${before.external_id}"`,
+            },
+          ],
+        );
+      }
       if (input.parent_customer_id) await checkParent(transaction, context, id, input.parent_customer_id);
       checkHierarchy(input, {
         parent_customer_id:

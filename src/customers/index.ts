@@ -13,7 +13,7 @@ export {
   invoicedCustomerIds,
   loadCustomerRecord,
 } from "./customer-records.ts";
-export { registerCustomerRoutes } from "./customer-routes.ts";
+export { customerRoutes } from "./customer-routes.ts";
 export type { CreateCustomerInput, Customer } from "./customer-schemas.ts";
 export { customerUpdated, customerWebhookEvents } from "./customer-webhook-events.ts";
 export {

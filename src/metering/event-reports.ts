@@ -1,7 +1,8 @@
 // What finance reads of stored usage for its reports, as plain data: a
 // month's events (counted, their customers, then page by page for usage
 // reconciliation) and a customer's counted events per accounting month (the
-// weights that split a usage line spanning months). Only metering queries
+// weights that split a usage line spanning months); and whether any event
+// was ever sent under a customer external id. Only metering queries
 // its own tables; nothing here writes. With a ClickHouse event store, the
 // month's raw events are read there (after shipping what was waiting).
 import { sql } from "kysely";
@@ -31,6 +32,24 @@ function eventsBetween(database: Database, scope: TenantScope, range: Range) {
     .where(inTenant(scope))
     .where("occurred_at", ">=", range.start)
     .where("occurred_at", "<", range.end);
+}
+
+/**
+ * Whether any event was ever stored under this customer external id (voided,
+ * archived or not): usage is billed by the external id the events name.
+ */
+export async function eventsSentUnder(
+  database: Database,
+  scope: TenantScope,
+  customerExternalId: string,
+): Promise<boolean> {
+  const seen = await database
+    .selectFrom("event_customers")
+    .select("customer_external_id")
+    .where(inTenant(scope))
+    .where("customer_external_id", "=", customerExternalId)
+    .executeTakeFirst();
+  return seen !== undefined;
 }
 
 /** How many events occurred in [start, end), and how many of those were voided since. */

@@ -16,6 +16,7 @@ export {
   customerExternalIdsWithEventsBetween,
   eventCountsBetween,
   eventPagesBetween,
+  eventsSentUnder,
   type StoredEvent,
 } from "./event-reports.ts";
 export { eventRoutes } from "./event-routes.ts";

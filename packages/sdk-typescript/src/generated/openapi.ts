@@ -103,7 +103,7 @@ export interface paths {
         head?: never;
         /**
          * Change some of a customer's fields; null clears a field
-         * @description Change some of a customer's fields; null clears a field.
+         * @description The external_id can change until usage events are sent under it; after that the answer is 409 customer_external_id_has_usage, since usage is billed by the external id its events name.
          *
          *     Needs the `customers:write` permission: an API key that has it, or a signed-in person whose role grants it.
          *
