@@ -205,6 +205,16 @@ export function applyChanges(
         return;
       }
       case "change_term": {
+        // Renewed terms repeat the first term's length: once one has begun, moving the end or
+        // stopping the renewal would move the terms already invoiced (and the commits they hold).
+        const firstTermEnd = Date.parse(before.end);
+        if (before.renewal === "auto" && effectiveAt >= firstTermEnd) {
+          refusals.push({
+            path,
+            message: `the contract renewed on ${iso(firstTermEnd)}: its terms repeat the first term's length, so a new end or renewal would move terms already invoiced`,
+          });
+          return;
+        }
         if (change.end === undefined && change.renewal === undefined) {
           refusals.push({ path, message: "gives neither a new end nor a renewal" });
           return;

@@ -470,3 +470,60 @@ describe("one prepaid commit drawn by two subscriptions", () => {
     expect(trueUp).toMatchObject({ charge_id: "minimum", amount: "1100.00" });
   });
 });
+
+describe("a change of term once an auto-renewing contract has renewed", () => {
+  it("is refused naming the change (422), and the terms already invoiced stay as they were", async () => {
+    // From 1 January to 1 April 2030, renewing: terms from 1 April and 1 July have been invoiced with
+    // their prepaid commit of 300.00 when, on 1 August, the end or the renewal would be changed.
+    await tenantWithPlans("Renewed term");
+    const customer = await subscribedCustomer();
+    const contractId = await contractAround(customer, {
+      end: "2030-04-01T00:00:00Z",
+      renewal: "auto",
+      commits: [{ id: "prepaid", type: "prepaid", amount: "300.00", applies_to: ["usage"] }],
+    });
+    await advanceTestClock(tenant.admin, "2030-08-01T00:00:01Z");
+    const commitLines = async () =>
+      (await invoicesOf(customer.customerId)).flatMap((invoice) =>
+        invoice.lines
+          .filter((line: { kind: string }) => line.kind === "commit")
+          .map(
+            (line: { period_start: string; amount: string }) =>
+              `${line.period_start.slice(0, 10)} ${line.amount}`,
+          ),
+      );
+    expect(await commitLines()).toEqual(["2030-01-01 300.00", "2030-04-01 300.00", "2030-07-01 300.00"]);
+
+    for (const change of [
+      { type: "change_term", renewal: "none" },
+      { type: "change_term", end: "2030-12-01T00:00:00Z" },
+    ]) {
+      const refused = await tenant.admin.post(`/v1/contracts/${contractId}/amendments`, {
+        effective_at: "2030-08-01T00:00:01Z",
+        changes: [change],
+      });
+      expect(refused.status, JSON.stringify(refused.body)).toBe(422);
+      expect(refused.body.code).toBe("amendment_refused");
+      expect(refused.body.errors).toEqual([
+        {
+          path: "$.changes[0]",
+          message:
+            "the contract renewed on 2030-04-01T00:00:00.000Z: its terms repeat the first term's length, so a new end or renewal would move terms already invoiced",
+        },
+      ]);
+    }
+    expect(await expectOk(tenant.admin.get(`/v1/contracts/${contractId}`))).toMatchObject({
+      version: 1,
+      end: "2030-04-01T00:00:00.000Z",
+      renewal: "auto",
+    });
+    // Billing goes on with the terms as they were: the term from 1 October is invoiced its commit.
+    await advanceTestClock(tenant.admin, "2030-10-01T00:00:01Z");
+    expect(await commitLines()).toEqual([
+      "2030-01-01 300.00",
+      "2030-04-01 300.00",
+      "2030-07-01 300.00",
+      "2030-10-01 300.00",
+    ]);
+  });
+});
