@@ -41,8 +41,30 @@ async function onBasicFromJanuary(): Promise<{ customerId: string; subscriptionI
   return { customerId: customer.id, subscriptionId: subscription.id };
 }
 
-async function override(customerId: string, body: Record<string, unknown>): Promise<void> {
-  await expectCreated(suite.tenant.admin.post(`/v1/customers/${customerId}/price-overrides`, body));
+/** Overrides basic's `base` fee for the subscription, over the given window. */
+async function overrideBasicBase(
+  subscription: { customerId: string; subscriptionId: string },
+  terms: { override: Record<string, string>; effective_from: string; effective_until?: string },
+): Promise<void> {
+  await expectCreated(
+    suite.tenant.admin.post(`/v1/customers/${subscription.customerId}/price-overrides`, {
+      subscription_id: subscription.subscriptionId,
+      plan_code: "basic",
+      charge_id: "base",
+      ...terms,
+    }),
+  );
+}
+
+/** Moves the subscription to pro at once on 2026-01-16. */
+async function moveToProOnJanuary16(subscriptionId: string): Promise<void> {
+  clock.set("2026-01-16T00:00:00Z");
+  await expectOk(
+    suite.tenant.admin.post(`/v1/subscriptions/${subscriptionId}/change-plan`, {
+      plan_id: plans.pro,
+      timing: "immediate",
+    }),
+  );
 }
 
 async function billAt(customerId: string, now: string): Promise<void> {
@@ -63,22 +85,14 @@ async function invoicesOf(customerId: string): Promise<{ issued_at: string; line
 
 describe("price overrides across plan changes", () => {
   it("leave an override of basic's fee behind when the subscription moves to pro", async () => {
-    const { customerId, subscriptionId } = await onBasicFromJanuary();
-    await override(customerId, {
-      subscription_id: subscriptionId,
-      plan_code: "basic",
-      charge_id: "base",
+    const subscription = await onBasicFromJanuary();
+    const { customerId, subscriptionId } = subscription;
+    await overrideBasicBase(subscription, {
       override: { type: "amount", amount: "8.00" },
       effective_from: "2026-01-01T00:00:00Z",
     });
     await billAt(customerId, "2026-01-01T00:00:00Z");
-    clock.set("2026-01-16T00:00:00Z");
-    await expectOk(
-      suite.tenant.admin.post(`/v1/subscriptions/${subscriptionId}/change-plan`, {
-        plan_id: plans.pro,
-        timing: "immediate",
-      }),
-    );
+    await moveToProOnJanuary16(subscriptionId);
     await billAt(customerId, "2026-02-01T00:00:00Z");
 
     expect(await invoicesOf(customerId)).toEqual([
@@ -95,11 +109,9 @@ describe("price overrides across plan changes", () => {
 
 describe("proration credits with price overrides", () => {
   it("give back the fee at the discounted price it was billed at, after the discount ended", async () => {
-    const { customerId, subscriptionId } = await onBasicFromJanuary();
-    await override(customerId, {
-      subscription_id: subscriptionId,
-      plan_code: "basic",
-      charge_id: "base",
+    const subscription = await onBasicFromJanuary();
+    const { customerId, subscriptionId } = subscription;
+    await overrideBasicBase(subscription, {
       override: { type: "percentage_discount", percent: "20" },
       effective_from: "2026-01-01T00:00:00Z",
       effective_until: "2026-01-10T00:00:00Z",
@@ -119,22 +131,14 @@ describe("proration credits with price overrides", () => {
   });
 
   it("give back the fee at the list price it was billed at, when a new price starts mid-period", async () => {
-    const { customerId, subscriptionId } = await onBasicFromJanuary();
-    await override(customerId, {
-      subscription_id: subscriptionId,
-      plan_code: "basic",
-      charge_id: "base",
+    const subscription = await onBasicFromJanuary();
+    const { customerId, subscriptionId } = subscription;
+    await overrideBasicBase(subscription, {
       override: { type: "amount", amount: "4.00" },
       effective_from: "2026-01-10T00:00:00Z",
     });
     await billAt(customerId, "2026-01-01T00:00:00Z");
-    clock.set("2026-01-16T00:00:00Z");
-    await expectOk(
-      suite.tenant.admin.post(`/v1/subscriptions/${subscriptionId}/change-plan`, {
-        plan_id: plans.pro,
-        timing: "immediate",
-      }),
-    );
+    await moveToProOnJanuary16(subscriptionId);
     await billAt(customerId, "2026-01-16T00:00:00Z");
 
     expect(await invoicesOf(customerId)).toEqual([
