@@ -212,6 +212,7 @@ export {
   type AccountTerms,
   type AllowanceSummary,
   amountBeforeTax,
+  type EarlierProgressiveDiscounts,
   type Invoice,
   openingAccountState,
   settleInvoice,
@@ -222,9 +223,12 @@ export { type OneOffLinePrice, priceOneOffLines } from "./invoicing/one-off-line
 export {
   type ProgressiveInvoiceLines,
   type ProgressivelyBilled,
+  type ProgressivelyDiscounted,
   progressiveBillingCredit,
   progressiveInvoiceLines,
   progressivelyBilledByCharge,
+  progressivelyDiscountedByCoupon,
+  settleProgressiveInvoice,
 } from "./invoicing/progressive-billing.ts";
 /** @public */
 export { changePreviewDifference } from "./invoicing/proration-preview.ts";

@@ -11,9 +11,11 @@ import {
   type ContractBilling,
   type Currency,
   type Decimal,
+  type EarlierProgressiveDiscounts,
   formatAmount,
   type Instant,
   type InvoiceLine,
+  progressivelyDiscountedByCoupon,
   type SharedSpend,
   type settleInvoice,
   ZERO,
@@ -240,6 +242,7 @@ async function billNextInvoice(
     lines: engineLines.map(({ line }) => line),
     ...(allowances.length === 0 ? {} : { allowances }),
     contract,
+    progressive: grouped.progressive,
   });
   const lines = engineLines.map(({ stored }) => stored(settled.invoice.currency));
   const period = periodOf(lines);
@@ -390,7 +393,8 @@ export type EngineLine = { line: InvoiceLine; stored: (currency: Currency) => St
  * What a group of a customer's subscriptions bills at their instants on one
  * invoice: each one's lines (a paused one bills nothing), its allowances, the
  * contract the engine settles (the first subscription of the group that has
- * one) and a progressive-billing credit for what was invoiced early.
+ * one) and a progressive-billing credit for what was invoiced early, with
+ * what those early invoices took of the coupons (billing rule 28).
  */
 export async function linesOfGroup(
   transaction: DatabaseTransaction,
@@ -402,10 +406,12 @@ export async function linesOfGroup(
   engineLines: EngineLine[];
   allowances: AllowanceSummary[];
   contract: InvoiceContract | undefined;
+  progressive: EarlierProgressiveDiscounts | undefined;
 }> {
   const engineLines: EngineLine[] = [];
   const allowances: AllowanceSummary[] = [];
   let contract: InvoiceContract | undefined;
+  const discountedEarly: { couponId: string; amount: Decimal }[] = [];
   const sameInvoice = await sameInvoiceSpend(transaction, context, billing, group, readUsage);
   for (const member of group) {
     const { subscription } = member.entry;
@@ -459,8 +465,13 @@ export async function linesOfGroup(
           line: { ...credit.engine, subscriptionId: subscription.id },
           stored: () => ({ ...credit.stored, ...section }),
         });
+        for (const [couponId, amount] of credit.discounted) discountedEarly.push({ couponId, amount });
       }
     }
   }
-  return { engineLines, allowances, contract };
+  const progressive =
+    discountedEarly.length === 0
+      ? undefined
+      : { discounted: progressivelyDiscountedByCoupon(discountedEarly) };
+  return { engineLines, allowances, contract, progressive };
 }

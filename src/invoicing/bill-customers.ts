@@ -405,6 +405,7 @@ async function computeInvoices(
         lines: bill.engineLines.map(({ line }) => line),
         ...(bill.allowances.length === 0 ? {} : { allowances: bill.allowances }),
         contract: bill.contract,
+        progressive: bill.progressive,
       });
       settledByCustomer.set(invoice.customerId, {
         ...invoice,

@@ -15,6 +15,7 @@ import {
   type Currency,
   currencyFor,
   Decimal,
+  type EarlierProgressiveDiscounts,
   type Instant,
   type InvoiceLine,
   settleInvoice,
@@ -61,6 +62,8 @@ export async function settleSubscriptionLines(
     allowances?: readonly AllowanceSummary[];
     /** The contract whose commits pay for the lines, with the balances the last finalized invoice left. */
     contract?: { billing: ContractBilling; ledger: CommitLedger | undefined } | undefined;
+    /** What the progressive invoices of the periods the lines close took of the coupons (billing rule 28). */
+    progressive?: EarlierProgressiveDiscounts | undefined;
   },
 ): Promise<{ account: CustomerAccount; settled: ReturnType<typeof settleInvoice> }> {
   const { billing, issuedAt } = input;
@@ -83,6 +86,7 @@ export function settleLinesWith(
     lines: InvoiceLine[];
     allowances?: readonly AllowanceSummary[];
     contract?: { billing: ContractBilling; ledger: CommitLedger | undefined } | undefined;
+    progressive?: EarlierProgressiveDiscounts | undefined;
   },
 ): ReturnType<typeof settleInvoice> {
   const { contract } = input;
@@ -96,6 +100,7 @@ export function settleLinesWith(
         : { ...account.state, commitLedger: ledgerToDrawFrom(contract.billing, contract.ledger) },
     allowances: input.allowances?.length ? input.allowances : undefined,
     contract: contract?.billing,
+    progressive: input.progressive,
   });
 }
 
@@ -244,7 +249,7 @@ function accountOf(
 
 /**
  * The account as an invoice that carries tax only sees it (a one-off
- * invoice, a progressive one): no coupons, no credits, no customer balance.
+ * invoice): no coupons, no credits, no customer balance.
  */
 export function taxOnly(
   account: CustomerAccount,

@@ -4,9 +4,13 @@
 // bills the growth of each usage charge since the last one; the invoice at the
 // period's end bills the whole period as usual and gives back what the
 // progressive invoices took with one `progressive_billing_credit` line, so the
-// period's charges add up to the same amount either way. The amounts are the
-// engine's (progressiveInvoiceLines, progressiveBillingCredit); this module
-// loads what was billed, and writes the invoices.
+// period's charges add up to the same amount either way. Coupons discount
+// each progressive invoice by their share of the period's charges billed so
+// far, less what earlier ones took, and the period's invoice by their share of
+// the whole period less what all of them took (billing rule 28), so the
+// period's discount does not depend on the threshold either. The amounts are
+// the engine's (settleProgressiveInvoice, progressiveBillingCredit); this
+// module loads what was billed and discounted, and writes the invoices.
 import { sql } from "kysely";
 import {
   currencyFor,
@@ -14,18 +18,21 @@ import {
   formatAmount,
   type InvoiceLine,
   type ProgressivelyBilled,
+  type ProgressivelyDiscounted,
   progressiveBillingCredit,
   progressiveInvoiceLines,
   progressivelyBilledByCharge,
-  settleInvoice,
+  progressivelyDiscountedByCoupon,
+  settleProgressiveInvoice,
   ZERO,
 } from "../core/index.ts";
+import { recordCouponUse } from "../coupons/index.ts";
 import { lockCustomer } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { customersBilledProgressively } from "../subscriptions/index.ts";
-import { loadCustomerAccount, taxDetailsOf, taxOnly } from "./customer-account.ts";
+import { loadCustomerAccount, taxDetailsOf } from "./customer-account.ts";
 import {
   type CustomerBilling,
   loadCustomerBilling,
@@ -62,10 +69,34 @@ async function progressivelyBilled(
   );
 }
 
+/** What progressive invoices (not voided) of a subscription's usage period took off, per coupon redemption. */
+async function progressivelyDiscounted(
+  database: Database,
+  context: RequestContext,
+  subscriptionId: string,
+  periodStart: Date,
+): Promise<ProgressivelyDiscounted> {
+  const rows = await database
+    .selectFrom("invoices")
+    .select("discounts")
+    .where(inTenant(context))
+    .where("origin", "=", "progressive")
+    .where("status", "!=", "void")
+    .where(sql<boolean>`${subscriptionId} = any(subscription_ids)`)
+    .where("period_start", "=", periodStart)
+    .execute();
+  return progressivelyDiscountedByCoupon(
+    rows.flatMap((row) =>
+      row.discounts.map((entry) => ({ couponId: entry.redemption_id, amount: new Decimal(entry.amount) })),
+    ),
+  );
+}
+
 /**
  * The line of a period-end invoice that gives back what progressive invoices
  * already billed of the period, or undefined when there were none. Returned as
- * the stored line and as an engine line for the totals.
+ * the stored line and as an engine line for the totals, with what those
+ * invoices took of each coupon (billing rule 28).
  */
 export async function progressiveCreditFor(
   database: Database,
@@ -73,10 +104,11 @@ export async function progressiveCreditFor(
   subscriptionId: string,
   usageLines: readonly InvoiceLine[],
   currencyCode: string,
-): Promise<{ stored: StoredLine; engine: InvoiceLine } | undefined> {
+): Promise<{ stored: StoredLine; engine: InvoiceLine; discounted: ProgressivelyDiscounted } | undefined> {
   const first = usageLines.find((line) => line.kind === "usage");
   if (first === undefined) return undefined;
-  const billed = await progressivelyBilled(database, context, subscriptionId, new Date(first.periodStart));
+  const periodStart = new Date(first.periodStart);
+  const billed = await progressivelyBilled(database, context, subscriptionId, periodStart);
   const credit = progressiveBillingCredit({ usageLines, billed });
   if (credit === undefined) return undefined;
   const currency = currencyFor(currencyCode);
@@ -96,6 +128,7 @@ export async function progressiveCreditFor(
       details: { progressive_invoices_total: formatAmount(credit.amount.negated(), currency) },
     },
     engine: credit,
+    discounted: await progressivelyDiscounted(database, context, subscriptionId, periodStart),
   };
 }
 
@@ -110,19 +143,16 @@ async function billSubscriptionProgressively(
   if (threshold === null || isPausedAt(entry.subscription.pauses, at)) return false;
   const instant = nextInstantOf(billing, entry, at);
   if (instant === null) return false;
-  const usage = (await subscriptionLinesAt(transaction, context, billing, entry, instant)).filter(
-    (line) => line.kind === "usage" && line.periodStart <= at,
-  );
+  const usage = (await subscriptionLinesAt(transaction, context, billing, entry, instant))
+    .filter((line) => line.kind === "usage" && line.periodStart <= at)
+    // The subscription it bills, for a coupon redeemed for one.
+    .map((line) => ({ ...line, subscriptionId: entry.subscription.id }));
   const first = usage[0];
   if (first === undefined) return false;
-  const billed = await progressivelyBilled(
-    transaction,
-    context,
-    entry.subscription.id,
-    new Date(first.periodStart),
-  );
-  const progressive = progressiveInvoiceLines({ usageLines: usage, billed, threshold });
-  if (progressive === undefined) return false;
+  const periodStart = new Date(first.periodStart);
+  const billed = await progressivelyBilled(transaction, context, entry.subscription.id, periodStart);
+  // Below the threshold, nothing more is read.
+  if (progressiveInvoiceLines({ usageLines: usage, billed, threshold }) === undefined) return false;
 
   const { customer } = billing;
   const currencyCode = entry.subscription.currency;
@@ -140,15 +170,21 @@ async function billSubscriptionProgressively(
     at,
     settings,
     versions: billing.versions,
-    subscriptionIds: [],
+    subscriptionIds: [entry.subscription.id],
   });
-  const engineLines = progressive.lines.map(({ line }) => line);
-  // Coupons and credits wait for the period-end invoice; a progressive invoice carries tax only.
-  const settled = settleInvoice({
+  // Credits and the customer balance wait for the period-end invoice; coupons take their share so far.
+  const settled = settleProgressiveInvoice({
     issuedAt: at,
-    lines: engineLines,
-    ...taxOnly(account, currency),
+    usageLines: usage,
+    billed,
+    discounted: await progressivelyDiscounted(transaction, context, entry.subscription.id, periodStart),
+    threshold,
+    terms: account.terms,
+    couponInvoiceCounts: account.state.couponInvoiceCounts,
   });
+  if (settled === undefined) return false;
+  const { progressive } = settled;
+  const engineLines = progressive.lines.map(({ line }) => line);
   const lines = engineLines.map((line) => ({
     ...storedLine(line, currency, {
       subscriptionId: entry.subscription.id,
@@ -196,6 +232,12 @@ async function billSubscriptionProgressively(
     issuedAt: new Date(at),
     amountDue: totals.amount_due,
     auditDetails: { threshold: threshold.toFixed() },
+  });
+  // The discounts, not a count: only the period's own invoice counts towards a coupon's invoices.
+  await recordCouponUse(transaction, context, {
+    invoiceId,
+    counts: new Map(),
+    discounts: settled.invoice.discounts,
   });
   return true;
 }

@@ -112,6 +112,13 @@ export type LineAllowance = {
   readonly applied: Decimal;
 };
 
+/**
+ * The charge of the line that gives back, on a period's own invoice, what the
+ * period's progressive invoices billed early. Coupons measure the period's
+ * charges without it (billing rule 28).
+ */
+export const PROGRESSIVE_BILLING_CREDIT = "progressive_billing_credit";
+
 export type InvoiceLine = {
   /** The charge's id; the plan's code on a minimum true-up. */
   readonly charge: string;

@@ -14,7 +14,7 @@ import { type Decimal, maxDecimal, minDecimal, ONE_HUNDRED, sumDecimals, ZERO } 
 import type { Instant } from "../instant.ts";
 import { roundToMinorUnit } from "../money.ts";
 import type { Coupon, CreditGrant, TaxRate } from "./adjustments.ts";
-import type { InvoiceLine } from "./invoice-line.ts";
+import { type InvoiceLine, PROGRESSIVE_BILLING_CREDIT } from "./invoice-line.ts";
 
 /** A plan's allowance of a pricing unit over the period an invoice closes (scenario format v2, V25). */
 export type AllowanceSummary = {
@@ -79,6 +79,24 @@ export function openingAccountState(
   };
 }
 
+/**
+ * What the period's progressive invoices before this one took of its coupons
+ * (billing rule 28). Each coupon takes its share of the period's charges
+ * billed through this invoice, less what it took on them, so that the
+ * period's discount is the same with progressive invoices as without.
+ */
+export type EarlierProgressiveDiscounts = {
+  /**
+   * The period's charges billed through this invoice, when its own lines are
+   * not all of them: a progressive invoice's lines are only the growth since
+   * the last one. Absent: the invoice's own lines, without the progressive
+   * billing credit (which gives back what was billed early, not less usage).
+   */
+  readonly billedLines?: readonly InvoiceLine[];
+  /** By coupon id: what the period's earlier progressive invoices took off. */
+  readonly discounted: ReadonlyMap<string, Decimal>;
+};
+
 export type AccountTerms = {
   readonly currency: Currency;
   /** In the order they apply. */
@@ -93,18 +111,33 @@ export type AccountTerms = {
  * subtotal, even one left nothing to take (billing rule 17); a coupon limited
  * to some lines counts it only when those lines add up to more than zero, and
  * takes its share of them, never more than remains (billing rule 22).
+ *
+ * In a period billed progressively (billing rule 28) the coupons measure the
+ * period's charges billed through the invoice: without the credit that gives
+ * back what was billed early, or `earlier.billedLines` on a progressive
+ * invoice. The invoice takes what their shares add up to less what the
+ * period's earlier progressive invoices took of them, never less than
+ * nothing, nor more than the invoice bills (a progressive one) or than the
+ * period's charges less everything taken off them (the period's own); each
+ * coupon in turn takes its own share less what it took, as long as that lasts.
  */
-function applyCoupons(allLines: readonly InvoiceLine[], terms: AccountTerms, counts: Map<string, number>) {
-  const discounts: { couponId: string; amount: Decimal }[] = [];
-  // Usage billed in advance and commit lines are left out of a coupon's base (scenario format v2, V19).
-  const lines = allLines.some(isOutsideCoupons)
-    ? allLines.filter((line) => !isOutsideCoupons(line))
-    : allLines;
-  const subtotal = sumDecimals(lines.map((line) => line.amount));
-  if (subtotal.lessThanOrEqualTo(ZERO)) return discounts;
+function applyCoupons(
+  allLines: readonly InvoiceLine[],
+  terms: AccountTerms,
+  counts: Map<string, number>,
+  earlier: EarlierProgressiveDiscounts | undefined,
+) {
+  const lines = couponLines(allLines);
+  const measured =
+    earlier?.billedLines === undefined
+      ? lines.filter((line) => line.charge !== PROGRESSIVE_BILLING_CREDIT)
+      : couponLines(earlier.billedLines);
+  const subtotal = sumDecimals(measured.map((line) => line.amount));
+  if (subtotal.lessThanOrEqualTo(ZERO)) return [];
+  const shares: { couponId: string; amount: Decimal }[] = [];
   let remaining = subtotal;
   for (const coupon of terms.coupons) {
-    const eligible = isRestricted(coupon) ? eligibleAmount(coupon, lines) : subtotal;
+    const eligible = isRestricted(coupon) ? eligibleAmount(coupon, measured) : subtotal;
     if (eligible.lessThanOrEqualTo(ZERO)) continue;
     const invoicesCounted = (counts.get(coupon.id) ?? 0) + 1;
     counts.set(coupon.id, invoicesCounted);
@@ -116,9 +149,26 @@ function applyCoupons(allLines: readonly InvoiceLine[], terms: AccountTerms, cou
         : minDecimal(coupon.discount.amount, base);
     const amount = roundToMinorUnit(wanted, terms.currency);
     remaining = remaining.minus(amount);
-    discounts.push({ couponId: coupon.id, amount });
+    shares.push({ couponId: coupon.id, amount });
   }
-  return discounts;
+  if (earlier === undefined) return shares;
+  const taken = (couponId: string) => earlier.discounted.get(couponId) ?? ZERO;
+  const owed = sumDecimals(shares.map((share) => share.amount.minus(taken(share.couponId))));
+  const room =
+    earlier.billedLines === undefined
+      ? subtotal.minus(sumDecimals(earlier.discounted.values()))
+      : sumDecimals(lines.map((line) => line.amount));
+  let left = maxDecimal(ZERO, minDecimal(owed, room));
+  return shares.map((share) => {
+    const amount = minDecimal(maxDecimal(ZERO, share.amount.minus(taken(share.couponId))), left);
+    left = left.minus(amount);
+    return { couponId: share.couponId, amount };
+  });
+}
+
+/** The lines coupons apply to (usage billed in advance and commit lines are left out, scenario format v2, V19). */
+function couponLines(lines: readonly InvoiceLine[]): readonly InvoiceLine[] {
+  return lines.some(isOutsideCoupons) ? lines.filter((line) => !isOutsideCoupons(line)) : lines;
 }
 
 function isOutsideCoupons(line: InvoiceLine): boolean {
@@ -241,13 +291,15 @@ export function settleInvoice(input: {
   /** The subscription's contract, whose commits pay for its lines (scenario format v2, V30). */
   contract?: ContractBilling | undefined;
   allowances?: readonly AllowanceSummary[] | undefined;
+  /** On an invoice of a period billed progressively: what its earlier progressive invoices took of the coupons. */
+  progressive?: EarlierProgressiveDiscounts | undefined;
 }): { invoice: Invoice; state: AccountState } {
   const { issuedAt, lines, terms, state } = input;
   const couponInvoiceCounts = new Map(state.couponInvoiceCounts);
   const grantBalances = new Map(state.grantBalances);
 
   const subtotal = sumDecimals(lines.map((line) => line.amount));
-  const discounts = applyCoupons(lines, terms, couponInvoiceCounts);
+  const discounts = applyCoupons(lines, terms, couponInvoiceCounts, input.progressive);
   const discount = sumDecimals(discounts.map((entry) => entry.amount));
   const { commits, commitDraws, commitLedger } = applyCommits(
     input,
