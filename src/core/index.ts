@@ -202,8 +202,12 @@ export {
   applyToInvoice,
   type InvoiceSettlement,
   invoiceAmountRemaining,
+  type LostDisputeSplit,
+  type ProviderRefundSplit,
   type RefundSources,
   type RefundSplit,
+  splitLostDispute,
+  splitProviderRefund,
   splitRefund,
 } from "./invoicing/invoice-settlement.ts";
 /** @public */

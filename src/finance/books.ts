@@ -112,9 +112,12 @@ export type BookGrant = {
   movements: BookGrantMovement[];
 };
 
-/** Money in (a payment) or out (a refund) for an invoice, from the payments domain. */
+/**
+ * Money in (a payment) or out (a refund, or a dispute lost: the customer's
+ * bank took it back) for an invoice, from the payments domain.
+ */
 export type BookPayment = {
-  kind: "payment" | "refund";
+  kind: "payment" | "refund" | "chargeback";
   id: string;
   reference: string;
   customerId: string;
@@ -127,6 +130,8 @@ export type BookPayment = {
   invoicePart: Decimal;
   /** What it put on (or took back from) the customer's balance. */
   balancePart: Decimal;
+  /** Money out that no one owes back: a dispute lost, a refund beyond what anything covered (a payment loss). */
+  lossPart: Decimal;
 };
 
 export type BookLock = { period: string; start: Instant; end: Instant; lockedAt: Instant };

@@ -14,6 +14,7 @@ export const accountKeys = [
   "breakage_revenue",
   "partner_payables",
   "partner_commissions",
+  "payment_losses",
 ] as const;
 export type AccountKey = (typeof accountKeys)[number];
 
@@ -38,6 +39,9 @@ const defaultChart: ChartOfAccounts = {
   partner_payables: { code: "2300", name: "Partner payables" },
   // What partners earn under their agreements: revenue shares, activation fees, guarantees, less clawbacks.
   partner_commissions: { code: "6100", name: "Partner commissions" },
+  // Money a payment provider took back or gave back that no customer owes: disputes (chargebacks) lost,
+  // refunds made at the provider beyond what the customer balance and an invoice could take back.
+  payment_losses: { code: "6200", name: "Chargebacks and payment losses" },
 };
 
 export function chartOfAccounts(overrides: Readonly<Record<string, AccountOverride>>): ChartOfAccounts {

@@ -102,6 +102,13 @@ export const KpiSchema = Type.Object({
     average_hours_to_resolve: Nullable(Type.String()),
     chargebacks: Type.Integer({ description: "disputes the payment provider reported" }),
     chargeback_amounts: AmountsByCurrency,
+    chargebacks_lost: Type.Integer({
+      description: "provider disputes lost in the range (closed lost then), whenever they were opened",
+    }),
+    chargeback_lost_amounts: {
+      ...AmountsByCurrency,
+      description: "what the customers' banks took back through the disputes lost in the range",
+    },
   }),
   leakage: Type.Object({
     events_ingested: Type.Integer(),

@@ -247,13 +247,22 @@ async function disputeTimes(
   const chargebacks = facts.chargebacks.filter(
     (chargeback) => range.start <= chargeback.openedAt && chargeback.openedAt < range.end,
   );
-  const chargebackAmounts = new Map<string, Decimal>();
-  for (const chargeback of chargebacks) {
-    chargebackAmounts.set(
-      chargeback.currency,
-      (chargebackAmounts.get(chargeback.currency) ?? ZERO).plus(chargeback.amount),
-    );
-  }
+  const lost = facts.chargebacks.filter(
+    (chargeback) =>
+      chargeback.status === "lost" &&
+      chargeback.closedAt !== null &&
+      range.start <= chargeback.closedAt &&
+      chargeback.closedAt < range.end,
+  );
+  const amountsByCurrency = (disputes: PaymentFacts["chargebacks"]) => {
+    const amounts = new Map<string, Decimal>();
+    for (const dispute of disputes) {
+      amounts.set(dispute.currency, (amounts.get(dispute.currency) ?? ZERO).plus(dispute.amount));
+    }
+    return [...amounts]
+      .sort(([left], [right]) => left.localeCompare(right))
+      .map(([code, amount]) => ({ currency: code, amount: money(amount, code) }));
+  };
   return {
     opened: rows.filter((row) => within(row.opened_at)).length,
     resolved: hours.length,
@@ -262,8 +271,8 @@ async function disputeTimes(
     average_hours_to_resolve:
       hours.length === 0 ? null : sumDecimals(hours).dividedBy(hours.length).toFixed(2),
     chargebacks: chargebacks.length,
-    chargeback_amounts: [...chargebackAmounts]
-      .sort(([left], [right]) => left.localeCompare(right))
-      .map(([code, amount]) => ({ currency: code, amount: money(amount, code) })),
+    chargeback_amounts: amountsByCurrency(chargebacks),
+    chargebacks_lost: lost.length,
+    chargeback_lost_amounts: amountsByCurrency(lost),
   };
 }

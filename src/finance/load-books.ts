@@ -13,6 +13,7 @@ import {
   Decimal,
   monthsInInterval,
   resumeCommitLedger,
+  ZERO,
 } from "../core/index.ts";
 import { recurringRedemptionIds } from "../coupons/index.ts";
 import { purchasedGrantsForBooks } from "../credits/index.ts";
@@ -166,7 +167,7 @@ async function loadSettlements(database: Database, scope: TenantScope): Promise<
 
 const decimal = (value: string | number) => new Decimal(value);
 
-/** Payments that succeeded and refunds paid out, as money in and out. */
+/** Payments that succeeded, refunds paid out and disputes lost, as money in and out. */
 function paymentsOf(facts: PaymentFacts): BookPayment[] {
   const payments: BookPayment[] = facts.payments
     .filter((payment) => payment.status === "succeeded")
@@ -181,6 +182,7 @@ function paymentsOf(facts: PaymentFacts): BookPayment[] {
       recordedAt: payment.recordedAt,
       invoicePart: payment.applied,
       balancePart: payment.toBalance,
+      lossPart: ZERO,
     }));
   const refunds: BookPayment[] = facts.refunds.map((refund) => ({
     kind: "refund",
@@ -193,8 +195,28 @@ function paymentsOf(facts: PaymentFacts): BookPayment[] {
     recordedAt: refund.recordedAt,
     invoicePart: refund.fromInvoice,
     balancePart: refund.fromBalance,
+    lossPart: refund.lost,
   }));
-  return [...payments, ...refunds];
+  const chargebacks: BookPayment[] = facts.chargebacks.flatMap((chargeback) =>
+    chargeback.status !== "lost" || chargeback.closedAt === null || chargeback.closeRecordedAt === null
+      ? []
+      : [
+          {
+            kind: "chargeback" as const,
+            id: chargeback.id,
+            reference: chargeback.reference,
+            customerId: chargeback.customerId,
+            invoiceId: chargeback.invoiceId,
+            currency: chargeback.currency,
+            at: chargeback.closedAt,
+            recordedAt: chargeback.closeRecordedAt,
+            invoicePart: ZERO,
+            balancePart: chargeback.fromBalance,
+            lossPart: chargeback.lost,
+          },
+        ],
+  );
+  return [...payments, ...refunds, ...chargebacks];
 }
 
 async function loadInvoices(

@@ -64,6 +64,12 @@ import {
 import { grantReleases } from "./prepaid-credits.ts";
 import { inPeriodOfUse, type Portion, ratableByDay } from "./recognition-patterns.ts";
 
+const paymentWords: Record<BookPayment["kind"], string> = {
+  payment: "Payment",
+  refund: "Refund",
+  chargeback: "Chargeback lost",
+};
+
 export type RecognitionPattern = "ratable_by_day" | "period_of_use" | "point_in_time" | "prepaid_credits";
 export type EntryType = "revenue" | "reversal" | "credits_applied" | "breakage";
 export type DocumentType =
@@ -73,6 +79,7 @@ export type DocumentType =
   | "credit_grant"
   | "payment"
   | "refund"
+  | "chargeback"
   | "usage_accrual"
   | "partner_settlement"
   | "partner_settlement_payment"
@@ -867,7 +874,13 @@ class RevenueBooks {
 
   // ---- money in and out
 
-  /** A payment: cash in, the invoice's receivable down, any overpayment owed back to the customer. Refunds the reverse. */
+  /**
+   * A payment: cash in, the invoice's receivable down, any overpayment owed
+   * back to the customer. Refunds the reverse, and a dispute lost (cash out,
+   * from the balance it took back); what no one owes back of either is a
+   * payment loss. Each on its own date, unless its month was closed before it
+   * was written down.
+   */
   private bookPayment(payment: BookPayment): void {
     // Money received in a month closed before it was written down is booked on the day it was written down.
     const booking = this.unlessLocked(this.pointIn(payment.at), payment.recordedAt, payment.recordedAt);
@@ -884,13 +897,14 @@ class RevenueBooks {
       booking.period === this.pointIn(payment.at).period
         ? ""
         : ` (dated ${accountingDate(payment.at, this.books.timeZone)}, in a month closed before it was recorded)`;
-    const memo = `${payment.kind === "payment" ? "Payment" : "Refund"} ${payment.reference}${moved}`;
+    const memo = `${paymentWords[payment.kind]} ${payment.reference}${moved}`;
     this.post({
       ...base,
       account: "cash",
-      amount: payment.invoicePart.plus(payment.balancePart).times(sign),
+      amount: payment.invoicePart.plus(payment.balancePart).plus(payment.lossPart).times(sign),
       memo,
     });
+    this.post({ ...base, account: "payment_losses", amount: payment.lossPart.times(-sign), memo });
     this.post({ ...base, account: "accounts_receivable", amount: payment.invoicePart.times(-sign), memo });
     this.post({
       ...base,

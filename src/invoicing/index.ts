@@ -36,6 +36,7 @@ export {
   applyPaymentToInvoice,
   applyRefundToInvoice,
   markInvoiceUncollectible,
+  recordPaymentDisputeLost,
 } from "./invoice-payment-state.ts";
 export { amountRemaining, invoiceView } from "./invoice-presenter.ts";
 export { registerInvoicePreviewRoutes } from "./invoice-preview-routes.ts";

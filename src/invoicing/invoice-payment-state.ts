@@ -1,6 +1,7 @@
 // The payment state of a finalized invoice, as payments move it: open, then
 // partially paid or paid; uncollectible when billing ops give up; back to
-// open or partially paid when a refund gives money back. The invoice's
+// open or partially paid when a refund gives money back; and when a dispute
+// of one of its payments was lost (it stays as it was paid). The invoice's
 // content never changes (the immutability trigger allows only these fields);
 // every change is audited. Payments (the payments domain) call these inside
 // the transaction that records the payment.
@@ -110,22 +111,60 @@ export async function applyPaymentToInvoice(
   return { invoice, applied, overpaid: leftOver };
 }
 
-/** Takes a refunded amount off what was paid; the invoice is open (or partially paid) again. */
+/**
+ * Takes a refunded amount off what was paid; the invoice is open (or
+ * partially paid) again. Never more than it was paid, unless `beyondPaid`: a
+ * refund the provider already made that gave back what the invoice's
+ * overpayment had paid of later invoices takes the amount paid below zero,
+ * and the invoice is owed that much more than its amount due (billing rule 29).
+ */
 export async function applyRefundToInvoice(
   transaction: DatabaseTransaction,
   context: RequestContext,
   invoiceId: string,
   amount: Decimal,
+  options: { beyondPaid?: boolean } = {},
 ): Promise<InvoiceRow> {
-  const row = await lockInvoice(transaction, context, invoiceId);
+  const row = await lockFinalizedInvoice(transaction, context, invoiceId, {
+    code: "invoice_not_refundable",
+    onlyFinalized: "is refunded from",
+  });
   const paid = new Decimal(row.amount_paid);
-  if (amount.greaterThan(paid)) {
+  if (amount.greaterThan(paid) && options.beyondPaid !== true) {
     throw conflict(
       "refund_exceeds_payments",
       `Invoice ${invoiceId} has ${row.amount_paid} paid; a refund of ${amount.toFixed()} is more than that.`,
     );
   }
   return changeAmountPaid(transaction, context, row, paid.minus(amount), InvoiceRefundApplied);
+}
+
+/**
+ * A dispute of one of the invoice's payments was lost at `lostAt`: the
+ * invoice keeps its status and amount paid, as Stripe's and Lago's do (the
+ * money lost is the payment's, and finance books it); it says when, from the
+ * first dispute lost on, audited.
+ */
+export async function recordPaymentDisputeLost(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  invoiceId: string,
+  lostAt: Date,
+): Promise<InvoiceRow> {
+  const row = await lockInvoice(transaction, context, invoiceId);
+  if (row.payment_dispute_lost_at !== null) return row;
+  const updated = await updateTenantRow(transaction, context, "invoices", row.id, {
+    payment_dispute_lost_at: lostAt,
+    updated_at: context.clock.now(),
+  });
+  await recordAuditEvent(transaction, context, {
+    action: "invoice.payment_dispute_lost",
+    objectType: "invoice",
+    objectId: row.id,
+    before: { status: row.status, payment_dispute_lost_at: null },
+    after: { status: updated.status, payment_dispute_lost_at: lostAt.toISOString() },
+  });
+  return updated;
 }
 
 /** Billing ops (or a dunning campaign's final action) give up on collecting the invoice. */

@@ -79,6 +79,7 @@ export function presentInvoice(row: InvoiceRow, lines: readonly InvoiceLineRow[]
     finalized_at: iso(row.finalized_at),
     voided_at: iso(row.voided_at),
     void_reason: row.void_reason,
+    payment_dispute_lost_at: iso(row.payment_dispute_lost_at),
     lines: lines.map((line) => ({
       id: line.id,
       subscription_id: line.subscription_id,

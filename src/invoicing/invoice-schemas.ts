@@ -167,6 +167,11 @@ export const InvoiceSchema = Type.Object(
     finalized_at: Nullable(Timestamp),
     voided_at: Nullable(Timestamp),
     void_reason: Nullable(Type.String()),
+    payment_dispute_lost_at: Nullable({
+      ...Timestamp,
+      description:
+        "when a dispute (chargeback) of one of its payments was lost: the customer's bank took the money back. The invoice keeps its status; the loss is on the payment and in finance's books",
+    }),
     lines: Type.Array(InvoiceLineSchema),
     sections: Type.Array(InvoiceSectionSchema, {
       description:

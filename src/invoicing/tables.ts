@@ -87,6 +87,8 @@ export type InvoiceTable = TenantRowColumns & {
   finalized_at: Timestamp | null;
   voided_at: Timestamp | null;
   void_reason: string | null;
+  /** When a dispute of one of its payments was lost: the invoice stays as it was paid. */
+  payment_dispute_lost_at: Timestamp | null;
   /** numeric columns, read as strings. */
   subtotal: string;
   discount: string;

@@ -1,5 +1,6 @@
 // Telling other systems and the customer what happened to a payment: webhook
-// events (payment.succeeded, payment.failed, payment.refunded, invoice.paid,
+// events (payment.succeeded, payment.failed, payment.refunded,
+// payment.dispute_lost, payment.dispute_won, invoice.paid,
 // invoice.payment_failed) and the customer's emails (receipt, failed payment,
 // refund, dispute, dunning reminders). Called inside the transaction that
 // records the change, so an announcement exists exactly when the change does.
@@ -14,10 +15,19 @@ import {
 } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { type PaymentRow, presentPayment, presentRefund, type RefundRow } from "./payment-store.ts";
+import {
+  type DisputeRow,
+  type PaymentRow,
+  presentDispute,
+  presentPayment,
+  presentRefund,
+  type RefundRow,
+} from "./payment-store.ts";
 import {
   invoicePaid,
   invoicePaymentFailed,
+  paymentDisputeLost,
+  paymentDisputeWon,
   paymentFailed,
   paymentRefunded,
   paymentSucceeded,
@@ -163,6 +173,20 @@ export async function announceDispute(
       paid_on: dayOf(payment.received_at ?? payment.created_at, invoice.timezone),
     },
     invoice: { number: invoice.number ?? invoice.id },
+  });
+}
+
+/** A dispute closed won or lost, with the payment as it stands after it. */
+export async function announceDisputeClosed(
+  transaction: Database,
+  context: RequestContext,
+  dispute: DisputeRow,
+  payment: PaymentRow,
+): Promise<void> {
+  const event = dispute.status === "lost" ? paymentDisputeLost : paymentDisputeWon;
+  await publishEvent(transaction, context, event, {
+    ...presentPayment(payment),
+    dispute: presentDispute(dispute),
   });
 }
 

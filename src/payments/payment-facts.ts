@@ -1,7 +1,7 @@
 // The money that moved for invoices, as finance reads it from this domain's
 // records: payments that succeeded (or failed: the billing failure rate),
 // refunds that went through, and disputes (chargebacks) the provider
-// reported. Plain data for finance's books, KPIs and reconciliation, read in
+// reported, with their outcome. Plain data for finance's books, KPIs and reconciliation, read in
 // three queries whatever the size of the environment; nothing here writes.
 import { Decimal, type Instant } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
@@ -36,19 +36,30 @@ export type RefundFact = {
   amount: Decimal;
   fromInvoice: Decimal;
   fromBalance: Decimal;
+  /** Of a refund made at the provider: what nothing covered and no invoice can be owed again. */
+  lost: Decimal;
   at: Instant;
   recordedAt: Instant;
 };
 
 export type ChargebackFact = {
   id: string;
+  /** The provider's id of the dispute. */
+  reference: string;
   paymentId: string;
   invoiceId: string;
   customerId: string;
   currency: string;
   amount: Decimal;
+  /** The provider's status; lost when the customer's bank took the money back. */
   status: string;
   openedAt: Instant;
+  /** When the provider closed it, and when Fairbill wrote the close down; null while open. */
+  closedAt: Instant | null;
+  closeRecordedAt: Instant | null;
+  /** Of a dispute lost: taken back from the customer balance, and the rest, lost. */
+  fromBalance: Decimal;
+  lost: Decimal;
 };
 
 export type PaymentFacts = { payments: PaymentFact[]; refunds: RefundFact[]; chargebacks: ChargebackFact[] };
@@ -99,11 +110,13 @@ export async function loadPaymentFacts(
       amount: new Decimal(row.amount),
       fromInvoice: new Decimal(row.amount_from_invoice),
       fromBalance: new Decimal(row.amount_from_balance),
+      lost: new Decimal(row.amount_lost),
       at: (row.refunded_at ?? row.updated_at).getTime(),
       recordedAt: row.updated_at.getTime(),
     })),
     chargebacks: chargebacks.map((row) => ({
       id: row.id,
+      reference: row.provider_dispute_id,
       paymentId: row.payment_id,
       invoiceId: row.invoice_id,
       customerId: row.customer_id,
@@ -111,6 +124,10 @@ export async function loadPaymentFacts(
       amount: new Decimal(row.amount),
       status: row.status,
       openedAt: row.opened_at.getTime(),
+      closedAt: row.closed_at?.getTime() ?? null,
+      closeRecordedAt: row.closed_at === null ? null : row.updated_at.getTime(),
+      fromBalance: new Decimal(row.amount_from_balance),
+      lost: new Decimal(row.amount_lost),
     })),
   };
 }

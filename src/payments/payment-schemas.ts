@@ -132,11 +132,20 @@ export const RefundSchema = Type.Object(
     status: StringEnum(["pending", "succeeded", "failed"]),
     currency: Type.String(),
     amount: Money,
-    amount_from_invoice: { ...Money, description: "taken off what was paid on the invoice" },
+    amount_from_invoice: {
+      ...Money,
+      description:
+        "taken off what was paid on the invoice; a refund made at the provider takes it below zero when it gave back what the invoice's overpayment paid of later invoices: the invoice is owed that again",
+    },
     amount_from_balance: {
       ...Money,
       description:
         "taken from the customer balance, where the invoice's overpayments and what its credit notes gave back of it already paid went",
+    },
+    amount_lost: {
+      ...Money,
+      description:
+        "of a refund made at the provider: what neither the balance covered nor an invoice can be owed again (its invoice void, or in another currency), booked by finance as a payment loss",
     },
     reason: Type.String(),
     provider_refund_id: Nullable(Type.String()),
@@ -148,17 +157,34 @@ export const RefundSchema = Type.Object(
 );
 export type RefundView = Static<typeof RefundSchema>;
 
-const DisputeSchema = Type.Object({
-  id: Type.String(),
-  payment_id: Type.String(),
-  invoice_id: Type.String(),
-  provider_dispute_id: Type.String(),
-  currency: Type.String(),
-  amount: Money,
-  reason: Type.String(),
-  status: Type.String(),
-  opened_at: Timestamp,
-});
+export const DisputeSchema = Type.Object(
+  {
+    id: Type.String(),
+    payment_id: Type.String(),
+    invoice_id: Type.String(),
+    provider_dispute_id: Type.String(),
+    currency: Type.String(),
+    amount: Money,
+    reason: Type.String(),
+    status: Type.String({
+      description:
+        "the provider's: warning_needs_response, warning_under_review, needs_response, under_review while open; won, lost, warning_closed once closed",
+      examples: ["needs_response", "lost"],
+    }),
+    opened_at: Timestamp,
+    closed_at: Nullable({ ...Timestamp, description: "when the provider closed it" }),
+    amount_from_balance: {
+      ...Money,
+      description:
+        "of a dispute lost: taken back from the customer balance, where the payment's invoice had put it (an overpayment)",
+    },
+    amount_lost: {
+      ...Money,
+      description: "of a dispute lost: the rest, the seller's loss; the invoice stays as it was paid",
+    },
+  },
+  { title: "PaymentDispute" },
+);
 export type DisputeView = Static<typeof DisputeSchema>;
 
 export const PaymentSchema = Type.Object(
@@ -175,6 +201,7 @@ export const PaymentSchema = Type.Object(
     amount_applied: { ...Money, description: "the part that paid the invoice" },
     amount_to_balance: { ...Money, description: "an overpayment, owed to the customer on their balance" },
     amount_refunded: Money,
+    amount_charged_back: { ...Money, description: "taken back by the customer's bank through disputes lost" },
     reference: Nullable(Type.String()),
     payment_method_id: Nullable(Type.String()),
     provider_payment_id: Nullable(Type.String()),

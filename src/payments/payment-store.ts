@@ -24,7 +24,7 @@ import type { PaymentDisputeTable, PaymentTable, RefundTable } from "./tables.ts
 
 export type PaymentRow = Selectable<PaymentTable>;
 export type RefundRow = Selectable<RefundTable>;
-type DisputeRow = Selectable<PaymentDisputeTable>;
+export type DisputeRow = Selectable<PaymentDisputeTable>;
 
 export function selectPayments(database: Database, scope: TenantScope) {
   return selectInTenant(database, scope, "payments");
@@ -86,6 +86,7 @@ export function presentPayment(row: PaymentRow): PaymentView {
     amount_applied: money(row.amount_applied),
     amount_to_balance: money(row.amount_to_balance),
     amount_refunded: money(row.amount_refunded),
+    amount_charged_back: money(row.amount_charged_back),
     reference: row.reference,
     payment_method_id: row.payment_method_id,
     provider_payment_id: row.provider_payment_id,
@@ -116,6 +117,7 @@ export function presentRefund(row: RefundRow): RefundView {
     amount: money(row.amount),
     amount_from_invoice: money(row.amount_from_invoice),
     amount_from_balance: money(row.amount_from_balance),
+    amount_lost: money(row.amount_lost),
     reason: row.reason,
     provider_refund_id: row.provider_refund_id,
     failure_message: row.failure_message,
@@ -124,17 +126,21 @@ export function presentRefund(row: RefundRow): RefundView {
   };
 }
 
-function presentDispute(row: DisputeRow): DisputeView {
+export function presentDispute(row: DisputeRow): DisputeView {
+  const money = (amount: string) => showMoney(amount, row.currency);
   return {
     id: row.id,
     payment_id: row.payment_id,
     invoice_id: row.invoice_id,
     provider_dispute_id: row.provider_dispute_id,
     currency: row.currency,
-    amount: showMoney(row.amount, row.currency),
+    amount: money(row.amount),
     reason: row.reason,
     status: row.status,
     opened_at: row.opened_at.toISOString(),
+    closed_at: iso(row.closed_at),
+    amount_from_balance: money(row.amount_from_balance),
+    amount_lost: money(row.amount_lost),
   };
 }
 

@@ -1,11 +1,11 @@
-// The webhook events payments sends: a payment's outcome and refunds (each
-// carrying the payment as the API shows it), and what they do to the invoice
-// (the whole invoice, as invoicing shows it).
+// The webhook events payments sends: a payment's outcome, refunds and the
+// outcome of its disputes (each carrying the payment as the API shows it),
+// and what they do to the invoice (the whole invoice, as invoicing shows it).
 import { Type } from "typebox";
 import { InvoiceSchema } from "../invoicing/index.ts";
 import { defineWebhookEvent } from "../notifications/index.ts";
 import { Nullable, Timestamp } from "../platform/http/schemas.ts";
-import { PaymentSchema, RefundSchema } from "./payment-schemas.ts";
+import { DisputeSchema, PaymentSchema, RefundSchema } from "./payment-schemas.ts";
 
 export const paymentSucceeded = defineWebhookEvent(
   "payment.succeeded",
@@ -26,6 +26,24 @@ export const paymentRefunded = defineWebhookEvent(
     description: "the payment after the refund, and the refund",
   }),
   "A refund of a payment succeeded, asked for here or made at the provider.",
+);
+
+export const paymentDisputeLost = defineWebhookEvent(
+  "payment.dispute_lost",
+  Type.Intersect([PaymentSchema, Type.Object({ dispute: DisputeSchema })], {
+    title: "PaymentDisputeLost",
+    description: "the payment after the dispute was lost (its amount_charged_back), and the dispute",
+  }),
+  "A dispute (chargeback) of a payment was lost: the customer's bank took the money back. The invoice stays as it was paid and records payment_dispute_lost_at; finance books the loss.",
+);
+
+export const paymentDisputeWon = defineWebhookEvent(
+  "payment.dispute_won",
+  Type.Intersect([PaymentSchema, Type.Object({ dispute: DisputeSchema })], {
+    title: "PaymentDisputeWon",
+    description: "the payment and the dispute, won",
+  }),
+  "A dispute (chargeback) of a payment was won: the money stays with the seller.",
 );
 
 export const invoicePaid = defineWebhookEvent(
@@ -59,6 +77,8 @@ export const paymentWebhookEvents = [
   paymentSucceeded,
   paymentFailed,
   paymentRefunded,
+  paymentDisputeLost,
+  paymentDisputeWon,
   invoicePaid,
   invoicePaymentFailed,
 ];

@@ -3,17 +3,23 @@
 // takes back what the invoice put on the customer balance (an overpayment,
 // or what a credit note took back of an invoice already paid, as far as the
 // balance still holds it), then what was paid on the invoice, which is then
-// open again for that much. A refund neither can cover is refused before
-// anything is stored or sent. Like a charge, a Stripe refund is stored
-// pending before Stripe is called (with the refund's id as the idempotency
-// key) and settled after; Stripe's webhooks settle it too.
+// open again for that much. A refund asked for here that neither can cover
+// is refused before anything is stored or sent. Like a charge, a Stripe
+// refund is stored pending before Stripe is called (with the refund's id as
+// the idempotency key) and settled after; Stripe's webhooks settle it too.
+// Once the provider says the money left, the refund is recorded whatever it
+// finds (billing rule 29): what the balance and the invoice's amount paid do
+// not cover is owed again on the invoice (its amount paid below zero), or,
+// when the invoice cannot be owed it (void, another currency), lost.
 
 import { recordAuditEvent } from "../audit/index.ts";
 import {
   currencyFor,
   Decimal,
   fitsMinorUnit,
+  type RefundSources,
   type RefundSplit,
+  splitProviderRefund,
   splitRefund,
   sumDecimals,
   ZERO,
@@ -47,31 +53,38 @@ async function refundsOf(database: Database, context: RequestContext, paymentId:
   return selectInTenant(database, context, "refunds").where("payment_id", "=", paymentId).execute();
 }
 
-/** What is left to give back: the payment less its refunds, counting those still pending. */
+/**
+ * What is left to give back: the payment less its refunds, counting those
+ * still pending, and less what the customer's bank took back through disputes lost.
+ */
 async function refundableAmount(database: Database, context: RequestContext, payment: PaymentRow) {
   const refunds = await refundsOf(database, context, payment.id);
   const committed = sumDecimals(
     refunds.filter((refund) => refund.status !== "failed").map((refund) => new Decimal(refund.amount)),
   );
-  return new Decimal(payment.amount).minus(committed);
+  return new Decimal(payment.amount).minus(committed).minus(payment.amount_charged_back);
 }
 
+export type MoneyGivenBackSources = RefundSources & {
+  /** The invoice can be owed again: finalized, not void, in the payment's currency. */
+  invoiceOwesAgain: boolean;
+};
+
 /**
- * Where a refund of `amount` of the payment comes from now (splitRefund):
- * the customer balance, as far as it holds what the payment's invoice put
- * there in the payment's currency (its payments' overpayments and its credit
- * notes' excess, less what earlier refunds took back), then what the invoice
- * was paid in that currency.
+ * What money given back (a refund) or taken back (a dispute lost) of the
+ * payment can come from now: the customer balance, as far as it holds what
+ * the payment's invoice put there in the payment's currency (its payments'
+ * overpayments and its credit notes' excess, less what earlier refunds and
+ * disputes lost took back), then what the invoice was paid in that currency.
  */
-async function refundSplitOf(
+export async function moneyGivenBackSources(
   database: Database,
   context: RequestContext,
   payment: PaymentRow,
-  amount: Decimal,
-): Promise<RefundSplit> {
+): Promise<MoneyGivenBackSources> {
   const invoice = await findInvoiceRow(database, context, payment.invoice_id);
   const inInvoiceCurrency = invoice.currency === payment.currency;
-  const [payments, refunds, creditNotesExcess, customerBalance] = await Promise.all([
+  const [payments, refunds, disputesLost, creditNotesExcess, customerBalance] = await Promise.all([
     selectInTenant(database, context, "payments")
       .where("invoice_id", "=", payment.invoice_id)
       .where("currency", "=", payment.currency)
@@ -82,17 +95,34 @@ async function refundSplitOf(
       .where("currency", "=", payment.currency)
       .where("status", "=", "succeeded")
       .execute(),
+    selectInTenant(database, context, "payment_disputes")
+      .where("invoice_id", "=", payment.invoice_id)
+      .where("currency", "=", payment.currency)
+      .where("status", "=", "lost")
+      .execute(),
     inInvoiceCurrency ? creditedToBalanceBy(database, context, payment.invoice_id) : ZERO,
     customerBalanceOf(database, context, payment.customer_id, payment.currency),
   ]);
   const heldOnBalance = sumDecimals(payments.map((row) => new Decimal(row.amount_to_balance)))
     .plus(creditNotesExcess)
-    .minus(sumDecimals(refunds.map((row) => new Decimal(row.amount_from_balance))));
-  return splitRefund(amount, {
+    .minus(sumDecimals(refunds.map((row) => new Decimal(row.amount_from_balance))))
+    .minus(sumDecimals(disputesLost.map((row) => new Decimal(row.amount_from_balance))));
+  return {
     heldOnBalance,
     customerBalance,
     amountPaid: inInvoiceCurrency ? new Decimal(invoice.amount_paid) : ZERO,
-  });
+    invoiceOwesAgain: inInvoiceCurrency && invoice.status !== "void" && invoice.status !== "draft",
+  };
+}
+
+/** Where a refund of `amount` of the payment asked for here comes from now (splitRefund), or how much can be. */
+async function refundSplitOf(
+  database: Database,
+  context: RequestContext,
+  payment: PaymentRow,
+  amount: Decimal,
+): Promise<RefundSplit> {
+  return splitRefund(amount, await moneyGivenBackSources(database, context, payment));
 }
 
 function refundNotCovered(payment: PaymentRow, available: Decimal) {
@@ -126,7 +156,10 @@ export async function insertRefund(
   });
 }
 
-/** Records the provider's answer to a pending refund, once; a success moves the money back. */
+/**
+ * Records the provider's answer to a pending refund, once; a success moves
+ * the money back. Never refused then: the money has left (splitProviderRefund).
+ */
 export async function settleRefund(
   transaction: DatabaseTransaction,
   context: RequestContext,
@@ -152,9 +185,10 @@ export async function settleRefund(
   }
   const payment = await lockPayment(transaction, context, refund.payment_id);
   const amount = new Decimal(refund.amount);
-  const split = await refundSplitOf(transaction, context, payment, amount);
-  if (!split.ok) throw refundNotCovered(payment, split.available);
-  const { fromBalance, fromInvoice } = split;
+  const { fromBalance, fromInvoice, lost } = splitProviderRefund(
+    amount,
+    await moneyGivenBackSources(transaction, context, payment),
+  );
   if (fromBalance.greaterThan(ZERO)) {
     await recordBalanceMovement(transaction, context, {
       customerId: payment.customer_id,
@@ -165,7 +199,7 @@ export async function settleRefund(
     });
   }
   if (fromInvoice.greaterThan(ZERO)) {
-    await applyRefundToInvoice(transaction, context, payment.invoice_id, fromInvoice);
+    await applyRefundToInvoice(transaction, context, payment.invoice_id, fromInvoice, { beyondPaid: true });
   }
   const updatedPayment = await updateTenantRow(transaction, context, "payments", payment.id, {
     amount_refunded: new Decimal(payment.amount_refunded).plus(amount).toFixed(),
@@ -176,6 +210,7 @@ export async function settleRefund(
       status: "succeeded",
       amount_from_invoice: fromInvoice.toFixed(),
       amount_from_balance: fromBalance.toFixed(),
+      amount_lost: lost.toFixed(),
       provider_refund_id: result.providerRefundId ?? refund.provider_refund_id,
       refunded_at: now,
       updated_at: now,

@@ -8,19 +8,22 @@
 //   payment_intent.succeeded       the payment is recorded (an invoice paid outside Fairbill too,
 //                                  when its metadata names the invoice)
 //   payment_intent.payment_failed  the attempt fails, with its decline code; dunning moves on
-//   charge.refunded                refunds made in Stripe's dashboard are recorded
+//   charge.refunded                refunds made in Stripe's dashboard are recorded, also beyond what
+//                                  the balance and the invoice cover (billing rule 29)
 //   refund.updated                 a pending refund succeeds or fails
 //   charge.dispute.created         the dispute is recorded for finance, and the customer is told
+//   charge.dispute.updated,        the dispute follows Stripe's status to its close: won, or lost
+//   charge.dispute.closed,         (the money taken back: billing rule 30); each carries the dispute
+//   charge.dispute.funds_withdrawn, as it stands, so whichever arrives first records it, an older
+//   charge.dispute.funds_reinstated  one changes nothing and a closed dispute stays closed
 import Stripe from "stripe";
-import { recordAuditEvent } from "../audit/index.ts";
 import { Decimal, sumDecimals } from "../core/index.ts";
 import { lockInvoice } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { isHardDecline } from "./decline-codes.ts";
-import { announceDispute } from "./payment-announcements.ts";
+import { recordDisputeReport } from "./dispute-outcomes.ts";
 import { recordPaymentFailed, recordPaymentSucceeded } from "./payment-outcomes.ts";
 import { readPaymentSettings } from "./payment-settings.ts";
 import { insertPendingPayment, lockPayment, type PaymentRow, selectPayments } from "./payment-store.ts";
@@ -116,7 +119,11 @@ async function processEvent(
     case "refund.updated":
       return refundUpdated(transaction, context, event.data.object);
     case "charge.dispute.created":
-      return disputeCreated(transaction, context, event.data.object);
+    case "charge.dispute.updated":
+    case "charge.dispute.closed":
+    case "charge.dispute.funds_withdrawn":
+    case "charge.dispute.funds_reinstated":
+      return disputeReported(transaction, context, event.data.object, new Date(event.created * 1000));
     default:
       return "ignored";
   }
@@ -251,57 +258,24 @@ async function refundUpdated(
   return "processed";
 }
 
-async function disputeCreated(
+async function disputeReported(
   transaction: DatabaseTransaction,
   context: RequestContext,
   dispute: Stripe.Dispute,
+  reportedAt: Date,
 ): Promise<Outcome> {
   const intentId = idOf(dispute.payment_intent);
   if (intentId === null) return "ignored";
   const payment = await paymentOfIntent(transaction, context, { id: intentId });
   if (payment === undefined) return "ignored";
-  const openedAt = new Date(dispute.created * 1000);
-  const amount = stripeAmount(dispute.amount, dispute.currency);
-  const currency = dispute.currency.toUpperCase();
-  const stored = await transaction
-    .insertInto("payment_disputes")
-    .values({
-      ...newTenantRow(context, "paymentDispute", context.clock.now()),
-      payment_id: payment.id,
-      invoice_id: payment.invoice_id,
-      customer_id: payment.customer_id,
-      provider_dispute_id: dispute.id,
-      currency,
-      amount: amount.toFixed(),
-      reason: dispute.reason,
-      status: dispute.status,
-      opened_at: openedAt,
-      created_at: context.clock.now(),
-    })
-    .onConflict((conflicting) => conflicting.columns(["environment_id", "provider_dispute_id"]).doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  if (stored === undefined) return "processed";
-  await recordAuditEvent(transaction, context, {
-    action: "payment.disputed",
-    objectType: "payment",
-    objectId: payment.id,
-    before: null,
-    after: {
-      dispute_id: stored.id,
-      provider_dispute_id: dispute.id,
-      amount: amount.toFixed(),
-      currency,
-      reason: dispute.reason,
-    },
+  await recordDisputeReport(transaction, context, payment, {
+    providerDisputeId: dispute.id,
+    currency: dispute.currency.toUpperCase(),
+    amount: stripeAmount(dispute.amount, dispute.currency),
+    reason: dispute.reason,
+    status: dispute.status,
+    openedAt: new Date(dispute.created * 1000),
+    reportedAt,
   });
-  const invoice = await lockInvoice(transaction, context, payment.invoice_id);
-  await announceDispute(
-    transaction,
-    context,
-    { amount: amount.toFixed(), currency, reason: dispute.reason, openedAt },
-    payment,
-    invoice,
-  );
   return "processed";
 }

@@ -77,6 +77,8 @@ export type PaymentTable = TenantRowColumns & {
   amount_applied: DefaultedNumeric;
   amount_to_balance: DefaultedNumeric;
   amount_refunded: DefaultedNumeric;
+  /** Taken back by the customer's bank through disputes lost. */
+  amount_charged_back: DefaultedNumeric;
   reference: string | null;
   payment_method_id: string | null;
   provider_payment_id: string | null;
@@ -101,6 +103,8 @@ export type RefundTable = TenantRowColumns & {
   amount: string;
   amount_from_invoice: DefaultedNumeric;
   amount_from_balance: DefaultedNumeric;
+  /** Of a refund made at the provider: what nothing covered and no invoice can be owed again (billing rule 29). */
+  amount_lost: DefaultedNumeric;
   reason: string;
   provider_refund_id: string | null;
   failure_message: string | null;
@@ -117,9 +121,18 @@ export type PaymentDisputeTable = TenantRowColumns & {
   currency: string;
   amount: string;
   reason: string;
+  /** The provider's status: warning_needs_response, needs_response, under_review, … until won, lost, warning_closed. */
   status: string;
+  /** When the provider gave it the status held: an older report does not overwrite a newer one. */
+  status_changed_at: Timestamp;
   opened_at: Timestamp;
+  closed_at: Timestamp | null;
+  /** Of a dispute lost: taken back from the customer balance, and the rest, lost (billing rule 30). */
+  amount_from_balance: DefaultedNumeric;
+  amount_lost: DefaultedNumeric;
   created_at: Timestamp;
+  /** When Fairbill wrote its last change (its close, once closed). */
+  updated_at: Timestamp;
 };
 
 export type PaymentProviderEventTable = {

@@ -102,6 +102,18 @@ async function statementEntries(
       amount: refund.amount,
     });
   }
+  // A dispute lost leaves the invoice paid; only what it took back from the balance changes what is owed.
+  for (const chargeback of facts.chargebacks) {
+    if (chargeback.currency !== currency || chargeback.closedAt === null) continue;
+    if (chargeback.status !== "lost" || chargeback.fromBalance.isZero()) continue;
+    entries.push({
+      at: new Date(chargeback.closedAt),
+      kind: "chargeback",
+      reference: chargeback.reference,
+      description: `Chargeback of ${chargeback.paymentId}: taken back from the balance`,
+      amount: chargeback.fromBalance,
+    });
+  }
   return { entries, invoices: invoices.filter((invoice) => invoice.currency === currency) };
 }
 
@@ -225,6 +237,7 @@ const kindTitles: Record<StatementEntry["kind"], string> = {
   payment: "Payment",
   credit_note: "Credit note",
   refund: "Refund",
+  chargeback: "Chargeback",
 };
 
 const kindNames: Record<StatementEntry["kind"], string> = {
@@ -232,6 +245,7 @@ const kindNames: Record<StatementEntry["kind"], string> = {
   payment: "payment",
   credit_note: "credit note",
   refund: "refund",
+  chargeback: "chargeback",
 };
 
 /** The statement as CSV: the balance brought forward, one row per entry, the closing balance. */

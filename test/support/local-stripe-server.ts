@@ -2,7 +2,9 @@
 // (customers, payment method attach and retrieve, SetupIntents and
 // PaymentIntents created and confirmed at once, refunds) with Stripe's wire formats: form-encoded requests, JSON
 // answers, card errors as HTTP 402 with decline codes, idempotency keys that
-// replay the first answer. It keeps a log of every request and the events
+// replay the first answer. A charge whose dispute was lost refuses refunds, as Stripe's does.
+// Disputes move through Stripe's statuses (charge.dispute.updated, .closed,
+// .funds_withdrawn, .funds_reinstated) when the test says so. It keeps a log of every request and the events
 // Stripe would send, and delivers them signed to a webhook URL when the test
 // says so. Tests point an environment's Stripe settings at it; nothing leaves
 // the machine.
@@ -66,6 +68,12 @@ const behaviours: Record<string, Behaviour> = {
 
 type StripeObject = Record<string, unknown> & { id: string };
 
+export type DisputeEventType =
+  | "charge.dispute.updated"
+  | "charge.dispute.closed"
+  | "charge.dispute.funds_withdrawn"
+  | "charge.dispute.funds_reinstated";
+
 export type LoggedRequest = {
   method: string;
   path: string;
@@ -98,6 +106,18 @@ export type LocalStripe = {
   completeProcessing(paymentIntentId: string): StripeObject;
   /** Opens a dispute on a PaymentIntent's charge (now, or at `openedAt`: a test clock's date), and records the event. */
   openDispute(paymentIntentId: string, reason: string, openedAt?: Date): StripeObject;
+  /**
+   * Moves a dispute to `status` and records the event of `type` Stripe sends
+   * for it (sent now, or at `at`): charge.dispute.updated while it is open,
+   * charge.dispute.closed with won, lost or warning_closed, and the funds events.
+   */
+  moveDispute(disputeId: string, type: DisputeEventType, status: string, at?: Date): StripeObject;
+  /**
+   * A payment made at Stripe outside Fairbill's own charges (a hosted page, the
+   * dashboard) for a Fairbill invoice, named in its metadata: records
+   * payment_intent.succeeded. `amount` in the currency's minor unit.
+   */
+  payOutsideFairbill(invoiceId: string, amount: number, currency: string): StripeObject;
   /** Refunds at Stripe without Fairbill (the dashboard), and records charge.refunded. */
   refundInDashboard(paymentIntentId: string, amount: number): StripeObject;
   close(): Promise<void>;
@@ -133,16 +153,17 @@ export async function startLocalStripe(): Promise<LocalStripe> {
   const intents = new Map<string, StripeObject>();
   const setupIntents = new Map<string, StripeObject>();
   const charges = new Map<string, StripeObject>();
+  const disputes = new Map<string, StripeObject>();
   const answered = new Map<string, { status: number; body: unknown }>();
   const requests: LoggedRequest[] = [];
   const events: StripeObject[] = [];
 
-  const recordEvent = (type: string, object: StripeObject): StripeObject => {
+  const recordEvent = (type: string, object: StripeObject, created = now()): StripeObject => {
     const event = {
       id: nextId("evt"),
       object: "event",
       api_version: "2026-10-28.endive",
-      created: now(),
+      created,
       livemode: false,
       pending_webhooks: 1,
       request: { id: null, idempotency_key: null },
@@ -323,6 +344,16 @@ export async function startLocalStripe(): Promise<LocalStripe> {
         return invalidRequest(`No such payment_intent: '${params.payment_intent}'`, "payment_intent");
       const charge = charges.get(String(intent.latest_charge)) as StripeObject;
       const amount = params.amount === undefined ? Number(intent.amount_received) : Number(params.amount);
+      const chargedBack = [...disputes.values()].some(
+        (dispute) => dispute.charge === charge.id && dispute.status === "lost",
+      );
+      if (chargedBack) {
+        return invalidRequest(
+          `Charge ${charge.id} has been charged back; cannot issue a refund.`,
+          "charge",
+          "charge_disputed",
+        );
+      }
       if (
         intent.status !== "succeeded" ||
         Number(charge.amount_refunded) + amount > Number(intent.amount_received)
@@ -442,7 +473,10 @@ export async function startLocalStripe(): Promise<LocalStripe> {
     openDispute(paymentIntentId, reason, openedAt) {
       const intent = intents.get(paymentIntentId);
       if (intent === undefined) throw new Error(`No ${paymentIntentId}.`);
-      return recordEvent("charge.dispute.created", {
+      const charge = charges.get(String(intent.latest_charge)) as StripeObject;
+      charge.disputed = true;
+      const created = openedAt === undefined ? now() : Math.floor(openedAt.getTime() / 1000);
+      const dispute: StripeObject = {
         id: nextId("dp"),
         object: "dispute",
         amount: intent.amount_received,
@@ -451,8 +485,45 @@ export async function startLocalStripe(): Promise<LocalStripe> {
         payment_intent: intent.id,
         reason,
         status: "needs_response",
-        created: openedAt === undefined ? now() : Math.floor(openedAt.getTime() / 1000),
+        created,
+      };
+      disputes.set(dispute.id, dispute);
+      return recordEvent("charge.dispute.created", dispute, created);
+    },
+    moveDispute(disputeId, type, status, at) {
+      const dispute = disputes.get(disputeId);
+      if (dispute === undefined) throw new Error(`No dispute ${disputeId}.`);
+      dispute.status = status;
+      return recordEvent(type, dispute, at === undefined ? now() : Math.floor(at.getTime() / 1000));
+    },
+    payOutsideFairbill(invoiceId, amount, currency) {
+      const chargeId = nextId("ch");
+      const intent: StripeObject = {
+        id: nextId("pi"),
+        object: "payment_intent",
+        amount,
+        amount_received: amount,
+        currency,
+        customer: null,
+        payment_method: null,
+        description: null,
+        metadata: { fairbill_invoice_id: invoiceId },
+        latest_charge: chargeId,
+        last_payment_error: null,
+        created: now(),
+        status: "succeeded",
+      };
+      intents.set(intent.id, intent);
+      charges.set(chargeId, {
+        id: chargeId,
+        object: "charge",
+        amount,
+        amount_refunded: 0,
+        currency,
+        payment_intent: intent.id,
+        refunded: false,
       });
+      return recordEvent("payment_intent.succeeded", intent);
     },
     refundInDashboard(paymentIntentId, amount) {
       const intent = intents.get(paymentIntentId);

@@ -10,11 +10,12 @@ import { Decimal } from "../decimal.ts";
 export type StatementEntry = {
   /** When the entry happened: an invoice issued, a payment received, a credit note issued. */
   at: Date;
-  kind: "invoice" | "payment" | "credit_note" | "refund";
+  /** A chargeback: what a dispute lost took back from the customer's balance. */
+  kind: "invoice" | "payment" | "credit_note" | "refund" | "chargeback";
   /** The document's number, or its id when it has none. */
   reference: string;
   description: string;
-  /** What the entry adds to the amount owed (an invoice, a refund) or takes off it (a payment, a credit note). */
+  /** What the entry adds to the amount owed (an invoice, a refund, a chargeback) or takes off it (a payment, a credit note). */
   amount: Decimal;
 };
 
@@ -34,7 +35,7 @@ export type AccountStatement = {
   closing_balance: Decimal;
 };
 
-const owedMore = new Set<StatementEntry["kind"]>(["invoice", "refund"]);
+const owedMore = new Set<StatementEntry["kind"]>(["invoice", "refund", "chargeback"]);
 
 function order(a: StatementEntry, b: StatementEntry): number {
   const byTime = a.at.getTime() - b.at.getTime();

@@ -7932,6 +7932,46 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "payment.dispute_lost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment.dispute_lost
+         * @description A dispute (chargeback) of a payment was lost: the customer's bank took the money back. The invoice stays as it was paid and records payment_dispute_lost_at; finance books the loss.
+         */
+        post: operations["webhook_payment_dispute_lost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.dispute_won": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment.dispute_won
+         * @description A dispute (chargeback) of a payment was won: the money stays with the seller.
+         */
+        post: operations["webhook_payment_dispute_won"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "invoice.paid": {
         parameters: {
             query?: never;
@@ -8745,6 +8785,7 @@ export interface components {
             finalized_at: string | null;
             voided_at: string | null;
             void_reason: string | null;
+            payment_dispute_lost_at: string | null;
             lines: {
                 id: string;
                 subscription_id: string | null;
@@ -9063,6 +9104,8 @@ export interface components {
             amount_to_balance: string;
             /** @description an amount in the invoice's currency, as a decimal string */
             amount_refunded: string;
+            /** @description taken back by the customer's bank through disputes lost */
+            amount_charged_back: string;
             reference: string | null;
             payment_method_id: string | null;
             provider_payment_id: string | null;
@@ -9103,10 +9146,12 @@ export interface components {
             currency: string;
             /** @description an amount in the invoice's currency, as a decimal string */
             amount: string;
-            /** @description taken off what was paid on the invoice */
+            /** @description taken off what was paid on the invoice; a refund made at the provider takes it below zero when it gave back what the invoice's overpayment paid of later invoices: the invoice is owed that again */
             amount_from_invoice: string;
             /** @description taken from the customer balance, where the invoice's overpayments and what its credit notes gave back of it already paid went */
             amount_from_balance: string;
+            /** @description of a refund made at the provider: what neither the balance covered nor an invoice can be owed again (its invoice void, or in another currency), booked by finance as a payment loss */
+            amount_lost: string;
             reason: string;
             provider_refund_id: string | null;
             failure_message: string | null;
@@ -9116,6 +9161,47 @@ export interface components {
              * @example 2026-02-15T00:00:00Z
              */
             created_at: string;
+        };
+        /**
+         * PaymentDisputeLost
+         * @description the payment after the dispute was lost (its amount_charged_back), and the dispute
+         */
+        PaymentDisputeLost: components["schemas"]["Payment"] & {
+            dispute: components["schemas"]["PaymentDispute"];
+        };
+        /** PaymentDispute */
+        PaymentDispute: {
+            id: string;
+            payment_id: string;
+            invoice_id: string;
+            provider_dispute_id: string;
+            currency: string;
+            /** @description an amount in the invoice's currency, as a decimal string */
+            amount: string;
+            reason: string;
+            /**
+             * @description the provider's: warning_needs_response, warning_under_review, needs_response, under_review while open; won, lost, warning_closed once closed
+             * @example needs_response
+             * @example lost
+             */
+            status: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            opened_at: string;
+            closed_at: string | null;
+            /** @description of a dispute lost: taken back from the customer balance, where the payment's invoice had put it (an overpayment) */
+            amount_from_balance: string;
+            /** @description of a dispute lost: the rest, the seller's loss; the invoice stays as it was paid */
+            amount_lost: string;
+        };
+        /**
+         * PaymentDisputeWon
+         * @description the payment and the dispute, won
+         */
+        PaymentDisputeWon: components["schemas"]["Payment"] & {
+            dispute: components["schemas"]["PaymentDispute"];
         };
         /**
          * InvoicePaymentFailed
@@ -32006,6 +32092,7 @@ export interface operations {
                      *           "finalized_at": "2026-02-15T00:00:00Z",
                      *           "voided_at": "2026-02-15T00:00:00Z",
                      *           "void_reason": "string",
+                     *           "payment_dispute_lost_at": "2026-02-15T00:00:00Z",
                      *           "lines": [
                      *             {
                      *               "id": "string",
@@ -32248,6 +32335,7 @@ export interface operations {
                      *       "finalized_at": "2026-02-15T00:00:00Z",
                      *       "voided_at": "2026-02-15T00:00:00Z",
                      *       "void_reason": "string",
+                     *       "payment_dispute_lost_at": "2026-02-15T00:00:00Z",
                      *       "lines": [
                      *         {
                      *           "id": "string",
@@ -32486,6 +32574,7 @@ export interface operations {
                      *       "finalized_at": "2026-02-15T00:00:00Z",
                      *       "voided_at": "2026-02-15T00:00:00Z",
                      *       "void_reason": "string",
+                     *       "payment_dispute_lost_at": "2026-02-15T00:00:00Z",
                      *       "lines": [
                      *         {
                      *           "id": "string",
@@ -32678,6 +32767,7 @@ export interface operations {
                      *       "finalized_at": "2026-02-15T00:00:00Z",
                      *       "voided_at": "2026-02-15T00:00:00Z",
                      *       "void_reason": "string",
+                     *       "payment_dispute_lost_at": "2026-02-15T00:00:00Z",
                      *       "lines": [
                      *         {
                      *           "id": "string",
@@ -32945,6 +33035,7 @@ export interface operations {
                      *       "finalized_at": "2026-02-15T00:00:00Z",
                      *       "voided_at": "2026-02-15T00:00:00Z",
                      *       "void_reason": "string",
+                     *       "payment_dispute_lost_at": "2026-02-15T00:00:00Z",
                      *       "lines": [
                      *         {
                      *           "id": "string",
@@ -34474,7 +34565,7 @@ export interface operations {
                     url: string;
                     description?: string | null;
                     /** @description the event types the endpoint receives; ["*"] receives them all */
-                    event_types: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "contract.amended" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "allowance.threshold_reached" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected" | "integration.sync_failed")[];
+                    event_types: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "payment.dispute_lost" | "payment.dispute_won" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "contract.amended" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "allowance.threshold_reached" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected" | "integration.sync_failed")[];
                     /** @description default true */
                     enabled?: boolean;
                 };
@@ -34695,7 +34786,7 @@ export interface operations {
                     url?: string;
                     description?: string | null;
                     /** @description the event types the endpoint receives; ["*"] receives them all */
-                    event_types?: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "contract.amended" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "allowance.threshold_reached" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected" | "integration.sync_failed")[];
+                    event_types?: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "payment.dispute_lost" | "payment.dispute_won" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "contract.amended" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "allowance.threshold_reached" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected" | "integration.sync_failed")[];
                     /** @description false stops deliveries to the endpoint */
                     enabled?: boolean;
                 };
@@ -34987,7 +35078,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @example customer.created */
-                type?: "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "contract.amended" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "allowance.threshold_reached" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected" | "integration.sync_failed";
+                type?: "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "payment.dispute_lost" | "payment.dispute_won" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "contract.amended" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "allowance.threshold_reached" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected" | "integration.sync_failed";
                 /** @description page size, 1 to 100 */
                 limit?: number;
                 /** @description next_cursor of the previous page */
@@ -37036,6 +37127,7 @@ export interface operations {
                      *       "amount_applied": "string",
                      *       "amount_to_balance": "string",
                      *       "amount_refunded": "string",
+                     *       "amount_charged_back": "string",
                      *       "reference": "string",
                      *       "payment_method_id": "string",
                      *       "provider_payment_id": "string",
@@ -37059,6 +37151,7 @@ export interface operations {
                      *           "amount": "string",
                      *           "amount_from_invoice": "string",
                      *           "amount_from_balance": "string",
+                     *           "amount_lost": "string",
                      *           "reason": "string",
                      *           "provider_refund_id": "string",
                      *           "failure_message": "string",
@@ -37075,8 +37168,11 @@ export interface operations {
                      *           "currency": "string",
                      *           "amount": "string",
                      *           "reason": "string",
-                     *           "status": "string",
-                     *           "opened_at": "2026-02-15T00:00:00Z"
+                     *           "status": "needs_response",
+                     *           "opened_at": "2026-02-15T00:00:00Z",
+                     *           "closed_at": "2026-02-15T00:00:00Z",
+                     *           "amount_from_balance": "string",
+                     *           "amount_lost": "string"
                      *         }
                      *       ]
                      *     }
@@ -37102,6 +37198,8 @@ export interface operations {
                         amount_to_balance: string;
                         /** @description an amount in the invoice's currency, as a decimal string */
                         amount_refunded: string;
+                        /** @description taken back by the customer's bank through disputes lost */
+                        amount_charged_back: string;
                         reference: string | null;
                         payment_method_id: string | null;
                         provider_payment_id: string | null;
@@ -37119,22 +37217,7 @@ export interface operations {
                          */
                         created_at: string;
                         refunds: components["schemas"]["Refund"][];
-                        disputes: {
-                            id: string;
-                            payment_id: string;
-                            invoice_id: string;
-                            provider_dispute_id: string;
-                            currency: string;
-                            /** @description an amount in the invoice's currency, as a decimal string */
-                            amount: string;
-                            reason: string;
-                            status: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            opened_at: string;
-                        }[];
+                        disputes: components["schemas"]["PaymentDispute"][];
                     };
                 };
             };
@@ -37182,6 +37265,7 @@ export interface operations {
                      *       "amount_applied": "string",
                      *       "amount_to_balance": "string",
                      *       "amount_refunded": "string",
+                     *       "amount_charged_back": "string",
                      *       "reference": "string",
                      *       "payment_method_id": "string",
                      *       "provider_payment_id": "string",
@@ -37205,6 +37289,7 @@ export interface operations {
                      *           "amount": "string",
                      *           "amount_from_invoice": "string",
                      *           "amount_from_balance": "string",
+                     *           "amount_lost": "string",
                      *           "reason": "string",
                      *           "provider_refund_id": "string",
                      *           "failure_message": "string",
@@ -37221,8 +37306,11 @@ export interface operations {
                      *           "currency": "string",
                      *           "amount": "string",
                      *           "reason": "string",
-                     *           "status": "string",
-                     *           "opened_at": "2026-02-15T00:00:00Z"
+                     *           "status": "needs_response",
+                     *           "opened_at": "2026-02-15T00:00:00Z",
+                     *           "closed_at": "2026-02-15T00:00:00Z",
+                     *           "amount_from_balance": "string",
+                     *           "amount_lost": "string"
                      *         }
                      *       ]
                      *     }
@@ -37248,6 +37336,8 @@ export interface operations {
                         amount_to_balance: string;
                         /** @description an amount in the invoice's currency, as a decimal string */
                         amount_refunded: string;
+                        /** @description taken back by the customer's bank through disputes lost */
+                        amount_charged_back: string;
                         reference: string | null;
                         payment_method_id: string | null;
                         provider_payment_id: string | null;
@@ -37265,22 +37355,7 @@ export interface operations {
                          */
                         created_at: string;
                         refunds: components["schemas"]["Refund"][];
-                        disputes: {
-                            id: string;
-                            payment_id: string;
-                            invoice_id: string;
-                            provider_dispute_id: string;
-                            currency: string;
-                            /** @description an amount in the invoice's currency, as a decimal string */
-                            amount: string;
-                            reason: string;
-                            status: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            opened_at: string;
-                        }[];
+                        disputes: components["schemas"]["PaymentDispute"][];
                     };
                 };
             };
@@ -37408,6 +37483,7 @@ export interface operations {
                      *       "finalized_at": "2026-02-15T00:00:00Z",
                      *       "voided_at": "2026-02-15T00:00:00Z",
                      *       "void_reason": "string",
+                     *       "payment_dispute_lost_at": "2026-02-15T00:00:00Z",
                      *       "lines": [
                      *         {
                      *           "id": "string",
@@ -37603,6 +37679,7 @@ export interface operations {
                      *           "amount_applied": "string",
                      *           "amount_to_balance": "string",
                      *           "amount_refunded": "string",
+                     *           "amount_charged_back": "string",
                      *           "reference": "string",
                      *           "payment_method_id": "string",
                      *           "provider_payment_id": "string",
@@ -37665,6 +37742,7 @@ export interface operations {
                      *       "amount_applied": "string",
                      *       "amount_to_balance": "string",
                      *       "amount_refunded": "string",
+                     *       "amount_charged_back": "string",
                      *       "reference": "string",
                      *       "payment_method_id": "string",
                      *       "provider_payment_id": "string",
@@ -37688,6 +37766,7 @@ export interface operations {
                      *           "amount": "string",
                      *           "amount_from_invoice": "string",
                      *           "amount_from_balance": "string",
+                     *           "amount_lost": "string",
                      *           "reason": "string",
                      *           "provider_refund_id": "string",
                      *           "failure_message": "string",
@@ -37704,8 +37783,11 @@ export interface operations {
                      *           "currency": "string",
                      *           "amount": "string",
                      *           "reason": "string",
-                     *           "status": "string",
-                     *           "opened_at": "2026-02-15T00:00:00Z"
+                     *           "status": "needs_response",
+                     *           "opened_at": "2026-02-15T00:00:00Z",
+                     *           "closed_at": "2026-02-15T00:00:00Z",
+                     *           "amount_from_balance": "string",
+                     *           "amount_lost": "string"
                      *         }
                      *       ]
                      *     }
@@ -37731,6 +37813,8 @@ export interface operations {
                         amount_to_balance: string;
                         /** @description an amount in the invoice's currency, as a decimal string */
                         amount_refunded: string;
+                        /** @description taken back by the customer's bank through disputes lost */
+                        amount_charged_back: string;
                         reference: string | null;
                         payment_method_id: string | null;
                         provider_payment_id: string | null;
@@ -37748,22 +37832,7 @@ export interface operations {
                          */
                         created_at: string;
                         refunds: components["schemas"]["Refund"][];
-                        disputes: {
-                            id: string;
-                            payment_id: string;
-                            invoice_id: string;
-                            provider_dispute_id: string;
-                            currency: string;
-                            /** @description an amount in the invoice's currency, as a decimal string */
-                            amount: string;
-                            reason: string;
-                            status: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            opened_at: string;
-                        }[];
+                        disputes: components["schemas"]["PaymentDispute"][];
                     };
                 };
             };
@@ -37826,6 +37895,7 @@ export interface operations {
                      *       "amount": "string",
                      *       "amount_from_invoice": "string",
                      *       "amount_from_balance": "string",
+                     *       "amount_lost": "string",
                      *       "reason": "string",
                      *       "provider_refund_id": "string",
                      *       "failure_message": "string",
@@ -38949,6 +39019,10 @@ export interface operations {
                      *         "partner_commissions": {
                      *           "code": "string",
                      *           "name": "string"
+                     *         },
+                     *         "payment_losses": {
+                     *           "code": "string",
+                     *           "name": "string"
                      *         }
                      *       },
                      *       "updated_at": "string"
@@ -39009,6 +39083,11 @@ export interface operations {
                                 name: string;
                             };
                             partner_commissions: {
+                                /** @description the account's number in your general ledger */
+                                code: string;
+                                name: string;
+                            };
+                            payment_losses: {
                                 /** @description the account's number in your general ledger */
                                 code: string;
                                 name: string;
@@ -39083,6 +39162,10 @@ export interface operations {
                  *         "partner_commissions": {
                  *           "code": "u",
                  *           "name": "u"
+                 *         },
+                 *         "payment_losses": {
+                 *           "code": "u",
+                 *           "name": "u"
                  *         }
                  *       }
                  *     }
@@ -39131,6 +39214,10 @@ export interface operations {
                             name?: string;
                         };
                         partner_commissions?: {
+                            code?: string;
+                            name?: string;
+                        };
+                        payment_losses?: {
                             code?: string;
                             name?: string;
                         };
@@ -39189,6 +39276,10 @@ export interface operations {
                      *           "name": "string"
                      *         },
                      *         "partner_commissions": {
+                     *           "code": "string",
+                     *           "name": "string"
+                     *         },
+                     *         "payment_losses": {
                      *           "code": "string",
                      *           "name": "string"
                      *         }
@@ -39251,6 +39342,11 @@ export interface operations {
                                 name: string;
                             };
                             partner_commissions: {
+                                /** @description the account's number in your general ledger */
+                                code: string;
+                                name: string;
+                            };
+                            payment_losses: {
                                 /** @description the account's number in your general ledger */
                                 code: string;
                                 name: string;
@@ -39769,7 +39865,7 @@ export interface operations {
                             account: string;
                             account_name: string;
                             /** @enum {string} */
-                            account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue" | "partner_payables" | "partner_commissions";
+                            account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue" | "partner_payables" | "partner_commissions" | "payment_losses";
                             /** @description empty on a credit line */
                             debit: string;
                             /** @description empty on a debit line */
@@ -39799,7 +39895,7 @@ export interface operations {
                                 date: string;
                                 account: string;
                                 /** @enum {string} */
-                                account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue" | "partner_payables" | "partner_commissions";
+                                account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue" | "partner_payables" | "partner_commissions" | "payment_losses";
                                 /** @description empty on a credit line */
                                 debit: string;
                                 /** @description empty on a debit line */
@@ -39833,7 +39929,7 @@ export interface operations {
                                 date: string;
                                 account: string;
                                 /** @enum {string} */
-                                account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue" | "partner_payables" | "partner_commissions";
+                                account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue" | "partner_payables" | "partner_commissions" | "payment_losses";
                                 /** @description empty on a credit line */
                                 debit: string;
                                 /** @description empty on a debit line */
@@ -40069,7 +40165,7 @@ export interface operations {
                             account: string;
                             account_name: string;
                             /** @enum {string} */
-                            account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue" | "partner_payables" | "partner_commissions";
+                            account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue" | "partner_payables" | "partner_commissions" | "payment_losses";
                             /** @description empty on a credit line */
                             debit: string;
                             /** @description empty on a debit line */
@@ -40171,7 +40267,7 @@ export interface operations {
                             account: string;
                             account_name: string;
                             /** @enum {string} */
-                            account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue" | "partner_payables" | "partner_commissions";
+                            account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue" | "partner_payables" | "partner_commissions" | "payment_losses";
                             /** @description empty on a credit line */
                             debit: string;
                             /** @description empty on a debit line */
@@ -41069,6 +41165,13 @@ export interface operations {
                      *             "currency": "string",
                      *             "amount": "string"
                      *           }
+                     *         ],
+                     *         "chargebacks_lost": 0,
+                     *         "chargeback_lost_amounts": [
+                     *           {
+                     *             "currency": "string",
+                     *             "amount": "string"
+                     *           }
                      *         ]
                      *       },
                      *       "leakage": {
@@ -41215,6 +41318,14 @@ export interface operations {
                             /** @description disputes the payment provider reported */
                             chargebacks: number;
                             chargeback_amounts: {
+                                currency: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                amount: string;
+                            }[];
+                            /** @description provider disputes lost in the range (closed lost then), whenever they were opened */
+                            chargebacks_lost: number;
+                            /** @description what the customers' banks took back through the disputes lost in the range */
+                            chargeback_lost_amounts: {
                                 currency: string;
                                 /** @description an amount in the currency, as a decimal string */
                                 amount: string;
@@ -44300,6 +44411,7 @@ export interface operations {
                      *           "finalized_at": "2026-02-15T00:00:00Z",
                      *           "voided_at": "2026-02-15T00:00:00Z",
                      *           "void_reason": "string",
+                     *           "payment_dispute_lost_at": "2026-02-15T00:00:00Z",
                      *           "lines": [
                      *             {
                      *               "id": "string",
@@ -44580,6 +44692,7 @@ export interface operations {
                      *           "finalized_at": "2026-02-15T00:00:00Z",
                      *           "voided_at": "2026-02-15T00:00:00Z",
                      *           "void_reason": "string",
+                     *           "payment_dispute_lost_at": "2026-02-15T00:00:00Z",
                      *           "lines": [
                      *             {
                      *               "id": "string",
@@ -44809,6 +44922,7 @@ export interface operations {
                      *         "finalized_at": "2026-02-15T00:00:00Z",
                      *         "voided_at": "2026-02-15T00:00:00Z",
                      *         "void_reason": "string",
+                     *         "payment_dispute_lost_at": "2026-02-15T00:00:00Z",
                      *         "lines": [
                      *           {
                      *             "id": "string",
@@ -51247,6 +51361,92 @@ export interface operations {
                      */
                     timestamp: string;
                     data: components["schemas"]["PaymentRefunded"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 seconds, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a receiver may get an event more than once and should skip an id it has seen. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_payment_dispute_lost: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the event's id: the same on every attempt, for receivers to skip a repeat */
+                "webhook-id": string;
+                /** @description when this attempt was signed, in Unix seconds; refuse one far from your clock */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks signatures (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with the endpoint's whsec_ secret, space-separated; two while a rotated secret is still honoured */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the event's id, the same as the webhook-id header and on every attempt
+                     * @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "payment.dispute_lost";
+                    /**
+                     * Format: date-time
+                     * @description when the change happened
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["PaymentDisputeLost"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 seconds, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a receiver may get an event more than once and should skip an id it has seen. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_payment_dispute_won: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the event's id: the same on every attempt, for receivers to skip a repeat */
+                "webhook-id": string;
+                /** @description when this attempt was signed, in Unix seconds; refuse one far from your clock */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks signatures (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with the endpoint's whsec_ secret, space-separated; two while a rotated secret is still honoured */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the event's id, the same as the webhook-id header and on every attempt
+                     * @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "payment.dispute_won";
+                    /**
+                     * Format: date-time
+                     * @description when the change happened
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["PaymentDisputeWon"];
                 };
             };
         };
