@@ -6,8 +6,8 @@ export { redeemCoupon } from "./coupon-redemptions.ts";
 export { registerCouponRoutes } from "./coupon-routes.ts";
 export type { CreateCouponInput } from "./coupon-schemas.ts";
 export {
+  type CouponRestriction,
   type CustomerCoupons,
-  couponsFor,
   couponsForCustomers,
   recordCouponUse,
   recurringRedemptionIds,

@@ -43,6 +43,7 @@ import {
 import { trueUpsOf } from "./contract-billing.ts";
 import {
   type CustomerAccount,
+  childrenBilled,
   loadCustomerAccounts,
   settleLinesWith,
   taxDetailsOf,
@@ -384,6 +385,7 @@ async function computeInvoices(
       settings,
       versions: invoice.billing.versions,
       subscriptionIds: invoice.group.map((member) => member.entry.subscription.id),
+      children: childrenBilled(invoice.group.map((member) => member.entry)),
     })),
   );
   // Each contract drawn on is locked and its balances read again (see withLockedLedger).

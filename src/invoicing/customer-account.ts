@@ -21,7 +21,7 @@ import {
   settleInvoice,
   ZERO,
 } from "../core/index.ts";
-import { type CustomerCoupons, couponsFor, couponsForCustomers } from "../coupons/index.ts";
+import { type CouponRestriction, type CustomerCoupons, couponsForCustomers } from "../coupons/index.ts";
 import {
   creditGrantsFor,
   creditGrantsForCustomers,
@@ -74,6 +74,7 @@ export async function settleSubscriptionLines(
     settings: input.settings,
     versions: billing.versions,
     subscriptionIds: input.subscriptions.map((entry) => entry.subscription.id),
+    children: childrenBilled(input.subscriptions),
   });
   return { account, settled: settleLinesWith(account, input) };
 }
@@ -119,7 +120,22 @@ type AccountRequest = {
   versions: ReadonlyMap<string, PlanVersionRecord>;
   /** The subscriptions billed on the invoice, for coupons redeemed for one. */
   subscriptionIds: readonly string[];
+  /**
+   * The child accounts a parent's consolidated invoice bills, each with its
+   * subscriptions billed there: their coupons discount those (billing rule 31).
+   */
+  children?: ReadonlyMap<string, readonly string[]>;
 };
+
+/** The child accounts billed among these subscriptions (on their parent's invoice), with their subscription ids. */
+export function childrenBilled(subscriptions: readonly SubscriptionBilling[]): Map<string, string[]> {
+  const children = new Map<string, string[]>();
+  for (const { subscription, billedFor } of subscriptions) {
+    if (billedFor === undefined) continue;
+    children.set(billedFor.id, [...(children.get(billedFor.id) ?? []), subscription.id]);
+  }
+  return children;
+}
 
 function taxRequestOf(input: AccountRequest): TaxRequest {
   const { customer } = input;
@@ -150,7 +166,7 @@ export async function loadCustomerAccount(
 ): Promise<CustomerAccount> {
   const { customer, currency, at } = input;
   const [coupons, credits, balance, tax] = await Promise.all([
-    couponsFor(database, scope, customer.id, new Date(at)),
+    couponsForCustomers(database, scope, [customer.id, ...(input.children?.keys() ?? [])], new Date(at)),
     creditGrantsFor(database, scope, customer.id, currency),
     customerBalanceOf(database, scope, customer.id, currency),
     taxQuoteFor(database, scope, taxRequestOf(input)),
@@ -169,20 +185,19 @@ export async function loadCustomerAccounts(
   requests: readonly AccountRequest[],
 ): Promise<CustomerAccount[]> {
   const customerIds = [...new Set(requests.map((request) => request.customer.id))];
+  const couponHolders = [
+    ...new Set(requests.flatMap((request) => [request.customer.id, ...(request.children?.keys() ?? [])])),
+  ];
   const couponsAt = new Map<Instant, Map<string, CustomerCoupons>>();
   for (const at of new Set(requests.map((request) => request.at))) {
-    couponsAt.set(at, await couponsForCustomers(database, scope, customerIds, new Date(at)));
+    couponsAt.set(at, await couponsForCustomers(database, scope, couponHolders, new Date(at)));
   }
   const credits = await creditGrantsForCustomers(database, scope, customerIds);
   const balances = await customerBalancesOf(database, scope, customerIds);
   const taxes = await taxQuotesFor(database, scope, requests.map(taxRequestOf));
   return requests.map((request, index) =>
     accountOf(request, {
-      coupons: couponsAt.get(request.at)?.get(request.customer.id) ?? {
-        coupons: [],
-        counts: new Map(),
-        restrictions: new Map(),
-      },
+      coupons: couponsAt.get(request.at) ?? new Map(),
       credits: credits(request.customer.id, request.currency),
       balance: balances(request.customer.id, request.currency),
       tax: taxes[index] as TaxQuote,
@@ -193,14 +208,16 @@ export async function loadCustomerAccounts(
 function accountOf(
   input: AccountRequest,
   loaded: {
-    coupons: CustomerCoupons;
+    /** By customer: the coupons of the invoice's customer and of the children it bills. */
+    coupons: ReadonlyMap<string, CustomerCoupons>;
     credits: Awaited<ReturnType<typeof creditGrantsFor>>;
     balance: Decimal;
     tax: TaxQuote;
   },
 ): CustomerAccount {
   const { currency } = input;
-  const { coupons, credits, balance, tax } = loaded;
+  const { credits, balance, tax } = loaded;
+  const coupons = invoiceCoupons(input, loaded.coupons);
   const versionIdsOfPlan = new Map<string, string[]>();
   for (const version of input.versions.values()) {
     versionIdsOfPlan.set(version.planId, [...(versionIdsOfPlan.get(version.planId) ?? []), version.id]);
@@ -209,8 +226,7 @@ function accountOf(
   const versionsOfPlans = (planIds: readonly string[]) =>
     planIds.flatMap((planId) => versionIdsOfPlan.get(planId) ?? [`${planId}:not-on-this-invoice`]);
   const applicableCoupons: Coupon[] = [];
-  for (const coupon of coupons.coupons) {
-    const restriction = coupons.restrictions.get(coupon.id);
+  for (const { coupon, restriction, childSubscriptionIds } of coupons.entries) {
     if (restriction === undefined) {
       applicableCoupons.push(coupon);
       continue;
@@ -222,12 +238,18 @@ function accountOf(
     // Redeemed for one subscription: only when it is billed here, and then only its lines (the engine
     // tells them by the subscription they bill, since two subscriptions may be on the same plan).
     if (subscriptionId !== null && !input.subscriptionIds.includes(subscriptionId)) continue;
+    // A child's coupon on its parent's invoice: only the child's lines (billing rule 31).
+    const subscriptionIds = subscriptionId !== null ? [subscriptionId] : childSubscriptionIds;
     applicableCoupons.push(
-      planCodes.length === 0 && meterCodes.length === 0 && subscriptionId === null
+      planCodes.length === 0 && meterCodes.length === 0 && subscriptionIds === undefined
         ? coupon
         : {
             ...coupon,
-            appliesTo: { planCodes, meterCodes, ...(subscriptionId === null ? {} : { subscriptionId }) },
+            appliesTo: {
+              planCodes,
+              meterCodes,
+              ...(subscriptionIds === undefined ? {} : { subscriptionIds }),
+            },
           },
     );
   }
@@ -245,6 +267,47 @@ function accountOf(
     },
     tax,
   };
+}
+
+/**
+ * The coupons an invoice applies, in order: its customer's, then those of each
+ * child account it bills (a parent's consolidated invoice, billing rule 31),
+ * each child's limited to the child's subscriptions billed there; with the
+ * invoices each has counted.
+ */
+function invoiceCoupons(
+  input: AccountRequest,
+  byCustomer: ReadonlyMap<string, CustomerCoupons>,
+): {
+  entries: {
+    coupon: Coupon;
+    restriction: CouponRestriction | undefined;
+    childSubscriptionIds?: readonly string[];
+  }[];
+  counts: Map<string, number>;
+} {
+  const holders: { customerId: string; childSubscriptionIds?: readonly string[] }[] = [
+    { customerId: input.customer.id },
+    ...[...(input.children ?? [])].map(([customerId, childSubscriptionIds]) => ({
+      customerId,
+      childSubscriptionIds,
+    })),
+  ];
+  const entries: ReturnType<typeof invoiceCoupons>["entries"] = [];
+  const counts = new Map<string, number>();
+  for (const { customerId, childSubscriptionIds } of holders) {
+    const held = byCustomer.get(customerId);
+    if (held === undefined) continue;
+    for (const coupon of held.coupons) {
+      entries.push({
+        coupon,
+        restriction: held.restrictions.get(coupon.id),
+        ...(childSubscriptionIds === undefined ? {} : { childSubscriptionIds }),
+      });
+    }
+    for (const [redemptionId, count] of held.counts) counts.set(redemptionId, count);
+  }
+  return { entries, counts };
 }
 
 /**

@@ -32,7 +32,7 @@ import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { customersBilledProgressively } from "../subscriptions/index.ts";
-import { loadCustomerAccount, taxDetailsOf } from "./customer-account.ts";
+import { childrenBilled, loadCustomerAccount, taxDetailsOf } from "./customer-account.ts";
 import {
   type CustomerBilling,
   loadCustomerBilling,
@@ -171,6 +171,7 @@ async function billSubscriptionProgressively(
     settings,
     versions: billing.versions,
     subscriptionIds: [entry.subscription.id],
+    children: childrenBilled([entry]),
   });
   // Credits and the customer balance wait for the period-end invoice; coupons take their share so far.
   const settled = settleProgressiveInvoice({

@@ -17,14 +17,15 @@ export type Coupon = {
    * Limits the coupon to some lines (billing rule 22): those of a plan in
    * `planCodes`, and usage lines of a meter in `meterCodes`. An empty list
    * does not restrict by that dimension; both empty, or absent, is a coupon
-   * on the whole invoice. With `subscriptionId` (a coupon redeemed for one
-   * subscription), only that subscription's lines, and among them those the
-   * lists pick.
+   * on the whole invoice. With `subscriptionIds` (a coupon redeemed for one
+   * subscription, or a child account's coupon on its parent's consolidated
+   * invoice, for the child's subscriptions billed there), only the lines of
+   * those subscriptions, and among them those the lists pick.
    */
   readonly appliesTo?: {
     readonly planCodes: readonly string[];
     readonly meterCodes: readonly string[];
-    readonly subscriptionId?: string;
+    readonly subscriptionIds?: readonly string[];
   };
 };
 

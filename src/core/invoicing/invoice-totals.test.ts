@@ -360,7 +360,7 @@ describe("coupons redeemed for one subscription (rule 22)", () => {
   const of = (subscriptionId: string, line: InvoiceLine): InvoiceLine => ({ ...line, subscriptionId });
   const forSubscription = (coupon: Coupon, subscriptionId: string, meterCodes: string[] = []): Coupon => ({
     ...coupon,
-    appliesTo: { planCodes: [], meterCodes, subscriptionId },
+    appliesTo: { planCodes: [], meterCodes, subscriptionIds: [subscriptionId] },
   });
   // Two subscriptions on the same plan, billed on one invoice: A 10.00 and 10.00 of calls, B the same.
   const twoSubscriptions = [
@@ -380,6 +380,25 @@ describe("coupons redeemed for one subscription (rule 22)", () => {
     );
     // 50 % of A's 20.00; 10 % of B's 10.00 of calls.
     expect(invoice?.discounts).toEqual(["half:10.00", "calls:1.00"]);
+  });
+
+  it("take, for a child account's coupon on its parent's invoice, their share of the child's subscriptions' lines (rule 31)", () => {
+    const child: Coupon = {
+      ...fixed("child", "25.00"),
+      appliesTo: { planCodes: [], meterCodes: [], subscriptionIds: ["sub_a", "sub_b"] },
+    };
+    const [invoice] = settleLines(
+      [child],
+      [
+        [
+          of("parent", lineOf("100.00", "pro")),
+          of("sub_a", lineOf("10.00", "pro")),
+          of("sub_b", lineOf("5.00", "pro")),
+        ],
+      ],
+    );
+    // 25.00 off, at most the child's 15.00; nothing of the parent's 100.00.
+    expect(invoice?.discounts).toEqual(["child:15.00"]);
   });
 
   it("count an invoice only when the subscription's picked lines add up to more than zero", () => {
@@ -420,7 +439,7 @@ describe("coupons redeemed for one subscription (rule 22)", () => {
         ({ percent, planCodes, meterCodes }, lines) => {
           const discount = percentage("c", String(percent));
           const together = settleLines(
-            [{ ...discount, appliesTo: { planCodes, meterCodes, subscriptionId: "sub_a" } }],
+            [{ ...discount, appliesTo: { planCodes, meterCodes, subscriptionIds: ["sub_a"] } }],
             [lines],
           );
           const alone = settleLines(

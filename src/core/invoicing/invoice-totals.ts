@@ -180,25 +180,27 @@ function isRestricted(coupon: Coupon): boolean {
     coupon.appliesTo !== undefined &&
     (coupon.appliesTo.planCodes.length > 0 ||
       coupon.appliesTo.meterCodes.length > 0 ||
-      coupon.appliesTo.subscriptionId !== undefined)
+      coupon.appliesTo.subscriptionIds !== undefined)
   );
 }
 
 /**
- * What the lines a restricted coupon applies to add up to (billing rule 22):
- * of its subscription's lines when it has one, those of its plans or meters
- * (all of them when both lists are empty).
+ * What the lines a restricted coupon applies to add up to (billing rules 22
+ * and 31): of its subscriptions' lines when it has some, those of its plans or
+ * meters (all of them when both lists are empty).
  */
 function eligibleAmount(coupon: Coupon, lines: readonly InvoiceLine[]): Decimal {
   const planCodes = new Set(coupon.appliesTo?.planCodes);
   const meterCodes = new Set(coupon.appliesTo?.meterCodes);
-  const subscriptionId = coupon.appliesTo?.subscriptionId;
+  const subscriptionIds = coupon.appliesTo?.subscriptionIds;
   const isPicked = (line: InvoiceLine) =>
     (planCodes.size === 0 && meterCodes.size === 0) ||
     planCodes.has(line.details.planCode) ||
     (line.details.kind === "usage" && meterCodes.has(line.details.meterCode));
   const isEligible = (line: InvoiceLine) =>
-    (subscriptionId === undefined || line.subscriptionId === subscriptionId) && isPicked(line);
+    (subscriptionIds === undefined ||
+      (line.subscriptionId !== undefined && subscriptionIds.includes(line.subscriptionId))) &&
+    isPicked(line);
   return sumDecimals(lines.filter(isEligible).map((line) => line.amount));
 }
 
