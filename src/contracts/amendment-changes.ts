@@ -2,9 +2,11 @@
 // stored), from its effective instant: a negotiated price added or changed
 // (a rate card entry from that instant; the one it replaces ends there) or
 // removed (ended there), a ramp step added or moved, the term's end or
-// renewal changed, a commit added or its amount changed, a subscription
-// added. No date of a change lies before the effective instant, so nothing
-// already invoiced is priced again. Also what each change did, in words.
+// renewal changed (once the contract has renewed, its terms begun stay as
+// they were), a commit added or its amount changed, a subscription added. No
+// date of a change lies before the effective instant, so nothing already
+// invoiced is priced again. Also what each change did, in words.
+import { changeContractTerm } from "../core/index.ts";
 import type { FieldError } from "../platform/errors.ts";
 import type { ContractDocument } from "../simulation/index.ts";
 import type { AmendmentChangeInput } from "./contract-amendment-schemas.ts";
@@ -90,6 +92,7 @@ export function applyChanges(
   before: ContractDocument,
   changes: readonly AmendmentChangeInput[],
   effectiveAt: number,
+  timeZone: string,
 ): AppliedChanges {
   const contractStart = Date.parse(before.start);
   const at = iso(effectiveAt);
@@ -99,6 +102,7 @@ export function applyChanges(
   let commits = [...(before.commits ?? [])];
   let end = before.end;
   let renewal = before.renewal;
+  let firstTermEnd = before.first_term_end;
   const described: string[] = [];
   const refusals: FieldError[] = [];
   const commitChanges: CommitChange[] = [];
@@ -205,35 +209,55 @@ export function applyChanges(
         return;
       }
       case "change_term": {
-        // Renewed terms repeat the first term's length: once one has begun, moving the end or
-        // stopping the renewal would move the terms already invoiced (and the commits they hold).
-        const firstTermEnd = Date.parse(before.end);
-        if (before.renewal === "auto" && effectiveAt >= firstTermEnd) {
-          refusals.push({
-            path,
-            message: `the contract renewed on ${iso(firstTermEnd)}: its terms repeat the first term's length, so a new end or renewal would move terms already invoiced`,
-          });
-          return;
-        }
         if (change.end === undefined && change.renewal === undefined) {
           refusals.push({ path, message: "gives neither a new end nor a renewal" });
           return;
         }
+        if (change.end !== undefined && Date.parse(change.end) <= effectiveAt) {
+          refusals.push({
+            path: `${path}.end`,
+            message: `must be after effective_at (${at}): the term cannot end before the amendment takes effect`,
+          });
+          return;
+        }
+        // Once the contract has renewed, its terms already begun (and the commits they hold) stay as they were.
+        const changed = changeContractTerm(
+          {
+            start: contractStart,
+            end: Date.parse(end),
+            renewal: renewal ?? "none",
+            ...(firstTermEnd === undefined ? {} : { firstTermEnd: Date.parse(firstTermEnd) }),
+          },
+          {
+            ...(change.end === undefined ? {} : { end: Date.parse(change.end) }),
+            ...(change.renewal === undefined ? {} : { renewal: change.renewal }),
+          },
+          effectiveAt,
+          timeZone,
+        );
+        if (!changed.ok) {
+          refusals.push({ path: `${path}.end`, message: changed.reason });
+          return;
+        }
+        const kept = changed.termInProgress === undefined ? "" : " (its terms keep the first term's length)";
         if (change.end !== undefined) {
-          if (Date.parse(change.end) <= effectiveAt) {
-            refusals.push({
-              path: `${path}.end`,
-              message: `must be after effective_at (${at}): the term cannot end before the amendment takes effect`,
-            });
-            return;
-          }
-          described.push(`Term end moved from ${iso(Date.parse(end))} to ${iso(Date.parse(change.end))}`);
-          end = iso(Date.parse(change.end));
+          described.push(`Term end moved from ${iso(Date.parse(end))} to ${iso(changed.term.end)}${kept}`);
         }
         if (change.renewal !== undefined) {
-          described.push(`Renewal changed from ${renewal ?? "none"} to ${change.renewal}`);
-          renewal = change.renewal;
+          const was = renewal ?? "none";
+          if (changed.termInProgress !== undefined && change.end === undefined && was !== change.renewal) {
+            described.push(
+              change.renewal === "none"
+                ? `Renewal stopped: the contract ends at the end of the term in progress, ${iso(changed.term.end)}${kept}`
+                : `Renewal changed from none to auto: terms of the first term's length follow the term in progress (end is the first term's end again, ${iso(changed.term.end)})`,
+            );
+          } else {
+            described.push(`Renewal changed from ${was} to ${change.renewal}`);
+          }
         }
+        end = iso(changed.term.end);
+        renewal = changed.term.renewal;
+        firstTermEnd = changed.term.firstTermEnd === undefined ? undefined : iso(changed.term.firstTermEnd);
         return;
       }
       case "set_commit": {
@@ -278,10 +302,12 @@ export function applyChanges(
     }
   });
 
+  const { first_term_end: _firstTermEnd, ...beforeTerms } = before;
   const terms: ContractDocument = {
-    ...before,
+    ...beforeTerms,
     end,
     ...(renewal === undefined ? {} : { renewal }),
+    ...(firstTermEnd === undefined ? {} : { first_term_end: firstTermEnd }),
     ...(phases.length === 0 ? {} : { phases }),
     ...(rateCard.length === 0 ? {} : { rate_card: rateCard }),
     ...(commits.length === 0 ? {} : { commits }),

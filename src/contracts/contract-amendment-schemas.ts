@@ -70,7 +70,8 @@ const ChangeTerm = Type.Object(
   },
   {
     additionalProperties: false,
-    description: "extend (or shorten) the term to end, after effective_at; or change the renewal",
+    description:
+      "extend (or shorten) the term to end, after effective_at; or change the renewal. Once the contract has renewed its terms begun stay: renewal none ends it at the end of the term in progress, or at an end given with it (inside that term, or at a later term's end)",
   },
 );
 

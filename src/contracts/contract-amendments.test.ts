@@ -471,11 +471,106 @@ describe("one prepaid commit drawn by two subscriptions", () => {
   });
 });
 
-describe("a change of term once an auto-renewing contract has renewed", () => {
-  it("is refused naming the change (422), and the terms already invoiced stay as they were", async () => {
-    // From 1 January to 1 April 2030, renewing: terms from 1 April and 1 July have been invoiced with
-    // their prepaid commit of 300.00 when, on 1 August, the end or the renewal would be changed.
-    await tenantWithPlans("Renewed term");
+/** The contract's commit lines, each as its term's start and amount. */
+async function commitLinesOf(customer: Customer): Promise<string[]> {
+  return (await invoicesOf(customer.customerId)).flatMap((invoice) =>
+    invoice.lines
+      .filter((line: { kind: string }) => line.kind === "commit")
+      .map(
+        (line: { period_start: string; amount: string }) =>
+          `${line.period_start.slice(0, 10)} ${line.amount}`,
+      ),
+  );
+}
+
+/** Each commit balance as its id, term, and what was granted, drawn or trued up, and expired. */
+async function balancesOf(contractId: string): Promise<string[]> {
+  const { balances } = await expectOk(tenant.admin.get(`/v1/contracts/${contractId}/balances`));
+  return balances.map(
+    (balance: { id: string; term_start: string; term_end: string; [amount: string]: string }) =>
+      `${balance.id} ${balance.term_start.slice(0, 10)}–${balance.term_end.slice(0, 10)} granted ${balance.granted} ${
+        balance.type === "prepaid" ? `drawn ${balance.drawn}` : `true_up ${balance.true_up}`
+      } expired ${balance.expired}`,
+  );
+}
+
+describe("stopping the renewal of an auto-renewing contract after it renewed", () => {
+  it("ends it at the end of the term in progress, keeping every term already invoiced", async () => {
+    // From 1 January to 1 April 2030 in three-month terms, renewing: a prepaid commit of 300.00 for
+    // usage and a minimum spend of 3,500.00 per term. Renewed on 1 April and 1 July; on 1 August the
+    // customer asks not to renew again.
+    await tenantWithPlans("Renewal stopped");
+    const customer = await subscribedCustomer();
+    const contractId = await contractAround(customer, {
+      end: "2030-04-01T00:00:00Z",
+      renewal: "auto",
+      commits: [
+        { id: "prepaid", type: "prepaid", amount: "300.00", applies_to: ["usage"] },
+        { id: "minimum", type: "postpaid", amount: "3500.00" },
+      ],
+    });
+    await advanceTestClock(tenant.admin, "2030-08-01T00:00:01Z");
+    const stopped = await tenant.admin.post(`/v1/contracts/${contractId}/amendments`, {
+      effective_at: "2030-08-01T00:00:01Z",
+      changes: [{ type: "change_term", renewal: "none" }],
+    });
+    expect(stopped.status, JSON.stringify(stopped.body)).toBe(201);
+    expect(stopped.body.contract).toMatchObject({
+      version: 2,
+      start: "2030-01-01T00:00:00.000Z",
+      end: "2030-10-01T00:00:00.000Z",
+      renewal: "none",
+      first_term_end: "2030-04-01T00:00:00.000Z",
+    });
+    expect(stopped.body.amendment.described).toEqual([
+      "Renewal stopped: the contract ends at the end of the term in progress, 2030-10-01T00:00:00.000Z (its terms keep the first term's length)",
+    ]);
+    await advanceTestClock(tenant.admin, "2030-08-10T00:00:00Z");
+    await calls(customer, "aug", "2030-08-10T00:00:00Z", 1000);
+    await advanceTestClock(tenant.admin, "2031-01-01T00:00:01Z");
+
+    // Each term bills its commit of 300.00 at its start and, at its end, trues up the minimum:
+    // January to March spent 3 × 1,000.00 of platform (500.00 short), so did April to June; July to
+    // September 3,000.00 and August's 1,000 calls × 0.10 = 100.00 (400.00 short). 1 September: the
+    // 100.00 of August's calls are drawn from the July term's commit. 1 October: September's calls
+    // (none) and the true-up; the subscription ends there, so no platform fee and nothing after.
+    expect(await invoiceFigures(customer.customerId)).toEqual([
+      { issued: "2030-01-01", lines: ["platform 1000.00", "prepaid 300.00"], total: "1300.00" },
+      { issued: "2030-02-01", lines: ["api 0.00", "platform 1000.00"], total: "1000.00" },
+      { issued: "2030-03-01", lines: ["api 0.00", "platform 1000.00"], total: "1000.00" },
+      {
+        issued: "2030-04-01",
+        lines: ["api 0.00", "minimum 500.00", "platform 1000.00", "prepaid 300.00"],
+        total: "1800.00",
+      },
+      { issued: "2030-05-01", lines: ["api 0.00", "platform 1000.00"], total: "1000.00" },
+      { issued: "2030-06-01", lines: ["api 0.00", "platform 1000.00"], total: "1000.00" },
+      {
+        issued: "2030-07-01",
+        lines: ["api 0.00", "minimum 500.00", "platform 1000.00", "prepaid 300.00"],
+        total: "1800.00",
+      },
+      { issued: "2030-08-01", lines: ["api 0.00", "platform 1000.00"], total: "1000.00" },
+      { issued: "2030-09-01", lines: ["api 100.00", "platform 1000.00"], total: "1000.00" },
+      { issued: "2030-10-01", lines: ["api 0.00", "minimum 400.00"], total: "400.00" },
+    ]);
+    expect(await commitLinesOf(customer)).toEqual([
+      "2030-01-01 300.00",
+      "2030-04-01 300.00",
+      "2030-07-01 300.00",
+    ]);
+    expect(await balancesOf(contractId)).toEqual([
+      "prepaid 2030-01-01–2030-04-01 granted 300.00 drawn 0.00 expired 300.00",
+      "prepaid 2030-04-01–2030-07-01 granted 300.00 drawn 0.00 expired 300.00",
+      "prepaid 2030-07-01–2030-10-01 granted 300.00 drawn 100.00 expired 200.00",
+      "minimum 2030-01-01–2030-04-01 granted 0.00 true_up 500.00 expired 0.00",
+      "minimum 2030-04-01–2030-07-01 granted 0.00 true_up 500.00 expired 0.00",
+      "minimum 2030-07-01–2030-10-01 granted 0.00 true_up 400.00 expired 0.00",
+    ]);
+  });
+
+  it("ends it at a new end inside the term in progress (cut short) or at a later term's end, and refuses the rest naming the field", async () => {
+    await tenantWithPlans("Renewed term moved");
     const customer = await subscribedCustomer();
     const contractId = await contractAround(customer, {
       end: "2030-04-01T00:00:00Z",
@@ -483,47 +578,80 @@ describe("a change of term once an auto-renewing contract has renewed", () => {
       commits: [{ id: "prepaid", type: "prepaid", amount: "300.00", applies_to: ["usage"] }],
     });
     await advanceTestClock(tenant.admin, "2030-08-01T00:00:01Z");
-    const commitLines = async () =>
-      (await invoicesOf(customer.customerId)).flatMap((invoice) =>
-        invoice.lines
-          .filter((line: { kind: string }) => line.kind === "commit")
-          .map(
-            (line: { period_start: string; amount: string }) =>
-              `${line.period_start.slice(0, 10)} ${line.amount}`,
-          ),
-      );
-    expect(await commitLines()).toEqual(["2030-01-01 300.00", "2030-04-01 300.00", "2030-07-01 300.00"]);
-
-    for (const change of [
-      { type: "change_term", renewal: "none" },
-      { type: "change_term", end: "2030-12-01T00:00:00Z" },
-    ]) {
-      const refused = await tenant.admin.post(`/v1/contracts/${contractId}/amendments`, {
+    const amend = (change: Record<string, unknown>) =>
+      tenant.admin.post(`/v1/contracts/${contractId}/amendments`, {
         effective_at: "2030-08-01T00:00:01Z",
-        changes: [change],
+        changes: [{ type: "change_term", ...change }],
       });
+    const refusals: [Record<string, unknown>, string][] = [
+      // Under renewal, `end` is the first term's end: moving it would move every term already invoiced.
+      [
+        { end: "2030-12-01T00:00:00Z" },
+        'the contract renewed on 2030-04-01T00:00:00.000Z: under renewal its end is its first term\'s end, and moving it would move the terms already begun; give renewal "none" with a new end to end the contract there',
+      ],
+      [
+        { end: "2031-01-01T00:00:00Z", renewal: "auto" },
+        'the contract renewed on 2030-04-01T00:00:00.000Z: under renewal its end is its first term\'s end, and moving it would move the terms already begun; give renewal "none" with a new end to end the contract there',
+      ],
+      // A term not begun is not cut short: its commit would be granted in full for part of a term.
+      [
+        { end: "2030-12-01T00:00:00Z", renewal: "none" },
+        "falls inside the term from 2030-10-01T00:00:00.000Z to 2031-01-01T00:00:00.000Z, which has not begun: a renewed contract ends inside the term in progress (from 2030-07-01T00:00:00.000Z to 2030-10-01T00:00:00.000Z) or at the end of a later term",
+      ],
+      [
+        { end: "2030-07-15T00:00:00Z", renewal: "none" },
+        "must be after effective_at (2030-08-01T00:00:01.000Z): the term cannot end before the amendment takes effect",
+      ],
+    ];
+    for (const [change, message] of refusals) {
+      const refused = await amend(change);
       expect(refused.status, JSON.stringify(refused.body)).toBe(422);
       expect(refused.body.code).toBe("amendment_refused");
-      expect(refused.body.errors).toEqual([
-        {
-          path: "$.changes[0]",
-          message:
-            "the contract renewed on 2030-04-01T00:00:00.000Z: its terms repeat the first term's length, so a new end or renewal would move terms already invoiced",
-        },
-      ]);
+      expect(refused.body.errors).toEqual([{ path: "$.changes[0].end", message }]);
     }
     expect(await expectOk(tenant.admin.get(`/v1/contracts/${contractId}`))).toMatchObject({
       version: 1,
       end: "2030-04-01T00:00:00.000Z",
       renewal: "auto",
+      first_term_end: null,
     });
-    // Billing goes on with the terms as they were: the term from 1 October is invoiced its commit.
-    await advanceTestClock(tenant.admin, "2030-10-01T00:00:01Z");
-    expect(await commitLines()).toEqual([
+
+    // A later term's end: the term from 1 October is the last one.
+    const later = await amend({ end: "2031-01-01T00:00:00Z", renewal: "none" });
+    expect(later.status, JSON.stringify(later.body)).toBe(201);
+    expect(later.body.contract).toMatchObject({ end: "2031-01-01T00:00:00.000Z", renewal: "none" });
+    expect(later.body.amendment.described).toEqual([
+      "Term end moved from 2030-04-01T00:00:00.000Z to 2031-01-01T00:00:00.000Z (its terms keep the first term's length)",
+      "Renewal changed from auto to none",
+    ]);
+    // Then 15 September, inside the term in progress: that term is cut short there.
+    const cut = await amend({ end: "2030-09-15T00:00:00Z" });
+    expect(cut.status, JSON.stringify(cut.body)).toBe(201);
+    expect(cut.body.contract).toMatchObject({
+      version: 3,
+      end: "2030-09-15T00:00:00.000Z",
+      renewal: "none",
+      first_term_end: "2030-04-01T00:00:00.000Z",
+    });
+    await advanceTestClock(tenant.admin, "2031-01-01T00:00:01Z");
+
+    // 15 September ends the subscription as an immediate cancellation would: September's fee is given
+    // back for the 16 of its 30 days left, 1,000.00 × 16/30 = 533.33. No commit after July's.
+    const figures = await invoiceFigures(customer.customerId);
+    expect(figures.slice(-3)).toEqual([
+      { issued: "2030-08-01", lines: ["api 0.00", "platform 1000.00"], total: "1000.00" },
+      { issued: "2030-09-01", lines: ["api 0.00", "platform 1000.00"], total: "1000.00" },
+      { issued: "2030-09-15", lines: ["api 0.00", "platform -533.33"], total: "-533.33" },
+    ]);
+    expect(await commitLinesOf(customer)).toEqual([
       "2030-01-01 300.00",
       "2030-04-01 300.00",
       "2030-07-01 300.00",
-      "2030-10-01 300.00",
+    ]);
+    expect(await balancesOf(contractId)).toEqual([
+      "prepaid 2030-01-01–2030-04-01 granted 300.00 drawn 0.00 expired 300.00",
+      "prepaid 2030-04-01–2030-07-01 granted 300.00 drawn 0.00 expired 300.00",
+      "prepaid 2030-07-01–2030-09-15 granted 300.00 drawn 0.00 expired 300.00",
     ]);
   });
 });

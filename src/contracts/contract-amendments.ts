@@ -319,7 +319,7 @@ async function amendmentOf(
   const timingRefusals = effectiveAtRefusals(row, held, effectiveAt);
   if (timingRefusals.length > 0) throw amendmentRefused(timingRefusals);
 
-  const applied = applyChanges(row.terms, input.changes, effectiveAt);
+  const applied = applyChanges(row.terms, input.changes, effectiveAt, primary.timezone);
   const plans = await plansNamed(context, applied.terms);
   const firstPlan = applied.terms.phases?.[0]?.plan ?? primary.current_plan.plan_code;
   const termProblems = contractTermProblems(

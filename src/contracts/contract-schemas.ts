@@ -54,8 +54,16 @@ export const ContractSchema = Type.Object(
     version: Type.Integer({ description: "the version of the terms: 1 as created, one more per amendment" }),
     currency: Type.String(),
     start: Timestamp,
-    end: Timestamp,
+    end: {
+      ...Timestamp,
+      description:
+        "with renewal auto, the end of the first term; with none, the end of the contract (and of its subscription)",
+    },
     renewal: StringEnum(["none", "auto"]),
+    first_term_end: Type.Union([Timestamp, Type.Null()], {
+      description:
+        "set once an amendment stopped the renewal of a contract that had renewed: the first term's end, whose length its terms keep up to end (the last cut short there when end falls inside it); null otherwise",
+    }),
     phases: Type.Array(
       Type.Object({ start: Timestamp, plan: Type.String(), plan_version_id: Type.String() }),
       { description: "each with the plan version it switches to" },

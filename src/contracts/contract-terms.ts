@@ -58,8 +58,10 @@ export function contractTermProblems(
     planCodes: new Set(plans.keys()),
     currencyCode: subscription.currency,
   };
+  // An amendment's record of a renewal stopped is the live contract's, not a scenario's: it is not checked here.
+  const { first_term_end: _firstTermEnd, ...scenarioTerms } = terms;
   const document = {
-    contract: terms,
+    contract: scenarioTerms,
     subscription: { start: subscription.start, plan: subscription.planCode },
     plans: [...plans].map(([code, version]) => ({ code, charges: version?.content.charges ?? [] })),
     changes: subscription.changes,

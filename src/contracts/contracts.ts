@@ -274,6 +274,7 @@ export function presentContract(row: ContractRow, subscriptionIds: readonly stri
     start: row.start_at.toISOString(),
     end: row.end_at.toISOString(),
     renewal: row.renewal,
+    first_term_end: terms.first_term_end === undefined ? null : new Date(terms.first_term_end).toISOString(),
     phases: (terms.phases ?? []).map((phase, index) => ({
       start: new Date(phase.start).toISOString(),
       plan: phase.plan,

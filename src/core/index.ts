@@ -91,6 +91,8 @@ export {
   type Contract,
   type ContractPhase,
   type ContractTerm,
+  type ContractTermState,
+  changeContractTerm,
   contractTerms,
   type PostpaidCommit,
   type PrepaidCommit,
@@ -98,6 +100,8 @@ export {
   type RateCardEntry,
   type SharedSpend,
   subscriptionUnderContract,
+  type TermChange,
+  type TermChangeRequest,
 } from "./contracts/contract.ts";
 /** @public */
 export { planWithRateCard } from "./contracts/rate-card.ts";

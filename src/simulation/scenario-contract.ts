@@ -284,6 +284,12 @@ export type ContractDocument = {
   start: string;
   end: string;
   renewal?: "none" | "auto";
+  /**
+   * Not a scenario's field: a live contract's amendment sets it when it stops
+   * the renewal of a contract that has renewed (`renewal` is then `none`):
+   * the first term's end, whose length its terms keep up to `end`.
+   */
+  first_term_end?: string;
   phases?: { start: string; plan: string }[];
   rate_card?: {
     plan: string;
@@ -385,6 +391,9 @@ export function toCoreContract(
     start,
     end: checkedInstant(contract.end),
     renewal: contract.renewal ?? "none",
+    ...(contract.first_term_end === undefined
+      ? {}
+      : { firstTermEnd: checkedInstant(contract.first_term_end) }),
     phases,
     rateCard,
     commits: (contract.commits ?? []).map(toCommit),

@@ -7,6 +7,7 @@ import { at, prepaidCommitContract } from "../../../test/support/prepaid-commit-
 import {
   type CommitDraw,
   type CommitLedger,
+  closeEndedTerms,
   contractTerms,
   currencyFor,
   Decimal,
@@ -100,5 +101,42 @@ describe("giving a voided invoice's commit draws back", () => {
         expect(january(reopened)).toEqual({ drawn: "0.00", remaining: "1000.00" });
       }),
     );
+  });
+});
+
+describe("the terms of a contract whose renewal stopped after it renewed", () => {
+  it("roll over into one another as renewed terms do, and expire at the contract's end", () => {
+    // Monthly terms from 1 January, renewed on 1 February; renewal stopped then, so it ends on 1 March.
+    const renewed = prepaidCommitContract({
+      end: "2030-02-01T00:00:00Z",
+      renewal: "auto",
+      amount: "1000.00",
+    });
+    const stopped = {
+      ...renewed,
+      end: at("2030-03-01T00:00:00Z"),
+      renewal: "none" as const,
+      firstTermEnd: renewed.end,
+      commits: renewed.commits.map((commit) => ({ ...commit, rollover: { type: "full" as const } })),
+    };
+    const stoppedBilling = {
+      contract: stopped,
+      terms: contractTerms(stopped, at("2030-06-01T00:00:00Z"), "UTC"),
+    };
+    const closed = closeEndedTerms(
+      stoppedBilling,
+      openingCommitLedger(stoppedBilling),
+      at("2030-06-01T00:00:00Z"),
+    );
+    expect(
+      closed.balances.map((balance) => [
+        balance.termIndex,
+        balance.rolledOver.toFixed(2),
+        balance.expired.toFixed(2),
+      ]),
+    ).toEqual([
+      [0, "0.00", "0.00"],
+      [1, "1000.00", "2000.00"],
+    ]);
   });
 });

@@ -100,10 +100,11 @@ function liesIn(line: InvoiceLine, term: ContractTerm): boolean {
 
 /**
  * Ends a term: each balance's rest carries into the next term as its rollover
- * says (a next term exists only under renewal), and what does not carry expires.
+ * says (a next term exists only under renewal, or up to the end of a contract
+ * whose renewal stopped after it renewed), and what does not carry expires.
  */
 function closeTerm(balances: CommitBalance[], termIndex: number, billing: ContractBilling): void {
-  const hasNext = billing.contract.renewal === "auto" && termIndex + 1 < billing.terms.length;
+  const hasNext = termIndex + 1 < billing.terms.length;
   for (const commit of prepaidCommits(billing)) {
     const index = balances.findIndex(
       (balance) => balance.commitId === commit.id && balance.termIndex === termIndex,

@@ -80,10 +80,16 @@ export type ContractPhase = { readonly start: Instant; readonly planCode: string
 
 export type Contract = {
   readonly start: Instant;
-  /** The end of the first term. */
+  /** The end of the first term; without renewal, the end of the contract (see `firstTermEnd`). */
   readonly end: Instant;
   /** `none`: the subscription ends at `end`; `auto`: a new term of the same length follows each. */
   readonly renewal: "none" | "auto";
+  /**
+   * Set when an amendment stopped the renewal of a contract that had renewed
+   * (`renewal` is `none`): the end of its first term. Its terms keep that
+   * length up to `end`, the last one cut short at `end` when it falls inside it.
+   */
+  readonly firstTermEnd?: Instant;
   /** In increasing `start`, the first at the contract's start; empty: no ramp. */
   readonly phases: readonly ContractPhase[];
   /** In listed order: a later entry wins a tie on `from`. */
@@ -119,16 +125,27 @@ export type ContractTerm = { readonly start: Instant; readonly end: Instant };
  * first term's length in local calendar units: term k runs from `start + k × L`
  * to `start + (k + 1) × L`, where L is the first term's length in months, then
  * days, then time (each added to the contract's start, a day of month beyond
- * the month's end clamped to its last day).
+ * the month's end clamped to its last day). When renewal stopped after the
+ * contract renewed, the terms end at `end`, the last cut short there.
  */
 export function contractTerms(contract: Contract, until: Instant, timeZone: string): ContractTerm[] {
-  const terms: ContractTerm[] = [{ start: contract.start, end: contract.end }];
-  if (contract.renewal === "none") return terms;
-  const start = toZonedDateTime(contract.start, timeZone);
-  const length = start.until(toZonedDateTime(contract.end, timeZone), { largestUnit: "months" });
+  if (contract.renewal === "none" && contract.firstTermEnd === undefined) {
+    return [{ start: contract.start, end: contract.end }];
+  }
+  const last = contract.renewal === "none" ? contract.end : Number.POSITIVE_INFINITY;
+  return repeatedTerms(contract.start, contract.firstTermEnd ?? contract.end, until, timeZone)
+    .filter((term) => term.start < last)
+    .map((term) => ({ start: term.start, end: Math.min(term.end, last) }));
+}
+
+/** The terms of `[start, firstEnd)`'s length (V26a) from `start`, up to the one that holds `until`. */
+function repeatedTerms(start: Instant, firstEnd: Instant, until: Instant, timeZone: string): ContractTerm[] {
+  const terms: ContractTerm[] = [{ start, end: firstEnd }];
+  const zonedStart = toZonedDateTime(start, timeZone);
+  const length = zonedStart.until(toZonedDateTime(firstEnd, timeZone), { largestUnit: "months" });
   for (let index = 2; terms.at(-1)!.end <= until; index++) {
     const end = toInstant(
-      start.add({
+      zonedStart.add({
         months: length.months * index,
         days: length.days * index,
         hours: length.hours * index,
@@ -140,6 +157,82 @@ export function contractTerms(contract: Contract, until: Instant, timeZone: stri
     terms.push({ start: terms.at(-1)!.end, end });
   }
   return terms;
+}
+
+/** A contract's term as an amendment finds it: its first term, its renewal, and where it ends. */
+export type ContractTermState = Pick<Contract, "start" | "end" | "renewal" | "firstTermEnd">;
+
+/** What an amendment asks of the term: a new end, a new renewal, or both. */
+export type TermChangeRequest = { readonly end?: Instant; readonly renewal?: "none" | "auto" };
+
+export type TermChange =
+  | {
+      readonly ok: true;
+      readonly term: ContractTermState;
+      /** The term in progress at the amendment's instant when the contract has renewed (its terms are kept). */
+      readonly termInProgress?: ContractTerm;
+    }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * A change of the contract's end or renewal from `at` (in the contract, and
+ * before the new `end`) that leaves every term begun by `at` as it was. In
+ * the first term of a contract that has not renewed, the end moves freely (a
+ * renewing contract's later terms take the new length). Once it has renewed
+ * (`at` in a renewed term, or its renewal stopped after renewing), its terms
+ * keep the first term's length: stopping the renewal ends it at the end of
+ * the term in progress; a new end (under `renewal: none` only) may fall
+ * inside the term in progress, cutting it short as an end inside a first
+ * term would, or on the end of a later term (a term not begun is never cut:
+ * its commits would be granted whole for part of it); renewing again makes
+ * `end` the first term's end, terms following as before (billing rule 32).
+ */
+export function changeContractTerm(
+  contract: ContractTermState,
+  change: TermChangeRequest,
+  at: Instant,
+  timeZone: string,
+): TermChange {
+  const firstEnd = contract.firstTermEnd ?? contract.end;
+  const renewed = contract.firstTermEnd !== undefined || (contract.renewal === "auto" && at >= firstEnd);
+  const renewal = change.renewal ?? contract.renewal;
+  if (!renewed) {
+    return { ok: true, term: { start: contract.start, end: change.end ?? contract.end, renewal } };
+  }
+  const iso = (instant: Instant) => new Date(instant).toISOString();
+  if (renewal === "auto") {
+    if (change.end !== undefined) {
+      return {
+        ok: false,
+        reason: `the contract renewed on ${iso(firstEnd)}: under renewal its end is its first term's end, and moving it would move the terms already begun; give renewal "none" with a new end to end the contract there`,
+      };
+    }
+    const terms = repeatedTerms(contract.start, firstEnd, at, timeZone);
+    const termInProgress = terms.find((term) => term.start <= at && at < term.end);
+    return {
+      ok: true,
+      term: { start: contract.start, end: firstEnd, renewal },
+      ...(termInProgress === undefined ? {} : { termInProgress }),
+    };
+  }
+  const terms = repeatedTerms(contract.start, firstEnd, Math.max(at, change.end ?? at), timeZone);
+  const inProgress = terms.findIndex((term) => term.start <= at && at < term.end);
+  const termInProgress = terms[inProgress]!;
+  // Without a new end, a contract that renews stops after the term in progress; one stopped already keeps its end.
+  const end = change.end ?? (contract.renewal === "none" ? contract.end : termInProgress.end);
+  if (end > termInProgress.end && !terms.some((term) => term.end === end)) {
+    const holding = terms.find((term) => term.start < end && end < term.end)!;
+    return {
+      ok: false,
+      reason: `falls inside the term from ${iso(holding.start)} to ${iso(holding.end)}, which has not begun: a renewed contract ends inside the term in progress (from ${iso(termInProgress.start)} to ${iso(termInProgress.end)}) or at the end of a later term`,
+    };
+  }
+  // An end inside the first term leaves one term: the contract never renewed.
+  const term: ContractTermState =
+    end <= firstEnd
+      ? { start: contract.start, end, renewal }
+      : { start: contract.start, end, renewal, firstTermEnd: firstEnd };
+  return { ok: true, term, termInProgress };
 }
 
 /**

@@ -9274,11 +9274,14 @@ export interface components {
             start: string;
             /**
              * Format: date-time
+             * @description with renewal auto, the end of the first term; with none, the end of the contract (and of its subscription)
              * @example 2026-02-15T00:00:00Z
              */
             end: string;
             /** @enum {string} */
             renewal: "none" | "auto";
+            /** @description set once an amendment stopped the renewal of a contract that had renewed: the first term's end, whose length its terms keep up to end (the last cut short there when end falls inside it); null otherwise */
+            first_term_end: string | null;
             /** @description each with the plan version it switches to */
             phases: {
                 /**
@@ -24548,6 +24551,7 @@ export interface operations {
                      *           "start": "2026-02-15T00:00:00Z",
                      *           "end": "2026-02-15T00:00:00Z",
                      *           "renewal": "none",
+                     *           "first_term_end": "2026-02-15T00:00:00Z",
                      *           "phases": [
                      *             {
                      *               "start": "2026-02-15T00:00:00Z",
@@ -24799,6 +24803,7 @@ export interface operations {
                      *       "start": "2026-02-15T00:00:00Z",
                      *       "end": "2026-02-15T00:00:00Z",
                      *       "renewal": "none",
+                     *       "first_term_end": "2026-02-15T00:00:00Z",
                      *       "phases": [
                      *         {
                      *           "start": "2026-02-15T00:00:00Z",
@@ -24863,6 +24868,7 @@ export interface operations {
                      *       "start": "2026-02-15T00:00:00Z",
                      *       "end": "2026-02-15T00:00:00Z",
                      *       "renewal": "none",
+                     *       "first_term_end": "2026-02-15T00:00:00Z",
                      *       "phases": [
                      *         {
                      *           "start": "2026-02-15T00:00:00Z",
@@ -25112,6 +25118,7 @@ export interface operations {
                      *         "start": "2026-02-15T00:00:00Z",
                      *         "end": "2026-02-15T00:00:00Z",
                      *         "renewal": "none",
+                     *         "first_term_end": "2026-02-15T00:00:00Z",
                      *         "phases": [
                      *           {
                      *             "start": "2026-02-15T00:00:00Z",
