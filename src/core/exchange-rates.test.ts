@@ -2,7 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { currencyFor } from "./currency.ts";
 import { Decimal, sumDecimals } from "./decimal.ts";
-import { convertAmount, convertBalancedEntry, type ExchangeRate, rateInForce } from "./exchange-rates.ts";
+import {
+  convertAmount,
+  convertBalancedEntry,
+  datesRepricedBy,
+  type ExchangeRate,
+  rateInForce,
+} from "./exchange-rates.ts";
 
 const usd = currencyFor("USD");
 const rates: ExchangeRate[] = [
@@ -66,6 +72,68 @@ describe("exchange rates", () => {
           expect(convertedDebits.equals(sumDecimals(converted.map((line) => line.credit)))).toBe(true);
         },
       ),
+    );
+  });
+
+  it("says which dates a new or replaced rate would convert again, and none where no rate was in force", () => {
+    const rate = (base: string, quote: string, date: string, value: string): ExchangeRate => ({
+      base,
+      quote,
+      date,
+      rate: new Decimal(value),
+    });
+    // Inside January: from its date to the next rate of the pair (1 February).
+    expect(datesRepricedBy(rates, rate("EUR", "USD", "2026-01-15", "1.30"))).toEqual({
+      from: "2026-01-15",
+      until: "2026-02-01",
+    });
+    // After the last rate: no end. The inverse pair counts as the same pair.
+    expect(datesRepricedBy(rates, rate("USD", "EUR", "2026-03-01", "0.9"))).toEqual({
+      from: "2026-03-01",
+      until: null,
+    });
+    // Replacing a rate with another value reprices its dates; with the same value, none.
+    expect(datesRepricedBy(rates, rate("EUR", "USD", "2026-01-01", "1.11"))).toEqual({
+      from: "2026-01-01",
+      until: "2026-02-01",
+    });
+    expect(datesRepricedBy(rates, rate("EUR", "USD", "2026-01-01", "1.1"))).toBeNull();
+    // Before any rate of the pair nothing was converted; a pair never stored neither.
+    expect(datesRepricedBy(rates, rate("EUR", "USD", "2025-12-01", "1.05"))).toBeNull();
+    expect(datesRepricedBy(rates, rate("JPY", "USD", "2026-01-15", "0.0067"))).toBeNull();
+  });
+
+  it("changes no rate in force outside the dates it names (property)", () => {
+    const dates = ["2026-01-01", "2026-01-10", "2026-01-20", "2026-02-01", "2026-02-15", "2026-03-01"];
+    const storedRate = fc.record({
+      base: fc.constantFrom("EUR", "USD"),
+      date: fc.constantFrom(...dates),
+      rate: fc.constantFrom("0.9", "1.1", "1.2"),
+    });
+    fc.assert(
+      fc.property(fc.array(storedRate, { maxLength: 6 }), storedRate, (stored, added) => {
+        const asRate = (entry: { base: string; date: string; rate: string }): ExchangeRate => ({
+          base: entry.base,
+          quote: entry.base === "EUR" ? "USD" : "EUR",
+          date: entry.date,
+          rate: new Decimal(entry.rate),
+        });
+        const unique = new Map(stored.map((entry) => [`${entry.base}|${entry.date}`, asRate(entry)]));
+        const before = [...unique.values()];
+        const rateAdded = asRate(added);
+        const after = [
+          ...before.filter((other) => !(other.base === rateAdded.base && other.date === rateAdded.date)),
+          rateAdded,
+        ];
+        const range = datesRepricedBy(before, rateAdded);
+        for (const on of [...dates, "2026-01-05", "2026-02-20", "2026-04-01"]) {
+          const inRange = range !== null && range.from <= on && (range.until === null || on < range.until);
+          if (inRange) continue;
+          const was = rateInForce(before, "EUR", "USD", on);
+          if (was === undefined) continue;
+          expect(rateInForce(after, "EUR", "USD", on)?.rate.toFixed()).toBe(was.rate.toFixed());
+        }
+      }),
     );
   });
 });

@@ -58,6 +58,42 @@ export function rateInForce(
   return { from, to, on, rate: new Decimal(1).dividedBy(inverse.rate), source: inverse, inverted: true };
 }
 
+/** The dates `from` up to `until` (excluded; null: no end), YYYY-MM-DD. */
+export type DateRange = { readonly from: string; readonly until: string | null };
+
+/**
+ * The dates on which storing `rate` (in place of its pair's rate of the same
+ * date, if any) would change a rate already in force for its pair, in either
+ * direction: from its date up to the next rate of the pair or of its inverse.
+ * Null when it changes none: no rate was in force on its date yet (nothing
+ * could have been converted then), or the same rate was.
+ */
+export function datesRepricedBy(rates: readonly ExchangeRate[], rate: ExchangeRate): DateRange | null {
+  const samePair = (other: ExchangeRate) =>
+    (other.base === rate.base && other.quote === rate.quote) ||
+    (other.base === rate.quote && other.quote === rate.base);
+  const others = rates.filter(
+    (other) => !(other.base === rate.base && other.quote === rate.quote && other.date === rate.date),
+  );
+  const after = [...others, rate];
+  const unchanged = [
+    [rate.base, rate.quote],
+    [rate.quote, rate.base],
+  ].every(([from = "", to = ""]) => {
+    const before = rateInForce(rates, from, to, rate.date);
+    return before === undefined || before.rate.equals(rateInForce(after, from, to, rate.date)?.rate ?? 0);
+  });
+  if (unchanged) return null;
+  // Until the next rate of the pair or its inverse, the one in force on its date stays in force.
+  const next = others
+    .filter((other) => samePair(other) && other.date > rate.date)
+    .reduce<string | null>(
+      (first, other) => (first === null || other.date < first ? other.date : first),
+      null,
+    );
+  return { from: rate.date, until: next };
+}
+
 /** `amount` at `rate`, rounded once to the target currency's minor unit. */
 export function convertAmount(amount: Decimal, rate: Decimal, target: Currency): Decimal {
   return roundToMinorUnit(amount.times(rate), target);

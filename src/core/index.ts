@@ -137,6 +137,8 @@ export {
 export {
   convertAmount,
   convertBalancedEntry,
+  type DateRange,
+  datesRepricedBy,
   type ExchangeRate,
   type RateInForce,
   rateInForce,

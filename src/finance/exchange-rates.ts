@@ -1,14 +1,22 @@
 // Exchange rates by date: entered through the API, or fetched from the rate
 // provider the finance settings name, and stored either way, so that a report
-// always converts with the rate it showed before. A rate of a locked month
-// cannot be replaced. Reports in the reporting currency ask a RateBook, which
-// keeps the rates it used (shown beside the figures) and refuses clearly when
-// no rate covers a date.
+// always converts with the rate it showed before. A rate that would change
+// the rate in force on a date of a locked month (replacing one of its rates,
+// or a new one dated in it or before it) is refused. Reports in the reporting
+// currency ask a RateBook, which keeps the rates it used (shown beside the
+// figures) and refuses clearly when no rate covers a date.
 import type { Selectable } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import { periodLocks } from "../accounting-periods/index.ts";
 import { describeActor, recordObjectChange } from "../audit/index.ts";
-import { Decimal, type ExchangeRate, findCurrency, type RateInForce, rateInForce } from "../core/index.ts";
+import {
+  Decimal,
+  datesRepricedBy,
+  type ExchangeRate,
+  findCurrency,
+  type RateInForce,
+  rateInForce,
+} from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -57,6 +65,56 @@ function checkPair(input: { base: string; quote: string; date: string }): void {
   }
 }
 
+/** The first and last dates of an accounting month "2026-01": "2026-01-01", "2026-01-31". */
+function datesOf(period: string): { first: string; last: string } {
+  const month = Temporal.PlainYearMonth.from(period);
+  return {
+    first: month.toPlainDate({ day: 1 }).toString(),
+    last: month.toPlainDate({ day: month.daysInMonth }).toString(),
+  };
+}
+
+/**
+ * Refuses (409 `period_locked` at `$.date`) a rate that would change the rate
+ * in force on a date of a locked month, for its pair in either direction: a
+ * closed month's reports in the reporting currency read as they did at its
+ * lock. A rate for dates that no rate covered yet is stored.
+ */
+async function assertNoLockedMonthRepriced(
+  transaction: Database,
+  scope: TenantScope,
+  input: { base: string; quote: string; date: string; rate: Decimal },
+): Promise<void> {
+  const stored = await selectInTenant(transaction, scope, "finance_exchange_rates")
+    .where((where) =>
+      where.or([
+        where.and([where("base_currency", "=", input.base), where("quote_currency", "=", input.quote)]),
+        where.and([where("base_currency", "=", input.quote), where("quote_currency", "=", input.base)]),
+      ]),
+    )
+    .execute();
+  const repriced = datesRepricedBy(
+    stored.map((row) => ({
+      base: row.base_currency,
+      quote: row.quote_currency,
+      date: row.effective_date,
+      rate: new Decimal(row.rate),
+    })),
+    input,
+  );
+  if (repriced === null) return;
+  const locked = (await periodLocks(transaction, scope)).find((lock) => {
+    const { first, last } = datesOf(lock.period);
+    return repriced.from <= last && (repriced.until === null || first < repriced.until);
+  });
+  if (locked === undefined) return;
+  throw conflict(
+    "period_locked",
+    `Period ${locked.period} is locked: its ${input.base} to ${input.quote} rate stays, and a rate dated ${input.date} would replace it there.`,
+    [{ path: "$.date", message: `would change the rate in force in the locked period ${locked.period}` }],
+  );
+}
+
 async function storeRate(
   context: RequestContext,
   input: { base: string; quote: string; date: string; rate: Decimal; source: Row["source"] },
@@ -69,17 +127,7 @@ async function storeRate(
         .where("effective_date", "=", input.date)
         .forUpdate()
         .executeTakeFirst();
-      if (before !== undefined) {
-        const locks = await periodLocks(transaction, context);
-        const month = input.date.slice(0, 7);
-        if (locks.some((lock) => lock.period === month)) {
-          throw conflict(
-            "period_locked",
-            `Period ${month} is locked: its ${input.base} to ${input.quote} rate stays.`,
-            [{ path: "$.date", message: "is in a locked period, whose rate cannot change" }],
-          );
-        }
-      }
+      await assertNoLockedMonthRepriced(transaction, context, input);
       const now = context.clock.now();
       const columns = {
         rate: input.rate.toFixed(),
