@@ -6,7 +6,9 @@
 // (10.00) among the totals, and the contract is listed with its phases.
 // Then the operator amends it: an effective date before the term is refused,
 // a negotiated price of Starter's fee from 1 March is made, with its reason,
-// and listed among the contract's amendments as version 2.
+// and listed among the contract's amendments as version 2. Last, the
+// operator makes the contract renew automatically, then stops its renewal,
+// with no new term end.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessibilityViolations } from "./accessibility.ts";
@@ -103,5 +105,30 @@ describe("contracts in the console", () => {
     await list.getByRole("cell", { name: "2", exact: true }).first().waitFor();
     expect(await accessibilityViolations(operator)).toEqual([]);
     await harness.screenshot(operator, "contract-amendments");
+  });
+
+  it("starts and stops the contract's renewal, with no new term end", async () => {
+    const opened = operator.getByRole("region", { name: /^Contract ctr_/ });
+    const amendments = opened.getByRole("table", { name: "Amendments" });
+    await opened.getByLabel("Effective at").fill("2030-04-01T00:00");
+    await opened.getByLabel("Change", { exact: true }).selectOption("change_term");
+    await opened.getByLabel("Reason").fill("Evergreen from now on");
+    await opened.getByRole("button", { name: "Amend", exact: true }).click();
+    // Neither a new end nor a change of renewal: nothing would change.
+    await opened.getByRole("alert").filter({ hasText: "The contract was not amended" }).waitFor();
+    expect(await opened.getByLabel("New term end").getAttribute("aria-invalid")).toBe("true");
+
+    await opened.getByLabel("Renewal").selectOption("auto");
+    await opened.getByRole("button", { name: "Amend", exact: true }).click();
+    await amendments.getByRole("cell", { name: "Evergreen from now on" }).waitFor();
+    await amendments.getByRole("cell", { name: /Renewal changed from none to auto/ }).waitFor();
+
+    await opened.getByLabel("Effective at").fill("2030-05-01T00:00");
+    await opened.getByLabel("Change", { exact: true }).selectOption("change_term");
+    await opened.getByLabel("Renewal").selectOption("none");
+    await opened.getByLabel("Reason").fill("Customer gave notice");
+    await opened.getByRole("button", { name: "Amend", exact: true }).click();
+    await amendments.getByRole("cell", { name: "Customer gave notice" }).waitFor();
+    await amendments.getByRole("cell", { name: /Renewal changed from auto to none/ }).waitFor();
   });
 });

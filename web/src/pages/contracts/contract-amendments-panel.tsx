@@ -42,6 +42,13 @@ const priceFieldLabels = {
   discount_percent: "Discount (%)",
 };
 
+/** What a term change does to renewal: left as it is, stopped, or started. */
+const renewalLabels = {
+  "": "Unchanged",
+  none: "Stop renewing",
+  auto: "Renew automatically",
+};
+
 type AmendmentValues = {
   effective_at: string;
   change: keyof typeof changeLabels;
@@ -50,6 +57,7 @@ type AmendmentValues = {
   price_field: keyof typeof priceFieldLabels;
   price: string;
   end: string;
+  renewal: keyof typeof renewalLabels;
   subscription_id: string;
   reason: string;
 };
@@ -62,6 +70,7 @@ const emptyAmendment: AmendmentValues = {
   price_field: "amount",
   price: "",
   end: "",
+  renewal: "",
   subscription_id: "",
   reason: "",
 };
@@ -76,7 +85,10 @@ function checkAmendment(values: AmendmentValues) {
     checks.decimal("price", values.price, { positive: true });
     checks.required("price", values.price, "the negotiated price");
   }
-  if (values.change === "change_term") checks.required("end", values.end, "the term's new end");
+  // A change of renewal alone is a change: stopping it ends the contract when the term in progress ends.
+  if (values.change === "change_term" && values.renewal === "") {
+    checks.required("end", values.end, "the term's new end");
+  }
   if (values.change === "add_subscription") {
     checks.required("subscription_id", values.subscription_id, "the customer's other subscription");
   }
@@ -86,7 +98,11 @@ function checkAmendment(values: AmendmentValues) {
 function changeOf(values: AmendmentValues): AmendmentChange {
   switch (values.change) {
     case "change_term":
-      return { type: "change_term", end: instantFromLocal(values.end) };
+      return {
+        type: "change_term",
+        ...(values.end === "" ? {} : { end: instantFromLocal(values.end) }),
+        ...(values.renewal === "" ? {} : { renewal: values.renewal }),
+      };
     case "add_subscription":
       return { type: "add_subscription", subscription_id: values.subscription_id };
     default:
@@ -218,7 +234,19 @@ export function ContractAmendmentsPanel({ contract }: { contract: Contract }) {
             </>
           )}
           {form.values.change === "change_term" && (
-            <DateTimeField {...form.bind("end")} label="New term end" />
+            <>
+              <SelectField
+                {...form.bind("renewal")}
+                label="Renewal"
+                options={labelOptions(renewalLabels)}
+                hint="Stop renewing ends the contract when the term in progress ends, unless a new term end says otherwise."
+              />
+              <DateTimeField
+                {...form.bind("end")}
+                label="New term end"
+                hint="Once the contract has renewed: inside the term in progress, or at a later term's end."
+              />
+            </>
           )}
           {form.values.change === "add_subscription" && (
             <SelectField
