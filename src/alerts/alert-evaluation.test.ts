@@ -16,7 +16,7 @@ import {
 import { grantCredits } from "../../test/support/credit-grants.ts";
 import { outboxEmail } from "../../test/support/mail.ts";
 import { meteredCallsVersion } from "../../test/support/pricing-fixtures.ts";
-import { expectCreated } from "../../test/support/responses.ts";
+import { expectCreated, expectOk } from "../../test/support/responses.ts";
 import type { TestTenant } from "../../test/support/test-app.ts";
 import { silentLogger } from "../platform/context.ts";
 import { domainEventJobHandlers } from "../platform/events/domain-event-dispatch.ts";
@@ -60,9 +60,9 @@ let sequence = 0;
  * A tenant with a meter `calls`, a plan of 49.00 a month in advance with
  * graduated calls (2 free, then 1.50 each), a customer on it from
  * 2026-01-01 (calendar months, the clock set there), and a webhook
- * endpoint for alert events.
+ * endpoint for alert events; `subscription` adds to the subscription's body.
  */
-async function subscribedCustomer(): Promise<Setup> {
+async function subscribedCustomer(subscription: Record<string, unknown> = {}): Promise<Setup> {
   sequence += 1;
   // A subscription starts now or later: made at its start, the test then moves the clock.
   clock.set("2026-01-01T00:00:00Z");
@@ -78,7 +78,7 @@ async function subscribedCustomer(): Promise<Setup> {
       currency: "USD",
       timezone: "UTC",
     },
-    subscription: { start_at: "2026-01-01T00:00:00Z", billing: "calendar" },
+    subscription: { start_at: "2026-01-01T00:00:00Z", billing: "calendar", ...subscription },
   });
   const hookPath = `/alerts-${sequence}`;
   const endpoint = await expectCreated(
@@ -294,6 +294,40 @@ describe("spend alerts", () => {
     await sendCalls(setup, "2026-01-17T00:00:00Z", 10);
     await runQueuedJobs();
     expect(await triggersOf(setup, alertId)).toHaveLength(1);
+  });
+});
+
+describe("spend alerts on a subscription billed progressively", () => {
+  it("count the period's usage billed early: 24.00 spent though 9.00 of it was invoiced on 15 January", async () => {
+    const setup = await subscribedCustomer({ progressive_billing_threshold: "9.00" });
+    const { tenant, customerId } = setup;
+    clock.set("2026-01-15T12:00:00Z");
+    const alertId = await createAlert(setup, { kind: "spend", threshold: "20.00", name: "Budget" });
+    // 8 calls: 2 free and 6 at 1.50 make 9.00, the progressive threshold, billed early by the bill run.
+    await sendCalls(setup, "2026-01-15T00:00:00Z", 8);
+    await runQueuedJobs();
+    await expectOk(tenant.admin.post(`/v1/customers/${customerId}/bill`));
+    const invoices = await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`));
+    expect(
+      (invoices.data as { origin: string; subtotal: string }[])
+        .filter((invoice) => invoice.origin === "progressive")
+        .map((invoice) => invoice.subtotal),
+    ).toEqual(["9.00"]);
+    expect(await triggersOf(setup, alertId)).toEqual([]);
+
+    // 10 calls more: 18 calls make 24.00 in January. The upcoming invoice bills 15.00 of it (the 9.00
+    // billed early given back), but January's spend is 24.00, over the threshold of 20.00.
+    clock.set("2026-01-16T12:00:00Z");
+    await sendCalls(setup, "2026-01-16T00:00:00Z", 10);
+    await runQueuedJobs();
+    const upcoming = await expectOk(tenant.admin.get(`/v1/customers/${customerId}/upcoming-invoice`));
+    expect(
+      (upcoming.lines as { kind: string; amount: string }[]).map((line) => `${line.kind} ${line.amount}`),
+    ).toEqual(["usage 24.00", "fixed 49.00", "progressive_billing_credit -9.00"]);
+    const triggers = await triggersOf(setup, alertId);
+    expect(triggers.map((trigger) => [trigger.value, trigger.period_start])).toEqual([
+      ["24.00", "2026-01-01T00:00:00.000Z"],
+    ]);
   });
 });
 

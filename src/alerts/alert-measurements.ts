@@ -45,9 +45,13 @@ export class AlertMeasurements {
   /**
    * Spend: what the upcoming invoice charges so far for time already passed,
    * before discounts, credits and tax (its subtotal without the in-advance
-   * fees of the period it opens). The invoice is the subscription's, or for
-   * a rule on the whole customer the customer's next one in the rule's
-   * currency: a customer billed in two currencies has one per currency.
+   * fees of the period it opens). Usage billed early by progressive billing
+   * is spent in the period too: the `progressive_billing_credit` that gives
+   * it back on the period's invoice is not counted, so the period's spend
+   * does not depend on the progressive threshold (billing rule 33). The
+   * invoice is the subscription's, or for a rule on the whole customer the
+   * customer's next one in the rule's currency: a customer billed in two
+   * currencies has one per currency.
    */
   async spend(rule: AlertRuleRow): Promise<PeriodMeasurement | null> {
     const subscription = await this.subscriptionFor(rule, rule.currency);
@@ -161,7 +165,9 @@ export class AlertMeasurements {
     const issuedAt = Date.parse(preview.issued_at);
     // The invoice at a period's end also opens the next period (its in-advance fees): not spent yet.
     const passed = preview.lines.filter(
-      (line) => line.period_start === null || Date.parse(line.period_start) < issuedAt,
+      (line) =>
+        line.kind !== "progressive_billing_credit" &&
+        (line.period_start === null || Date.parse(line.period_start) < issuedAt),
     );
     return sumDecimals(passed.map((line) => new Decimal(line.amount)));
   }

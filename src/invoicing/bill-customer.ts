@@ -327,7 +327,7 @@ async function billNextInvoice(
  * them (their earlier invoices are read by customer-billing's sharedSpendOf).
  */
 async function sameInvoiceSpend(
-  transaction: DatabaseTransaction,
+  transaction: Database,
   context: RequestContext,
   billing: CustomerBilling,
   group: readonly DueSubscription[],
@@ -394,10 +394,11 @@ export type EngineLine = { line: InvoiceLine; stored: (currency: Currency) => St
  * invoice: each one's lines (a paused one bills nothing), its allowances, the
  * contract the engine settles (the first subscription of the group that has
  * one) and a progressive-billing credit for what was invoiced early, with
- * what those early invoices took of the coupons (billing rule 28).
+ * what those early invoices took of the coupons (billing rule 28). The bill
+ * run's, and the upcoming invoice's (read outside a transaction).
  */
 export async function linesOfGroup(
-  transaction: DatabaseTransaction,
+  transaction: Database,
   context: RequestContext,
   billing: CustomerBilling,
   group: readonly DueSubscription[],

@@ -9,10 +9,10 @@ import {
   type ContractBilling,
   changePreviewDifference,
   currencyFor,
+  type EarlierProgressiveDiscounts,
   formatAmount,
   type Instant,
   type Invoice,
-  type InvoiceLine,
   type QuantityChange,
   type Subscription,
   type SubscriptionChange,
@@ -23,6 +23,7 @@ import { notFound } from "../platform/errors.ts";
 import type { OutputAllowance } from "../simulation/index.ts";
 import type { ChangePlanInput, ChangeQuantityInput } from "../subscriptions/index.ts";
 import { planChangeOf, quantityChangeOf, subscriptionCustomerOf } from "../subscriptions/index.ts";
+import { type EngineLine, linesOfGroup } from "./bill-customer.ts";
 import { meterCodesOf } from "./billing-catalog.ts";
 import { settleSubscriptionLines, taxDetailsOf } from "./customer-account.ts";
 import {
@@ -30,7 +31,6 @@ import {
   loadCustomerBilling,
   nextBilledInstantOf,
   type SubscriptionBilling,
-  subscriptionBillAt,
   subscriptionLinesAt,
 } from "./customer-billing.ts";
 import type { SubscriptionChangePreview } from "./invoice-schemas.ts";
@@ -62,71 +62,56 @@ export type PreviewLine = Omit<StoredLine, "period_start" | "period_end"> & {
   period_end: string | null;
 };
 
-type PlannedLines = {
-  entry: SubscriptionBilling;
-  instant: Instant;
-  lines: InvoiceLine[];
-  allowances?: readonly AllowanceSummary[];
-  contract?: ContractBilling;
+/**
+ * What a preview bills: its subscriptions' lines at the invoice's instant, as
+ * the bill run reads them (linesOfGroup), with their allowances, the contract
+ * they draw on and what the period's progressive invoices took of the coupons.
+ */
+type PreviewBill = {
+  subscriptions: readonly SubscriptionBilling[];
+  issuedAt: Instant;
+  lines: readonly EngineLine[];
+  allowances: readonly AllowanceSummary[];
+  contract: { billing: ContractBilling; ledger: CommitLedger | undefined } | undefined;
+  progressive?: EarlierProgressiveDiscounts | undefined;
 };
 
 /** A preview as the API shows it, and the engine's invoice it was made from. */
 type SettledPreview = { view: InvoicePreview; invoice: Invoice };
 
-/** The contract the preview's commits draw on, as the bill run picks it: the first subscription's that has one. */
-function contractOfPlanned(
-  planned: readonly PlannedLines[],
-): { billing: ContractBilling; ledger: CommitLedger | undefined } | undefined {
-  for (const { contract, entry } of planned) {
-    if (contract !== undefined && entry.contract !== undefined) {
-      return { billing: contract, ledger: entry.contract.ledger };
-    }
-  }
-  return undefined;
-}
-
 async function settlePreview(
   context: RequestContext,
   billing: CustomerBilling,
-  planned: readonly PlannedLines[],
+  bill: PreviewBill,
 ): Promise<SettledPreview | null> {
-  const first = planned[0];
+  const first = bill.subscriptions[0];
   if (first === undefined) return null;
-  const currency = first.entry.subscription.currency;
-  const issuedAt = Math.max(...planned.map((entry) => entry.instant));
+  const currency = first.subscription.currency;
+  const { issuedAt } = bill;
   const settings = await settingsForCustomer(
     context.database,
     context,
     await readInvoicingSettings(context.database, context),
     billing.customer.id,
-    new Date(Math.min(...planned.flatMap((entry) => entry.lines.map((line) => line.periodStart)), issuedAt)),
+    new Date(Math.min(...bill.lines.map(({ line }) => line.periodStart), issuedAt)),
   );
   const { account, settled } = await settleSubscriptionLines(context.database, context, {
     billing,
     currency,
     issuedAt,
     settings,
-    subscriptions: planned.map((entry) => entry.entry),
-    // Each with the subscription it bills, for a coupon redeemed for one.
-    lines: planned.flatMap((entry) =>
-      entry.lines.map((line) => ({ ...line, subscriptionId: entry.entry.subscription.id })),
-    ),
-    allowances: planned.flatMap((entry) => entry.allowances ?? []),
-    contract: contractOfPlanned(planned),
+    subscriptions: bill.subscriptions,
+    lines: bill.lines.map(({ line }) => line),
+    allowances: bill.allowances,
+    contract: bill.contract,
+    progressive: bill.progressive,
   });
   const totals = totalsColumns(settled.invoice);
-  const lines = planned.flatMap((entry) =>
-    entry.lines.map((line) =>
-      storedLine(line, settled.invoice.currency, {
-        subscriptionId: entry.entry.subscription.id,
-        version: billing.versions.get(line.details.planCode),
-      }),
-    ),
-  );
+  const lines = bill.lines.map(({ stored }) => stored(settled.invoice.currency));
   const view: InvoicePreview = {
     issued_at: new Date(issuedAt).toISOString(),
     currency,
-    subscription_ids: [...new Set(planned.map((entry) => entry.entry.subscription.id))],
+    subscription_ids: [...new Set(bill.subscriptions.map((entry) => entry.subscription.id))],
     lines: lines.map((line) => ({
       ...line,
       period_start: line.period_start?.toISOString() ?? null,
@@ -172,12 +157,17 @@ export async function upcomingInvoice(
   }
   if (next.length === 0) return null;
   const group = nextInvoiceGroup(next, billing.customer.timezone);
-  const planned: PlannedLines[] = [];
-  for (const member of group) {
-    const bill = await subscriptionBillAt(context.database, context, billing, member.entry, member.instant);
-    planned.push({ ...member, ...bill });
-  }
-  return (await settlePreview(context, billing, planned))?.view ?? null;
+  // The lines as the bill run reads them: with the progressive-billing credit for what was invoiced early.
+  const grouped = await linesOfGroup(context.database, context, billing, group);
+  const preview = await settlePreview(context, billing, {
+    subscriptions: group.map((member) => member.entry),
+    issuedAt: Math.max(...group.map((member) => member.instant)),
+    lines: grouped.engineLines,
+    allowances: grouped.allowances,
+    contract: grouped.contract,
+    progressive: grouped.progressive,
+  });
+  return preview?.view ?? null;
 }
 
 /** A change a preview adds: to the timeline's plan or end, or to a fixed charge's quantity. */
@@ -210,7 +200,21 @@ async function firstInvoiceFrom(
   if (instant === null) return null;
   const lines = await subscriptionLinesAt(context.database, context, billing, entry, instant);
   if (lines.length === 0) return null;
-  return settlePreview(context, billing, [{ entry, instant, lines }]);
+  return settlePreview(context, billing, {
+    subscriptions: [entry],
+    issuedAt: instant,
+    lines: lines.map((line) => ({
+      // The subscription it bills, for a coupon redeemed for one.
+      line: { ...line, subscriptionId: entry.subscription.id },
+      stored: (currency) =>
+        storedLine(line, currency, {
+          subscriptionId: entry.subscription.id,
+          version: billing.versions.get(line.details.planCode),
+        }),
+    })),
+    allowances: [],
+    contract: undefined,
+  });
 }
 
 /**
