@@ -3,6 +3,7 @@
 // subscription-changes.ts and subscription-pauses.ts.
 
 import { sql } from "kysely";
+import { periodLocks } from "../accounting-periods/index.ts";
 import { recordCreation } from "../audit/index.ts";
 import type { PlanVersionRecord } from "../catalog/index.ts";
 import { Decimal } from "../core/index.ts";
@@ -40,6 +41,32 @@ import {
 import { trialEndOf } from "./subscription-timeline.ts";
 import { presentSubscriptions } from "./subscription-views.ts";
 import { subscriptionCreated } from "./subscription-webhook-events.ts";
+
+/**
+ * Refuses (409 `period_locked`) billing that would start before the end of a
+ * closed accounting month: its invoices would be dated in the month, which
+ * can no longer be finalized, and the customer could never be billed again.
+ * `billing_starts_at` in an open month bills a back-dated start from there.
+ */
+async function refuseBillingInClosedMonths(
+  context: RequestContext,
+  input: { billedFrom: number; path: string },
+): Promise<void> {
+  const closed = (await periodLocks(context.database, context)).filter((lock) => lock.end > input.billedFrom);
+  const latest = closed.at(-1);
+  if (latest === undefined) return;
+  const openFrom = new Date(latest.end).toISOString();
+  throw conflict(
+    "period_locked",
+    `Accounting period ${latest.period} was closed on ${new Date(latest.lockedAt).toISOString()}; billing cannot start before ${openFrom}, as invoices dated in a closed period cannot be issued. Set billing_starts_at on or after ${openFrom} to bill the subscription from then.`,
+    [
+      {
+        path: input.path,
+        message: `bills from before ${openFrom}, in the closed accounting period ${latest.period}`,
+      },
+    ],
+  );
+}
 
 /**
  * Creates a subscription. `awaitsCutOver` (imports from another billing
@@ -81,10 +108,15 @@ export async function createSubscription(
     timeZone: customer.timezone,
   });
   ensureQuantitiesFit(version, input.quantities ?? {});
-  const currency = currencyFor(input.currency, customer, version);
-  await ensureBillableIn(context.database, context, version, currency, "$.plan_id");
   const trialDays = input.trial_days ?? version.content.trial_days;
   const timeline = { start: startedAt.getTime(), trialDays, timeZone: customer.timezone };
+  // Billing starts at billing_starts_at, or at the start, and not before the trial ends.
+  await refuseBillingInClosedMonths(context, {
+    billedFrom: Math.max((billingStartsAt ?? startedAt).getTime(), trialEndOf(timeline)),
+    path: billingStartsAt === undefined ? "$.start_at" : "$.billing_starts_at",
+  });
+  const currency = currencyFor(input.currency, customer, version);
+  await ensureBillableIn(context.database, context, version, currency, "$.plan_id");
 
   return refusingDuplicates(
     () =>
