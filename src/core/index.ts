@@ -378,6 +378,12 @@ export {
 /** @public */
 export { ExactSum, numericText } from "./usage/exact-sum.ts";
 /** @public */
+export {
+  type MeterDefinitionSpan,
+  readsWindowValue,
+  spanAt,
+} from "./usage/meter-history.ts";
+/** @public */
 export { type InvalidUsageEvent, UsageAccumulator } from "./usage/usage-accumulator.ts";
 /** @public */
 export type { UsageEvent } from "./usage/usage-event.ts";

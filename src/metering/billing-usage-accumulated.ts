@@ -4,11 +4,13 @@
 // window of usage billed in advance (events grouped by the instant window
 // they were received in). The store's events go through the very code that
 // `fairbill simulate` runs on a scenario's events, in the store's order (by
-// timestamp, then received later, then by id), each with its received time.
+// timestamp, then received later, then by id), each with its received time,
+// and each read by the meter version in effect at its timestamp.
 import { sql } from "kysely";
 import {
   type Instant,
   type Meter,
+  type MeterDefinitionSpan,
   UsageAccumulator,
   type UsageAggregate,
   type UsageWindow,
@@ -23,7 +25,8 @@ export function isAccumulatedFromEvents(window: UsageWindow): boolean {
 }
 
 /**
- * The aggregates of `windows` (all of `meter`) from the customer's events.
+ * The aggregates of `windows` (all of `meter`) from the customer's events,
+ * each read by the definition of `history` in effect at its timestamp.
  * A `weighted_sum` meter reads from `levelsStartAt` on, where its levels start.
  * Events the meter cannot read, or that a dimensional default refuses, are
  * left out, as the accumulator leaves them out.
@@ -34,12 +37,18 @@ export async function accumulateFromEvents(
   job: {
     customerExternalId: string;
     meter: Meter;
+    history: readonly MeterDefinitionSpan[];
     windows: readonly UsageWindow[];
     levelsStartAt: Instant;
   },
 ): Promise<Map<string, UsageAggregate>> {
   const { meter, windows } = job;
-  const accumulator = new UsageAccumulator({ meters: [meter], windows, levelsStartAt: job.levelsStartAt });
+  const accumulator = new UsageAccumulator({
+    meters: [meter],
+    windows,
+    levelsStartAt: job.levelsStartAt,
+    histories: new Map([[meter.code, job.history]]),
+  });
   const earliest = Math.min(...windows.map((window) => window.start));
   const start = meter.aggregation === "weighted_sum" ? Math.min(earliest, job.levelsStartAt) : earliest;
   const end = Math.max(...windows.map((window) => window.end));
@@ -47,9 +56,13 @@ export async function accumulateFromEvents(
   await forEachRawEvent(
     database,
     scope,
-    { customerExternalId: job.customerExternalId, eventName: meter.eventName, ranges: [{ start, end }] },
+    {
+      customerExternalId: job.customerExternalId,
+      eventNames: [...new Set(job.history.map((span) => span.meter.eventName))],
+      ranges: [{ start, end }],
+    },
     (event) => {
-      accumulator.add({ ...event, name: meter.eventName }, sequence++);
+      accumulator.add(event, sequence++);
     },
   );
   return new Map(accumulator.finish());

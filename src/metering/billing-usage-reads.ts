@@ -14,7 +14,7 @@ import type { InstantRange } from "./instant-ranges.ts";
 import { millisecondsPerHour } from "./rollup-cells.ts";
 import type { EventProperties } from "./tables.ts";
 
-/** Where a meter's rollups are: its stored id, and the versions that count as the billed meter does. */
+/** Where a meter's rollups are: its stored id, and the versions whose rollups are read. */
 export type RollupSource = { meterId: string; versions: readonly number[] };
 
 const rawEventsPageSize = 20_000;
@@ -41,7 +41,9 @@ export async function sumRollupBuckets(
           * ((${measureTo}::numeric[])[hour.bucket + 1]
             - (extract(epoch from hour.hour_start) * 1000 + ${millisecondsPerHour})))::text`;
   const { rows } = await sql<RollupBucketRow>`
-    select hour.bucket, sum(hour.event_count)::text as event_count, sum(hour.value_sum)::text as value_sum,
+    select hour.bucket, sum(hour.event_count)::text as event_count,
+      coalesce(sum(hour.event_count) filter (where hour.value_sum is not null), 0)::text as valued_count,
+      sum(hour.value_sum)::text as value_sum,
       max(hour.value_max)::text as value_max, max(hour.latest_at) as latest_at,
       max(hour.latest_at)::text as latest_at_text, ${weighted} as weighted
     from (
@@ -80,6 +82,7 @@ export async function sumRollupBucketsOfMany(
   if (pieces.length === 0) return results;
   const { rows } = await sql<RollupBucketRow & { job: number }>`
     select piece.job, piece.bucket, sum(rollup.event_count)::text as event_count,
+      coalesce(sum(rollup.event_count) filter (where rollup.value_sum is not null), 0)::text as valued_count,
       sum(rollup.value_sum)::text as value_sum, max(rollup.value_max)::text as value_max,
       max(rollup.latest_at) as latest_at, max(rollup.latest_at)::text as latest_at_text,
       sum(rollup.weighted_change + rollup.value_sum
@@ -145,6 +148,7 @@ function rollupPiecesOf(job: RollupJob, index: number): RollupPiece[] {
 type RollupBucketRow = {
   bucket: number;
   event_count: string;
+  valued_count: string;
   value_sum: string | null;
   value_max: string | null;
   latest_at: Date | null;
@@ -156,6 +160,7 @@ function rollupBucketOf(row: RollupBucketRow): RollupBucket {
   return {
     bucket: row.bucket,
     eventCount: Number(row.event_count),
+    valuedCount: Number(row.valued_count),
     sum: row.value_sum,
     maximum: row.value_max,
     latestAt: row.latest_at?.getTime() ?? null,
@@ -202,11 +207,24 @@ export async function countDistinctPerSlot(
   return new Map(rows.map((row) => [row.slot, row.distinct_count]));
 }
 
-export type RawEvent = { id: string; timestamp: Instant; receivedAt: Instant; properties: EventProperties };
+export type RawEvent = {
+  id: string;
+  name: string;
+  timestamp: Instant;
+  receivedAt: Instant;
+  properties: EventProperties;
+};
+
+/** `event.name` is one of the names: a plain equality for one name (every meter with a single version). */
+function nameIn(eventNames: readonly string[]) {
+  return eventNames.length === 1
+    ? sql`event.name = ${eventNames[0]}`
+    : sql`event.name = any(${[...eventNames]}::text[])`;
+}
 
 /**
- * The customer's live (not voided) events of one name in the ranges, each at
- * its latest revision, in the store's order: by timestamp, then the one
+ * The customer's live (not voided) events of these names in the ranges, each
+ * at its latest revision, in the store's order: by timestamp, then the one
  * received later, then by id. Read in pages (keyset on that order) so a long
  * range never sits in memory whole.
  */
@@ -215,13 +233,14 @@ export async function forEachRawEvent(
   scope: TenantScope,
   query: {
     customerExternalId: string;
-    eventName: string;
+    eventNames: readonly string[];
     ranges: readonly InstantRange[];
     pageSize?: number;
   },
   visit: (event: RawEvent) => void,
 ): Promise<void> {
   const pageSize = query.pageSize ?? rawEventsPageSize;
+  if (query.eventNames.length === 0) return;
   for (const range of query.ranges) {
     let after: { occurredAt: string; receivedAt: string; id: string } | undefined;
     for (;;) {
@@ -231,16 +250,18 @@ export async function forEachRawEvent(
         occurred_ms: number;
         received_ms: number;
         id: string;
+        name: string;
         properties: EventProperties;
       }>`
         select (extract(epoch from event.occurred_at) * 1000)::float8 as occurred_ms,
-          (extract(epoch from event.received_at) * 1000)::float8 as received_ms, event.id, event.properties
+          (extract(epoch from event.received_at) * 1000)::float8 as received_ms, event.id, event.name,
+          event.properties
         from events as event
         where event.environment_id = ${scope.environmentId}
           and event.customer_external_id = ${query.customerExternalId}
           and event.occurred_at >= ${after === undefined ? sql`${start}::timestamptz` : sql`greatest(${start}::timestamptz, ${after.occurredAt}::timestamptz)`}
           and event.occurred_at < ${new Date(range.end).toISOString()}::timestamptz
-          and event.name = ${query.eventName} and event.voided_at is null
+          and ${nameIn(query.eventNames)} and event.voided_at is null
           ${
             after === undefined
               ? sql``
@@ -252,6 +273,7 @@ export async function forEachRawEvent(
       for (const row of rows) {
         visit({
           id: row.id,
+          name: row.name,
           timestamp: Math.floor(row.occurred_ms),
           receivedAt: Math.floor(row.received_ms),
           properties: row.properties,
@@ -279,24 +301,28 @@ async function keysetOf(
 }
 
 /**
- * The customer's live events of one name at each instant (given as the
+ * The customer's live events of these names at each instant (given as the
  * database prints it), in the store's order; `position` is the instant's
  * index in the list.
  */
 export async function eventsAtInstants(
   database: Database,
   scope: TenantScope,
-  query: { customerExternalId: string; eventName: string; instants: readonly string[] },
-): Promise<{ position: number; properties: EventProperties }[]> {
-  if (query.instants.length === 0) return [];
-  const { rows } = await sql<{ position: string; properties: EventProperties }>`
-    select instant.position, event.properties
+  query: { customerExternalId: string; eventNames: readonly string[]; instants: readonly string[] },
+): Promise<{ position: number; name: string; properties: EventProperties }[]> {
+  if (query.instants.length === 0 || query.eventNames.length === 0) return [];
+  const { rows } = await sql<{ position: string; name: string; properties: EventProperties }>`
+    select instant.position, event.name, event.properties
     from unnest(${[...query.instants]}::timestamptz[]) with ordinality as instant(at, position)
     join events as event
       on event.environment_id = ${scope.environmentId}
       and event.customer_external_id = ${query.customerExternalId}
       and event.occurred_at = instant.at
-    where event.name = ${query.eventName} and event.voided_at is null
+    where ${nameIn(query.eventNames)} and event.voided_at is null
     order by event.occurred_at, event.received_at, event.id`.execute(database);
-  return rows.map((row) => ({ position: Number(row.position) - 1, properties: row.properties }));
+  return rows.map((row) => ({
+    position: Number(row.position) - 1,
+    name: row.name,
+    properties: row.properties,
+  }));
 }

@@ -1,9 +1,19 @@
 // The running totals of one meter's usage windows, fed from two sources (the
 // hourly rollups summed per bucket by the database, and raw events one at a
-// time), and turned into the billing core's UsageAggregate with the core's
-// own arithmetic: the same exact sums, the same division for weighted_sum,
-// the same per-transaction fee. Pure.
-import type { Instant, Meter, PercentagePricing, UsageAggregate, UsageWindow } from "../core/index.ts";
+// time, each read by the meter version in effect at its timestamp), and
+// turned into the billing core's UsageAggregate with the core's own
+// arithmetic: the same exact sums, the same division for weighted_sum, the
+// same per-transaction fee, and the core's rule for combining what different
+// versions read (billing rule 34). Pure.
+import type {
+  Aggregation,
+  Instant,
+  Meter,
+  MeterDefinitionSpan,
+  PercentagePricing,
+  UsageAggregate,
+  UsageWindow,
+} from "../core/index.ts";
 import {
   Decimal,
   ExactSum,
@@ -12,6 +22,8 @@ import {
   ONE_HUNDRED,
   ownProperty,
   readNumericValue,
+  readsWindowValue,
+  spanAt,
   toDecimal,
   transactionFee,
   ZERO,
@@ -24,35 +36,79 @@ import type { EventProperties } from "./tables.ts";
 export type EventReading = { numeric?: NumericValue; uniqueKey?: string };
 
 /**
- * Reads events as the core's accumulator does: undefined for an event the
- * meter does not count (a filter rejects it, or its property is missing or
- * not numeric: the accumulator reports such an event and leaves it out).
+ * Reads events by one definition of a meter, for windows of
+ * `windowAggregation`, as the core's accumulator does: undefined for an
+ * event the definition does not count (a filter rejects it, or its property
+ * is missing or not numeric: the accumulator reports such an event and
+ * leaves it out); a reading without a value when the definition reads
+ * another kind of value than the windows combine (billing rule 34).
  */
-export function eventReaderOf(meter: Meter): (properties: EventProperties) => EventReading | undefined {
-  const passesFilters = meterFilterOf(meter.filters);
-  const property = meter.property ?? "";
-  switch (meter.aggregation) {
+function eventReaderOf(
+  definition: Meter,
+  windowAggregation: Aggregation,
+): (properties: EventProperties) => EventReading | undefined {
+  const passesFilters = meterFilterOf(definition.filters);
+  const property = definition.property ?? "";
+  const keepsValue = readsWindowValue(definition.aggregation, windowAggregation);
+  switch (definition.aggregation) {
     case "count":
       return (properties) => (passesFilters(properties) ? {} : undefined);
     case "unique_count":
       return (properties) => {
         if (!passesFilters(properties)) return undefined;
         const raw = ownProperty(properties, property);
-        return raw === undefined ? undefined : { uniqueKey: encodeValueKey(raw) };
+        if (raw === undefined) return undefined;
+        return keepsValue ? { uniqueKey: encodeValueKey(raw) } : {};
       };
     default:
       return (properties) => {
         if (!passesFilters(properties)) return undefined;
         const numeric = readNumericValue(ownProperty(properties, property));
-        return numeric === undefined ? undefined : { numeric };
+        if (numeric === undefined) return undefined;
+        return keepsValue ? { numeric } : {};
       };
   }
+}
+
+/** An event as the store gives it: its name, its timestamp and its properties. */
+type StoredEventToRead = { name: string; timestamp: Instant; properties: EventProperties };
+
+/**
+ * Reads each event by the definition in effect at its timestamp (undefined
+ * outside every definition, or for another event name than that definition
+ * counts), for windows of `windowAggregation`.
+ */
+export function versionedReaderOf(
+  history: readonly MeterDefinitionSpan[],
+  windowAggregation: Aggregation,
+): (event: StoredEventToRead) => EventReading | undefined {
+  const readers = history.map((span) => ({
+    from: span.from,
+    until: span.until,
+    eventName: span.meter.eventName,
+    read: eventReaderOf(span.meter, windowAggregation),
+  }));
+  const [only] = readers;
+  if (readers.length === 1 && only !== undefined) {
+    return (event) =>
+      event.name === only.eventName && only.from <= event.timestamp && event.timestamp < only.until
+        ? only.read(event.properties)
+        : undefined;
+  }
+  return (event) => {
+    const reader = spanAt(readers, event.timestamp);
+    return reader === undefined || reader.eventName !== event.name
+      ? undefined
+      : reader.read(event.properties);
+  };
 }
 
 /** One bucket of whole hours as the database sums it (numeric columns as exact text). */
 export type RollupBucket = {
   bucket: number;
   eventCount: number;
+  /** The events of versions that read a number (those a percentage charge takes a fee on). */
+  valuedCount: number;
   sum: string | null;
   maximum: string | null;
   latestAt: Instant | null;
@@ -67,6 +123,8 @@ type LatestCandidate = { at: Instant; value: NumericValue | undefined; atText: s
 class SlotTotals {
   readonly slot: UsageSlot;
   eventCount = 0;
+  /** Events that gave a number: the transactions of a percentage charge. */
+  valuedCount = 0;
   readonly sum = new ExactSum();
   maximum: NumericValue | undefined;
   latest: LatestCandidate | undefined;
@@ -112,6 +170,7 @@ export class MeterUsageTotals {
     const totals = this.slots[this.plan.slotOfBucket[row.bucket] ?? -1];
     if (totals === undefined) return;
     totals.eventCount += row.eventCount;
+    totals.valuedCount += row.valuedCount;
     if (row.sum !== null) totals.sum.add(new Decimal(row.sum));
     if (row.weightedToSlotEnd !== null) totals.weighted.add(new Decimal(row.weightedToSlotEnd));
     if (row.maximum !== null) {
@@ -140,6 +199,7 @@ export class MeterUsageTotals {
     totals.eventCount++;
     if (reading.uniqueKey !== undefined) totals.rawUniqueKeys.add(reading.uniqueKey);
     if (value === undefined) return;
+    totals.valuedCount++;
     totals.sum.add(value);
     if (totals.maximum === undefined || isGreater(value, totals.maximum)) totals.maximum = value;
     if (totals.latest === undefined || timestamp >= totals.latest.at) {
@@ -166,6 +226,7 @@ export class MeterUsageTotals {
     if (reading.uniqueKey !== undefined) totals.tailHasUniqueKeys = true;
     const value = reading.numeric;
     if (value === undefined) return;
+    totals.valuedCount--;
     totals.sum.add(typeof value === "number" ? -value : value.negated());
     if (totals.tailMaximum === undefined || isGreater(value, totals.tailMaximum)) totals.tailMaximum = value;
   }
@@ -196,13 +257,16 @@ export class MeterUsageTotals {
     if (totals !== undefined) totals.distinctCount = count;
   }
 
-  /** The instants (as the database prints them) at which a slot's latest event is still to be picked. */
-  latestToLookUp(): { slot: number; atText: string }[] {
-    const lookUps: { slot: number; atText: string }[] = [];
+  /** The instants (also as the database prints them) at which a slot's latest event is still to be picked. */
+  latestToLookUp(): { slot: number; at: Instant; atText: string }[] {
+    const lookUps: { slot: number; at: Instant; atText: string }[] = [];
+    // Only a `latest` window reports the value; another version's rollups may name an instant whose events
+    // give no value of this window's kind (a sum version's rows in a unique_count window).
+    if (this.plan.meter.aggregation !== "latest") return lookUps;
     for (const [slot, totals] of this.slots.entries()) {
       const latest = totals.latest;
       if (latest !== undefined && latest.value === undefined && latest.atText !== undefined) {
-        lookUps.push({ slot, atText: latest.atText });
+        lookUps.push({ slot, at: latest.at, atText: latest.atText });
       }
     }
     return lookUps;
@@ -228,10 +292,10 @@ export class MeterUsageTotals {
     const pricing = window.transactionPricing;
     if (pricing !== undefined) {
       const sum = totals.sum.total();
-      // Without a per-transaction bound, Σ (value × rate / 100 + fixed) is exactly this.
+      // Without a per-transaction bound, Σ (value × rate / 100 + fixed) over the valued events is exactly this.
       const transactionFees = needsEachEvent(window)
         ? feesOfEachEvent(totals, pricing)
-        : sum.times(pricing.rate).dividedBy(ONE_HUNDRED).plus(pricing.fixedFee.times(eventCount));
+        : sum.times(pricing.rate).dividedBy(ONE_HUNDRED).plus(pricing.fixedFee.times(totals.valuedCount));
       return { quantity: sum, eventCount, transactionFees };
     }
     switch (this.plan.meter.aggregation) {

@@ -1,7 +1,8 @@
 // Billing usage read from the store must equal what the billing core's
-// UsageAccumulator computes from the same stored events, exactly: random
-// meters (all six aggregations, filters, dimensions, a later version that
-// counts differently), random events (numbers, decimals, numeric strings,
+// UsageAccumulator computes from the same stored events, each read by the
+// meter version in effect at its timestamp, exactly: random meters (all six
+// aggregations, filters, dimensions, a later version that counts
+// differently), random events (numbers, decimals, numeric strings,
 // unreadable values, tied timestamps, events on window boundaries, amended
 // and voided ones), and random windows (local days across the New York
 // daylight-saving change, Kolkata's half-hour offset, cuts in the middle of an
@@ -18,6 +19,7 @@ import {
   Decimal,
   localDate,
   type Meter,
+  type MeterDefinitionSpan,
   type PercentagePricing,
   startOfLocalDate,
   UsageAccumulator,
@@ -29,6 +31,7 @@ import type { TenantScope } from "../platform/context.ts";
 import { engineMetersFor, usageForManyWindows, usageForWindows } from "./billing-usage.ts";
 import { planMeterUsage } from "./billing-usage-plan.ts";
 import { forEachRawEvent } from "./billing-usage-reads.ts";
+import { loadMeterVersions } from "./meter-versions.ts";
 import type { EventProperties } from "./tables.ts";
 
 const suite = testAppForFile();
@@ -241,13 +244,30 @@ async function storedEvents(customer: string) {
   }));
 }
 
+/**
+ * The stored versions of these meters as the core reads a meter's history:
+ * each version over the instants it is in effect, the first one also before.
+ */
+async function storedHistories(codes: readonly string[]): Promise<Map<string, MeterDefinitionSpan[]>> {
+  const histories = new Map<string, MeterDefinitionSpan[]>();
+  for (const version of await loadMeterVersions(suite.testApp.handle.database, scope)) {
+    if (!codes.includes(version.code)) continue;
+    const history = histories.get(version.code) ?? [];
+    const from = history.length === 0 ? Number.NEGATIVE_INFINITY : version.effectiveFrom;
+    history.push({ from, until: version.effectiveUntil, meter: version.coreMeter });
+    histories.set(version.code, history);
+  }
+  return histories;
+}
+
 function coreAggregates(
   meters: Iterable<Meter>,
   windows: readonly UsageWindow[],
   levelsStartAt: Instant,
   events: Awaited<ReturnType<typeof storedEvents>>,
+  histories: ReadonlyMap<string, readonly MeterDefinitionSpan[]> = new Map(),
 ): UsageAggregates {
-  const accumulator = new UsageAccumulator({ meters, windows, levelsStartAt });
+  const accumulator = new UsageAccumulator({ meters, windows, levelsStartAt, histories });
   for (const [sequence, event] of events.entries()) accumulator.add(event, sequence);
   return accumulator.finish();
 }
@@ -397,13 +417,16 @@ async function runScenario(input: Scenario): Promise<void> {
   const billedAt = Math.floor(firstStart + input.billedAtShare * (lastEnd + day - firstStart));
   const meters = await engineMetersFor(suite.testApp.handle.database, scope, meterCodes, billedAt);
   expect([...meters.keys()].sort()).toEqual([...meterCodes].sort());
-  if (input.unstoredFilter) {
-    const [code, meter] = [...meters][0]!;
-    meters.set(code, {
+  // Each stored meter reads each event by its version in effect; a definition no version has, by itself.
+  const unstoredCode = input.unstoredFilter ? [...meters.keys()][0] : undefined;
+  if (unstoredCode !== undefined) {
+    const meter = meters.get(unstoredCode)!;
+    meters.set(unstoredCode, {
       ...meter,
       filters: [...meter.filters, { property: "region", acceptedValues: ["us", "ap"] }],
     });
   }
+  const histories = await storedHistories(meterCodes.filter((code) => code !== unstoredCode));
 
   const windows: UsageWindow[] = [];
   for (const meter of meters.values()) {
@@ -429,7 +452,13 @@ async function runScenario(input: Scenario): Promise<void> {
     }
   }
 
-  const expected = coreAggregates(meters.values(), windows, levelsStartAt, await storedEvents(customer));
+  const expected = coreAggregates(
+    meters.values(),
+    windows,
+    levelsStartAt,
+    await storedEvents(customer),
+    histories,
+  );
   const request = { customerExternalId: customer, windows, meters, levelsStartAt };
   const actual = await usageForWindows(suite.testApp.handle.database, scope, request);
   expectSameAggregates(actual, expected, `run ${run} (${customer})`);
@@ -635,7 +664,7 @@ describe("usageForWindows", () => {
       scope,
       {
         customerExternalId: customer,
-        eventName: "page",
+        eventNames: ["page"],
         ranges: [{ start: Date.parse("2026-03-02T00:00:00Z"), end: Date.parse("2026-03-03T00:00:00Z") }],
         pageSize: 2,
       },

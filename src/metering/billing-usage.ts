@@ -4,23 +4,35 @@
 // same events. This is how the live service and `fairbill simulate` bill
 // alike: the engine is the same, and so is its usage.
 //
-// Whole hours come from the hourly rollups (usage_rollups, and
-// usage_unique_values for unique_count); raw events are read only where the
-// rollups cannot answer: an hour a window boundary cuts (a plan change
-// mid-hour, a period in a zone offset by half an hour), a percentage charge
-// with a per-transaction minimum or maximum (each event is priced on its
-// own), and any time when the stored meter versions count differently from
-// the meter being billed (or before the meter's first version).
+// A meter's events are counted as its versions counted them: each event by
+// the version in effect at its timestamp (billing rule 34), as ingestion
+// rolled it up and as the usage API reports it, so that a new version never
+// reaches back before its effective_from. The engine names one meter per
+// code (the version in effect when it bills, see engineMetersFor): its
+// aggregation says how a window combines what the versions read (counts and
+// sums add, max takes the largest, latest the latest event's value under its
+// own version, unique_count the distinct values across the window). Before
+// a meter's first version, its events count as that version will count them.
+// A meter definition that no stored version has (none in the live service)
+// counts every event by itself.
 //
-// What counts, as in the core: an event the meter matches (name and filters)
-// and can read; a voided event never, an amended one at its latest revision.
-// Ingestion refuses an event that a meter version in effect at its timestamp
-// cannot read, so every stored event the rollups hold is readable. An event
-// that only the billed definition cannot read (a definition other than the
-// stored one's, or before the meter existed) is left out, as the accumulator
-// leaves out the events it reports as invalid. The engine bills with one
-// definition per meter code (see engineMetersFor), so a window counts every
-// event by that definition, whichever version was in effect at the event.
+// Whole hours come from the hourly rollups of every version (usage_rollups,
+// and usage_unique_values for unique_count): a version's rows hold exactly
+// the events it counts, also in an hour where a new version takes over, so
+// the rows of all versions summed are the hour's usage. Raw events are read
+// only where the rollups cannot answer: an hour a window boundary cuts (a
+// plan change mid-hour, a period in a zone offset by half an hour), a
+// percentage charge with a per-transaction minimum or maximum (each event is
+// priced on its own), and any time before the meter's first version (or all
+// of it for a definition no version has).
+//
+// What counts, as in the core: an event the version in effect matches (name
+// and filters) and can read; a voided event never, an amended one at its
+// latest revision. Ingestion refuses an event that a meter version in effect
+// at its timestamp cannot read, so every stored event the rollups hold is
+// readable. An event that the definition counting it cannot read (before the
+// meter existed, or by a definition no version has) is left out, as the
+// accumulator leaves out the events it reports as invalid.
 //
 // Among events that share the latest timestamp, `latest` takes the last in
 // the store's order: received later, then the larger id, as corrections,
@@ -30,7 +42,13 @@
 // stored, so ingestion's rollups (which do use it) are not asked which event
 // at that instant wins: the events at it are read.
 
-import type { Instant, UsageAggregate, UsageAggregates, UsageWindow } from "../core/index.ts";
+import type {
+  Instant,
+  MeterDefinitionSpan,
+  UsageAggregate,
+  UsageAggregates,
+  UsageWindow,
+} from "../core/index.ts";
 import { BillingInputError, type Meter, type NumericValue, propertyValueKey } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -44,7 +62,7 @@ import {
   sumRollupBuckets,
   sumRollupBucketsOfMany,
 } from "./billing-usage-reads.ts";
-import { eventReaderOf, MeterUsageTotals, type RollupBucket } from "./billing-usage-totals.ts";
+import { MeterUsageTotals, type RollupBucket, versionedReaderOf } from "./billing-usage-totals.ts";
 import { type MeterVersion, versionInEffect } from "./meter-definition.ts";
 import { loadMeterVersions } from "./meter-versions.ts";
 
@@ -81,8 +99,10 @@ type MeterJob = {
   request: number;
   customerExternalId: string;
   meter: Meter;
+  /** The definitions its events are read by, each over the instants it was in effect. */
+  history: readonly MeterDefinitionSpan[];
   windows: readonly UsageWindow[];
-  /** Stored versions whose rollups hold exactly this meter's usage. */
+  /** Stored versions whose rollups are read (each holds the events its version counts). */
   trustedVersions: readonly MeterVersion[];
   levelsStartAt: Instant;
 };
@@ -109,11 +129,16 @@ export async function usageForManyWindows(
       for (const meter of request.meters.values()) {
         const meterWindows = windowsByMeterOfRequest[index]?.get(meter.code);
         if (meterWindows === undefined) continue;
+        const { history, trustedVersions } = meterHistoryOf(
+          meter,
+          storedVersions.filter((version) => version.code === meter.code),
+        );
         const accumulated = meterWindows.filter(isAccumulatedFromEvents);
         if (accumulated.length > 0) {
           const fromEvents = await accumulateFromEvents(reader, scope, {
             customerExternalId: request.customerExternalId,
             meter,
+            history,
             windows: accumulated,
             levelsStartAt: request.levelsStartAt,
           });
@@ -121,13 +146,13 @@ export async function usageForManyWindows(
         }
         const windows = meterWindows.filter((window) => !isAccumulatedFromEvents(window));
         if (windows.length === 0) continue;
-        const versions = storedVersions.filter((version) => version.code === meter.code);
         jobs.push({
           request: index,
           customerExternalId: request.customerExternalId,
           meter,
+          history,
           windows,
-          trustedVersions: versions.filter((version) => countsAlike(version.coreMeter, meter)),
+          trustedVersions,
           levelsStartAt: request.levelsStartAt,
         });
       }
@@ -141,6 +166,33 @@ export async function usageForManyWindows(
   return database.isTransaction
     ? readAll(database)
     : database.transaction().setIsolationLevel("repeatable read").setAccessMode("read only").execute(readAll);
+}
+
+/**
+ * How a billed meter's events are counted. When it is one of the meter's
+ * stored versions (as engineMetersFor gives it): each event by the version
+ * in effect at its timestamp, the first one also before it takes effect,
+ * with every version's rollups. A definition no stored version has counts
+ * every event by itself, from raw events.
+ */
+function meterHistoryOf(
+  billed: Meter,
+  versions: readonly MeterVersion[],
+): { history: MeterDefinitionSpan[]; trustedVersions: MeterVersion[] } {
+  if (!versions.some((version) => countsAlike(version.coreMeter, billed))) {
+    return {
+      history: [{ from: Number.NEGATIVE_INFINITY, until: Number.POSITIVE_INFINITY, meter: billed }],
+      trustedVersions: [],
+    };
+  }
+  return {
+    history: versions.map((version, index) => ({
+      from: index === 0 ? Number.NEGATIVE_INFINITY : version.effectiveFrom,
+      until: version.effectiveUntil,
+      meter: version.coreMeter,
+    })),
+    trustedVersions: [...versions],
+  };
 }
 
 /** The request's windows by meter code; refuses, as the accumulator does, a window of an unknown meter. */
@@ -237,7 +289,9 @@ function rollupSourceOf(job: MeterJob): RollupSource | undefined {
 /**
  * The engine meters (core `Meter`) for these codes, as defined by the version
  * in effect at `at` (before a meter's first version, as that version defines
- * it). A code no meter has is left out, so the engine names it.
+ * it). A code no meter has is left out, so the engine names it. Usage read
+ * for such a meter still counts each event by the version in effect at its
+ * timestamp; this one's aggregation combines them (billing rule 34).
  */
 export async function engineMetersFor(
   database: Database,
@@ -293,13 +347,15 @@ async function aggregateFromBuckets(
   const { customerExternalId, meter } = job;
   const totals = new MeterUsageTotals(plan);
   for (const bucket of buckets) totals.addRollupBucket(bucket);
-  const read = eventReaderOf(meter);
+  // Each raw event is read by the version in effect at its timestamp.
+  const read = versionedReaderOf(job.history, meter.aggregation);
+  const eventNames = [...new Set(job.history.map((span) => span.meter.eventName))];
   await forEachRawEvent(
     database,
     scope,
-    { customerExternalId, eventName: meter.eventName, ranges: plan.rawRanges },
+    { customerExternalId, eventNames, ranges: plan.rawRanges },
     (event) => {
-      const reading = read(event.properties);
+      const reading = read(event);
       if (reading !== undefined) totals.addEvent(reading, event.timestamp);
     },
   );
@@ -308,9 +364,9 @@ async function aggregateFromBuckets(
     await forEachRawEvent(
       database,
       scope,
-      { customerExternalId, eventName: meter.eventName, ranges: [tail.range] },
+      { customerExternalId, eventNames, ranges: [tail.range] },
       (event) => {
-        const reading = read(event.properties);
+        const reading = read(event);
         if (reading !== undefined) totals.subtractTailEvent(reading, tail.bucket);
       },
     );
@@ -333,12 +389,13 @@ async function aggregateFromBuckets(
     // The rollups tell the latest instant of each window; the events at it tell which one is last.
     const events = await eventsAtInstants(database, scope, {
       customerExternalId,
-      eventName: meter.eventName,
+      eventNames,
       instants: lookUps.map((lookUp) => lookUp.atText),
     });
     const lastValues = new Map<number, NumericValue>();
     for (const event of events) {
-      const numeric = read(event.properties)?.numeric;
+      const timestamp = lookUps[event.position]!.at;
+      const numeric = read({ name: event.name, timestamp, properties: event.properties })?.numeric;
       if (numeric !== undefined) lastValues.set(event.position, numeric);
     }
     for (const [position, lookUp] of lookUps.entries()) {

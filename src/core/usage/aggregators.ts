@@ -16,6 +16,12 @@ import type { UsageAggregate, UsageWindow } from "./usage-windows.ts";
 export interface WindowAggregator<Value> {
   /** `event` is read by the aggregators that group events (by combination, by the window they arrived in). */
   add(value: Value, timestamp: Instant, sequence: number, event: UsageEvent): void;
+  /**
+   * An event counted under a meter definition that reads no value of this
+   * window's kind (billing rule 34): it adds to the event count and to
+   * nothing else (no level change, no latest value, no transaction fee).
+   */
+  addWithoutValue(timestamp: Instant, sequence: number, event: UsageEvent): void;
   result(): UsageAggregate;
 }
 
@@ -23,6 +29,10 @@ export class CountAggregator implements WindowAggregator<unknown> {
   private eventCount = 0;
 
   add(): void {
+    this.eventCount++;
+  }
+
+  addWithoutValue(): void {
     this.eventCount++;
   }
 
@@ -37,6 +47,10 @@ export class SumAggregator implements WindowAggregator<NumericValue> {
 
   add(value: NumericValue): void {
     this.sum.add(value);
+    this.eventCount++;
+  }
+
+  addWithoutValue(): void {
     this.eventCount++;
   }
 
@@ -57,6 +71,10 @@ export class MaxAggregator implements WindowAggregator<NumericValue> {
 
   add(value: NumericValue): void {
     if (this.largest === undefined || isGreater(value, this.largest)) this.largest = value;
+    this.eventCount++;
+  }
+
+  addWithoutValue(): void {
     this.eventCount++;
   }
 
@@ -91,6 +109,10 @@ export class LatestAggregator implements WindowAggregator<NumericValue> {
     this.eventCount++;
   }
 
+  addWithoutValue(): void {
+    this.eventCount++;
+  }
+
   result(): UsageAggregate {
     const quantity = this.latestValue === undefined ? ZERO : toDecimal(this.latestValue);
     return { quantity, eventCount: this.eventCount };
@@ -104,6 +126,10 @@ export class UniqueCountAggregator implements WindowAggregator<string> {
 
   add(valueKey: string): void {
     this.distinct.add(valueKey);
+    this.eventCount++;
+  }
+
+  addWithoutValue(): void {
     this.eventCount++;
   }
 
@@ -141,6 +167,10 @@ export class WeightedSumAggregator implements WindowAggregator<NumericValue> {
     this.eventCount++;
   }
 
+  addWithoutValue(): void {
+    this.eventCount++;
+  }
+
   result(): UsageAggregate {
     const { start, end, fullPeriodStart, fullPeriodEnd } = this.window;
     const levelIntegral = this.ledger
@@ -171,6 +201,11 @@ export class TransactionFeeAggregator implements WindowAggregator<NumericValue> 
   add(value: NumericValue): void {
     this.values.add(value);
     this.fees = this.fees.plus(transactionFee(toDecimal(value), this.window.transactionPricing));
+    this.eventCount++;
+  }
+
+  /** An event without a value is no transaction: it pays no fee, not even the fixed one. */
+  addWithoutValue(): void {
     this.eventCount++;
   }
 

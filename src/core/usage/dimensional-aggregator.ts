@@ -128,21 +128,27 @@ export class DimensionalAggregator<Value> implements WindowAggregator<Value> {
   }
 
   add(value: Value, timestamp: Instant, sequence: number, event: UsageEvent): void {
+    this.aggregatorOf(event)?.add(value, timestamp, sequence, event);
+  }
+
+  addWithoutValue(timestamp: Instant, sequence: number, event: UsageEvent): void {
+    this.aggregatorOf(event)?.addWithoutValue(timestamp, sequence, event);
+  }
+
+  /** The aggregator of the event's combination; none for a combination its default refuses. */
+  private aggregatorOf(event: UsageEvent): WindowAggregator<Value> | undefined {
     // One dimension whose value is text compared as itself (V3): found by that text, with no key built.
     const single = this.singleDimension;
     const raw = single === undefined ? undefined : ownProperty(event.properties, single);
     if (typeof raw === "string") {
       const known = this.byText.get(raw);
-      if (known !== undefined) {
-        known.add(value, timestamp, sequence, event);
-        return;
-      }
+      if (known !== undefined) return known;
     }
     const { key, values } = combinationOf(event.properties, this.dimensions.properties);
     const aggregator = this.combinationAggregator(key, values);
     if (typeof raw === "string" && values[0] === raw && aggregator !== undefined)
       this.byText.set(raw, aggregator);
-    aggregator?.add(value, timestamp, sequence, event);
+    return aggregator;
   }
 
   private combinationAggregator(

@@ -25,13 +25,21 @@ export class InAdvanceAggregator<Value> implements WindowAggregator<Value> {
   }
 
   add(value: Value, timestamp: Instant, sequence: number, event: UsageEvent): void {
+    this.aggregatorOf(timestamp, event).add(value, timestamp, sequence, event);
+  }
+
+  addWithoutValue(timestamp: Instant, sequence: number, event: UsageEvent): void {
+    this.aggregatorOf(timestamp, event).addWithoutValue(timestamp, sequence, event);
+  }
+
+  private aggregatorOf(timestamp: Instant, event: UsageEvent): WindowAggregator<Value> {
     const start = instantWindowStart(event.receivedAt ?? timestamp, this.windowLength);
     let aggregator = this.byWindow.get(start);
     if (aggregator === undefined) {
       aggregator = this.createAggregator();
       this.byWindow.set(start, aggregator);
     }
-    aggregator.add(value, timestamp, sequence, event);
+    return aggregator;
   }
 
   result(): UsageAggregate {

@@ -1,6 +1,8 @@
 // One pass over usage events, any number of them, in any order: each event is
 // routed by name to the meters it may match, checked against their filters,
 // read, and added to the aggregator of the window its timestamp falls in.
+// A meter given with its history of definitions reads each event by the
+// definition in effect at its timestamp (see meter-history.ts).
 // Memory depends on the number of windows, not of events (unique_count keeps
 // its distinct values).
 import { BillingInputError, type Meter } from "../catalog.ts";
@@ -22,6 +24,13 @@ import {
 } from "./dimensional-aggregator.ts";
 import { InAdvanceAggregator } from "./in-advance-aggregator.ts";
 import { LevelLedger } from "./level-ledger.ts";
+import {
+  checkMeterHistory,
+  type MeterDefinitionSpan,
+  readingKindOf,
+  singleDefinition,
+  spanAt,
+} from "./meter-history.ts";
 import {
   meterFilterOf,
   type NumericValue,
@@ -59,6 +68,8 @@ type WindowSlot<Value> = {
 };
 
 interface MeterIngestor {
+  /** The event names the meter's definitions count. */
+  eventNames(): string[];
   offer(event: UsageEvent, sequence: number, problems: InvalidUsageEvent[]): void;
   collect(into: Map<string, UsageAggregate>): void;
 }
@@ -67,11 +78,70 @@ interface MeterIngestor {
 const MISSING = Symbol("missing");
 const NOT_NUMERIC = Symbol("not numeric");
 type Unreadable = typeof MISSING | typeof NOT_NUMERIC;
+/** An event its definition reads, but not as a value of the kind the window combines (billing rule 34). */
+const WITHOUT_VALUE = Symbol("without value");
 
 /** Reads what a meter aggregates from an event's properties. */
 type ValueReader<Value> = (properties: Readonly<Record<string, unknown>>) => Value | Unreadable;
 
 const readNothing: ValueReader<null> = () => null;
+
+/** How one definition of a meter reads the events of its span. */
+type SpanReader<Value> = {
+  readonly from: Instant;
+  readonly until: Instant;
+  readonly eventName: string;
+  /** The property named when an event cannot be read. */
+  readonly property: string;
+  readonly passesFilters: (properties: Readonly<Record<string, unknown>>) => boolean;
+  readonly readValue: ValueReader<Value | typeof WITHOUT_VALUE>;
+};
+
+function propertyOf(meter: Meter): string {
+  if (meter.property === undefined) throw new BillingInputError(`meter "${meter.code}" needs a property`);
+  return meter.property;
+}
+
+/** A definition's own reader, by its aggregation: nothing, a distinct value's key, or a number. */
+function ownReader(meter: Meter): ValueReader<unknown> {
+  if (meter.aggregation === "count") return readNothing;
+  return meter.aggregation === "unique_count"
+    ? valueKeyReader(propertyOf(meter))
+    : numericReader(propertyOf(meter));
+}
+
+/**
+ * The readers of a meter's definitions, for windows of `billed`'s
+ * aggregation: a definition that reads the window's kind of value reads it
+ * with `sameKind`; any other reads the event as its own aggregation does
+ * (so that what it cannot read is still reported) and gives no value.
+ */
+function spanReadersOf<Value>(
+  billed: Meter,
+  spans: readonly MeterDefinitionSpan[],
+  sameKind: (meter: Meter) => ValueReader<Value>,
+): SpanReader<Value>[] {
+  const kind = readingKindOf(billed.aggregation);
+  return spans.map(({ from, until, meter }) => {
+    let readValue: ValueReader<Value | typeof WITHOUT_VALUE>;
+    if (readingKindOf(meter.aggregation) === kind) readValue = sameKind(meter);
+    else {
+      const read = ownReader(meter);
+      readValue = (properties) => {
+        const value = read(properties);
+        return value === MISSING || value === NOT_NUMERIC ? value : WITHOUT_VALUE;
+      };
+    }
+    return {
+      from,
+      until,
+      eventName: meter.eventName,
+      property: meter.property ?? "",
+      passesFilters: meterFilterOf(meter.filters),
+      readValue,
+    };
+  });
+}
 
 function numericReader(property: string): ValueReader<NumericValue> {
   return (properties) => {
@@ -89,8 +159,9 @@ function valueKeyReader(property: string): ValueReader<string> {
 
 class TypedMeterIngestor<Value> implements MeterIngestor {
   private readonly meter: Meter;
-  private readonly passesFilters: (properties: Readonly<Record<string, unknown>>) => boolean;
-  private readonly readValue: ValueReader<Value>;
+  /** Sorted and disjoint; one reader for a meter with a single definition. */
+  private readonly readers: readonly SpanReader<Value>[];
+  private readonly onlyReader: SpanReader<Value> | undefined;
   /** Sees every readable value of the meter, in a window or not (the weighted_sum ledger). */
   private readonly observe:
     | ((value: Value, timestamp: Instant, properties: Readonly<Record<string, unknown>>) => void)
@@ -101,38 +172,55 @@ class TypedMeterIngestor<Value> implements MeterIngestor {
 
   constructor(options: {
     meter: Meter;
-    readValue: ValueReader<Value>;
+    readers: readonly SpanReader<Value>[];
     observe?: (value: Value, timestamp: Instant, properties: Readonly<Record<string, unknown>>) => void;
     slots: WindowSlot<Value>[];
   }) {
     this.meter = options.meter;
-    this.passesFilters = meterFilterOf(options.meter.filters);
-    this.readValue = options.readValue;
+    this.readers = options.readers;
+    const [only] = options.readers;
+    // One definition for all time (every meter of a scenario): no look-up per event.
+    this.onlyReader =
+      options.readers.length === 1 &&
+      only !== undefined &&
+      only.from === Number.NEGATIVE_INFINITY &&
+      only.until === Number.POSITIVE_INFINITY
+        ? only
+        : undefined;
     this.observe = options.observe;
     this.slots = [...options.slots].sort((left, right) => left.start - right.start);
     this.slotStarts = this.slots.map((slot) => slot.start);
   }
 
+  eventNames(): string[] {
+    return [...new Set(this.readers.map((reader) => reader.eventName))];
+  }
+
   offer(event: UsageEvent, sequence: number, problems: InvalidUsageEvent[]): void {
-    if (!this.passesFilters(event.properties)) return;
-    const value = this.readValue(event.properties);
+    // The definition in effect at the event's timestamp reads it, or none does.
+    const reader = this.onlyReader ?? spanAt(this.readers, event.timestamp);
+    if (reader === undefined || reader.eventName !== event.name) return;
+    if (!reader.passesFilters(event.properties)) return;
+    const value = reader.readValue(event.properties);
     if (value === MISSING || value === NOT_NUMERIC) {
       problems.push({
         eventId: event.id,
         meterCode: this.meter.code,
-        property: this.meter.property ?? "",
+        property: reader.property,
         problem: value === MISSING ? "missing" : "not_numeric",
       });
       return;
     }
-    this.observe?.(value, event.timestamp, event.properties);
+    if (value !== WITHOUT_VALUE) this.observe?.(value, event.timestamp, event.properties);
     const slot = this.slotAt(event.timestamp);
     if (slot === undefined) return;
     for (const { aggregator } of slot.aggregators) {
       const refused =
         aggregator instanceof DimensionalAggregator ? aggregator.refusal(event.properties) : undefined;
-      if (refused === undefined) aggregator.add(value, event.timestamp, sequence, event);
-      else problems.push({ eventId: event.id, meterCode: this.meter.code, problem: "no_price", refused });
+      if (refused !== undefined)
+        problems.push({ eventId: event.id, meterCode: this.meter.code, problem: "no_price", refused });
+      else if (value === WITHOUT_VALUE) aggregator.addWithoutValue(event.timestamp, sequence, event);
+      else aggregator.add(value, event.timestamp, sequence, event);
     }
   }
 
@@ -221,6 +309,7 @@ function windowAggregator<Value>(
 
 function createIngestor(
   meter: Meter,
+  history: readonly MeterDefinitionSpan[],
   windows: readonly UsageWindow[],
   levelsStartAt: Instant,
 ): MeterIngestor {
@@ -233,12 +322,12 @@ function createIngestor(
   };
   /** Count and unique count: each window aggregates what it reads on its own, and no percentage charge applies. */
   const countingIngestor = <Value>(
-    readValue: ValueReader<Value>,
+    sameKind: (meter: Meter) => ValueReader<Value>,
     newAggregator: () => WindowAggregator<Value>,
   ) =>
     new TypedMeterIngestor<Value>({
       meter,
-      readValue,
+      readers: spanReadersOf(meter, history, sameKind),
       slots: groupIntoSlots(windows, (window) =>
         windowAggregator<Value>(
           window,
@@ -251,10 +340,17 @@ function createIngestor(
       ),
     });
   const { aggregation, property } = meter;
-  if (aggregation === "count") return countingIngestor(readNothing, () => new CountAggregator());
+  if (aggregation === "count")
+    return countingIngestor(
+      () => readNothing,
+      () => new CountAggregator(),
+    );
   if (property === undefined) throw new BillingInputError(`meter "${meter.code}" needs a property`);
   if (aggregation === "unique_count") {
-    return countingIngestor(valueKeyReader(property), () => new UniqueCountAggregator());
+    return countingIngestor(
+      (definition) => valueKeyReader(propertyOf(definition)),
+      () => new UniqueCountAggregator(),
+    );
   }
   const windowStarts = windows.map((window) => window.start);
   const isWeighted = aggregation === "weighted_sum";
@@ -293,7 +389,7 @@ function createIngestor(
         };
   return new TypedMeterIngestor<NumericValue>({
     meter,
-    readValue: numericReader(property),
+    readers: spanReadersOf(meter, history, (definition) => numericReader(propertyOf(definition))),
     ...(observe === undefined ? {} : { observe }),
     slots: groupIntoSlots(windows, (window) =>
       windowAggregator(window, numericAggregator, combinationLevels),
@@ -319,14 +415,26 @@ export class UsageAccumulator {
     windows: readonly UsageWindow[];
     /** Where `weighted_sum` levels start at 0: the subscription start. */
     levelsStartAt: Instant;
+    /**
+     * The definitions a meter counted by over time, by meter code: each
+     * event is read by the one in effect at its timestamp, and the meter
+     * given in `meters` only says how its windows combine them (billing
+     * rule 34). A meter without a history counts every event by itself.
+     */
+    histories?: ReadonlyMap<string, readonly MeterDefinitionSpan[]>;
   }) {
     this.windows = input.windows;
     const meters = [...input.meters];
     for (const meter of meters) {
       const meterWindows = input.windows.filter((window) => window.meterCode === meter.code);
-      const ingestors = this.ingestorsByEventName.get(meter.eventName) ?? [];
-      ingestors.push(createIngestor(meter, meterWindows, input.levelsStartAt));
-      this.ingestorsByEventName.set(meter.eventName, ingestors);
+      const history = input.histories?.get(meter.code) ?? singleDefinition(meter);
+      checkMeterHistory(meter.code, history);
+      const ingestor = createIngestor(meter, history, meterWindows, input.levelsStartAt);
+      for (const eventName of ingestor.eventNames()) {
+        const ingestors = this.ingestorsByEventName.get(eventName) ?? [];
+        ingestors.push(ingestor);
+        this.ingestorsByEventName.set(eventName, ingestors);
+      }
     }
     const meterCodes = new Set(meters.map((meter) => meter.code));
     const orphan = input.windows.find((window) => !meterCodes.has(window.meterCode));
