@@ -66,8 +66,9 @@ export type BillingOptions = {
 /**
  * Issues every invoice of the customer due at or before `at`, in time order,
  * exactly once each (or the first `invoiceLimit` of them, `more` saying some are left). An invoice whose grace period has not ended at `at` stays
- * a draft (recomputed on every run, so late usage lands on it) and holds back
- * the customer's later invoices.
+ * a draft and holds back the customer's later invoices; the first run after
+ * its grace period ends recomputes it (so late usage lands on it) and
+ * finalizes it.
  */
 export async function billCustomerDue(
   context: RequestContext,
@@ -281,7 +282,8 @@ async function billNextInvoice(
     settings,
   );
   if (until < graceEnds || held) {
-    // Still in its grace period, or held: a draft that every later run recomputes; later invoices wait for it.
+    // Still in its grace period, or held: a draft that the first run after its grace period ends recomputes,
+    // and every run after it while it is held; later invoices wait for it.
     for (const member of group) {
       await markSubscriptionBilled(
         transaction,
