@@ -8,8 +8,7 @@
 // there and it still holds, the rest a loss on the payment, the invoice kept
 // as it was paid with the date it was lost; won or lost, it is announced once.
 import { recordAuditEvent } from "../audit/index.ts";
-import { type Decimal, splitLostDispute, ZERO } from "../core/index.ts";
-import { recordBalanceMovement } from "../credits/index.ts";
+import { type Decimal, splitLostDispute } from "../core/index.ts";
 import { lockInvoice, recordPaymentDisputeLost } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
@@ -17,7 +16,7 @@ import { newTenantRow, updateTenantRow } from "../platform/database/tenant-rows.
 import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { announceDispute, announceDisputeClosed } from "./payment-announcements.ts";
 import type { DisputeRow, PaymentRow } from "./payment-store.ts";
-import { moneyGivenBackSources } from "./refunds.ts";
+import { moneyGivenBackSources, takeBackFromBalance } from "./refunds.ts";
 
 /** The provider's statuses a dispute ends with; every other status is still open. */
 const closingStatuses = new Set(["won", "lost", "warning_closed", "prevented"]);
@@ -161,15 +160,13 @@ async function closeLost(
     report.amount,
     await moneyGivenBackSources(transaction, context, payment),
   );
-  if (fromBalance.greaterThan(ZERO)) {
-    await recordBalanceMovement(transaction, context, {
-      customerId: payment.customer_id,
-      currency: payment.currency,
-      amount: fromBalance.negated(),
-      invoiceId: payment.invoice_id,
-      reason: `dispute ${report.providerDisputeId} of payment ${payment.id} lost`,
-    });
-  }
+  await takeBackFromBalance(
+    transaction,
+    context,
+    payment,
+    fromBalance,
+    `dispute ${report.providerDisputeId} of payment ${payment.id} lost`,
+  );
   const closed = await updateTenantRow(transaction, context, "payment_disputes", dispute.id, {
     status: "lost",
     amount: report.amount.toFixed(),

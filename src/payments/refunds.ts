@@ -71,6 +71,27 @@ export type MoneyGivenBackSources = RefundSources & {
 };
 
 /**
+ * Takes back from the customer balance what a refund or a lost dispute takes
+ * of the money the payment's invoice put there (nothing when the amount is 0).
+ */
+export async function takeBackFromBalance(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  payment: PaymentRow,
+  amount: Decimal,
+  reason: string,
+): Promise<void> {
+  if (!amount.greaterThan(ZERO)) return;
+  await recordBalanceMovement(transaction, context, {
+    customerId: payment.customer_id,
+    currency: payment.currency,
+    amount: amount.negated(),
+    invoiceId: payment.invoice_id,
+    reason,
+  });
+}
+
+/**
  * What money given back (a refund) or taken back (a dispute lost) of the
  * payment can come from now: the customer balance, as far as it holds what
  * the payment's invoice put there in the payment's currency (its payments'
@@ -189,15 +210,13 @@ export async function settleRefund(
     amount,
     await moneyGivenBackSources(transaction, context, payment),
   );
-  if (fromBalance.greaterThan(ZERO)) {
-    await recordBalanceMovement(transaction, context, {
-      customerId: payment.customer_id,
-      currency: payment.currency,
-      amount: fromBalance.negated(),
-      invoiceId: payment.invoice_id,
-      reason: `refund ${refund.id} of payment ${payment.id}`,
-    });
-  }
+  await takeBackFromBalance(
+    transaction,
+    context,
+    payment,
+    fromBalance,
+    `refund ${refund.id} of payment ${payment.id}`,
+  );
   if (fromInvoice.greaterThan(ZERO)) {
     await applyRefundToInvoice(transaction, context, payment.invoice_id, fromInvoice, { beyondPaid: true });
   }
