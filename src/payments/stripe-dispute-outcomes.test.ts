@@ -51,6 +51,35 @@ async function paidByCard(amount: string) {
   return { customerId, invoice, payment };
 }
 
+/** A new customer (no card on file) and a one-off invoice of `amount` for them. */
+async function customerInvoiced(name: string, description: string, amount: string) {
+  sequence += 1;
+  const customer = await createCustomer(suite.tenant.admin, {
+    external_id: `${name}-${sequence}`,
+    currency: "USD",
+    timezone: "UTC",
+  });
+  const invoice = await createOneOffInvoice(suite.tenant.admin, customer.id, [
+    { description, quantity: "1", unit_amount: amount },
+  ]);
+  return { customer, invoice };
+}
+
+/** A monthly fee of 20.00 in advance from `start`, whose first invoice (issued then) uses the customer balance. */
+async function subscribeToMonthlyTwenty(customerId: string, start: string) {
+  const plan = await createPlan(suite.tenant.admin, {
+    code: `monthly-20-${sequence}`,
+    version: { charges: [{ ...baseFee("20.00"), timing: "in_advance" }] },
+  });
+  await subscribe(suite.tenant.admin, {
+    customer_id: customerId,
+    plan_id: plan.id,
+    start_at: start,
+    billing: "calendar",
+  });
+  await advanceTestClock(suite.tenant.admin, new Date(Date.parse(start) + 1000).toISOString());
+}
+
 async function expectProcessedOnce(event: Event): Promise<void> {
   expect(await suite.stripe.deliver(event)).toMatchObject({ status: 200, body: { outcome: "processed" } });
   expect(await suite.stripe.deliver(event)).toMatchObject({ status: 200, body: { outcome: "duplicate" } });
@@ -270,15 +299,7 @@ describe("a chargeback followed to its close", () => {
 
   it("lost on a payment that overpaid its invoice: the overpayment still on the balance is taken back first, only the rest is a loss", async () => {
     await freezeTestClock(suite.tenant.admin, "2031-07-03T09:00:00Z");
-    sequence += 1;
-    const customer = await createCustomer(suite.tenant.admin, {
-      external_id: `overpayer-${sequence}`,
-      currency: "USD",
-      timezone: "UTC",
-    });
-    const invoice = await createOneOffInvoice(suite.tenant.admin, customer.id, [
-      { description: "Setup", quantity: "1", unit_amount: "100.00" },
-    ]);
+    const { customer, invoice } = await customerInvoiced("overpayer", "Setup", "100.00");
     // 130.00 paid at Stripe for an invoice of 100.00: 30.00 goes to the customer balance.
     await expectProcessedOnce(suite.stripe.payOutsideFairbill(invoice.id, 13000, "usd"));
     const [payment] = (await suite.tenant.admin.get(`/v1/payments?invoice_id=${invoice.id}`)).body.data;
@@ -340,30 +361,12 @@ describe("a refund made in Stripe's dashboard", () => {
     // still on the balance comes back from it, and the invoice is owed the other 120.00 (the 100.00 it
     // was paid, and the 20.00 of its overpayment that paid the subscription's invoice).
     await freezeTestClock(suite.tenant.admin, "2031-08-01T00:00:00Z");
-    sequence += 1;
-    const customer = await createCustomer(suite.tenant.admin, {
-      external_id: `dashboard-refund-${sequence}`,
-      currency: "USD",
-      timezone: "UTC",
-    });
-    const invoice = await createOneOffInvoice(suite.tenant.admin, customer.id, [
-      { description: "Consulting", quantity: "1", unit_amount: "100.00" },
-    ]);
+    const { customer, invoice } = await customerInvoiced("dashboard-refund", "Consulting", "100.00");
     const paid = suite.stripe.payOutsideFairbill(invoice.id, 13000, "usd");
     await expectProcessedOnce(paid);
     const [payment] = (await suite.tenant.admin.get(`/v1/payments?invoice_id=${invoice.id}`)).body.data;
     expect(payment.amount_to_balance).toBe("30.00");
-    const plan = await createPlan(suite.tenant.admin, {
-      code: `monthly-20-${sequence}`,
-      version: { charges: [{ ...baseFee("20.00"), timing: "in_advance" }] },
-    });
-    await subscribe(suite.tenant.admin, {
-      customer_id: customer.id,
-      plan_id: plan.id,
-      start_at: "2031-08-01T00:00:00Z",
-      billing: "calendar",
-    });
-    await advanceTestClock(suite.tenant.admin, "2031-08-01T00:00:01Z");
+    await subscribeToMonthlyTwenty(customer.id, "2031-08-01T00:00:00Z");
     let balance = await expectOk(suite.tenant.admin.get(`/v1/customers/${customer.id}/balance`));
     expect(balance.data).toEqual([{ currency: "USD", balance: "10.00" }]);
 
@@ -409,30 +412,12 @@ describe("a refund made in Stripe's dashboard", () => {
     // subscription's invoice of 20.00 uses. A refund of the 50.00 in the dashboard takes the 30.00 left
     // on the balance; the 20.00 no invoice can be owed again is booked as a loss.
     await freezeTestClock(suite.tenant.admin, "2031-09-01T00:00:00Z");
-    sequence += 1;
-    const customer = await createCustomer(suite.tenant.admin, {
-      external_id: `voided-refund-${sequence}`,
-      currency: "USD",
-      timezone: "UTC",
-    });
-    const invoice = await createOneOffInvoice(suite.tenant.admin, customer.id, [
-      { description: "Consulting", quantity: "1", unit_amount: "50.00" },
-    ]);
+    const { customer, invoice } = await customerInvoiced("voided-refund", "Consulting", "50.00");
     await expectOk(suite.tenant.admin.post(`/v1/invoices/${invoice.id}/void`, { reason: "sent twice" }));
     await expectProcessedOnce(suite.stripe.payOutsideFairbill(invoice.id, 5000, "usd"));
     const [payment] = (await suite.tenant.admin.get(`/v1/payments?invoice_id=${invoice.id}`)).body.data;
     expect(payment.amount_to_balance).toBe("50.00");
-    const plan = await createPlan(suite.tenant.admin, {
-      code: `monthly-20-${sequence}`,
-      version: { charges: [{ ...baseFee("20.00"), timing: "in_advance" }] },
-    });
-    await subscribe(suite.tenant.admin, {
-      customer_id: customer.id,
-      plan_id: plan.id,
-      start_at: "2031-09-01T00:00:00Z",
-      billing: "calendar",
-    });
-    await advanceTestClock(suite.tenant.admin, "2031-09-01T00:00:01Z");
+    await subscribeToMonthlyTwenty(customer.id, "2031-09-01T00:00:00Z");
 
     await expectProcessedOnce(suite.stripe.refundInDashboard(payment.provider_payment_id, 5000));
     const read = await expectOk(suite.tenant.admin.get(`/v1/payments/${payment.id}`));
