@@ -6,13 +6,12 @@
 // worked by hand. The plan bills compute units on a summing meter at 1.00
 // each, in arrears, by calendar month from 1 January 2026.
 import { describe, expect, it } from "vitest";
+import { invoicesInIssueOrder } from "../../test/support/customer-invoices.ts";
 import {
-  createCustomer,
-  createPlan,
-  createSumMeter,
-  ingestEvents,
-  subscribe,
-} from "../../test/support/builders.ts";
+  progressiveComputeCustomer,
+  redeemTwentyPercentForTwoInvoices,
+  sendComputeUsage,
+} from "../../test/support/progressive-compute.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
 import { appForFile, type TestTenant } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
@@ -37,43 +36,16 @@ type Redemption = { invoice_count: number; invoices_remaining: number | null; st
 let sequence = 0;
 
 /** A tenant selling compute units at 1.00 each, and a customer subscribed with `threshold` from 1 January 2026. */
-async function progressiveCustomer(options: { threshold: string; country?: string }) {
+async function progressiveCustomer(options: { threshold: string; frenchVat?: boolean }) {
   sequence += 1;
-  const tenant = await suite.testApp.newTenant(`progressive-coupons-${sequence}`);
-  await freezeTestClock(tenant.admin, "2026-01-01T00:00:00Z");
-  await createSumMeter(tenant.admin, "compute", "compute", { effective_from: "2025-12-01T00:00:00Z" });
-  const plan = await createPlan(tenant.admin, {
-    code: "compute",
-    version: {
-      charges: [{ id: "compute", type: "usage", meter: "compute", model: "per_unit", unit_price: "1.00" }],
-    },
+  return progressiveComputeCustomer(suite.testApp, {
+    tenantName: `progressive-coupons-${sequence}`,
+    ...options,
   });
-  const customer = await createCustomer(tenant.admin, {
-    external_id: "lab",
-    currency: "USD",
-    timezone: "UTC",
-    ...(options.country === undefined ? {} : { country: options.country }),
-  });
-  const subscription = await subscribe(tenant.admin, {
-    customer_id: customer.id,
-    plan_id: plan.id,
-    start_at: "2026-01-01T00:00:00Z",
-    billing: "calendar",
-    progressive_billing_threshold: options.threshold,
-  });
-  return { tenant, customerId: customer.id, subscriptionId: subscription.id };
 }
 
-async function useCompute(tenant: TestTenant, id: string, timestamp: string, units: number) {
-  await ingestEvents(tenant.admin, [
-    { id, name: "compute", timestamp, customer: "lab", properties: { n: units } },
-  ]);
-}
-
-async function invoicesOf(tenant: TestTenant, customerId: string): Promise<Invoice[]> {
-  const page = await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`));
-  return [...(page.data as Invoice[])].sort((left, right) => left.issued_at.localeCompare(right.issued_at));
-}
+const invoicesOf = (tenant: TestTenant, customerId: string) =>
+  invoicesInIssueOrder<Invoice>(tenant.admin, customerId);
 
 const figures = (invoice: Invoice | undefined) =>
   invoice && {
@@ -92,31 +64,16 @@ async function redemptionOf(tenant: TestTenant, customerId: string): Promise<Red
 
 describe("coupons on progressive billing", () => {
   it("takes 20% of the whole period, 200.00 of 1,000.00, though 800.00 of it was billed early, and taxes each invoice after it", async () => {
-    const { tenant, customerId } = await progressiveCustomer({ threshold: "800.00", country: "FR" });
-    await expectCreated(
-      tenant.admin.post("/v1/tax-rates", { country: "FR", name: "TVA", percent: "10", inclusive: false }),
-    );
-    await expectCreated(
-      tenant.admin.post("/v1/coupons", {
-        code: "LAUNCH20",
-        name: "20% off two invoices",
-        type: "percentage",
-        percent: "20",
-        duration: "repeating",
-        duration_invoices: 2,
-      }),
-    );
-    await expectCreated(
-      tenant.admin.post(`/v1/customers/${customerId}/coupons`, { coupon_code: "LAUNCH20" }),
-    );
+    const { tenant, customerId } = await progressiveCustomer({ threshold: "800.00", frenchVat: true });
+    await redeemTwentyPercentForTwoInvoices(tenant, customerId);
 
     // 800 units by 10 January cross the threshold: the bill run of 11 January bills them early.
     await advanceTestClock(tenant.admin, "2026-01-10T12:00:00Z");
-    await useCompute(tenant, "jan-a", "2026-01-10T00:00:00Z", 800);
+    await sendComputeUsage(tenant, "jan-a", "2026-01-10T00:00:00Z", 800);
     await advanceTestClock(tenant.admin, "2026-01-11T00:00:00Z");
     // 200 more, below the threshold: they wait for the period's invoice on 1 February.
     await advanceTestClock(tenant.admin, "2026-01-20T12:00:00Z");
-    await useCompute(tenant, "jan-b", "2026-01-20T00:00:00Z", 200);
+    await sendComputeUsage(tenant, "jan-b", "2026-01-20T00:00:00Z", 200);
     await advanceTestClock(tenant.admin, "2026-02-01T00:00:00Z");
 
     const invoices = await invoicesOf(tenant, customerId);
@@ -180,7 +137,7 @@ describe("coupons on progressive billing", () => {
     };
     const use = async (id: string, at: string, units: number) => {
       await freezeTestClock(tenant.admin, at);
-      await useCompute(tenant, id, at, units);
+      await sendComputeUsage(tenant, id, at, units);
     };
 
     await use("jan-a", "2026-01-05T00:00:00Z", 120);
@@ -248,7 +205,7 @@ describe("coupons on progressive billing", () => {
       tenant.admin.post(`/v1/customers/${customerId}/coupons`, { coupon_code: "WELCOME10" }),
     );
     await advanceTestClock(tenant.admin, "2026-01-05T12:00:00Z");
-    await useCompute(tenant, "jan-a", "2026-01-05T00:00:00Z", 150);
+    await sendComputeUsage(tenant, "jan-a", "2026-01-05T00:00:00Z", 150);
     await advanceTestClock(tenant.admin, "2026-01-10T00:00:00Z");
     await advanceTestClock(tenant.admin, "2026-02-01T00:00:00Z");
     // January: 150.00 billed early, less 10% = 135.00; its own invoice bills 150.00 − 150.00 and counts the coupon.
@@ -274,7 +231,7 @@ describe("coupons on progressive billing", () => {
 
     // February's usage crosses the threshold again, with the coupon used up.
     await advanceTestClock(tenant.admin, "2026-02-05T12:00:00Z");
-    await useCompute(tenant, "feb-a", "2026-02-05T00:00:00Z", 200);
+    await sendComputeUsage(tenant, "feb-a", "2026-02-05T00:00:00Z", 200);
     await advanceTestClock(tenant.admin, "2026-02-10T00:00:00Z");
     expect(figures((await invoicesOf(tenant, customerId)).at(-1))).toMatchObject({
       origin: "progressive",

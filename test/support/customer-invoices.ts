@@ -17,3 +17,12 @@ export async function invoiceIssuedAt(
   expect(invoice, `an invoice issued at ${issuedAt}`).toBeDefined();
   return invoice;
 }
+
+/** The customer's invoices (up to 100), in the order they were issued. */
+export async function invoicesInIssueOrder<Invoice extends { issued_at: string }>(
+  client: ApiClient,
+  customerId: string,
+): Promise<Invoice[]> {
+  const page = await expectOk(client.get(`/v1/invoices?customer_id=${customerId}&limit=100`));
+  return [...(page.data as Invoice[])].sort((left, right) => left.issued_at.localeCompare(right.issued_at));
+}
