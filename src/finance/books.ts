@@ -137,13 +137,14 @@ export type BookPayment = {
 export type BookLock = { period: string; start: Instant; end: Instant; lockedAt: Instant };
 
 /**
- * Usage accrued at a month end (unbilled receivables): delivered by then,
- * invoiced later (usage-accruals.ts). Reversed on the date of the invoice
- * that bills its period.
+ * Usage, or an in-arrears fixed fee's share, accrued at a month end (unbilled
+ * receivables): delivered by then, invoiced later (usage-accruals.ts).
+ * Reversed on the date of the invoice that bills its period.
  */
 export type BookAccrual = {
-  /** The same before and after the month is locked: month, subscription, meter, period start. */
+  /** The same before and after the month is locked: month, subscription, meter (or fee), period start. */
   key: string;
+  kind: "usage" | "fixed";
   period: string;
   /** The month's end (exclusive). */
   monthEnd: Instant;
@@ -152,13 +153,17 @@ export type BookAccrual = {
   currency: string;
   planVersionId: string;
   chargeId: string;
-  meter: string;
+  /** The usage's meter; null for a fixed fee. */
+  meter: string | null;
   product: string | null;
-  /** The billing period of the invoice that will bill it. */
+  /** The billing period (a fee's service period) of the invoice that will bill it. */
   periodStart: Instant;
   periodEnd: Instant;
   quantity: Decimal;
-  /** The billing period's usage to the month end, priced as the invoice will price it. */
+  /**
+   * The billing period's usage to the month end, priced as the invoice will
+   * price it; a fee's share earned by the month end, ratably by day.
+   */
   periodToDate: Decimal;
   /** What the month accrues: periodToDate less what earlier month ends accrued. */
   amount: Decimal;

@@ -8,7 +8,9 @@
 //   lines by amount, so discounts and promotional credits lower every line.
 // - Subscription fees, minimum commitments and proration credits are earned
 //   ratably by day over their service period; usage in the month of use; a
-//   one-off line on its invoice date.
+//   one-off line on its invoice date. Usage and in-arrears fixed fees not yet
+//   invoiced at a month end are accrued (usage-accruals.ts) and the accruals
+//   reversed by the invoice that bills them.
 // - A prepaid credit purchase is deferred until the credits are used (the
 //   invoice that uses them earns it) and is breakage when they expire.
 // - A credit note (or a void) reverses its share of each entry of the lines
@@ -952,21 +954,26 @@ class RevenueBooks {
   // ---- usage accrued at month end
 
   /**
-   * Usage delivered by a month end and invoiced later: earned in its month
-   * (Dr unbilled receivables, Cr revenue on the month's last day), reversed on
-   * the date of the invoice that bills its period. That invoice's revenue for
-   * a month closed before it was written lands on its own date (unlessLocked),
-   * so the month keeps the accrual and the invoice's month the difference.
+   * Usage (or an in-arrears fixed fee's share) delivered by a month end and
+   * invoiced later: earned in its month (Dr unbilled receivables, Cr revenue
+   * on the month's last day), reversed on the date of the invoice that bills
+   * its period. That invoice's revenue for a month closed before it was
+   * written lands on its own date (unlessLocked), so the month keeps the
+   * accrual and the invoice's month the difference.
    */
   private bookAccrual(accrual: BookAccrual): void {
     const monthEnd = this.pointIn(accrual.monthEnd - 1);
+    const fee = accrual.kind === "fixed";
     const document: DocumentRef = {
       type: "usage_accrual",
       id: accrual.key,
-      reference: `Usage accrual ${accrual.period}`,
+      reference: `${fee ? "Fee" : "Usage"} accrual ${accrual.period}`,
       bookedAt: monthEnd.at,
     };
-    const description = `${accrual.meter} usage of ${accrual.period}, billing period from ${accountingDate(accrual.periodStart, this.books.timeZone)}`;
+    const from = accountingDate(accrual.periodStart, this.books.timeZone);
+    const description = fee
+      ? `${accrual.chargeId} fee earned in ${accrual.period}, service period from ${from}`
+      : `${accrual.meter} usage of ${accrual.period}, billing period from ${from}`;
     const base = {
       document,
       purpose: "recognition" as const,
@@ -987,8 +994,8 @@ class RevenueBooks {
       currency: accrual.currency,
       product: accrual.product,
       description: `Accrued ${description}`,
-      kind: "usage",
-      pattern: "period_of_use",
+      kind: fee ? "fixed" : "usage",
+      pattern: fee ? "ratable_by_day" : "period_of_use",
       serviceStart: accrual.periodStart,
       serviceEnd: accrual.periodEnd,
       amount: accrual.amount,
@@ -1014,15 +1021,19 @@ class RevenueBooks {
     this.post({ ...reversed, account: "unbilled_receivables", amount: accrual.amount.negated() });
   }
 
-  /** The invoice with a usage line of the accrual's subscription and meter over its billing period. */
+  /**
+   * The invoice with a usage line of the accrual's subscription and meter
+   * (a fee's: a fixed line of its charge) over its billing period.
+   */
   private invoiceBilling(accrual: BookAccrual): BookInvoice | undefined {
     return this.books.invoices
       .filter((invoice) =>
         invoice.lines.some(
           (line) =>
-            line.kind === "usage" &&
             line.subscriptionId === accrual.subscriptionId &&
-            line.meter === accrual.meter &&
+            (accrual.kind === "fixed"
+              ? line.kind === "fixed" && line.chargeId === accrual.chargeId
+              : line.kind === "usage" && line.meter === accrual.meter) &&
             line.periodStart !== null &&
             line.periodEnd !== null &&
             line.periodStart <= accrual.periodStart &&

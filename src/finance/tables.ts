@@ -90,19 +90,22 @@ export type ExchangeRateTable = TenantRowColumns & {
 /** Usage accrued at the end of a closed month, as it stood when the month was locked. */
 export type UsageAccrualTable = TenantRowColumns & {
   period: string;
-  /** The accrual's key, the same before and after the lock: period, subscription, meter, billing period start. */
+  /** The accrual's key, the same before and after the lock: period, subscription, meter (or fee), billing period start. */
   accrual_key: string;
+  /** Usage, or an in-arrears fixed fee. */
+  kind: ColumnType<"usage" | "fixed", "usage" | "fixed" | undefined, "usage" | "fixed">;
   customer_id: string;
   subscription_id: string;
   currency: string;
   plan_version_id: string;
   charge_id: string;
-  meter: string;
+  /** The usage's meter; null for a fixed fee. */
+  meter: string | null;
   product: string | null;
   period_start: Timestamp;
   period_end: Timestamp;
   quantity: string;
-  /** The billing period's usage to the month end, priced as the invoice will price it. */
+  /** The billing period's usage to the month end, priced as the invoice will price it (a fee: its share earned by then). */
   period_to_date_amount: string;
   /** What this month accrues: the period-to-date amount less what earlier months accrued. */
   amount: string;

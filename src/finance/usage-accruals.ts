@@ -8,11 +8,20 @@
 // accrued for it, so that the months together hold the period-to-date amount.
 // The invoice that bills the period reverses the accruals on its own date.
 //
+// A fixed fee billed in arrears is earned as its service passes, as a fee
+// billed in advance is: ratably by day in the books' zone. At each month end
+// the fee the engine will bill (prorated, or cut short by a cancellation
+// already scheduled) has earned the shares of the months ended by then, in
+// whole cents exactly as its invoice line will be spread (the core's
+// fixedFeeEarnedBy), less what earlier month ends accrued: so a closed month
+// carries its share, and once the invoice reverses the accruals the month of
+// the invoice holds only its own share.
+//
 // An open month's accruals are computed as the books stand; closing a month
 // keeps them as they were at the lock (finance_usage_accruals), so a closed
 // month never changes, whatever arrives later.
 import { planVersionsByIds } from "../catalog/index.ts";
-import { Decimal, type Instant, monthEndAccrual } from "../core/index.ts";
+import { currencyFor, Decimal, fixedFeeEarnedBy, type Instant, monthEndAccrual } from "../core/index.ts";
 import { usageBilledLater } from "../invoicing/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -29,8 +38,14 @@ import type { BookAccrual } from "./books.ts";
 /** How far back an open month is looked at for usage not yet invoiced. */
 const monthsLookedBack = 24;
 
-const baseKey = (accrual: { subscriptionId: string; meter: string; periodStart: Instant }) =>
-  `${accrual.subscriptionId}:${accrual.meter}:${new Date(accrual.periodStart).toISOString()}`;
+const baseKey = (accrual: {
+  kind: "usage" | "fixed";
+  subscriptionId: string;
+  chargeId: string;
+  meter: string | null;
+  periodStart: Instant;
+}) =>
+  `${accrual.subscriptionId}:${accrual.kind === "fixed" ? `fee ${accrual.chargeId}` : accrual.meter}:${new Date(accrual.periodStart).toISOString()}`;
 
 async function persistedAccruals(
   database: Database,
@@ -40,6 +55,7 @@ async function persistedAccruals(
   const rows = await selectInTenant(database, scope, "finance_usage_accruals").execute();
   return rows.map((row) => ({
     key: row.accrual_key,
+    kind: row.kind,
     period: row.period,
     monthEnd: parsePeriod(row.period, timeZone, "period").end,
     customerId: row.customer_id,
@@ -88,8 +104,18 @@ export async function usageAccruals(
   for (const month of months) {
     for (const usage of found.get(month.end) ?? []) {
       const base = baseKey(usage);
+      const periodToDate =
+        usage.kind === "fixed"
+          ? fixedFeeEarnedBy(
+              usage.amount,
+              { start: usage.periodStart, end: usage.periodEnd },
+              month.end,
+              input.timeZone,
+              currencyFor(usage.currency),
+            )
+          : usage.amount;
       const amount = monthEndAccrual(
-        usage.amount,
+        periodToDate,
         accruals
           .filter((accrual) => accrual.period < month.key && baseKey(accrual) === base)
           .map((accrual) => accrual.amount),
@@ -100,6 +126,7 @@ export async function usageAccruals(
         ?.content.charges.find((candidate) => candidate.id === usage.chargeId);
       accruals.push({
         key: `${month.key}:${base}`,
+        kind: usage.kind,
         period: month.key,
         monthEnd: month.end,
         customerId: usage.customerId,
@@ -112,7 +139,7 @@ export async function usageAccruals(
         periodStart: usage.periodStart,
         periodEnd: usage.periodEnd,
         quantity: usage.quantity,
-        periodToDate: usage.amount,
+        periodToDate,
         amount,
         lockedAt: null,
       });
@@ -136,6 +163,7 @@ export async function keepUsageAccruals(
         ...newTenantRow(scope, "usageAccrual", lockedAt),
         period: accrual.period,
         accrual_key: accrual.key,
+        kind: accrual.kind,
         customer_id: accrual.customerId,
         subscription_id: accrual.subscriptionId,
         currency: accrual.currency,

@@ -3,7 +3,11 @@
 // priced by the engine exactly as the bill run will price them (tiers over
 // the whole billing period, allowances, the plan and overrides in force),
 // but counting only the events before the cut-off. Finance accrues them at
-// each month end (unbilled receivables) until the invoice is issued.
+// each month end (unbilled receivables) until the invoice is issued. The
+// in-arrears fixed fees of that invoice whose service period began before the
+// cut-off come with them, at the amount the engine will bill (prorated, or
+// cut short by a cancellation or a plan change already scheduled): finance
+// accrues the share of it that the months ended by then have earned.
 import type { Decimal, Instant } from "../core/index.ts";
 import { type UsageAggregate, type UsageAggregates, ZERO } from "../core/index.ts";
 import { type UsageRequest, usageForWindows } from "../metering/index.ts";
@@ -18,18 +22,21 @@ import {
 } from "./customer-billing.ts";
 
 export type UsageBilledLater = {
+  /** A usage line, or an in-arrears fixed fee. */
+  kind: "usage" | "fixed";
   customerId: string;
   subscriptionId: string;
   currency: string;
   planVersionId: string;
   chargeId: string;
-  meter: string;
-  /** The billing period the invoice will bill. */
+  /** A usage line's meter; null for a fixed fee. */
+  meter: string | null;
+  /** The billing period (a fixed fee: its service period) the invoice will bill. */
   periodStart: Instant;
   periodEnd: Instant;
   /** When the invoice that bills it is due. */
   invoiceAt: Instant;
-  /** Period-to-date quantity and amount, as the invoice would price them at the cut-off. */
+  /** Period-to-date quantity and amount, as the invoice would price them at the cut-off (a fixed fee: the whole fee). */
   quantity: Decimal;
   amount: Decimal;
 };
@@ -54,7 +61,8 @@ function readUntil(database: Database, scope: TenantScope, cutoff: Instant): Usa
  * For each cut-off, the customer's usage before it that no invoice issued
  * before it billed and no invoice has billed yet (its subscription is not
  * billed through the invoice's instant), one entry per usage line of that
- * invoice.
+ * invoice, and one per in-arrears fixed fee line whose service began before
+ * the cut-off.
  */
 async function customerUsageBilledLater(
   database: Database,
@@ -77,14 +85,18 @@ async function customerUsageBilledLater(
       if (subscription.billedThrough !== null && subscription.billedThrough >= invoiceAt) continue;
       const { lines } = await subscriptionBillAt(database, scope, billing, entry, invoiceAt, reader);
       for (const line of lines) {
-        if (line.details.kind !== "usage" || line.periodStart >= cutoff) continue;
+        if (line.periodStart >= cutoff) continue;
+        const { details } = line;
+        const usage = details.kind === "usage";
+        if (!usage && !(details.kind === "fixed" && details.timing === "in_arrears")) continue;
         found.get(cutoff)?.push({
+          kind: usage ? "usage" : "fixed",
           customerId,
           subscriptionId: subscription.id,
           currency: subscription.currency,
-          planVersionId: line.details.planCode,
+          planVersionId: details.planCode,
           chargeId: line.charge,
-          meter: line.details.meterCode,
+          meter: usage ? details.meterCode : null,
           periodStart: line.periodStart,
           periodEnd: line.periodEnd,
           invoiceAt,
