@@ -138,6 +138,23 @@ export type UsageReconciliation = {
 
 export type ReconciliationProgress = { done: number; total: number };
 
+/**
+ * When an event was received against the instant an invoice was finalized.
+ * Invoicing recomputes an invoice from the usage stored when it finalizes: it
+ * reads that usage, then takes the finalization instant (invoice-store.ts's
+ * finalizeDraft, bill-customers.ts's writeFinalizedInvoices), and ingestion
+ * takes an event's received instant before it stores it. So an event received
+ * before that instant was on the invoice, one received after it was not, and
+ * one received at that very instant (same millisecond) may have been stored
+ * before the read or after it: a frozen test clock makes both common (events
+ * sent at the instant, then the bill run: on it; the bill run, then events
+ * sent at the same instant: late). Only the line's own count tells those
+ * apart (Classification.resolveTies).
+ */
+function receivedAgainstFinalization(receivedAt: Instant, finalizedAt: Instant): "before" | "at" | "after" {
+  return receivedAt < finalizedAt ? "before" : receivedAt === finalizedAt ? "at" : "after";
+}
+
 const eventsPerPage = 2000;
 const examplesPerDifference = 5;
 
@@ -175,6 +192,7 @@ export async function reconcileUsage(
     done += page.length;
     options.onProgress?.({ done, total });
   }
+  work.checkLineCounts(period);
   const voided = asOf === null ? voidedNow : voidedByLock;
   const ingested = asOf === null ? total : receivedByLock;
   const pricer = new UsagePricer(database, scope, asOf === null ? options.now : new Date(asOf));
@@ -308,7 +326,20 @@ type DifferenceKey = Omit<
   "category" | "events" | "firstAt" | "lastAt" | "exampleEventIds" | "priced"
 >;
 
-/** Follows events one at a time, keeping counts per row and per difference. */
+/**
+ * Follows events one at a time, keeping counts per row and per difference,
+ * then settles the events received at the instant of their invoice's
+ * finalization and checks each invoice line's count against the events found
+ * billed on it. Every figure of the report is counted here, from the one
+ * outcome each event gets (billed, or a cause), so they agree by construction:
+ * - a row's billed events plus the events of its differences that the store
+ *   holds (every cause but a count_mismatch of events the store no longer
+ *   holds) are its ingested events;
+ * - each category's events are the distinct events of its differences, and
+ *   the mismatch category's are the events of the count_mismatch differences;
+ * - an event the store found on a line but that the line did not count is a
+ *   count_mismatch, never billed.
+ */
 class Classification {
   attributed = 0;
   matched = 0;
@@ -317,6 +348,12 @@ class Classification {
   private readonly rowsByKey = new Map<string, UsageRow>();
   private readonly differencesByKey = new Map<string, UsageDifference>();
   private readonly eventsOfCategory = new Map<DifferenceCategory, Set<string>>();
+  private readonly countMismatches: UsageDifference[] = [];
+  /** Events received at the instant their line's invoice was finalized, by line, until resolveTies. */
+  private readonly ties = new Map<
+    UsageLine,
+    { event: EventRow; customer: CustomerFacts; open: number; billedEverywhere: boolean }[]
+  >();
 
   constructor(context: ReconciliationContext) {
     this.context = context;
@@ -358,6 +395,7 @@ class Classification {
       return;
     }
     let billedEverywhere = true;
+    const ties: UsageLine[] = [];
     for (const meter of meters) {
       const row = this.row(event.customer_external_id, customer, meter, null);
       row.ingested += 1;
@@ -373,10 +411,62 @@ class Classification {
         row.billed += 1;
         continue;
       }
+      if ("tie" in outcome) {
+        ties.push(outcome.tie);
+        continue;
+      }
       billedEverywhere = false;
       this.difference({ ...base, ...outcome, meter, eventName: null }, event);
     }
-    if (billedEverywhere) this.billed += 1;
+    if (ties.length === 0) {
+      if (billedEverywhere) this.billed += 1;
+      return;
+    }
+    const pending = { event, customer: customer as CustomerFacts, open: ties.length, billedEverywhere };
+    for (const line of ties) this.ties.set(line, [...(this.ties.get(line) ?? []), pending]);
+  }
+
+  /**
+   * The events received at the very instant their line's invoice was
+   * finalized: as many as the line counted beyond the events received before
+   * that instant were on it, the rest arrived after it was read (late). A line
+   * that reaches outside the month counts events this month does not follow,
+   * so its count cannot settle them: they are taken as billed, and the line is
+   * not checked (checkLineCounts).
+   */
+  private resolveTies(period: AccountingPeriod): void {
+    for (const [line, events] of this.ties) {
+      const insideMonth = line.start >= period.start && line.end <= period.end;
+      let onLine = insideMonth ? Math.max(0, line.eventCount - line.billedEvents) : events.length;
+      for (const pending of events) {
+        const row = this.row(pending.customer.externalId, pending.customer, line.meter, null);
+        if (onLine > 0) {
+          onLine -= 1;
+          line.billedEvents += 1;
+          row.billed += 1;
+        } else {
+          line.lateEvents += 1;
+          pending.billedEverywhere = false;
+          this.difference(
+            {
+              cause: "late_after_finalization",
+              customerExternalId: pending.customer.externalId,
+              customerId: pending.customer.id,
+              meter: line.meter,
+              eventName: null,
+              subscriptionId: line.subscriptionId,
+              invoiceId: line.invoiceId,
+              invoiceNumber: line.invoiceNumber,
+              invoiceLineId: line.id,
+            },
+            pending.event,
+          );
+        }
+        pending.open -= 1;
+        if (pending.open === 0 && pending.billedEverywhere) this.billed += 1;
+      }
+    }
+    this.ties.clear();
   }
 
   /** Where a matched event of a known customer went: billed, or why not. */
@@ -386,6 +476,7 @@ class Classification {
     event: EventRow,
   ):
     | "billed"
+    | { tie: UsageLine }
     | Pick<DifferenceKey, "cause" | "subscriptionId" | "invoiceId" | "invoiceNumber" | "invoiceLineId"> {
     const at = event.occurred_at.getTime();
     const received = event.received_at.getTime();
@@ -400,11 +491,15 @@ class Classification {
       invoiceLineId: line.id,
     });
     const finalized = lines.filter((line) => line.status !== "draft" && line.status !== "void");
-    const billedOn = finalized.filter((line) => line.finalizedAt !== null && received <= line.finalizedAt);
+    const against = (line: UsageLine) =>
+      line.finalizedAt === null ? "after" : receivedAgainstFinalization(received, line.finalizedAt);
+    const billedOn = finalized.filter((line) => against(line) === "before");
     if (billedOn.length > 0) {
       for (const line of billedOn) line.billedEvents += 1;
       return "billed";
     }
+    const tie = finalized.find((line) => against(line) === "at");
+    if (tie !== undefined) return { tie };
     const late = finalized[0];
     if (late !== undefined) {
       late.lateEvents += 1;
@@ -516,20 +611,21 @@ class Classification {
 
   eventsByCategory(): Record<DifferenceCategory, number> {
     const count = (category: DifferenceCategory) => this.eventsOfCategory.get(category)?.size ?? 0;
+    const mismatched = this.countMismatches.reduce((sum, difference) => sum + difference.events, 0);
     return {
       leakage: count("leakage"),
-      mismatch: count("mismatch"),
+      mismatch: count("mismatch") + mismatched,
       by_design: count("by_design"),
       pending: count("pending"),
     };
   }
 
-  /** The differences, each with its amount at current prices, and each line's count checked. */
+  /** The differences, each with its amount at current prices (a count mismatch has none). */
   async differences(pricer: UsagePricer, period: AccountingPeriod): Promise<UsageDifference[]> {
     const differences = [...this.differencesByKey.values()];
     for (const difference of differences)
       difference.priced = await this.priceDifference(difference, pricer, period);
-    differences.push(...this.countMismatches(period));
+    differences.push(...this.countMismatches);
     return differences.sort(
       (left, right) =>
         left.cause.localeCompare(right.cause) ||
@@ -538,9 +634,16 @@ class Classification {
     );
   }
 
-  /** A finalized line inside the month whose count differs from the events found billed on it. */
-  private countMismatches(period: AccountingPeriod): UsageDifference[] {
-    const mismatches: UsageDifference[] = [];
+  /**
+   * Once every event is followed, and those received at the instant of their
+   * invoice's finalization settled: a finalized line inside the month whose
+   * count differs from the events found billed on it is a count_mismatch of
+   * the difference. When the store found more events on it than it counted,
+   * those are not billed: its row and the month's billed events give them up
+   * to the mismatch.
+   */
+  checkLineCounts(period: AccountingPeriod): void {
+    this.resolveTies(period);
     const customersById = new Map(
       [...this.context.customers.values()].map((customer) => [customer.id, customer]),
     );
@@ -551,7 +654,13 @@ class Classification {
         if (line.status === "draft" || line.status === "void") continue;
         if (line.start < period.start || line.end > period.end) continue;
         if (line.eventCount === line.billedEvents) continue;
-        mismatches.push({
+        const uncounted = line.billedEvents - line.eventCount;
+        if (uncounted > 0) {
+          const row = this.row(customer.externalId, customer, line.meter, null);
+          row.billed -= uncounted;
+          this.billed -= uncounted;
+        }
+        this.countMismatches.push({
           cause: "count_mismatch",
           category: "mismatch",
           customerExternalId: customer.externalId,
@@ -570,7 +679,6 @@ class Classification {
         });
       }
     }
-    return mismatches;
   }
 
   private async priceDifference(
