@@ -300,7 +300,7 @@ export {
   type ContractRevenueSchedule,
   contractRevenueSchedule,
 } from "./revenue/contract-revenue-schedule.ts";
-export { type FeeShareOfMonth, fixedFeeEarnedBy, ratableMonthShares } from "./revenue/fixed-fee-accrual.ts";
+export { fixedFeeEarnedBy } from "./revenue/fixed-fee-accrual.ts";
 /** @public */
 export {
   allocateInvoiceRevenue,

@@ -3,7 +3,7 @@
 // an unbilled receivable. Invoicing prices it through the billing engine
 // exactly as the invoice will (the period-to-date usage of the billing
 // period, with its tiers, allowances and prices, see invoicing's
-// usageBilledLater). A billing period that straddles month ends accrues, at
+// chargesBilledLater). A billing period that straddles month ends accrues, at
 // each month end, its period-to-date amount less what earlier month ends
 // accrued for it, so that the months together hold the period-to-date amount.
 // The invoice that bills the period reverses the accruals on its own date.
@@ -22,7 +22,7 @@
 // month never changes, whatever arrives later.
 import { planVersionsByIds } from "../catalog/index.ts";
 import { currencyFor, Decimal, fixedFeeEarnedBy, type Instant, monthEndAccrual } from "../core/index.ts";
-import { usageBilledLater } from "../invoicing/index.ts";
+import { chargesBilledLater } from "../invoicing/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
@@ -94,7 +94,7 @@ export async function usageAccruals(
   const accruals = await persistedAccruals(database, scope, input.timeZone);
   const months = openEndedMonths(input.now, input.timeZone, new Set(input.closedMonths));
   if (months.length === 0) return accruals;
-  const found = await usageBilledLater(
+  const found = await chargesBilledLater(
     database,
     scope,
     months.map((month) => month.end),

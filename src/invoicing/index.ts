@@ -12,6 +12,11 @@ export {
   readBulkBillingSettings,
 } from "./bill-customers.ts";
 export { enginePlanVersion } from "./billing-catalog.ts";
+export {
+  type ChargeBilledLater,
+  chargesBilledLater,
+  periodToDateUsageAmounts,
+} from "./charges-billed-later.ts";
 export { createCreditNote, creditedToBalanceBy, listCreditNotes } from "./credit-notes.ts";
 export { registerCreditSaleRoutes } from "./credit-sale-routes.ts";
 export { topUpWallet, topUpWalletBelowThreshold } from "./credit-sales.ts";
@@ -87,5 +92,4 @@ export { billProgressivelyDue } from "./progressive-billing.ts";
 export { sellerBrandingOf } from "./seller-branding.ts";
 export type { CreditNoteReason } from "./tables.ts";
 export { refuseUnpricedEvents } from "./unpriced-events.ts";
-export { periodToDateUsageAmounts, type UsageBilledLater, usageBilledLater } from "./usage-billed-later.ts";
 export { creditNoteWarehouseRows, invoiceWarehouseRows } from "./warehouse-rows.ts";

@@ -1,4 +1,4 @@
-// Usage delivered by a cut-off but invoiced after it: for each subscription
+// Charges delivered by a cut-off but invoiced after it: for each subscription
 // of a customer, the usage lines of its next invoice at or after the cut-off,
 // priced by the engine exactly as the bill run will price them (tiers over
 // the whole billing period, allowances, the plan and overrides in force),
@@ -21,7 +21,7 @@ import {
   type UsageReader,
 } from "./customer-billing.ts";
 
-export type UsageBilledLater = {
+export type ChargeBilledLater = {
   /** A usage line, or an in-arrears fixed fee. */
   kind: "usage" | "fixed";
   customerId: string;
@@ -64,13 +64,13 @@ function readUntil(database: Database, scope: TenantScope, cutoff: Instant): Usa
  * invoice, and one per in-arrears fixed fee line whose service began before
  * the cut-off.
  */
-async function customerUsageBilledLater(
+async function customerChargesBilledLater(
   database: Database,
   scope: TenantScope,
   customerId: string,
   cutoffs: readonly Instant[],
-): Promise<Map<Instant, UsageBilledLater[]>> {
-  const found = new Map<Instant, UsageBilledLater[]>(cutoffs.map((cutoff) => [cutoff, []]));
+): Promise<Map<Instant, ChargeBilledLater[]>> {
+  const found = new Map<Instant, ChargeBilledLater[]>(cutoffs.map((cutoff) => [cutoff, []]));
   const latest = Math.max(...cutoffs);
   const billing = await loadCustomerBilling(database, scope, customerId, latest - 1);
   for (const cutoff of cutoffs) {
@@ -112,19 +112,19 @@ async function customerUsageBilledLater(
 const customersPerPage = 200;
 
 /** For each cut-off, the usage billed after it of every customer with a subscription that still bills. */
-export async function usageBilledLater(
+export async function chargesBilledLater(
   database: Database,
   scope: TenantScope,
   cutoffs: readonly Instant[],
-): Promise<Map<Instant, UsageBilledLater[]>> {
-  const found = new Map<Instant, UsageBilledLater[]>(cutoffs.map((cutoff) => [cutoff, []]));
+): Promise<Map<Instant, ChargeBilledLater[]>> {
+  const found = new Map<Instant, ChargeBilledLater[]>(cutoffs.map((cutoff) => [cutoff, []]));
   if (cutoffs.length === 0) return found;
   const everBilling = new Date("9999-12-31T00:00:00Z");
   let after: string | undefined;
   for (;;) {
     const page = await customersDueForBilling(database, scope, everBilling, customersPerPage, after);
     for (const customerId of page) {
-      for (const [cutoff, usage] of await customerUsageBilledLater(database, scope, customerId, cutoffs)) {
+      for (const [cutoff, usage] of await customerChargesBilledLater(database, scope, customerId, cutoffs)) {
         found.get(cutoff)?.push(...usage);
       }
     }
