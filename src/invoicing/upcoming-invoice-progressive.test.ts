@@ -57,25 +57,22 @@ const previewFieldsOf = (preview: Record<string, unknown>) => (invoice: Invoice)
     ]),
   );
 
+const upcomingInvoiceOf = (tenant: TestTenant, customerId: string) =>
+  expectOk(tenant.admin.get<Invoice>(`/v1/customers/${customerId}/upcoming-invoice`));
+
+const linesOf = (invoice: Invoice) => invoice.lines.map((line) => `${line.kind} ${line.amount}`);
+
+const totalsOf = (invoice: Invoice) => [invoice.subtotal, invoice.discount, invoice.tax, invoice.total];
+
 describe("the upcoming invoice of a subscription billed progressively", () => {
   it("gives back the 800.00 billed early, as the period's invoice does: 200.00, tax 20.00, total 220.00", async () => {
     const { tenant, customerId } = await progressiveCustomer();
     await billedEarlyThenMore(tenant);
 
-    const upcoming = await expectOk(
-      tenant.admin.get<Invoice>(`/v1/customers/${customerId}/upcoming-invoice`),
-    );
+    const upcoming = await upcomingInvoiceOf(tenant, customerId);
     // 1,000 units: 1,000.00 of usage less the 800.00 of the progressive invoice of 11 January.
-    expect(upcoming.lines.map((line) => `${line.kind} ${line.amount}`)).toEqual([
-      "usage 1000.00",
-      "progressive_billing_credit -800.00",
-    ]);
-    expect([upcoming.subtotal, upcoming.discount, upcoming.tax, upcoming.total]).toEqual([
-      "200.00",
-      "0.00",
-      "20.00",
-      "220.00",
-    ]);
+    expect(linesOf(upcoming)).toEqual(["usage 1000.00", "progressive_billing_credit -800.00"]);
+    expect(totalsOf(upcoming)).toEqual(["200.00", "0.00", "20.00", "220.00"]);
 
     await advanceTestClock(tenant.admin, "2026-02-01T00:00:00Z");
     const invoices = await invoicesInIssueOrder<Invoice>(tenant.admin, customerId);
@@ -89,21 +86,11 @@ describe("the upcoming invoice of a subscription billed progressively", () => {
     await redeemTwentyPercentForTwoInvoices(tenant, customerId);
     await billedEarlyThenMore(tenant);
 
-    const upcoming = await expectOk(
-      tenant.admin.get<Invoice>(`/v1/customers/${customerId}/upcoming-invoice`),
-    );
+    const upcoming = await upcomingInvoiceOf(tenant, customerId);
     // 1,000.00 less the 800.00 billed early = 200.00; 20% of the period (200.00) less the 160.00
     // taken on the progressive invoice = 40.00; 160.00, tax 16.00, total 176.00.
-    expect(upcoming.lines.map((line) => `${line.kind} ${line.amount}`)).toEqual([
-      "usage 1000.00",
-      "progressive_billing_credit -800.00",
-    ]);
-    expect([upcoming.subtotal, upcoming.discount, upcoming.tax, upcoming.total]).toEqual([
-      "200.00",
-      "40.00",
-      "16.00",
-      "176.00",
-    ]);
+    expect(linesOf(upcoming)).toEqual(["usage 1000.00", "progressive_billing_credit -800.00"]);
+    expect(totalsOf(upcoming)).toEqual(["200.00", "40.00", "16.00", "176.00"]);
 
     await advanceTestClock(tenant.admin, "2026-02-01T00:00:00Z");
     const invoices = await invoicesInIssueOrder<Invoice>(tenant.admin, customerId);
